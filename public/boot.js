@@ -1,0 +1,14 @@
+// Starts the dashboard. A file rather than Trunk's inline loader, so the page's
+// Content-Security-Policy can forbid inline scripts. If the module cannot start (old
+// browser, blocked WebAssembly), say so in the alert panel instead of leaving a blank page.
+import init from "./heist-ledger.js";
+
+init().catch((error) => {
+  const panel = document.getElementById("fatal");
+  if (panel) {
+    panel.hidden = false;
+    panel.textContent =
+      "The dashboard could not start in this browser: " + (error && error.message ? error.message : String(error));
+  }
+  document.documentElement.dataset.state = "error";
+});

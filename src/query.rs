@@ -1,0 +1,326 @@
+//! The view as URL query parameters, so every view is a permalink: parsing (with a notice
+//! for every parameter that is ignored, never a failure) and writing back.
+
+use crate::aggregate::Filter;
+use crate::model::{Category, Confidence, Dataset, Date};
+use crate::render::theme::Theme;
+
+/// Columns the incident table sorts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// Date of the theft.
+    #[default]
+    Date,
+    /// Victim name.
+    Victim,
+    /// Victim category.
+    Category,
+    /// Amount stolen.
+    Usd,
+    /// Actor.
+    Actor,
+    /// Attribution confidence.
+    Confidence,
+}
+
+impl SortKey {
+    /// Every key, in table column order.
+    pub const ALL: [SortKey; 6] = [
+        SortKey::Date,
+        SortKey::Victim,
+        SortKey::Category,
+        SortKey::Usd,
+        SortKey::Actor,
+        SortKey::Confidence,
+    ];
+
+    /// The slug used in the URL.
+    pub fn slug(self) -> &'static str {
+        match self {
+            SortKey::Date => "date",
+            SortKey::Victim => "victim",
+            SortKey::Category => "category",
+            SortKey::Usd => "usd",
+            SortKey::Actor => "actor",
+            SortKey::Confidence => "confidence",
+        }
+    }
+
+    /// The direction a column sorts in when first chosen: text A to Z, dates newest first,
+    /// amounts largest first, confidence strongest first.
+    pub fn natural_ascending(self) -> bool {
+        matches!(self, SortKey::Victim | SortKey::Category | SortKey::Actor | SortKey::Confidence)
+    }
+
+    /// Parses a slug.
+    pub fn from_slug(s: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.slug() == s)
+    }
+}
+
+/// Everything about the view that lives in the URL.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ViewState {
+    /// What is kept.
+    pub filter: Filter,
+    /// The incident whose detail panel is open.
+    pub incident: Option<String>,
+    /// Another dataset to load instead of the bundled one.
+    pub data: Option<String>,
+    /// A theme chosen explicitly (otherwise the system preference).
+    pub theme: Option<Theme>,
+    /// Embed mode: charts only, for iframes in reports.
+    pub embed: bool,
+    /// Incident table sort column.
+    pub sort: SortKey,
+    /// Sort ascending (A to Z, oldest first, smallest first); the default view is newest first.
+    pub ascending: bool,
+}
+
+fn year(key: &str, value: &str, notices: &mut Vec<String>) -> Option<i32> {
+    match value.parse::<i32>() {
+        Ok(y) if (2009..=2100).contains(&y) => Some(y),
+        _ => {
+            notices.push(format!("Ignored {key}={value}: not a year between 2009 and 2100."));
+            None
+        }
+    }
+}
+
+/// Reads a view from query pairs (already percent-decoded). Anything unknown or malformed
+/// is skipped, and a notice says what and why.
+pub fn parse(pairs: &[(String, String)]) -> (ViewState, Vec<String>) {
+    let mut v = ViewState::default();
+    let mut notices = Vec::new();
+    let (mut start, mut end) = (None, None);
+    for (key, value) in pairs {
+        let value = value.trim();
+        match key.as_str() {
+            "from" => v.filter.from_year = year(key, value, &mut notices),
+            "to" => v.filter.to_year = year(key, value, &mut notices),
+            "category" => match Category::from_slug(value) {
+                Some(c) if !v.filter.categories.contains(&c) => v.filter.categories.push(c),
+                Some(_) => {}
+                None => notices.push(format!("Ignored category={value}: not a victim category.")),
+            },
+            "confidence" => match Confidence::from_slug(value) {
+                Some(c) if !v.filter.confidence.contains(&c) => v.filter.confidence.push(c),
+                Some(_) => {}
+                None => notices.push(format!("Ignored confidence={value}: use official, firm or suspected.")),
+            },
+            "actor" if !value.is_empty() => v.filter.actors.push(value.to_string()),
+            "chain" if !value.is_empty() => v.filter.chains.push(value.to_string()),
+            "q" => v.filter.text = value.to_string(),
+            "start" | "end" => match Date::parse(value) {
+                Ok(d) if key == "start" => start = Some(d),
+                Ok(d) => end = Some(d),
+                Err(e) => notices.push(format!("Ignored {key}={value}: {e}.")),
+            },
+            "incident" if !value.is_empty() => v.incident = Some(value.to_string()),
+            "data" if !value.is_empty() => v.data = Some(value.to_string()),
+            "theme" => match Theme::from_slug(value) {
+                Some(t) => v.theme = Some(t),
+                None => notices.push(format!("Ignored theme={value}: use light or dark.")),
+            },
+            "embed" => v.embed = matches!(value, "" | "1" | "true" | "yes"),
+            "sort" => match SortKey::from_slug(value) {
+                Some(k) => v.sort = k,
+                None => notices.push(format!("Ignored sort={value}: not a table column.")),
+            },
+            "dir" => match value {
+                "asc" => v.ascending = true,
+                "desc" => v.ascending = false,
+                _ => notices.push(format!("Ignored dir={value}: use asc or desc.")),
+            },
+            _ => notices.push(format!("Ignored unknown parameter {key}={value}.")),
+        }
+    }
+    match (start, end) {
+        (Some(a), Some(b)) if a <= b => v.filter.dates = Some((a, b)),
+        (Some(a), Some(b)) => {
+            notices.push(format!("Ignored the date range {a} to {b}: it ends before it starts."))
+        }
+        (Some(_), None) | (None, Some(_)) => {
+            notices.push("Ignored the date range: it needs both start and end.".to_string())
+        }
+        (None, None) => {}
+    }
+    if let (Some(a), Some(b)) = (v.filter.from_year, v.filter.to_year) {
+        if a > b {
+            notices.push(format!("Ignored from={a} and to={b}: the range ends before it starts."));
+            v.filter.from_year = None;
+            v.filter.to_year = None;
+        }
+    }
+    (v, notices)
+}
+
+/// Drops values the dataset does not know (an actor, a chain, an incident id) and says so,
+/// so a stale permalink shows everything it still can instead of an empty page.
+pub fn reconcile(mut v: ViewState, data: &Dataset) -> (ViewState, Vec<String>) {
+    let mut notices = Vec::new();
+    v.filter.actors.retain(|a| {
+        let known = data.incidents.iter().any(|i| &i.actor == a);
+        if !known {
+            notices.push(format!("Ignored actor={a}: no incident in this dataset names that actor."));
+        }
+        known
+    });
+    v.filter.chains.retain(|c| {
+        let known = data.incidents.iter().any(|i| i.chains.contains(c));
+        if !known {
+            notices.push(format!("Ignored chain={c}: no incident in this dataset is on that chain."));
+        }
+        known
+    });
+    if let Some(id) = &v.incident {
+        if data.incident(id).is_none() {
+            notices.push(format!("Ignored incident={id}: no incident has that id."));
+            v.incident = None;
+        }
+    }
+    (v, notices)
+}
+
+/// Percent-encodes a query value (everything but unreserved characters).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Writes a view as a query string (without `?`), in a stable order, leaving defaults out.
+pub fn to_query(v: &ViewState) -> String {
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    if let Some(d) = &v.data {
+        pairs.push(("data", d.clone()));
+    }
+    if let Some(y) = v.filter.from_year {
+        pairs.push(("from", y.to_string()));
+    }
+    if let Some(y) = v.filter.to_year {
+        pairs.push(("to", y.to_string()));
+    }
+    if let Some((a, b)) = v.filter.dates {
+        pairs.push(("start", a.to_string()));
+        pairs.push(("end", b.to_string()));
+    }
+    pairs.extend(v.filter.categories.iter().map(|c| ("category", c.slug().to_string())));
+    pairs.extend(v.filter.actors.iter().map(|a| ("actor", a.clone())));
+    pairs.extend(v.filter.chains.iter().map(|c| ("chain", c.clone())));
+    pairs.extend(v.filter.confidence.iter().map(|c| ("confidence", c.slug().to_string())));
+    if !v.filter.text.trim().is_empty() {
+        pairs.push(("q", v.filter.text.clone()));
+    }
+    if v.sort != SortKey::default() {
+        pairs.push(("sort", v.sort.slug().to_string()));
+    }
+    if v.ascending {
+        pairs.push(("dir", "asc".to_string()));
+    }
+    if let Some(id) = &v.incident {
+        pairs.push(("incident", id.clone()));
+    }
+    if let Some(t) = v.theme {
+        pairs.push(("theme", t.slug().to_string()));
+    }
+    if v.embed {
+        pairs.push(("embed", "1".to_string()));
+    }
+    pairs.iter().map(|(k, val)| format!("{k}={}", encode(val))).collect::<Vec<_>>().join("&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
+        q.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn a_written_view_reads_back_the_same() {
+        let mut v = ViewState::default();
+        v.filter.from_year = Some(2022);
+        v.filter.to_year = Some(2025);
+        v.filter.categories = vec![Category::Bridge, Category::CentralizedExchange];
+        v.filter.actors = vec!["TraderTraitor (Lazarus Group)".into()];
+        v.filter.confidence = vec![Confidence::Official];
+        v.filter.text = "bybit & co".into();
+        v.filter.dates = Some((Date::new(2024, 1, 1), Date::new(2024, 6, 30)));
+        v.incident = Some("bybit-2025".into());
+        v.theme = Some(Theme::Dark);
+        v.sort = SortKey::Usd;
+        v.ascending = true;
+        let query = to_query(&v);
+        let decoded: Vec<(String, String)> = query
+            .split('&')
+            .map(|kv| {
+                let (k, val) = kv.split_once('=').unwrap_or((kv, ""));
+                (k.to_string(), decode(val))
+            })
+            .collect();
+        let (back, notices) = parse(&decoded);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(back, v);
+    }
+
+    fn decode(s: &str) -> String {
+        let bytes = s.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'%' && i + 2 < bytes.len() {
+                out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap_or(b'?'));
+                i += 3;
+            } else {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    #[test]
+    fn malformed_and_unknown_parameters_are_ignored_with_a_notice() {
+        let cases: [(&[(&str, &str)], &str); 9] = [
+            (&[("from", "twenty")], "Ignored from=twenty"),
+            (&[("to", "1999")], "Ignored to=1999"),
+            (&[("category", "bank")], "Ignored category=bank"),
+            (&[("confidence", "maybe")], "Ignored confidence=maybe"),
+            (&[("start", "2024-02-30"), ("end", "2024-03-01")], "Ignored start=2024-02-30"),
+            (&[("start", "2024-05-01"), ("end", "2024-03-01")], "ends before it starts"),
+            (&[("from", "2025"), ("to", "2022")], "ends before it starts"),
+            (&[("colour", "red")], "Ignored unknown parameter colour=red"),
+            (&[("sort", "size")], "Ignored sort=size"),
+        ];
+        for (query, want) in cases {
+            let (v, notices) = parse(&pairs(query));
+            assert!(notices.iter().any(|n| n.contains(want)), "{query:?}: {notices:?}");
+            assert_eq!(v.filter, Filter::default(), "{query:?} must not filter anything");
+        }
+    }
+
+    #[test]
+    fn values_the_dataset_does_not_know_are_dropped_with_a_notice() {
+        let data: Dataset = serde_json::from_str(include_str!("../tests/fixtures/minimal.json"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let (v, _) = parse(&pairs(&[("actor", "Nobody"), ("chain", "Ethereum"), ("incident", "nope")]));
+        let (v, notices) = reconcile(v, &data);
+        assert!(v.filter.actors.is_empty() && v.incident.is_none());
+        assert_eq!(v.filter.chains, vec!["Ethereum".to_string()]);
+        assert_eq!(notices.len(), 2, "{notices:?}");
+    }
+
+    #[test]
+    fn encoding_keeps_unreserved_characters_only() {
+        assert_eq!(encode("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
+        assert_eq!(encode("bybit-2025"), "bybit-2025");
+    }
+}

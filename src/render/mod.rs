@@ -1,0 +1,347 @@
+//! Charts drawn with plotters into SVG, from already-aggregated data and a size. The same
+//! functions run in the browser, in native tests and in the golden-snapshot command, and
+//! produce the same bytes everywhere.
+
+pub mod flows;
+pub mod svg;
+pub mod theme;
+pub mod timeline;
+pub mod yearly;
+
+use std::convert::Infallible;
+use std::fmt;
+
+use plotters::coord::Shift;
+use plotters::element::{Circle, PathElement, Polygon, Rectangle, Text};
+use plotters::prelude::{DrawingArea, DrawingAreaErrorKind};
+use plotters::style::{Color, IntoFont, RGBColor, ShapeStyle, TextStyle};
+use plotters_backend::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::FontStyle;
+
+use crate::layout::text;
+use svg::{SvgBackend, SvgDoc, SvgMeta};
+use theme::{Palette, Symbol, Theme};
+
+/// A rendered chart: its SVG markup and the sources its figures come from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rendered {
+    /// The `<svg>` element.
+    pub svg: String,
+    /// Ids of the dataset sources behind the drawn figures, for the figure caption.
+    pub sources: Vec<String>,
+}
+
+/// Pixel size to draw at; the SVG scales with its viewBox beyond that.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+/// Drawing failed. With the SVG backend this only happens on a plotters layout error; it is
+/// reported, never panicked on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartError(pub String);
+
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "could not draw the chart: {}", self.0)
+    }
+}
+
+impl From<DrawingAreaErrorKind<Infallible>> for ChartError {
+    fn from(e: DrawingAreaErrorKind<Infallible>) -> ChartError {
+        ChartError(e.to_string())
+    }
+}
+
+/// Where a chart is drawn: the shared SVG document, a plotters area over it, and colours.
+pub struct Canvas {
+    /// The document, for groups and attributes.
+    pub doc: SvgDoc,
+    /// The plotters drawing area.
+    pub area: DrawingArea<SvgBackend, Shift>,
+    /// Theme colours.
+    pub palette: Palette,
+}
+
+/// Horizontal text alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Text starts at x.
+    Start,
+    /// Text centred on x.
+    Middle,
+    /// Text ends at x.
+    End,
+}
+
+/// How a piece of chart text is set.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Font {
+    /// Size in pixels.
+    pub size: f64,
+    /// Colour.
+    pub color: RGBColor,
+    /// Horizontal alignment on the anchor point.
+    pub align: Align,
+    /// Bold weight.
+    pub bold: bool,
+}
+
+impl Font {
+    /// Regular text, left-aligned.
+    pub fn new(size: f64, color: RGBColor) -> Font {
+        Font { size, color, align: Align::Start, bold: false }
+    }
+
+    /// The same, aligned otherwise.
+    pub fn align(self, align: Align) -> Font {
+        Font { align, ..self }
+    }
+
+    /// The same, bold.
+    pub fn bold(self) -> Font {
+        Font { bold: true, ..self }
+    }
+}
+
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+impl Canvas {
+    /// Starts a chart document.
+    pub fn new(id: &str, title: &str, desc: &str, size: Size, theme: Theme) -> Canvas {
+        let palette = theme.palette();
+        let doc = SvgDoc::new(&SvgMeta {
+            id: id.to_string(),
+            title: title.to_string(),
+            desc: desc.to_string(),
+            width: size.width,
+            height: size.height,
+            background: Palette::hex(palette.background),
+        });
+        let area = doc.area();
+        Canvas { doc, area, palette }
+    }
+
+    /// Finishes the document.
+    pub fn finish(self) -> String {
+        let Canvas { doc, area, .. } = self;
+        drop(area);
+        doc.finish()
+    }
+
+    /// One line of text, vertically centred on `y`.
+    pub fn text(&self, s: &str, x: f64, y: f64, font: Font) -> Result<(), ChartError> {
+        let Font { size, color, align, bold } = font;
+        let h = match align {
+            Align::Start => HPos::Left,
+            Align::Middle => HPos::Center,
+            Align::End => HPos::Right,
+        };
+        let font = ("sans-serif", size).into_font();
+        let font = if bold { font.style(FontStyle::Bold) } else { font };
+        let style = TextStyle::from(font).color(&color).pos(Pos::new(h, VPos::Center));
+        self.area.draw(&Text::new(s.to_string(), (px(x), px(y)), style))?;
+        Ok(())
+    }
+
+    /// A filled rectangle with an optional outline.
+    pub fn rect(
+        &self,
+        x0: f64,
+        y0: f64,
+        x1: f64,
+        y1: f64,
+        fill: RGBColor,
+        outline: Option<RGBColor>,
+    ) -> Result<(), ChartError> {
+        let corners = [(px(x0), px(y0)), (px(x1), px(y1))];
+        self.area.draw(&Rectangle::new(corners, fill.filled()))?;
+        if let Some(o) = outline {
+            self.area.draw(&Rectangle::new(corners, ShapeStyle::from(&o).stroke_width(1)))?;
+        }
+        Ok(())
+    }
+
+    /// A straight line.
+    pub fn line(&self, points: &[(f64, f64)], color: RGBColor, width: u32) -> Result<(), ChartError> {
+        let pts: Vec<(i32, i32)> = points.iter().map(|&(x, y)| (px(x), px(y))).collect();
+        self.area.draw(&PathElement::new(pts, ShapeStyle::from(&color).stroke_width(width)))?;
+        Ok(())
+    }
+
+    /// A filled polygon.
+    pub fn polygon(&self, points: &[(f64, f64)], fill: RGBColor, opacity: f64) -> Result<(), ChartError> {
+        let pts: Vec<(i32, i32)> = points.iter().map(|&(x, y)| (px(x), px(y))).collect();
+        self.area.draw(&Polygon::new(pts, fill.mix(opacity).filled()))?;
+        Ok(())
+    }
+
+    /// A circle, filled at `opacity`, with an outline.
+    pub fn circle(
+        &self,
+        x: f64,
+        y: f64,
+        r: f64,
+        fill: RGBColor,
+        opacity: f64,
+        outline: RGBColor,
+    ) -> Result<(), ChartError> {
+        let r = r.max(1.0).round() as u32;
+        self.area.draw(&Circle::new((px(x), px(y)), r, fill.mix(opacity).filled()))?;
+        self.area.draw(&Circle::new((px(x), px(y)), r, ShapeStyle::from(&outline).stroke_width(1)))?;
+        Ok(())
+    }
+
+    /// A legend or marker symbol of radius `r` centred on (x, y).
+    pub fn symbol(&self, symbol: Symbol, x: f64, y: f64, r: f64, color: RGBColor) -> Result<(), ChartError> {
+        let outline = ShapeStyle::from(&color).stroke_width(2);
+        match symbol {
+            Symbol::Diamond => self.polygon(&[(x, y - r), (x + r, y), (x, y + r), (x - r, y)], color, 1.0),
+            Symbol::TriangleUp => {
+                self.polygon(&[(x, y - r), (x + r, y + r * 0.8), (x - r, y + r * 0.8)], color, 1.0)
+            }
+            Symbol::TriangleDown => {
+                self.polygon(&[(x, y + r), (x + r, y - r * 0.8), (x - r, y - r * 0.8)], color, 1.0)
+            }
+            Symbol::Square => {
+                let s = r * 0.85;
+                self.area.draw(&Rectangle::new([(px(x - s), px(y - s)), (px(x + s), px(y + s))], outline))?;
+                Ok(())
+            }
+            Symbol::Ring => {
+                self.area.draw(&Circle::new((px(x), px(y)), r.round() as u32, outline))?;
+                Ok(())
+            }
+            Symbol::Plus => {
+                self.line(&[(x - r, y), (x + r, y)], color, 2)?;
+                self.line(&[(x, y - r), (x, y + r)], color, 2)
+            }
+        }
+    }
+
+    /// Text of at most `max_width` pixels: cut with an ellipsis when longer.
+    pub fn fit(s: &str, size: f64, max_width: f64) -> String {
+        if text::width(s, size) <= max_width {
+            return s.to_string();
+        }
+        let mut out = String::new();
+        for c in s.chars() {
+            let candidate = format!("{out}{c}…");
+            if text::width(&candidate, size) > max_width {
+                break;
+            }
+            out.push(c);
+        }
+        if out.is_empty() {
+            String::new()
+        } else {
+            format!("{}…", out.trim_end())
+        }
+    }
+}
+
+/// A chart with nothing to draw: still an `<svg>` (the page contract holds), saying why.
+pub fn empty(id: &str, title: &str, message: &str, size: Size, theme: Theme) -> Result<Rendered, ChartError> {
+    let c = Canvas::new(id, title, message, size, theme);
+    let (w, h) = (f64::from(size.width), f64::from(size.height));
+    c.text(
+        &Canvas::fit(message, 13.0, w - 16.0),
+        w / 2.0,
+        h / 2.0,
+        Font::new(13.0, c.palette.muted).align(Align::Middle),
+    )?;
+    Ok(Rendered { svg: c.finish(), sources: Vec::new() })
+}
+
+/// One entry of a legend.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LegendKey {
+    /// A filled swatch.
+    Swatch(RGBColor),
+    /// A symbol in the text colour.
+    Symbol(Symbol),
+    /// A faded, dashed-outline swatch (estimates).
+    Estimate(RGBColor),
+    /// A hollow circle with a dashed outline (contested attribution).
+    Dashed,
+}
+
+/// Draws legend entries left to right, wrapping within `width`; returns the height used.
+pub fn legend(
+    c: &Canvas,
+    entries: &[(LegendKey, String)],
+    x0: f64,
+    y0: f64,
+    width: f64,
+) -> Result<f64, ChartError> {
+    let size = 12.0;
+    let row = 18.0;
+    let (mut x, mut y) = (x0, y0 + row / 2.0);
+    c.doc.open("g", &[("class", "legend")]);
+    for (key, label) in entries {
+        let w = 16.0 + text::width(label, size) + 14.0;
+        if x > x0 && x + w > x0 + width {
+            x = x0;
+            y += row;
+        }
+        match key {
+            LegendKey::Swatch(color) => {
+                c.rect(x, y - 5.0, x + 10.0, y + 5.0, *color, Some(c.palette.outline))?
+            }
+            LegendKey::Symbol(s) => c.symbol(*s, x + 5.0, y, 5.0, c.palette.text)?,
+            LegendKey::Estimate(color) => {
+                c.doc.open("g", &[("stroke-dasharray", "3 2")]);
+                c.polygon(
+                    &[(x, y - 5.0), (x + 10.0, y - 5.0), (x + 10.0, y + 5.0), (x, y + 5.0)],
+                    *color,
+                    0.3,
+                )?;
+                c.line(
+                    &[(x, y - 5.0), (x + 10.0, y - 5.0), (x + 10.0, y + 5.0), (x, y + 5.0), (x, y - 5.0)],
+                    c.palette.muted,
+                    1,
+                )?;
+                c.doc.close();
+            }
+            LegendKey::Dashed => {
+                c.doc.open("g", &[("stroke-dasharray", "3 2")]);
+                c.area.draw(&Circle::new(
+                    (px(x + 5.0), px(y)),
+                    5,
+                    ShapeStyle::from(&c.palette.text).stroke_width(1),
+                ))?;
+                c.doc.close();
+            }
+        }
+        c.text(label, x + 16.0, y, Font::new(size, c.palette.text))?;
+        x += w;
+    }
+    c.doc.close();
+    Ok(y + row / 2.0 - y0)
+}
+
+/// Attributes for an interactive mark: focusable (roving focus is managed by the page),
+/// with the tooltip text a reader sees on hover or focus.
+pub fn mark_attrs<'a>(kind: &'a str, tip: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![("class", "mark"), ("data-kind", kind), ("tabindex", "-1"), ("data-tip", tip), ("aria-label", tip)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_long_labels_with_an_ellipsis() {
+        assert_eq!(Canvas::fit("Ronin", 12.0, 200.0), "Ronin");
+        let cut = Canvas::fit("Harmony Horizon Bridge", 12.0, 60.0);
+        assert!(cut.ends_with('…') && cut.len() < "Harmony Horizon Bridge".len(), "{cut}");
+        assert!(text::width(&cut, 12.0) <= 60.0);
+        assert_eq!(Canvas::fit("Harmony", 12.0, 3.0), "");
+    }
+}

@@ -1,0 +1,214 @@
+//! Colours for the charts: a colour-blind-safe palette (Okabe & Ito) in a light and a dark
+//! theme. Text colours meet WCAG AA (4.5:1) against their background; marks carry an
+//! outline in the text colour so their edges meet the 3:1 non-text contrast minimum even
+//! where a fill colour is pale.
+
+use plotters::style::RGBColor;
+
+use crate::model::{Category, EnforcementKind};
+
+/// Light or dark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Dark text on white: print, reports, daylight rooms.
+    #[default]
+    Light,
+    /// Light text on near-black: projectors in dark rooms.
+    Dark,
+}
+
+impl Theme {
+    /// The slug used in URLs and on `<html data-theme>`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// Parses a slug.
+    pub fn from_slug(slug: &str) -> Option<Theme> {
+        match slug {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+
+    /// The colours of this theme.
+    pub fn palette(self) -> Palette {
+        match self {
+            Theme::Light => Palette {
+                background: RGBColor(0xff, 0xff, 0xff),
+                text: RGBColor(0x1a, 0x1a, 0x1a),
+                muted: RGBColor(0x55, 0x55, 0x55),
+                grid: RGBColor(0xd9, 0xd9, 0xd9),
+                outline: RGBColor(0x1a, 0x1a, 0x1a),
+                // Okabe & Ito.
+                categories: [
+                    RGBColor(0x00, 0x72, 0xb2), // blue
+                    RGBColor(0xe6, 0x9f, 0x00), // orange
+                    RGBColor(0x00, 0x9e, 0x73), // bluish green
+                    RGBColor(0xcc, 0x79, 0xa7), // reddish purple
+                    RGBColor(0x56, 0xb4, 0xe9), // sky blue
+                    RGBColor(0xd5, 0x5e, 0x00), // vermillion
+                    RGBColor(0x99, 0x99, 0x99), // grey
+                ],
+            },
+            Theme::Dark => Palette {
+                background: RGBColor(0x12, 0x14, 0x18),
+                text: RGBColor(0xf0, 0xf0, 0xf0),
+                muted: RGBColor(0xb8, 0xb8, 0xb8),
+                grid: RGBColor(0x3a, 0x3d, 0x44),
+                outline: RGBColor(0x12, 0x14, 0x18),
+                categories: [
+                    RGBColor(0x3d, 0x9b, 0xe0), // blue, lifted for the dark ground
+                    RGBColor(0xe6, 0x9f, 0x00),
+                    RGBColor(0x1d, 0xb8, 0x8a),
+                    RGBColor(0xe0, 0x8f, 0xbd),
+                    RGBColor(0x56, 0xb4, 0xe9),
+                    RGBColor(0xf0, 0x72, 0x1a),
+                    RGBColor(0xa8, 0xa8, 0xa8),
+                ],
+            },
+        }
+    }
+}
+
+/// The colours a chart uses.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Palette {
+    /// Chart background.
+    pub background: RGBColor,
+    /// Labels and reported-figure markers.
+    pub text: RGBColor,
+    /// Axis labels and secondary text.
+    pub muted: RGBColor,
+    /// Grid lines.
+    pub grid: RGBColor,
+    /// Outline around filled marks.
+    pub outline: RGBColor,
+    /// Victim category fills, indexed by [`Category::index`].
+    pub categories: [RGBColor; 7],
+}
+
+impl Palette {
+    /// Fill for a victim category.
+    pub fn category(&self, c: Category) -> RGBColor {
+        self.categories[c.index()]
+    }
+
+    /// `#rrggbb` for CSS and SVG attributes.
+    pub fn hex(c: RGBColor) -> String {
+        format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+    }
+}
+
+/// The symbol used for a reported-figure publisher or an enforcement kind. Shapes, not
+/// colours, tell them apart, so the distinction survives colour blindness and grey print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Symbol {
+    /// Filled diamond.
+    Diamond,
+    /// Filled triangle pointing up.
+    TriangleUp,
+    /// Hollow square.
+    Square,
+    /// Hollow circle.
+    Ring,
+    /// Filled triangle pointing down.
+    TriangleDown,
+    /// Plus sign.
+    Plus,
+}
+
+impl Symbol {
+    /// Symbols in the order publishers are assigned them.
+    pub const SEQUENCE: [Symbol; 6] = [
+        Symbol::Diamond,
+        Symbol::TriangleUp,
+        Symbol::Square,
+        Symbol::Ring,
+        Symbol::TriangleDown,
+        Symbol::Plus,
+    ];
+
+    /// The symbol for an enforcement kind.
+    pub fn for_enforcement(kind: EnforcementKind) -> Symbol {
+        match kind {
+            EnforcementKind::Sanction => Symbol::Diamond,
+            EnforcementKind::Indictment => Symbol::TriangleUp,
+            EnforcementKind::Seizure => Symbol::Square,
+            EnforcementKind::Advisory => Symbol::Ring,
+            EnforcementKind::Attribution => Symbol::TriangleDown,
+        }
+    }
+
+    /// Name, for the legend's accessible text.
+    pub fn name(self) -> &'static str {
+        match self {
+            Symbol::Diamond => "diamond",
+            Symbol::TriangleUp => "triangle",
+            Symbol::Square => "square",
+            Symbol::Ring => "circle",
+            Symbol::TriangleDown => "down-triangle",
+            Symbol::Plus => "plus",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance.
+    fn luminance(c: RGBColor) -> f64 {
+        let channel = |v: u8| {
+            let s = f64::from(v) / 255.0;
+            if s <= 0.039_28 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+    }
+
+    fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn chart_text_meets_wcag_aa_in_both_themes() {
+        for theme in [Theme::Light, Theme::Dark] {
+            let p = theme.palette();
+            assert!(contrast(p.text, p.background) >= 4.5, "{theme:?} text");
+            assert!(contrast(p.muted, p.background) >= 4.5, "{theme:?} muted");
+        }
+    }
+
+    #[test]
+    fn every_category_fill_is_told_apart_from_the_background_by_fill_or_outline() {
+        for theme in [Theme::Light, Theme::Dark] {
+            let p = theme.palette();
+            for c in p.categories {
+                let fill = contrast(c, p.background);
+                let edge = contrast(c, p.outline).max(contrast(p.outline, p.background));
+                assert!(fill >= 3.0 || edge >= 3.0, "{theme:?} {c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn category_colours_are_distinct() {
+        for theme in [Theme::Light, Theme::Dark] {
+            let p = theme.palette();
+            for (i, a) in p.categories.iter().enumerate() {
+                for b in &p.categories[i + 1..] {
+                    assert_ne!(a, b);
+                }
+            }
+        }
+    }
+}

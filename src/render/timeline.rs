@@ -1,0 +1,309 @@
+//! The heist timeline: each incident at its date, its amount on a log scale, marker area
+//! proportional to the amount, colour by victim category; the largest labelled without
+//! overlaps; enforcement actions on a lane of their own.
+
+use crate::aggregate::{TimelineData, TimelinePoint};
+use crate::format::money;
+use crate::layout::labels::{self, Anchor, Request};
+use crate::layout::scale::{Linear, Log};
+use crate::layout::{text, Rect};
+use crate::model::{Category, Date, EnforcementKind};
+use crate::render::theme::{Symbol, Theme};
+use crate::render::{legend, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Rendered, Size};
+
+/// Smallest marker radius drawn: below it a marker could not be seen or pointed at, so
+/// areas are proportional to amounts only above this radius (the legend says so).
+pub const MIN_RADIUS: f64 = 2.5;
+
+/// The chart's one-sentence finding, built from the data.
+pub fn describe(data: &TimelineData) -> String {
+    if data.points.is_empty() {
+        return format!("No incidents between {} and {}.", data.start.human(), data.end.human());
+    }
+    let largest = data.points.iter().max_by(|a, b| a.usd.total_cmp(&b.usd));
+    let mut s = format!(
+        "{} incidents from {} to {}",
+        data.points.len(),
+        data.start.month_year(),
+        data.end.month_year()
+    );
+    if let Some(l) = largest {
+        s.push_str(&format!("; the largest is {} on {} ({})", l.victim, l.date.human(), money(l.usd)));
+    }
+    s.push_str(&format!(". {} enforcement actions are shown on their own lane.", data.events.len()));
+    s
+}
+
+/// Geometry shared by drawing and by the page's date-range brush.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    /// Date axis.
+    pub x: Linear,
+    /// Amount axis.
+    pub y: Log,
+    /// Plot area.
+    pub plot: Rect,
+    /// Enforcement lane.
+    pub lane: Rect,
+    /// Radius of a marker for `max_usd`.
+    pub max_radius: f64,
+    /// Largest amount in view.
+    pub max_usd: f64,
+}
+
+impl Frame {
+    /// Radius for an amount: area proportional to the amount, never below [`MIN_RADIUS`].
+    pub fn radius(&self, usd: f64) -> f64 {
+        if self.max_usd <= 0.0 || usd <= 0.0 {
+            return MIN_RADIUS;
+        }
+        (self.max_radius * (usd / self.max_usd).sqrt()).max(MIN_RADIUS)
+    }
+
+    /// Pixel x of a date.
+    pub fn date_x(&self, d: Date) -> f64 {
+        self.x.map(d.days_since_epoch() as f64)
+    }
+}
+
+/// Lays out the frame for a size, leaving `top` pixels for the legend.
+pub fn frame(data: &TimelineData, size: Size, top: f64) -> Frame {
+    let (w, h) = (f64::from(size.width), f64::from(size.height));
+    let lane_h = 34.0;
+    let plot = Rect::new(60.0, top + 10.0, w - 16.0, h - 26.0 - lane_h - 8.0);
+    let lane = Rect::new(plot.x0, plot.y1 + 8.0, plot.x1, plot.y1 + 8.0 + lane_h);
+    let day0 = data.start.days_since_epoch() as f64;
+    let day1 = (data.end.days_since_epoch() as f64).max(day0 + 1.0);
+    let max_usd = data.points.iter().map(|p| p.usd).fold(0.0, f64::max);
+    let min_usd = data.points.iter().map(|p| p.usd).filter(|v| *v > 0.0).fold(f64::INFINITY, f64::min);
+    let max_radius = (plot.height() / 9.0).clamp(8.0, 28.0);
+    // Pad the data range by the largest marker so markers stay inside the plot.
+    let inner = Rect::new(
+        plot.x0 + max_radius * 0.6,
+        plot.y0 + max_radius,
+        plot.x1 - max_radius * 0.6,
+        plot.y1 - MIN_RADIUS - 2.0,
+    );
+    Frame {
+        x: Linear { d0: day0, d1: day1, r0: inner.x0, r1: inner.x1 },
+        y: Log::covering(
+            if min_usd.is_finite() { min_usd } else { 1e6 },
+            max_usd.max(1e6),
+            inner.y1,
+            inner.y0,
+        ),
+        plot,
+        lane,
+        max_radius,
+        max_usd,
+    }
+}
+
+/// A marker label: the victim's name without its parenthesised qualifier, and the amount
+/// ("Ronin Network $620M").
+pub fn short_label(p: &TimelinePoint) -> String {
+    let name = p.victim.split(" (").next().unwrap_or(&p.victim).trim();
+    format!("{name} {}", money(p.usd))
+}
+
+/// Tooltip for an incident marker.
+pub fn point_tip(p: &TimelinePoint) -> String {
+    format!(
+        "{}, {}: {} stolen ({}){}",
+        p.victim,
+        p.date.human(),
+        money(p.usd),
+        p.category.label(),
+        if p.contested { "; attribution contested" } else { "" }
+    )
+}
+
+/// Renders the timeline.
+pub fn render(
+    data: &TimelineData,
+    size: Size,
+    theme: Theme,
+    selected: Option<&str>,
+) -> Result<Rendered, ChartError> {
+    let c = Canvas::new("timeline", "Heist timeline", &describe(data), size, theme);
+    draw(&c, data, size, selected)?;
+    // The caption cites the enforcement actions; incidents cite theirs in the tables.
+    let mut sources: Vec<String> = data.events.iter().map(|e| e.source.clone()).collect();
+    sources.sort();
+    sources.dedup();
+    Ok(Rendered { svg: c.finish(), sources })
+}
+
+/// Draws the timeline on a canvas. `selected` is an incident id to highlight.
+pub fn draw(c: &Canvas, data: &TimelineData, size: Size, selected: Option<&str>) -> Result<(), ChartError> {
+    let p = c.palette;
+    let used: Vec<Category> =
+        Category::ALL.into_iter().filter(|cat| data.points.iter().any(|pt| pt.category == *cat)).collect();
+    let mut entries: Vec<(LegendKey, String)> =
+        used.iter().map(|cat| (LegendKey::Swatch(p.category(*cat)), cat.label().to_string())).collect();
+    if data.points.iter().any(|pt| pt.contested) {
+        entries.push((LegendKey::Dashed, "Attribution contested".to_string()));
+    }
+    let mut kinds: Vec<EnforcementKind> = Vec::new();
+    for e in &data.events {
+        if !kinds.contains(&e.kind) {
+            kinds.push(e.kind);
+        }
+    }
+    for kind in &kinds {
+        entries.push((LegendKey::Symbol(Symbol::for_enforcement(*kind)), kind.label().to_string()));
+    }
+    let legend_h = legend(c, &entries, 8.0, 6.0, f64::from(size.width) - 16.0)?;
+    let f = frame(data, size, legend_h + 14.0);
+    c.text(
+        &Canvas::fit(
+            &format!("Marker area ∝ amount (min {MIN_RADIUS} px); amounts on a log scale"),
+            10.0,
+            f.plot.width(),
+        ),
+        f.plot.x0,
+        f.plot.y0 - 2.0,
+        Font::new(10.0, p.muted),
+    )?;
+
+    // The brush on the page inverts these numbers to turn a drag into a date range.
+    let (x0, x1) = (f.x.r0.to_string(), f.x.r1.to_string());
+    let (d0, d1) = (f.x.d0.to_string(), f.x.d1.to_string());
+    let (py0, py1) = (f.plot.y0.to_string(), f.lane.y1.to_string());
+    c.doc.open(
+        "g",
+        &[
+            ("class", "plot-frame"),
+            ("data-x0", &x0),
+            ("data-x1", &x1),
+            ("data-day0", &d0),
+            ("data-day1", &d1),
+            ("data-y0", &py0),
+            ("data-y1", &py1),
+        ],
+    );
+    c.doc.close();
+
+    c.doc.open("g", &[("class", "axis y")]);
+    for t in f.y.ticks() {
+        let yy = f.y.map(t);
+        if yy < f.plot.y0 - 1.0 || yy > f.plot.y1 + 1.0 {
+            continue;
+        }
+        c.line(&[(f.plot.x0, yy), (f.plot.x1, yy)], p.grid, 1)?;
+        c.text(&money(t), f.plot.x0 - 6.0, yy, Font::new(11.0, p.muted).align(Align::End))?;
+    }
+    c.doc.close();
+
+    c.doc.open("g", &[("class", "axis x")]);
+    let (first, last) = (data.start.year(), data.end.year());
+    let year_w = text::width("2024", 11.0) + 8.0;
+    let per_year = f.x.map(365.25) - f.x.map(0.0);
+    let every = (year_w / per_year.max(1.0)).ceil().max(1.0) as i32;
+    for year in first..=last + 1 {
+        let xx = f.date_x(Date::new(year, 1, 1));
+        if xx < f.plot.x0 || xx > f.plot.x1 {
+            continue;
+        }
+        c.line(&[(xx, f.plot.y0), (xx, f.lane.y1)], p.grid, 1)?;
+        let mid = f.date_x(Date::new(year, 7, 1));
+        if (year - first) % every == 0 && mid < f.plot.x1 - 10.0 && year <= last {
+            c.text(&year.to_string(), mid, f.lane.y1 + 13.0, Font::new(11.0, p.muted).align(Align::Middle))?;
+        }
+    }
+    c.line(&[(f.plot.x0, f.plot.y1), (f.plot.x1, f.plot.y1)], p.muted, 1)?;
+    c.doc.close();
+
+    // Enforcement lane.
+    c.doc.open("g", &[("class", "lane")]);
+    c.rect(f.lane.x0, f.lane.y0, f.lane.x1, f.lane.y1, p.grid, None)?;
+    c.text("Enforcement", f.lane.x0 + 4.0, f.lane.y0 + 7.0, Font::new(9.0, p.muted))?;
+    let lane_mid = (f.lane.y0 + f.lane.y1) / 2.0;
+    for e in &data.events {
+        let tip = format!("{} — {} ({}, {})", e.date.human(), e.title, e.authority, e.kind.label());
+        let date = e.date.to_string();
+        let mut attrs = mark_attrs("event", &tip);
+        attrs.extend([("data-event", e.id.as_str()), ("data-date", date.as_str())]);
+        c.doc.open("g", &attrs);
+        c.symbol(Symbol::for_enforcement(e.kind), f.date_x(e.date), lane_mid + 4.0, 6.0, p.text)?;
+        c.doc.close();
+    }
+    c.doc.close();
+
+    // Markers, largest first so small ones stay visible on top.
+    let mut order: Vec<&TimelinePoint> = data.points.iter().collect();
+    order.sort_by(|a, b| b.usd.total_cmp(&a.usd).then_with(|| a.id.cmp(&b.id)));
+    c.doc.open("g", &[("class", "markers")]);
+    for pt in &order {
+        let (cx, cy, r) = (f.date_x(pt.date), f.y.map(pt.usd), f.radius(pt.usd));
+        let tip = point_tip(pt);
+        let (date, usd, radius) = (pt.date.to_string(), pt.usd.to_string(), format!("{r:.4}"));
+        let mut attrs = mark_attrs("incident", &tip);
+        attrs.extend([
+            ("data-incident", pt.id.as_str()),
+            ("data-date", date.as_str()),
+            ("data-usd", usd.as_str()),
+            ("data-r", radius.as_str()),
+        ]);
+        if selected == Some(pt.id.as_str()) {
+            attrs.push(("data-selected", "true"));
+        }
+        if pt.contested {
+            attrs.push(("stroke-dasharray", "3 2"));
+        }
+        c.doc.open("g", &attrs);
+        c.circle(cx, cy, r, p.category(pt.category), 0.78, p.outline)?;
+        if selected == Some(pt.id.as_str()) {
+            c.circle(cx, cy, r + 4.0, p.background, 0.0, p.text)?;
+        }
+        c.doc.close();
+    }
+    c.doc.close();
+
+    // Labels for the largest incidents, placed so they overlap nothing.
+    let label_size = 11.0;
+    let requests: Vec<Request> = data
+        .points
+        .iter()
+        .map(|pt| {
+            let label = short_label(pt);
+            Request {
+                x: f.date_x(pt.date),
+                y: f.y.map(pt.usd),
+                radius: f.radius(pt.usd) + if selected == Some(pt.id.as_str()) { 4.0 } else { 0.0 },
+                width: text::width(&label, label_size),
+                height: text::line_height(label_size),
+                priority: pt.usd,
+            }
+        })
+        .collect();
+    let max_labels = ((f.plot.width() / 80.0) as usize).clamp(3, 14);
+    c.doc.open("g", &[("class", "labels")]);
+    for placed in labels::place(&requests, f.plot, max_labels) {
+        let pt = &data.points[placed.index];
+        let align = match placed.anchor {
+            Anchor::Start => Align::Start,
+            Anchor::Middle => Align::Middle,
+            Anchor::End => Align::End,
+        };
+        let label = short_label(pt);
+        let (x0, y0, x1, y1) = (
+            format!("{:.1}", placed.rect.x0),
+            format!("{:.1}", placed.rect.y0),
+            format!("{:.1}", placed.rect.x1),
+            format!("{:.1}", placed.rect.y1),
+        );
+        c.doc.open(
+            "g",
+            &[
+                ("class", "label"),
+                ("data-for", pt.id.as_str()),
+                ("data-box", &format!("{x0} {y0} {x1} {y1}")),
+            ],
+        );
+        c.text(&label, placed.text_x, placed.text_y, Font::new(label_size, p.text).align(align))?;
+        c.doc.close();
+    }
+    c.doc.close();
+    Ok(())
+}

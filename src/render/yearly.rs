@@ -1,0 +1,246 @@
+//! Yearly totals: the dataset's incidents summed per year and stacked by victim category,
+//! with each research firm's or official body's reported figure drawn beside the bar.
+
+use crate::aggregate::{ReportedMark, YearlyData};
+use crate::format::money;
+use crate::layout::scale::{nice_axis, Linear};
+use crate::layout::text;
+use crate::model::Category;
+use crate::render::theme::{Symbol, Theme};
+use crate::render::{legend, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Rendered, Size};
+
+/// The chart's one-sentence finding, built from the data.
+pub fn describe(data: &YearlyData) -> String {
+    let (Some(first), Some(last)) = (data.bars.first(), data.bars.last()) else {
+        return "No years to show.".to_string();
+    };
+    let total: f64 = data.bars.iter().map(|b| b.total).sum();
+    let count: usize = data.bars.iter().map(|b| b.count).sum();
+    let span = if first.year == last.year {
+        first.year.to_string()
+    } else {
+        format!("{}–{}", first.year, last.year)
+    };
+    let mut s = format!(
+        "Incidents in this dataset{} total {} over {span} ({count} incident{}).",
+        if data.filtered { " matching the filters" } else { "" },
+        money(total),
+        if count == 1 { "" } else { "s" }
+    );
+    if let Some(peak) = data.bars.iter().filter(|b| b.total > 0.0).max_by(|a, b| a.total.total_cmp(&b.total))
+    {
+        s.push_str(&format!(" The largest year is {} with {}.", peak.year, money(peak.total)));
+    }
+    let latest_reported = data.reported.iter().map(|m| m.year).max();
+    if let Some(year) = latest_reported {
+        let bar = data.bars.iter().find(|b| b.year == year).map_or(0.0, |b| b.total);
+        let figures: Vec<String> = data
+            .reported
+            .iter()
+            .filter(|m| m.year == year)
+            .map(|m| {
+                format!(
+                    "{} {}{}",
+                    m.publisher,
+                    money(m.usd),
+                    if m.partial { " (part of the year)" } else { "" }
+                )
+            })
+            .collect();
+        s.push_str(&format!(
+            " For {year} the dataset sums to {}; published figures: {}.",
+            money(bar),
+            figures.join(", ")
+        ));
+    }
+    s
+}
+
+/// Tooltip text for a reported figure.
+pub fn reported_tip(m: &ReportedMark, source_title: &str) -> String {
+    let amount = match m.usd_high {
+        Some(high) => format!("{} to {}", money(m.usd), money(high)),
+        None => money(m.usd),
+    };
+    let mut s = format!("{} reported {amount} for {}", m.publisher, m.year);
+    if m.partial {
+        s.push_str(" (part of the year)");
+    }
+    if let Some(n) = m.incidents {
+        s.push_str(&format!(", {n} incidents"));
+    }
+    s.push_str(&format!("; published {}", m.published.human()));
+    for e in &m.revised_from {
+        s.push_str(&format!(
+            "; earlier {}{} published {}",
+            money(e.usd),
+            if e.partial { " for part of the year" } else { "" },
+            e.published.human()
+        ));
+    }
+    s.push_str(&format!(". Source: {source_title}"));
+    s
+}
+
+/// Renders the yearly chart. `source_title` looks a source id up for tooltips.
+pub fn render(
+    data: &YearlyData,
+    size: Size,
+    theme: Theme,
+    source_title: &dyn Fn(&str) -> String,
+) -> Result<Rendered, ChartError> {
+    let c = Canvas::new("yearly", "DPRK-linked crypto theft per year", &describe(data), size, theme);
+    draw(&c, data, size, source_title)?;
+    let mut sources: Vec<String> = data.reported.iter().map(|m| m.source.clone()).collect();
+    sources.sort();
+    sources.dedup();
+    Ok(Rendered { svg: c.finish(), sources })
+}
+
+/// Draws the yearly chart on a canvas.
+pub fn draw(
+    c: &Canvas,
+    data: &YearlyData,
+    size: Size,
+    source_title: &dyn Fn(&str) -> String,
+) -> Result<(), ChartError> {
+    let p = c.palette;
+    let (w, h) = (f64::from(size.width), f64::from(size.height));
+    let used: Vec<Category> = Category::ALL
+        .into_iter()
+        .filter(|cat| data.bars.iter().any(|b| b.by_category[cat.index()] > 0.0))
+        .collect();
+    let mut entries: Vec<(LegendKey, String)> =
+        used.iter().map(|cat| (LegendKey::Swatch(p.category(*cat)), cat.label().to_string())).collect();
+    for (k, publisher) in data.publishers.iter().enumerate() {
+        entries.push((
+            LegendKey::Symbol(Symbol::SEQUENCE[k % Symbol::SEQUENCE.len()]),
+            format!("{publisher} (reported)"),
+        ));
+    }
+    let legend_h = legend(c, &entries, 8.0, 6.0, w - 16.0)?;
+
+    let left = 58.0;
+    let (top, bottom, right) = (legend_h + 22.0, h - 26.0, w - 10.0);
+    let max_value =
+        data.bars.iter().map(|b| b.total).chain(data.reported.iter().map(|m| m.usd)).fold(0.0, f64::max);
+    let (y_top, ticks) = nice_axis(max_value * 1.05, 5);
+    let y = Linear { d0: 0.0, d1: y_top, r0: bottom, r1: top };
+
+    c.doc.open("g", &[("class", "axis y")]);
+    for t in &ticks {
+        c.line(&[(left, y.map(*t)), (right, y.map(*t))], p.grid, 1)?;
+        c.text(&money(*t), left - 6.0, y.map(*t), Font::new(11.0, p.muted).align(Align::End))?;
+    }
+    c.doc.close();
+
+    let n = data.bars.len().max(1) as f64;
+    let slot = (right - left) / n;
+    let publishers = data.publishers.len();
+    let bar_w = if publishers > 0 { slot * 0.5 } else { slot * 0.7 };
+    let bar_pad = if publishers > 0 { slot * 0.08 } else { slot * 0.15 };
+    let label_size = 11.0;
+    let year_every = {
+        let label_w = text::width("2024", label_size) + 6.0;
+        (label_w / slot).ceil().max(1.0) as usize
+    };
+
+    c.doc.open("g", &[("class", "axis x")]);
+    for (k, bar) in data.bars.iter().enumerate() {
+        if k % year_every == 0 {
+            let x = left + slot * (k as f64 + 0.5);
+            c.text(
+                &bar.year.to_string(),
+                x,
+                bottom + 13.0,
+                Font::new(label_size, p.muted).align(Align::Middle),
+            )?;
+        }
+    }
+    c.line(&[(left, bottom), (right, bottom)], p.muted, 1)?;
+    c.doc.close();
+
+    for (k, bar) in data.bars.iter().enumerate() {
+        let x0 = left + slot * k as f64 + bar_pad;
+        let x1 = x0 + bar_w;
+        let tip = format!(
+            "{}: {} in {} incident{} in this dataset",
+            bar.year,
+            money(bar.total),
+            bar.count,
+            if bar.count == 1 { "" } else { "s" }
+        );
+        let (year, usd, count) = (bar.year.to_string(), bar.total.to_string(), bar.count.to_string());
+        let mut attrs = mark_attrs("bar", &tip);
+        attrs.extend([
+            ("data-year", year.as_str()),
+            ("data-usd", usd.as_str()),
+            ("data-count", count.as_str()),
+        ]);
+        c.doc.open("g", &attrs);
+        // Stack from the cumulative sums so rounding never makes the stack taller than
+        // the total.
+        let mut acc = 0.0;
+        for cat in Category::ALL {
+            let v = bar.by_category[cat.index()];
+            if v <= 0.0 {
+                continue;
+            }
+            let (ya, yb) = (y.map(acc), y.map(acc + v));
+            acc += v;
+            c.rect(x0, yb, x1, ya, p.category(cat), Some(p.outline))?;
+        }
+        if bar.total <= 0.0 {
+            // A focusable zero bar still needs a shape to receive the pointer.
+            c.line(&[(x0, bottom), (x1, bottom)], p.muted, 2)?;
+        }
+        c.doc.close();
+        let label = money(bar.total);
+        if bar.total > 0.0 && text::width(&label, label_size) <= slot * 0.98 {
+            let cx = (x0 + x1) / 2.0;
+            let lx = cx.max(left + text::width(&label, label_size) / 2.0);
+            c.text(
+                &label,
+                lx,
+                y.map(bar.total) - 8.0,
+                Font::new(label_size, p.text).align(Align::Middle).bold(),
+            )?;
+        }
+
+        // Reported figures: one sub-column per publisher to the right of the bar.
+        let marks: Vec<(usize, &ReportedMark)> = data
+            .reported
+            .iter()
+            .filter(|m| m.year == bar.year)
+            .filter_map(|m| data.publishers.iter().position(|p| *p == m.publisher).map(|i| (i, m)))
+            .collect();
+        let sub = (slot - bar_w - 2.0 * bar_pad) / publishers.max(1) as f64;
+        let r = (sub * 0.35).clamp(3.0, 6.0);
+        for (i, m) in marks {
+            let cx = x1 + bar_pad * 0.5 + sub * (i as f64 + 0.5);
+            let cy = y.map(m.usd);
+            let tip = reported_tip(m, &source_title(&m.source));
+            let (usd, year) = (m.usd.to_string(), m.year.to_string());
+            let mut attrs = mark_attrs("reported", &tip);
+            attrs.extend([
+                ("data-publisher", m.publisher.as_str()),
+                ("data-year", year.as_str()),
+                ("data-usd", usd.as_str()),
+                ("data-source", m.source.as_str()),
+            ]);
+            c.doc.open("g", &attrs);
+            c.line(&[(cx - sub * 0.45, cy), (cx + sub * 0.45, cy)], p.text, 2)?;
+            c.symbol(Symbol::SEQUENCE[i % Symbol::SEQUENCE.len()], cx, cy, r, p.text)?;
+            c.doc.close();
+        }
+    }
+    if data.filtered {
+        c.text(
+            "Bars show only incidents matching the filters; reported figures are for all DPRK-linked theft.",
+            left,
+            top - 9.0,
+            Font::new(11.0, p.muted),
+        )?;
+    }
+    Ok(())
+}

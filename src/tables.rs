@@ -1,0 +1,265 @@
+//! The numbers behind each chart as a table (`<table data-table="NAME">` on the page), so
+//! screen readers, print and copy-paste get exactly what the chart shows, with sources.
+
+use crate::aggregate::{FlowGraph, TimelineData, YearlyData};
+use crate::format::{money, percent};
+use crate::model::Dataset;
+
+/// One table cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// Text shown.
+    pub text: String,
+    /// Link target, for source cells.
+    pub href: Option<String>,
+    /// Right-aligned numbers.
+    pub numeric: bool,
+}
+
+impl Cell {
+    /// Plain text.
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell { text: s.into(), href: None, numeric: false }
+    }
+
+    /// A right-aligned number.
+    pub fn number(s: impl Into<String>) -> Cell {
+        Cell { text: s.into(), href: None, numeric: true }
+    }
+
+    /// A link to a source, or its id as text when the dataset lacks it.
+    pub fn source(data: &Dataset, id: &str) -> Cell {
+        match data.source(id) {
+            Some(s) => Cell {
+                text: format!("{} ({})", s.title, s.publisher),
+                href: Some(s.url.clone()),
+                numeric: false,
+            },
+            None => Cell::text(id),
+        }
+    }
+}
+
+/// A table: caption, column headers and rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// `data-table` name: yearly, timeline, flows.
+    pub name: String,
+    /// Caption.
+    pub caption: String,
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// Rows of cells, one per header.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// Year by year: the dataset's sum and each publisher's reported figure.
+pub fn yearly(y: &YearlyData, data: &Dataset) -> Table {
+    let mut headers =
+        vec!["Year".to_string(), "Incidents (dataset)".to_string(), "Sum (dataset)".to_string()];
+    headers.extend(y.publishers.iter().map(|p| format!("{p} (reported)")));
+    headers.push("Sources of reported figures".to_string());
+    let rows = y
+        .bars
+        .iter()
+        .map(|bar| {
+            let mut row = vec![
+                Cell::text(bar.year.to_string()),
+                Cell::number(bar.count.to_string()),
+                Cell::number(money(bar.total)),
+            ];
+            let mut cited = Vec::new();
+            for publisher in &y.publishers {
+                match y.reported.iter().find(|m| m.year == bar.year && &m.publisher == publisher) {
+                    Some(m) => {
+                        let mut s = match m.usd_high {
+                            Some(high) => format!("{} to {}", money(m.usd), money(high)),
+                            None => money(m.usd),
+                        };
+                        if let Some(n) = m.incidents {
+                            s.push_str(&format!(" ({n} incidents)"));
+                        }
+                        if m.partial {
+                            s.push_str(" (part of the year)");
+                        }
+                        s.push_str(&format!(", published {}", m.published.human()));
+                        for e in &m.revised_from {
+                            s.push_str(&format!(
+                                "; earlier {}{} published {}",
+                                money(e.usd),
+                                if e.partial { " for part of the year" } else { "" },
+                                e.published.human()
+                            ));
+                        }
+                        row.push(Cell::number(s));
+                        cited.push(m.source.clone());
+                    }
+                    None => row.push(Cell::text("—")),
+                }
+            }
+            row.push(match cited.first() {
+                Some(id) if cited.len() == 1 => Cell::source(data, id),
+                Some(_) => Cell::text(
+                    cited
+                        .iter()
+                        .map(|id| data.source(id).map_or(id.clone(), |s| s.publisher.clone()))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                None => Cell::text("—"),
+            });
+            row
+        })
+        .collect();
+    Table {
+        name: "yearly".into(),
+        caption: "Theft per year: dataset sum beside reported figures".into(),
+        headers,
+        rows,
+    }
+}
+
+/// Every incident and enforcement action on the timeline, oldest first.
+pub fn timeline(t: &TimelineData, data: &Dataset) -> Table {
+    let headers = ["Date", "Event", "Kind", "Amount", "Attribution", "Source"].map(String::from).to_vec();
+    let mut rows: Vec<(crate::model::Date, Vec<Cell>)> = Vec::new();
+    for p in &t.points {
+        let incident = data.incident(&p.id);
+        let attribution = incident.map_or(String::new(), |i| {
+            format!(
+                "{} ({}{})",
+                i.attribution.by.join(", "),
+                i.attribution.confidence.label(),
+                if i.attribution.contested { ", contested" } else { "" }
+            )
+        });
+        let source =
+            incident.and_then(|i| i.sources.first()).map_or(Cell::text("—"), |id| Cell::source(data, id));
+        rows.push((
+            p.date,
+            vec![
+                Cell::text(p.date.human()),
+                Cell::text(p.victim.clone()),
+                Cell::text(format!("Theft: {}", p.category.label())),
+                Cell::number(money(p.usd)),
+                Cell::text(attribution),
+                source,
+            ],
+        ));
+    }
+    for e in &t.events {
+        let source = Cell::source(data, &e.source);
+        rows.push((
+            e.date,
+            vec![
+                Cell::text(e.date.human()),
+                Cell::text(e.title.clone()),
+                Cell::text(format!("{} ({})", e.kind.label(), e.authority)),
+                Cell::text("—"),
+                Cell::text("—"),
+                source,
+            ],
+        ));
+    }
+    rows.sort_by_key(|(d, _)| *d);
+    Table {
+        name: "timeline".into(),
+        caption: "Incidents and enforcement actions, oldest first".into(),
+        headers,
+        rows: rows.into_iter().map(|(_, r)| r).collect(),
+    }
+}
+
+/// Every link of a flow graph with its amount, share and source.
+pub fn flows(g: &FlowGraph, data: &Dataset) -> Table {
+    let headers = ["From", "To", "Amount", "Share of theft", "Basis", "Source"].map(String::from).to_vec();
+    let rows = g
+        .links
+        .iter()
+        .map(|l| {
+            let basis = if l.inferred {
+                "Inferred: not traced further"
+            } else if l.estimate {
+                "Estimate"
+            } else {
+                "Reported"
+            };
+            let source = match l.sources.as_slice() {
+                [] => Cell::text("—"),
+                [one] => Cell::source(data, one),
+                many => Cell::text(
+                    many.iter()
+                        .map(|id| data.source(id).map_or(id.clone(), |s| s.publisher.clone()))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            };
+            vec![
+                Cell::text(g.nodes[l.from].label.clone()),
+                Cell::text(g.nodes[l.to].label.clone()),
+                Cell::number(money(l.usd)),
+                Cell::number(percent(l.usd / g.theft_usd.max(1.0))),
+                Cell::text(basis),
+                source,
+            ]
+        })
+        .collect();
+    Table {
+        name: "flows".into(),
+        caption: format!("Laundering flow, tracing as of {}", g.as_of.human()),
+        headers,
+        rows,
+    }
+}
+
+/// Every published figure in the dataset, newest first, including multi-year and revised
+/// ones, so the reader sees each publisher's numbers and how they changed.
+pub fn reported(data: &Dataset) -> Table {
+    let headers = [
+        "Publisher",
+        "Period",
+        "DPRK-linked theft",
+        "Incidents",
+        "All actors",
+        "Published",
+        "Note",
+        "Source",
+    ]
+    .map(String::from)
+    .to_vec();
+    let superseded_by = |id: &str| data.reported_totals.iter().find(|t| t.supersedes.as_deref() == Some(id));
+    let mut totals: Vec<_> = data.reported_totals.iter().collect();
+    totals.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.publisher.cmp(&b.publisher)));
+    let rows = totals
+        .into_iter()
+        .map(|t| {
+            let amount = match t.usd_high {
+                Some(high) => format!("{} to {}", money(t.usd), money(high)),
+                None => money(t.usd),
+            };
+            let mut note = t.note.clone().unwrap_or_default();
+            if let Some(newer) = superseded_by(&t.id) {
+                if !note.is_empty() {
+                    note.push(' ');
+                }
+                note.push_str(&format!("Revised to {} on {}.", money(newer.usd), newer.published.human()));
+            }
+            vec![
+                Cell::text(t.publisher.clone()),
+                Cell::text(format!("{} – {}", t.period_start.human(), t.period_end.human())),
+                Cell::number(amount),
+                Cell::number(t.incidents.map_or("—".to_string(), |n| n.to_string())),
+                Cell::number(t.all_actors_usd.map_or("—".to_string(), money)),
+                Cell::text(t.published.human()),
+                Cell::text(note),
+                Cell::source(data, &t.source),
+            ]
+        })
+        .collect();
+    Table {
+        name: "reported".into(),
+        caption: "Every published figure for DPRK-linked crypto theft in this dataset".into(),
+        headers,
+        rows,
+    }
+}

@@ -1,0 +1,361 @@
+//! Checks a parsed dataset for everything its types cannot express, and reports every
+//! problem at once, each naming the record and the field.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use crate::model::{Dataset, Date, Flow, NodeKind};
+
+/// The earliest date a record may carry.
+pub const EARLIEST_DATE: Date = Date::BITCOIN_ERA_START;
+
+/// How much more a flow node may send out than it received before it is reported: 0.5 % of
+/// its inflow plus one dollar, to absorb rounding in published percentages.
+pub const FLOW_TOLERANCE_SHARE: f64 = 0.005;
+
+/// A problem found in the data, located precisely enough for a maintainer to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where: `incidents[3] (bybit-2025).usd`, or `file` for the file as a whole.
+    pub location: String,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at `location`.
+    pub fn new(location: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem { location: location.into(), message: message.into() }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// Names a record in a list: `incidents[3] (bybit-2025)`.
+fn at(list: &str, index: usize, id: &str) -> String {
+    if id.is_empty() {
+        format!("{list}[{index}]")
+    } else {
+        format!("{list}[{index}] ({id})")
+    }
+}
+
+/// Collects problems with the location prefix of the record being checked.
+struct Checker<'a> {
+    problems: &'a mut Vec<Problem>,
+    record: String,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, field: &str, message: impl Into<String>) {
+        let location =
+            if field.is_empty() { self.record.clone() } else { format!("{}.{field}", self.record) };
+        self.problems.push(Problem::new(location, message));
+    }
+
+    fn amount(&mut self, field: &str, value: f64) {
+        if !value.is_finite() {
+            self.report(field, format!("must be a finite number of dollars, got {value}"));
+        } else if value < 0.0 {
+            self.report(field, format!("must not be negative, got {value}"));
+        }
+    }
+
+    fn date(&mut self, field: &str, date: Date, today: Date) {
+        if date < EARLIEST_DATE || date > today {
+            self.report(
+                field,
+                format!("{date} is outside {EARLIEST_DATE}..{today} (before Bitcoin, or in the future)"),
+            );
+        }
+    }
+
+    fn text(&mut self, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.report(field, "must not be empty");
+        }
+    }
+
+    fn source_ref(&mut self, field: &str, id: &str, known: &HashSet<&str>) {
+        if !known.contains(id) {
+            self.report(field, format!("cites source \"{id}\", which is not in `sources`"));
+        }
+    }
+}
+
+/// Reports ids that occur more than once in a list.
+fn duplicate_ids<'a>(
+    list: &str,
+    ids: impl Iterator<Item = &'a str>,
+    problems: &mut Vec<Problem>,
+) -> HashSet<&'a str> {
+    let mut seen = HashSet::new();
+    for (index, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            problems.push(Problem::new(format!("{list}[{index}].id"), "must not be empty"));
+        } else if !seen.insert(id) {
+            problems.push(Problem::new(
+                format!("{}.id", at(list, index, id)),
+                format!("duplicate id \"{id}\": ids must be unique within `{list}`"),
+            ));
+        }
+    }
+    seen
+}
+
+/// Every problem in `data`, in file order. `today` bounds dates from above.
+pub fn validate(data: &Dataset, today: Date) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let source_ids = duplicate_ids("sources", data.sources.iter().map(|s| s.id.as_str()), &mut problems);
+    let incident_ids =
+        duplicate_ids("incidents", data.incidents.iter().map(|i| i.id.as_str()), &mut problems);
+    let total_ids =
+        duplicate_ids("reported_totals", data.reported_totals.iter().map(|t| t.id.as_str()), &mut problems);
+    duplicate_ids("enforcement", data.enforcement.iter().map(|e| e.id.as_str()), &mut problems);
+
+    let mut top = Checker { problems: &mut problems, record: String::new() };
+    top.record = "as_of".into();
+    top.date("", data.as_of, today);
+
+    for (index, source) in data.sources.iter().enumerate() {
+        let mut c = Checker { problems: &mut problems, record: at("sources", index, &source.id) };
+        c.text("title", &source.title);
+        c.text("publisher", &source.publisher);
+        if !(source.url.starts_with("https://") || source.url.starts_with("http://"))
+            || source.url.contains(char::is_whitespace)
+        {
+            c.report("url", format!("\"{}\" is not an http(s) link", source.url));
+        }
+        if let Some(date) = source.date {
+            c.date("date", date, today);
+        }
+    }
+
+    for (index, incident) in data.incidents.iter().enumerate() {
+        let mut c = Checker { problems: &mut problems, record: at("incidents", index, &incident.id) };
+        c.date("date", incident.date, today);
+        c.text("victim", &incident.victim);
+        c.text("actor", &incident.actor);
+        c.text("summary", &incident.summary);
+        c.amount("usd", incident.usd);
+        if let Some(low) = incident.usd_low {
+            c.amount("usd_low", low);
+            if low > incident.usd {
+                c.report(
+                    "usd_low",
+                    format!("low estimate {low} is above the best estimate {}", incident.usd),
+                );
+            }
+        }
+        if let Some(high) = incident.usd_high {
+            c.amount("usd_high", high);
+            if high < incident.usd {
+                c.report(
+                    "usd_high",
+                    format!("high estimate {high} is below the best estimate {}", incident.usd),
+                );
+            }
+        }
+        if let (Some(low), Some(high)) = (incident.usd_low, incident.usd_high) {
+            if low > high {
+                c.report("usd_low", format!("low estimate {low} is above the high estimate {high}"));
+            }
+        }
+        if let Some(recovered) = incident.recovered_usd {
+            c.amount("recovered_usd", recovered);
+        }
+        if incident.attribution.by.is_empty() {
+            c.report("attribution.by", "must name at least one body that made the attribution");
+        }
+        if incident.sources.is_empty() {
+            c.report("sources", "must cite at least one source");
+        }
+        for (k, id) in incident.sources.iter().enumerate() {
+            c.source_ref(&format!("sources[{k}]"), id, &source_ids);
+        }
+    }
+
+    for (index, total) in data.reported_totals.iter().enumerate() {
+        let mut c = Checker { problems: &mut problems, record: at("reported_totals", index, &total.id) };
+        c.text("publisher", &total.publisher);
+        c.amount("usd", total.usd);
+        if let Some(high) = total.usd_high {
+            c.amount("usd_high", high);
+            if high < total.usd {
+                c.report("usd_high", format!("high end {high} is below the low end {}", total.usd));
+            }
+        }
+        if let Some(all) = total.all_actors_usd {
+            c.amount("all_actors_usd", all);
+            if all < total.usd {
+                c.report(
+                    "all_actors_usd",
+                    format!("theft by all actors ({all}) is below the DPRK figure ({})", total.usd),
+                );
+            }
+        }
+        c.date("published", total.published, today);
+        c.date("period_start", total.period_start, today);
+        c.date("period_end", total.period_end, today);
+        if total.period_start > total.period_end {
+            c.report(
+                "period_end",
+                format!("period ends ({}) before it starts ({})", total.period_end, total.period_start),
+            );
+        }
+        if let Some(year) = total.year {
+            if total.period_start.year() != year || total.period_end.year() != year {
+                c.report(
+                    "year",
+                    format!(
+                        "year {year} disagrees with the period {}..{}",
+                        total.period_start, total.period_end
+                    ),
+                );
+            }
+        }
+        if let Some(old) = &total.supersedes {
+            if !total_ids.contains(old.as_str()) {
+                c.report("supersedes", format!("names \"{old}\", which is not a reported total"));
+            } else if old == &total.id {
+                c.report("supersedes", "a figure cannot supersede itself");
+            }
+        }
+        c.source_ref("source", &total.source, &source_ids);
+    }
+
+    let mut stage_of: HashMap<&str, (u8, String)> = HashMap::new();
+    for (index, flow) in data.flows.iter().enumerate() {
+        let record = at("flows", index, &flow.incident);
+        let mut c = Checker { problems: &mut problems, record: record.clone() };
+        if !incident_ids.contains(flow.incident.as_str()) {
+            c.report("incident", format!("names \"{}\", which is not an incident id", flow.incident));
+        }
+        c.date("as_of", flow.as_of, today);
+        c.amount("theft_usd", flow.theft_usd);
+        check_flow(flow, &record, &source_ids, &mut stage_of, &mut problems);
+    }
+
+    for (index, event) in data.enforcement.iter().enumerate() {
+        let mut c = Checker { problems: &mut problems, record: at("enforcement", index, &event.id) };
+        c.date("date", event.date, today);
+        c.text("authority", &event.authority);
+        c.text("title", &event.title);
+        for (k, id) in event.incidents.iter().enumerate() {
+            if !incident_ids.contains(id.as_str()) {
+                c.report(&format!("incidents[{k}]"), format!("names \"{id}\", which is not an incident id"));
+            }
+        }
+        c.source_ref("source", &event.source, &source_ids);
+    }
+    problems
+}
+
+/// Checks one flow's graph: known nodes, direction, and that no node passes on more money
+/// than reached it. `stage_of` carries node stages across flows, because flows are merged
+/// by node id when summed.
+fn check_flow<'a>(
+    flow: &'a Flow,
+    record: &str,
+    source_ids: &HashSet<&str>,
+    stage_of: &mut HashMap<&'a str, (u8, String)>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut c = Checker { problems, record: record.to_string() };
+    let mut nodes = HashMap::new();
+    for (k, node) in flow.nodes.iter().enumerate() {
+        let field = format!("nodes[{k}] ({})", node.id);
+        if nodes.insert(node.id.as_str(), node).is_some() {
+            c.report(&field, format!("duplicate node id \"{}\"", node.id));
+        }
+        c.text(&format!("{field}.label"), &node.label);
+        match stage_of.get(node.id.as_str()) {
+            Some((stage, first)) if *stage != node.stage => c.report(
+                &format!("{field}.stage"),
+                format!(
+                    "is {}, but {first} puts node \"{}\" at stage {stage}; shared nodes must share a stage",
+                    node.stage, node.id
+                ),
+            ),
+            Some(_) => {}
+            None => {
+                stage_of.insert(node.id.as_str(), (node.stage, record.to_string()));
+            }
+        }
+    }
+    let mut inflow: HashMap<&str, f64> = HashMap::new();
+    let mut outflow: HashMap<&str, f64> = HashMap::new();
+    for (k, edge) in flow.edges.iter().enumerate() {
+        let field = format!("edges[{k}] ({} -> {})", edge.from, edge.to);
+        c.amount(&format!("{field}.usd"), edge.usd);
+        c.source_ref(&format!("{field}.source"), &edge.source, source_ids);
+        let (from, to) = (nodes.get(edge.from.as_str()), nodes.get(edge.to.as_str()));
+        if from.is_none() {
+            c.report(&format!("{field}.from"), format!("names unknown node \"{}\"", edge.from));
+        }
+        if to.is_none() {
+            c.report(&format!("{field}.to"), format!("names unknown node \"{}\"", edge.to));
+        }
+        if let (Some(from), Some(to)) = (from, to) {
+            if from.stage >= to.stage {
+                c.report(
+                    &field,
+                    format!(
+                        "must go to a later stage, but goes from stage {} to stage {}",
+                        from.stage, to.stage
+                    ),
+                );
+            }
+            if from.kind == NodeKind::Sink {
+                c.report(
+                    &format!("{field}.from"),
+                    format!("\"{}\" is a sink: money cannot leave it", from.id),
+                );
+            }
+            if to.kind == NodeKind::Source {
+                c.report(&format!("{field}.to"), format!("\"{}\" is a source: money cannot enter it", to.id));
+            }
+        }
+        if edge.usd.is_finite() {
+            *outflow.entry(edge.from.as_str()).or_default() += edge.usd;
+            *inflow.entry(edge.to.as_str()).or_default() += edge.usd;
+        }
+    }
+    for (k, node) in flow.nodes.iter().enumerate() {
+        if node.kind != NodeKind::Intermediate {
+            continue;
+        }
+        let received = inflow.get(node.id.as_str()).copied().unwrap_or(0.0);
+        let sent = outflow.get(node.id.as_str()).copied().unwrap_or(0.0);
+        if sent > received * (1.0 + FLOW_TOLERANCE_SHARE) + 1.0 {
+            c.report(
+                &format!("nodes[{k}] ({})", node.id),
+                format!(
+                    "sends out ${sent:.0} but receives only ${received:.0} (tolerance {:.1}%)",
+                    FLOW_TOLERANCE_SHARE * 100.0
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_read_as_location_then_message() {
+        let p = Problem::new("incidents[2] (x).usd", "must not be negative, got -1");
+        assert_eq!(p.to_string(), "incidents[2] (x).usd: must not be negative, got -1");
+    }
+
+    #[test]
+    fn records_are_named_by_index_and_id() {
+        assert_eq!(at("incidents", 3, "bybit-2025"), "incidents[3] (bybit-2025)");
+        assert_eq!(at("incidents", 3, ""), "incidents[3]");
+    }
+}

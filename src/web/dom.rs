@@ -1,0 +1,56 @@
+//! Small DOM helpers shared by the components.
+
+use wasm_bindgen::JsCast;
+
+use crate::model::Date;
+
+/// Today's date in UTC, from the browser's clock.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(now.get_utc_full_year() as i32, (now.get_utc_month() + 1) as u8, now.get_utc_date() as u8)
+}
+
+/// The document, when there is one.
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// Sets an attribute on `<html>`.
+pub fn set_root_attr(name: &str, value: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute(name, value);
+    }
+}
+
+/// The nearest ancestor-or-self of an event target matching a CSS selector.
+pub fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_sys::Element> {
+    target?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
+}
+
+/// True when the user asked the system for a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Offers `content` as a file download.
+pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let a: web_sys::HtmlAnchorElement = document()
+        .ok_or("no document")?
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into()
+        .map_err(|_| "not an anchor".to_string())?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}

@@ -1,0 +1,351 @@
+//! The charts mean what they say: these tests read the produced SVG back and check the
+//! geometry against the numbers, for the shipped dataset and for hostile or awkward input.
+//! Golden snapshots of each chart for the shipped dataset live in tests/golden/;
+//! `make golden` rewrites them.
+
+#![cfg(not(target_arch = "wasm32"))]
+// A test fails loudly on the first surprise: expect() is how it says which.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use heist_ledger::aggregate::{self, Filter};
+use heist_ledger::layout::Rect;
+use heist_ledger::load::parse_dataset;
+use heist_ledger::model::{Dataset, Date};
+use heist_ledger::render::theme::Theme;
+use heist_ledger::render::{self, Size};
+use roxmltree::{Document, Node};
+
+const SHIPPED: &str = include_str!("../public/data/incidents.json");
+const FIXTURE: &str = include_str!("fixtures/minimal.json");
+const SIZE: Size = Size { width: 960, height: 480 };
+
+fn shipped() -> Dataset {
+    parse_dataset(SHIPPED.as_bytes(), "incidents.json", Date::new(2100, 1, 1)).expect("shipped dataset loads")
+}
+
+fn fixture() -> Dataset {
+    serde_json::from_str(FIXTURE).expect("fixture parses")
+}
+
+fn title_of(data: &Dataset) -> impl Fn(&str) -> String + '_ {
+    move |id: &str| data.source(id).map_or(id.to_string(), |s| s.title.clone())
+}
+
+fn yearly_svg(data: &Dataset, size: Size) -> String {
+    let kept = Filter::default().apply(data);
+    let y = aggregate::yearly(data, &kept, Filter::default().year_span(data), false);
+    render::yearly::render(&y, size, Theme::Light, &title_of(data)).expect("yearly renders").svg
+}
+
+fn timeline_svg(data: &Dataset, size: Size) -> String {
+    let kept = Filter::default().apply(data);
+    let t = aggregate::timeline(data, &kept, Filter::default().year_span(data), None);
+    render::timeline::render(&t, size, Theme::Light, None).expect("timeline renders").svg
+}
+
+fn flows_svg(data: &Dataset, ids: &[&str], size: Size) -> String {
+    let g = aggregate::flow_graph(data, ids).expect("a flow exists");
+    render::flows::render(&g, size, Theme::Light, "flows", "test", &title_of(data)).expect("flows render").svg
+}
+
+fn num(n: Node, attr: &str) -> f64 {
+    n.attribute(attr).and_then(|v| v.parse().ok()).unwrap_or_else(|| panic!("{attr} on {n:?}"))
+}
+
+fn marks<'a>(doc: &'a Document, kind: &str) -> Vec<Node<'a, 'a>> {
+    doc.descendants().filter(|n| n.attribute("data-kind") == Some(kind)).collect()
+}
+
+fn boxes(doc: &Document) -> Vec<(String, Rect)> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some("label"))
+        .map(|n| {
+            let v: Vec<f64> = n
+                .attribute("data-box")
+                .unwrap_or_default()
+                .split(' ')
+                .filter_map(|x| x.parse().ok())
+                .collect();
+            (n.attribute("data-for").unwrap_or_default().to_string(), Rect::new(v[0], v[1], v[2], v[3]))
+        })
+        .collect()
+}
+
+fn parse(svg: &str) -> Document<'_> {
+    Document::parse(svg).unwrap_or_else(|e| panic!("not well-formed SVG: {e}"))
+}
+
+#[test]
+fn every_chart_is_an_accessible_svg_with_a_finding_from_the_data() {
+    let data = shipped();
+    let ids: Vec<&str> = data.flows.iter().map(|f| f.incident.as_str()).collect();
+    for svg in [yearly_svg(&data, SIZE), timeline_svg(&data, SIZE), flows_svg(&data, &ids, SIZE)] {
+        let doc = parse(&svg);
+        let root = doc.root_element();
+        assert_eq!(root.attribute("role"), Some("img"));
+        let title =
+            root.children().find(|n| n.has_tag_name("title")).and_then(|n| n.text()).unwrap_or_default();
+        let desc =
+            root.children().find(|n| n.has_tag_name("desc")).and_then(|n| n.text()).unwrap_or_default();
+        assert!(!title.is_empty() && desc.len() > 40, "title {title:?} desc {desc:?}");
+        assert!(desc.contains('$'), "the finding states an amount: {desc}");
+    }
+}
+
+#[test]
+fn bar_heights_are_proportional_to_the_year_totals() {
+    for data in [shipped(), fixture()] {
+        let svg = yearly_svg(&data, SIZE);
+        let doc = parse(&svg);
+        let bars: Vec<(f64, f64)> = marks(&doc, "bar")
+            .into_iter()
+            .map(|g| {
+                let height: f64 = g
+                    .children()
+                    .filter(|n| n.has_tag_name("rect") && n.attribute("fill") != Some("none"))
+                    .map(|r| num(r, "height"))
+                    .sum();
+                (num(g, "data-usd"), height)
+            })
+            .filter(|(usd, _)| *usd > 0.0)
+            .collect();
+        assert!(!bars.is_empty());
+        let (max_usd, max_h) = bars.iter().copied().fold((0.0, 0.0), |a, b| if b.0 > a.0 { b } else { a });
+        for (usd, h) in bars {
+            // Each stacked segment is rounded to whole pixels: allow one pixel per segment.
+            let want = usd / max_usd * max_h;
+            assert!((h - want).abs() <= 7.0, "bar for {usd}: height {h}, want {want:.1}");
+        }
+    }
+}
+
+#[test]
+fn every_year_in_the_span_has_a_bar_and_reported_figures_sit_beside_it() {
+    let data = shipped();
+    let svg = yearly_svg(&data, SIZE);
+    let doc = parse(&svg);
+    let years: Vec<i32> = marks(&doc, "bar").iter().map(|g| num(*g, "data-year") as i32).collect();
+    let (lo, hi) = aggregate::data_years(&data);
+    assert_eq!(years, (lo..=hi).collect::<Vec<_>>());
+    let reported = marks(&doc, "reported");
+    assert!(!reported.is_empty(), "reported figures are drawn");
+    for mark in reported {
+        let id = mark.attribute("data-source").unwrap_or_default();
+        assert!(data.source(id).is_some(), "reported mark cites a known source: {id}");
+    }
+}
+
+#[test]
+fn one_timeline_marker_per_incident_at_its_date_with_area_proportional_to_amount() {
+    let data = shipped();
+    let svg = timeline_svg(&data, SIZE);
+    let doc = parse(&svg);
+    let frame = doc.descendants().find(|n| n.attribute("class") == Some("plot-frame")).expect("plot frame");
+    let (x0, x1, d0, d1) =
+        (num(frame, "data-x0"), num(frame, "data-x1"), num(frame, "data-day0"), num(frame, "data-day1"));
+    let markers = marks(&doc, "incident");
+    assert_eq!(markers.len(), data.incidents.len());
+    let mut ids: Vec<&str> = markers.iter().filter_map(|m| m.attribute("data-incident")).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), data.incidents.len(), "each incident exactly once");
+    let mut area_per_dollar = Vec::new();
+    for m in markers {
+        let incident =
+            data.incident(m.attribute("data-incident").unwrap_or_default()).expect("known incident");
+        let circle = m.children().find(|n| n.has_tag_name("circle")).expect("a circle");
+        let want_x = x0 + (incident.date.days_since_epoch() as f64 - d0) / (d1 - d0) * (x1 - x0);
+        assert!(
+            (num(circle, "cx") - want_x).abs() <= 1.0,
+            "{} drawn at x {} not {want_x:.1}",
+            incident.id,
+            num(circle, "cx")
+        );
+        let r = num(m, "data-r");
+        if r > render::timeline::MIN_RADIUS + 1.0 {
+            area_per_dollar.push(r * r / incident.usd);
+        }
+    }
+    let (lo, hi) = area_per_dollar.iter().fold((f64::MAX, 0.0f64), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    assert!(hi / lo < 1.001, "marker area is proportional to the amount ({lo}..{hi})");
+}
+
+#[test]
+fn timeline_labels_overlap_neither_each_other_nor_any_marker() {
+    for size in [SIZE, Size { width: 360, height: 420 }, Size { width: 1920, height: 640 }] {
+        let data = shipped();
+        let svg = timeline_svg(&data, size);
+        let doc = parse(&svg);
+        let labels = boxes(&doc);
+        assert!(!labels.is_empty(), "the largest incidents are labelled at {size:?}");
+        let circles: Vec<Rect> = marks(&doc, "incident")
+            .iter()
+            .filter_map(|m| m.children().find(|n| n.has_tag_name("circle")))
+            .map(|c| {
+                let (x, y, r) = (num(c, "cx"), num(c, "cy"), num(c, "r"));
+                Rect::new(x - r, y - r, x + r, y + r)
+            })
+            .collect();
+        for (k, (id, a)) in labels.iter().enumerate() {
+            for (other, b) in &labels[k + 1..] {
+                assert!(!a.overlaps(b), "labels {id} and {other} overlap at {size:?}");
+            }
+            for c in &circles {
+                // Rounding of circle centres to whole pixels: shrink by half a pixel.
+                let c = Rect::new(c.x0 + 0.5, c.y0 + 0.5, c.x1 - 0.5, c.y1 - 0.5);
+                assert!(!a.overlaps(&c), "label {id} covers a marker at {size:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn sankey_conserves_flow_and_keeps_nodes_apart() {
+    let data = shipped();
+    let mut cases: Vec<Vec<&str>> = data.flows.iter().map(|f| vec![f.incident.as_str()]).collect();
+    cases.push(data.flows.iter().map(|f| f.incident.as_str()).collect());
+    for ids in cases {
+        let g = aggregate::flow_graph(&data, &ids).expect("flow");
+        let svg = flows_svg(&data, &ids, SIZE);
+        let doc = parse(&svg);
+        let nodes = marks(&doc, "node");
+        assert_eq!(nodes.len(), g.nodes.len());
+        for n in &nodes {
+            let node =
+                g.nodes.iter().find(|x| Some(x.id.as_str()) == n.attribute("data-node")).expect("known node");
+            if node.kind == heist_ledger::model::NodeKind::Intermediate {
+                let (vin, vout) = (num(*n, "data-in"), num(*n, "data-out"));
+                assert!((vin - vout).abs() <= 1.0, "{ids:?}: {} receives {vin} but sends {vout}", node.id);
+            }
+        }
+        let rects: Vec<Rect> = nodes
+            .iter()
+            .filter_map(|n| n.children().find(|c| c.has_tag_name("rect")))
+            .map(|r| {
+                Rect::new(
+                    num(r, "x"),
+                    num(r, "y"),
+                    num(r, "x") + num(r, "width"),
+                    num(r, "y") + num(r, "height"),
+                )
+            })
+            .collect();
+        for (k, a) in rects.iter().enumerate() {
+            for b in &rects[k + 1..] {
+                if a.x0 == b.x0 {
+                    assert!(!a.overlaps(b), "{ids:?}: nodes overlap in a column: {a:?} {b:?}");
+                }
+            }
+        }
+        let labels = boxes(&doc);
+        for (k, (id, a)) in labels.iter().enumerate() {
+            for (other, b) in &labels[k + 1..] {
+                assert!(!a.overlaps(b), "{ids:?}: labels {id} and {other} overlap");
+            }
+        }
+        let estimates =
+            marks(&doc, "ribbon").iter().filter(|r| r.attribute("data-estimate") == Some("true")).count();
+        let want = g.links.iter().filter(|l| l.estimate && l.usd > 0.0).count();
+        assert_eq!(estimates, want, "{ids:?}: every estimated link is marked");
+    }
+}
+
+#[test]
+fn hostile_text_from_the_dataset_is_escaped_in_every_chart() {
+    let hostile = "</text><script>alert(1)</script>";
+    let mut data = fixture();
+    data.incidents[0].victim = hostile.to_string();
+    data.enforcement[0].title = hostile.to_string();
+    data.flows[0].nodes[1].label = hostile.to_string();
+    data.reported_totals[1].publisher = hostile.to_string();
+    data.sources[0].title = format!("\"{hostile}");
+    for svg in [yearly_svg(&data, SIZE), timeline_svg(&data, SIZE), flows_svg(&data, &["alpha-2024"], SIZE)] {
+        assert!(!svg.contains("<script"), "unescaped script in {svg}");
+        let doc = parse(&svg);
+        assert!(doc.descendants().all(|n| !n.has_tag_name("script")));
+        assert!(
+            doc.descendants().any(|n| n.text().is_some_and(|t| t.contains("alert(1)"))
+                || n.attributes().any(|a| a.value().contains("alert(1)"))),
+            "the hostile text shows as text"
+        );
+    }
+}
+
+#[test]
+fn charts_read_well_from_one_year_to_twenty() {
+    let mut data = fixture();
+    // One year only.
+    data.incidents.retain(|i| i.date.year() == 2024);
+    data.reported_totals.retain(|t| t.year == Some(2024));
+    let svg = yearly_svg(&data, SIZE);
+    let doc = parse(&svg);
+    assert_eq!(marks(&doc, "bar").len(), 1);
+    assert!(svg.contains(">$400M</text>"), "a single bar is labelled with its value");
+    // Twenty years: the fixture's incidents spread over 2006..=2025 by moving dates.
+    let mut data = fixture();
+    let template = data.incidents[0].clone();
+    data.incidents = (0..20)
+        .map(|k| {
+            let mut i = template.clone();
+            i.id = format!("x-{k}");
+            i.date = Date::new(2009 + k, 6, 1);
+            i.usd = 1e7 * f64::from(k + 1);
+            i
+        })
+        .collect();
+    data.flows.clear();
+    data.enforcement.clear();
+    for size in [SIZE, Size { width: 360, height: 360 }] {
+        let svg = yearly_svg(&data, size);
+        let doc = parse(&svg);
+        assert_eq!(marks(&doc, "bar").len(), 20);
+        let labels: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+            .filter(|t| t.len() == 4 && t.starts_with("20"))
+            .collect();
+        assert!(labels.len() >= 4, "year labels thinned, not dropped: {labels:?}");
+        let xs: Vec<f64> = doc
+            .descendants()
+            .filter(|n| {
+                n.has_tag_name("text") && n.text().is_some_and(|t| t.len() == 4 && t.starts_with("20"))
+            })
+            .map(|n| num(n, "x"))
+            .collect();
+        for pair in xs.windows(2) {
+            assert!(pair[1] - pair[0] >= 30.0, "year labels collide at {size:?}: {xs:?}");
+        }
+    }
+}
+
+#[test]
+fn the_same_input_gives_the_same_svg_bytes() {
+    let data = shipped();
+    assert_eq!(timeline_svg(&data, SIZE), timeline_svg(&data, SIZE));
+    assert_eq!(yearly_svg(&data, SIZE), yearly_svg(&data, SIZE));
+}
+
+#[test]
+fn golden_snapshots_match_the_shipped_dataset() {
+    let data = shipped();
+    let ids: Vec<&str> = data.flows.iter().map(|f| f.incident.as_str()).collect();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden");
+    let charts = [
+        ("yearly.svg", yearly_svg(&data, SIZE)),
+        ("timeline.svg", timeline_svg(&data, SIZE)),
+        ("flows.svg", flows_svg(&data, &ids, SIZE)),
+    ];
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut stale = Vec::new();
+    for (name, svg) in charts {
+        let path = format!("{dir}/{name}");
+        if update {
+            std::fs::create_dir_all(dir).expect("golden dir");
+            std::fs::write(&path, &svg).expect("write golden");
+        } else if std::fs::read_to_string(&path).unwrap_or_default() != svg {
+            stale.push(name);
+        }
+    }
+    assert!(stale.is_empty(), "golden snapshots differ: {stale:?}; if the change is intended, run `make golden` and review the diff");
+}

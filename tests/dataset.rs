@@ -1,0 +1,137 @@
+//! The shipped dataset (`public/data/incidents.json`): it validates with zero problems, it
+//! covers what a briefing needs, and the figures briefing audiences already know come out
+//! right. Expectations are the published figures themselves, never sums computed by hand.
+
+#![cfg(not(target_arch = "wasm32"))]
+// A test fails loudly on the first surprise: expect() is how it says which.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use heist_ledger::aggregate::{self, Filter};
+use heist_ledger::load::parse_dataset;
+use heist_ledger::model::{Dataset, Date, NodeKind};
+use heist_ledger::validate::validate;
+
+const SHIPPED: &str = include_str!("../public/data/incidents.json");
+
+fn today() -> Date {
+    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    Date::from_days_since_epoch((secs / 86_400) as i64)
+}
+
+fn shipped() -> Dataset {
+    parse_dataset(SHIPPED.as_bytes(), "incidents.json", today()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn shipped_dataset_validates_with_zero_problems() {
+    let data: Dataset = serde_json::from_str(SHIPPED).expect("parses");
+    let problems = validate(&data, today());
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn chainalysis_figures_briefing_audiences_know_come_out_right() {
+    let data = shipped();
+    let (lo, hi) = aggregate::data_years(&data);
+    let kept = Filter::default().apply(&data);
+    let y = aggregate::yearly(&data, &kept, (lo, hi), false);
+    let chainalysis = |year: i32| {
+        y.reported
+            .iter()
+            .find(|m| m.publisher == "Chainalysis" && m.year == year)
+            .unwrap_or_else(|| panic!("a Chainalysis figure for {year}"))
+    };
+    let close = |got: f64, want: f64| (got - want).abs() <= want * 0.005;
+    assert!(close(chainalysis(2023).usd, 660.5e6), "2023: {}", chainalysis(2023).usd);
+    assert!(
+        chainalysis(2023).revised_from.iter().any(|e| close(e.usd, 1.0e9)),
+        "the earlier ~$1B figure for 2023 is kept beside the revision"
+    );
+    assert!(close(chainalysis(2024).usd, 1.34e9), "2024: {}", chainalysis(2024).usd);
+    assert_eq!(chainalysis(2024).incidents, Some(47));
+    assert!(close(chainalysis(2025).usd, 2.02e9), "2025: {}", chainalysis(2025).usd);
+}
+
+#[test]
+fn year_bars_are_the_sum_of_that_years_incidents() {
+    let data = shipped();
+    let kept = Filter::default().apply(&data);
+    let span = aggregate::data_years(&data);
+    let y = aggregate::yearly(&data, &kept, span, false);
+    for bar in &y.bars {
+        let incidents: Vec<_> = data.incidents.iter().filter(|i| i.date.year() == bar.year).collect();
+        let sum: f64 = incidents.iter().map(|i| i.usd).sum();
+        assert!((bar.total - sum).abs() < 1.0, "{}: bar {} vs incidents {sum}", bar.year, bar.total);
+        assert_eq!(bar.count, incidents.len());
+        let by_category: f64 = bar.by_category.iter().sum();
+        assert!((by_category - bar.total).abs() < 1.0, "{}: stack adds up", bar.year);
+    }
+    let bar_2024 = y.bars.iter().find(|b| b.year == 2024).expect("2024 bar");
+    assert!(bar_2024.count > 0, "2024 has incidents");
+}
+
+#[test]
+fn the_incidents_a_briefing_expects_are_there_with_sources() {
+    let data = shipped();
+    let dprk_years = data.incidents.iter().filter(|i| (2017..=2025).contains(&i.date.year())).count();
+    assert!(dprk_years >= 40, "at least 40 incidents from 2017 to 2025, found {dprk_years}");
+    let bybit = data.incident("bybit-2025").expect("Bybit");
+    assert_eq!(bybit.date, Date::new(2025, 2, 21));
+    assert!((1.4e9..=1.5e9).contains(&bybit.usd), "Bybit about $1.46B: {}", bybit.usd);
+    let ronin = data.incident("ronin-2022").expect("Ronin");
+    assert_eq!((ronin.date.year(), ronin.date.month()), (2022, 3));
+    for id in [
+        "harmony-2022",
+        "atomic-wallet-2023",
+        "coinspaid-2023",
+        "alphapo-2023",
+        "stake-2023",
+        "coinex-2023",
+        "poloniex-2023",
+        "htx-heco-2023",
+        "dmm-bitcoin-2024",
+        "wazirx-2024",
+        "radiant-capital-2024",
+    ] {
+        assert!(data.incident(id).is_some(), "{id} is in the dataset");
+    }
+    let early = data.incidents.iter().filter(|i| i.date.year() <= 2021).count();
+    assert!(early >= 5, "earlier exchange thefts are covered: {early}");
+    assert!(data.incidents.iter().any(|i| i.attribution.contested), "contested attributions stay in, marked");
+    for i in &data.incidents {
+        assert!(!i.sources.is_empty(), "{} has a source", i.id);
+    }
+}
+
+#[test]
+fn flows_and_enforcement_cover_the_major_incidents() {
+    let data = shipped();
+    assert!(data.flows.len() >= 5, "at least 5 traced flows");
+    for id in ["bybit-2025", "ronin-2022"] {
+        let flow = data.flow_for(id).unwrap_or_else(|| panic!("a flow for {id}"));
+        assert!(flow.nodes.iter().any(|n| n.kind == NodeKind::Sink));
+        assert!(flow.edges.iter().all(|e| data.source(&e.source).is_some()), "{id}: every edge has a source");
+    }
+    assert!(data.enforcement.len() >= 10, "at least 10 enforcement events");
+    let tied = data.enforcement.iter().filter(|e| !e.incidents.is_empty()).count();
+    assert!(tied >= 5, "enforcement events are tied to incidents: {tied}");
+}
+
+#[test]
+fn the_published_schema_accepts_the_shipped_dataset_shape() {
+    // Every top-level key of the data is a property the schema declares.
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../public/data/incidents.schema.json")).expect("schema");
+    let data: serde_json::Value = serde_json::from_str(SHIPPED).expect("data");
+    let props = schema["properties"].as_object().expect("properties");
+    for key in data.as_object().expect("object").keys() {
+        assert!(props.contains_key(key), "schema declares {key}");
+    }
+}

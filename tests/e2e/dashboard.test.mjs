@@ -1,0 +1,243 @@
+// End-to-end tests of the release build as GitHub Pages serves it (under /heist-ledger/),
+// in headless Debian Chromium. Screenshots go to target/e2e/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, open, settled, foreign, shots } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  ({ server, browser } = await start());
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const CHARTS = ["yearly", "timeline", "flows"];
+
+/** innerHTML of each chart's svg, keyed by chart name. */
+async function svgs(page) {
+  return page.evaluate((names) => {
+    const out = {};
+    for (const n of names) out[n] = document.querySelector(`figure[data-chart=${n}] svg`)?.outerHTML ?? null;
+    return out;
+  }, CHARTS);
+}
+
+async function headline(page) {
+  return page.evaluate(() => ({
+    total: document.querySelector("[data-headline=total]")?.textContent,
+    count: document.querySelector("[data-headline=count]")?.textContent,
+  }));
+}
+
+test("the page reaches ready with every chart drawn from the bundled dataset", async () => {
+  const { page, log, context } = await open(browser, server);
+  assert.equal(await settled(page), "ready");
+  const data = log.responses.find((r) => r.url.endsWith("/heist-ledger/data/incidents.json"));
+  assert.ok(data, "the dataset was requested under the GitHub Pages subpath");
+  assert.equal(data.status, 200);
+  for (const name of CHARTS) {
+    const figure = page.locator(`figure[data-chart=${name}]`);
+    assert.equal(await figure.locator("svg").count(), 1, `${name} holds one svg`);
+    assert.ok((await figure.locator("figcaption a[href^='http']").count()) > 0, `${name} links its sources`);
+    assert.equal(await figure.locator(`table[data-table=${name}]`).count(), 1, `${name} has its table`);
+    await figure.screenshot({ path: `${shots}/chart-${name}.png` });
+  }
+  await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/dashboard-top.png` });
+  assert.deepEqual(log.errors, [], "no console errors");
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], "no CSP violations");
+  assert.deepEqual(foreign(log, server), [], "no request leaves the origin");
+  await context.close();
+});
+
+test("charts do not shift the layout when they arrive", async () => {
+  const { page, context } = await open(browser, server);
+  await page.evaluate(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  assert.equal(await settled(page), "ready");
+  await page.waitForTimeout(300);
+  const cls = await page.evaluate(() => window.__cls);
+  assert.ok(cls < 0.1, `cumulative layout shift ${cls} is under 0.1`);
+  await context.close();
+});
+
+test("a malformed dataset shows what is wrong in an alert, never a blank page", async () => {
+  for (const [file, words] of [
+    ["broken.json", "not valid JSON"],
+    ["invalid.json", "incidents[1] (alpha-2024).id"],
+  ]) {
+    const { page, log, context } = await open(browser, server, `?data=__fixtures__/${file}`);
+    assert.equal(await settled(page), "error");
+    const alert = page.locator("[role=alert]:visible");
+    assert.ok((await alert.count()) > 0, "an alert is visible");
+    const text = await alert.first().innerText();
+    assert.ok(text.includes(words), `${file}: the alert names the problem: ${text}`);
+    if (file === "invalid.json") {
+      assert.ok(text.includes("incidents[0] (alpha-2024).usd"), "every problem is listed");
+      assert.ok(text.includes("nowhere"), "flow problems are listed too");
+    }
+    assert.ok((await page.locator("h1").count()) === 1, "the page is not blank");
+    await page.screenshot({ path: `${shots}/error-${file}.png` });
+    assert.deepEqual(log.errors.filter((e) => !e.includes("404")), []);
+    await context.close();
+  }
+});
+
+test("a failed reload keeps the last good view on screen", async () => {
+  const { page, context } = await open(browser, server);
+  assert.equal(await settled(page), "ready");
+  const before = await svgs(page);
+  await page.fill("form.data-source input[name=data]", "__fixtures__/broken.json");
+  await page.click("form.data-source button[type=submit]");
+  await page.waitForFunction(() => document.documentElement.dataset.state === "error");
+  const alert = await page.locator("main .alert[role=alert]").innerText();
+  assert.ok(alert.includes("not valid JSON"), alert);
+  assert.ok(alert.includes("last data that loaded"), "the panel says the view is the last good one");
+  assert.deepEqual(await svgs(page), before, "the charts are still the last good ones");
+  await page.screenshot({ path: `${shots}/failed-reload.png` });
+  await context.close();
+});
+
+test("data on another website is refused with an explanation, and nothing is requested there", async () => {
+  const { page, log, context } = await open(browser, server, "?data=https://data.example.org/incidents.json");
+  assert.equal(await settled(page), "error");
+  const text = await page.locator("main .alert[role=alert]").innerText();
+  assert.ok(text.includes("another website"), text);
+  assert.ok(text.includes("copy the file"), "it says what to do instead");
+  assert.deepEqual(foreign(log, server), []);
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], "refused before the CSP had to block it");
+  await context.close();
+});
+
+test("an unknown or malformed parameter is ignored with a visible notice", async () => {
+  const { page, context } = await open(browser, server, "?from=abc&colour=red&category=bank");
+  assert.equal(await settled(page), "ready");
+  const notice = await page.locator(".notices").innerText();
+  for (const words of ["from=abc", "colour=red", "category=bank"]) assert.ok(notice.includes(words), notice);
+  await context.close();
+});
+
+test("a filter change updates every chart, the headline and the URL; the permalink restores it", async () => {
+  const { page, context, log } = await open(browser, server);
+  assert.equal(await settled(page), "ready");
+  const beforeSvgs = await svgs(page);
+  const beforeHead = await headline(page);
+  await page.check("input[name=category][value=bridge]");
+  await page.waitForURL(/category=bridge/);
+  assert.equal(await settled(page), "ready");
+  const afterSvgs = await svgs(page);
+  const afterHead = await headline(page);
+  for (const name of ["yearly", "timeline"]) assert.notEqual(afterSvgs[name], beforeSvgs[name], `${name} changed`);
+  assert.notDeepEqual(afterHead, beforeHead, "the headline changed");
+  const permalink = page.url();
+
+  const second = await open(browser, server, permalink.slice(server.url.length));
+  assert.equal(await settled(second.page), "ready");
+  assert.deepEqual(await svgs(second.page), afterSvgs, "the permalink draws the same charts");
+  assert.deepEqual(await headline(second.page), afterHead);
+  assert.ok(await second.page.isChecked("input[name=category][value=bridge]"));
+  await second.context.close();
+
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes("category"));
+  assert.equal(await settled(page), "ready");
+  assert.deepEqual(await headline(page), beforeHead, "back restores the previous view");
+  await page.goForward();
+  await page.waitForURL(/category=bridge/);
+  assert.deepEqual(await headline(page), afterHead, "forward restores it again");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("the detail panel opens by click and by keyboard, and closes with Escape", async () => {
+  const { page, context } = await open(browser, server);
+  assert.equal(await settled(page), "ready");
+  const marker = page.locator("figure[data-chart=timeline] g[data-incident]").first();
+  const id = await marker.getAttribute("data-incident");
+  await marker.click({ force: true });
+  const panel = page.locator(`aside[data-incident-detail="${id}"]`);
+  await panel.waitFor();
+  assert.ok(page.url().includes(`incident=${id}`));
+  assert.ok((await panel.locator("a[href^='http']").count()) > 0, "the panel links its sources");
+  await page.screenshot({ path: `${shots}/detail.png`, fullPage: true });
+  await page.keyboard.press("Escape");
+  await panel.waitFor({ state: "detached" });
+
+  // Keyboard only: focus the timeline, step to a marker, press Enter.
+  await page.locator("figure[data-chart=timeline] .chart-box").focus();
+  await page.keyboard.press("ArrowRight");
+  const focused = await page.evaluate(() => document.activeElement?.getAttribute("data-incident"));
+  assert.ok(focused, "a marker has focus");
+  assert.ok(await page.locator("figure[data-chart=timeline] .tooltip").isVisible(), "focus shows a tooltip");
+  await page.keyboard.press("Enter");
+  await page.locator(`aside[data-incident-detail="${focused}"]`).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "detail-heading", "focus moves into the panel");
+  await context.close();
+});
+
+test("?incident=ID opens that incident", async () => {
+  const { page, context } = await open(browser, server, "?incident=bybit-2025");
+  assert.equal(await settled(page), "ready");
+  await page.locator('aside[data-incident-detail="bybit-2025"]').waitFor();
+  assert.ok((await page.locator("[data-detail-flow] svg").count()) === 1, "its laundering flow is drawn");
+  await context.close();
+});
+
+test("dragging across the timeline narrows the other charts to that date range", async () => {
+  const { page, context } = await open(browser, server);
+  assert.equal(await settled(page), "ready");
+  const before = await svgs(page);
+  const svg = page.locator("figure[data-chart=timeline] svg");
+  await svg.scrollIntoViewIfNeeded();
+  const box = await svg.boundingBox();
+  const y = box.y + box.height * 0.5;
+  await page.mouse.move(box.x + box.width * 0.55, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.75, y, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(() => /start=\d{4}-\d{2}-\d{2}&end=\d{4}-\d{2}-\d{2}/.test(location.search));
+  assert.equal(await settled(page), "ready");
+  const after = await svgs(page);
+  assert.notEqual(after.yearly, before.yearly, "the yearly chart narrowed");
+  assert.ok(await page.locator(".date-range").isVisible(), "the range is shown with a way to clear it");
+  await context.close();
+});
+
+for (const [width, height] of [
+  [360, 740],
+  [1280, 800],
+  [1920, 1080],
+]) {
+  test(`at ${width} px wide there is no horizontal scroll`, async () => {
+    const { page, context } = await open(browser, server, "", { width, height });
+    assert.equal(await settled(page), "ready");
+    const { scroll, client } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    assert.ok(scroll <= client, `scrollWidth ${scroll} <= ${client}`);
+    await page.screenshot({ path: `${shots}/width-${width}.png`, fullPage: true });
+    await context.close();
+  });
+}
+
+test("the dark theme toggle re-draws the charts in the dark palette", async () => {
+  const { page, context } = await open(browser, server);
+  assert.equal(await settled(page), "ready");
+  await page.click("button.theme-toggle");
+  await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
+  await page.waitForURL(/theme=dark/);
+  const bg = await page.evaluate(() => document.querySelector("figure[data-chart=yearly] svg rect.bg")?.getAttribute("fill"));
+  assert.equal(bg, "#121418");
+  await page.screenshot({ path: `${shots}/dark.png` });
+  await context.close();
+});

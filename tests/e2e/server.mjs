@@ -1,0 +1,60 @@
+// A static file server that serves dist/ under /heist-ledger/, as GitHub Pages serves the
+// project site, with GitHub Pages' 404 behaviour (404.html) for unknown paths. Loopback only.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+/** Starts the server; resolves to { url, close, requests } once it listens. `fixtures`, when
+ * given, is served under `${prefix}__fixtures__/` for tests that load bad datasets. */
+export function serve({ root, prefix = "/heist-ledger/", port = 0, fixtures = null }) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    requests.push(url.pathname + url.search);
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not under " + prefix);
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || "index.html";
+    let base = resolve(root);
+    if (fixtures && rel.startsWith("__fixtures__/")) {
+      base = resolve(fixtures);
+      rel = rel.slice("__fixtures__/".length);
+    }
+    const file = normalize(join(base, rel));
+    if (!file.startsWith(base)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const info = await stat(file);
+      const path = info.isDirectory() ? join(file, "index.html") : file;
+      const body = await readFile(path);
+      res.writeHead(200, { "content-type": TYPES[extname(path)] || "application/octet-stream" }).end(body);
+    } catch {
+      try {
+        const body = await readFile(join(resolve(root), "404.html"));
+        res.writeHead(404, { "content-type": TYPES[".html"] }).end(body);
+      } catch {
+        res.writeHead(404).end("not found");
+      }
+    }
+  });
+  return new Promise((ok) => {
+    server.listen(port, "127.0.0.1", () => {
+      const { port: actual } = server.address();
+      ok({ url: `http://127.0.0.1:${actual}${prefix}`, origin: `http://127.0.0.1:${actual}`, requests, close: () => server.close() });
+    });
+  });
+}

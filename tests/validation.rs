@@ -1,0 +1,223 @@
+//! Every kind of bad dataset gets a clear problem that names the record and field, and all
+//! problems are reported at once. One case per kind of problem.
+
+#![cfg(not(target_arch = "wasm32"))]
+// A test fails loudly on the first surprise: expect() is how it says which.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use heist_ledger::load::{parse_dataset, MAX_DATASET_BYTES};
+use heist_ledger::model::{Dataset, Date};
+use heist_ledger::validate::validate;
+use serde_json::{json, Value};
+
+const FIXTURE: &str = include_str!("fixtures/minimal.json");
+
+fn today() -> Date {
+    Date::new(2026, 1, 1)
+}
+
+fn fixture() -> Value {
+    serde_json::from_str(FIXTURE).expect("fixture is JSON")
+}
+
+/// Parses `doc` and returns every problem as "location: message".
+fn problems_of(doc: &Value) -> Vec<String> {
+    match parse_dataset(doc.to_string().as_bytes(), "test.json", today()) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.problems.iter().map(ToString::to_string).collect(),
+    }
+}
+
+fn assert_problem(problems: &[String], location: &str, words: &str) {
+    assert!(
+        problems.iter().any(|p| p.starts_with(location) && p.contains(words)),
+        "expected a problem at `{location}` mentioning `{words}`, got {problems:#?}"
+    );
+}
+
+#[test]
+fn the_fixture_itself_is_valid() {
+    assert_eq!(problems_of(&fixture()), Vec::<String>::new());
+}
+
+#[test]
+fn each_kind_of_bad_record_is_named_by_record_and_field() {
+    type Edit = fn(&mut Value);
+    let cases: Vec<(&str, Edit, &str, &str)> = vec![
+        (
+            "duplicate incident id",
+            |d| d["incidents"][1]["id"] = json!("alpha-2024"),
+            "incidents[1] (alpha-2024).id",
+            "duplicate id",
+        ),
+        (
+            "duplicate source id",
+            |d| d["sources"][1]["id"] = json!("s1"),
+            "sources[1] (s1).id",
+            "duplicate id",
+        ),
+        (
+            "date before 2009",
+            |d| d["incidents"][0]["date"] = json!("2008-12-31"),
+            "incidents[0] (alpha-2024).date",
+            "outside",
+        ),
+        (
+            "date in the future",
+            |d| d["incidents"][2]["date"] = json!("2030-01-01"),
+            "incidents[2] (gamma-2025).date",
+            "outside",
+        ),
+        (
+            "negative amount",
+            |d| d["incidents"][1]["usd"] = json!(-5),
+            "incidents[1] (beta-2024).usd",
+            "negative",
+        ),
+        (
+            "negative edge",
+            |d| d["flows"][0]["edges"][0]["usd"] = json!(-1),
+            "flows[0] (alpha-2024).edges[0] (stolen-eth -> dex).usd",
+            "negative",
+        ),
+        (
+            "low above high",
+            |d| {
+                d["incidents"][0]["usd_low"] = json!(320000000);
+                d["incidents"][0]["usd_high"] = json!(290000000);
+            },
+            "incidents[0] (alpha-2024).usd_low",
+            "above",
+        ),
+        (
+            "no sources",
+            |d| d["incidents"][2]["sources"] = json!([]),
+            "incidents[2] (gamma-2025).sources",
+            "at least one source",
+        ),
+        (
+            "unknown source",
+            |d| d["incidents"][2]["sources"] = json!(["nope"]),
+            "incidents[2] (gamma-2025).sources[0]",
+            "\"nope\"",
+        ),
+        (
+            "edge to unknown node",
+            |d| d["flows"][0]["edges"][3]["to"] = json!("moon"),
+            "flows[0] (alpha-2024).edges[3] (bridge -> moon).to",
+            "unknown node",
+        ),
+        (
+            "node sends more than it got",
+            |d| d["flows"][0]["edges"][3]["usd"] = json!(260000000),
+            "flows[0] (alpha-2024).nodes[2] (bridge)",
+            "sends out",
+        ),
+        (
+            "edge going backwards",
+            |d| d["flows"][0]["nodes"][2]["stage"] = json!(0),
+            "flows[0] (alpha-2024).edges[2] (dex -> bridge)",
+            "later stage",
+        ),
+        (
+            "total whose year and period disagree",
+            |d| d["reported_totals"][2]["year"] = json!(2024),
+            "reported_totals[2] (op-2025).year",
+            "disagrees",
+        ),
+        (
+            "total superseding nothing",
+            |d| d["reported_totals"][1]["supersedes"] = json!("ghost"),
+            "reported_totals[1] (tp-2024-b).supersedes",
+            "ghost",
+        ),
+        (
+            "flow for an unknown incident",
+            |d| d["flows"][1]["incident"] = json!("nobody-2024"),
+            "flows[1] (nobody-2024).incident",
+            "not an incident",
+        ),
+        (
+            "enforcement naming an unknown incident",
+            |d| d["enforcement"][0]["incidents"] = json!(["x-2020"]),
+            "enforcement[0] (e1).incidents[0]",
+            "x-2020",
+        ),
+        (
+            "link that is not a link",
+            |d| d["sources"][0]["url"] = json!("javascript:alert(1)"),
+            "sources[0] (s1).url",
+            "not an http",
+        ),
+        (
+            "empty victim",
+            |d| d["incidents"][0]["victim"] = json!("  "),
+            "incidents[0] (alpha-2024).victim",
+            "empty",
+        ),
+    ];
+    for (name, edit, location, words) in cases {
+        let mut doc = fixture();
+        edit(&mut doc);
+        let problems = problems_of(&doc);
+        assert!(!problems.is_empty(), "{name}: accepted");
+        assert_problem(&problems, location, words);
+    }
+}
+
+#[test]
+fn non_finite_amounts_are_problems() {
+    let mut data: Dataset = serde_json::from_str(FIXTURE).expect("fixture parses");
+    data.incidents[0].usd = f64::NAN;
+    data.incidents[1].usd = f64::INFINITY;
+    data.reported_totals[0].usd = f64::NEG_INFINITY;
+    let problems: Vec<String> = validate(&data, today()).iter().map(ToString::to_string).collect();
+    assert_problem(&problems, "incidents[0] (alpha-2024).usd", "finite");
+    assert_problem(&problems, "incidents[1] (beta-2024).usd", "finite");
+    assert_problem(&problems, "reported_totals[0] (tp-2024-a).usd", "finite");
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let mut doc = fixture();
+    doc["incidents"][0]["usd"] = json!(-1);
+    doc["incidents"][1]["date"] = json!("2001-01-01");
+    doc["sources"][1]["id"] = json!("s1");
+    doc["flows"][0]["edges"][0]["to"] = json!("nowhere");
+    let problems = problems_of(&doc);
+    assert!(problems.len() >= 4, "{problems:#?}");
+}
+
+#[test]
+fn bad_files_are_refused_with_a_clear_reason() {
+    let too_big = vec![b' '; MAX_DATASET_BYTES + 1];
+    let mut wrong_version = fixture();
+    wrong_version["schema_version"] = json!(2);
+    let mut no_version = fixture();
+    no_version.as_object_mut().map(|o| o.remove("schema_version"));
+    let mut unknown_field = fixture();
+    unknown_field["incidents"][0]["loot"] = json!(1);
+    let mut wrong_type = fixture();
+    wrong_type["incidents"][1]["usd"] = json!("a lot");
+    let mut bad_date = fixture();
+    bad_date["incidents"][0]["date"] = json!("2024-02-30");
+    let cases: Vec<(&str, Vec<u8>, &str, &str)> = vec![
+        ("empty", b"".to_vec(), "file", "is empty"),
+        ("whitespace only", b"  \n ".to_vec(), "file", "is empty"),
+        ("too large", too_big, "file", "limit"),
+        ("malformed JSON", b"{\"schema_version\": 1,".to_vec(), "file", "not valid JSON"),
+        ("not UTF-8", vec![0xff, 0xfe, 0x00], "file", "UTF-8"),
+        ("an array", b"[1, 2]".to_vec(), "file", "not an object"),
+        ("wrong schema version", wrong_version.to_string().into_bytes(), "schema_version", "is 2"),
+        ("missing schema version", no_version.to_string().into_bytes(), "schema_version", "missing"),
+        ("unknown field", unknown_field.to_string().into_bytes(), "incidents[0]", "unknown field `loot`"),
+        ("wrong type", wrong_type.to_string().into_bytes(), "incidents[1].usd", "invalid type"),
+        ("impossible date", bad_date.to_string().into_bytes(), "incidents[0].date", "not a day of Feb"),
+    ];
+    for (name, bytes, location, words) in cases {
+        let err = parse_dataset(&bytes, "test.json", today()).expect_err(name);
+        let problems: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
+        assert!(err.summary.contains("test.json"), "{name}: summary names the file: {}", err.summary);
+        assert_problem(&problems, location, words);
+    }
+}

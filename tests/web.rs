@@ -1,0 +1,166 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the parts that need a DOM.
+//! Run by `make web`: `cargo test --target wasm32-unknown-unknown --test web`.
+
+#![cfg(target_arch = "wasm32")]
+// A test fails loudly on the first surprise: expect() is how it says which.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use heist_ledger::aggregate::{self, Filter};
+use heist_ledger::model::Dataset;
+use heist_ledger::render::theme::Theme;
+use heist_ledger::render::{self, Size};
+use heist_ledger::tables;
+use heist_ledger::web::charts::{ChartFigure, ChartOutput};
+use heist_ledger::web::{fetch, panic};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const FIXTURE: &str = include_str!("fixtures/minimal.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+/// A fresh, visible container of a known width for one test.
+fn container(id: &str) -> web_sys::HtmlElement {
+    let doc = document();
+    let el: web_sys::HtmlElement = doc.create_element("div").expect("div").dyn_into().expect("html element");
+    el.set_id(id);
+    el.style().set_property("width", "800px").expect("width");
+    doc.body().expect("body").append_child(&el).expect("append");
+    el
+}
+
+/// Lets effects and the microtask queue run.
+async fn settle() {
+    for _ in 0..5 {
+        leptos::task::tick().await;
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .expect("window")
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+fn timeline_output(data: &Dataset, size: Size) -> Option<ChartOutput> {
+    let kept = Filter::default().apply(data);
+    let t = aggregate::timeline(data, &kept, Filter::default().year_span(data), None);
+    let rendered = render::timeline::render(&t, size, Theme::Light, None);
+    Some(ChartOutput::from(rendered, tables::timeline(&t, data), data, "Enforcement actions"))
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_figure_holds_one_svg_a_caption_and_a_hidden_table() {
+    let data: Dataset = serde_json::from_str(FIXTURE).expect("fixture");
+    let host = container("figure-test");
+    let selected = RwSignal::new(None::<String>);
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        let data = data.clone();
+        view! {
+            <ChartFigure
+                name="timeline"
+                heading="Heist timeline"
+                draw=Callback::new(move |size: Size| timeline_output(&data, size))
+                on_select=Callback::new(move |id| selected.set(id))
+                on_brush=None
+            />
+        }
+    });
+    settle().await;
+    let figure = host.query_selector("figure[data-chart=timeline]").expect("query").expect("the figure");
+    let svgs = figure.query_selector_all("svg").expect("svgs");
+    assert_eq!(svgs.length(), 1, "exactly one svg");
+    let svg = figure.query_selector("svg").expect("q").expect("svg");
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    // The chart is drawn at the width the page gave its box.
+    let chart_box = figure.query_selector(".chart-box").expect("q").expect("box");
+    assert_eq!(svg.get_attribute("width"), Some(chart_box.client_width().to_string()));
+    let caption = figure.query_selector("figcaption a").expect("q").expect("a source link in the caption");
+    assert!(caption.get_attribute("href").unwrap_or_default().starts_with("https://"));
+
+    let table = figure.query_selector("table[data-table=timeline]").expect("q").expect("table is in the DOM");
+    let wrap = table.parent_element().expect("wrapper");
+    assert!(wrap.class_list().contains("visually-hidden"), "hidden until toggled");
+    let toggle: web_sys::HtmlElement =
+        figure.query_selector(".table-toggle").expect("q").expect("toggle").dyn_into().expect("button");
+    toggle.click();
+    settle().await;
+    assert!(!wrap.class_list().contains("visually-hidden"), "shown after the toggle");
+    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_move_focus_between_marks_and_show_a_tooltip_and_enter_selects() {
+    let data: Dataset = serde_json::from_str(FIXTURE).expect("fixture");
+    let host = container("keyboard-test");
+    let selected = RwSignal::new(None::<String>);
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        let data = data.clone();
+        view! {
+            <ChartFigure
+                name="timeline"
+                heading="Heist timeline"
+                draw=Callback::new(move |size: Size| timeline_output(&data, size))
+                on_select=Callback::new(move |id| selected.set(id))
+                on_brush=None
+            />
+        }
+    });
+    settle().await;
+    let chart_box: web_sys::HtmlElement =
+        host.query_selector(".chart-box").expect("q").expect("box").dyn_into().expect("html");
+    chart_box.focus().expect("focus");
+    let press = |key: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+        let target = document().active_element().expect("something has focus");
+        target.dispatch_event(&ev).expect("dispatch");
+    };
+    press("ArrowRight");
+    settle().await;
+    let active = document().active_element().expect("focused");
+    assert_eq!(active.get_attribute("class").as_deref(), Some("mark"), "a mark has focus");
+    // Marks are visited in time order: the first is the oldest.
+    assert_eq!(active.get_attribute("data-date").as_deref(), Some("2024-03-10"));
+    let tip = host.query_selector(".tooltip").expect("q").expect("a tooltip is shown");
+    assert!(tip.text_content().unwrap_or_default().contains("$300M"), "the tooltip gives the value");
+    press("ArrowRight");
+    settle().await;
+    let second = document().active_element().expect("focused");
+    assert_eq!(second.get_attribute("data-date").as_deref(), Some("2024-09-01"));
+    press("Enter");
+    settle().await;
+    assert_eq!(selected.get_untracked().as_deref(), Some("beta-2024"));
+}
+
+#[wasm_bindgen_test]
+fn the_panic_panel_shows_the_message_and_sets_the_error_state() {
+    panic::show("test message");
+    let panel = document().get_element_by_id("fatal").expect("the panel exists");
+    assert!(!panel.has_attribute("hidden"));
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    assert!(panel.text_content().unwrap_or_default().contains("test message"));
+    let state = document().document_element().and_then(|r| r.get_attribute("data-state"));
+    assert_eq!(state.as_deref(), Some("error"));
+}
+
+#[wasm_bindgen_test]
+async fn data_from_another_website_is_refused_with_an_explanation() {
+    let err =
+        fetch::load("https://data.example.org/incidents.json").await.expect_err("cross-origin is refused");
+    assert!(err.summary.contains("another website"), "{}", err.summary);
+    assert!(err.hint.unwrap_or_default().contains("copy the file"), "it says what to do");
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_data_file_reports_the_server_status() {
+    let err = fetch::load("no-such-file.json").await.expect_err("missing file");
+    assert!(err.summary.contains("404"), "{}", err.summary);
+}
