@@ -65,6 +65,9 @@ pub struct ViewState {
     pub filter: Filter,
     /// The incident whose detail panel is open.
     pub incident: Option<String>,
+    /// The incident whose laundering flow the flow chart shows (otherwise the sum over
+    /// every incident in view).
+    pub flow: Option<String>,
     /// Another dataset to load instead of the bundled one.
     pub data: Option<String>,
     /// A theme chosen explicitly (otherwise the system preference).
@@ -117,6 +120,7 @@ pub fn parse(pairs: &[(String, String)]) -> (ViewState, Vec<String>) {
                 Err(e) => notices.push(format!("Ignored {key}={value}: {e}.")),
             },
             "incident" if !value.is_empty() => v.incident = Some(value.to_string()),
+            "flow" if !value.is_empty() => v.flow = Some(value.to_string()),
             "data" if !value.is_empty() => v.data = Some(value.to_string()),
             "theme" => match Theme::from_slug(value) {
                 Some(t) => v.theme = Some(t),
@@ -179,6 +183,12 @@ pub fn reconcile(mut v: ViewState, data: &Dataset) -> (ViewState, Vec<String>) {
             v.incident = None;
         }
     }
+    if let Some(id) = &v.flow {
+        if data.flow_for(id).is_none() {
+            notices.push(format!("Ignored flow={id}: no laundering flow is traced for that incident."));
+            v.flow = None;
+        }
+    }
     (v, notices)
 }
 
@@ -227,6 +237,9 @@ pub fn to_query(v: &ViewState) -> String {
     if let Some(id) = &v.incident {
         pairs.push(("incident", id.clone()));
     }
+    if let Some(id) = &v.flow {
+        pairs.push(("flow", id.clone()));
+    }
     if let Some(t) = v.theme {
         pairs.push(("theme", t.slug().to_string()));
     }
@@ -255,6 +268,7 @@ mod tests {
         v.filter.text = "bybit & co".into();
         v.filter.dates = Some((Date::new(2024, 1, 1), Date::new(2024, 6, 30)));
         v.incident = Some("bybit-2025".into());
+        v.flow = Some("ronin-2022".into());
         v.theme = Some(Theme::Dark);
         v.sort = SortKey::Usd;
         v.ascending = true;
@@ -311,11 +325,16 @@ mod tests {
     fn values_the_dataset_does_not_know_are_dropped_with_a_notice() {
         let data: Dataset = serde_json::from_str(include_str!("../tests/fixtures/minimal.json"))
             .unwrap_or_else(|e| panic!("{e}"));
-        let (v, _) = parse(&pairs(&[("actor", "Nobody"), ("chain", "Ethereum"), ("incident", "nope")]));
+        let (v, _) = parse(&pairs(&[
+            ("actor", "Nobody"),
+            ("chain", "Ethereum"),
+            ("incident", "nope"),
+            ("flow", "gamma-2025"),
+        ]));
         let (v, notices) = reconcile(v, &data);
-        assert!(v.filter.actors.is_empty() && v.incident.is_none());
+        assert!(v.filter.actors.is_empty() && v.incident.is_none() && v.flow.is_none());
         assert_eq!(v.filter.chains, vec!["Ethereum".to_string()]);
-        assert_eq!(notices.len(), 2, "{notices:?}");
+        assert_eq!(notices.len(), 3, "{notices:?}");
     }
 
     #[test]

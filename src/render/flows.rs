@@ -86,7 +86,7 @@ pub fn draw(
 ) -> Result<(), ChartError> {
     let p = c.palette;
     let (w, h) = (f64::from(size.width), f64::from(size.height));
-    let estimate_colour = p.categories[6];
+    let estimate_colour = p.categories[0];
     let entries = vec![
         (LegendKey::Swatch(p.categories[0]), "Traced amount".to_string()),
         (LegendKey::Estimate(estimate_colour), "Estimate or inferred".to_string()),
@@ -156,8 +156,8 @@ pub fn draw(
         }
         c.doc.open("g", &attrs);
         let outline = l.outline(24);
-        let (colour, opacity) =
-            if link.estimate { (estimate_colour, 0.28) } else { (colour_of(link.from), 0.5) };
+        // Estimates keep their stage colour but lighter, with a dashed edge (see the legend).
+        let (colour, opacity) = (colour_of(link.from), if link.estimate { 0.2 } else { 0.55 });
         c.polygon(&outline, colour, opacity)?;
         if link.estimate {
             let mut edge = outline.clone();

@@ -285,6 +285,8 @@ pub fn legend(
     let (mut x, mut y) = (x0, y0 + row / 2.0);
     c.doc.open("g", &[("class", "legend")]);
     for (key, label) in entries {
+        // A label longer than the chart is cut rather than drawn past its edge.
+        let label = &Canvas::fit(label, size, width - 20.0);
         let w = 16.0 + text::width(label, size) + 14.0;
         if x > x0 && x + w > x0 + width {
             x = x0;

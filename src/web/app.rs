@@ -231,10 +231,18 @@ fn Dashboard() -> impl IntoView {
                 <ChartFigure
                     name="flows"
                     heading="Where the money went"
-                    draw=Callback::new(move |size: Size| draw_flows(shared.get(), size, None))
+                    draw=Callback::new(move |size: Size| {
+                        let only = shared.with(|s| s.as_ref().and_then(|s| s.view.flow.clone()));
+                        draw_flows(shared.get(), size, only.as_deref())
+                    })
                     on_select=select
                     on_brush=None
-                />
+                >
+                    <FlowPicker
+                        shared=shared
+                        on_change=Callback::new(move |id: Option<String>| update.with_value(|u| u(&|v: &mut ViewState| v.flow = id.clone(), false)))
+                    />
+                </ChartFigure>
             </section>
             {move || dataset.get().map(|d| {
                 let count = d.reported_totals.len();
@@ -344,6 +352,40 @@ pub fn draw_flows(shared: Option<Shared>, size: Size, only: Option<&str>) -> Opt
                 "Tracing",
             ))
         }
+    }
+}
+
+/// Chooses the incident whose flow the chart shows, or the sum over the incidents in view.
+#[component]
+fn FlowPicker(shared: Signal<Option<Shared>>, on_change: Callback<Option<String>>) -> impl IntoView {
+    let options = move || {
+        shared.with(|s| {
+            let Some(s) = s else { return Vec::new() };
+            s.view
+                .filter
+                .apply(&s.data)
+                .into_iter()
+                .filter(|i| s.data.flow_for(&i.id).is_some())
+                .map(|i| (i.id.clone(), format!("{} ({})", i.victim, i.date.year())))
+                .collect::<Vec<_>>()
+        })
+    };
+    let current = move || shared.with(|s| s.as_ref().and_then(|s| s.view.flow.clone()).unwrap_or_default());
+    view! {
+        <label class="flow-picker">"Show "
+            <select name="flow" on:change=move |ev| {
+                let value = event_target_value(&ev);
+                on_change.run((!value.is_empty()).then_some(value));
+            }>
+                <option value="" selected=move || current().is_empty()>
+                    {move || format!("All incidents in view ({} traced)", options().len())}
+                </option>
+                {move || options().into_iter().map(|(id, label)| {
+                    let selected = current() == id;
+                    view! { <option value=id selected=selected>{label}</option> }
+                }).collect_view()}
+            </select>
+        </label>
     }
 }
 

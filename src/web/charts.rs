@@ -83,6 +83,9 @@ pub fn ChartFigure(
     on_select: Callback<Option<String>>,
     /// Called with a date range when the reader drags across the chart (timeline only).
     on_brush: Option<Callback<Option<(Date, Date)>>>,
+    /// Extra controls shown beside the chart's buttons (the flow chart's incident picker).
+    #[prop(optional)]
+    children: Option<ChildrenFn>,
 ) -> impl IntoView {
     let box_ref = NodeRef::<html::Div>::new();
     let size: RwSignal<Option<Size>> = RwSignal::new(None);
@@ -181,6 +184,7 @@ pub fn ChartFigure(
             <div class="chart-head">
                 <h2 id=heading_id.clone()>{heading}</h2>
                 <div class="chart-actions">
+                    {children.map(|c| c())}
                     <button
                         class="table-toggle"
                         aria-controls=table_id.clone()
@@ -256,14 +260,26 @@ pub fn ChartFigure(
                     let label = o.sources_label;
                     view! {
                         <span class="sources-label">{label} ": "</span>
-                        {if o.sources.is_empty() {
-                            view! { <span>"the incident sources, listed in the table and the incident table below."</span> }.into_any()
-                        } else {
-                            o.sources.into_iter().map(|s| view! {
-                                <a href=s.url target="_blank" rel="noopener noreferrer">{s.title}</a>
-                                <span class="publisher">" (" {s.publisher} ") "</span>
-                            }).collect_view().into_any()
-                        }}
+                        {
+                            let count = o.sources.len();
+                            let links = o.sources.into_iter().map(|s| view! {
+                                <li>
+                                    <a href=s.url target="_blank" rel="noopener noreferrer">{s.title}</a>
+                                    <span class="publisher">" (" {s.publisher} ")"</span>
+                                </li>
+                            }).collect_view();
+                            // A long list folds away so the caption never buries the chart on a phone.
+                            match count {
+                                0 => view! { <span>"the incident sources, listed in the table and the incident table below."</span> }.into_any(),
+                                1..=3 => view! { <ul class="sources">{links}</ul> }.into_any(),
+                                _ => view! {
+                                    <details class="sources">
+                                        <summary>{count} " documents"</summary>
+                                        <ul class="sources">{links}</ul>
+                                    </details>
+                                }.into_any(),
+                            }
+                        }
                     }
                 })}
             </figcaption>

@@ -54,3 +54,22 @@ pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String>
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
+
+/// Opens every folded source list before the page prints, so a printed briefing carries
+/// its sources. Installed once for the page's lifetime.
+pub fn open_details_when_printing() {
+    let Some(window) = web_sys::window() else { return };
+    let open_all = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+        let Some(list) = document().and_then(|d| d.query_selector_all("figcaption details").ok()) else {
+            return;
+        };
+        for k in 0..list.length() {
+            if let Some(el) = list.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                let _ = el.set_attribute("open", "");
+            }
+        }
+    });
+    let _ = window.add_event_listener_with_callback("beforeprint", open_all.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    open_all.forget();
+}

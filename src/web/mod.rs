@@ -13,5 +13,6 @@ pub use app::App;
 /// Installs the panic hook and mounts the dashboard on `<body>`.
 pub fn start() {
     panic::install();
+    dom::open_details_when_printing();
     leptos::mount::mount_to_body(App);
 }

@@ -192,6 +192,20 @@ test("?incident=ID opens that incident", async () => {
   await context.close();
 });
 
+test("the flow chart shows one incident's laundering when picked, summed flows otherwise", async () => {
+  const { page, context } = await open(browser, server);
+  assert.equal(await settled(page), "ready");
+  const title = () => page.locator("figure[data-chart=flows] svg title").textContent();
+  assert.match(await title(), /incidents summed|,/, "all traced incidents in view are summed by default");
+  await page.selectOption("select[name=flow]", "ronin-2022");
+  await page.waitForFunction(() => location.search.includes("flow=ronin-2022"));
+  assert.equal(await settled(page), "ready");
+  assert.match(await title(), /Ronin/);
+  const nodes = await page.locator("figure[data-chart=flows] g[data-kind=node]").count();
+  assert.ok(nodes >= 3, "the Ronin flow has its own stages");
+  await context.close();
+});
+
 test("dragging across the timeline narrows the other charts to that date range", async () => {
   const { page, context } = await open(browser, server);
   assert.equal(await settled(page), "ready");
