@@ -104,8 +104,10 @@ fn measure(name: &str, data: &Dataset) {
     let g = aggregate::flow_graph(data, &ids);
     let (y_ms, y_bytes) =
         median_ms(|| render::yearly::render(&y, SIZE, Theme::Light, &title).map_or(0, |r| r.svg.len()), 9);
-    let (t_ms, t_bytes) =
-        median_ms(|| render::timeline::render(&t, SIZE, Theme::Light, None).map_or(0, |r| r.svg.len()), 9);
+    let (t_ms, t_bytes) = median_ms(
+        || render::timeline::render(&t, SIZE, Theme::Light, None, &title).map_or(0, |r| r.svg.len()),
+        9,
+    );
     let (f_ms, f_bytes) = match &g {
         Some(g) => median_ms(
             || {
@@ -152,7 +154,7 @@ fn main() {
         // The timeline alone, for the browser half to time SVG insertion, layout and paint.
         let kept = Filter::default().apply(&data);
         let t = aggregate::timeline(&data, &kept, Filter::default().year_span(&data), None);
-        if let Ok(r) = render::timeline::render(&t, SIZE, Theme::Light, None) {
+        if let Ok(r) = render::timeline::render(&t, SIZE, Theme::Light, None, &|id: &str| id.to_string()) {
             let _ = std::fs::write(format!("{out}/timeline-{n}.svg"), r.svg);
         }
     }

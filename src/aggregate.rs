@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use crate::format::money;
 use crate::model::{Category, Confidence, Dataset, Date, EnforcementKind, Incident, NodeKind, ReportedTotal};
 use crate::query::SortKey;
 
@@ -129,6 +130,33 @@ pub struct ReportedMark {
     pub revised_from: Vec<EarlierFigure>,
 }
 
+impl ReportedMark {
+    /// The figure as a briefing reads it: "$1.34B (47 incidents), published 19 Dec 2024",
+    /// with the range, a part-year caveat and earlier figures where there are any.
+    pub fn summary(&self) -> String {
+        let mut s = match self.usd_high {
+            Some(high) => format!("{} to {}", money(self.usd), money(high)),
+            None => money(self.usd),
+        };
+        if let Some(n) = self.incidents {
+            s.push_str(&format!(" ({n} incidents)"));
+        }
+        if self.partial {
+            s.push_str(" (part of the year)");
+        }
+        s.push_str(&format!(", published {}", self.published.human()));
+        for e in &self.revised_from {
+            s.push_str(&format!(
+                "; earlier {}{} published {}",
+                money(e.usd),
+                if e.partial { " for part of the year" } else { "" },
+                e.published.human()
+            ));
+        }
+        s
+    }
+}
+
 /// A figure a publisher gave earlier for the same year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EarlierFigure {
@@ -152,6 +180,8 @@ pub struct YearlyData {
     /// True when the filter drops incidents the reported figures include: the bars are
     /// then a subset, and the chart says so.
     pub filtered: bool,
+    /// The year of the incident the reader selected, outlined on the chart.
+    pub selected: Option<i32>,
 }
 
 /// Sums incidents per year and category, and picks each publisher's latest figure per year.
@@ -171,7 +201,7 @@ pub fn yearly(data: &Dataset, incidents: &[&Incident], span: (i32, i32), filtere
     }
     let reported = latest_reported(&data.reported_totals, span);
     let publishers = publisher_order(&reported);
-    YearlyData { bars, reported, publishers, filtered }
+    YearlyData { bars, reported, publishers, filtered, selected: None }
 }
 
 /// Publishers in legend order: the best known first, then alphabetically.
@@ -240,6 +270,8 @@ pub struct TimelinePoint {
     pub confidence: Confidence,
     /// True when the attribution is disputed.
     pub contested: bool,
+    /// Id of the incident's first source, for the tooltip.
+    pub source: Option<String>,
 }
 
 /// One enforcement action on the timeline's own lane.
@@ -291,6 +323,7 @@ pub fn timeline(
             category: i.category,
             confidence: i.attribution.confidence,
             contested: i.attribution.contested,
+            source: i.sources.first().cloned(),
         })
         .collect();
     let mut events: Vec<TimelineEvent> = data

@@ -449,6 +449,12 @@ impl Dataset {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// "Title (Publisher)" for a source id, or the id itself when the dataset lacks it; used
+    /// in tooltips.
+    pub fn source_label(&self, id: &str) -> String {
+        self.source(id).map_or(id.to_string(), |s| format!("{} ({})", s.title, s.publisher))
+    }
+
     /// Looks an incident up by id.
     pub fn incident(&self, id: &str) -> Option<&Incident> {
         self.incidents.iter().find(|i| i.id == id)

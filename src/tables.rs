@@ -72,26 +72,7 @@ pub fn yearly(y: &YearlyData, data: &Dataset) -> Table {
             for publisher in &y.publishers {
                 match y.reported.iter().find(|m| m.year == bar.year && &m.publisher == publisher) {
                     Some(m) => {
-                        let mut s = match m.usd_high {
-                            Some(high) => format!("{} to {}", money(m.usd), money(high)),
-                            None => money(m.usd),
-                        };
-                        if let Some(n) = m.incidents {
-                            s.push_str(&format!(" ({n} incidents)"));
-                        }
-                        if m.partial {
-                            s.push_str(" (part of the year)");
-                        }
-                        s.push_str(&format!(", published {}", m.published.human()));
-                        for e in &m.revised_from {
-                            s.push_str(&format!(
-                                "; earlier {}{} published {}",
-                                money(e.usd),
-                                if e.partial { " for part of the year" } else { "" },
-                                e.published.human()
-                            ));
-                        }
-                        row.push(Cell::number(s));
+                        row.push(Cell::number(m.summary()));
                         cited.push(m.source.clone());
                     }
                     None => row.push(Cell::text("—")),

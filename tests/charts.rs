@@ -40,7 +40,7 @@ fn yearly_svg(data: &Dataset, size: Size) -> String {
 fn timeline_svg(data: &Dataset, size: Size) -> String {
     let kept = Filter::default().apply(data);
     let t = aggregate::timeline(data, &kept, Filter::default().year_span(data), None);
-    render::timeline::render(&t, size, Theme::Light, None).expect("timeline renders").svg
+    render::timeline::render(&t, size, Theme::Light, None, &title_of(data)).expect("timeline renders").svg
 }
 
 fn flows_svg(data: &Dataset, ids: &[&str], size: Size) -> String {
@@ -160,6 +160,11 @@ fn one_timeline_marker_per_incident_at_its_date_with_area_proportional_to_amount
             "{} drawn at x {} not {want_x:.1}",
             incident.id,
             num(circle, "cx")
+        );
+        assert!(
+            m.attribute("data-tip").unwrap_or_default().contains("Source: "),
+            "{}: tooltip names its source",
+            incident.id
         );
         let r = num(m, "data-r");
         if r > render::timeline::MIN_RADIUS + 1.0 {

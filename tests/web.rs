@@ -50,16 +50,23 @@ async fn settle() {
 fn timeline_output(data: &Dataset, size: Size) -> Option<ChartOutput> {
     let kept = Filter::default().apply(data);
     let t = aggregate::timeline(data, &kept, Filter::default().year_span(data), None);
-    let rendered = render::timeline::render(&t, size, Theme::Light, None);
+    let rendered = render::timeline::render(&t, size, Theme::Light, None, &|id: &str| data.source_label(id));
     Some(ChartOutput::from(rendered, tables::timeline(&t, data), data, "Enforcement actions"))
 }
 
-#[wasm_bindgen_test]
-async fn a_chart_figure_holds_one_svg_a_caption_and_a_hidden_table() {
+/// Mounts a timeline figure for the fixture in a fresh container; returns the container,
+/// the incident the figure last selected, and the mount handle (dropping it unmounts).
+async fn mount_timeline(
+    id: &str,
+) -> (
+    web_sys::HtmlElement,
+    RwSignal<Option<String>>,
+    leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
+) {
     let data: Dataset = serde_json::from_str(FIXTURE).expect("fixture");
-    let host = container("figure-test");
+    let host = container(id);
     let selected = RwSignal::new(None::<String>);
-    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+    let mounted = leptos::mount::mount_to(host.clone(), move || {
         let data = data.clone();
         view! {
             <ChartFigure
@@ -72,6 +79,12 @@ async fn a_chart_figure_holds_one_svg_a_caption_and_a_hidden_table() {
         }
     });
     settle().await;
+    (host, selected, mounted)
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_figure_holds_one_svg_a_caption_and_a_hidden_table() {
+    let (host, _selected, _mounted) = mount_timeline("figure-test").await;
     let figure = host.query_selector("figure[data-chart=timeline]").expect("query").expect("the figure");
     let svgs = figure.query_selector_all("svg").expect("svgs");
     assert_eq!(svgs.length(), 1, "exactly one svg");
@@ -96,22 +109,7 @@ async fn a_chart_figure_holds_one_svg_a_caption_and_a_hidden_table() {
 
 #[wasm_bindgen_test]
 async fn arrow_keys_move_focus_between_marks_and_show_a_tooltip_and_enter_selects() {
-    let data: Dataset = serde_json::from_str(FIXTURE).expect("fixture");
-    let host = container("keyboard-test");
-    let selected = RwSignal::new(None::<String>);
-    let _mounted = leptos::mount::mount_to(host.clone(), move || {
-        let data = data.clone();
-        view! {
-            <ChartFigure
-                name="timeline"
-                heading="Heist timeline"
-                draw=Callback::new(move |size: Size| timeline_output(&data, size))
-                on_select=Callback::new(move |id| selected.set(id))
-                on_brush=None
-            />
-        }
-    });
-    settle().await;
+    let (host, selected, _mounted) = mount_timeline("keyboard-test").await;
     let chart_box: web_sys::HtmlElement =
         host.query_selector(".chart-box").expect("q").expect("box").dyn_into().expect("html");
     chart_box.focus().expect("focus");

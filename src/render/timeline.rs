@@ -107,15 +107,19 @@ pub fn short_label(p: &TimelinePoint) -> String {
 }
 
 /// Tooltip for an incident marker.
-pub fn point_tip(p: &TimelinePoint) -> String {
-    format!(
+pub fn point_tip(p: &TimelinePoint, source_title: &dyn Fn(&str) -> String) -> String {
+    let mut s = format!(
         "{}, {}: {} stolen ({}){}",
         p.victim,
         p.date.human(),
         money(p.usd),
         p.category.label(),
         if p.contested { "; attribution contested" } else { "" }
-    )
+    );
+    if let Some(id) = &p.source {
+        s.push_str(&format!(". Source: {}", source_title(id)));
+    }
+    s
 }
 
 /// Renders the timeline.
@@ -124,9 +128,10 @@ pub fn render(
     size: Size,
     theme: Theme,
     selected: Option<&str>,
+    source_title: &dyn Fn(&str) -> String,
 ) -> Result<Rendered, ChartError> {
     let c = Canvas::new("timeline", "Heist timeline", &describe(data), size, theme);
-    draw(&c, data, size, selected)?;
+    draw(&c, data, size, selected, source_title)?;
     // The caption cites the enforcement actions; incidents cite theirs in the tables.
     let mut sources: Vec<String> = data.events.iter().map(|e| e.source.clone()).collect();
     sources.sort();
@@ -135,7 +140,13 @@ pub fn render(
 }
 
 /// Draws the timeline on a canvas. `selected` is an incident id to highlight.
-pub fn draw(c: &Canvas, data: &TimelineData, size: Size, selected: Option<&str>) -> Result<(), ChartError> {
+pub fn draw(
+    c: &Canvas,
+    data: &TimelineData,
+    size: Size,
+    selected: Option<&str>,
+    source_title: &dyn Fn(&str) -> String,
+) -> Result<(), ChartError> {
     let p = c.palette;
     let used: Vec<Category> =
         Category::ALL.into_iter().filter(|cat| data.points.iter().any(|pt| pt.category == *cat)).collect();
@@ -220,7 +231,14 @@ pub fn draw(c: &Canvas, data: &TimelineData, size: Size, selected: Option<&str>)
     c.text("Enforcement", f.lane.x0 + 4.0, f.lane.y0 + 7.0, Font::new(9.0, p.muted))?;
     let lane_mid = (f.lane.y0 + f.lane.y1) / 2.0;
     for e in &data.events {
-        let tip = format!("{} — {} ({}, {})", e.date.human(), e.title, e.authority, e.kind.label());
+        let tip = format!(
+            "{} — {} ({}, {}). Source: {}",
+            e.date.human(),
+            e.title,
+            e.authority,
+            e.kind.label(),
+            source_title(&e.source)
+        );
         let date = e.date.to_string();
         let mut attrs = mark_attrs("event", &tip);
         attrs.extend([("data-event", e.id.as_str()), ("data-date", date.as_str())]);
@@ -236,7 +254,7 @@ pub fn draw(c: &Canvas, data: &TimelineData, size: Size, selected: Option<&str>)
     c.doc.open("g", &[("class", "markers")]);
     for pt in &order {
         let (cx, cy, r) = (f.date_x(pt.date), f.y.map(pt.usd), f.radius(pt.usd));
-        let tip = point_tip(pt);
+        let tip = point_tip(pt, source_title);
         let (date, usd, radius) = (pt.date.to_string(), pt.usd.to_string(), format!("{r:.4}"));
         let mut attrs = mark_attrs("incident", &tip);
         attrs.extend([

@@ -58,28 +58,7 @@ pub fn describe(data: &YearlyData) -> String {
 
 /// Tooltip text for a reported figure.
 pub fn reported_tip(m: &ReportedMark, source_title: &str) -> String {
-    let amount = match m.usd_high {
-        Some(high) => format!("{} to {}", money(m.usd), money(high)),
-        None => money(m.usd),
-    };
-    let mut s = format!("{} reported {amount} for {}", m.publisher, m.year);
-    if m.partial {
-        s.push_str(" (part of the year)");
-    }
-    if let Some(n) = m.incidents {
-        s.push_str(&format!(", {n} incidents"));
-    }
-    s.push_str(&format!("; published {}", m.published.human()));
-    for e in &m.revised_from {
-        s.push_str(&format!(
-            "; earlier {}{} published {}",
-            money(e.usd),
-            if e.partial { " for part of the year" } else { "" },
-            e.published.human()
-        ));
-    }
-    s.push_str(&format!(". Source: {source_title}"));
-    s
+    format!("{} reported for {}: {}. Source: {source_title}", m.publisher, m.year, m.summary())
 }
 
 /// Renders the yearly chart. `source_title` looks a source id up for tooltips.
@@ -177,6 +156,9 @@ pub fn draw(
             ("data-usd", usd.as_str()),
             ("data-count", count.as_str()),
         ]);
+        if data.selected == Some(bar.year) {
+            attrs.push(("data-selected", "true"));
+        }
         c.doc.open("g", &attrs);
         // Stack from the cumulative sums so rounding never makes the stack taller than
         // the total.
@@ -193,6 +175,12 @@ pub fn draw(
         if bar.total <= 0.0 {
             // A focusable zero bar still needs a shape to receive the pointer.
             c.line(&[(x0, bottom), (x1, bottom)], p.muted, 2)?;
+        }
+        if data.selected == Some(bar.year) {
+            // The selected incident's year, outlined so the selection reads in every chart.
+            let top = y.map(bar.total).min(bottom - 2.0) - 3.0;
+            let (l, r) = (x0 - 3.0, x1 + 3.0);
+            c.line(&[(l, bottom), (l, top), (r, top), (r, bottom)], p.text, 2)?;
         }
         c.doc.close();
         let label = money(bar.total);

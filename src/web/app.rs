@@ -288,9 +288,9 @@ fn draw_yearly(shared: Option<Shared>, size: Size) -> Option<ChartOutput> {
     let incidents = s.view.filter.apply(&s.data);
     let span = s.view.filter.year_span(&s.data);
     let filtered = s.view.filter != Filter::default();
-    let y = aggregate::yearly(&s.data, &incidents, span, filtered);
-    let title =
-        |id: &str| s.data.source(id).map_or(id.to_string(), |x| format!("{} ({})", x.title, x.publisher));
+    let mut y = aggregate::yearly(&s.data, &incidents, span, filtered);
+    y.selected = s.view.incident.as_deref().and_then(|id| s.data.incident(id)).map(|i| i.date.year());
+    let title = |id: &str| s.data.source_label(id);
     let rendered = render::yearly::render(&y, size, s.theme, &title);
     Some(ChartOutput::from(rendered, tables::yearly(&y, &s.data), &s.data, "Reported figures"))
 }
@@ -300,7 +300,8 @@ fn draw_timeline(shared: Option<Shared>, size: Size) -> Option<ChartOutput> {
     let incidents = s.view.filter.apply(&s.data);
     let span = s.view.filter.year_span(&s.data);
     let t = aggregate::timeline(&s.data, &incidents, span, s.view.filter.dates);
-    let rendered = render::timeline::render(&t, size, s.theme, s.view.incident.as_deref());
+    let title = |id: &str| s.data.source_label(id);
+    let rendered = render::timeline::render(&t, size, s.theme, s.view.incident.as_deref(), &title);
     Some(ChartOutput::from(
         rendered,
         tables::timeline(&t, &s.data),
@@ -317,8 +318,7 @@ pub fn draw_flows(shared: Option<Shared>, size: Size, only: Option<&str>) -> Opt
         Some(id) => vec![id],
         None => incidents.iter().map(|i| i.id.as_str()).collect(),
     };
-    let title =
-        |id: &str| s.data.source(id).map_or(id.to_string(), |x| format!("{} ({})", x.title, x.publisher));
+    let title = |id: &str| s.data.source_label(id);
     let chart_id = if only.is_some() { "detail-flow" } else { "flows" };
     match aggregate::flow_graph(&s.data, &ids) {
         Some(g) => {
@@ -378,7 +378,7 @@ fn FlowPicker(shared: Signal<Option<Shared>>, on_change: Callback<Option<String>
                 on_change.run((!value.is_empty()).then_some(value));
             }>
                 <option value="" selected=move || current().is_empty()>
-                    {move || format!("All incidents in view ({} traced)", options().len())}
+                    {move || format!("All traced in view ({})", options().len())}
                 </option>
                 {move || options().into_iter().map(|(id, label)| {
                     let selected = current() == id;
@@ -483,6 +483,16 @@ fn Headline(shared: Shared) -> impl IntoView {
     }
 }
 
+/// Adds `item` to the list, or removes it when it is there (a checkbox).
+fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    match list.iter().position(|x| *x == item) {
+        Some(k) => {
+            list.remove(k);
+        }
+        None => list.push(item),
+    }
+}
+
 #[component]
 fn Filters(
     shared: Shared,
@@ -515,21 +525,13 @@ fn Filters(
     let f = filter.clone();
     let toggle_category = move |c: Category| {
         let mut f = f.clone();
-        if let Some(k) = f.categories.iter().position(|x| *x == c) {
-            f.categories.remove(k);
-        } else {
-            f.categories.push(c);
-        }
+        toggle(&mut f.categories, c);
         on_change.run((f, false));
     };
     let f = filter.clone();
     let toggle_confidence = move |c: Confidence| {
         let mut f = f.clone();
-        if let Some(k) = f.confidence.iter().position(|x| *x == c) {
-            f.confidence.remove(k);
-        } else {
-            f.confidence.push(c);
-        }
+        toggle(&mut f.confidence, c);
         on_change.run((f, false));
     };
     let f = filter.clone();

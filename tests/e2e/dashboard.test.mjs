@@ -40,6 +40,7 @@ test("the page reaches ready with every chart drawn from the bundled dataset", a
   const data = log.responses.find((r) => r.url.endsWith("/heist-ledger/data/incidents.json"));
   assert.ok(data, "the dataset was requested under the GitHub Pages subpath");
   assert.equal(data.status, 200);
+  await page.screenshot({ path: `${shots}/dashboard-top.png` });
   for (const name of CHARTS) {
     const figure = page.locator(`figure[data-chart=${name}]`);
     assert.equal(await figure.locator("svg").count(), 1, `${name} holds one svg`);
@@ -48,7 +49,6 @@ test("the page reaches ready with every chart drawn from the bundled dataset", a
     await figure.screenshot({ path: `${shots}/chart-${name}.png` });
   }
   await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
-  await page.screenshot({ path: `${shots}/dashboard-top.png` });
   assert.deepEqual(log.errors, [], "no console errors");
   assert.deepEqual(await page.evaluate(() => window.__csp), [], "no CSP violations");
   assert.deepEqual(foreign(log, server), [], "no request leaves the origin");
@@ -168,6 +168,14 @@ test("the detail panel opens by click and by keyboard, and closes with Escape", 
   await panel.waitFor();
   assert.ok(page.url().includes(`incident=${id}`));
   assert.ok((await panel.locator("a[href^='http']").count()) > 0, "the panel links its sources");
+  const year = (await page.locator(`figure[data-chart=timeline] g[data-incident="${id}"]`).getAttribute("data-date")).slice(0, 4);
+  assert.equal(
+    await page.locator(`figure[data-chart=yearly] g[data-kind=bar][data-selected=true]`).getAttribute("data-year"),
+    year,
+    "the selected incident's year is marked on the yearly chart",
+  );
+  assert.equal(await page.locator(`figure[data-chart=timeline] g[data-incident="${id}"][data-selected=true]`).count(), 1);
+  assert.equal(await page.locator(`tr.selected[data-incident="${id}"]`).count(), 1, "and its table row");
   await page.screenshot({ path: `${shots}/detail.png`, fullPage: true });
   await page.keyboard.press("Escape");
   await panel.waitFor({ state: "detached" });
