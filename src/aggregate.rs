@@ -537,38 +537,48 @@ pub struct Headline {
     pub count: usize,
     /// The largest kept incident's id.
     pub largest: Option<String>,
-    /// DPRK share of all crypto theft over the span, from one publisher that gives both
-    /// figures for every year of it: (share, publisher, ids of the totals used).
-    pub dprk_share: Option<(f64, String, Vec<String>)>,
+    /// DPRK share of all crypto theft, from one publisher that gives both figures.
+    pub dprk_share: Option<Share>,
 }
 
-/// Computes the headline for the kept incidents over a span of years.
-pub fn headline(data: &Dataset, incidents: &[&Incident], span: (i32, i32)) -> Headline {
-    let marks = latest_reported(&data.reported_totals, span);
+/// North Korea's share of all crypto theft as one publisher reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Share {
+    /// DPRK-linked theft divided by theft by all actors.
+    pub share: f64,
+    /// Who reported both figures.
+    pub publisher: String,
+    /// The years covered (first, last).
+    pub years: (i32, i32),
+    /// Ids of the reported totals used.
+    pub totals: Vec<String>,
+}
+
+/// The share over every year of `years` from the first publisher (in legend order) that
+/// gives both figures, for a whole year, for each of them.
+fn share_over(data: &Dataset, years: (i32, i32)) -> Option<Share> {
+    let marks = latest_reported(&data.reported_totals, years);
     let by_id: HashMap<&str, &ReportedTotal> =
         data.reported_totals.iter().map(|t| (t.id.as_str(), t)).collect();
-    let mut share = None;
-    for publisher in publisher_order(&marks) {
-        let mut dprk = 0.0;
-        let mut all = 0.0;
-        let mut ids = Vec::new();
-        let complete = (span.0..=span.1).all(|year| {
-            let mark = marks.iter().find(|m| m.year == year && m.publisher == publisher && !m.partial);
-            match mark.and_then(|m| by_id.get(m.id.as_str())).and_then(|t| t.all_actors_usd.map(|a| (t, a))) {
-                Some((t, a)) if a > 0.0 => {
-                    dprk += t.usd;
-                    all += a;
-                    ids.push(t.id.clone());
-                    true
-                }
-                _ => false,
-            }
-        });
-        if complete {
-            share = Some((dprk / all, publisher, ids));
-            break;
+    publisher_order(&marks).into_iter().find_map(|publisher| {
+        let (mut dprk, mut all, mut totals) = (0.0, 0.0, Vec::new());
+        for year in years.0..=years.1 {
+            let mark = marks.iter().find(|m| m.year == year && m.publisher == publisher && !m.partial)?;
+            let total = by_id.get(mark.id.as_str())?;
+            let everyone = total.all_actors_usd.filter(|a| *a > 0.0)?;
+            dprk += total.usd;
+            all += everyone;
+            totals.push(total.id.clone());
         }
-    }
+        Some(Share { share: dprk / all, publisher, years, totals })
+    })
+}
+
+/// Computes the headline for the kept incidents over a span of years. The share covers the
+/// whole span when a publisher gives it for every year, otherwise the latest year that has it.
+pub fn headline(data: &Dataset, incidents: &[&Incident], span: (i32, i32)) -> Headline {
+    let share = share_over(data, span)
+        .or_else(|| (span.0..=span.1).rev().find_map(|year| share_over(data, (year, year))));
     Headline {
         total_usd: incidents.iter().map(|i| i.usd).sum(),
         count: incidents.len(),
@@ -655,11 +665,12 @@ mod tests {
         let data = fixture();
         let kept = Filter::default().apply(&data);
         let h = headline(&data, &kept, (2024, 2024));
-        let (share, publisher, ids) = h.dprk_share.expect("2024 has both figures");
-        assert_eq!(publisher, "Test Publisher");
-        assert!((share - 0.5).abs() < 1e-9, "the revised 450M of 900M");
-        assert_eq!(ids, vec!["tp-2024-b".to_string()]);
-        assert!(headline(&data, &kept, (2024, 2025)).dprk_share.is_none(), "2025 lacks an all-actor figure");
+        let s = h.dprk_share.expect("2024 has both figures");
+        assert_eq!(s.publisher, "Test Publisher");
+        assert!((s.share - 0.5).abs() < 1e-9, "the revised 450M of 900M");
+        assert_eq!(s.totals, vec!["tp-2024-b".to_string()]);
+        let wider = headline(&data, &kept, (2024, 2025)).dprk_share.expect("falls back to a single year");
+        assert_eq!(wider.years, (2024, 2024), "2025 lacks an all-actor figure, so 2024 is used");
         assert_eq!(h.count, 3);
         assert_eq!(h.largest.as_deref(), Some("alpha-2024"));
     }

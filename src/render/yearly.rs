@@ -203,7 +203,7 @@ pub fn draw(
             .filter_map(|m| data.publishers.iter().position(|p| *p == m.publisher).map(|i| (i, m)))
             .collect();
         let sub = (slot - bar_w - 2.0 * bar_pad) / publishers.max(1) as f64;
-        let r = (sub * 0.35).clamp(3.0, 6.0);
+        let r = (sub * 0.45).clamp(4.0, 7.0);
         for (i, m) in marks {
             let cx = x1 + bar_pad * 0.5 + sub * (i as f64 + 0.5);
             let cy = y.map(m.usd);

@@ -450,8 +450,11 @@ fn Headline(shared: Shared) -> impl IntoView {
             </div>
         }
     });
-    let share_view = h.dprk_share.clone().map(|(share, publisher, ids)| {
-        let links = ids
+    let share_view = h.dprk_share.clone().map(|s| {
+        let share_years =
+            if s.years.0 == s.years.1 { s.years.0.to_string() } else { format!("{}–{}", s.years.0, s.years.1) };
+        let links = s
+            .totals
             .iter()
             .filter_map(|id| data.reported_totals.iter().find(|t| &t.id == id))
             .filter_map(|t| source_link(data, &t.source))
@@ -460,7 +463,7 @@ fn Headline(shared: Shared) -> impl IntoView {
         view! {
             <div class="figure">
                 <dt>"DPRK share of all crypto theft"</dt>
-                <dd><span class="value">{percent(share)}</span> " in " {years.clone()} " (" {publisher.clone()} ")"</dd>
+                <dd><span class="value" data-headline="share">{percent(s.share)}</span> " in " {share_years} " (" {s.publisher.clone()} ")"</dd>
                 <dd class="note">"Source: " {links}</dd>
             </div>
         }

@@ -178,6 +178,7 @@ pub fn ChartFigure(
         Some((Date::from_days_since_epoch(lo), Date::from_days_since_epoch(hi)))
     };
     let drag_start: RwSignal<Option<f64>> = RwSignal::new(None);
+    let export_error: RwSignal<Option<String>> = RwSignal::new(None);
 
     view! {
         <figure data-chart=name class="chart" aria-labelledby=heading_id.clone()>
@@ -202,6 +203,18 @@ pub fn ChartFigure(
                         }
                     >
                         "Download SVG"
+                    </button>
+                    <button
+                        class="download-png"
+                        on:click=move |_| {
+                            if let (Some(Ok(svg)), Some(s)) = (output.get_untracked().map(|o| o.svg), size.get_untracked()) {
+                                dom::download_png(&format!("heist-ledger-{name}.png"), &svg, s.width, s.height, 2.0, move |e| {
+                                    export_error.set(Some(format!("The PNG could not be made: {e}. The SVG download still works.")));
+                                });
+                            }
+                        }
+                    >
+                        "Download PNG"
                     </button>
                 </div>
             </div>
@@ -255,6 +268,7 @@ pub fn ChartFigure(
                     <div class="tooltip" role="status" style:left=format!("{x}px") style:top=format!("{y}px")>{text}</div>
                 })}
             </div>
+            {move || export_error.get().map(|e| view! { <p class="chart-error" role="alert">{e}</p> })}
             <figcaption>
                 {move || output.get().map(|o| {
                     let label = o.sources_label;

@@ -73,3 +73,78 @@ pub fn open_details_when_printing() {
     // The listener lives as long as the page.
     open_all.forget();
 }
+
+/// Offers the chart as a PNG at `scale` times its size (sharp on slides and in documents):
+/// the SVG is drawn into a canvas through an image. Reports failures to `on_error`.
+pub fn download_png(
+    filename: &str,
+    svg: &str,
+    width: u32,
+    height: u32,
+    scale: f64,
+    on_error: impl Fn(String) + 'static,
+) {
+    let fail = std::rc::Rc::new(on_error);
+    let result = (|| -> Result<(), String> {
+        let doc = document().ok_or("no document")?;
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(svg));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("image/svg+xml");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+            .map_err(|e| format!("{e:?}"))?;
+        let svg_url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+        let image = web_sys::HtmlImageElement::new().map_err(|e| format!("{e:?}"))?;
+        let canvas: web_sys::HtmlCanvasElement = doc
+            .create_element("canvas")
+            .map_err(|e| format!("{e:?}"))?
+            .dyn_into()
+            .map_err(|_| "not a canvas".to_string())?;
+        canvas.set_width((f64::from(width) * scale).round() as u32);
+        canvas.set_height((f64::from(height) * scale).round() as u32);
+        let name = filename.to_string();
+        let img = image.clone();
+        let url = svg_url.clone();
+        let fail_load = fail.clone();
+        let onload = wasm_bindgen::closure::Closure::once(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+            let drawn = (|| -> Result<(), String> {
+                let ctx: web_sys::CanvasRenderingContext2d = canvas
+                    .get_context("2d")
+                    .map_err(|e| format!("{e:?}"))?
+                    .ok_or("no 2d context")?
+                    .dyn_into()
+                    .map_err(|_| "not a 2d context".to_string())?;
+                ctx.scale(scale, scale).map_err(|e| format!("{e:?}"))?;
+                ctx.draw_image_with_html_image_element(&img, 0.0, 0.0).map_err(|e| format!("{e:?}"))?;
+                let png = canvas.to_data_url_with_type("image/png").map_err(|e| format!("{e:?}"))?;
+                let a: web_sys::HtmlAnchorElement = document()
+                    .ok_or("no document")?
+                    .create_element("a")
+                    .map_err(|e| format!("{e:?}"))?
+                    .dyn_into()
+                    .map_err(|_| "not an anchor".to_string())?;
+                a.set_href(&png);
+                a.set_download(&name);
+                a.click();
+                Ok(())
+            })();
+            if let Err(e) = drawn {
+                fail_load(e);
+            }
+        });
+        let fail_error = fail.clone();
+        let onerror = wasm_bindgen::closure::Closure::once(move || {
+            fail_error("the chart image could not be drawn".into())
+        });
+        image.set_onload(Some(onload.as_ref().unchecked_ref()));
+        image.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+        // Each fires at most once; they must outlive this function.
+        onload.forget();
+        onerror.forget();
+        image.set_src(&svg_url);
+        Ok(())
+    })();
+    if let Err(e) = result {
+        fail(e);
+    }
+}

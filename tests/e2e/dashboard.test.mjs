@@ -2,6 +2,7 @@
 // in headless Debian Chromium. Screenshots go to target/e2e/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { start, open, settled, foreign, shots } from "./harness.mjs";
 
 let server;
@@ -40,7 +41,12 @@ test("the page reaches ready with every chart drawn from the bundled dataset", a
   const data = log.responses.find((r) => r.url.endsWith("/heist-ledger/data/incidents.json"));
   assert.ok(data, "the dataset was requested under the GitHub Pages subpath");
   assert.equal(data.status, 200);
+  assert.match(await page.locator("[data-headline=share]").innerText(), /^\d+(\.\d)?%$/, "the DPRK share is shown");
+  // The README's screenshot (docs/screenshot.png is a copy of this file).
+  await page.setViewportSize({ width: 1280, height: 1700 });
+  await page.waitForTimeout(300); // the charts redraw at the new width
   await page.screenshot({ path: `${shots}/dashboard-top.png` });
+  await page.setViewportSize({ width: 1280, height: 900 });
   for (const name of CHARTS) {
     const figure = page.locator(`figure[data-chart=${name}]`);
     assert.equal(await figure.locator("svg").count(), 1, `${name} holds one svg`);
@@ -251,6 +257,25 @@ for (const [width, height] of [
     await context.close();
   });
 }
+
+test("each chart downloads as SVG and as a 2x PNG, with no CSP violation", async () => {
+  const { page, context } = await open(browser, server);
+  assert.equal(await settled(page), "ready");
+  const figure = page.locator("figure[data-chart=yearly]");
+  const [svgDownload] = await Promise.all([page.waitForEvent("download"), figure.locator("button.download").click()]);
+  assert.equal(svgDownload.suggestedFilename(), "heist-ledger-yearly.svg");
+  const svg = readFileSync(await svgDownload.path(), "utf8");
+  assert.ok(svg.startsWith("<svg") && svg.includes("<title"), "the SVG file is the chart with its title");
+  const [pngDownload] = await Promise.all([page.waitForEvent("download"), figure.locator("button.download-png").click()]);
+  assert.equal(pngDownload.suggestedFilename(), "heist-ledger-yearly.png");
+  const png = readFileSync(await pngDownload.path());
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "a PNG file");
+  const width = png.readUInt32BE(16);
+  const box = await figure.locator("svg").getAttribute("width");
+  assert.equal(width, 2 * Number(box), "twice the on-screen width");
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  await context.close();
+});
 
 test("the dark theme toggle re-draws the charts in the dark palette", async () => {
   const { page, context } = await open(browser, server);
