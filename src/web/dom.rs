@@ -34,25 +34,36 @@ pub fn prefers_dark() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Offers `content` as a file download.
-pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
+/// A `blob:` URL holding `content` as `mime`; the caller revokes it when done.
+fn blob_url(content: &str, mime: &str) -> Result<String, String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob =
         web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))
+}
+
+/// Saves `href` as `filename` through a temporary link, the way browsers allow downloads.
+fn click_download_link(href: &str, filename: &str) -> Result<(), String> {
     let a: web_sys::HtmlAnchorElement = document()
         .ok_or("no document")?
         .create_element("a")
         .map_err(|e| format!("{e:?}"))?
         .dyn_into()
         .map_err(|_| "not an anchor".to_string())?;
-    a.set_href(&url);
+    a.set_href(href);
     a.set_download(filename);
     a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
+}
+
+/// Offers `content` as a file download.
+pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
+    let url = blob_url(content, mime)?;
+    let clicked = click_download_link(&url, filename);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    clicked
 }
 
 /// Opens every folded source list before the page prints, so a printed briefing carries
@@ -87,12 +98,7 @@ pub fn download_png(
     let fail = std::rc::Rc::new(on_error);
     let result = (|| -> Result<(), String> {
         let doc = document().ok_or("no document")?;
-        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(svg));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type("image/svg+xml");
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-            .map_err(|e| format!("{e:?}"))?;
-        let svg_url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+        let svg_url = blob_url(svg, "image/svg+xml")?;
         let image = web_sys::HtmlImageElement::new().map_err(|e| format!("{e:?}"))?;
         let canvas: web_sys::HtmlCanvasElement = doc
             .create_element("canvas")
@@ -117,16 +123,7 @@ pub fn download_png(
                 ctx.scale(scale, scale).map_err(|e| format!("{e:?}"))?;
                 ctx.draw_image_with_html_image_element(&img, 0.0, 0.0).map_err(|e| format!("{e:?}"))?;
                 let png = canvas.to_data_url_with_type("image/png").map_err(|e| format!("{e:?}"))?;
-                let a: web_sys::HtmlAnchorElement = document()
-                    .ok_or("no document")?
-                    .create_element("a")
-                    .map_err(|e| format!("{e:?}"))?
-                    .dyn_into()
-                    .map_err(|_| "not an anchor".to_string())?;
-                a.set_href(&png);
-                a.set_download(&name);
-                a.click();
-                Ok(())
+                click_download_link(&png, &name)
             })();
             if let Err(e) = drawn {
                 fail_load(e);
