@@ -135,6 +135,82 @@ fn every_year_in_the_span_has_a_bar_and_reported_figures_sit_beside_it() {
     }
 }
 
+/// The box around a reported figure's symbol (its polygon, square or ring).
+fn symbol_box(mark: Node) -> Rect {
+    let mut pts: Vec<(f64, f64)> = Vec::new();
+    for n in mark.children().filter(|n| n.is_element()) {
+        match n.tag_name().name() {
+            "polygon" => {
+                let v: Vec<f64> = n
+                    .attribute("points")
+                    .unwrap_or_default()
+                    .split([' ', ','])
+                    .filter_map(|v| v.parse().ok())
+                    .collect();
+                pts.extend(v.chunks(2).map(|p| (p[0], p[1])));
+            }
+            "rect" => {
+                let (x, y) = (num(n, "x"), num(n, "y"));
+                pts.extend([(x, y), (x + num(n, "width"), y + num(n, "height"))]);
+            }
+            "circle" => {
+                let (x, y, r) = (num(n, "cx"), num(n, "cy"), num(n, "r"));
+                pts.extend([(x - r, y - r), (x + r, y + r)]);
+            }
+            _ => {}
+        }
+    }
+    assert!(!pts.is_empty(), "a reported figure has a symbol");
+    let fold =
+        |f: fn(f64, f64) -> f64, init: f64, pick: fn(&(f64, f64)) -> f64| pts.iter().map(pick).fold(init, f);
+    Rect::new(
+        fold(f64::min, f64::INFINITY, |p| p.0),
+        fold(f64::min, f64::INFINITY, |p| p.1),
+        fold(f64::max, f64::NEG_INFINITY, |p| p.0),
+        fold(f64::max, f64::NEG_INFINITY, |p| p.1),
+    )
+}
+
+#[test]
+fn reported_figures_of_one_year_stand_apart_between_their_bar_and_the_next() {
+    // On a phone (one lane beside each bar) equal figures may touch; they still stay
+    // beside their own bar.
+    let sizes =
+        [(SIZE, true), (Size { width: 1280, height: 560 }, true), (Size { width: 360, height: 420 }, false)];
+    for (size, apart) in sizes {
+        let data = shipped();
+        let svg = yearly_svg(&data, size);
+        let doc = parse(&svg);
+        let bars = marks(&doc, "bar");
+        let bar_x = |year: i32| {
+            bars.iter().find(|b| num(**b, "data-year") as i32 == year).and_then(|b| {
+                b.children()
+                    .find(|n| n.has_tag_name("rect"))
+                    .map(|r| (num(r, "x"), num(r, "x") + num(r, "width")))
+            })
+        };
+        let reported = marks(&doc, "reported");
+        for (k, a) in reported.iter().enumerate() {
+            let year = num(*a, "data-year") as i32;
+            let sa = symbol_box(*a);
+            let (_, bar_right) = bar_x(year).expect("the year has a bar");
+            assert!(sa.x0 >= bar_right, "{size:?}: {year} figure overlaps its bar");
+            if let Some((next_left, _)) = bar_x(year + 1) {
+                assert!(sa.x1 <= next_left, "{size:?}: {year} figure runs into the next bar");
+            }
+            for b in reported[k + 1..].iter().filter(|_| apart) {
+                if num(*b, "data-year") as i32 == year {
+                    let sb = symbol_box(*b);
+                    assert!(
+                        !sa.overlaps(&sb),
+                        "{size:?}: two {year} figures cover each other: {sa:?} {sb:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn one_timeline_marker_per_incident_at_its_date_with_area_proportional_to_amount() {
     let data = shipped();

@@ -1,7 +1,9 @@
-//! Chart geometry in plain numbers: the Sankey layout, label placement and text metrics.
+//! Chart geometry in plain numbers: the Sankey layout, label placement, marker lanes and
+//! text metrics.
 //! Nothing here draws; the renderers in [`crate::render`] turn this geometry into SVG.
 
 pub mod labels;
+pub mod lanes;
 pub mod sankey;
 pub mod scale;
 pub mod text;

@@ -4,7 +4,7 @@
 use crate::aggregate::{ReportedMark, YearlyData};
 use crate::format::money;
 use crate::layout::scale::{nice_axis, Linear};
-use crate::layout::text;
+use crate::layout::{lanes, text};
 use crate::model::Category;
 use crate::render::theme::{Symbol, Theme};
 use crate::render::{legend, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Rendered, Size};
@@ -116,8 +116,8 @@ pub fn draw(
     let n = data.bars.len().max(1) as f64;
     let slot = (right - left) / n;
     let publishers = data.publishers.len();
-    let bar_w = if publishers > 0 { slot * 0.5 } else { slot * 0.7 };
-    let bar_pad = if publishers > 0 { slot * 0.08 } else { slot * 0.15 };
+    let bar_w = if publishers > 0 { slot * 0.48 } else { slot * 0.7 };
+    let bar_pad = if publishers > 0 { slot * 0.06 } else { slot * 0.15 };
     let label_size = 11.0;
     let year_every = {
         let label_w = text::width("2024", label_size) + 6.0;
@@ -202,11 +202,16 @@ pub fn draw(
             .filter(|m| m.year == bar.year)
             .filter_map(|m| data.publishers.iter().position(|p| *p == m.publisher).map(|i| (i, m)))
             .collect();
-        let sub = (slot - bar_w - 2.0 * bar_pad) / publishers.max(1) as f64;
-        let r = (sub * 0.45).clamp(4.0, 7.0);
-        for (i, m) in marks {
-            let cx = x1 + bar_pad * 0.5 + sub * (i as f64 + 0.5);
-            let cy = y.map(m.usd);
+        // Each publisher has its own symbol, so marks share a column beside the bar and
+        // step sideways into a second lane only where two figures would touch.
+        let column = slot - bar_w - 2.0 * bar_pad;
+        let r = (column * 0.17).clamp(4.0, 7.0);
+        let lane_w = 2.0 * r + 3.0;
+        let lanes = ((column / lane_w).floor() as usize).max(1);
+        let ys: Vec<f64> = marks.iter().map(|(_, m)| y.map(m.usd)).collect();
+        let lane_of = lanes::assign(&ys, 2.0 * r + 2.0, lanes);
+        for ((i, m), (cy, lane)) in marks.into_iter().zip(ys.into_iter().zip(lane_of)) {
+            let cx = x1 + bar_pad + r + lane as f64 * lane_w;
             let tip = reported_tip(m, &source_title(&m.source));
             let (usd, year) = (m.usd.to_string(), m.year.to_string());
             let mut attrs = mark_attrs("reported", &tip);
@@ -217,7 +222,7 @@ pub fn draw(
                 ("data-source", m.source.as_str()),
             ]);
             c.doc.open("g", &attrs);
-            c.line(&[(cx - sub * 0.45, cy), (cx + sub * 0.45, cy)], p.text, 2)?;
+            c.line(&[(cx - r - 1.0, cy), (cx + r + 1.0, cy)], p.text, 2)?;
             c.symbol(Symbol::SEQUENCE[i % Symbol::SEQUENCE.len()], cx, cy, r, p.text)?;
             c.doc.close();
         }
