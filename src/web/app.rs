@@ -358,7 +358,8 @@ pub fn draw_flows(shared: Option<Shared>, size: Size, only: Option<&str>) -> Opt
 /// Chooses the incident whose flow the chart shows, or the sum over the incidents in view.
 #[component]
 fn FlowPicker(shared: Signal<Option<Shared>>, on_change: Callback<Option<String>>) -> impl IntoView {
-    let options = move || {
+    // Computed once per change: both the count and the list read it.
+    let options = Memo::new(move |_| {
         shared.with(|s| {
             let Some(s) = s else { return Vec::new() };
             s.view
@@ -369,7 +370,7 @@ fn FlowPicker(shared: Signal<Option<Shared>>, on_change: Callback<Option<String>
                 .map(|i| (i.id.clone(), format!("{} ({})", i.victim, i.date.year())))
                 .collect::<Vec<_>>()
         })
-    };
+    });
     let current = move || shared.with(|s| s.as_ref().and_then(|s| s.view.flow.clone()).unwrap_or_default());
     view! {
         <label class="flow-picker">"Show "
@@ -378,9 +379,9 @@ fn FlowPicker(shared: Signal<Option<Shared>>, on_change: Callback<Option<String>
                 on_change.run((!value.is_empty()).then_some(value));
             }>
                 <option value="" selected=move || current().is_empty()>
-                    {move || format!("All traced in view ({})", options().len())}
+                    {move || format!("All traced in view ({})", options.with(Vec::len))}
                 </option>
-                {move || options().into_iter().map(|(id, label)| {
+                {move || options.get().into_iter().map(|(id, label)| {
                     let selected = current() == id;
                     view! { <option value=id selected=selected>{label}</option> }
                 }).collect_view()}

@@ -197,8 +197,11 @@ pub fn ChartFigure(
                     <button
                         class="download"
                         on:click=move |_| {
+                            export_error.set(None);
                             if let Some(Ok(svg)) = output.get_untracked().map(|o| o.svg) {
-                                let _ = dom::download(&format!("heist-ledger-{name}.svg"), "image/svg+xml", &svg);
+                                if let Err(e) = dom::download(&format!("heist-ledger-{name}.svg"), "image/svg+xml", &svg) {
+                                    export_error.set(Some(format!("The SVG could not be saved: {e}.")));
+                                }
                             }
                         }
                     >
@@ -207,6 +210,7 @@ pub fn ChartFigure(
                     <button
                         class="download-png"
                         on:click=move |_| {
+                            export_error.set(None);
                             if let (Some(Ok(svg)), Some(s)) = (output.get_untracked().map(|o| o.svg), size.get_untracked()) {
                                 dom::download_png(&format!("heist-ledger-{name}.png"), &svg, s.width, s.height, 2.0, move |e| {
                                     export_error.set(Some(format!("The PNG could not be made: {e}. The SVG download still works.")));
