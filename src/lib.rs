@@ -1,28 +1,33 @@
 //! Heist Ledger: a client-side dashboard of cryptocurrency thefts attributed to North
 //! Korea (DPRK), where every figure links to its source.
 //!
-//! The crate is layered so the domain runs and is tested natively, without a browser:
+//! The crate is a one-way street; each layer uses only the layers above it:
 //!
-//! - [`model`] and [`date`]: the dataset's types, which are also its published schema;
-//! - [`load`] and [`validate`]: from bytes to a checked dataset, or to every problem at once;
-//! - [`aggregate`]: filters, year totals beside reported figures, timeline points, flow graphs;
-//! - [`tables`]: the same numbers as the charts, as tables for screen readers and print;
-//! - [`layout`]: pure geometry (scales, the Sankey layout, label placement, text metrics);
-//! - [`render`]: plotters drawing the three charts into accessible SVG;
-//! - [`format`]: how money and shares read on screen;
-//! - [`query`]: the view as URL parameters (permalinks), with notices for bad ones;
-//! - `web` (wasm32 only): the thin Leptos layer: components, URL state, fetching.
+//! 1. [`model`] and [`date`]: the dataset's types, which are also its published schema;
+//!    [`load`] and [`validate`]: from bytes to a checked dataset, or to every problem at once.
+//! 2. [`view`]: what the reader chose to see (filter, sort, theme, selection) and its URL form.
+//! 3. [`aggregate`]: year totals beside reported figures, timeline points, flow graphs;
+//!    [`tables`]: the same numbers as tables; [`format`]: how money reads.
+//! 4. [`layout`]: pure geometry (scales, the Sankey layout, label placement, text metrics).
+//! 5. [`render`]: plotters drawing the charts into accessible SVG.
+//! 6. [`pipeline`]: the one function chain from (dataset, view) to everything the page
+//!    shows; [`html`]: that output as markup, shared by the static first view and the live page.
+//! 7. `web` (wasm32 only): the thin Leptos layer: page state, events, fetching.
+//!
+//! The static build (`src/bin/render.rs`) runs the same pipeline natively.
 
 pub mod aggregate;
 pub mod date;
 pub mod format;
+pub mod html;
 pub mod layout;
 pub mod load;
 pub mod model;
-pub mod query;
+pub mod pipeline;
 pub mod render;
 pub mod tables;
 pub mod validate;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -464,4 +464,19 @@ impl Dataset {
     pub fn flow_for(&self, incident: &str) -> Option<&Flow> {
         self.flows.iter().find(|f| f.incident == incident)
     }
+
+    /// First and last year with any incident or reported figure.
+    pub fn years(&self) -> (i32, i32) {
+        let years = self
+            .incidents
+            .iter()
+            .map(|i| i.date.year())
+            .chain(self.reported_totals.iter().filter_map(|t| t.year));
+        let (lo, hi) = years.fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        if lo > hi {
+            (self.as_of.year(), self.as_of.year())
+        } else {
+            (lo, hi)
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! functions run in the browser, in native tests and in the golden-snapshot command, and
 //! produce the same bytes everywhere.
 
+pub mod export;
 pub mod flows;
 pub mod svg;
 pub mod theme;
@@ -115,7 +116,7 @@ fn px(v: f64) -> i32 {
 impl Canvas {
     /// Starts a chart document.
     pub fn new(id: &str, title: &str, desc: &str, size: Size, theme: Theme) -> Canvas {
-        let palette = theme.palette();
+        let palette = theme::palette(theme);
         let doc = SvgDoc::new(&SvgMeta {
             id: id.to_string(),
             title: title.to_string(),

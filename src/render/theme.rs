@@ -7,71 +7,44 @@ use plotters::style::RGBColor;
 
 use crate::model::{Category, EnforcementKind};
 
-/// Light or dark.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Theme {
-    /// Dark text on white: print, reports, daylight rooms.
-    #[default]
-    Light,
-    /// Light text on near-black: projectors in dark rooms.
-    Dark,
-}
+pub use crate::view::Theme;
 
-impl Theme {
-    /// The slug used in URLs and on `<html data-theme>`.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    /// Parses a slug.
-    pub fn from_slug(slug: &str) -> Option<Theme> {
-        match slug {
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            _ => None,
-        }
-    }
-
-    /// The colours of this theme.
-    pub fn palette(self) -> Palette {
-        match self {
-            Theme::Light => Palette {
-                background: RGBColor(0xff, 0xff, 0xff),
-                text: RGBColor(0x1a, 0x1a, 0x1a),
-                muted: RGBColor(0x55, 0x55, 0x55),
-                grid: RGBColor(0xd9, 0xd9, 0xd9),
-                outline: RGBColor(0x1a, 0x1a, 0x1a),
-                // Okabe & Ito.
-                categories: [
-                    RGBColor(0x00, 0x72, 0xb2), // blue
-                    RGBColor(0xe6, 0x9f, 0x00), // orange
-                    RGBColor(0x00, 0x9e, 0x73), // bluish green
-                    RGBColor(0xcc, 0x79, 0xa7), // reddish purple
-                    RGBColor(0x56, 0xb4, 0xe9), // sky blue
-                    RGBColor(0xd5, 0x5e, 0x00), // vermillion
-                    RGBColor(0x99, 0x99, 0x99), // grey
-                ],
-            },
-            Theme::Dark => Palette {
-                background: RGBColor(0x12, 0x14, 0x18),
-                text: RGBColor(0xf0, 0xf0, 0xf0),
-                muted: RGBColor(0xb8, 0xb8, 0xb8),
-                grid: RGBColor(0x3a, 0x3d, 0x44),
-                outline: RGBColor(0x12, 0x14, 0x18),
-                categories: [
-                    RGBColor(0x3d, 0x9b, 0xe0), // blue, lifted for the dark ground
-                    RGBColor(0xe6, 0x9f, 0x00),
-                    RGBColor(0x1d, 0xb8, 0x8a),
-                    RGBColor(0xe0, 0x8f, 0xbd),
-                    RGBColor(0x56, 0xb4, 0xe9),
-                    RGBColor(0xf0, 0x72, 0x1a),
-                    RGBColor(0xa8, 0xa8, 0xa8),
-                ],
-            },
-        }
+/// The colours of a theme.
+pub fn palette(theme: Theme) -> Palette {
+    match theme {
+        Theme::Light => Palette {
+            background: RGBColor(0xff, 0xff, 0xff),
+            text: RGBColor(0x1a, 0x1a, 0x1a),
+            muted: RGBColor(0x55, 0x55, 0x55),
+            grid: RGBColor(0xd9, 0xd9, 0xd9),
+            outline: RGBColor(0x1a, 0x1a, 0x1a),
+            // Okabe & Ito.
+            categories: [
+                RGBColor(0x00, 0x72, 0xb2), // blue
+                RGBColor(0xe6, 0x9f, 0x00), // orange
+                RGBColor(0x00, 0x9e, 0x73), // bluish green
+                RGBColor(0xcc, 0x79, 0xa7), // reddish purple
+                RGBColor(0x56, 0xb4, 0xe9), // sky blue
+                RGBColor(0xd5, 0x5e, 0x00), // vermillion
+                RGBColor(0x99, 0x99, 0x99), // grey
+            ],
+        },
+        Theme::Dark => Palette {
+            background: RGBColor(0x12, 0x14, 0x18),
+            text: RGBColor(0xf0, 0xf0, 0xf0),
+            muted: RGBColor(0xb8, 0xb8, 0xb8),
+            grid: RGBColor(0x3a, 0x3d, 0x44),
+            outline: RGBColor(0x12, 0x14, 0x18),
+            categories: [
+                RGBColor(0x3d, 0x9b, 0xe0), // blue, lifted for the dark ground
+                RGBColor(0xe6, 0x9f, 0x00),
+                RGBColor(0x1d, 0xb8, 0x8a),
+                RGBColor(0xe0, 0x8f, 0xbd),
+                RGBColor(0x56, 0xb4, 0xe9),
+                RGBColor(0xf0, 0x72, 0x1a),
+                RGBColor(0xa8, 0xa8, 0xa8),
+            ],
+        },
     }
 }
 
@@ -182,7 +155,7 @@ mod tests {
     #[test]
     fn chart_text_meets_wcag_aa_in_both_themes() {
         for theme in [Theme::Light, Theme::Dark] {
-            let p = theme.palette();
+            let p = palette(theme);
             assert!(contrast(p.text, p.background) >= 4.5, "{theme:?} text");
             assert!(contrast(p.muted, p.background) >= 4.5, "{theme:?} muted");
         }
@@ -191,7 +164,7 @@ mod tests {
     #[test]
     fn every_category_fill_is_told_apart_from_the_background_by_fill_or_outline() {
         for theme in [Theme::Light, Theme::Dark] {
-            let p = theme.palette();
+            let p = palette(theme);
             for c in p.categories {
                 let fill = contrast(c, p.background);
                 let edge = contrast(c, p.outline).max(contrast(p.outline, p.background));
@@ -203,7 +176,7 @@ mod tests {
     #[test]
     fn category_colours_are_distinct() {
         for theme in [Theme::Light, Theme::Dark] {
-            let p = theme.palette();
+            let p = palette(theme);
             for (i, a) in p.categories.iter().enumerate() {
                 for b in &p.categories[i + 1..] {
                     assert_ne!(a, b);

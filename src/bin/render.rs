@@ -1,0 +1,203 @@
+//! `render`: the charts without a browser, from the same pipeline the page runs.
+//!
+//! ```text
+//! cargo run --release --bin render -- --data public/data/incidents.json --out DIR \
+//!     [--from 2022] [--to 2025] [--category bridge] [--confidence official] [--actor NAME]
+//!     [--chain NAME] [--q TEXT] [--flow INCIDENT] [--theme light|dark] [--width 960]
+//!     [--page-url URL] [--html dist/index.html]
+//! ```
+//!
+//! Writes `DIR/{yearly,timeline,flows}.svg` (standalone, with title, view, sources, date and
+//! link inside the image) and the same as `.png` at twice the size. With `--html`, also writes
+//! the default view into that page at its `<!-- first-view -->` marker: the static first view.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    if let Err(e) = native::run(std::env::args().skip(1).collect()) {
+        eprintln!("render: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// The command is native only; the wasm build of the crate has nothing to run here.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::path::{Path, PathBuf};
+    use std::sync::Arc;
+
+    use heist_ledger::html::{self, StaticChart};
+    use heist_ledger::load::parse_dataset;
+    use heist_ledger::model::Date;
+    use heist_ledger::pipeline::{self, ChartKind, Selection};
+    use heist_ledger::view::{self, Theme};
+
+    /// Where the static page's markup goes in `index.html`.
+    const MARKER: &str = "<!-- first-view -->";
+
+    /// The screen classes the first view is drawn for: chart box widths of a phone (360 to
+    /// 412 px wide) and of a laptop (1280 px), light and dark. The stylesheet shows one.
+    const VARIANTS: [(&str, Theme, u32); 4] = [
+        ("v-light-wide", Theme::Light, 1232),
+        ("v-light-narrow", Theme::Light, 372),
+        ("v-dark-wide", Theme::Dark, 1232),
+        ("v-dark-narrow", Theme::Dark, 372),
+    ];
+
+    struct Args {
+        data: PathBuf,
+        out: Option<PathBuf>,
+        html: Option<PathBuf>,
+        page_url: String,
+        width: u32,
+        query: Vec<(String, String)>,
+    }
+
+    fn parse_args(args: Vec<String>) -> Result<Args, String> {
+        let mut a = Args {
+            data: PathBuf::from("public/data/incidents.json"),
+            out: None,
+            html: None,
+            page_url: "/heist-ledger/".into(),
+            width: 960,
+            query: Vec::new(),
+        };
+        let mut it = args.into_iter();
+        while let Some(flag) = it.next() {
+            let Some(name) = flag.strip_prefix("--") else {
+                return Err(format!("unexpected argument {flag:?}; flags start with --"));
+            };
+            let value = it.next().ok_or_else(|| format!("--{name} needs a value"))?;
+            match name {
+                "data" => a.data = value.into(),
+                "out" => a.out = Some(value.into()),
+                "html" => a.html = Some(value.into()),
+                "page-url" => a.page_url = value,
+                "width" => {
+                    a.width = value
+                        .parse()
+                        .ok()
+                        .filter(|w| (240..=4000).contains(w))
+                        .ok_or_else(|| format!("--width {value}: give a whole number of pixels from 240 to 4000"))?
+                }
+                // Everything else is a view parameter, spelled as in the page's URL.
+                _ => a.query.push((name.to_string(), value)),
+            }
+        }
+        if a.out.is_none() && a.html.is_none() {
+            return Err("nothing to do: give --out DIR, --html FILE or both".into());
+        }
+        Ok(a)
+    }
+
+    fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Date::from_days_since_epoch((secs / 86_400) as i64)
+    }
+
+    pub fn run(args: Vec<String>) -> Result<(), String> {
+        let a = parse_args(args)?;
+        let bytes = std::fs::read(&a.data).map_err(|e| format!("{}: {e}", a.data.display()))?;
+        let name = a.data.display().to_string();
+        let data = Arc::new(parse_dataset(&bytes, &name, today()).map_err(|e| e.to_string())?);
+        let (v, mut notices) = view::parse(&a.query);
+        let (v, more) = view::reconcile(v, &data);
+        notices.extend(more);
+        for n in &notices {
+            eprintln!("render: {n}");
+        }
+        let theme = v.theme.unwrap_or_default();
+        let sel = Selection::new(data.clone(), v, theme);
+        if let Some(dir) = &a.out {
+            write_renders(&sel, dir, a.width, &a.page_url)?;
+        }
+        if let Some(page) = &a.html {
+            let default = Selection::new(data, Default::default(), Theme::Light);
+            write_first_view(&default, page)?;
+        }
+        Ok(())
+    }
+
+    fn write_renders(sel: &Selection, dir: &Path, width: u32, page_url: &str) -> Result<(), String> {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let fonts = fonts();
+        for kind in ChartKind::ALL {
+            let size = kind.size_for(width);
+            let svg = pipeline::standalone_svg(sel, kind, size, page_url)
+                .map_err(|e| format!("the {} chart: {e}", kind.name()))?;
+            let path = dir.join(format!("{}.svg", kind.name()));
+            std::fs::write(&path, &svg).map_err(|e| format!("{}: {e}", path.display()))?;
+            let png = png(&svg, &fonts).map_err(|e| format!("the {} chart as PNG: {e}", kind.name()))?;
+            let path = dir.join(format!("{}.png", kind.name()));
+            std::fs::write(&path, png).map_err(|e| format!("{}: {e}", path.display()))?;
+            eprintln!("render: wrote {} ({}x{} px, PNG at 2x)", kind.name(), size.width, size.height);
+        }
+        Ok(())
+    }
+
+    fn fonts() -> Arc<resvg::usvg::fontdb::Database> {
+        let mut db = resvg::usvg::fontdb::Database::new();
+        db.load_system_fonts();
+        // The charts ask for system-ui first; the generic family is what a server has.
+        db.set_sans_serif_family("DejaVu Sans");
+        Arc::new(db)
+    }
+
+    /// Rasterises an SVG at twice its size.
+    fn png(svg: &str, fonts: &Arc<resvg::usvg::fontdb::Database>) -> Result<Vec<u8>, String> {
+        let opt = resvg::usvg::Options { fontdb: fonts.clone(), ..Default::default() };
+        let tree = resvg::usvg::Tree::from_str(svg, &opt).map_err(|e| e.to_string())?;
+        let size = tree.size();
+        let (w, h) = ((size.width() * 2.0).ceil() as u32, (size.height() * 2.0).ceil() as u32);
+        let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).ok_or("the image is too large to draw")?;
+        resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(2.0, 2.0), &mut pixmap.as_mut());
+        pixmap.encode_png().map_err(|e| e.to_string())
+    }
+
+    /// Draws the default view into the page at its marker.
+    fn write_first_view(sel: &Selection, page: &Path) -> Result<(), String> {
+        let shell = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
+        if !shell.contains(MARKER) {
+            return Err(format!("{} has no {MARKER} marker to put the first view at", page.display()));
+        }
+        let charts: Vec<StaticChart> = ChartKind::ALL
+            .into_iter()
+            .map(|kind| {
+                let mut chart = None;
+                let svgs = VARIANTS
+                    .iter()
+                    .map(|&(class, theme, width)| {
+                        let variant = Selection::new(sel.data.clone(), sel.view.clone(), theme);
+                        let c = pipeline::chart(&variant, kind, kind.size_for(width));
+                        let svg = unique_ids(c.svg.as_deref().unwrap_or_default(), kind.name(), class);
+                        if chart.is_none() {
+                            chart = Some(c);
+                        }
+                        (class, svg)
+                    })
+                    .collect();
+                let chart = chart.unwrap_or_else(|| pipeline::chart(sel, kind, kind.size_for(1232)));
+                StaticChart { chart, svgs }
+            })
+            .collect();
+        let body = html::static_page(sel, &charts, &pipeline::headline(sel), "data/incidents.json");
+        let out = shell.replacen(MARKER, &format!(r#"<div id="static">{body}</div>"#), 1);
+        std::fs::write(page, out).map_err(|e| format!("{}: {e}", page.display()))?;
+        eprintln!("render: wrote the first view into {}", page.display());
+        Ok(())
+    }
+
+    /// Several drawings of one chart share the page: give each its own title and
+    /// description ids.
+    fn unique_ids(svg: &str, name: &str, class: &str) -> String {
+        let (title, desc) = (format!("{name}-title"), format!("{name}-desc"));
+        let (t2, d2) = (format!("{name}-{class}-title"), format!("{name}-{class}-desc"));
+        svg.replacen(&format!(r#"aria-labelledby="{title} {desc}""#), &format!(r#"aria-labelledby="{t2} {d2}""#), 1)
+            .replacen(&format!(r#"id="{title}""#), &format!(r#"id="{t2}""#), 1)
+            .replacen(&format!(r#"id="{desc}""#), &format!(r#"id="{d2}""#), 1)
+    }
+}

@@ -1,0 +1,485 @@
+//! The page's markup as HTML text, from the pipeline's output: headline, filters, chart
+//! captions and tables, the incident table, the detail panel and the footer. The static
+//! build writes it into `index.html` and the browser layer puts the same text on screen,
+//! so the first view and the live page cannot drift apart. Every dataset string is escaped
+//! and wrapped in `<bdi>`, so markup stays inert and right-to-left text cannot reorder the
+//! page's own words beside it.
+
+use std::fmt::Write;
+
+use crate::format::{dollars_exact, money};
+use crate::model::{Category, Confidence, Dataset, Incident};
+use crate::pipeline::{Chart, ChartKind, Figure, Selection, SourceLink};
+use crate::render::svg::escape;
+use crate::tables::Table;
+use crate::view::SortKey;
+
+/// Rows the incident table shows before "Show all".
+pub const TABLE_PAGE: usize = 100;
+
+/// A dataset string: escaped and isolated.
+fn bdi(s: &str) -> String {
+    format!("<bdi>{}</bdi>", escape(s))
+}
+
+/// An outbound link, or plain text when the address is not http(s) (the validator refuses
+/// those, but a link is never built from one).
+fn a(url: &str, text_html: &str) -> String {
+    if url.starts_with("https://") || url.starts_with("http://") {
+        format!(r#"<a href="{}" target="_blank" rel="noopener noreferrer">{text_html}</a>"#, escape(url))
+    } else {
+        text_html.to_string()
+    }
+}
+
+fn source(s: &SourceLink) -> String {
+    format!(r#"{} <span class="publisher">({})</span>"#, a(&s.url, &bdi(&s.title)), bdi(&s.publisher))
+}
+
+/// The headline figures as a definition list.
+pub fn headline(figures: &[Figure]) -> String {
+    let mut out = String::from("<dl>");
+    for f in figures {
+        let hook = f.hook.map(|h| format!(r#" data-headline="{h}""#)).unwrap_or_default();
+        let _ = write!(out, r#"<div class="figure"><dt>{}</dt><dd><span class="value"{hook}>{}</span>"#, escape(&f.label), escape(&f.value));
+        if let Some(d) = &f.detail {
+            let _ = write!(out, " {}", bdi(d));
+        }
+        out.push_str("</dd>");
+        if let Some(n) = &f.note {
+            let _ = write!(out, r#"<dd class="note">{}</dd>"#, escape(n));
+        }
+        if !f.sources.is_empty() {
+            let links: Vec<String> = f.sources.iter().map(source).collect();
+            let _ = write!(out, r#"<dd class="note">Source: {}</dd>"#, links.join("; "));
+        }
+        out.push_str("</div>");
+    }
+    out.push_str("</dl>");
+    out
+}
+
+/// A table of numbers with linked sources.
+pub fn table(t: &Table) -> String {
+    let mut out = format!(r#"<table data-table="{}"><caption>{}</caption><thead><tr>"#, escape(&t.name), escape(&t.caption));
+    for h in &t.headers {
+        let _ = write!(out, r#"<th scope="col">{}</th>"#, escape(h));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in &t.rows {
+        out.push_str("<tr>");
+        for cell in row {
+            let class = if cell.numeric { r#" class="num""# } else { "" };
+            let text = bdi(&cell.text);
+            let inner = cell.href.as_deref().map_or(text.clone(), |h| a(h, &text));
+            let _ = write!(out, "<td{class}>{inner}</td>");
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+/// A chart's caption: what its sources are for, and the links (folded when long).
+pub fn caption(chart: &Chart) -> String {
+    let mut out = format!(r#"<span class="sources-label">{}: </span>"#, escape(chart.kind.sources_label()));
+    let items: String = chart.sources.iter().map(|s| format!("<li>{}</li>", source(s))).collect();
+    match chart.sources.len() {
+        0 => out.push_str("<span>the incident sources, listed in the table and the incident table below.</span>"),
+        1..=3 => {
+            let _ = write!(out, r#"<ul class="sources">{items}</ul>"#);
+        }
+        n => {
+            let _ = write!(
+                out,
+                r#"<details class="sources"><summary>{n} documents</summary><ul class="sources">{items}</ul></details>"#
+            );
+        }
+    }
+    out
+}
+
+/// A chart's heading and buttons. `table_open` says whether its table is shown.
+pub fn figure_head(kind: ChartKind, sel: &Selection, table_open: bool) -> String {
+    let name = kind.name();
+    let mut out = format!(r#"<h2 id="{name}-heading">{}</h2><div class="chart-actions">"#, escape(kind.heading()));
+    if kind == ChartKind::Flows {
+        out.push_str(&flow_picker(sel));
+    }
+    let _ = write!(
+        out,
+        r#"<button type="button" class="table-toggle" data-action="table" aria-controls="{name}-table" aria-expanded="{table_open}">{}</button><button type="button" class="download" data-action="svg">Download SVG</button><button type="button" class="download-png" data-action="png">Download PNG</button></div>"#,
+        if table_open { "Hide table" } else { "Show table" }
+    );
+    out
+}
+
+fn flow_picker(sel: &Selection) -> String {
+    let choices = sel.flow_choices();
+    let current = sel.view.flow.as_deref().unwrap_or("");
+    let mut out = format!(
+        r#"<label class="flow-picker">Show <select name="flow"><option value=""{}>All traced in view ({})</option>"#,
+        selected(current.is_empty()),
+        choices.len()
+    );
+    for (id, label) in &choices {
+        let _ = write!(out, r#"<option value="{}"{}>{}</option>"#, escape(id), selected(current == id), escape(label));
+    }
+    out.push_str("</select></label>");
+    out
+}
+
+fn selected(on: bool) -> &'static str {
+    if on {
+        " selected"
+    } else {
+        ""
+    }
+}
+
+fn checked(on: bool) -> &'static str {
+    if on {
+        " checked"
+    } else {
+        ""
+    }
+}
+
+/// A whole chart figure, for the static page: the live page builds the same from
+/// [`figure_head`], the SVG, [`caption`] and [`table`], with its own event handlers.
+/// `svgs` are the chart drawn at several widths, each shown by the stylesheet at the
+/// screen widths it was drawn for (class `w-narrow` or `w-wide`, and `t-light`/`t-dark`).
+pub fn figure(kind: ChartKind, sel: &Selection, chart: &Chart, svgs: &[(&'static str, String)]) -> String {
+    let name = kind.name();
+    let mut hosts = String::new();
+    for (class, svg) in svgs {
+        let _ = write!(hosts, r#"<div class="svg-host {class}">{svg}</div>"#);
+    }
+    let brush = if kind == ChartKind::Timeline { " brushable" } else { "" };
+    format!(
+        r#"<figure data-chart="{name}" class="chart" aria-labelledby="{name}-heading"><div class="chart-head">{}</div><div class="chart-box{brush}" tabindex="0" aria-label="{}. Use the arrow keys to move between marks; Enter selects an incident.">{hosts}</div><figcaption>{}</figcaption><div id="{name}-table" class="table-wrap visually-hidden">{}</div></figure>"#,
+        figure_head(kind, sel, false),
+        escape(kind.heading()),
+        caption(chart),
+        table(&chart.table)
+    )
+}
+
+/// The filter controls, showing the view in force. The live page listens to their
+/// `change` events on the section and writes them back into the view.
+pub fn filters(sel: &Selection) -> String {
+    let data = &sel.data;
+    let f = &sel.view.filter;
+    let (lo, hi) = data.years();
+    let mut actors: Vec<&str> = data.incidents.iter().map(|i| i.actor.as_str()).collect();
+    actors.sort_unstable();
+    actors.dedup();
+    let mut chains: Vec<&str> = data.incidents.iter().flat_map(|i| i.chains.iter().map(String::as_str)).collect();
+    chains.sort_unstable();
+    chains.dedup();
+    let years: Vec<String> = (lo..=hi).map(|y| y.to_string()).collect();
+    let year_refs: Vec<&str> = years.iter().map(String::as_str).collect();
+    let from = f.from_year.map(|y| y.to_string());
+    let to = f.to_year.map(|y| y.to_string());
+    let mut out = String::from(r#"<h2 class="visually-hidden">Filters</h2><div class="filter-row">"#);
+    out.push_str(&select("From ", "from", "All years", &year_refs, from.as_deref()));
+    out.push_str(&select("To ", "to", "All years", &year_refs, to.as_deref()));
+    out.push_str(&select("Actor ", "actor", "All actors", &actors, f.actors.first().map(String::as_str)));
+    out.push_str(&select("Chain ", "chain", "All chains", &chains, f.chains.first().map(String::as_str)));
+    let _ = write!(
+        out,
+        r#"<label class="search">Search <input type="search" name="q" placeholder="Victim, asset, actor…" value="{}"></label><button type="button" class="reset" data-action="reset">Clear filters</button></div>"#,
+        escape(&f.text)
+    );
+    out.push_str(r#"<fieldset class="filter-row"><legend>Victim category</legend>"#);
+    for c in Category::ALL {
+        let _ = write!(
+            out,
+            r#"<label class="check"><input type="checkbox" name="category" value="{}"{}>{}</label>"#,
+            c.slug(),
+            checked(f.categories.contains(&c)),
+            c.label()
+        );
+    }
+    out.push_str(r#"</fieldset><fieldset class="filter-row"><legend>Attribution confidence</legend>"#);
+    for c in Confidence::ALL {
+        let _ = write!(
+            out,
+            r#"<label class="check"><input type="checkbox" name="confidence" value="{}"{}>{}</label>"#,
+            c.slug(),
+            checked(f.confidence.contains(&c)),
+            c.label()
+        );
+    }
+    out.push_str("</fieldset>");
+    if let Some((a, b)) = f.dates {
+        let _ = write!(
+            out,
+            r#"<p class="date-range">Dates narrowed on the timeline to {} – {}. <button type="button" data-action="clear-dates">Clear date range</button></p>"#,
+            a.human(),
+            b.human()
+        );
+    }
+    out
+}
+
+fn select(label: &str, name: &str, all: &str, options: &[&str], current: Option<&str>) -> String {
+    let mut out = format!(
+        r#"<label>{label}<select name="{name}"><option value=""{}>{all}</option>"#,
+        selected(current.is_none())
+    );
+    for o in options {
+        let _ = write!(out, r#"<option value="{0}"{1}>{0}</option>"#, escape(o), selected(current == Some(o)));
+    }
+    out.push_str("</select></label>");
+    out
+}
+
+fn sort_header(sel: &Selection, key: SortKey, label: &str) -> String {
+    let active = sel.view.sort == key;
+    let (aria, arrow) = match (active, sel.view.ascending) {
+        (false, _) => ("none", ""),
+        (true, true) => ("ascending", " ▲"),
+        (true, false) => ("descending", " ▼"),
+    };
+    format!(
+        r#"<th scope="col" aria-sort="{aria}"><button type="button" class="sort" data-sort="{}">{label}{arrow}</button></th>"#,
+        key.slug()
+    )
+}
+
+/// The incident table: every kept incident in the view's order, cut to [`TABLE_PAGE`]
+/// rows unless `show_all`. Rows and sort buttons carry `data-incident` and `data-sort`
+/// for the live page's click handler.
+pub fn incident_table(sel: &Selection, show_all: bool) -> String {
+    let rows = sel.sorted();
+    let count = rows.len();
+    let selected_id = sel.view.incident.as_deref();
+    let mut out = format!(
+        r#"<h2 id="incidents-heading">Incidents ({count})</h2><div class="table-scroll"><table class="incident-table"><thead><tr>{}{}{}{}{}{}<th scope="col">Sources</th></tr></thead><tbody>"#,
+        sort_header(sel, SortKey::Date, "Date"),
+        sort_header(sel, SortKey::Victim, "Victim"),
+        sort_header(sel, SortKey::Category, "Category"),
+        sort_header(sel, SortKey::Usd, "Stolen (USD)"),
+        sort_header(sel, SortKey::Actor, "Actor"),
+        sort_header(sel, SortKey::Confidence, "Attribution"),
+    );
+    let limit = if show_all { usize::MAX } else { TABLE_PAGE };
+    for i in rows.iter().take(limit) {
+        incident_row(&mut out, &sel.data, i, selected_id == Some(i.id.as_str()));
+    }
+    out.push_str("</tbody></table></div>");
+    if count > limit {
+        let _ = write!(
+            out,
+            r#"<p class="more">Showing the first {TABLE_PAGE} of {count}. <button type="button" data-action="show-all">Show all {count}</button></p>"#
+        );
+    }
+    out
+}
+
+fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool) {
+    let range = match (i.usd_low, i.usd_high) {
+        (Some(lo), Some(hi)) => format!(" ({}–{})", money(lo), money(hi)),
+        _ => String::new(),
+    };
+    let sources: Vec<String> = i
+        .sources
+        .iter()
+        .filter_map(|s| data.source(s))
+        .take(2)
+        .map(|s| {
+            if s.url.starts_with("https://") || s.url.starts_with("http://") {
+                format!(
+                    r#"<a href="{}" target="_blank" rel="noopener noreferrer" title="{}">{}</a>"#,
+                    escape(&s.url),
+                    escape(&s.title),
+                    bdi(&s.publisher)
+                )
+            } else {
+                bdi(&s.publisher)
+            }
+        })
+        .collect();
+    let _ = write!(
+        out,
+        r#"<tr data-incident="{id}"{sel}><td>{date}</td><th scope="row"><button type="button" class="link" aria-haspopup="dialog" data-incident="{id}">{victim}</button></th><td>{cat}</td><td class="num">{usd}<span class="range">{range}</span></td><td>{actor}</td><td>{conf}{contested}</td><td class="sources-cell">{sources}</td></tr>"#,
+        id = escape(&i.id),
+        sel = if selected { r#" class="selected""# } else { "" },
+        date = i.date.human(),
+        victim = bdi(&i.victim),
+        cat = i.category.label(),
+        usd = money(i.usd),
+        actor = bdi(&i.actor),
+        conf = i.attribution.confidence.label(),
+        contested = if i.attribution.contested { " (contested)" } else { "" },
+        sources = sources.join(" "),
+    );
+}
+
+/// The published figures, all of them, folded under the charts.
+pub fn published_figures(data: &Dataset) -> String {
+    format!(
+        r#"<summary>All published figures ({}), including revised and multi-year ones</summary>{}"#,
+        data.reported_totals.len(),
+        table(&crate::tables::reported(data))
+    )
+}
+
+/// The inside of the detail panel for an incident: every field, its sources, enforcement
+/// actions and (when traced) its laundering flow.
+pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
+    let range = match (i.usd_low, i.usd_high) {
+        (Some(lo), Some(hi)) => format!("; published estimates range {} to {}", money(lo), money(hi)),
+        (Some(lo), None) => format!("; published estimates range at least {}", money(lo)),
+        (None, Some(hi)) => format!("; published estimates range up to {}", money(hi)),
+        (None, None) => String::new(),
+    };
+    let mut out = format!(
+        r#"<div class="detail-head"><h2 id="detail-heading" tabindex="-1">{}, {}</h2><button type="button" class="close" data-action="close" aria-label="Close the incident details">Close</button></div><p class="summary">{}</p><dl class="facts">"#,
+        bdi(&i.victim),
+        i.date.human(),
+        bdi(&i.summary)
+    );
+    let mut fact = |term: &str, value: String| {
+        let _ = write!(out, "<dt>{term}</dt><dd>{value}</dd>");
+    };
+    fact("Stolen", format!("{} ({}){range}", money(i.usd), dollars_exact(i.usd)));
+    if let Some(n) = &i.amount_note {
+        fact("On the amount", bdi(n));
+    }
+    let date_note = i.date_note.as_deref().map(|n| format!(" ({})", bdi(n))).unwrap_or_default();
+    fact("Date", format!("{}{date_note}", i.date.human()));
+    fact("Victim category", i.category.label().to_string());
+    fact("Chains", bdi(&i.chains.join(", ")));
+    fact("Assets", bdi(&i.assets.join(", ")));
+    fact("Attack vector", format!("{}: {}", i.vector.label(), bdi(&i.vector_detail)));
+    fact("Actor", bdi(&i.actor));
+    let note = i.attribution.note.as_deref().map(|n| format!(". {}", bdi(n))).unwrap_or_default();
+    fact(
+        "Attribution",
+        format!(
+            "{} — {}{}{note}",
+            bdi(&i.attribution.by.join(", ")),
+            i.attribution.confidence.label(),
+            if i.attribution.contested { " — contested" } else { "" }
+        ),
+    );
+    if let Some(r) = i.recovered_usd {
+        fact("Frozen or recovered", money(r));
+    }
+    if let Some(n) = &i.recovered_note {
+        fact("On recovery", bdi(n));
+    }
+    out.push_str(r#"</dl><h3>Sources</h3><ul class="source-list">"#);
+    for id in &i.sources {
+        match data.source(id) {
+            Some(s) => {
+                let date = s.date.map(|d| format!(", {}", d.human())).unwrap_or_default();
+                let _ = write!(out, "<li>{} — {}{date}</li>", a(&s.url, &bdi(&s.title)), bdi(&s.publisher));
+            }
+            None => {
+                let _ = write!(out, "<li>{}</li>", bdi(id));
+            }
+        }
+    }
+    out.push_str("</ul>");
+    let actions: Vec<_> = data.enforcement.iter().filter(|e| e.incidents.contains(&i.id)).collect();
+    if !actions.is_empty() {
+        out.push_str("<h3>Enforcement</h3><ul>");
+        for e in actions {
+            let link = data.source(&e.source).map(|s| a(&s.url, "source")).unwrap_or_default();
+            let _ = write!(out, "<li>{}: {} ({}) {link}</li>", e.date.human(), bdi(&e.title), bdi(&e.authority));
+        }
+        out.push_str("</ul>");
+    }
+    if let Some(chart) = flow {
+        let _ = write!(out, r#"<section class="detail-flow" data-detail-flow="{}"><h3>Laundering flow</h3>"#, escape(&i.id));
+        match &chart.svg {
+            Ok(svg) => {
+                let _ = write!(out, r#"<div class="svg-host">{svg}</div>"#);
+            }
+            Err(e) => {
+                let _ = write!(out, r#"<p class="chart-error" role="alert">{}</p>"#, escape(e));
+            }
+        }
+        let _ = write!(out, "<details><summary>Flow as a table</summary>{}</details></section>", table(&chart.table));
+    }
+    out
+}
+
+/// What the footer says about the dataset on screen. `data_url` is the address it was
+/// loaded from; the download link is only built for a relative address on this site.
+pub fn footer_about(data: &Dataset, data_url: &str) -> String {
+    let same_site = !data_url.contains(':') && !data_url.starts_with("//");
+    let download = if same_site {
+        format!(r#"<a href="{}" download="incidents.json">Download the data</a> · "#, escape(data_url))
+    } else {
+        String::new()
+    };
+    let mut out = format!(
+        r#"<p><strong>{}</strong>, checked against its sources as of {}. {} incidents, {} sources. {download}<a href="data/incidents.schema.json">Schema</a></p>"#,
+        bdi(&data.title),
+        data.as_of.human(),
+        data.incidents.len(),
+        data.sources.len()
+    );
+    if let Some(n) = &data.notes {
+        let _ = write!(out, r#"<p class="notes">{}</p>"#, bdi(n));
+    }
+    out
+}
+
+/// The page header: title, tagline and the theme button (its label follows the theme in
+/// force through the stylesheet, so the static page and the live one read the same).
+pub fn header() -> String {
+    concat!(
+        r#"<div class="title"><h1>Heist Ledger</h1><p class="tagline">Cryptocurrency thefts attributed to North Korea: how much, when, and where the money went. Every figure links to its source.</p></div>"#,
+        r#"<button type="button" class="theme-toggle" data-action="theme"><span class="when-light">Dark theme</span><span class="when-dark">Light theme</span></button>"#
+    )
+    .to_string()
+}
+
+/// The form that loads another dataset.
+pub fn data_form(data_url: &str) -> String {
+    format!(
+        r#"<form class="data-source"><label>Load another dataset of the same schema (address on this site): <input type="text" name="data" value="{}" spellcheck="false"></label><button type="submit">Load</button></form>"#,
+        escape(data_url)
+    )
+}
+
+/// The closing line of the footer.
+pub const FOOTER_NOTE: &str = "Amounts are US dollars at the time of each theft. Attribution confidence: official (a government or UN body), research firm, or suspected.";
+
+/// One chart as the static page shows it: its pipeline output and its SVG drawn for each
+/// screen class (`v-light-wide`, `v-dark-narrow`, ...).
+pub struct StaticChart {
+    /// The chart at the wide light variant (caption and table come from it).
+    pub chart: Chart,
+    /// (class, svg) per variant.
+    pub svgs: Vec<(&'static str, String)>,
+}
+
+/// The whole first view, as `<div id="static">` content: what a reader sees before any
+/// WebAssembly runs, and all they get with JavaScript off.
+pub fn static_page(sel: &Selection, charts: &[StaticChart], figures: &[Figure], data_url: &str) -> String {
+    let mut out = String::new();
+    let _ = write!(out, r##"<a class="skip" href="#charts">Skip to the charts</a><header class="page-header">{}</header><main id="main">"##, header());
+    out.push_str(r#"<noscript><p class="notices">JavaScript is off: this is the default view, complete with its sources. Filtering, sorting, the incident details, tooltips, the timeline brush, downloads and loading another dataset need JavaScript.</p></noscript>"#);
+    let _ = write!(out, r#"<section class="headline" aria-label="Headline figures">{}</section>"#, headline(figures));
+    let _ = write!(out, r#"<section class="filters" aria-label="Filters">{}</section>"#, filters(sel));
+    out.push_str(r#"<section id="charts" class="charts" aria-label="Charts">"#);
+    for c in charts {
+        out.push_str(&figure(c.chart.kind, sel, &c.chart, &c.svgs));
+    }
+    out.push_str("</section>");
+    let _ = write!(out, r#"<details class="published-figures">{}</details>"#, published_figures(&sel.data));
+    let _ = write!(out, r#"<section class="incidents" aria-labelledby="incidents-heading">{}</section>"#, incident_table(sel, false));
+    let _ = write!(
+        out,
+        r#"</main><footer class="page-footer">{}<div class="about">{}</div><p>{FOOTER_NOTE}</p></footer>"#,
+        data_form(data_url),
+        footer_about(&sel.data, data_url)
+    );
+    out
+}

@@ -1,0 +1,398 @@
+//! The one pure pipeline from (dataset, view) to everything the page shows: the selection
+//! (filtered once per view), each chart's SVG with its table, caption and sources, the
+//! headline and the incident table. The browser, the native tests, the bench and the static
+//! build all call it; nothing else assembles a chart.
+
+use std::sync::Arc;
+
+use crate::aggregate::{self, FlowGraph};
+use crate::format::{money, percent};
+use crate::model::{Dataset, Incident};
+use crate::render::export::{self, Frame};
+use crate::render::{self, Rendered, Size};
+use crate::tables::{self, Table};
+use crate::view::{self, Filter, Theme, ViewState};
+
+/// The three charts of the page, in page order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChartKind {
+    /// Stolen per year, beside published totals.
+    Yearly,
+    /// Every heist on a time axis, with enforcement actions.
+    Timeline,
+    /// Laundering flows (Sankey).
+    Flows,
+}
+
+impl ChartKind {
+    /// Every chart, in page order.
+    pub const ALL: [ChartKind; 3] = [ChartKind::Yearly, ChartKind::Timeline, ChartKind::Flows];
+
+    /// The `data-chart` name, also used in file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartKind::Yearly => "yearly",
+            ChartKind::Timeline => "timeline",
+            ChartKind::Flows => "flows",
+        }
+    }
+
+    /// Parses a `data-chart` name.
+    pub fn from_name(name: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The visible heading.
+    pub fn heading(self) -> &'static str {
+        match self {
+            ChartKind::Yearly => "Stolen per year: this dataset beside published totals",
+            ChartKind::Timeline => "Heist timeline",
+            ChartKind::Flows => "Where the money went",
+        }
+    }
+
+    /// What the caption's sources are for.
+    pub fn sources_label(self) -> &'static str {
+        match self {
+            ChartKind::Yearly => "Reported figures",
+            ChartKind::Timeline => "Enforcement actions (incident sources are in the table below)",
+            ChartKind::Flows => "Tracing",
+        }
+    }
+
+    /// The size the static page and the render command draw at for a page `width` wide:
+    /// the chart box's CSS height rule (`style/main.css`) evaluated at that width, so the
+    /// first view fills its box exactly as the live page will.
+    pub fn size_for(self, width: u32) -> Size {
+        let w = f64::from(width);
+        let (share, lo, hi) = match self {
+            ChartKind::Yearly => (0.46, 300.0, 520.0),
+            ChartKind::Timeline => (0.50, 340.0, 560.0),
+            ChartKind::Flows => (0.48, 360.0, 560.0),
+        };
+        Size { width, height: (w * share).clamp(lo, hi).round() as u32 }
+    }
+}
+
+/// A source as a link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceLink {
+    /// Document title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Where to read it.
+    pub url: String,
+}
+
+/// Looks a source id up as a link.
+pub fn source_link(data: &Dataset, id: &str) -> Option<SourceLink> {
+    data.source(id).map(|s| SourceLink { title: s.title.clone(), publisher: s.publisher.clone(), url: s.url.clone() })
+}
+
+/// The dataset narrowed by the view: computed once per view change and shared by every
+/// chart, the headline and the table.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    /// The dataset on screen.
+    pub data: Arc<Dataset>,
+    /// The view in force (already reconciled with the dataset).
+    pub view: ViewState,
+    /// The colour theme the charts are drawn in.
+    pub theme: Theme,
+    /// Indices into `data.incidents` of the kept incidents, oldest first.
+    kept: Vec<usize>,
+    /// The years the charts span.
+    pub span: (i32, i32),
+}
+
+/// Equal when it is the same loaded dataset (by identity: comparing contents would walk the
+/// whole dataset on every change), the same view and theme.
+impl PartialEq for Selection {
+    fn eq(&self, other: &Selection) -> bool {
+        Arc::ptr_eq(&self.data, &other.data) && self.view == other.view && self.theme == other.theme
+    }
+}
+
+impl Selection {
+    /// Applies the view's filter, once.
+    pub fn new(data: Arc<Dataset>, view: ViewState, theme: Theme) -> Selection {
+        let mut kept: Vec<usize> =
+            (0..data.incidents.len()).filter(|&k| view.filter.matches(&data.incidents[k])).collect();
+        kept.sort_by(|&a, &b| {
+            let (a, b) = (&data.incidents[a], &data.incidents[b]);
+            a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
+        });
+        let span = view.filter.year_span(&data);
+        Selection { data, view, theme, kept, span }
+    }
+
+    /// The kept incidents, oldest first.
+    pub fn incidents(&self) -> Vec<&Incident> {
+        self.kept.iter().map(|&k| &self.data.incidents[k]).collect()
+    }
+
+    /// How many incidents are kept.
+    pub fn count(&self) -> usize {
+        self.kept.len()
+    }
+
+    /// True when the filter drops anything.
+    pub fn filtered(&self) -> bool {
+        self.view.filter != Filter::default()
+    }
+
+    /// The kept incidents in the table's order (the view's sort column and direction).
+    pub fn sorted(&self) -> Vec<&Incident> {
+        let mut list = self.incidents();
+        aggregate::sort_incidents(&mut list, self.view.sort, self.view.ascending);
+        list
+    }
+
+    /// The incident whose detail panel is open.
+    pub fn selected(&self) -> Option<&Incident> {
+        self.view.incident.as_deref().and_then(|id| self.data.incident(id))
+    }
+
+    /// Kept incidents that have a traced flow, as (id, "Victim (year)") for the flow picker.
+    pub fn flow_choices(&self) -> Vec<(String, String)> {
+        self.incidents()
+            .into_iter()
+            .filter(|i| self.data.flow_for(&i.id).is_some())
+            .map(|i| (i.id.clone(), format!("{} ({})", i.victim, i.date.year())))
+            .collect()
+    }
+}
+
+/// What one chart figure shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// Which chart.
+    pub kind: ChartKind,
+    /// The SVG, or what went wrong in words.
+    pub svg: Result<String, String>,
+    /// The same numbers as a table.
+    pub table: Table,
+    /// Sources named in the caption.
+    pub sources: Vec<SourceLink>,
+}
+
+impl Chart {
+    fn from(kind: ChartKind, rendered: Result<Rendered, render::ChartError>, table: Table, data: &Dataset) -> Chart {
+        let (svg, ids) = match rendered {
+            Ok(r) => (Ok(r.svg), r.sources),
+            Err(e) => (Err(e.to_string()), Vec::new()),
+        };
+        let sources = ids.iter().filter_map(|id| source_link(data, id)).collect();
+        Chart { kind, svg, table, sources }
+    }
+}
+
+/// Draws one chart of the page at a size.
+pub fn chart(sel: &Selection, kind: ChartKind, size: Size) -> Chart {
+    let data = &sel.data;
+    let title = |id: &str| data.source_label(id);
+    let incidents = sel.incidents();
+    match kind {
+        ChartKind::Yearly => {
+            let mut y = aggregate::yearly(data, &incidents, sel.span, sel.filtered());
+            y.selected = sel.selected().map(|i| i.date.year());
+            let rendered = render::yearly::render(&y, size, sel.theme, &title);
+            Chart::from(kind, rendered, tables::yearly(&y, data), data)
+        }
+        ChartKind::Timeline => {
+            let t = aggregate::timeline(data, &incidents, sel.span, sel.view.filter.dates);
+            let rendered = render::timeline::render(&t, size, sel.theme, sel.view.incident.as_deref(), &title);
+            Chart::from(kind, rendered, tables::timeline(&t, data), data)
+        }
+        ChartKind::Flows => {
+            let ids: Vec<&str> = match sel.view.flow.as_deref() {
+                Some(id) => vec![id],
+                None => incidents.iter().map(|i| i.id.as_str()).collect(),
+            };
+            flow_chart(sel, &ids, "flows", size)
+        }
+    }
+}
+
+/// The laundering flow of one incident, for its detail panel.
+pub fn incident_flow(sel: &Selection, incident: &str, size: Size) -> Option<Chart> {
+    sel.data.flow_for(incident)?;
+    Some(flow_chart(sel, &[incident], "detail-flow", size))
+}
+
+fn flow_chart(sel: &Selection, ids: &[&str], chart_id: &str, size: Size) -> Chart {
+    let data = &sel.data;
+    let title = |id: &str| data.source_label(id);
+    match aggregate::flow_graph(data, ids) {
+        Some(g) => {
+            let rendered = render::flows::render(&g, size, sel.theme, chart_id, &flow_subject(&g, data), &title);
+            Chart::from(ChartKind::Flows, rendered, tables::flows(&g, data), data)
+        }
+        None => {
+            let rendered = render::empty(
+                chart_id,
+                "Laundering flow",
+                "No laundering flow has been traced for the incidents in view.",
+                size,
+                sel.theme,
+            );
+            let table = Table {
+                name: "flows".into(),
+                caption: "No traced flows in view".into(),
+                headers: vec![],
+                rows: vec![],
+            };
+            Chart::from(ChartKind::Flows, rendered, table, data)
+        }
+    }
+}
+
+/// Who a flow chart is about: up to three victims by name, otherwise a count.
+fn flow_subject(g: &FlowGraph, data: &Dataset) -> String {
+    let names: Vec<String> =
+        g.incidents.iter().map(|id| data.incident(id).map_or(id.clone(), |i| i.victim.clone())).collect();
+    if names.len() <= 3 {
+        names.join(", ")
+    } else {
+        format!("{} incidents summed", names.len())
+    }
+}
+
+/// One headline figure, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// What it is ("Stolen, 2017–2025").
+    pub label: String,
+    /// The value as it reads ("$6.1B").
+    pub value: String,
+    /// The rest of the line after the value (victim and date, publisher and years).
+    pub detail: Option<String>,
+    /// `data-headline` hook for tests and embedders.
+    pub hook: Option<&'static str>,
+    /// The note under it.
+    pub note: Option<String>,
+    /// Sources behind it.
+    pub sources: Vec<SourceLink>,
+}
+
+/// The headline figures of the selection: total, count, largest heist, DPRK share.
+pub fn headline(sel: &Selection) -> Vec<Figure> {
+    let data = &sel.data;
+    let incidents = sel.incidents();
+    let h = aggregate::headline(data, &incidents, sel.span);
+    let years = year_span_label(sel.span);
+    let mut figures = vec![
+        Figure {
+            label: format!("Stolen, {years}"),
+            value: money(h.total_usd),
+            detail: None,
+            hook: Some("total"),
+            note: Some("Sum of the incidents in view; each row of the table below links its sources.".into()),
+            sources: vec![],
+        },
+        Figure {
+            label: "Incidents".into(),
+            value: h.count.to_string(),
+            detail: None,
+            hook: Some("count"),
+            note: Some(
+                "Attributed to DPRK-linked actors by officials, research firms or investigators (see confidence)."
+                    .into(),
+            ),
+            sources: vec![],
+        },
+    ];
+    if let Some(i) = h.largest.as_deref().and_then(|id| data.incident(id)) {
+        figures.push(Figure {
+            label: "Largest heist".into(),
+            value: money(i.usd),
+            detail: Some(format!("{}, {}", i.victim, i.date.human())),
+            hook: Some("largest"),
+            note: None,
+            sources: i.sources.first().and_then(|id| source_link(data, id)).into_iter().collect(),
+        });
+    }
+    if let Some(s) = h.dprk_share {
+        let sources = s
+            .totals
+            .iter()
+            .filter_map(|id| data.reported_totals.iter().find(|t| &t.id == id))
+            .filter_map(|t| source_link(data, &t.source))
+            .collect();
+        figures.push(Figure {
+            label: "DPRK share of all crypto theft".into(),
+            value: percent(s.share),
+            detail: Some(format!("in {} ({})", year_span_label(s.years), s.publisher)),
+            hook: Some("share"),
+            note: None,
+            sources,
+        });
+    }
+    figures
+}
+
+/// "2024" or "2017–2025".
+pub fn year_span_label((a, b): (i32, i32)) -> String {
+    if a == b {
+        a.to_string()
+    } else {
+        format!("{a}–{b}")
+    }
+}
+
+/// Everything the page shows for a view, at one page width: what the static build writes
+/// into `index.html` and what the native tests check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// Headline figures.
+    pub headline: Vec<Figure>,
+    /// The three charts, in page order.
+    pub charts: Vec<Chart>,
+    /// The incident table's rows, in table order (ids).
+    pub rows: Vec<String>,
+}
+
+/// Runs the whole pipeline for a selection at a page width.
+pub fn page(sel: &Selection, width: u32) -> Page {
+    Page {
+        headline: headline(sel),
+        charts: ChartKind::ALL.into_iter().map(|k| chart(sel, k, k.size_for(width))).collect(),
+        rows: sel.sorted().iter().map(|i| i.id.clone()).collect(),
+    }
+}
+
+/// The words an exported image of `chart` carries: title, the view in words, the
+/// publishers behind its figures, the dataset date and the permalink (`page_url` is the
+/// page's address without a query).
+pub fn export_frame(sel: &Selection, chart: &Chart, page_url: &str) -> Frame {
+    let mut publishers: Vec<&str> = chart.sources.iter().map(|s| s.publisher.as_str()).collect();
+    publishers.sort_unstable();
+    publishers.dedup();
+    let sources = if publishers.is_empty() {
+        "Sources: the incident sources listed in Heist Ledger's incident table".to_string()
+    } else {
+        format!("Sources: {}", publishers.join(", "))
+    };
+    let subject = match (chart.kind, sel.view.flow.as_deref().and_then(|id| sel.data.incident(id))) {
+        (ChartKind::Flows, Some(i)) => format!("Laundering of the {} theft ({})", i.victim, i.date.human()),
+        _ => format!("{}, {}", view::describe(&sel.view.filter), year_span_label(sel.span)),
+    };
+    let query = view::to_query(&ViewState { theme: None, ..sel.view.clone() });
+    let link = if query.is_empty() { page_url.to_string() } else { format!("{page_url}?{query}") };
+    Frame {
+        title: chart.kind.heading().to_string(),
+        subtitle: subject,
+        sources,
+        dated: format!("Data as of {}", sel.data.as_of.human()),
+        link,
+    }
+}
+
+/// A chart as a standalone SVG image with its frame (title, view, sources, date, link).
+pub fn standalone_svg(sel: &Selection, kind: ChartKind, size: Size, page_url: &str) -> Result<String, String> {
+    let chart = chart(sel, kind, size);
+    let frame = export_frame(sel, &chart, page_url);
+    let svg = chart.svg?;
+    Ok(export::standalone(&svg, size, sel.theme, &frame))
+}

@@ -1,0 +1,110 @@
+//! A chart as a standalone image for reports: the chart's SVG framed by its title, what it
+//! shows, the source line, the dataset date and a credit, all inside the image, so a
+//! downloaded or rendered file needs no caption added. Plain SVG attributes only (no CSS),
+//! so editors open it as the browser shows it.
+
+use std::fmt::Write;
+
+use crate::layout::text;
+use crate::render::svg::{escape, FONT_FAMILY};
+use crate::render::theme::{palette, Palette, Theme};
+use crate::render::Size;
+
+/// The words around a chart in an exported image.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// The chart's title.
+    pub title: String,
+    /// What is shown: the active filters in words, or the flow's subject.
+    pub subtitle: String,
+    /// "Sources: ..." with every publisher behind the figures.
+    pub sources: String,
+    /// "Data as of 23 Nov 2026" (and the release, where the dataset has one).
+    pub dated: String,
+    /// Where to find the live view.
+    pub link: String,
+}
+
+const MARGIN: f64 = 16.0;
+const TITLE: f64 = 18.0;
+const SMALL: f64 = 12.0;
+
+/// Greedy word wrap to lines of at most `max` pixels at `size`.
+pub fn wrap(s: &str, size: f64, max: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        if text::width(&candidate, size) > max && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+            line = word.to_string();
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn text_lines(out: &mut String, lines: &[String], y: &mut f64, size: f64, fill: &str, bold: bool) {
+    for l in lines {
+        *y += text::line_height(size);
+        let _ = write!(
+            out,
+            r#"<text x="{MARGIN}" y="{y:.1}" font-size="{size}"{} fill="{fill}">{}</text>"#,
+            if bold { r#" font-weight="bold""# } else { "" },
+            escape(l)
+        );
+    }
+}
+
+/// Frames `chart_svg` (drawn at `size`) with the words of `frame`, in `theme`.
+pub fn standalone(chart_svg: &str, size: Size, theme: Theme, frame: &Frame) -> String {
+    let p: Palette = palette(theme);
+    let (fg, muted) = (Palette::hex(p.text), Palette::hex(p.muted));
+    let w = f64::from(size.width);
+    // The width estimate is for a narrow UI font; editors substitute wider ones.
+    let max = (w - 2.0 * MARGIN) * 0.92;
+    let head: Vec<Vec<String>> = vec![wrap(&frame.title, TITLE, max), wrap(&frame.subtitle, SMALL, max)];
+    let foot: Vec<String> = [&frame.sources, &frame.dated, &frame.link, &"Heist Ledger".to_string()]
+        .iter()
+        .flat_map(|s| wrap(s, SMALL, max))
+        .collect();
+    let head_h = MARGIN
+        + head[0].len() as f64 * text::line_height(TITLE)
+        + head[1].len() as f64 * text::line_height(SMALL)
+        + 8.0;
+    let foot_h = foot.len() as f64 * text::line_height(SMALL) + MARGIN + 4.0;
+    let height = (head_h + f64::from(size.height) + foot_h).ceil();
+    let mut out = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{height}" viewBox="0 0 {w} {height}" font-family="{}"><rect x="0" y="0" width="{w}" height="{height}" fill="{}"/>"#,
+        escape(FONT_FAMILY),
+        Palette::hex(p.background)
+    );
+    let mut y = MARGIN - 4.0;
+    text_lines(&mut out, &head[0], &mut y, TITLE, &fg, true);
+    text_lines(&mut out, &head[1], &mut y, SMALL, &muted, false);
+    // The chart keeps its own coordinates: it is nested as an svg placed below the title.
+    let nested = chart_svg.replacen("<svg ", &format!(r#"<svg x="0" y="{head_h:.1}" "#), 1);
+    out.push_str(&nested);
+    let mut y = head_h + f64::from(size.height);
+    text_lines(&mut out, &foot, &mut y, SMALL, &muted, false);
+    out.push_str("</svg>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_every_word_and_respects_the_width() {
+        let s = "Sources: Chainalysis, TRM Labs, Elliptic, UN Panel of Experts, MSMT and more words";
+        let lines = wrap(s, 12.0, 120.0);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.join(" "), s);
+        assert!(lines.iter().all(|l| text::width(l, 12.0) <= 120.0 || !l.contains(' ')));
+    }
+}
