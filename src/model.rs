@@ -10,7 +10,7 @@ pub use crate::date::Date;
 
 /// The schema version this build reads. A file with another version is refused with a
 /// clear message rather than half-understood.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole dataset, as published beside the dashboard.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,6 +23,12 @@ pub struct Dataset {
     pub title: String,
     /// The day the data was last checked against its sources.
     pub as_of: Date,
+    /// The release this file is: its id and publication day. Downloads and exported images
+    /// carry the id, so a figure in a briefing can be traced to the data it came from.
+    pub release: Release,
+    /// What each release added, revised and removed, newest first. The current
+    /// [`Release`] must have an entry.
+    pub changes: Vec<ChangeEntry>,
     /// Free text shown under the dashboard: scope, method, caveats.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -58,6 +64,120 @@ pub struct Source {
     pub date: Option<Date>,
     /// Where the reader can check it (http or https).
     pub url: String,
+    /// Whether this is the originator's own text, a verbatim copy of it, or reporting.
+    pub kind: SourceKind,
+    /// For a [`SourceKind::Copy`]: whose text it reproduces (e.g. "FBI PSA I-022625-PSA").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
+}
+
+/// How close a source is to the text it is cited for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub enum SourceKind {
+    /// The government's, court's, firm's or victim's own page.
+    Primary,
+    /// A verbatim (full or near-full) reproduction of a primary text on another site; its
+    /// `copy_of` says whose text.
+    Copy,
+    /// News reporting or commentary.
+    Secondary,
+}
+
+impl SourceKind {
+    /// Every kind, closest to the originator first.
+    pub const ALL: [SourceKind; 3] = [SourceKind::Primary, SourceKind::Copy, SourceKind::Secondary];
+
+    /// The slug used in the JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            SourceKind::Primary => "primary",
+            SourceKind::Copy => "copy",
+            SourceKind::Secondary => "secondary",
+        }
+    }
+
+    /// Human label shown next to a source link.
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceKind::Primary => "Primary",
+            SourceKind::Copy => "Copy of primary",
+            SourceKind::Secondary => "Secondary",
+        }
+    }
+
+    /// True for the originator's text or a verbatim copy of it.
+    pub fn is_primary_or_copy(self) -> bool {
+        matches!(self, SourceKind::Primary | SourceKind::Copy)
+    }
+}
+
+/// A published version of the dataset.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Release {
+    /// Release id, the release day as `YYYY-MM-DD` (a suffix such as `.1` for a second
+    /// release on one day).
+    pub id: String,
+    /// The day the release was published.
+    pub date: Date,
+}
+
+/// What one release changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct ChangeEntry {
+    /// Id of the [`Release`] these changes went out in.
+    pub release: String,
+    /// The release day.
+    pub date: Date,
+    /// A paragraph on the release: what it covers, what was left out and why.
+    pub summary: String,
+    /// Ids of records (incidents, reported totals, flows by incident id, enforcement
+    /// actions) added in this release.
+    #[serde(default)]
+    pub added: Vec<String>,
+    /// Values changed in existing records, each with its reason and source.
+    #[serde(default)]
+    pub revised: Vec<Revision>,
+    /// Records taken out, each with its reason.
+    #[serde(default)]
+    pub removed: Vec<Removal>,
+}
+
+/// One value changed in an existing record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Revision {
+    /// Id of the record revised (an incident, reported total, flow's incident, or
+    /// enforcement action).
+    pub record: String,
+    /// The field revised, as a path within the record (`usd`, `attribution.confidence`,
+    /// `edges[thorchain]`, ...).
+    pub field: String,
+    /// The value before, as text.
+    pub old: String,
+    /// The value after, as text.
+    pub new: String,
+    /// Why it changed.
+    pub why: String,
+    /// Id of the [`Source`] that supports the new value.
+    pub source: String,
+}
+
+/// A record taken out of the dataset.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Removal {
+    /// Id of the record removed.
+    pub record: String,
+    /// Why it was removed.
+    pub why: String,
 }
 
 /// What kind of service lost the funds.
@@ -310,8 +430,20 @@ pub struct ReportedTotal {
     /// Caveats (partial year, method, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// True when the figure is not stated outright by the publisher but derived from what it
+    /// states (a subtraction, a ratio); `basis` then says how.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub derived: bool,
+    /// How a derived figure was obtained from the publisher's stated numbers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
     /// Id of the [`Source`] that published it.
     pub source: String,
+}
+
+/// For `skip_serializing_if`: omit a `false` flag.
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl ReportedTotal {
@@ -453,6 +585,16 @@ impl Dataset {
     /// in tooltips.
     pub fn source_label(&self, id: &str) -> String {
         self.source(id).map_or(id.to_string(), |s| format!("{} ({})", s.title, s.publisher))
+    }
+
+    /// The kind of a cited source, when the dataset has it.
+    pub fn source_kind(&self, id: &str) -> Option<SourceKind> {
+        self.source(id).map(|s| s.kind)
+    }
+
+    /// The change-log entry of the current release, if any.
+    pub fn current_changes(&self) -> Option<&ChangeEntry> {
+        self.changes.iter().find(|c| c.release == self.release.id)
     }
 
     /// Looks an incident up by id.
