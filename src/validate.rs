@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use crate::model::{Dataset, Date, Flow, NodeKind};
+use crate::model::{Confidence, Dataset, Date, Flow, NodeKind, SourceKind};
 
 /// The earliest date a record may carry.
 pub const EARLIEST_DATE: Date = Date::BITCOIN_ERA_START;
@@ -85,6 +85,41 @@ impl Checker<'_> {
             self.report(field, format!("cites source \"{id}\", which is not in `sources`"));
         }
     }
+
+    /// Free text: every `[source-id]` it cites must be a source.
+    fn prose(&mut self, field: &str, value: &str, known: &HashSet<&str>) {
+        for id in bracketed_ids(value) {
+            if !known.contains(id) {
+                self.report(field, format!("cites [{id}] in its text, which is not in `sources`"));
+            }
+        }
+    }
+}
+
+/// True for a word that looks like a record id: lowercase letters, digits, dots and hyphens,
+/// with at least one hyphen (`chainalysis-2025-theft`).
+fn is_slug(word: &str) -> bool {
+    word.contains('-')
+        && !word.starts_with('-')
+        && word.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
+}
+
+/// The source ids cited in square brackets in free text: `[id]`, or several as `[a; b]` or
+/// `[a, b]`. Brackets holding anything other than ids (`[sic]`, `[PDF]`) are not citations.
+pub fn bracketed_ids(text: &str) -> Vec<&str> {
+    let mut ids = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(']') else { break };
+        let inside = &after[..close];
+        let words: Vec<&str> = inside.split([';', ',']).map(str::trim).collect();
+        if !words.is_empty() && words.iter().all(|w| is_slug(w)) {
+            ids.extend(words);
+        }
+        rest = &after[close + 1..];
+    }
+    ids
 }
 
 /// Reports ids that occur more than once in a list.
@@ -133,6 +168,16 @@ pub fn validate(data: &Dataset, today: Date) -> Vec<Problem> {
         if let Some(date) = source.date {
             c.date("date", date, today);
         }
+        match (source.kind, &source.copy_of) {
+            (SourceKind::Copy, None) => c.report("copy_of", "a copy must say whose text it reproduces"),
+            (SourceKind::Copy, Some(of)) => c.text("copy_of", of),
+            (kind, Some(_)) => c.report(
+                "copy_of",
+                format!("only a copy names an original, but this source is {}", kind.slug()),
+            ),
+            (_, None) => {}
+        }
+        c.prose("title", &source.title, &source_ids);
     }
 
     for (index, incident) in data.incidents.iter().enumerate() {
@@ -176,6 +221,30 @@ pub fn validate(data: &Dataset, today: Date) -> Vec<Problem> {
         }
         for (k, id) in incident.sources.iter().enumerate() {
             c.source_ref(&format!("sources[{k}]"), id, &source_ids);
+        }
+        if incident.attribution.confidence == Confidence::Official
+            && !incident.sources.is_empty()
+            && !incident
+                .sources
+                .iter()
+                .any(|id| data.source_kind(id).is_some_and(SourceKind::is_primary_or_copy))
+        {
+            c.report(
+                "sources",
+                "is rated official but cites no primary source or copy of one; cite the attribution's own text or lower the confidence",
+            );
+        }
+        for (field, text) in [
+            ("date_note", incident.date_note.as_deref()),
+            ("amount_note", incident.amount_note.as_deref()),
+            ("vector_detail", Some(incident.vector_detail.as_str())),
+            ("attribution.note", incident.attribution.note.as_deref()),
+            ("recovered_note", incident.recovered_note.as_deref()),
+            ("summary", Some(incident.summary.as_str())),
+        ] {
+            if let Some(text) = text {
+                c.prose(field, text, &source_ids);
+            }
         }
     }
 
@@ -226,6 +295,14 @@ pub fn validate(data: &Dataset, today: Date) -> Vec<Problem> {
             }
         }
         c.source_ref("source", &total.source, &source_ids);
+        if total.derived && total.basis.as_deref().is_none_or(|b| b.trim().is_empty()) {
+            c.report("basis", "a derived figure must say how it was derived");
+        }
+        for (field, text) in [("note", total.note.as_deref()), ("basis", total.basis.as_deref())] {
+            if let Some(text) = text {
+                c.prose(field, text, &source_ids);
+            }
+        }
     }
 
     let mut stage_of: HashMap<&str, (u8, String)> = HashMap::new();
@@ -251,8 +328,87 @@ pub fn validate(data: &Dataset, today: Date) -> Vec<Problem> {
             }
         }
         c.source_ref("source", &event.source, &source_ids);
+        c.prose("title", &event.title, &source_ids);
+        c.prose("summary", &event.summary, &source_ids);
+    }
+
+    let enforcement_ids: HashSet<&str> = data.enforcement.iter().map(|e| e.id.as_str()).collect();
+    let record_ids: HashSet<&str> = incident_ids
+        .iter()
+        .chain(total_ids.iter())
+        .chain(enforcement_ids.iter())
+        .chain(source_ids.iter())
+        .copied()
+        .collect();
+    check_changes(data, today, &record_ids, &source_ids, &mut problems);
+    if let Some(notes) = &data.notes {
+        Checker { problems: &mut problems, record: "notes".into() }.prose("", notes, &source_ids);
     }
     problems
+}
+
+/// Checks the release and its change log: the current release has an entry, and every
+/// entry names records and sources that exist.
+fn check_changes(
+    data: &Dataset,
+    today: Date,
+    record_ids: &HashSet<&str>,
+    source_ids: &HashSet<&str>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut c = Checker { problems: &mut *problems, record: "release".into() };
+    c.text("id", &data.release.id);
+    c.date("date", data.release.date, today);
+    if data.release.date < data.as_of {
+        c.report("date", format!("{} is before the data's as_of {}", data.release.date, data.as_of));
+    }
+    if !data.changes.iter().any(|e| e.release == data.release.id) {
+        c.report("id", format!("release \"{}\" has no entry in `changes`", data.release.id));
+    }
+    let mut seen = HashSet::new();
+    for (index, entry) in data.changes.iter().enumerate() {
+        let mut c = Checker { problems: &mut *problems, record: at("changes", index, &entry.release) };
+        if !seen.insert(entry.release.as_str()) {
+            c.report("release", format!("release \"{}\" has more than one entry", entry.release));
+        }
+        c.date("date", entry.date, today);
+        c.text("summary", &entry.summary);
+        c.prose("summary", &entry.summary, source_ids);
+        // Only the current release's entry must match today's records; older entries may
+        // name records since removed or renamed.
+        let current = entry.release == data.release.id;
+        for (k, id) in entry.added.iter().enumerate() {
+            if current && !record_ids.contains(id.as_str()) {
+                c.report(
+                    &format!("added[{k}]"),
+                    format!("names \"{id}\", which is not a record in the dataset"),
+                );
+            }
+        }
+        for (k, r) in entry.revised.iter().enumerate() {
+            let field = format!("revised[{k}] ({}.{})", r.record, r.field);
+            if current && !record_ids.contains(r.record.as_str()) {
+                c.report(
+                    &format!("{field}.record"),
+                    format!("names \"{}\", which is not a record in the dataset", r.record),
+                );
+            }
+            c.text(&format!("{field}.why"), &r.why);
+            c.source_ref(&format!("{field}.source"), &r.source, source_ids);
+            c.prose(&format!("{field}.why"), &r.why, source_ids);
+        }
+        for (k, r) in entry.removed.iter().enumerate() {
+            let field = format!("removed[{k}] ({})", r.record);
+            if current && record_ids.contains(r.record.as_str()) {
+                c.report(
+                    &format!("{field}.record"),
+                    format!("\"{}\" is removed but still in the dataset", r.record),
+                );
+            }
+            c.text(&format!("{field}.why"), &r.why);
+            c.prose(&format!("{field}.why"), &r.why, source_ids);
+        }
+    }
 }
 
 /// Checks one flow's graph: known nodes, direction, and that no node passes on more money
@@ -293,6 +449,9 @@ fn check_flow<'a>(
         let field = format!("edges[{k}] ({} -> {})", edge.from, edge.to);
         c.amount(&format!("{field}.usd"), edge.usd);
         c.source_ref(&format!("{field}.source"), &edge.source, source_ids);
+        if let Some(note) = &edge.note {
+            c.prose(&format!("{field}.note"), note, source_ids);
+        }
         let (from, to) = (nodes.get(edge.from.as_str()), nodes.get(edge.to.as_str()));
         if from.is_none() {
             c.report(&format!("{field}.from"), format!("names unknown node \"{}\"", edge.from));
@@ -351,6 +510,16 @@ mod tests {
     fn problems_read_as_location_then_message() {
         let p = Problem::new("incidents[2] (x).usd", "must not be negative, got -1");
         assert_eq!(p.to_string(), "incidents[2] (x).usd: must not be negative, got -1");
+    }
+
+    #[test]
+    fn bracketed_ids_are_slugs_in_square_brackets() {
+        assert_eq!(
+            bracketed_ids("Per Arkham [arkham-bybit-2025] and [a-1; b-2]."),
+            ["arkham-bybit-2025", "a-1", "b-2"]
+        );
+        assert!(bracketed_ids("A [sic] quote, a [PDF], [2024] and [x] are not citations").is_empty());
+        assert!(bracketed_ids("unclosed [abc-1").is_empty());
     }
 
     #[test]

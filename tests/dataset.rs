@@ -8,10 +8,11 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use heist_ledger::aggregate::{self, Filter};
+use heist_ledger::aggregate;
 use heist_ledger::load::parse_dataset;
 use heist_ledger::model::{Dataset, Date, NodeKind};
 use heist_ledger::validate::validate;
+use heist_ledger::view::Filter;
 
 const SHIPPED: &str = include_str!("../public/data/incidents.json");
 
@@ -39,7 +40,7 @@ fn shipped_dataset_validates_with_zero_problems() {
 #[test]
 fn chainalysis_figures_briefing_audiences_know_come_out_right() {
     let data = shipped();
-    let (lo, hi) = aggregate::data_years(&data);
+    let (lo, hi) = Filter::default().year_span(&data);
     let kept = Filter::default().apply(&data);
     let y = aggregate::yearly(&data, &kept, (lo, hi), false);
     let chainalysis = |year: i32| {
@@ -63,7 +64,7 @@ fn chainalysis_figures_briefing_audiences_know_come_out_right() {
 fn year_bars_are_the_sum_of_that_years_incidents() {
     let data = shipped();
     let kept = Filter::default().apply(&data);
-    let span = aggregate::data_years(&data);
+    let span = Filter::default().year_span(&data);
     let y = aggregate::yearly(&data, &kept, span, false);
     for bar in &y.bars {
         let incidents: Vec<_> = data.incidents.iter().filter(|i| i.date.year() == bar.year).collect();

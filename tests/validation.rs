@@ -192,26 +192,40 @@ fn every_problem_is_reported_at_once() {
 fn bad_files_are_refused_with_a_clear_reason() {
     let too_big = vec![b' '; MAX_DATASET_BYTES + 1];
     let mut wrong_version = fixture();
-    wrong_version["schema_version"] = json!(2);
+    wrong_version["schema_version"] = json!(1);
     let mut no_version = fixture();
     no_version.as_object_mut().map(|o| o.remove("schema_version"));
     let mut unknown_field = fixture();
     unknown_field["incidents"][0]["loot"] = json!(1);
     let mut wrong_type = fixture();
     wrong_type["incidents"][1]["usd"] = json!("a lot");
+    let mut no_kind = fixture();
+    no_kind["sources"][1].as_object_mut().map(|o| o.remove("kind"));
+    let mut bad_kind = fixture();
+    bad_kind["sources"][0]["kind"] = json!("hearsay");
+    let mut no_release = fixture();
+    no_release.as_object_mut().map(|o| o.remove("release"));
     let mut bad_date = fixture();
     bad_date["incidents"][0]["date"] = json!("2024-02-30");
     let cases: Vec<(&str, Vec<u8>, &str, &str)> = vec![
         ("empty", b"".to_vec(), "file", "is empty"),
         ("whitespace only", b"  \n ".to_vec(), "file", "is empty"),
         ("too large", too_big, "file", "limit"),
-        ("malformed JSON", b"{\"schema_version\": 1,".to_vec(), "file", "not valid JSON"),
+        ("malformed JSON", b"{\"schema_version\": 2,".to_vec(), "file", "not valid JSON"),
         ("not UTF-8", vec![0xff, 0xfe, 0x00], "file", "UTF-8"),
         ("an array", b"[1, 2]".to_vec(), "file", "not an object"),
-        ("wrong schema version", wrong_version.to_string().into_bytes(), "schema_version", "is 2"),
+        ("wrong schema version", wrong_version.to_string().into_bytes(), "schema_version", "is 1"),
         ("missing schema version", no_version.to_string().into_bytes(), "schema_version", "missing"),
         ("unknown field", unknown_field.to_string().into_bytes(), "incidents[0]", "unknown field `loot`"),
         ("wrong type", wrong_type.to_string().into_bytes(), "incidents[1].usd", "invalid type"),
+        ("source without a kind", no_kind.to_string().into_bytes(), "sources[1]", "missing field `kind`"),
+        (
+            "source with an unknown kind",
+            bad_kind.to_string().into_bytes(),
+            "sources[0].kind",
+            "unknown variant `hearsay`",
+        ),
+        ("no release", no_release.to_string().into_bytes(), "file", "missing field `release`"),
         ("impossible date", bad_date.to_string().into_bytes(), "incidents[0].date", "not a day of Feb"),
     ];
     for (name, bytes, location, words) in cases {
@@ -220,4 +234,151 @@ fn bad_files_are_refused_with_a_clear_reason() {
         assert!(err.summary.contains("test.json"), "{name}: summary names the file: {}", err.summary);
         assert_problem(&problems, location, words);
     }
+}
+
+#[test]
+fn sourcing_and_change_log_rules_name_record_and_field() {
+    type Edit = fn(&mut Value);
+    let cases: Vec<(&str, Edit, &str, &str)> = vec![
+        (
+            "note citing an unknown bracketed source id",
+            |d| d["incidents"][1]["attribution"]["note"] = json!("Disputed [no-such-source]."),
+            "incidents[1] (beta-2024).attribution.note",
+            "[no-such-source]",
+        ),
+        (
+            "one unknown id among several in one bracket",
+            |d| d["incidents"][0]["summary"] = json!("Per [s-one; ghost-2024]."),
+            "incidents[0] (alpha-2024).summary",
+            "[ghost-2024]",
+        ),
+        (
+            "flow edge note citing an unknown source",
+            |d| d["flows"][0]["edges"][2]["note"] = json!("Rounded [ghost-2024]."),
+            "flows[0] (alpha-2024).edges[2] (dex -> bridge).note",
+            "[ghost-2024]",
+        ),
+        (
+            "reported total note citing an unknown source",
+            |d| d["reported_totals"][0]["note"] = json!("See [ghost-2024]."),
+            "reported_totals[0] (tp-2024-a).note",
+            "[ghost-2024]",
+        ),
+        (
+            "enforcement summary citing an unknown source",
+            |d| d["enforcement"][0]["summary"] = json!("See [ghost-2024]."),
+            "enforcement[0] (e1).summary",
+            "[ghost-2024]",
+        ),
+        (
+            "dataset notes citing an unknown source",
+            |d| d["notes"] = json!("Method per [ghost-2024]."),
+            "notes",
+            "[ghost-2024]",
+        ),
+        (
+            "derived figure without its basis",
+            |d| d["reported_totals"][0]["derived"] = json!(true),
+            "reported_totals[0] (tp-2024-a).basis",
+            "derived",
+        ),
+        (
+            "derived figure with a blank basis",
+            |d| {
+                d["reported_totals"][1]["derived"] = json!(true);
+                d["reported_totals"][1]["basis"] = json!(" ");
+            },
+            "reported_totals[1] (tp-2024-b).basis",
+            "derived",
+        ),
+        (
+            "official incident citing only secondary sources",
+            |d| d["incidents"][0]["sources"] = json!(["s2"]),
+            "incidents[0] (alpha-2024).sources",
+            "no primary source or copy",
+        ),
+        (
+            "copy that does not say whose text it copies",
+            |d| d["sources"][1]["kind"] = json!("copy"),
+            "sources[1] (s2).copy_of",
+            "whose text",
+        ),
+        (
+            "original named on a source that is not a copy",
+            |d| d["sources"][0]["copy_of"] = json!("FBI PSA"),
+            "sources[0] (s1).copy_of",
+            "only a copy",
+        ),
+        (
+            "current release without a change entry",
+            |d| d["release"]["id"] = json!("2025-06-02"),
+            "release.id",
+            "no entry in `changes`",
+        ),
+        (
+            "change entry adding an unknown record",
+            |d| d["changes"][0]["added"] = json!(["delta-2025"]),
+            "changes[0] (2025-06-01).added[0]",
+            "delta-2025",
+        ),
+        (
+            "revision of an unknown record",
+            |d| d["changes"][0]["revised"] = json!([{"record": "delta-2025", "field": "usd", "old": "1", "new": "2", "why": "Typo.", "source": "s1"}]),
+            "changes[0] (2025-06-01).revised[0] (delta-2025.usd).record",
+            "delta-2025",
+        ),
+        (
+            "revision citing an unknown source",
+            |d| d["changes"][0]["revised"] = json!([{"record": "alpha-2024", "field": "usd", "old": "1", "new": "2", "why": "Typo.", "source": "ghost-2024"}]),
+            "changes[0] (2025-06-01).revised[0] (alpha-2024.usd).source",
+            "ghost-2024",
+        ),
+        (
+            "removal of a record that is still there",
+            |d| d["changes"][0]["removed"] = json!([{"record": "gamma-2025", "why": "Not DPRK."}]),
+            "changes[0] (2025-06-01).removed[0] (gamma-2025).record",
+            "still in the dataset",
+        ),
+        (
+            "two entries for one release",
+            |d| {
+                let entry = d["changes"][0].clone();
+                d["changes"].as_array_mut().expect("changes").push(entry);
+            },
+            "changes[1] (2025-06-01).release",
+            "more than one entry",
+        ),
+    ];
+    for (name, edit, location, words) in cases {
+        let mut doc = fixture();
+        edit(&mut doc);
+        let problems = problems_of(&doc);
+        assert!(!problems.is_empty(), "{name}: accepted");
+        assert_problem(&problems, location, words);
+    }
+}
+
+#[test]
+fn brackets_that_are_not_source_ids_are_not_citations() {
+    let mut doc = fixture();
+    doc["incidents"][0]["summary"] = json!("A quote [sic], a [PDF] and [2024] cite nothing.");
+    doc["sources"][1]["id"] = json!("known-2024");
+    doc["incidents"][1]["sources"] = json!(["s1", "known-2024"]);
+    doc["incidents"][2]["sources"] = json!(["known-2024"]);
+    doc["reported_totals"][2]["source"] = json!("known-2024");
+    doc["flows"][0]["edges"][2]["source"] = json!("known-2024");
+    doc["flows"][0]["edges"][3]["source"] = json!("known-2024");
+    doc["incidents"][1]["amount_note"] = json!("Known ids are fine [known-2024; s1].");
+    assert_eq!(problems_of(&doc), Vec::<String>::new());
+}
+
+#[test]
+fn copies_primaries_and_derived_figures_with_a_basis_are_accepted() {
+    let mut doc = fixture();
+    doc["sources"][1]["kind"] = json!("copy");
+    doc["sources"][1]["copy_of"] = json!("Test Agency statement");
+    doc["incidents"][0]["sources"] = json!(["s2"]);
+    doc["reported_totals"][2]["derived"] = json!(true);
+    doc["reported_totals"][2]["basis"] = json!("Half-year figure minus the first quarter.");
+    assert_eq!(problems_of(&doc), Vec::<String>::new());
 }
