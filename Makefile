@@ -23,20 +23,21 @@ export CARGO_TERM_COLOR := never
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help tools tool-cargo-bins tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium \
-	serve build pages test check lint fmt unit web e2e bench golden schema clean
+.PHONY: help tools tool-fonts tool-cargo-bins tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium \
+	serve build pages test check lint fmt unit web e2e bench render golden schema clean
 
 help:
 	@echo "make serve   build and serve the dashboard at http://127.0.0.1:8080/"
 	@echo "make test    run every check and test (installs what is missing)"
 	@echo "make build   release build for GitHub Pages into dist/ (public URL $(PAGES_URL))"
 	@echo "make bench   measure bundle size, render and load times"
+	@echo "make render  the charts as standalone SVG and PNG into renders/ (VIEW='--category bridge ...')"
 	@echo "make golden  rewrite the golden SVG snapshots from the shipped dataset"
 	@echo "make schema  rewrite public/data/incidents.schema.json from the Rust types"
 
 ## Tools ---------------------------------------------------------------------------------
 
-tools: tool-rust tool-cargo-bins tool-node tool-chromium
+tools: tool-rust tool-cargo-bins tool-node tool-chromium tool-fonts
 
 # On a cold machine both cargo installs compile at once (about 16 minutes on 2 cores
 # instead of 22 one after the other).
@@ -75,15 +76,25 @@ tool-chromium:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver; \
 	fi
 
+# The PNG renders need a font with the Latin glyphs the charts use.
+tool-fonts:
+	@if [ ! -d /usr/share/fonts/truetype/dejavu ]; then \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq fonts-dejavu-core; \
+	fi
+
 ## Build and serve -----------------------------------------------------------------------
 
 serve: tool-rust tool-cargo-bins tool-node
 	@echo "Serving Heist Ledger at http://127.0.0.1:8080/ (Ctrl-C to stop)"
 	trunk serve --offline
 
-# The site exactly as GitHub Pages serves it, under $(PAGES_URL).
-build pages: tool-rust tool-cargo-bins tool-node
+# The site exactly as GitHub Pages serves it, under $(PAGES_URL): the wasm app, the default
+# view drawn natively into index.html by the same pipeline (readable before any script
+# runs), and the default charts as standalone SVG/PNG under charts/ for direct linking.
+build pages: tool-rust tool-cargo-bins tool-node tool-fonts
 	trunk build --release --offline --public-url $(PAGES_URL)
+	cargo run --locked --bin render -- --data public/data/incidents.json --html dist/index.html \
+	  --out dist/charts --page-url $(PAGES_URL)
 	cp dist/index.html dist/404.html
 
 ## Tests ---------------------------------------------------------------------------------
@@ -114,6 +125,9 @@ e2e: tool-node tool-chromium
 bench: build
 	cargo run --release --locked --example bench
 	node tests/e2e/bench.mjs
+
+render: tool-fonts
+	cargo run --release --locked --bin render -- --data public/data/incidents.json --out renders $(VIEW)
 
 golden:
 	UPDATE_GOLDEN=1 cargo test --locked --test charts

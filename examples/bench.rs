@@ -8,11 +8,13 @@
 
 use std::time::Instant;
 
-use heist_ledger::aggregate::{self, Filter};
+use std::sync::Arc;
+
 use heist_ledger::load::parse_dataset;
 use heist_ledger::model::{Category, Dataset, Date, Flow, FlowEdge, FlowNode, NodeKind};
-use heist_ledger::render::theme::Theme;
-use heist_ledger::render::{self, Size};
+use heist_ledger::pipeline::{self, ChartKind, Selection};
+use heist_ledger::render::Size;
+use heist_ledger::view::{Theme, ViewState};
 
 const SIZE: Size = Size { width: 1280, height: 560 };
 
@@ -86,40 +88,18 @@ fn synthetic(base: &Dataset, n: usize) -> Dataset {
 }
 
 fn measure(name: &str, data: &Dataset) {
-    let title = |id: &str| id.to_string();
-    let filter = Filter::default();
-    let span = filter.year_span(data);
-    let (agg_ms, _) = median_ms(
-        || {
-            let kept = filter.apply(data);
-            aggregate::yearly(data, &kept, span, false).bars.len()
-                + aggregate::timeline(data, &kept, span, None).points.len()
-        },
-        9,
-    );
-    let kept = filter.apply(data);
-    let y = aggregate::yearly(data, &kept, span, false);
-    let t = aggregate::timeline(data, &kept, span, None);
-    let ids: Vec<&str> = kept.iter().map(|i| i.id.as_str()).collect();
-    let g = aggregate::flow_graph(data, &ids);
-    let (y_ms, y_bytes) =
-        median_ms(|| render::yearly::render(&y, SIZE, Theme::Light, &title).map_or(0, |r| r.svg.len()), 9);
-    let (t_ms, t_bytes) = median_ms(
-        || render::timeline::render(&t, SIZE, Theme::Light, None, &title).map_or(0, |r| r.svg.len()),
-        9,
-    );
-    let (f_ms, f_bytes) = match &g {
-        Some(g) => median_ms(
-            || {
-                render::flows::render(g, SIZE, Theme::Light, "flows", "all", &title)
-                    .map_or(0, |r| r.svg.len())
-            },
-            9,
-        ),
-        None => (0.0, 0),
-    };
+    let data = Arc::new(data.clone());
+    // The selection is what a filter change costs before any chart is drawn.
+    let (sel_ms, _) =
+        median_ms(|| Selection::new(data.clone(), ViewState::default(), Theme::Light).count(), 9);
+    let sel = Selection::new(data.clone(), ViewState::default(), Theme::Light);
+    let draw =
+        |kind: ChartKind| median_ms(|| pipeline::chart(&sel, kind, SIZE).svg.map_or(0, |svg| svg.len()), 9);
+    let (y_ms, y_bytes) = draw(ChartKind::Yearly);
+    let (t_ms, t_bytes) = draw(ChartKind::Timeline);
+    let (f_ms, f_bytes) = draw(ChartKind::Flows);
     println!(
-        "| {name:<28} | {:>6} | {agg_ms:>8.2} | {y_ms:>7.2} ({:>5} KB) | {t_ms:>8.2} ({:>6} KB) | {f_ms:>7.2} ({:>5} KB) |",
+        "| {name:<28} | {:>6} | {sel_ms:>8.2} | {y_ms:>7.2} ({:>5} KB) | {t_ms:>8.2} ({:>6} KB) | {f_ms:>7.2} ({:>5} KB) |",
         data.incidents.len(),
         y_bytes / 1024,
         t_bytes / 1024,
@@ -140,7 +120,7 @@ fn main() {
     };
     println!("Native (release), median of 9 runs, charts at {}x{} px.", SIZE.width, SIZE.height);
     println!("Parse + validate shipped dataset ({} KB): {parse_ms:.2} ms\n", bytes.len() / 1024);
-    println!("| dataset                      | incidents | aggregate ms | yearly ms (svg) | timeline ms (svg) | flows ms (svg) |");
+    println!("| dataset                      | incidents | selection ms | yearly ms (svg) | timeline ms (svg) | flows ms (svg) |");
     println!("|---|---:|---:|---:|---:|---:|");
     measure("shipped", &shipped);
     let out = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench");
@@ -152,10 +132,9 @@ fn main() {
             let _ = std::fs::write(format!("{out}/incidents-{n}.json"), json);
         }
         // The timeline alone, for the browser half to time SVG insertion, layout and paint.
-        let kept = Filter::default().apply(&data);
-        let t = aggregate::timeline(&data, &kept, Filter::default().year_span(&data), None);
-        if let Ok(r) = render::timeline::render(&t, SIZE, Theme::Light, None, &|id: &str| id.to_string()) {
-            let _ = std::fs::write(format!("{out}/timeline-{n}.svg"), r.svg);
+        let sel = Selection::new(Arc::new(data), ViewState::default(), Theme::Light);
+        if let Ok(svg) = pipeline::chart(&sel, ChartKind::Timeline, SIZE).svg {
+            let _ = std::fs::write(format!("{out}/timeline-{n}.svg"), svg);
         }
     }
 }

@@ -506,6 +506,7 @@ pub fn headline(data: &Dataset, incidents: &[&Incident], span: (i32, i32)) -> He
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view::Filter;
 
     fn fixture() -> Dataset {
         serde_json::from_str(include_str!("../tests/fixtures/minimal.json")).unwrap_or_else(|e| panic!("{e}"))

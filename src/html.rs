@@ -41,7 +41,12 @@ pub fn headline(figures: &[Figure]) -> String {
     let mut out = String::from("<dl>");
     for f in figures {
         let hook = f.hook.map(|h| format!(r#" data-headline="{h}""#)).unwrap_or_default();
-        let _ = write!(out, r#"<div class="figure"><dt>{}</dt><dd><span class="value"{hook}>{}</span>"#, escape(&f.label), escape(&f.value));
+        let _ = write!(
+            out,
+            r#"<div class="figure"><dt>{}</dt><dd><span class="value"{hook}>{}</span>"#,
+            escape(&f.label),
+            escape(&f.value)
+        );
         if let Some(d) = &f.detail {
             let _ = write!(out, " {}", bdi(d));
         }
@@ -61,7 +66,11 @@ pub fn headline(figures: &[Figure]) -> String {
 
 /// A table of numbers with linked sources.
 pub fn table(t: &Table) -> String {
-    let mut out = format!(r#"<table data-table="{}"><caption>{}</caption><thead><tr>"#, escape(&t.name), escape(&t.caption));
+    let mut out = format!(
+        r#"<table data-table="{}"><caption>{}</caption><thead><tr>"#,
+        escape(&t.name),
+        escape(&t.caption)
+    );
     for h in &t.headers {
         let _ = write!(out, r#"<th scope="col">{}</th>"#, escape(h));
     }
@@ -85,7 +94,8 @@ pub fn caption(chart: &Chart) -> String {
     let mut out = format!(r#"<span class="sources-label">{}: </span>"#, escape(chart.kind.sources_label()));
     let items: String = chart.sources.iter().map(|s| format!("<li>{}</li>", source(s))).collect();
     match chart.sources.len() {
-        0 => out.push_str("<span>the incident sources, listed in the table and the incident table below.</span>"),
+        0 => out
+            .push_str("<span>the incident sources, listed in the table and the incident table below.</span>"),
         1..=3 => {
             let _ = write!(out, r#"<ul class="sources">{items}</ul>"#);
         }
@@ -102,7 +112,8 @@ pub fn caption(chart: &Chart) -> String {
 /// A chart's heading and buttons. `table_open` says whether its table is shown.
 pub fn figure_head(kind: ChartKind, sel: &Selection, table_open: bool) -> String {
     let name = kind.name();
-    let mut out = format!(r#"<h2 id="{name}-heading">{}</h2><div class="chart-actions">"#, escape(kind.heading()));
+    let mut out =
+        format!(r#"<h2 id="{name}-heading">{}</h2><div class="chart-actions">"#, escape(kind.heading()));
     if kind == ChartKind::Flows {
         out.push_str(&flow_picker(sel));
     }
@@ -123,7 +134,13 @@ fn flow_picker(sel: &Selection) -> String {
         choices.len()
     );
     for (id, label) in &choices {
-        let _ = write!(out, r#"<option value="{}"{}>{}</option>"#, escape(id), selected(current == id), escape(label));
+        let _ = write!(
+            out,
+            r#"<option value="{}"{}>{}</option>"#,
+            escape(id),
+            selected(current == id),
+            escape(label)
+        );
     }
     out.push_str("</select></label>");
     out
@@ -174,7 +191,8 @@ pub fn filters(sel: &Selection) -> String {
     let mut actors: Vec<&str> = data.incidents.iter().map(|i| i.actor.as_str()).collect();
     actors.sort_unstable();
     actors.dedup();
-    let mut chains: Vec<&str> = data.incidents.iter().flat_map(|i| i.chains.iter().map(String::as_str)).collect();
+    let mut chains: Vec<&str> =
+        data.incidents.iter().flat_map(|i| i.chains.iter().map(String::as_str)).collect();
     chains.sort_unstable();
     chains.dedup();
     let years: Vec<String> = (lo..=hi).map(|y| y.to_string()).collect();
@@ -229,7 +247,8 @@ fn select(label: &str, name: &str, all: &str, options: &[&str], current: Option<
         selected(current.is_none())
     );
     for o in options {
-        let _ = write!(out, r#"<option value="{0}"{1}>{0}</option>"#, escape(o), selected(current == Some(o)));
+        let _ =
+            write!(out, r#"<option value="{0}"{1}>{0}</option>"#, escape(o), selected(current == Some(o)));
     }
     out.push_str("</select></label>");
     out
@@ -389,12 +408,17 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
         out.push_str("<h3>Enforcement</h3><ul>");
         for e in actions {
             let link = data.source(&e.source).map(|s| a(&s.url, "source")).unwrap_or_default();
-            let _ = write!(out, "<li>{}: {} ({}) {link}</li>", e.date.human(), bdi(&e.title), bdi(&e.authority));
+            let _ =
+                write!(out, "<li>{}: {} ({}) {link}</li>", e.date.human(), bdi(&e.title), bdi(&e.authority));
         }
         out.push_str("</ul>");
     }
     if let Some(chart) = flow {
-        let _ = write!(out, r#"<section class="detail-flow" data-detail-flow="{}"><h3>Laundering flow</h3>"#, escape(&i.id));
+        let _ = write!(
+            out,
+            r#"<section class="detail-flow" data-detail-flow="{}"><h3>Laundering flow</h3>"#,
+            escape(&i.id)
+        );
         match &chart.svg {
             Ok(svg) => {
                 let _ = write!(out, r#"<div class="svg-host">{svg}</div>"#);
@@ -403,7 +427,11 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
                 let _ = write!(out, r#"<p class="chart-error" role="alert">{}</p>"#, escape(e));
             }
         }
-        let _ = write!(out, "<details><summary>Flow as a table</summary>{}</details></section>", table(&chart.table));
+        let _ = write!(
+            out,
+            "<details><summary>Flow as a table</summary>{}</details></section>",
+            table(&chart.table)
+        );
     }
     out
 }
@@ -464,9 +492,17 @@ pub struct StaticChart {
 /// WebAssembly runs, and all they get with JavaScript off.
 pub fn static_page(sel: &Selection, charts: &[StaticChart], figures: &[Figure], data_url: &str) -> String {
     let mut out = String::new();
-    let _ = write!(out, r##"<a class="skip" href="#charts">Skip to the charts</a><header class="page-header">{}</header><main id="main">"##, header());
+    let _ = write!(
+        out,
+        r##"<a class="skip" href="#charts">Skip to the charts</a><header class="page-header">{}</header><main id="main">"##,
+        header()
+    );
     out.push_str(r#"<noscript><p class="notices">JavaScript is off: this is the default view, complete with its sources. Filtering, sorting, the incident details, tooltips, the timeline brush, downloads and loading another dataset need JavaScript.</p></noscript>"#);
-    let _ = write!(out, r#"<section class="headline" aria-label="Headline figures">{}</section>"#, headline(figures));
+    let _ = write!(
+        out,
+        r#"<section class="headline" aria-label="Headline figures">{}</section>"#,
+        headline(figures)
+    );
     let _ = write!(out, r#"<section class="filters" aria-label="Filters">{}</section>"#, filters(sel));
     out.push_str(r#"<section id="charts" class="charts" aria-label="Charts">"#);
     for c in charts {
@@ -474,10 +510,14 @@ pub fn static_page(sel: &Selection, charts: &[StaticChart], figures: &[Figure], 
     }
     out.push_str("</section>");
     let _ = write!(out, r#"<details class="published-figures">{}</details>"#, published_figures(&sel.data));
-    let _ = write!(out, r#"<section class="incidents" aria-labelledby="incidents-heading">{}</section>"#, incident_table(sel, false));
     let _ = write!(
         out,
-        r#"</main><footer class="page-footer">{}<div class="about">{}</div><p>{FOOTER_NOTE}</p></footer>"#,
+        r#"<section class="incidents" aria-labelledby="incidents-heading">{}</section>"#,
+        incident_table(sel, false)
+    );
+    let _ = write!(
+        out,
+        r#"</main><footer class="page-footer"><div>{}</div><div class="about">{}</div><p>{FOOTER_NOTE}</p></footer>"#,
         data_form(data_url),
         footer_about(&sel.data, data_url)
     );

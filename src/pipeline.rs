@@ -87,7 +87,11 @@ pub struct SourceLink {
 
 /// Looks a source id up as a link.
 pub fn source_link(data: &Dataset, id: &str) -> Option<SourceLink> {
-    data.source(id).map(|s| SourceLink { title: s.title.clone(), publisher: s.publisher.clone(), url: s.url.clone() })
+    data.source(id).map(|s| SourceLink {
+        title: s.title.clone(),
+        publisher: s.publisher.clone(),
+        url: s.url.clone(),
+    })
 }
 
 /// The dataset narrowed by the view: computed once per view change and shared by every
@@ -178,7 +182,12 @@ pub struct Chart {
 }
 
 impl Chart {
-    fn from(kind: ChartKind, rendered: Result<Rendered, render::ChartError>, table: Table, data: &Dataset) -> Chart {
+    fn from(
+        kind: ChartKind,
+        rendered: Result<Rendered, render::ChartError>,
+        table: Table,
+        data: &Dataset,
+    ) -> Chart {
         let (svg, ids) = match rendered {
             Ok(r) => (Ok(r.svg), r.sources),
             Err(e) => (Err(e.to_string()), Vec::new()),
@@ -202,7 +211,8 @@ pub fn chart(sel: &Selection, kind: ChartKind, size: Size) -> Chart {
         }
         ChartKind::Timeline => {
             let t = aggregate::timeline(data, &incidents, sel.span, sel.view.filter.dates);
-            let rendered = render::timeline::render(&t, size, sel.theme, sel.view.incident.as_deref(), &title);
+            let rendered =
+                render::timeline::render(&t, size, sel.theme, sel.view.incident.as_deref(), &title);
             Chart::from(kind, rendered, tables::timeline(&t, data), data)
         }
         ChartKind::Flows => {
@@ -226,7 +236,8 @@ fn flow_chart(sel: &Selection, ids: &[&str], chart_id: &str, size: Size) -> Char
     let title = |id: &str| data.source_label(id);
     match aggregate::flow_graph(data, ids) {
         Some(g) => {
-            let rendered = render::flows::render(&g, size, sel.theme, chart_id, &flow_subject(&g, data), &title);
+            let rendered =
+                render::flows::render(&g, size, sel.theme, chart_id, &flow_subject(&g, data), &title);
             Chart::from(ChartKind::Flows, rendered, tables::flows(&g, data), data)
         }
         None => {
@@ -390,7 +401,12 @@ pub fn export_frame(sel: &Selection, chart: &Chart, page_url: &str) -> Frame {
 }
 
 /// A chart as a standalone SVG image with its frame (title, view, sources, date, link).
-pub fn standalone_svg(sel: &Selection, kind: ChartKind, size: Size, page_url: &str) -> Result<String, String> {
+pub fn standalone_svg(
+    sel: &Selection,
+    kind: ChartKind,
+    size: Size,
+    page_url: &str,
+) -> Result<(String, Size), String> {
     let chart = chart(sel, kind, size);
     let frame = export_frame(sel, &chart, page_url);
     let svg = chart.svg?;

@@ -7,12 +7,15 @@
 // A test fails loudly on the first surprise: expect() is how it says which.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use heist_ledger::aggregate::{self, Filter};
+use std::sync::Arc;
+
+use heist_ledger::aggregate;
 use heist_ledger::layout::Rect;
 use heist_ledger::load::parse_dataset;
 use heist_ledger::model::{Dataset, Date};
-use heist_ledger::render::theme::Theme;
+use heist_ledger::pipeline::{self, ChartKind, Selection};
 use heist_ledger::render::{self, Size};
+use heist_ledger::view::Theme;
 use roxmltree::{Document, Node};
 
 const SHIPPED: &str = include_str!("../public/data/incidents.json");
@@ -31,16 +34,18 @@ fn title_of(data: &Dataset) -> impl Fn(&str) -> String + '_ {
     move |id: &str| data.source(id).map_or(id.to_string(), |s| s.title.clone())
 }
 
+/// A chart of the default view, through the page's pipeline.
+fn chart_svg(data: &Dataset, kind: ChartKind, size: Size) -> String {
+    let sel = Selection::new(Arc::new(data.clone()), Default::default(), Theme::Light);
+    pipeline::chart(&sel, kind, size).svg.unwrap_or_else(|e| panic!("{} renders: {e}", kind.name()))
+}
+
 fn yearly_svg(data: &Dataset, size: Size) -> String {
-    let kept = Filter::default().apply(data);
-    let y = aggregate::yearly(data, &kept, Filter::default().year_span(data), false);
-    render::yearly::render(&y, size, Theme::Light, &title_of(data)).expect("yearly renders").svg
+    chart_svg(data, ChartKind::Yearly, size)
 }
 
 fn timeline_svg(data: &Dataset, size: Size) -> String {
-    let kept = Filter::default().apply(data);
-    let t = aggregate::timeline(data, &kept, Filter::default().year_span(data), None);
-    render::timeline::render(&t, size, Theme::Light, None, &title_of(data)).expect("timeline renders").svg
+    chart_svg(data, ChartKind::Timeline, size)
 }
 
 fn flows_svg(data: &Dataset, ids: &[&str], size: Size) -> String {

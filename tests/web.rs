@@ -5,12 +5,13 @@
 // A test fails loudly on the first surprise: expect() is how it says which.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use heist_ledger::aggregate::{self, Filter};
+use std::sync::Arc;
+
 use heist_ledger::model::Dataset;
-use heist_ledger::render::theme::Theme;
-use heist_ledger::render::{self, Size};
-use heist_ledger::tables;
-use heist_ledger::web::charts::{ChartFigure, ChartOutput};
+use heist_ledger::pipeline::{ChartKind, Selection};
+use heist_ledger::view::{Theme, ViewState};
+use heist_ledger::web::charts::ChartFigure;
+use heist_ledger::web::state::PageState;
 use heist_ledger::web::{fetch, panic};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -47,39 +48,30 @@ async fn settle() {
     }
 }
 
-fn timeline_output(data: &Dataset, size: Size) -> Option<ChartOutput> {
-    let kept = Filter::default().apply(data);
-    let t = aggregate::timeline(data, &kept, Filter::default().year_span(data), None);
-    let rendered = render::timeline::render(&t, size, Theme::Light, None, &|id: &str| data.source_label(id));
-    Some(ChartOutput::from(rendered, tables::timeline(&t, data), data, "Enforcement actions"))
-}
-
-/// Mounts a timeline figure for the fixture in a fresh container; returns the container,
-/// the incident the figure last selected, and the mount handle (dropping it unmounts).
+/// Mounts a timeline figure for the fixture in a fresh container, with page state whose
+/// write path records the view it is sent; returns the container, that view, and the mount
+/// handle (dropping it unmounts).
 async fn mount_timeline(
     id: &str,
 ) -> (
     web_sys::HtmlElement,
-    RwSignal<Option<String>>,
+    RwSignal<ViewState>,
     leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
 ) {
-    let data: Dataset = serde_json::from_str(FIXTURE).expect("fixture");
+    let data: Arc<Dataset> = Arc::new(serde_json::from_str(FIXTURE).expect("fixture"));
     let host = container(id);
-    let selected = RwSignal::new(None::<String>);
+    let view_state = RwSignal::new(ViewState::default());
     let mounted = leptos::mount::mount_to(host.clone(), move || {
         let data = data.clone();
-        view! {
-            <ChartFigure
-                name="timeline"
-                heading="Heist timeline"
-                draw=Callback::new(move |size: Size| timeline_output(&data, size))
-                on_select=Callback::new(move |id| selected.set(id))
-                on_brush=None
-            />
-        }
+        let selection =
+            Memo::new(move |_| Some(Selection::new(data.clone(), view_state.get(), Theme::Light)));
+        let data_url = Memo::new(|_| "data/incidents.json".to_string());
+        let go = Callback::new(move |(v, _): (ViewState, bool)| view_state.set(v));
+        provide_context(PageState::new(selection, data_url, go));
+        view! { <ChartFigure kind=ChartKind::Timeline /> }
     });
     settle().await;
-    (host, selected, mounted)
+    (host, view_state, mounted)
 }
 
 #[wasm_bindgen_test]
@@ -135,7 +127,11 @@ async fn arrow_keys_move_focus_between_marks_and_show_a_tooltip_and_enter_select
     assert_eq!(second.get_attribute("data-date").as_deref(), Some("2024-09-01"));
     press("Enter");
     settle().await;
-    assert_eq!(selected.get_untracked().as_deref(), Some("beta-2024"));
+    assert_eq!(
+        selected.get_untracked().incident.as_deref(),
+        Some("beta-2024"),
+        "Enter went through the one write path"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -76,11 +76,9 @@ mod native {
                 "html" => a.html = Some(value.into()),
                 "page-url" => a.page_url = value,
                 "width" => {
-                    a.width = value
-                        .parse()
-                        .ok()
-                        .filter(|w| (240..=4000).contains(w))
-                        .ok_or_else(|| format!("--width {value}: give a whole number of pixels from 240 to 4000"))?
+                    a.width = value.parse().ok().filter(|w| (240..=4000).contains(w)).ok_or_else(|| {
+                        format!("--width {value}: give a whole number of pixels from 240 to 4000")
+                    })?
                 }
                 // Everything else is a view parameter, spelled as in the page's URL.
                 _ => a.query.push((name.to_string(), value)),
@@ -93,9 +91,8 @@ mod native {
     }
 
     fn today() -> Date {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
+        let secs =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
         Date::from_days_since_epoch((secs / 86_400) as i64)
     }
 
@@ -127,7 +124,7 @@ mod native {
         let fonts = fonts();
         for kind in ChartKind::ALL {
             let size = kind.size_for(width);
-            let svg = pipeline::standalone_svg(sel, kind, size, page_url)
+            let (svg, _) = pipeline::standalone_svg(sel, kind, size, page_url)
                 .map_err(|e| format!("the {} chart: {e}", kind.name()))?;
             let path = dir.join(format!("{}.svg", kind.name()));
             std::fs::write(&path, &svg).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -196,8 +193,12 @@ mod native {
     fn unique_ids(svg: &str, name: &str, class: &str) -> String {
         let (title, desc) = (format!("{name}-title"), format!("{name}-desc"));
         let (t2, d2) = (format!("{name}-{class}-title"), format!("{name}-{class}-desc"));
-        svg.replacen(&format!(r#"aria-labelledby="{title} {desc}""#), &format!(r#"aria-labelledby="{t2} {d2}""#), 1)
-            .replacen(&format!(r#"id="{title}""#), &format!(r#"id="{t2}""#), 1)
-            .replacen(&format!(r#"id="{desc}""#), &format!(r#"id="{d2}""#), 1)
+        svg.replacen(
+            &format!(r#"aria-labelledby="{title} {desc}""#),
+            &format!(r#"aria-labelledby="{t2} {d2}""#),
+            1,
+        )
+        .replacen(&format!(r#"id="{title}""#), &format!(r#"id="{t2}""#), 1)
+        .replacen(&format!(r#"id="{desc}""#), &format!(r#"id="{d2}""#), 1)
     }
 }

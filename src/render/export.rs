@@ -60,8 +60,9 @@ fn text_lines(out: &mut String, lines: &[String], y: &mut f64, size: f64, fill: 
     }
 }
 
-/// Frames `chart_svg` (drawn at `size`) with the words of `frame`, in `theme`.
-pub fn standalone(chart_svg: &str, size: Size, theme: Theme, frame: &Frame) -> String {
+/// Frames `chart_svg` (drawn at `size`) with the words of `frame`, in `theme`; returns the
+/// image and its size.
+pub fn standalone(chart_svg: &str, size: Size, theme: Theme, frame: &Frame) -> (String, Size) {
     let p: Palette = palette(theme);
     let (fg, muted) = (Palette::hex(p.text), Palette::hex(p.muted));
     let w = f64::from(size.width);
@@ -92,7 +93,7 @@ pub fn standalone(chart_svg: &str, size: Size, theme: Theme, frame: &Frame) -> S
     let mut y = head_h + f64::from(size.height);
     text_lines(&mut out, &foot, &mut y, SMALL, &muted, false);
     out.push_str("</svg>");
-    out
+    (out, Size { width: size.width, height: height as u32 })
 }
 
 #[cfg(test)]

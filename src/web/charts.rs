@@ -1,56 +1,18 @@
-//! A chart on the page: `<figure data-chart>` holding the rendered SVG, a caption linking
-//! its sources, the same numbers as a table, tooltips on hover and focus, keyboard
-//! navigation between marks, and (for the timeline) a date-range brush.
+//! A chart on the page: `<figure data-chart>` holding the SVG the pipeline draws at the
+//! box's measured size, its caption and table (markup from [`crate::html`]), tooltips on
+//! hover and focus, keyboard navigation between marks, downloads, and (for the timeline) a
+//! date-range brush.
 
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::{Dataset, Date};
-use crate::render::{ChartError, Rendered, Size};
-use crate::tables::Table;
+use crate::html as markup;
+use crate::model::Date;
+use crate::pipeline::{self, ChartKind};
+use crate::render::Size;
 use crate::web::dom;
-
-/// A source as a caption link.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SourceLink {
-    /// Document title.
-    pub title: String,
-    /// Publisher.
-    pub publisher: String,
-    /// Where to read it.
-    pub url: String,
-}
-
-/// What a chart figure shows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChartOutput {
-    /// The SVG, or what went wrong.
-    pub svg: Result<String, String>,
-    /// The numbers as a table.
-    pub table: Table,
-    /// Sources named in the caption.
-    pub sources: Vec<SourceLink>,
-    /// What the caption's sources are for.
-    pub sources_label: &'static str,
-}
-
-impl ChartOutput {
-    /// Assembles the output of a renderer.
-    pub fn from(
-        rendered: Result<Rendered, ChartError>,
-        table: Table,
-        data: &Dataset,
-        sources_label: &'static str,
-    ) -> ChartOutput {
-        let (svg, ids) = match rendered {
-            Ok(r) => (Ok(r.svg), r.sources),
-            Err(e) => (Err(e.to_string()), Vec::new()),
-        };
-        let sources = ids.iter().filter_map(|id| crate::web::app::source_link(data, id)).collect();
-        ChartOutput { svg, table, sources, sources_label }
-    }
-}
+use crate::web::state::page;
 
 fn marks_in(host: &web_sys::Element) -> Vec<web_sys::Element> {
     let Ok(list) = host.query_selector_all(".mark") else { return Vec::new() };
@@ -69,50 +31,60 @@ fn focus(el: &web_sys::Element) {
     }
 }
 
-/// Chart figure. `draw` renders for a measured size; it is re-run when the size or any
-/// signal it reads changes.
-#[component]
-pub fn ChartFigure(
-    /// `data-chart` name: yearly, timeline or flows.
-    name: &'static str,
-    /// Visible heading.
-    heading: &'static str,
-    /// Renders the chart at a size; `None` while there is no data.
-    draw: Callback<Size, Option<ChartOutput>>,
-    /// Called with an incident id when a marker is activated.
-    on_select: Callback<Option<String>>,
-    /// Called with a date range when the reader drags across the chart (timeline only).
-    on_brush: Option<Callback<Option<(Date, Date)>>>,
-    /// Extra controls shown beside the chart's buttons (the flow chart's incident picker).
-    #[prop(optional)]
-    children: Option<ChildrenFn>,
-) -> impl IntoView {
-    let box_ref = NodeRef::<html::Div>::new();
-    let size: RwSignal<Option<Size>> = RwSignal::new(None);
+/// Measures an element's box, updating `size` when it changes (on mount and on resize).
+fn track_size<E>(node: NodeRef<E>, size: RwSignal<Option<Size>>)
+where
+    E: leptos::html::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
     let measure = move || {
-        if let Some(el) = box_ref.get_untracked() {
-            let (w, h) = (el.client_width(), el.client_height());
-            if w > 0 && h > 0 {
-                let s = Size { width: w as u32, height: h as u32 };
-                if size.get_untracked() != Some(s) {
-                    size.set(Some(s));
-                }
+        let Some(el) = node.get_untracked().and_then(|e| e.dyn_into::<web_sys::Element>().ok()) else {
+            return;
+        };
+        let (w, h) = (el.client_width(), el.client_height());
+        if w > 0 && h > 0 {
+            let s = Size { width: w as u32, height: h as u32 };
+            if size.get_untracked() != Some(s) {
+                size.set(Some(s));
             }
         }
     };
     Effect::new(move |_| {
-        box_ref.track();
+        node.track();
         measure();
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
+}
 
-    let output = Memo::new(move |_| size.get().and_then(|s| draw.run(s)));
+/// One chart figure. It redraws when the selection or its box size changes, and only then.
+#[component]
+pub fn ChartFigure(
+    /// Which chart.
+    kind: ChartKind,
+) -> impl IntoView {
+    let state = page();
+    let name = kind.name();
+    let box_ref = NodeRef::<html::Div>::new();
+    let size: RwSignal<Option<Size>> = RwSignal::new(None);
+    track_size(box_ref, size);
+
+    let output = Memo::new(move |_| {
+        let s = size.get()?;
+        state.selection.with(|sel| sel.as_ref().map(|sel| pipeline::chart(sel, kind, s)))
+    });
     let show_table = RwSignal::new(false);
     let tip: RwSignal<Option<(String, f64, f64)>> = RwSignal::new(None);
     let brush: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
-    let table_id = format!("{name}-table");
-    let heading_id = format!("{name}-heading");
+    let drag_start: RwSignal<Option<f64>> = RwSignal::new(None);
+    let export_error: RwSignal<Option<String>> = RwSignal::new(None);
+
+    let head_ref = NodeRef::<html::Div>::new();
+    dom::bind_html(head_ref, move || {
+        let open = show_table.get();
+        state.selection.with(|s| s.as_ref().map(|s| markup::figure_head(kind, s, open)).unwrap_or_default())
+    });
+    let select = move |id: Option<String>| state.update(|v| v.incident = id, false);
 
     let show_tip = move |el: &web_sys::Element| {
         let (Some(host), Some(text)) = (box_ref.get_untracked(), el.get_attribute("data-tip")) else {
@@ -140,7 +112,7 @@ pub fn ChartFigure(
             "Enter" | " " => {
                 if let Some(id) = current.and_then(|k| marks[k].get_attribute("data-incident")) {
                     ev.prevent_default();
-                    on_select.run(Some(id));
+                    select(Some(id));
                 }
                 None
             }
@@ -177,65 +149,76 @@ pub fn ChartFigure(
         let (lo, hi) = (day(a.min(b)), day(a.max(b)));
         Some((Date::from_days_since_epoch(lo), Date::from_days_since_epoch(hi)))
     };
-    let drag_start: RwSignal<Option<f64>> = RwSignal::new(None);
-    let export_error: RwSignal<Option<String>> = RwSignal::new(None);
+    let brushable = kind == ChartKind::Timeline;
+
+    let download = move |png: bool| {
+        export_error.set(None);
+        let page_url = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+        let page_url = page_url.split('?').next().unwrap_or_default().to_string();
+        let Some(s) = size.get_untracked() else { return };
+        let Some(result) = state
+            .selection
+            .with_untracked(|sel| sel.as_ref().map(|sel| pipeline::standalone_svg(sel, kind, s, &page_url)))
+        else {
+            return;
+        };
+        match result {
+            Err(e) => export_error.set(Some(format!("The chart could not be exported: {e}."))),
+            Ok((svg, frame_size)) if png => {
+                dom::download_png(
+                    &format!("heist-ledger-{name}.png"),
+                    &svg,
+                    frame_size.width,
+                    frame_size.height,
+                    2.0,
+                    move |e| {
+                        export_error.set(Some(format!(
+                            "The PNG could not be made: {e}. The SVG download still works."
+                        )))
+                    },
+                );
+            }
+            Ok((svg, _)) => {
+                if let Err(e) = dom::download(&format!("heist-ledger-{name}.svg"), "image/svg+xml", &svg) {
+                    export_error.set(Some(format!("The SVG could not be saved: {e}.")));
+                }
+            }
+        }
+    };
+    let on_head_click = move |ev: web_sys::MouseEvent| match dom::closest(ev.target(), "[data-action]")
+        .and_then(|e| e.get_attribute("data-action"))
+        .as_deref()
+    {
+        Some("table") => show_table.update(|s| *s = !*s),
+        Some("svg") => download(false),
+        Some("png") => download(true),
+        _ => {}
+    };
+    let on_head_change = move |ev: web_sys::Event| {
+        let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+        if el.get_attribute("name").as_deref() == Some("flow") {
+            let value = dom::control_value(&el);
+            state.update(|v| v.flow = (!value.is_empty()).then_some(value), false);
+        }
+    };
 
     view! {
-        <figure data-chart=name class="chart" aria-labelledby=heading_id.clone()>
-            <div class="chart-head">
-                <h2 id=heading_id.clone()>{heading}</h2>
-                <div class="chart-actions">
-                    {children.map(|c| c())}
-                    <button
-                        class="table-toggle"
-                        aria-controls=table_id.clone()
-                        aria-expanded=move || show_table.get().to_string()
-                        on:click=move |_| show_table.update(|s| *s = !*s)
-                    >
-                        {move || if show_table.get() { "Hide table" } else { "Show table" }}
-                    </button>
-                    <button
-                        class="download"
-                        on:click=move |_| {
-                            export_error.set(None);
-                            if let Some(Ok(svg)) = output.get_untracked().map(|o| o.svg) {
-                                if let Err(e) = dom::download(&format!("heist-ledger-{name}.svg"), "image/svg+xml", &svg) {
-                                    export_error.set(Some(format!("The SVG could not be saved: {e}.")));
-                                }
-                            }
-                        }
-                    >
-                        "Download SVG"
-                    </button>
-                    <button
-                        class="download-png"
-                        on:click=move |_| {
-                            export_error.set(None);
-                            if let (Some(Ok(svg)), Some(s)) = (output.get_untracked().map(|o| o.svg), size.get_untracked()) {
-                                dom::download_png(&format!("heist-ledger-{name}.png"), &svg, s.width, s.height, 2.0, move |e| {
-                                    export_error.set(Some(format!("The PNG could not be made: {e}. The SVG download still works.")));
-                                });
-                            }
-                        }
-                    >
-                        "Download PNG"
-                    </button>
-                </div>
-            </div>
+        <figure data-chart=name class="chart" aria-labelledby=format!("{name}-heading")>
+            <div class="chart-head" node_ref=head_ref on:click=on_head_click on:change=on_head_change></div>
             <div
                 class="chart-box"
-                class:brushable=on_brush.is_some()
+                class:brushable=brushable
                 node_ref=box_ref
                 tabindex="0"
-                aria-label=format!("{heading}. Use the arrow keys to move between marks; Enter selects an incident.")
+                aria-label=format!("{}. Use the arrow keys to move between marks; Enter selects an incident.", kind.heading())
                 on:keydown=on_keydown
                 on:mouseover=move |ev| if let Some(el) = dom::closest(ev.target(), ".mark") { show_tip(&el) }
                 on:mouseout=move |_| tip.set(None)
                 on:focusin=move |ev| if let Some(el) = dom::closest(ev.target(), ".mark") { show_tip(&el) }
                 on:focusout=move |_| tip.set(None)
-                on:click=move |ev| if let Some(id) = dom::closest(ev.target(), "[data-incident]").and_then(|e| e.get_attribute("data-incident")) { on_select.run(Some(id)) }
+                on:click=move |ev| if let Some(id) = dom::closest(ev.target(), "[data-incident]").and_then(|e| e.get_attribute("data-incident")) { select(Some(id)) }
                 on:pointerdown=move |ev: web_sys::PointerEvent| {
-                    if on_brush.is_some() && ev.button() == 0 && dom::closest(ev.target(), ".mark").is_none() {
+                    if brushable && ev.button() == 0 && dom::closest(ev.target(), ".mark").is_none() {
                         drag_start.set(chart_x(f64::from(ev.client_x())));
                     }
                 }
@@ -248,20 +231,20 @@ pub fn ChartFigure(
                     let start = drag_start.get_untracked();
                     drag_start.set(None);
                     brush.set(None);
-                    if let (Some(a), Some(b), Some(cb)) = (start, chart_x(f64::from(ev.client_x())), on_brush) {
+                    if let (Some(a), Some(b)) = (start, chart_x(f64::from(ev.client_x()))) {
                         if (a - b).abs() > 6.0 {
                             if let Some(range) = brush_dates(a, b) {
-                                cb.run(Some(range));
+                                state.update(|v| v.filter.dates = Some(range), false);
                             }
                         }
                     }
                 }
             >
-                {move || match output.get().map(|o| o.svg) {
-                    Some(Ok(svg)) => view! { <div class="svg-host" inner_html=svg></div> }.into_any(),
-                    Some(Err(e)) => view! { <p class="chart-error" role="alert">{e}</p> }.into_any(),
+                {move || output.with(|o| match o.as_ref().map(|o| &o.svg) {
+                    Some(Ok(svg)) => view! { <div class="svg-host" inner_html=svg.clone()></div> }.into_any(),
+                    Some(Err(e)) => view! { <p class="chart-error" role="alert">{e.clone()}</p> }.into_any(),
                     None => view! { <p class="chart-placeholder">"Loading…"</p> }.into_any(),
-                }}
+                })}
                 {move || brush.get().map(|(a, b)| {
                     let scale = size.get_untracked().map_or(1.0, |s| {
                         box_ref.get_untracked().map_or(1.0, |h| f64::from(h.client_width()) / f64::from(s.width).max(1.0))
@@ -273,66 +256,13 @@ pub fn ChartFigure(
                 })}
             </div>
             {move || export_error.get().map(|e| view! { <p class="chart-error" role="alert">{e}</p> })}
-            <figcaption>
-                {move || output.get().map(|o| {
-                    let label = o.sources_label;
-                    view! {
-                        <span class="sources-label">{label} ": "</span>
-                        {
-                            let count = o.sources.len();
-                            let links = o.sources.into_iter().map(|s| view! {
-                                <li>
-                                    <a href=s.url target="_blank" rel="noopener noreferrer">{s.title}</a>
-                                    <span class="publisher">" (" {s.publisher} ")"</span>
-                                </li>
-                            }).collect_view();
-                            // A long list folds away so the caption never buries the chart on a phone.
-                            match count {
-                                0 => view! { <span>"the incident sources, listed in the table and the incident table below."</span> }.into_any(),
-                                1..=3 => view! { <ul class="sources">{links}</ul> }.into_any(),
-                                _ => view! {
-                                    <details class="sources">
-                                        <summary>{count} " documents"</summary>
-                                        <ul class="sources">{links}</ul>
-                                    </details>
-                                }.into_any(),
-                            }
-                        }
-                    }
-                })}
-            </figcaption>
-            <div id=table_id class="table-wrap" class:visually-hidden=move || !show_table.get()>
-                {move || output.get().map(|o| view! { <DataTable table=o.table /> })}
-            </div>
+            <figcaption inner_html=move || output.with(|o| o.as_ref().map(markup::caption).unwrap_or_default())></figcaption>
+            <div
+                id=format!("{name}-table")
+                class="table-wrap"
+                class:visually-hidden=move || !show_table.get()
+                inner_html=move || output.with(|o| o.as_ref().map(|o| markup::table(&o.table)).unwrap_or_default())
+            ></div>
         </figure>
-    }
-}
-
-/// A table of numbers with linked sources.
-#[component]
-pub fn DataTable(
-    /// The table.
-    table: Table,
-) -> impl IntoView {
-    view! {
-        <table data-table=table.name.clone()>
-            <caption>{table.caption.clone()}</caption>
-            <thead>
-                <tr>{table.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr>
-            </thead>
-            <tbody>
-                {table.rows.iter().map(|row| view! {
-                    <tr>
-                        {row.iter().map(|cell| {
-                            let class = if cell.numeric { "num" } else { "" };
-                            match &cell.href {
-                                Some(href) => view! { <td class=class><a href=href.clone() target="_blank" rel="noopener noreferrer">{cell.text.clone()}</a></td> }.into_any(),
-                                None => view! { <td class=class>{cell.text.clone()}</td> }.into_any(),
-                            }
-                        }).collect_view()}
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
     }
 }

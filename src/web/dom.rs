@@ -145,3 +145,83 @@ pub fn download_png(
         fail(e);
     }
 }
+
+/// The element the live app mounts in: a new `<div id="live">` laid out beside the static
+/// first view (`#static`) but hidden until [`take_over`]; `None` when the page has no static
+/// view (the development server), and the app then mounts on `<body>`.
+pub fn live_root() -> Option<web_sys::HtmlElement> {
+    let doc = document()?;
+    let first_view = doc.get_element_by_id("static")?;
+    let live: web_sys::HtmlElement = doc.create_element("div").ok()?.dyn_into().ok()?;
+    live.set_id("live");
+    let _ = live.class_list().add_1("live-pending");
+    let _ = live.set_attribute("aria-hidden", "true");
+    first_view.after_with_node_1(&live).ok()?;
+    Some(live)
+}
+
+/// Replaces the static first view with the live app in one step. Both show the same
+/// markup at the same place, so nothing moves.
+pub fn take_over() {
+    let Some(doc) = document() else { return };
+    let Some(live) = doc.get_element_by_id("live") else { return };
+    if let Some(first_view) = doc.get_element_by_id("static") {
+        first_view.remove();
+    }
+    let _ = live.class_list().remove_1("live-pending");
+    let _ = live.remove_attribute("aria-hidden");
+}
+
+/// The value of a form control: a checkbox's `value`, a select's or input's current value.
+pub fn control_value(el: &web_sys::HtmlElement) -> String {
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        return i.value();
+    }
+    if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        return s.value();
+    }
+    el.get_attribute("value").unwrap_or_default()
+}
+
+/// Keeps `node`'s content equal to `content()`, rewriting it when that changes. Focus on a
+/// control inside stays on the control of the same name and value (or action), so keyboard
+/// users are not thrown to the top of the page by their own change.
+pub fn bind_html<E>(node: leptos::prelude::NodeRef<E>, content: impl Fn() -> String + 'static)
+where
+    E: leptos::html::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    use leptos::prelude::{Effect, Get};
+    Effect::new(move |previous: Option<String>| {
+        let html = content();
+        if previous.as_deref() == Some(html.as_str()) {
+            return html;
+        }
+        if let Some(el) = node.get().and_then(|e| e.dyn_into::<web_sys::Element>().ok()) {
+            set_html_keeping_focus(&el, &html);
+        }
+        html
+    });
+}
+
+fn set_html_keeping_focus(el: &web_sys::Element, html: &str) {
+    let active = document().and_then(|d| d.active_element()).filter(|a| el.contains(Some(a)));
+    let selector = active.as_ref().and_then(|a| {
+        ["name", "data-sort", "data-action", "data-incident"].iter().find_map(|attr| {
+            let v = a.get_attribute(attr)?;
+            let mut s = format!("[{attr}=\"{}\"]", v.replace('"', "\\\""));
+            if a.get_attribute("type").as_deref() == Some("checkbox") {
+                if let Some(val) = a.get_attribute("value") {
+                    s.push_str(&format!("[value=\"{}\"]", val.replace('"', "\\\"")));
+                }
+            }
+            Some(s)
+        })
+    });
+    el.set_inner_html(html);
+    if let Some(found) = selector.and_then(|s| el.query_selector(&s).ok().flatten()) {
+        if let Ok(h) = found.dyn_into::<web_sys::HtmlElement>() {
+            let _ = h.focus();
+        }
+    }
+}

@@ -1,5 +1,6 @@
-//! The browser layer: a thin Leptos app over the pure domain. It fetches the dataset, keeps
-//! the view in the URL, and puts the SVG the renderers produce on the page.
+//! The browser layer: a thin Leptos app over the pure pipeline. It fetches the dataset,
+//! keeps the view in the URL, puts the pipeline's markup on the page and turns events into
+//! view changes. Components read the page state from context ([`state`]).
 
 pub mod app;
 pub mod charts;
@@ -7,12 +8,19 @@ pub mod dom;
 pub mod fetch;
 pub mod incidents;
 pub mod panic;
+pub mod sections;
+pub mod state;
 
 pub use app::App;
 
-/// Installs the panic hook and mounts the dashboard on `<body>`.
+/// Installs the panic hook and mounts the dashboard. When the page carries the static
+/// first view, the app is built beside it, out of sight, and replaces it once drawn.
 pub fn start() {
     panic::install();
     dom::open_details_when_printing();
-    leptos::mount::mount_to_body(App);
+    match dom::live_root() {
+        // The handle would unmount the app when dropped; the app lives as long as the page.
+        Some(root) => leptos::mount::mount_to(root, App).forget(),
+        None => leptos::mount::mount_to_body(App),
+    }
 }

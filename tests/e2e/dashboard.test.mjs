@@ -288,3 +288,72 @@ test("the dark theme toggle re-draws the charts in the dark palette", async () =
   await page.screenshot({ path: `${shots}/dark.png` });
   await context.close();
 });
+
+test("with JavaScript off the default view is complete: headline, three charts with tables, incidents, sources", async () => {
+  for (const [width, scheme] of [[1280, "light"], [360, "dark"]]) {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 }, colorScheme: scheme });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    assert.match(await page.locator("[data-headline=total]").innerText(), /^\$\d/, "the total is in the HTML");
+    assert.ok(Number(await page.locator("[data-headline=count]").innerText()) > 0, "the count is in the HTML");
+    for (const name of CHARTS) {
+      const figure = page.locator(`figure[data-chart=${name}]`);
+      assert.equal(await figure.locator("svg:visible").count(), 1, `${name}: exactly one drawing shows at ${width} px ${scheme}`);
+      assert.ok((await figure.locator("figcaption a[href^='http']").count()) > 0, `${name} links its sources`);
+      assert.equal(await figure.locator(`table[data-table=${name}]`).count(), 1, `${name} has its table`);
+    }
+    const rows = await page.locator("table.incident-table tbody tr").count();
+    assert.ok(rows > 10, `the incident table has its rows (${rows})`);
+    assert.ok((await page.locator("table.incident-table a[href^='http']").count()) >= rows, "each row links a source");
+    assert.match(await page.locator("noscript").first().textContent(), /need JavaScript/, "a note says what needs JavaScript");
+    const bg = await page.evaluate(() => document.querySelector("figure[data-chart=yearly] svg:not([hidden])") && [...document.querySelectorAll("figure[data-chart=yearly] .svg-host")].find((h) => getComputedStyle(h).display !== "none").querySelector("rect.bg").getAttribute("fill"));
+    assert.equal(bg, scheme === "dark" ? "#121418" : "#ffffff", "the drawing follows the system theme");
+    const scroll = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.ok(scroll[0] <= scroll[1], `no horizontal scroll at ${width} px (${scroll})`);
+    await page.screenshot({ path: `${shots}/no-js-${width}-${scheme}.png`, fullPage: true });
+    await context.close();
+  }
+});
+
+test("the live page takes over the first view with the same content and no layout shift", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const read = (p) =>
+    p.evaluate(() => ({
+      headline: document.querySelector("section.headline").innerHTML,
+      filters: document.querySelector("section.filters").innerHTML,
+      incidents: document.querySelector("section.incidents").innerHTML,
+      captions: [...document.querySelectorAll("figcaption")].map((c) => c.innerHTML),
+      top: [...document.querySelectorAll("figure[data-chart]")].map((f) => Math.round(f.getBoundingClientRect().top)),
+    }));
+  const first = await read(page);
+  await context.close();
+  const live = await open(browser, server);
+  await live.page.evaluate(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  assert.equal(await settled(live.page), "ready");
+  assert.equal(await live.page.locator("#static").count(), 0, "the first view is gone");
+  const after = await read(live.page);
+  assert.deepEqual(after, first, "the live page shows exactly the first view's markup, at the same place");
+  await live.page.waitForTimeout(300);
+  const cls = await live.page.evaluate(() => window.__cls);
+  assert.ok(cls <= 0.01, `layout shift ${cls} <= 0.01`);
+  await live.context.close();
+});
+
+test("the build links the default charts as standalone SVG and PNG", async () => {
+  for (const name of CHARTS) {
+    const svg = await fetch(`${server.url}charts/${name}.svg`);
+    assert.equal(svg.status, 200, `${name}.svg is served`);
+    const text = await svg.text();
+    assert.match(text, /Data as of \d{1,2} \w{3} \d{4}/, `${name}.svg carries the dataset date`);
+    assert.match(text, /Sources: /, `${name}.svg carries its source line`);
+    const png = await fetch(`${server.url}charts/${name}.png`);
+    assert.equal(png.status, 200, `${name}.png is served`);
+  }
+});
