@@ -96,3 +96,183 @@ pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dat
         })
     }
 }
+
+/// The files under `data/` that hold the dataset's source of truth, one small file per
+/// record list, so that adding or revising a record is a small, readable diff:
+///
+/// - `meta.json`: `schema_version`, `title`, `as_of`, `release` and `notes`;
+/// - `sources.json`: every source, sorted by id;
+/// - `incidents/<id>.json`: one incident per file, named after its id;
+/// - `reported_totals.json`: published figures;
+/// - `flows/<incident>.json`: one laundering flow per file, named after its incident;
+/// - `enforcement.json`: enforcement actions;
+/// - `changes.json`: the change log, newest release first.
+///
+/// [`assemble`] joins them into the published `public/data/incidents.json`.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod layout {
+    /// The dataset's metadata.
+    pub const META: &str = "meta.json";
+    /// The source list.
+    pub const SOURCES: &str = "sources.json";
+    /// The folder of incident files.
+    pub const INCIDENTS: &str = "incidents";
+    /// The published figures.
+    pub const REPORTED_TOTALS: &str = "reported_totals.json";
+    /// The folder of flow files.
+    pub const FLOWS: &str = "flows";
+    /// Enforcement actions.
+    pub const ENFORCEMENT: &str = "enforcement.json";
+    /// The change log.
+    pub const CHANGES: &str = "changes.json";
+}
+
+/// The part of the dataset kept in `data/meta.json`.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Meta {
+    schema_version: u32,
+    title: String,
+    as_of: Date,
+    release: crate::model::Release,
+    #[serde(default)]
+    notes: Option<String>,
+}
+
+/// Reads and parses one JSON file, naming it and the failing path in the problem.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_json<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T, Problem> {
+    let name = path.display().to_string();
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Problem::new(name.clone(), format!("cannot read: {e}")))?;
+    let mut de = serde_json::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let at = e.path().to_string();
+        let location = if at.is_empty() || at == "." { name.clone() } else { format!("{name}: {at}") };
+        Problem::new(location, e.into_inner().to_string())
+    })
+}
+
+/// The value, or `None` with its problem recorded.
+#[cfg(not(target_arch = "wasm32"))]
+fn keep<T>(result: Result<T, Problem>, problems: &mut Vec<Problem>) -> Option<T> {
+    result.map_err(|p| problems.push(p)).ok()
+}
+
+/// The `.json` files in a folder, sorted by name.
+#[cfg(not(target_arch = "wasm32"))]
+fn json_files(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, Problem> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Problem::new(dir.display().to_string(), format!("cannot list: {e}")))?;
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Joins the files under `dir` (see [`layout`]) into one dataset: incidents oldest first
+/// (then by id), flows largest theft first (then by incident id), other lists in file order.
+/// Reports every unreadable file, a record whose file name is not its id, and a source list
+/// out of id order. The result is not validated: call [`validate`] on it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
+    let mut problems = Vec::new();
+    let meta: Option<Meta> = keep(read_json(&dir.join(layout::META)), &mut problems);
+    let sources: Option<Vec<crate::model::Source>> =
+        keep(read_json(&dir.join(layout::SOURCES)), &mut problems);
+    let reported_totals = keep(read_json(&dir.join(layout::REPORTED_TOTALS)), &mut problems);
+    let enforcement = keep(read_json(&dir.join(layout::ENFORCEMENT)), &mut problems);
+    let changes = keep(read_json(&dir.join(layout::CHANGES)), &mut problems);
+    let mut incidents: Vec<crate::model::Incident> = Vec::new();
+    if let Some(files) = keep(json_files(&dir.join(layout::INCIDENTS)), &mut problems) {
+        for path in files {
+            if let Some(incident) = keep(read_json::<crate::model::Incident>(&path), &mut problems) {
+                if path.file_stem().and_then(|s| s.to_str()) != Some(incident.id.as_str()) {
+                    problems.push(Problem::new(
+                        path.display().to_string(),
+                        format!("holds incident \"{}\"; name the file {}.json", incident.id, incident.id),
+                    ));
+                }
+                incidents.push(incident);
+            }
+        }
+    }
+    let mut flows: Vec<crate::model::Flow> = Vec::new();
+    if let Some(files) = keep(json_files(&dir.join(layout::FLOWS)), &mut problems) {
+        for path in files {
+            match read_json::<crate::model::Flow>(&path) {
+                Ok(flow) => {
+                    if path.file_stem().and_then(|s| s.to_str()) != Some(flow.incident.as_str()) {
+                        problems.push(Problem::new(
+                            path.display().to_string(),
+                            format!(
+                                "holds the flow of \"{}\"; name the file {}.json",
+                                flow.incident, flow.incident
+                            ),
+                        ));
+                    }
+                    flows.push(flow);
+                }
+                Err(p) => problems.push(p),
+            }
+        }
+    }
+    if let Some(sources) = &sources {
+        for pair in sources.windows(2) {
+            if pair[0].id >= pair[1].id {
+                problems.push(Problem::new(
+                    dir.join(layout::SOURCES).display().to_string(),
+                    format!(
+                        "\"{}\" comes after \"{}\": keep sources sorted by id, each id once",
+                        pair[1].id, pair[0].id
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(meta) = &meta {
+        if meta.schema_version != SCHEMA_VERSION {
+            problems.push(Problem::new(
+                dir.join(layout::META).display().to_string(),
+                format!("schema_version is {}; this build writes {SCHEMA_VERSION}", meta.schema_version),
+            ));
+        }
+    }
+    match (meta, sources, reported_totals, enforcement, changes) {
+        (Some(meta), Some(sources), Some(reported_totals), Some(enforcement), Some(changes))
+            if problems.is_empty() =>
+        {
+            incidents.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+            flows.sort_by(|a, b| {
+                b.theft_usd.total_cmp(&a.theft_usd).then_with(|| a.incident.cmp(&b.incident))
+            });
+            Ok(Dataset {
+                schema_version: meta.schema_version,
+                title: meta.title,
+                as_of: meta.as_of,
+                release: meta.release,
+                changes,
+                notes: meta.notes,
+                sources,
+                incidents,
+                reported_totals,
+                flows,
+                enforcement,
+            })
+        }
+        _ => Err(LoadError {
+            summary: format!("Cannot assemble the dataset from {}", dir.display()),
+            problems,
+        }),
+    }
+}
+
+/// The published text of a dataset: pretty-printed JSON with a final newline.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn to_published_json(data: &Dataset) -> String {
+    serde_json::to_string_pretty(data).unwrap_or_default() + "\n"
+}
