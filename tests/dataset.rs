@@ -9,12 +9,14 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use heist_ledger::aggregate;
-use heist_ledger::load::parse_dataset;
-use heist_ledger::model::{Dataset, Date, NodeKind};
+use heist_ledger::load::{assemble, parse_dataset, to_published_json};
+use heist_ledger::model::{Confidence, Dataset, Date, NodeKind, SourceKind};
 use heist_ledger::validate::validate;
 use heist_ledger::view::Filter;
 
 const SHIPPED: &str = include_str!("../public/data/incidents.json");
+const PUBLISHED_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/incidents.json");
+const DATA_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
 
 fn today() -> Date {
     let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
@@ -23,6 +25,23 @@ fn today() -> Date {
 
 fn shipped() -> Dataset {
     parse_dataset(SHIPPED.as_bytes(), "incidents.json", today()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// `public/data/incidents.json` is generated from the small files under `data/`; this test
+/// fails when the two differ. `UPDATE_DATA=1 cargo test --test dataset` rewrites it.
+#[test]
+fn published_file_is_the_assembly_of_data_dir() {
+    let assembled = assemble(std::path::Path::new(DATA_DIR)).unwrap_or_else(|e| panic!("{e}"));
+    let fresh = to_published_json(&assembled);
+    if std::env::var_os("UPDATE_DATA").is_some() {
+        std::fs::write(PUBLISHED_PATH, &fresh).expect("write public/data/incidents.json");
+        return;
+    }
+    let committed = std::fs::read_to_string(PUBLISHED_PATH).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "public/data/incidents.json differs from the assembly of data/: run `UPDATE_DATA=1 cargo test --test dataset` and commit both"
+    );
 }
 
 #[test]
