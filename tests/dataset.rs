@@ -133,7 +133,7 @@ fn the_incidents_a_briefing_expects_are_there_with_sources() {
 #[test]
 fn flows_and_enforcement_cover_the_major_incidents() {
     let data = shipped();
-    assert!(data.flows.len() >= 5, "at least 5 traced flows");
+    assert!(data.flows.len() >= 10, "at least 10 traced flows");
     for id in ["bybit-2025", "ronin-2022"] {
         let flow = data.flow_for(id).unwrap_or_else(|| panic!("a flow for {id}"));
         assert!(flow.nodes.iter().any(|n| n.kind == NodeKind::Sink));
@@ -154,4 +154,105 @@ fn the_published_schema_accepts_the_shipped_dataset_shape() {
     for key in data.as_object().expect("object").keys() {
         assert!(props.contains_key(key), "schema declares {key}");
     }
+}
+
+/// The newest full-calendar-year figure each publisher has published, as recorded.
+fn latest_full_year(data: &Dataset, publisher: &str) -> (i32, f64, Option<f64>, bool) {
+    let t = data
+        .reported_totals
+        .iter()
+        .filter(|t| t.publisher == publisher && t.covers_full_year())
+        .max_by_key(|t| (t.year, t.published))
+        .unwrap_or_else(|| panic!("a full-year figure from {publisher}"));
+    (t.year.unwrap_or_default(), t.usd, t.usd_high, t.derived)
+}
+
+#[test]
+fn the_latest_full_year_publisher_totals_are_as_published() {
+    let data = shipped();
+    let close = |got: f64, want: f64| (got - want).abs() <= want * 0.005;
+    // (publisher, year, low, high, derived): the publisher's newest full-year figure.
+    let expected: [(&str, i32, f64, Option<f64>, bool); 6] = [
+        ("Chainalysis", 2025, 2.02e9, None, false),
+        ("U.S. Department of State (MSMT participant)", 2025, 2.0e9, None, false),
+        ("MSMT", 2024, 1.19e9, None, false),
+        ("Elliptic", 2024, 667e6, None, true),
+        ("TRM Labs", 2023, 600e6, Some(700e6), false),
+        ("UN Panel of Experts", 2022, 1.7e9, None, false),
+    ];
+    for (publisher, year, usd, high, derived) in expected {
+        let (y, got, got_high, got_derived) = latest_full_year(&data, publisher);
+        assert_eq!(y, year, "{publisher}: latest full year");
+        assert!(close(got, usd), "{publisher} {year}: {got}");
+        assert_eq!(got_high.is_some(), high.is_some(), "{publisher} {year}: range");
+        if let (Some(a), Some(b)) = (got_high, high) {
+            assert!(close(a, b), "{publisher} {year}: high {a}");
+        }
+        assert_eq!(got_derived, derived, "{publisher} {year}: derived flag");
+    }
+    // 2026 year-to-date figures: TRM's H1 supersedes its April figure.
+    let h1 = data.reported_totals.iter().find(|t| t.id == "trm-2026-07-h1-2026").expect("TRM H1 2026");
+    assert!(close(h1.usd, 643e6) && h1.period_end == Date::new(2026, 6, 30));
+    assert_eq!(h1.supersedes.as_deref(), Some("trm-2026-04-y2026-ytd"));
+    for t in data.reported_totals.iter().filter(|t| t.derived) {
+        assert!(t.basis.as_deref().is_some_and(|b| !b.trim().is_empty()), "{}: derived with a basis", t.id);
+    }
+}
+
+#[test]
+fn the_largest_thefts_are_as_recorded_bybit_first() {
+    let data = shipped();
+    let mut by_size: Vec<_> = data.incidents.iter().collect();
+    by_size.sort_by(|a, b| b.usd.total_cmp(&a.usd));
+    let top: Vec<(&str, f64)> = by_size.iter().take(5).map(|i| (i.id.as_str(), i.usd)).collect();
+    let expected = [
+        ("bybit-2025", 1.46e9),
+        ("ronin-2022", 620e6),
+        ("coincheck-2018", 533e6),
+        ("dmm-bitcoin-2024", 308e6),
+        ("kelpdao-2026", 292e6),
+    ];
+    assert_eq!(top.len(), expected.len());
+    for ((id, usd), (want_id, want)) in top.iter().zip(expected) {
+        assert_eq!(*id, want_id);
+        assert!((usd - want).abs() < 1.0, "{id}: {usd}");
+    }
+    let drift = data.incident("drift-protocol-2026").expect("Drift Protocol 2026");
+    assert_eq!(drift.date, Date::new(2026, 4, 1));
+    let kelp = data.incident("kelpdao-2026").expect("Kelp DAO 2026");
+    assert_eq!(kelp.date, Date::new(2026, 4, 18));
+    for id in ["bybit-2025", "ronin-2022"] {
+        let incident = data.incident(id).expect("incident");
+        let flow = data.flow_for(id).expect("flow");
+        assert!((flow.theft_usd - incident.usd).abs() < 1.0, "{id}: flow theft value matches the headline");
+    }
+}
+
+#[test]
+fn every_official_incident_cites_a_primary_text_or_a_copy_of_one() {
+    let data = shipped();
+    let official: Vec<_> =
+        data.incidents.iter().filter(|i| i.attribution.confidence == Confidence::Official).collect();
+    assert!(official.len() >= 15, "official incidents: {}", official.len());
+    for i in official {
+        assert!(
+            i.sources.iter().any(|s| data.source_kind(s).is_some_and(SourceKind::is_primary_or_copy)),
+            "{} is official without primary or copy support",
+            i.id
+        );
+    }
+    for s in data.sources.iter().filter(|s| s.kind == SourceKind::Copy) {
+        assert!(s.copy_of.is_some(), "{}: a copy names its original", s.id);
+    }
+}
+
+#[test]
+fn the_current_release_is_described_in_the_change_log() {
+    let data = shipped();
+    assert_eq!(data.release.id, "2026-12-01");
+    assert_eq!(data.as_of, Date::new(2026, 12, 1));
+    let entry = data.current_changes().expect("an entry for the current release");
+    assert!(entry.added.iter().any(|id| id == "drift-protocol-2026"));
+    assert!(entry.revised.iter().any(|r| r.record == "bybit-2025" && r.field.starts_with("flow")));
+    assert!(!entry.summary.trim().is_empty());
 }
