@@ -130,7 +130,7 @@ fn every_year_in_the_span_has_a_bar_and_reported_figures_sit_beside_it() {
     let svg = yearly_svg(&data, SIZE);
     let doc = parse(&svg);
     let years: Vec<i32> = marks(&doc, "bar").iter().map(|g| num(*g, "data-year") as i32).collect();
-    let (lo, hi) = aggregate::data_years(&data);
+    let (lo, hi) = data.years();
     assert_eq!(years, (lo..=hi).collect::<Vec<_>>());
     let reported = marks(&doc, "reported");
     assert!(!reported.is_empty(), "reported figures are drawn");
@@ -145,7 +145,7 @@ fn symbol_box(mark: Node) -> Rect {
     let mut pts: Vec<(f64, f64)> = Vec::new();
     for n in mark.children().filter(|n| n.is_element()) {
         match n.tag_name().name() {
-            "polygon" => {
+            "polygon" | "polyline" => {
                 let v: Vec<f64> = n
                     .attribute("points")
                     .unwrap_or_default()

@@ -24,6 +24,13 @@ pub fn assign(ys: &[f64], min_gap: f64, lanes: usize) -> Vec<usize> {
     out
 }
 
+/// True when no two markers in the same lane are closer than `min_gap`.
+pub fn clear(ys: &[f64], lanes: &[usize], min_gap: f64) -> bool {
+    ys.iter().zip(lanes).enumerate().all(|(k, (a, la))| {
+        ys[k + 1..].iter().zip(&lanes[k + 1..]).all(|(b, lb)| la != lb || (a - b).abs() >= min_gap)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::assign;

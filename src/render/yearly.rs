@@ -205,11 +205,19 @@ pub fn draw(
         // Each publisher has its own symbol, so marks share a column beside the bar and
         // step sideways into a second lane only where two figures would touch.
         let column = slot - bar_w - 2.0 * bar_pad;
-        let r = (column * 0.17).clamp(4.0, 7.0);
-        let lane_w = 2.0 * r + 3.0;
-        let lanes = ((column / lane_w).floor() as usize).max(1);
         let ys: Vec<f64> = marks.iter().map(|(_, m)| y.map(m.usd)).collect();
-        let lane_of = lanes::assign(&ys, 2.0 * r + 2.0, lanes);
+        // Symbols shrink (to 3 px at the least) until every figure has room of its own:
+        // several publishers can give nearly the same figure for one year.
+        let mut r = (column * 0.17).clamp(4.0, 7.0);
+        let (lane_w, lane_of) = loop {
+            let lane_w = 2.0 * r + 3.0;
+            let lanes = ((column / lane_w).floor() as usize).max(1);
+            let lane_of = lanes::assign(&ys, 2.0 * r + 2.0, lanes);
+            if r <= 3.0 || lanes::clear(&ys, &lane_of, 2.0 * r + 2.0) {
+                break (lane_w, lane_of);
+            }
+            r -= 0.5;
+        };
         for ((i, m), (cy, lane)) in marks.into_iter().zip(ys.into_iter().zip(lane_of)) {
             let cx = x1 + bar_pad + r + lane as f64 * lane_w;
             let tip = reported_tip(m, &source_title(&m.source));
