@@ -291,11 +291,14 @@ impl Vector {
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Confidence {
-    /// A government or UN body attributed it publicly.
+    /// A government or UN body attributed it publicly, and the record cites a primary source
+    /// or a verbatim copy of one (the validator requires it).
     Official,
-    /// A blockchain-analytics or security firm attributed it.
+    /// A blockchain-analytics or security firm attributed it (also where a government
+    /// attribution is known only through news reports and a firm's is on record).
     Firm,
-    /// Tentative: press reports or independent investigators.
+    /// Tentative: press reports, independent investigators, or an official attribution known
+    /// only through news reports with no firm's attribution on record.
     Suspected,
 }
 
