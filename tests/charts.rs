@@ -243,7 +243,7 @@ fn one_timeline_marker_per_incident_at_its_date_with_area_proportional_to_amount
             num(circle, "cx")
         );
         assert!(
-            m.attribute("data-tip").unwrap_or_default().contains("Source: "),
+            m.attribute("aria-label").unwrap_or_default().contains("Source: "),
             "{}: tooltip names its source",
             incident.id
         );

@@ -332,7 +332,9 @@ pub fn legend(
 /// Attributes for an interactive mark: focusable (roving focus is managed by the page),
 /// with the tooltip text a reader sees on hover or focus.
 pub fn mark_attrs<'a>(kind: &'a str, tip: &'a str) -> Vec<(&'a str, &'a str)> {
-    vec![("class", "mark"), ("data-kind", kind), ("tabindex", "-1"), ("data-tip", tip), ("aria-label", tip)]
+    // The label is the tooltip too (the page reads it back), written once to keep the SVG
+    // small; the role makes the label valid on a `<g>`.
+    vec![("class", "mark"), ("data-kind", kind), ("tabindex", "-1"), ("role", "img"), ("aria-label", tip)]
 }
 
 #[cfg(test)]

@@ -87,7 +87,7 @@ pub fn ChartFigure(
     let select = move |id: Option<String>| state.update(|v| v.incident = id, false);
 
     let show_tip = move |el: &web_sys::Element| {
-        let (Some(host), Some(text)) = (box_ref.get_untracked(), el.get_attribute("data-tip")) else {
+        let (Some(host), Some(text)) = (box_ref.get_untracked(), el.get_attribute("aria-label")) else {
             return;
         };
         let b = host.get_bounding_client_rect();
