@@ -116,14 +116,14 @@ pub fn yearly(data: &Dataset, incidents: &[&Incident], span: (i32, i32), filtere
         bar.count += 1;
     }
     let reported = latest_reported(&data.reported_totals, span);
-    let publishers = publisher_order(&reported);
+    let publishers = publisher_order(reported.iter().map(|m| m.publisher.as_str()));
     YearlyData { bars, reported, publishers, filtered, selected: None }
 }
 
 /// Publishers in legend order: the best known first, then alphabetically.
-fn publisher_order(marks: &[ReportedMark]) -> Vec<String> {
+fn publisher_order<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
     const KNOWN: [&str; 5] = ["Chainalysis", "TRM Labs", "Elliptic", "UN Panel of Experts", "MSMT"];
-    let set: BTreeSet<&str> = marks.iter().map(|m| m.publisher.as_str()).collect();
+    let set: BTreeSet<&str> = names.collect();
     let mut out: Vec<String> = KNOWN.iter().filter(|k| set.contains(*k)).map(|k| k.to_string()).collect();
     out.extend(set.iter().filter(|p| !KNOWN.contains(p)).map(|p| p.to_string()));
     out
@@ -476,7 +476,7 @@ fn share_over(data: &Dataset, years: (i32, i32)) -> Option<Share> {
     let marks = latest_reported(&data.reported_totals, years);
     let by_id: HashMap<&str, &ReportedTotal> =
         data.reported_totals.iter().map(|t| (t.id.as_str(), t)).collect();
-    publisher_order(&marks).into_iter().find_map(|publisher| {
+    publisher_order(marks.iter().map(|m| m.publisher.as_str())).into_iter().find_map(|publisher| {
         let (mut dprk, mut all, mut totals) = (0.0, 0.0, Vec::new());
         for year in years.0..=years.1 {
             let mark = marks.iter().find(|m| m.year == year && m.publisher == publisher && !m.partial)?;
@@ -501,6 +501,87 @@ pub fn headline(data: &Dataset, incidents: &[&Incident], span: (i32, i32)) -> He
         largest: largest(incidents).map(|i| i.id.clone()),
         dprk_share: share,
     }
+}
+
+/// One published figure on the "who said what, when" chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublishedPoint {
+    /// Id of the reported total.
+    pub id: String,
+    /// Publisher (legend entry, symbol).
+    pub publisher: String,
+    /// When it was published (the point's x).
+    pub published: Date,
+    /// The window it covers (drawn as a bar from start to end).
+    pub period: (Date, Date),
+    /// The figure (the low end of a range).
+    pub usd: f64,
+    /// The high end of a range.
+    pub usd_high: Option<f64>,
+    /// Derived from the publisher's numbers rather than stated.
+    pub derived: bool,
+    /// Index in [`PublishedData::points`] of the figure this one revises.
+    pub revises: Option<usize>,
+    /// Id of its source.
+    pub source: String,
+}
+
+/// Everything the published-figures chart draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublishedData {
+    /// The calendar year the figures are about, or `None` for every window.
+    pub year: Option<i32>,
+    /// Figures, oldest publication first.
+    pub points: Vec<PublishedPoint>,
+    /// Publishers in legend order.
+    pub publishers: Vec<String>,
+    /// First and last day of the time axis.
+    pub start: Date,
+    /// Last day of the time axis.
+    pub end: Date,
+}
+
+/// The figures published about one calendar year (every figure whose window lies inside
+/// it: full-year, year-to-date and part-year ones), or about any window when `year` is
+/// `None`, each at its publication date with its window and the figure it revises.
+pub fn published(data: &Dataset, year: Option<i32>) -> PublishedData {
+    let inside = |t: &&ReportedTotal| {
+        year.is_none_or(|y| t.period_start >= Date::new(y, 1, 1) && t.period_end <= Date::new(y, 12, 31))
+    };
+    let mut totals: Vec<&ReportedTotal> = data.reported_totals.iter().filter(inside).collect();
+    totals.sort_by(|a, b| a.published.cmp(&b.published).then_with(|| a.id.cmp(&b.id)));
+    let points: Vec<PublishedPoint> = totals
+        .iter()
+        .map(|t| PublishedPoint {
+            id: t.id.clone(),
+            publisher: t.publisher.clone(),
+            published: t.published,
+            period: (t.period_start, t.period_end),
+            usd: t.usd,
+            usd_high: t.usd_high,
+            derived: t.derived,
+            revises: t.supersedes.as_deref().and_then(|old| totals.iter().position(|o| o.id == old)),
+            source: t.source.clone(),
+        })
+        .collect();
+    let start = points.iter().map(|p| p.period.0).min().unwrap_or(data.as_of);
+    let end = points.iter().map(|p| p.published.max(p.period.1)).max().unwrap_or(data.as_of);
+    let publishers = publisher_order(points.iter().map(|p| p.publisher.as_str()));
+    PublishedData { year, points, publishers, start, end }
+}
+
+/// Years that have at least one figure published about them alone, newest first: the
+/// choices of the published-figures chart.
+pub fn published_years(data: &Dataset) -> Vec<i32> {
+    let mut years: Vec<i32> = data
+        .reported_totals
+        .iter()
+        .filter(|t| t.period_start.year() == t.period_end.year())
+        .map(|t| t.period_start.year())
+        .collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    years
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 use std::fmt::Write;
 
 use crate::format::{dollars_exact, money};
-use crate::model::{Category, Confidence, Dataset, Incident};
+use crate::model::{Category, Confidence, Dataset, Incident, SourceKind};
 use crate::pipeline::{Chart, ChartKind, Figure, Selection, SourceLink};
 use crate::render::svg::escape;
 use crate::tables::Table;
@@ -32,13 +32,24 @@ fn a(url: &str, text_html: &str) -> String {
     }
 }
 
-fn source(s: &SourceLink) -> String {
-    format!(r#"{} <span class="publisher">({})</span>"#, a(&s.url, &bdi(&s.title)), bdi(&s.publisher))
+/// The kind of a source as a small tag beside its link.
+fn kind_tag(kind: SourceKind) -> String {
+    format!(r#" <span class="source-kind" data-source-kind="{}">{}</span>"#, kind.slug(), kind.label())
 }
 
-/// The headline figures as a definition list.
-pub fn headline(figures: &[Figure]) -> String {
-    let mut out = String::from("<dl>");
+fn source(s: &SourceLink) -> String {
+    format!(
+        r#"{} <span class="publisher">({})</span>{}"#,
+        a(&s.url, &bdi(&s.title)),
+        bdi(&s.publisher),
+        kind_tag(s.kind)
+    )
+}
+
+/// The headline: the data's release line, then the figures as a definition list.
+pub fn headline(data: &Dataset, figures: &[Figure]) -> String {
+    let mut out = release_line(data);
+    out.push_str("<dl>");
     for f in figures {
         let hook = f.hook.map(|h| format!(r#" data-headline="{h}""#)).unwrap_or_default();
         let _ = write!(
@@ -114,8 +125,10 @@ pub fn figure_head(kind: ChartKind, sel: &Selection, table_open: bool) -> String
     let name = kind.name();
     let mut out =
         format!(r#"<h2 id="{name}-heading">{}</h2><div class="chart-actions">"#, escape(kind.heading()));
-    if kind == ChartKind::Flows {
-        out.push_str(&flow_picker(sel));
+    match kind {
+        ChartKind::Flows => out.push_str(&flow_picker(sel)),
+        ChartKind::Figures => out.push_str(&figures_picker(sel)),
+        _ => {}
     }
     let _ = write!(
         out,
@@ -143,6 +156,20 @@ fn flow_picker(sel: &Selection) -> String {
         );
     }
     out.push_str("</select></label>");
+    out
+}
+
+fn figures_picker(sel: &Selection) -> String {
+    let current = sel.figures_year();
+    let mut out = String::from(r#"<label class="flow-picker">For <select name="figures">"#);
+    for y in crate::aggregate::published_years(&sel.data) {
+        let _ = write!(out, r#"<option value="{y}"{}>{y}</option>"#, selected(current == Some(y)));
+    }
+    let _ = write!(
+        out,
+        r#"<option value="all"{}>Every period</option></select></label>"#,
+        selected(current.is_none())
+    );
     out
 }
 
@@ -310,10 +337,11 @@ fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool) 
         .map(|s| {
             if s.url.starts_with("https://") || s.url.starts_with("http://") {
                 format!(
-                    r#"<a href="{}" target="_blank" rel="noopener noreferrer" title="{}">{}</a>"#,
+                    r#"<a href="{}" target="_blank" rel="noopener noreferrer" title="{}">{}</a>{}"#,
                     escape(&s.url),
                     escape(&s.title),
-                    bdi(&s.publisher)
+                    bdi(&s.publisher),
+                    kind_tag(s.kind)
                 )
             } else {
                 bdi(&s.publisher)
@@ -334,6 +362,67 @@ fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool) 
         contested = if i.attribution.contested { " (contested)" } else { "" },
         sources = sources.join(" "),
     );
+}
+
+/// "Data as of ... (release ...)" with a link to what changed, shown by the headline.
+pub fn release_line(data: &Dataset) -> String {
+    format!(
+        r##"<p class="as-of" data-release="{}">Data as of {} (release {}). <a href="#changes">What changed</a></p>"##,
+        escape(&data.release.id),
+        data.as_of.human(),
+        escape(&data.release.id)
+    )
+}
+
+/// The change log: each release's summary, what it added, revised (old → new, why,
+/// source) and removed, newest first.
+pub fn changes(data: &Dataset) -> String {
+    let mut out = String::from(r#"<summary>What changed: the release log</summary>"#);
+    for c in &data.changes {
+        let _ = write!(
+            out,
+            r#"<section class="release" data-release="{}"><h3>Release {} ({})</h3><p>{}</p>"#,
+            escape(&c.release),
+            escape(&c.release),
+            c.date.human(),
+            bdi(&c.summary)
+        );
+        if !c.added.is_empty() {
+            let _ = write!(out, "<h4>Added ({})</h4><p>{}</p>", c.added.len(), bdi(&c.added.join(", ")));
+        }
+        if !c.revised.is_empty() {
+            let _ = write!(
+                out,
+                r#"<h4>Revised ({})</h4><div class="table-scroll"><table data-table="revisions"><thead><tr><th scope="col">Record</th><th scope="col">Field</th><th scope="col">Was</th><th scope="col">Now</th><th scope="col">Why</th><th scope="col">Source</th></tr></thead><tbody>"#,
+                c.revised.len()
+            );
+            for r in &c.revised {
+                let src = data
+                    .source(&r.source)
+                    .map(|s| format!("{}{}", a(&s.url, &bdi(&s.publisher)), kind_tag(s.kind)))
+                    .unwrap_or_else(|| bdi(&r.source));
+                let _ = write!(
+                    out,
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{src}</td></tr>",
+                    bdi(&r.record),
+                    bdi(&r.field),
+                    bdi(&r.old),
+                    bdi(&r.new),
+                    bdi(&r.why)
+                );
+            }
+            out.push_str("</tbody></table></div>");
+        }
+        if !c.removed.is_empty() {
+            out.push_str("<h4>Removed</h4><ul>");
+            for r in &c.removed {
+                let _ = write!(out, "<li>{}: {}</li>", bdi(&r.record), bdi(&r.why));
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</section>");
+    }
+    out
 }
 
 /// The published figures, all of them, folded under the charts.
@@ -395,7 +484,13 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
         match data.source(id) {
             Some(s) => {
                 let date = s.date.map(|d| format!(", {}", d.human())).unwrap_or_default();
-                let _ = write!(out, "<li>{} — {}{date}</li>", a(&s.url, &bdi(&s.title)), bdi(&s.publisher));
+                let _ = write!(
+                    out,
+                    "<li>{} — {}{date}{}</li>",
+                    a(&s.url, &bdi(&s.title)),
+                    bdi(&s.publisher),
+                    kind_tag(s.kind)
+                );
             }
             None => {
                 let _ = write!(out, "<li>{}</li>", bdi(id));
@@ -501,7 +596,7 @@ pub fn static_page(sel: &Selection, charts: &[StaticChart], figures: &[Figure], 
     let _ = write!(
         out,
         r#"<section class="headline" aria-label="Headline figures">{}</section>"#,
-        headline(figures)
+        headline(&sel.data, figures)
     );
     let _ = write!(out, r#"<section class="filters" aria-label="Filters">{}</section>"#, filters(sel));
     out.push_str(r#"<section id="charts" class="charts" aria-label="Charts">"#);
@@ -510,6 +605,7 @@ pub fn static_page(sel: &Selection, charts: &[StaticChart], figures: &[Figure], 
     }
     out.push_str("</section>");
     let _ = write!(out, r#"<details class="published-figures">{}</details>"#, published_figures(&sel.data));
+    let _ = write!(out, r#"<details id="changes" class="changes">{}</details>"#, changes(&sel.data));
     let _ = write!(
         out,
         r#"<section class="incidents" aria-labelledby="incidents-heading">{}</section>"#,

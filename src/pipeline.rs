@@ -7,11 +7,11 @@ use std::sync::Arc;
 
 use crate::aggregate::{self, FlowGraph};
 use crate::format::{money, percent};
-use crate::model::{Dataset, Incident};
+use crate::model::{Dataset, Incident, SourceKind};
 use crate::render::export::{self, Frame};
 use crate::render::{self, Rendered, Size};
 use crate::tables::{self, Table};
-use crate::view::{self, Filter, Theme, ViewState};
+use crate::view::{self, FiguresFor, Filter, Theme, ViewState};
 
 /// The three charts of the page, in page order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -22,11 +22,14 @@ pub enum ChartKind {
     Timeline,
     /// Laundering flows (Sankey).
     Flows,
+    /// Who said what, when: published figures at their publication dates.
+    Figures,
 }
 
 impl ChartKind {
     /// Every chart, in page order.
-    pub const ALL: [ChartKind; 3] = [ChartKind::Yearly, ChartKind::Timeline, ChartKind::Flows];
+    pub const ALL: [ChartKind; 4] =
+        [ChartKind::Yearly, ChartKind::Timeline, ChartKind::Flows, ChartKind::Figures];
 
     /// The `data-chart` name, also used in file names.
     pub fn name(self) -> &'static str {
@@ -34,6 +37,7 @@ impl ChartKind {
             ChartKind::Yearly => "yearly",
             ChartKind::Timeline => "timeline",
             ChartKind::Flows => "flows",
+            ChartKind::Figures => "figures",
         }
     }
 
@@ -48,6 +52,7 @@ impl ChartKind {
             ChartKind::Yearly => "Stolen per year: this dataset beside published totals",
             ChartKind::Timeline => "Heist timeline",
             ChartKind::Flows => "Where the money went",
+            ChartKind::Figures => "Who said what, when: published figures and their revisions",
         }
     }
 
@@ -57,6 +62,7 @@ impl ChartKind {
             ChartKind::Yearly => "Reported figures",
             ChartKind::Timeline => "Enforcement actions (incident sources are in the table below)",
             ChartKind::Flows => "Tracing",
+            ChartKind::Figures => "Published figures",
         }
     }
 
@@ -69,6 +75,7 @@ impl ChartKind {
             ChartKind::Yearly => (0.46, 300.0, 520.0),
             ChartKind::Timeline => (0.50, 340.0, 560.0),
             ChartKind::Flows => (0.48, 360.0, 560.0),
+            ChartKind::Figures => (0.42, 320.0, 480.0),
         };
         Size { width, height: (w * share).clamp(lo, hi).round() as u32 }
     }
@@ -83,6 +90,8 @@ pub struct SourceLink {
     pub publisher: String,
     /// Where to read it.
     pub url: String,
+    /// Primary, copy of a primary text, or secondary: shown beside the link.
+    pub kind: SourceKind,
 }
 
 /// Looks a source id up as a link.
@@ -91,6 +100,7 @@ pub fn source_link(data: &Dataset, id: &str) -> Option<SourceLink> {
         title: s.title.clone(),
         publisher: s.publisher.clone(),
         url: s.url.clone(),
+        kind: s.kind,
     })
 }
 
@@ -158,6 +168,16 @@ impl Selection {
         self.view.incident.as_deref().and_then(|id| self.data.incident(id))
     }
 
+    /// The year the published-figures chart is about (`None`: every window): the view's
+    /// choice, else the newest year any figure is about alone.
+    pub fn figures_year(&self) -> Option<i32> {
+        match self.view.figures {
+            Some(FiguresFor::All) => None,
+            Some(FiguresFor::Year(y)) => Some(y),
+            None => aggregate::published_years(&self.data).first().copied(),
+        }
+    }
+
     /// Kept incidents that have a traced flow, as (id, "Victim (year)") for the flow picker.
     pub fn flow_choices(&self) -> Vec<(String, String)> {
         self.incidents()
@@ -221,6 +241,11 @@ pub fn chart(sel: &Selection, kind: ChartKind, size: Size) -> Chart {
                 None => incidents.iter().map(|i| i.id.as_str()).collect(),
             };
             flow_chart(sel, &ids, "flows", size)
+        }
+        ChartKind::Figures => {
+            let f = aggregate::published(data, sel.figures_year());
+            let rendered = render::figures::render(&f, size, sel.theme, &title);
+            Chart::from(kind, rendered, tables::published(&f, data), data)
         }
     }
 }
@@ -387,6 +412,10 @@ pub fn export_frame(sel: &Selection, chart: &Chart, page_url: &str) -> Frame {
     };
     let subject = match (chart.kind, sel.view.flow.as_deref().and_then(|id| sel.data.incident(id))) {
         (ChartKind::Flows, Some(i)) => format!("Laundering of the {} theft ({})", i.victim, i.date.human()),
+        (ChartKind::Figures, _) => match sel.figures_year() {
+            Some(y) => format!("Figures published for {y}, at their publication dates"),
+            None => "Every published figure, whatever its period".to_string(),
+        },
         _ => format!("{}, {}", view::describe(&sel.view.filter), year_span_label(sel.span)),
     };
     let query = view::to_query(&ViewState { theme: None, ..sel.view.clone() });
@@ -395,7 +424,7 @@ pub fn export_frame(sel: &Selection, chart: &Chart, page_url: &str) -> Frame {
         title: chart.kind.heading().to_string(),
         subtitle: subject,
         sources,
-        dated: format!("Data as of {}", sel.data.as_of.human()),
+        dated: format!("Data as of {} (release {})", sel.data.as_of.human(), sel.data.release.id),
         link,
     }
 }

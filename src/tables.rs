@@ -1,7 +1,7 @@
 //! The numbers behind each chart as a table (`<table data-table="NAME">` on the page), so
 //! screen readers, print and copy-paste get exactly what the chart shows, with sources.
 
-use crate::aggregate::{FlowGraph, TimelineData, YearlyData};
+use crate::aggregate::{FlowGraph, PublishedData, TimelineData, YearlyData};
 use crate::format::{money, percent};
 use crate::model::Dataset;
 
@@ -31,7 +31,7 @@ impl Cell {
     pub fn source(data: &Dataset, id: &str) -> Cell {
         match data.source(id) {
             Some(s) => Cell {
-                text: format!("{} ({})", s.title, s.publisher),
+                text: format!("{} ({}; {})", s.title, s.publisher, s.kind.label().to_lowercase()),
                 href: Some(s.url.clone()),
                 numeric: false,
             },
@@ -219,6 +219,10 @@ pub fn reported(data: &Dataset) -> Table {
                 None => money(t.usd),
             };
             let mut note = t.note.clone().unwrap_or_default();
+            if t.derived {
+                let basis = t.basis.as_deref().unwrap_or("no basis given");
+                note = format!("Derived, not stated: {basis}. {note}").trim_end().to_string();
+            }
             if let Some(newer) = superseded_by(&t.id) {
                 if !note.is_empty() {
                     note.push(' ');
@@ -243,4 +247,36 @@ pub fn reported(data: &Dataset) -> Table {
         headers,
         rows,
     }
+}
+
+/// The figures the published-figures chart draws, oldest publication first.
+pub fn published(f: &PublishedData, data: &Dataset) -> Table {
+    let headers = ["Published", "Publisher", "Period covered", "DPRK-linked theft", "Revises", "Source"]
+        .map(String::from)
+        .to_vec();
+    let rows = f
+        .points
+        .iter()
+        .map(|p| {
+            let amount = match p.usd_high {
+                Some(high) => format!("{} to {}", money(p.usd), money(high)),
+                None => money(p.usd),
+            };
+            let amount = if p.derived { format!("{amount} (derived)") } else { amount };
+            let revises = p
+                .revises
+                .and_then(|k| f.points.get(k))
+                .map_or("—".to_string(), |o| format!("{} of {}", money(o.usd), o.published.human()));
+            vec![
+                Cell::text(p.published.human()),
+                Cell::text(p.publisher.clone()),
+                Cell::text(format!("{} – {}", p.period.0.human(), p.period.1.human())),
+                Cell::number(amount),
+                Cell::text(revises),
+                Cell::source(data, &p.source),
+            ]
+        })
+        .collect();
+    let about = f.year.map_or("any period".to_string(), |y| y.to_string());
+    Table { name: "figures".into(), caption: format!("Figures published for {about}"), headers, rows }
 }

@@ -192,6 +192,15 @@ impl SortKey {
     }
 }
 
+/// Which figures the published-figures chart shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FiguresFor {
+    /// Figures whose window lies inside this calendar year.
+    Year(i32),
+    /// Every figure, whatever its window.
+    All,
+}
+
 /// Everything about the view that lives in the URL.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ViewState {
@@ -202,6 +211,8 @@ pub struct ViewState {
     /// The incident whose laundering flow the flow chart shows (otherwise the sum over
     /// every incident in view).
     pub flow: Option<String>,
+    /// The published-figures chart's year (otherwise the newest year with a figure).
+    pub figures: Option<FiguresFor>,
     /// Another dataset to load instead of the bundled one.
     pub data: Option<String>,
     /// A theme chosen explicitly (otherwise the system preference).
@@ -254,6 +265,14 @@ pub fn parse(pairs: &[(String, String)]) -> (ViewState, Vec<String>) {
                 Err(e) => notices.push(format!("Ignored {key}={value}: {e}.")),
             },
             "incident" if !value.is_empty() => v.incident = Some(value.to_string()),
+            "figures" => match value {
+                "all" => v.figures = Some(FiguresFor::All),
+                _ => {
+                    if let Some(y) = year(key, value, &mut notices) {
+                        v.figures = Some(FiguresFor::Year(y));
+                    }
+                }
+            },
             "flow" if !value.is_empty() => v.flow = Some(value.to_string()),
             "data" if !value.is_empty() => v.data = Some(value.to_string()),
             "theme" => match Theme::from_slug(value) {
@@ -374,6 +393,11 @@ pub fn to_query(v: &ViewState) -> String {
     if let Some(id) = &v.flow {
         pairs.push(("flow", id.clone()));
     }
+    match v.figures {
+        Some(FiguresFor::All) => pairs.push(("figures", "all".to_string())),
+        Some(FiguresFor::Year(y)) => pairs.push(("figures", y.to_string())),
+        None => {}
+    }
     if let Some(t) = v.theme {
         pairs.push(("theme", t.slug().to_string()));
     }
@@ -403,6 +427,7 @@ mod tests {
         v.filter.dates = Some((Date::new(2024, 1, 1), Date::new(2024, 6, 30)));
         v.incident = Some("bybit-2025".into());
         v.flow = Some("ronin-2022".into());
+        v.figures = Some(FiguresFor::Year(2023));
         v.theme = Some(Theme::Dark);
         v.sort = SortKey::Usd;
         v.ascending = true;

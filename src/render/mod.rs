@@ -3,6 +3,7 @@
 //! produce the same bytes everywhere.
 
 pub mod export;
+pub mod figures;
 pub mod flows;
 pub mod svg;
 pub mod theme;

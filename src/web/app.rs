@@ -17,7 +17,7 @@ use crate::web::charts::ChartFigure;
 use crate::web::dom;
 use crate::web::fetch::{self, Failure, DEFAULT_DATA_URL};
 use crate::web::incidents::{IncidentDetail, IncidentTable};
-use crate::web::sections::{Filters, Footer, Header, Headline, PublishedFigures};
+use crate::web::sections::{Changes, Filters, Footer, Header, Headline, PublishedFigures};
 use crate::web::state::PageState;
 
 /// The page's path prefix (`/heist-ledger` on GitHub Pages, empty at the root), read from
@@ -165,6 +165,7 @@ fn Dashboard() -> impl IntoView {
                 {ChartKind::ALL.into_iter().map(|kind| view! { <ChartFigure kind=kind /> }).collect_view()}
             </section>
             <PublishedFigures />
+            <Changes />
             <IncidentTable />
             <IncidentDetail />
         </main>

@@ -11,6 +11,7 @@ use crate::html as markup;
 use crate::model::Date;
 use crate::pipeline::{self, ChartKind};
 use crate::render::Size;
+use crate::view::FiguresFor;
 use crate::web::dom;
 use crate::web::state::page;
 
@@ -156,6 +157,10 @@ pub fn ChartFigure(
         let page_url = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
         let page_url = page_url.split('?').next().unwrap_or_default().to_string();
         let Some(s) = size.get_untracked() else { return };
+        let release = state
+            .selection
+            .with_untracked(|sel| sel.as_ref().map(|sel| sel.data.release.id.clone()))
+            .unwrap_or_default();
         let Some(result) = state
             .selection
             .with_untracked(|sel| sel.as_ref().map(|sel| pipeline::standalone_svg(sel, kind, s, &page_url)))
@@ -166,7 +171,7 @@ pub fn ChartFigure(
             Err(e) => export_error.set(Some(format!("The chart could not be exported: {e}."))),
             Ok((svg, frame_size)) if png => {
                 dom::download_png(
-                    &format!("heist-ledger-{name}.png"),
+                    &format!("heist-ledger-{name}-{release}.png"),
                     &svg,
                     frame_size.width,
                     frame_size.height,
@@ -179,7 +184,9 @@ pub fn ChartFigure(
                 );
             }
             Ok((svg, _)) => {
-                if let Err(e) = dom::download(&format!("heist-ledger-{name}.svg"), "image/svg+xml", &svg) {
+                if let Err(e) =
+                    dom::download(&format!("heist-ledger-{name}-{release}.svg"), "image/svg+xml", &svg)
+                {
                     export_error.set(Some(format!("The SVG could not be saved: {e}.")));
                 }
             }
@@ -196,9 +203,18 @@ pub fn ChartFigure(
     };
     let on_head_change = move |ev: web_sys::Event| {
         let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
-        if el.get_attribute("name").as_deref() == Some("flow") {
-            let value = dom::control_value(&el);
-            state.update(|v| v.flow = (!value.is_empty()).then_some(value), false);
+        let value = dom::control_value(&el);
+        match el.get_attribute("name").as_deref() {
+            Some("flow") => state.update(|v| v.flow = (!value.is_empty()).then_some(value), false),
+            Some("figures") => {
+                let choice = if value == "all" {
+                    Some(FiguresFor::All)
+                } else {
+                    value.parse().ok().map(FiguresFor::Year)
+                };
+                state.update(|v| v.figures = choice, false);
+            }
+            _ => {}
         }
     };
 

@@ -41,9 +41,9 @@ pub fn Header() -> impl IntoView {
 pub fn Headline() -> impl IntoView {
     let state = page();
     let content = move || {
-        state
-            .selection
-            .with(|s| s.as_ref().map(|s| markup::headline(&pipeline::headline(s))).unwrap_or_default())
+        state.selection.with(|s| {
+            s.as_ref().map(|s| markup::headline(&s.data, &pipeline::headline(s))).unwrap_or_default()
+        })
     };
     view! { <section class="headline" aria-label="Headline figures" inner_html=content></section> }
 }
@@ -110,6 +110,15 @@ pub fn PublishedFigures() -> impl IntoView {
         state.selection.with(|s| s.as_ref().map(|s| markup::published_figures(&s.data)).unwrap_or_default())
     };
     view! { <details class="published-figures" inner_html=content></details> }
+}
+
+/// The release log: what each data release added, revised and removed.
+#[component]
+pub fn Changes() -> impl IntoView {
+    let state = page();
+    let content =
+        move || state.selection.with(|s| s.as_ref().map(|s| markup::changes(&s.data)).unwrap_or_default());
+    view! { <details id="changes" class="changes" inner_html=content></details> }
 }
 
 /// Loading another dataset, and what the dataset on screen is.

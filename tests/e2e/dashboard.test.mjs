@@ -17,7 +17,7 @@ after(async () => {
   server?.close();
 });
 
-const CHARTS = ["yearly", "timeline", "flows"];
+const CHARTS = ["yearly", "timeline", "flows", "figures"];
 
 /** innerHTML of each chart's svg, keyed by chart name. */
 async function svgs(page) {

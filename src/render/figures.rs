@@ -1,0 +1,183 @@
+//! "Who said what, when": each publisher's figure for a year (or any window) at its
+//! publication date, with the window it covers drawn as a bar on the same time axis and a
+//! dashed line from each figure to the one that revised it.
+
+use crate::aggregate::{PublishedData, PublishedPoint};
+use crate::format::money;
+use crate::layout::scale::{nice_axis, Linear};
+use crate::render::theme::{Symbol, Theme};
+use crate::render::{legend, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Rendered, Size};
+
+/// Text alternative: what the figures say, oldest first.
+pub fn describe(data: &PublishedData) -> String {
+    let about = data.year.map_or("any period".to_string(), |y| y.to_string());
+    if data.points.is_empty() {
+        return format!("No published figure covers {about} alone.");
+    }
+    let parts: Vec<String> = data
+        .points
+        .iter()
+        .map(|p| format!("{} {} on {}", p.publisher, amount(p), p.published.human()))
+        .collect();
+    format!("Published figures for {about}: {}.", parts.join("; "))
+}
+
+fn amount(p: &PublishedPoint) -> String {
+    match p.usd_high {
+        Some(high) => format!("{} to {}", money(p.usd), money(high)),
+        None => money(p.usd),
+    }
+}
+
+/// The tooltip of one figure.
+pub fn point_tip(p: &PublishedPoint, data: &PublishedData, source_title: &dyn Fn(&str) -> String) -> String {
+    let mut s = format!(
+        "{}: {} for {} – {}, published {}",
+        p.publisher,
+        amount(p),
+        p.period.0.human(),
+        p.period.1.human(),
+        p.published.human()
+    );
+    if p.derived {
+        s.push_str(" (derived, not stated)");
+    }
+    if let Some(old) = p.revises.and_then(|k| data.points.get(k)) {
+        s.push_str(&format!("; revises {} of {}", amount(old), old.published.human()));
+    }
+    s.push_str(&format!(". Source: {}", source_title(&p.source)));
+    s
+}
+
+/// Renders the chart.
+pub fn render(
+    data: &PublishedData,
+    size: Size,
+    theme: Theme,
+    source_title: &dyn Fn(&str) -> String,
+) -> Result<Rendered, ChartError> {
+    let c = Canvas::new("figures", "Published figures over time", &describe(data), size, theme);
+    draw(&c, data, size, source_title)?;
+    let mut sources: Vec<String> = data.points.iter().map(|p| p.source.clone()).collect();
+    sources.sort();
+    sources.dedup();
+    Ok(Rendered { svg: c.finish(), sources })
+}
+
+/// Draws the chart on a canvas.
+pub fn draw(
+    c: &Canvas,
+    data: &PublishedData,
+    size: Size,
+    source_title: &dyn Fn(&str) -> String,
+) -> Result<(), ChartError> {
+    let p = c.palette;
+    let (w, h) = (f64::from(size.width), f64::from(size.height));
+    let symbol_of = |publisher: &str| {
+        let k = data.publishers.iter().position(|x| x == publisher).unwrap_or(0);
+        Symbol::SEQUENCE[k % Symbol::SEQUENCE.len()]
+    };
+    let mut entries: Vec<(LegendKey, String)> =
+        data.publishers.iter().map(|pb| (LegendKey::Symbol(symbol_of(pb)), pb.clone())).collect();
+    entries.push((LegendKey::Swatch(p.grid), "Period the figure covers".to_string()));
+    let legend_h = legend(c, &entries, 8.0, 6.0, w - 16.0)?;
+    if data.points.is_empty() {
+        let about = data.year.map_or("any period".to_string(), |y| y.to_string());
+        c.text(
+            &format!("No published figure covers {about} alone."),
+            w / 2.0,
+            h / 2.0,
+            Font::new(13.0, p.muted).align(Align::Middle),
+        )?;
+        return Ok(());
+    }
+
+    let left = 58.0;
+    let (top, bottom, right) = (legend_h + 22.0, h - 26.0, w - 16.0);
+    let max_value = data.points.iter().map(|q| q.usd_high.unwrap_or(q.usd)).fold(0.0, f64::max);
+    let (y_top, ticks) = nice_axis(max_value * 1.1, 5);
+    let y = Linear { d0: 0.0, d1: y_top, r0: bottom, r1: top };
+    let (d0, d1) = (data.start.days_since_epoch() as f64 - 20.0, data.end.days_since_epoch() as f64 + 20.0);
+    let x = Linear { d0, d1, r0: left, r1: right };
+    let x_of = |d: crate::model::Date| x.map(d.days_since_epoch() as f64);
+
+    c.doc.open("g", &[("class", "axis y")]);
+    for t in &ticks {
+        c.line(&[(left, y.map(*t)), (right, y.map(*t))], p.grid, 1)?;
+        c.text(&money(*t), left - 6.0, y.map(*t), Font::new(11.0, p.muted).align(Align::End))?;
+    }
+    c.doc.close();
+    c.doc.open("g", &[("class", "axis x")]);
+    // Years on a long axis; quarters when the figures span two years or less.
+    let (first, last) = (data.start.year(), data.end.year());
+    let short = data.end.days_since_epoch() - data.start.days_since_epoch() < 800;
+    let ticks: Vec<crate::model::Date> = if short {
+        (first..=last + 1).flat_map(|y| [1, 4, 7, 10].map(|m| crate::model::Date::new(y, m, 1))).collect()
+    } else {
+        let every = (((last - first + 1) as f64 * 40.0 / (right - left)).ceil() as usize).max(1);
+        (first..=last + 1).step_by(every).map(|y| crate::model::Date::new(y, 1, 1)).collect()
+    };
+    let label_w = if short { 58.0 } else { 32.0 };
+    let mut last_label = f64::NEG_INFINITY;
+    for d in ticks {
+        let xx = x_of(d);
+        if (left..=right).contains(&xx) && xx - last_label >= label_w {
+            let label = if short { d.month_year() } else { d.year().to_string() };
+            c.line(&[(xx, bottom), (xx, bottom + 4.0)], p.muted, 1)?;
+            c.text(&label, xx, bottom + 14.0, Font::new(11.0, p.muted).align(Align::Middle))?;
+            last_label = xx;
+        }
+    }
+    c.line(&[(left, bottom), (right, bottom)], p.muted, 1)?;
+    c.doc.close();
+
+    // Revisions first, under the marks they join.
+    c.doc.open("g", &[("class", "revisions"), ("stroke-dasharray", "5 4")]);
+    for q in &data.points {
+        if let Some(old) = q.revises.and_then(|k| data.points.get(k)) {
+            c.line(&[(x_of(old.published), y.map(old.usd)), (x_of(q.published), y.map(q.usd))], p.muted, 1)?;
+        }
+    }
+    c.doc.close();
+
+    c.doc.open("g", &[("class", "marks")]);
+    let r = 5.0;
+    for q in &data.points {
+        let cy = y.map(q.usd);
+        let (wx0, wx1, px) = (x_of(q.period.0), x_of(q.period.1), x_of(q.published));
+        let tip = point_tip(q, data, source_title);
+        let (usd, published) = (q.usd.to_string(), q.published.to_string());
+        let mut attrs = mark_attrs("published", &tip);
+        attrs.extend([
+            ("data-publisher", q.publisher.as_str()),
+            ("data-usd", usd.as_str()),
+            ("data-date", published.as_str()),
+            ("data-source", q.source.as_str()),
+        ]);
+        if q.derived {
+            attrs.push(("data-derived", "true"));
+        }
+        c.doc.open("g", &attrs);
+        // The window the figure covers, then a hairline to where it was published.
+        c.rect(wx0, cy - 3.0, wx1.max(wx0 + 2.0), cy + 3.0, p.grid, None)?;
+        if px > wx1 {
+            c.line(&[(wx1, cy), (px, cy)], p.grid, 1)?;
+        }
+        if let Some(high) = q.usd_high {
+            c.line(&[(px, y.map(high)), (px, cy)], p.text, 2)?;
+        }
+        c.symbol(symbol_of(&q.publisher), px, cy, r, p.text)?;
+        c.doc.close();
+        // The figure beside its point, on whichever side has room.
+        let label = amount(q);
+        let lw = crate::layout::text::width(&label, 10.0);
+        let font = Font::new(10.0, p.text);
+        if px + r + 4.0 + lw <= right {
+            c.text(&label, px + r + 4.0, cy - r - 4.0, font)?;
+        } else {
+            c.text(&label, px - r - 4.0, cy - r - 4.0, font.align(Align::End))?;
+        }
+    }
+    c.doc.close();
+    Ok(())
+}

@@ -1,0 +1,160 @@
+//! The one pipeline and its markup, natively: what the static first view holds, what an
+//! exported image carries, and the published-figures chart ("who said what, when").
+
+#![cfg(not(target_arch = "wasm32"))]
+// A test fails loudly on the first surprise: expect() is how it says which.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::sync::Arc;
+
+use heist_ledger::aggregate;
+use heist_ledger::html::{self, StaticChart};
+use heist_ledger::load::parse_dataset;
+use heist_ledger::model::{Dataset, Date};
+use heist_ledger::pipeline::{self, ChartKind, Selection};
+use heist_ledger::render::Size;
+use heist_ledger::view::{self, FiguresFor, Theme, ViewState};
+
+const SHIPPED: &str = include_str!("../public/data/incidents.json");
+
+fn shipped() -> Arc<Dataset> {
+    Arc::new(
+        parse_dataset(SHIPPED.as_bytes(), "incidents.json", Date::new(2100, 1, 1))
+            .expect("shipped dataset loads"),
+    )
+}
+
+fn default_selection() -> Selection {
+    Selection::new(shipped(), ViewState::default(), Theme::Light)
+}
+
+fn static_page(sel: &Selection) -> String {
+    let charts: Vec<StaticChart> = ChartKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let chart = pipeline::chart(sel, kind, kind.size_for(1232));
+            let svg = chart.svg.clone().expect("chart draws");
+            StaticChart { chart, svgs: vec![("v-light-wide", svg)] }
+        })
+        .collect();
+    html::static_page(sel, &charts, &pipeline::headline(sel), "data/incidents.json")
+}
+
+#[test]
+fn the_static_first_view_holds_every_chart_the_headline_the_release_and_every_row() {
+    let sel = default_selection();
+    let page = static_page(&sel);
+    for kind in ChartKind::ALL {
+        let name = kind.name();
+        assert!(page.contains(&format!(r#"<figure data-chart="{name}""#)), "{name} figure");
+        assert!(page.contains(&format!(r#"data-chart-svg="{name}""#)), "{name} svg");
+        assert!(page.contains(&format!(r#"<table data-table="{name}">"#)), "{name} table");
+    }
+    let total = pipeline::headline(&sel).into_iter().find(|f| f.hook == Some("total")).expect("total");
+    assert!(page.contains(&format!(r#"data-headline="total">{}</span>"#, total.value)));
+    assert!(page.contains(&format!("(release {})", sel.data.release.id)), "the release is named");
+    assert!(page.contains(r##"<a href="#changes">What changed</a>"##), "the change log is one click away");
+    let rows = page.matches("<tr data-incident=").count();
+    assert_eq!(rows, sel.count().min(html::TABLE_PAGE), "the incident table lists the incidents in view");
+    assert!(page.contains("need JavaScript"), "a note says what needs JavaScript");
+}
+
+/// At most `n` bytes of `s`, cut at a character boundary.
+fn prefix(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+#[test]
+fn every_source_link_in_the_page_says_what_kind_of_source_it_is() {
+    let sel = default_selection();
+    let page = static_page(&sel);
+    // Each outbound link is followed by its kind tag; in the numeric tables the kind is in
+    // the cell's own text.
+    let links = page.matches(r#"rel="noopener noreferrer""#).count();
+    assert!(links > 50, "the page links its sources ({links})");
+    for (k, _) in page.match_indices(r#"rel="noopener noreferrer""#) {
+        let rest = prefix(&page[k..], 3000);
+        let end = rest.find("</a>").expect("link closes");
+        let after = prefix(&rest[end..], 400);
+        let cell = after.starts_with("</a></td>")
+            && ["; primary)", "; secondary)", "; copy of primary)"].iter().any(|t| rest[..end].contains(t));
+        assert!(
+            cell || after.contains("data-source-kind="),
+            "a source link without its kind: {}",
+            &rest[..end.min(300)]
+        );
+    }
+}
+
+#[test]
+fn an_exported_chart_is_standalone_xml_with_title_view_sources_release_and_link() {
+    let mut v = ViewState::default();
+    v.filter.categories = vec![heist_ledger::model::Category::Bridge];
+    let sel = Selection::new(shipped(), v, Theme::Dark);
+    for kind in ChartKind::ALL {
+        let (svg, size) =
+            pipeline::standalone_svg(&sel, kind, Size { width: 960, height: 440 }, "https://example.test/")
+                .expect("exports");
+        let doc = roxmltree::Document::parse(&svg).expect("parses as standalone XML");
+        assert_eq!(doc.root_element().attribute("height"), Some(size.height.to_string().as_str()));
+        let text: Vec<&str> = doc.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect();
+        let all = text.join(" ");
+        assert!(all.contains(kind.heading().split(':').next().unwrap_or_default()), "{}: title", kind.name());
+        assert!(all.contains("Sources:"), "{}: source line", kind.name());
+        assert!(all.contains(&format!("(release {})", sel.data.release.id)), "{}: release", kind.name());
+        assert!(all.contains("category=bridge"), "{}: the permalink of the view", kind.name());
+        if kind != ChartKind::Figures {
+            assert!(all.contains("Bridge"), "{}: the filter in words", kind.name());
+        }
+    }
+}
+
+#[test]
+fn the_published_figures_chart_draws_each_figure_for_the_year_at_its_publication_date() {
+    let data = shipped();
+    let year = 2023;
+    let f = aggregate::published(&data, Some(year));
+    let expected: Vec<&str> = data
+        .reported_totals
+        .iter()
+        .filter(|t| t.period_start >= Date::new(year, 1, 1) && t.period_end <= Date::new(year, 12, 31))
+        .map(|t| t.id.as_str())
+        .collect();
+    assert!(expected.len() >= 3, "2023 has several published figures");
+    assert_eq!(f.points.len(), expected.len());
+    let v = ViewState { figures: Some(FiguresFor::Year(year)), ..ViewState::default() };
+    let sel = Selection::new(data.clone(), v, Theme::Light);
+    let chart = pipeline::chart(&sel, ChartKind::Figures, Size { width: 960, height: 400 });
+    let svg = chart.svg.expect("draws");
+    let doc = roxmltree::Document::parse(&svg).expect("parses");
+    let marks: Vec<_> = doc.descendants().filter(|n| n.attribute("data-kind") == Some("published")).collect();
+    assert_eq!(marks.len(), expected.len(), "one mark per figure");
+    for m in &marks {
+        let src = m.attribute("data-source").expect("each mark names its source");
+        assert!(data.source(src).is_some(), "{src} is a known source");
+    }
+    // Chainalysis' 2023 figure was revised (about $1B, later $660.5M): the revision is drawn.
+    let revised = f.points.iter().filter(|p| p.revises.is_some()).count();
+    assert!(revised >= 1, "a revised figure links to the one it revises");
+    assert_eq!(chart.table.rows.len(), expected.len(), "the table lists every figure");
+}
+
+#[test]
+fn the_figures_year_reads_back_from_the_url() {
+    let pairs =
+        |q: &[(&str, &str)]| q.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>();
+    let cases = [("2023", Some(FiguresFor::Year(2023))), ("all", Some(FiguresFor::All))];
+    for (value, want) in cases {
+        let (v, notices) = view::parse(&pairs(&[("figures", value)]));
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(v.figures, want);
+        assert!(view::to_query(&v).contains(&format!("figures={value}")));
+    }
+    let (v, notices) = view::parse(&pairs(&[("figures", "soon")]));
+    assert_eq!(v.figures, None);
+    assert!(notices.iter().any(|n| n.contains("figures=soon")), "{notices:?}");
+}
