@@ -96,7 +96,10 @@ async fn a_chart_figure_holds_one_svg_a_caption_and_a_hidden_table() {
     toggle.click();
     settle().await;
     assert!(!wrap.class_list().contains("visually-hidden"), "shown after the toggle");
+    // The head is redrawn from the state: read the button again.
+    let toggle = figure.query_selector(".table-toggle").expect("q").expect("toggle");
     assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(toggle.text_content().as_deref(), Some("Hide table"));
 }
 
 #[wasm_bindgen_test]

@@ -263,11 +263,13 @@ test("each chart downloads as SVG and as a 2x PNG, with no CSP violation", async
   assert.equal(await settled(page), "ready");
   const figure = page.locator("figure[data-chart=yearly]");
   const [svgDownload] = await Promise.all([page.waitForEvent("download"), figure.locator("button.download").click()]);
-  assert.equal(svgDownload.suggestedFilename(), "heist-ledger-yearly.svg");
+  assert.match(svgDownload.suggestedFilename(), /^heist-ledger-yearly-\d{4}-\d{2}-\d{2}[.\w]*\.svg$/, "the file name says what and which release");
   const svg = readFileSync(await svgDownload.path(), "utf8");
   assert.ok(svg.startsWith("<svg") && svg.includes("<title"), "the SVG file is the chart with its title");
+  assert.match(svg, /Data as of .*\(release [\d-]+\)/, "the SVG file carries the dataset date and release");
+  assert.match(svg, /Sources: /, "and its source line");
   const [pngDownload] = await Promise.all([page.waitForEvent("download"), figure.locator("button.download-png").click()]);
-  assert.equal(pngDownload.suggestedFilename(), "heist-ledger-yearly.png");
+  assert.match(pngDownload.suggestedFilename(), /^heist-ledger-yearly-\d{4}-\d{2}-\d{2}[.\w]*\.png$/);
   const png = readFileSync(await pngDownload.path());
   assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "a PNG file");
   const width = png.readUInt32BE(16);
@@ -319,6 +321,8 @@ test("the live page takes over the first view with the same content and no layou
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(server.url);
+  // With scripts on, <noscript> shows nothing: measure the first view as a scripted page has it.
+  await page.evaluate(() => document.querySelectorAll("noscript").forEach((n) => n.remove()));
   const read = (p) =>
     p.evaluate(() => ({
       headline: document.querySelector("section.headline").innerHTML,
