@@ -63,10 +63,11 @@ tool-wasm-bindgen:
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
 	fi
 
-# wasm-opt (binaryen@132) and playwright-core, from package-lock.json into node_modules/.
+# wasm-opt (binaryen@132), playwright-core, and for `make bench` lighthouse and echarts (the
+# peer page), from package-lock.json into node_modules/.
 tool-node:
 	@if ! wasm-opt --version 2>/dev/null | grep -q '($(WASM_OPT_VERSION))' \
-	  || [ ! -d node_modules/playwright-core ]; then \
+	  || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/lighthouse ] || [ ! -d node_modules/echarts ]; then \
 	  npm ci --no-audit --no-fund; \
 	fi
 

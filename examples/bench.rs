@@ -11,7 +11,7 @@ use std::time::Instant;
 use std::sync::Arc;
 
 use heist_ledger::load::parse_dataset;
-use heist_ledger::model::{Category, Dataset, Date, Flow, FlowEdge, FlowNode, NodeKind};
+use heist_ledger::model::{Category, ChangeEntry, Dataset, Date, Flow, FlowEdge, FlowNode, NodeKind};
 use heist_ledger::pipeline::{self, ChartKind, Selection};
 use heist_ledger::render::Size;
 use heist_ledger::view::{Theme, ViewState};
@@ -35,6 +35,15 @@ fn synthetic(base: &Dataset, n: usize) -> Dataset {
     let mut data = base.clone();
     let template = base.incidents.clone();
     data.title = format!("Synthetic benchmark dataset ({n} incidents), not real data");
+    // The change log names the real records; the synthetic release only says what it is.
+    data.changes = vec![ChangeEntry {
+        release: data.release.id.clone(),
+        date: data.release.date,
+        summary: "Synthetic records for measurement only.".into(),
+        added: Vec::new(),
+        revised: Vec::new(),
+        removed: Vec::new(),
+    }];
     data.incidents = (0..n)
         .map(|k| {
             let mut i = template[k % template.len()].clone();

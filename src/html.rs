@@ -192,7 +192,7 @@ fn checked(on: bool) -> &'static str {
 /// A whole chart figure, for the static page: the live page builds the same from
 /// [`figure_head`], the SVG, [`caption`] and [`table`], with its own event handlers.
 /// `svgs` are the chart drawn at several widths, each shown by the stylesheet at the
-/// screen widths it was drawn for (class `w-narrow` or `w-wide`, and `t-light`/`t-dark`).
+/// screen widths it was drawn for (class `v-light-wide` or `v-light-narrow`).
 pub fn figure(kind: ChartKind, sel: &Selection, chart: &Chart, svgs: &[(&'static str, String)]) -> String {
     let name = kind.name();
     let mut hosts = String::new();
@@ -575,7 +575,7 @@ pub fn data_form(data_url: &str) -> String {
 pub const FOOTER_NOTE: &str = "Amounts are US dollars at the time of each theft. Attribution confidence: official (a government or UN body), research firm, or suspected.";
 
 /// One chart as the static page shows it: its pipeline output and its SVG drawn for each
-/// screen class (`v-light-wide`, `v-dark-narrow`, ...).
+/// screen class (`v-light-wide`, `v-light-narrow`).
 pub struct StaticChart {
     /// The chart at the wide light variant (caption and table come from it).
     pub chart: Chart,

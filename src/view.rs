@@ -345,6 +345,44 @@ pub fn reconcile(mut v: ViewState, data: &Dataset) -> (ViewState, Vec<String>) {
     (v, notices)
 }
 
+/// Splits a query string (`?a=1&b=x%20y`, with or without the `?`) into decoded pairs, in
+/// order; `+` reads as a space, and a malformed escape is kept as written.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|kv| !kv.is_empty())
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// Percent-decodes one query component.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |k: usize| bytes.get(k).and_then(|b| char::from(*b).to_digit(16));
+        match bytes[i] {
+            b'%' => match (hex(i + 1), hex(i + 2)) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Percent-encodes a query value (everything but unreserved characters).
 pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -432,32 +470,9 @@ mod tests {
         v.sort = SortKey::Usd;
         v.ascending = true;
         let query = to_query(&v);
-        let decoded: Vec<(String, String)> = query
-            .split('&')
-            .map(|kv| {
-                let (k, val) = kv.split_once('=').unwrap_or((kv, ""));
-                (k.to_string(), decode(val))
-            })
-            .collect();
-        let (back, notices) = parse(&decoded);
+        let (back, notices) = parse(&query_pairs(&query));
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(back, v);
-    }
-
-    fn decode(s: &str) -> String {
-        let bytes = s.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'%' && i + 2 < bytes.len() {
-                out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap_or(b'?'));
-                i += 3;
-            } else {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-        String::from_utf8(out).unwrap_or_default()
     }
 
     #[test]
@@ -494,6 +509,23 @@ mod tests {
         assert!(v.filter.actors.is_empty() && v.incident.is_none() && v.flow.is_none());
         assert_eq!(v.filter.chains, vec!["Ethereum".to_string()]);
         assert_eq!(notices.len(), 3, "{notices:?}");
+    }
+
+    #[test]
+    fn query_strings_decode_escapes_plus_and_malformed_input() {
+        let cases: [(&str, &[(&str, &str)]); 5] = [
+            ("?from=2024&q=bybit%20%26%20co", &[("from", "2024"), ("q", "bybit & co")]),
+            ("q=a+b", &[("q", "a b")]),
+            ("q=100%", &[("q", "100%")]),
+            ("?embed&&theme=dark", &[("embed", ""), ("theme", "dark")]),
+            ("q=%C3%A9%ZZ", &[("q", "é%ZZ")]),
+        ];
+        for (query, want) in cases {
+            let got = query_pairs(query);
+            let want: Vec<(String, String)> =
+                want.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            assert_eq!(got, want, "{query}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::layout::labels::spread;
 use crate::layout::sankey::{self, LinkIn, NodeIn, Options};
 use crate::layout::{text, Rect};
 use crate::model::NodeKind;
-use crate::render::theme::Theme;
+use crate::render::theme::{Palette, Theme};
 use crate::render::{legend, mark_attrs, Canvas, ChartError, Font, LegendKey, Rendered, Size};
 
 /// The chart's one-sentence finding, built from the data.
@@ -151,19 +151,22 @@ pub fn draw(
             ("data-to", g.nodes[link.to].id.as_str()),
             ("data-usd", usd.as_str()),
         ]);
+        // An estimate's dashed edge is the group's stroke, which its polygon inherits: one
+        // shape per ribbon, not a filled one and an outline.
+        let edge_colour = Palette::hex(p.muted);
         if link.estimate {
-            attrs.extend([("data-estimate", "true"), ("stroke-dasharray", "4 3")]);
+            attrs.extend([
+                ("data-estimate", "true"),
+                ("stroke-dasharray", "4 3"),
+                ("stroke", edge_colour.as_str()),
+                ("stroke-width", "1"),
+            ]);
         }
         c.doc.open("g", &attrs);
         let outline = l.outline(24);
         // Estimates keep their stage colour but lighter, with a dashed edge (see the legend).
         let (colour, opacity) = (colour_of(link.from), if link.estimate { 0.2 } else { 0.55 });
         c.polygon(&outline, colour, opacity)?;
-        if link.estimate {
-            let mut edge = outline.clone();
-            edge.push(outline[0]);
-            c.line(&edge, p.muted, 1)?;
-        }
         c.doc.close();
     }
     c.doc.close();

@@ -6,49 +6,26 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::Router;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use crate::model::Dataset;
 use crate::pipeline::{ChartKind, Selection};
 use crate::view::{self, Theme, ViewState};
-use crate::web::charts::ChartFigure;
+use crate::web::charts::{ChartFigure, Measurer};
 use crate::web::dom;
 use crate::web::fetch::{self, Failure, DEFAULT_DATA_URL};
 use crate::web::incidents::{IncidentDetail, IncidentTable};
 use crate::web::sections::{Changes, Filters, Footer, Header, Headline, PublishedFigures};
 use crate::web::state::PageState;
 
-/// The page's path prefix (`/heist-ledger` on GitHub Pages, empty at the root), read from
-/// the `<base>` Trunk writes, so the router and permalinks work under a subpath.
-fn base_path() -> String {
-    dom::document()
-        .and_then(|d| d.base_uri().ok().flatten())
-        .and_then(|b| web_sys::Url::new(&b).ok())
-        .map(|u| u.pathname().trim_end_matches('/').to_string())
-        .unwrap_or_default()
-}
-
-/// The root component.
+/// The root component. The view lives in the address's query string: read on load and on
+/// Back/Forward, written by [`PageState::update`] through the History API (no router: the
+/// page has one path, and the query is all its state).
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <Router base=base_path()>
-            <Dashboard />
-        </Router>
-    }
-}
-
-#[component]
-fn Dashboard() -> impl IntoView {
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let parsed = Memo::new(move |_| {
-        let pairs: Vec<(String, String)> =
-            query.with(|q| q.into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect());
-        view::parse(&pairs)
-    });
+    let search = RwSignal::new(dom::location_search());
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| search.set(dom::location_search()));
+    on_cleanup(move || popstate.remove());
+    let parsed = Memo::new(move |_| search.with(|q| view::parse(&view::query_pairs(q))));
     let data_url = Memo::new(move |_| {
         parsed.with(|(v, _)| v.data.clone().unwrap_or_else(|| DEFAULT_DATA_URL.to_string()))
     });
@@ -109,12 +86,13 @@ fn Dashboard() -> impl IntoView {
     // Every change of view goes through the URL, so back/forward and permalinks work.
     let go = Callback::new(move |(v, replace): (ViewState, bool)| {
         let q = view::to_query(&v);
-        let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-        let target = if q.is_empty() { path } else { format!("{path}?{q}") };
-        navigate(&target, NavigateOptions { resolve: false, replace, scroll: false, ..Default::default() });
+        let query = if q.is_empty() { String::new() } else { format!("?{q}") };
+        dom::set_query(&query, replace);
+        search.set(query);
     });
     let state = PageState::new(selection, data_url, go);
     provide_context(state);
+    provide_context(Measurer::new());
 
     // <html data-state>: ready once the data loaded and every chart holds an svg; error
     // when anything failed (the last good view may still be on screen below the panel).

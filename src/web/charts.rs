@@ -32,30 +32,76 @@ fn focus(el: &web_sys::Element) {
     }
 }
 
-/// Measures an element's box, updating `size` when it changes (on mount and on resize).
-fn track_size<E>(node: NodeRef<E>, size: RwSignal<Option<Size>>)
-where
-    E: leptos::html::ElementType,
-    E::Output: JsCast + Clone + 'static,
-{
-    let measure = move || {
-        let Some(el) = node.get_untracked().and_then(|e| e.dyn_into::<web_sys::Element>().ok()) else {
+/// A chart box and the size its chart is drawn at.
+type ChartBox = (NodeRef<html::Div>, RwSignal<Option<Size>>);
+
+/// Measures every chart box in one pass, after the frame's DOM writes and before its paint,
+/// so the page lays out once however many charts there are (reading one box, then drawing
+/// it, then reading the next would lay the whole page out again for each). Re-measures on
+/// resize. Provided by the dashboard; a figure mounted alone makes its own.
+#[derive(Clone, Copy)]
+pub struct Measurer {
+    boxes: StoredValue<Vec<ChartBox>>,
+    pending: StoredValue<bool>,
+}
+
+impl Measurer {
+    /// Makes a measurer that re-measures on window resize.
+    pub fn new() -> Measurer {
+        let m = Measurer { boxes: StoredValue::new(Vec::new()), pending: StoredValue::new(false) };
+        let resize = window_event_listener(leptos::ev::resize, move |_| m.schedule());
+        on_cleanup(move || resize.remove());
+        m
+    }
+
+    /// The dashboard's measurer, or a new one.
+    fn get() -> Measurer {
+        use_context::<Measurer>().unwrap_or_default()
+    }
+
+    fn register(&self, node: NodeRef<html::Div>, size: RwSignal<Option<Size>>) {
+        self.boxes.update_value(|b| b.push((node, size)));
+        let m = *self;
+        Effect::new(move |_| {
+            node.track();
+            m.schedule();
+        });
+    }
+
+    fn schedule(&self) {
+        if self.pending.get_value() {
             return;
-        };
-        let (w, h) = (el.client_width(), el.client_height());
-        if w > 0 && h > 0 {
-            let s = Size { width: w as u32, height: h as u32 };
+        }
+        self.pending.set_value(true);
+        let m = *self;
+        request_animation_frame(move || m.measure_all());
+    }
+
+    fn measure_all(&self) {
+        self.pending.set_value(false);
+        // Every read first (one layout), then every write.
+        let read: Vec<(RwSignal<Option<Size>>, Size)> = self.boxes.with_value(|boxes| {
+            boxes
+                .iter()
+                .filter_map(|(node, size)| {
+                    let el = node.get_untracked()?;
+                    let (w, h) = (el.client_width(), el.client_height());
+                    (w > 0 && h > 0).then(|| (*size, Size { width: w as u32, height: h as u32 }))
+                })
+                .collect()
+        });
+        for (size, s) in read {
             if size.get_untracked() != Some(s) {
                 size.set(Some(s));
             }
         }
-    };
-    Effect::new(move |_| {
-        node.track();
-        measure();
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    }
+}
+
+impl Default for Measurer {
+    fn default() -> Self {
+        Measurer::new()
+    }
 }
 
 /// One chart figure. It redraws when the selection or its box size changes, and only then.
@@ -68,7 +114,7 @@ pub fn ChartFigure(
     let name = kind.name();
     let box_ref = NodeRef::<html::Div>::new();
     let size: RwSignal<Option<Size>> = RwSignal::new(None);
-    track_size(box_ref, size);
+    Measurer::get().register(box_ref, size);
 
     let output = Memo::new(move |_| {
         let s = size.get()?;

@@ -225,3 +225,23 @@ fn set_html_keeping_focus(el: &web_sys::Element, html: &str) {
         }
     }
 }
+
+/// The address's query string, with its `?` (empty when there is none).
+pub fn location_search() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// Writes `query` (with its `?`, or empty) into the address bar on the page's own path:
+/// a new history entry, or a replaced one for typing and theme changes.
+pub fn set_query(query: &str, replace: bool) {
+    let Some(window) = web_sys::window() else { return };
+    let path = window.location().pathname().unwrap_or_default();
+    let target = format!("{path}{query}");
+    let Ok(history) = window.history() else { return };
+    let state = wasm_bindgen::JsValue::NULL;
+    let _ = if replace {
+        history.replace_state_with_url(&state, "", Some(&target))
+    } else {
+        history.push_state_with_url(&state, "", Some(&target))
+    };
+}

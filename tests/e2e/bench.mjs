@@ -1,100 +1,158 @@
-// `make bench`, browser half: bundle sizes, and time from navigation to data-state="ready"
-// in headless Chromium for the shipped dataset and for the synthetic ones written by the
-// native half (target/bench/). Medians of several runs; a benchmark, never a test.
-import { readFileSync, existsSync } from "node:fs";
+// `make bench`, browser half: Heist Ledger side by side with its peer, the same charts drawn
+// with Apache ECharts (bench/echarts/), both served gzipped as GitHub Pages serves them, in
+// one headless Chromium, alternating runs. Prints tables with the ratio ours/ECharts and
+// writes them to target/bench/results.json. A benchmark, never a test: nothing here fails
+// the build.
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
 import { serve } from "./server.mjs";
 import { root, CHROMIUM_ARGS } from "./harness.mjs";
 
 const dist = join(root, "dist");
+const out = join(root, "target", "bench");
+mkdirSync(out, { recursive: true });
+const results = { date: new Date().toISOString(), bundle: {}, lighthouse: {}, ready: {}, filter: {} };
 const kb = (n) => (n / 1024).toFixed(1);
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : NaN;
+};
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : "n/a");
+const RUNS = Number(process.env.BENCH_RUNS || 7);
+
 console.log("\nBundle (dist/, release build for GitHub Pages):\n");
 console.log("| file | raw KB | gzip KB |\n|---|---:|---:|");
-for (const f of ["heist-ledger_bg.wasm", "heist-ledger.js", "main.css", "data/incidents.json"]) {
+for (const f of ["index.html", "heist-ledger_bg.wasm", "heist-ledger.js", "main.css", "data/incidents.json"]) {
   const bytes = readFileSync(join(dist, f));
-  console.log(`| ${f} | ${kb(bytes.length)} | ${kb(gzipSync(bytes, { level: 9 }).length)} |`);
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  results.bundle[f] = { raw: bytes.length, gzip: gz };
+  console.log(`| ${f} | ${kb(bytes.length)} | ${kb(gz)} |`);
 }
+const wasmGz = results.bundle["heist-ledger_bg.wasm"].gzip;
+console.log(`\nwasm gzipped: ${kb(wasmGz)} KB (target <= 200 KB: ${wasmGz <= 200 * 1024 ? "met" : "not met"})`);
 
-const server = await serve({ root: dist, fixtures: join(root, "target", "bench") });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const server = await serve({
+  root: dist,
+  fixtures: out,
+  gzip: true,
+  mounts: { "/bench/echarts/": join(root, "bench", "echarts"), "/bench/vendor/": join(root, "node_modules", "echarts", "dist") },
+});
+const pages = {
+  ours: (data) => server.url + (data ? `?data=__fixtures__/${data}` : ""),
+  echarts: (data) => `${server.origin}/bench/echarts/` + (data ? `?data=../../heist-ledger/__fixtures__/${data}` : ""),
+};
 
-async function timeToReady(path, runs) {
-  const times = [];
-  for (let k = 0; k < runs; k++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const t0 = Date.now();
-    await page.goto(server.url + path);
-    await page.waitForFunction(() => ["ready", "error"].includes(document.documentElement.dataset.state), null, { timeout: 120000 });
-    const state = await page.evaluate(() => document.documentElement.dataset.state);
-    times.push(state === "ready" ? Date.now() - t0 : NaN);
-    await context.close();
+// Lighthouse 12, mobile preset with simulated throttling (its defaults), median of 3 each.
+console.log("\nLighthouse 12 (mobile, simulated throttling), median of 3, gzip-served:\n");
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  chromeFlags: ["--headless", ...CHROMIUM_ARGS],
+});
+const metrics = {
+  performance: (l) => l.categories.performance.score * 100,
+  accessibility: (l) => l.categories.accessibility.score * 100,
+  "best-practices": (l) => l.categories["best-practices"].score * 100,
+  "LCP s": (l) => l.audits["largest-contentful-paint"].numericValue / 1000,
+  CLS: (l) => l.audits["cumulative-layout-shift"].numericValue,
+  "TBT ms": (l) => l.audits["total-blocking-time"].numericValue,
+  "FCP s": (l) => l.audits["first-contentful-paint"].numericValue / 1000,
+};
+const lh = { ours: [], echarts: [] };
+for (let k = 0; k < 3; k++) {
+  for (const which of ["ours", "echarts"]) {
+    const r = await lighthouse(pages[which](), {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices"],
+    });
+    lh[which].push(r.lhr);
+    if (which === "ours" && k === 0) {
+      const failed = Object.values(r.lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary");
+      results.lighthouse.failedAudits = failed.map((a) => a.id);
+    }
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)];
 }
+await chrome.kill();
+console.log("| metric | ours | ECharts | ours/ECharts |\n|---|---:|---:|---:|");
+for (const [name, f] of Object.entries(metrics)) {
+  const a = median(lh.ours.map(f));
+  const b = median(lh.echarts.map(f));
+  results.lighthouse[name] = { ours: a, echarts: b };
+  const fmt = (v) => (name === "CLS" ? v.toFixed(3) : v.toFixed(name.endsWith(" s") ? 2 : 0));
+  console.log(`| ${name} | ${fmt(a)} | ${fmt(b)} | ${ratio(a, b)} |`);
+}
+if (results.lighthouse.failedAudits?.length) console.log(`\nLighthouse audits ours fails: ${results.lighthouse.failedAudits.join(", ")}`);
 
-async function filterToReady() {
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const settled = (page) =>
+  page.waitForFunction(() => ["ready", "error"].includes(document.documentElement.dataset.state), null, { timeout: 120000 });
+
+async function navigation(url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.documentElement.dataset.state === "ready");
+  const t0 = Date.now();
+  await page.goto(url);
+  await settled(page);
+  const state = await page.evaluate(() => document.documentElement.dataset.state);
+  const ms = Date.now() - t0;
+  await context.close();
+  return state === "ready" ? ms : NaN;
+}
+
+// A category toggle until every chart has redrawn (data-state back to ready), in page time.
+async function filterChange(url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await settled(page);
+  if ((await page.evaluate(() => document.documentElement.dataset.state)) !== "ready") return NaN;
   const times = [];
   for (let k = 0; k < 5; k++) {
-    const t0 = Date.now();
-    await page.click("input[name=category][value=bridge]");
-    await page.waitForFunction(() => document.documentElement.dataset.state === "ready");
-    await page.waitForTimeout(0);
-    times.push(Date.now() - t0);
+    const ms = await page.evaluate(async () => {
+      const box = document.querySelector("input[name=category][value=bridge]");
+      const t0 = performance.now();
+      document.documentElement.dataset.state = "busy";
+      box.click();
+      await new Promise((ok) => {
+        const check = () => (document.documentElement.dataset.state === "ready" ? ok() : requestAnimationFrame(check));
+        requestAnimationFrame(check);
+      });
+      await new Promise((ok) => requestAnimationFrame(() => ok()));
+      return performance.now() - t0;
+    });
+    times.push(ms);
   }
   await context.close();
-  times.sort((a, b) => a - b);
-  return times[2];
+  return median(times);
 }
 
-console.log("\nTime to data-state=ready, headless Chromium, 1280x900, median:\n");
-console.log("| dataset | ms |\n|---|---:|");
-console.log(`| shipped (5 loads) | ${await timeToReady("", 5)} |`);
+const datasets = [["shipped", null]];
 for (const n of [100, 1000, 3000]) {
-  const file = `incidents-${n}.json`;
-  if (existsSync(join(root, "target", "bench", file))) {
-    console.log(`| synthetic ×${n} (3 loads) | ${await timeToReady(`?data=__fixtures__/${file}`, 3)} |`);
-  }
+  if (existsSync(join(out, `incidents-${n}.json`))) datasets.push([`synthetic ×${n}`, `incidents-${n}.json`]);
 }
-console.log(`| filter toggle on shipped data, re-render all charts | ${await filterToReady()} |`);
-
-// SVG alone: insert the timeline SVG for N incidents, force layout and wait for a paint.
-console.log("\nTimeline SVG insertion + layout + paint in the browser, median of 5:\n");
-console.log("| incidents | SVG KB | ms |\n|---:|---:|---:|");
-{
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.documentElement.dataset.state === "ready");
-  for (const n of [100, 1000, 3000, 10000]) {
-    const file = join(root, "target", "bench", `timeline-${n}.svg`);
-    if (!existsSync(file)) continue;
-    const svg = readFileSync(file, "utf8");
-    const ms = await page.evaluate(async (markup) => {
-      const times = [];
-      for (let k = 0; k < 5; k++) {
-        const host = document.createElement("div");
-        document.body.append(host);
-        const t0 = performance.now();
-        host.innerHTML = markup;
-        host.getBoundingClientRect();
-        await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
-        times.push(performance.now() - t0);
-        host.remove();
-      }
-      times.sort((a, b) => a - b);
-      return times[2];
-    }, svg);
-    console.log(`| ${n} | ${kb(svg.length)} | ${ms.toFixed(0)} |`);
-  }
-  await context.close();
+console.log(`\nNavigation -> ready (ms), 1280x900, alternating, median of ${RUNS}:\n`);
+console.log("| dataset | ours | ECharts | ours/ECharts |\n|---|---:|---:|---:|");
+for (const [name, file] of datasets) {
+  const t = { ours: [], echarts: [] };
+  for (let k = 0; k < RUNS; k++) for (const which of ["ours", "echarts"]) t[which].push(await navigation(pages[which](file)));
+  const [a, b] = [median(t.ours), median(t.echarts)];
+  results.ready[name] = { ours: a, echarts: b };
+  console.log(`| ${name} | ${a} | ${b} | ${ratio(a, b)} |`);
+}
+console.log("\nFilter change (one category box) -> every chart redrawn (ms), median of 5 per page:\n");
+console.log("| dataset | ours | ECharts | ours/ECharts |\n|---|---:|---:|---:|");
+for (const [name, file] of datasets) {
+  const a = await filterChange(pages.ours(file));
+  const b = await filterChange(pages.echarts(file));
+  results.filter[name] = { ours: a, echarts: b };
+  console.log(`| ${name} | ${Number.isFinite(a) ? a.toFixed(0) : "n/a"} | ${Number.isFinite(b) ? b.toFixed(0) : "n/a"} | ${ratio(a, b)} |`);
 }
 await browser.close();
 server.close();
+writeFileSync(join(out, "results.json"), JSON.stringify(results, null, 2));
+console.log(`\nWritten to target/bench/results.json`);

@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -16,12 +17,35 @@ const TYPES = {
 };
 
 /** Starts the server; resolves to { url, close, requests } once it listens. `fixtures`, when
- * given, is served under `${prefix}__fixtures__/` for tests that load bad datasets. */
-export function serve({ root, prefix = "/heist-ledger/", port = 0, fixtures = null }) {
+ * given, is served under `${prefix}__fixtures__/` for tests that load bad datasets. `gzip`
+ * compresses responses for clients that accept it, as GitHub Pages does. `mounts` maps
+ * other path prefixes to folders (the bench's peer page). */
+export function serve({ root, prefix = "/heist-ledger/", port = 0, fixtures = null, gzip = false, mounts = {} }) {
   const requests = [];
+  const send = (req, res, status, type, body) => {
+    const compress = gzip && /\bgzip\b/.test(req.headers["accept-encoding"] || "") && !type.startsWith("image/png");
+    const headers = { "content-type": type };
+    if (compress) {
+      body = gzipSync(body);
+      headers["content-encoding"] = "gzip";
+    }
+    res.writeHead(status, headers).end(body);
+  };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     requests.push(url.pathname + url.search);
+    const mount = Object.keys(mounts).find((m) => url.pathname.startsWith(m));
+    if (mount) {
+      const base = resolve(mounts[mount]);
+      const file = normalize(join(base, decodeURIComponent(url.pathname.slice(mount.length)) || "index.html"));
+      try {
+        if (!file.startsWith(base)) throw new Error("outside");
+        send(req, res, 200, TYPES[extname(file)] || "application/octet-stream", await readFile(file));
+      } catch {
+        res.writeHead(404).end("not found");
+      }
+      return;
+    }
     if (!url.pathname.startsWith(prefix)) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not under " + prefix);
       return;
@@ -40,12 +64,10 @@ export function serve({ root, prefix = "/heist-ledger/", port = 0, fixtures = nu
     try {
       const info = await stat(file);
       const path = info.isDirectory() ? join(file, "index.html") : file;
-      const body = await readFile(path);
-      res.writeHead(200, { "content-type": TYPES[extname(path)] || "application/octet-stream" }).end(body);
+      send(req, res, 200, TYPES[extname(path)] || "application/octet-stream", await readFile(path));
     } catch {
       try {
-        const body = await readFile(join(resolve(root), "404.html"));
-        res.writeHead(404, { "content-type": TYPES[".html"] }).end(body);
+        send(req, res, 404, TYPES[".html"], await readFile(join(resolve(root), "404.html")));
       } catch {
         res.writeHead(404).end("not found");
       }
