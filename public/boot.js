@@ -3,7 +3,9 @@
 // browser, blocked WebAssembly), say so in the alert panel instead of leaving a blank page.
 import init from "./heist-ledger.js";
 
-init().catch((error) => {
+// The first view is already in the page: let the browser paint it before the app starts
+// (a frame, then a task), so starting the app never holds up the first paint.
+const start = () => init().catch((error) => {
   const panel = document.getElementById("fatal");
   if (panel) {
     panel.hidden = false;
@@ -12,3 +14,4 @@ init().catch((error) => {
   }
   document.documentElement.dataset.state = "error";
 });
+requestAnimationFrame(() => setTimeout(start, 0));

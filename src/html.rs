@@ -563,6 +563,15 @@ pub fn header() -> String {
     .to_string()
 }
 
+/// The skip link and the page header, which stay on the page from the first view on (the
+/// live app attaches to them rather than drawing them again).
+pub fn page_header() -> String {
+    format!(
+        r##"<a class="skip" href="#charts">Skip to the charts</a><header class="page-header">{}</header>"##,
+        header()
+    )
+}
+
 /// The form that loads another dataset.
 pub fn data_form(data_url: &str) -> String {
     format!(
@@ -583,15 +592,10 @@ pub struct StaticChart {
     pub svgs: Vec<(&'static str, String)>,
 }
 
-/// The whole first view, as `<div id="static">` content: what a reader sees before any
-/// WebAssembly runs, and all they get with JavaScript off.
+/// The first view below the header, as `<div id="static">` content: what a reader sees
+/// before any WebAssembly runs, and all they get with JavaScript off.
 pub fn static_page(sel: &Selection, charts: &[StaticChart], figures: &[Figure], data_url: &str) -> String {
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        r##"<a class="skip" href="#charts">Skip to the charts</a><header class="page-header">{}</header><main id="main">"##,
-        header()
-    );
+    let mut out = String::from(r#"<main id="main">"#);
     out.push_str(r#"<noscript><p class="notices">JavaScript is off: this is the default view, complete with its sources. Filtering, sorting, the incident details, tooltips, the timeline brush, downloads and loading another dataset need JavaScript.</p></noscript>"#);
     let _ = write!(
         out,

@@ -56,10 +56,23 @@ pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dat
     let text = std::str::from_utf8(bytes).map_err(|e| {
         LoadError::file(&cannot, format!("is not UTF-8 text (bad byte at offset {})", e.valid_up_to()))
     })?;
+    // Editors on some systems start UTF-8 files with a byte-order mark; JSON has none.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Parse once into a tree: syntax errors carry line and column, and the version can be
     // checked before the shape, so a file from a future schema is refused by version.
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| LoadError::file(&cannot, format!("is not valid JSON: {e}")))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        // At the end of the file the reader was nowhere in particular.
+        let path = if e.is_eof() {
+            String::new()
+        } else {
+            json_path_at(text, offset_of(text, e.line(), e.column()))
+        };
+        let location = if path.is_empty() { "file".to_string() } else { path };
+        LoadError {
+            summary: format!("{cannot}: it is not valid JSON"),
+            problems: vec![Problem::new(location, format!("is not valid JSON: {e}"))],
+        }
+    })?;
     let Some(object) = value.as_object() else {
         return Err(LoadError::file(
             &cannot,
@@ -74,13 +87,15 @@ pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dat
     if let Some(message) = version_problem {
         return Err(LoadError { summary: cannot, problems: vec![Problem::new("schema_version", message)] });
     }
-    let data: Dataset = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let location = if path.is_empty() || path == "." { "file".to_string() } else { path };
-        LoadError {
-            summary: format!("{cannot}: it does not match the schema"),
-            problems: vec![Problem::new(location, e.into_inner().to_string())],
+    let data: Dataset = serde_path_to_error::deserialize(&value).map_err(|e| {
+        // The first error stops serde; look at every record on its own to list them all.
+        let mut problems = shape_problems(object);
+        if problems.is_empty() {
+            let path = e.path().to_string();
+            let location = if path.is_empty() || path == "." { "file".to_string() } else { path };
+            problems.push(Problem::new(location, e.into_inner().to_string()));
         }
+        LoadError { summary: format!("{cannot}: it does not match the schema"), problems }
     })?;
     let problems = validate(&data, today);
     if problems.is_empty() {
@@ -95,6 +110,111 @@ pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dat
             problems,
         })
     }
+}
+
+/// Every record in the file's lists that does not fit its type, each named by list, index,
+/// id and field (`incidents[3] (bybit-2025).usd: invalid type ...`).
+fn shape_problems(object: &serde_json::Map<String, serde_json::Value>) -> Vec<Problem> {
+    use crate::model::{ChangeEntry, EnforcementEvent, Flow, Incident, ReportedTotal, Source};
+    let mut problems = Vec::new();
+    section::<Source>(object, "sources", &mut problems);
+    section::<Incident>(object, "incidents", &mut problems);
+    section::<ReportedTotal>(object, "reported_totals", &mut problems);
+    section::<Flow>(object, "flows", &mut problems);
+    section::<EnforcementEvent>(object, "enforcement", &mut problems);
+    section::<ChangeEntry>(object, "changes", &mut problems);
+    problems
+}
+
+fn section<T: serde::de::DeserializeOwned>(
+    object: &serde_json::Map<String, serde_json::Value>,
+    key: &str,
+    problems: &mut Vec<Problem>,
+) {
+    let Some(list) = object.get(key).and_then(|v| v.as_array()) else { return };
+    for (k, record) in list.iter().enumerate() {
+        if let Err(e) = serde_path_to_error::deserialize::<_, T>(record) {
+            let name = ["id", "incident", "release"]
+                .iter()
+                .find_map(|f| record.get(*f).and_then(|v| v.as_str()))
+                .map(|id| format!(" ({})", clip(id)))
+                .unwrap_or_default();
+            let path = e.path().to_string();
+            let field = if path.is_empty() || path == "." { String::new() } else { format!(".{path}") };
+            problems.push(Problem::new(format!("{key}[{k}]{name}{field}"), e.into_inner().to_string()));
+        }
+    }
+}
+
+/// At most 60 characters of a value echoed in a message.
+fn clip(s: &str) -> String {
+    if s.chars().count() <= 60 {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(60).collect::<String>())
+    }
+}
+
+/// The byte offset of a 1-based line and column (serde_json's error position).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    (start + column.saturating_sub(1)).min(text.len())
+}
+
+/// The JSON path (`incidents[3].usd`) of the value being read at byte `at`, found by a
+/// small scan of the text, so a syntax error or an out-of-range number names its record.
+pub fn json_path_at(text: &str, at: usize) -> String {
+    enum Frame {
+        Object(Option<String>),
+        Array(usize),
+    }
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    let mut last_string: Option<String> = None;
+    while i < at.min(bytes.len()) {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                last_string = text.get(start..i.min(text.len())).map(str::to_string);
+            }
+            b'{' => stack.push(Frame::Object(None)),
+            b'[' => stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b':' => {
+                if let Some(Frame::Object(key)) = stack.last_mut() {
+                    *key = last_string.take();
+                }
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(n)) => *n += 1,
+                Some(Frame::Object(key)) => *key = None,
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for f in &stack {
+        match f {
+            Frame::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(&clip(key));
+            }
+            Frame::Object(None) => {}
+            Frame::Array(n) => path.push_str(&format!("[{n}]")),
+        }
+    }
+    path
 }
 
 /// The files under `data/` that hold the dataset's source of truth, one small file per

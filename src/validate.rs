@@ -13,6 +13,20 @@ pub const EARLIEST_DATE: Date = Date::BITCOIN_ERA_START;
 /// its inflow plus one dollar, to absorb rounding in published percentages.
 pub const FLOW_TOLERANCE_SHARE: f64 = 0.005;
 
+/// The smallest non-zero amount accepted, in dollars.
+pub const MIN_USD: f64 = 1.0;
+/// The largest amount accepted: ten trillion dollars, far above any theft.
+pub const MAX_USD: f64 = 1e13;
+
+/// A number as a reader can take it in, however large or small (`1e308`, `5e-324`).
+fn short_number(v: f64) -> String {
+    if (1e-3..1e15).contains(&v.abs()) {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
+}
+
 /// A problem found in the data, located precisely enough for a maintainer to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -62,6 +76,13 @@ impl Checker<'_> {
             self.report(field, format!("must be a finite number of dollars, got {value}"));
         } else if value < 0.0 {
             self.report(field, format!("must not be negative, got {value}"));
+        } else if value != 0.0 && !(MIN_USD..=MAX_USD).contains(&value) {
+            // Tiny (even subnormal) or astronomical values pass `is_finite` but break every
+            // ratio, scale and label drawn from them; no real amount is outside this range.
+            self.report(
+                field,
+                format!("must be 0 or between $1 and $10 trillion, got {}", short_number(value)),
+            );
         }
     }
 

@@ -309,7 +309,27 @@ pub fn parse(pairs: &[(String, String)]) -> (ViewState, Vec<String>) {
             v.filter.to_year = None;
         }
     }
-    (v, notices)
+    (v, tidy_notices(notices))
+}
+
+/// Notices as a reader can take them in: each cut to 160 characters (a parameter can be
+/// thousands long), and a notice repeated (a parameter given a thousand times) said once
+/// with its count.
+pub fn tidy_notices(notices: Vec<String>) -> Vec<String> {
+    const MAX: usize = 160;
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for n in notices {
+        let n = if n.chars().count() > MAX {
+            format!("{}…", n.chars().take(MAX).collect::<String>())
+        } else {
+            n
+        };
+        match out.iter_mut().find(|(m, _)| *m == n) {
+            Some((_, count)) => *count += 1,
+            None => out.push((n, 1)),
+        }
+    }
+    out.into_iter().map(|(n, count)| if count > 1 { format!("{n} (×{count})") } else { n }).collect()
 }
 
 /// Drops values the dataset does not know (an actor, a chain, an incident id) and says so,
@@ -342,7 +362,7 @@ pub fn reconcile(mut v: ViewState, data: &Dataset) -> (ViewState, Vec<String>) {
             v.flow = None;
         }
     }
-    (v, notices)
+    (v, tidy_notices(notices))
 }
 
 /// Splits a query string (`?a=1&b=x%20y`, with or without the `?`) into decoded pairs, in
@@ -526,6 +546,19 @@ mod tests {
                 want.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
             assert_eq!(got, want, "{query}");
         }
+    }
+
+    #[test]
+    fn notices_are_cut_short_and_repeats_said_once_with_their_count() {
+        let long = "x".repeat(10_000);
+        let mut q = vec![("colour".to_string(), "red".to_string()); 1000];
+        q.push(("incident".to_string(), long.clone()));
+        q.push(("q".to_string(), "fine".to_string()));
+        q.push(("theme".to_string(), long));
+        let (_, notices) = parse(&q);
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        assert_eq!(notices[0], "Ignored unknown parameter colour=red. (×1000)");
+        assert!(notices.iter().all(|n| n.chars().count() <= 170), "no notice echoes a long value whole");
     }
 
     #[test]

@@ -217,16 +217,21 @@ fn bad_files_are_refused_with_a_clear_reason() {
         ("wrong schema version", wrong_version.to_string().into_bytes(), "schema_version", "is 1"),
         ("missing schema version", no_version.to_string().into_bytes(), "schema_version", "missing"),
         ("unknown field", unknown_field.to_string().into_bytes(), "incidents[0]", "unknown field `loot`"),
-        ("wrong type", wrong_type.to_string().into_bytes(), "incidents[1].usd", "invalid type"),
+        ("wrong type", wrong_type.to_string().into_bytes(), "incidents[1] (beta-2024).usd", "invalid type"),
         ("source without a kind", no_kind.to_string().into_bytes(), "sources[1]", "missing field `kind`"),
         (
             "source with an unknown kind",
             bad_kind.to_string().into_bytes(),
-            "sources[0].kind",
+            "sources[0] (s1).kind",
             "unknown variant `hearsay`",
         ),
         ("no release", no_release.to_string().into_bytes(), "file", "missing field `release`"),
-        ("impossible date", bad_date.to_string().into_bytes(), "incidents[0].date", "not a day of Feb"),
+        (
+            "impossible date",
+            bad_date.to_string().into_bytes(),
+            "incidents[0] (alpha-2024).date",
+            "not a day of Feb",
+        ),
     ];
     for (name, bytes, location, words) in cases {
         let err = parse_dataset(&bytes, "test.json", today()).expect_err(name);
@@ -234,6 +239,56 @@ fn bad_files_are_refused_with_a_clear_reason() {
         assert!(err.summary.contains("test.json"), "{name}: summary names the file: {}", err.summary);
         assert_problem(&problems, location, words);
     }
+}
+
+#[test]
+fn every_type_error_in_a_file_is_listed_with_its_record_id_and_field() {
+    let mut doc = fixture();
+    doc["incidents"][0]["usd"] = json!("lots");
+    doc["incidents"][2]["date"] = json!(20250101);
+    doc["sources"][1]["url"] = json!(7);
+    let problems = problems_of(&doc);
+    assert_problem(&problems, "incidents[0] (alpha-2024).usd", "invalid type");
+    assert_problem(&problems, "incidents[2] (gamma-2025).date", "invalid type");
+    assert_problem(&problems, "sources[1] (s2).url", "invalid type");
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+}
+
+#[test]
+fn a_number_json_cannot_hold_names_its_record_and_field() {
+    let text = fixture().to_string();
+    // Replace the first incident's amount with a number beyond f64.
+    let incidents = text.find("\"incidents\":[{").expect("the incident list");
+    let usd = incidents + text[incidents..].find("\"usd\":").expect("an amount");
+    let end = usd + text[usd..].find([',', '}']).expect("its end");
+    let bad = format!("{}\"usd\":1e400{}", &text[..usd], &text[end..]);
+    let err = parse_dataset(bad.as_bytes(), "test.json", today()).expect_err("1e400 is refused");
+    let problems: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
+    assert_problem(&problems, "incidents[0].usd", "number out of range");
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(fixture().to_string().into_bytes());
+    assert!(parse_dataset(&bytes, "test.json", today()).is_ok(), "a BOM before the JSON is accepted");
+}
+
+#[test]
+fn amounts_too_small_or_too_large_to_draw_are_refused() {
+    for (value, words) in [(5e-324, "5e-324"), (0.5, "0.5"), (1e308, "1e308"), (2e13, "20000000000000")] {
+        let mut doc = fixture();
+        doc["incidents"][1]["usd"] = json!(value);
+        let problems = problems_of(&doc);
+        assert_problem(&problems, "incidents[1] (beta-2024).usd", "between $1 and $10 trillion");
+        assert!(
+            problems.iter().any(|p| p.contains(words)),
+            "{value}: the value reads as a number: {problems:?}"
+        );
+    }
+    let mut zero = fixture();
+    zero["incidents"][1]["recovered_usd"] = json!(0.0);
+    assert!(problems_of(&zero).is_empty(), "zero is an amount");
 }
 
 #[test]

@@ -180,7 +180,8 @@ mod native {
             })
             .collect();
         let body = html::static_page(sel, &charts, &pipeline::headline(sel), "data/incidents.json");
-        let out = shell.replacen(MARKER, &format!(r#"<div id="static">{body}</div>"#), 1);
+        let out =
+            shell.replacen(MARKER, &format!(r#"{}<div id="static">{body}</div>"#, html::page_header()), 1);
         std::fs::write(page, out).map_err(|e| format!("{}: {e}", page.display()))?;
         eprintln!("render: wrote the first view into {}", page.display());
         Ok(())

@@ -86,7 +86,7 @@ impl Measurer {
                 .filter_map(|(node, size)| {
                     let el = node.get_untracked()?;
                     let (w, h) = (el.client_width(), el.client_height());
-                    (w > 0 && h > 0).then(|| (*size, Size { width: w as u32, height: h as u32 }))
+                    (w > 0 && h > 0).then_some((*size, Size { width: w as u32, height: h as u32 }))
                 })
                 .collect()
         });

@@ -146,7 +146,7 @@ pub fn download_png(
     }
 }
 
-/// The element the live app mounts in: a new `<div id="live">` laid out beside the static
+/// The element the live app mounts in: a new `<div id="live">` laid out over the static
 /// first view (`#static`) but hidden until [`take_over`]; `None` when the page has no static
 /// view (the development server), and the app then mounts on `<body>`.
 pub fn live_root() -> Option<web_sys::HtmlElement> {
@@ -156,7 +156,8 @@ pub fn live_root() -> Option<web_sys::HtmlElement> {
     live.set_id("live");
     let _ = live.class_list().add_1("live-pending");
     let _ = live.set_attribute("aria-hidden", "true");
-    first_view.after_with_node_1(&live).ok()?;
+    // Before the first view and out of flow, it sits exactly where the first view starts.
+    first_view.before_with_node_1(&live).ok()?;
     Some(live)
 }
 
@@ -244,4 +245,9 @@ pub fn set_query(query: &str, replace: bool) {
     } else {
         history.push_state_with_url(&state, "", Some(&target))
     };
+}
+
+/// True when the page came with the static first view's header (the release build).
+pub fn has_static_header() -> bool {
+    document().and_then(|d| d.query_selector("body > header.page-header").ok().flatten()).is_some()
 }

@@ -23,17 +23,36 @@ fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
     }
 }
 
-/// Title and theme button.
+/// Title and theme button. The static page already shows them: then the app only listens
+/// to the button (the header is never drawn twice, so its text is painted once); on a page
+/// without the first view (the development server) it draws them.
 #[component]
 pub fn Header() -> impl IntoView {
     let state = page();
+    let toggle = move || {
+        let dark = state.selection.with_untracked(|s| s.as_ref().is_some_and(|s| s.theme == Theme::Dark));
+        state.update(|v| v.theme = Some(if dark { Theme::Light } else { Theme::Dark }), true);
+    };
     let on_click = move |ev: web_sys::MouseEvent| {
         if dom::closest(ev.target(), "[data-action=theme]").is_some() {
-            let dark = state.selection.with_untracked(|s| s.as_ref().is_some_and(|s| s.theme == Theme::Dark));
-            state.update(|v| v.theme = Some(if dark { Theme::Light } else { Theme::Dark }), true);
+            toggle();
         }
     };
-    view! { <header class="page-header" inner_html=markup::header() on:click=on_click></header> }
+    if dom::has_static_header() {
+        let listener = window_event_listener(leptos::ev::click, move |ev| {
+            let outside_app = dom::closest(ev.target(), "#live").is_none();
+            if outside_app && dom::closest(ev.target(), "header.page-header [data-action=theme]").is_some() {
+                toggle();
+            }
+        });
+        on_cleanup(move || listener.remove());
+        return ().into_any();
+    }
+    view! {
+        <a class="skip" href="#charts">"Skip to the charts"</a>
+        <header class="page-header" inner_html=markup::header() on:click=on_click></header>
+    }
+    .into_any()
 }
 
 /// Total, count, largest heist and DPRK share for the view.

@@ -1,0 +1,169 @@
+//! Properties over open-ended input: whatever the bytes, the loader answers without
+//! panicking and names a problem when it refuses; whatever a structurally valid dataset
+//! holds (amounts from the whole f64 range, hostile strings, any dates and counts), an
+//! accepted one draws every chart with finite coordinates and the page's markup stays
+//! inert; whatever the address says, the view parses and writes back.
+
+#![cfg(not(target_arch = "wasm32"))]
+// A test fails loudly on the first surprise: expect() is how it says which.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::sync::Arc;
+
+use heist_ledger::html::{self, StaticChart};
+use heist_ledger::load::parse_dataset;
+use heist_ledger::model::{Dataset, Date};
+use heist_ledger::pipeline::{self, ChartKind, Selection};
+use heist_ledger::render::Size;
+use heist_ledger::view::{self, Theme, ViewState};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+const FIXTURE: &str = include_str!("fixtures/minimal.json");
+
+fn today() -> Date {
+    Date::new(2026, 6, 1)
+}
+
+/// Amounts drawn from everywhere a JSON number can land: zero, subnormals, cents, real
+/// thefts, astronomical values, negatives.
+fn amount() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(0.0),
+        Just(5e-324),
+        Just(f64::MIN_POSITIVE),
+        Just(1e308),
+        Just(-1.0),
+        0.0..1.0f64,
+        1.0..1e10f64,
+        1e10..1e14f64,
+        any::<f64>().prop_filter("JSON has no NaN or infinity", |v| v.is_finite()),
+    ]
+}
+
+/// Strings a hostile or careless file might hold.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("</text><script>alert(1)</script>".to_string()),
+        Just("javascript:alert(1)".to_string()),
+        Just("Bybit\u{202e}".to_string()),
+        Just("a\u{200b}b\u{0301}c 🧨".to_string()),
+        Just("x".repeat(10_000)),
+        "[ -~]{0,40}",
+        "\\PC{0,20}",
+    ]
+}
+
+fn date() -> impl Strategy<Value = String> {
+    (2005i32..2030, 1u8..13, 1u8..32).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The fixture with its numbers, strings and dates replaced.
+fn dataset() -> impl Strategy<Value = Value> {
+    (
+        prop::collection::vec(amount(), 8),
+        prop::collection::vec(text(), 6),
+        prop::collection::vec(date(), 3),
+        0usize..4,
+    )
+        .prop_map(|(amounts, texts, dates, extra)| {
+            let mut doc: Value = serde_json::from_str(FIXTURE).expect("fixture");
+            doc["incidents"][0]["usd"] = json!(amounts[0]);
+            doc["incidents"][1]["usd"] = json!(amounts[1]);
+            doc["incidents"][2]["usd"] = json!(amounts[2]);
+            doc["reported_totals"][0]["usd"] = json!(amounts[3]);
+            doc["flows"][0]["edges"][0]["usd"] = json!(amounts[4]);
+            doc["flows"][0]["theft_usd"] = json!(amounts[5]);
+            doc["incidents"][0]["victim"] = json!(texts[0]);
+            doc["incidents"][1]["actor"] = json!(texts[1]);
+            doc["incidents"][2]["summary"] = json!(texts[2]);
+            doc["sources"][0]["title"] = json!(texts[3]);
+            doc["flows"][0]["nodes"][1]["label"] = json!(texts[4]);
+            doc["title"] = json!(texts[5]);
+            doc["incidents"][0]["date"] = json!(dates[0]);
+            doc["incidents"][2]["date"] = json!(dates[1]);
+            doc["reported_totals"][0]["published"] = json!(dates[2]);
+            // Copies of an incident under new ids: more marks, same shape.
+            let base = doc["incidents"][1].clone();
+            for k in 0..extra {
+                let mut copy = base.clone();
+                copy["id"] = json!(format!("copy-{k}"));
+                copy["usd"] = json!(amounts[6 + k % 2]);
+                doc["incidents"].as_array_mut().expect("list").push(copy);
+            }
+            doc
+        })
+}
+
+/// Every number in an SVG's coordinates is finite.
+fn assert_finite(svg: &str, what: &str) {
+    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{what}: not XML: {e}"));
+    for n in doc.descendants().filter(|n| n.is_element()) {
+        for a in ["x", "y", "width", "height", "cx", "cy", "r", "x1", "x2", "y1", "y2"] {
+            if let Some(v) = n.attribute(a) {
+                let f: f64 = v.parse().unwrap_or_else(|_| panic!("{what}: {a}={v:?} is not a number"));
+                assert!(f.is_finite(), "{what}: {a}={v}");
+            }
+        }
+        if let Some(points) = n.attribute("points") {
+            for p in points.split([' ', ',']).filter(|p| !p.is_empty()) {
+                assert!(p.parse::<f64>().is_ok_and(f64::is_finite), "{what}: point {p:?}");
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic_and_a_refusal_names_a_problem(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        if let Err(e) = parse_dataset(&bytes, "fuzz.json", today()) {
+            prop_assert!(!e.problems.is_empty(), "{}", e.summary);
+        }
+    }
+
+    #[test]
+    fn json_shaped_noise_never_panics(doc in dataset(), cut in 0usize..2000) {
+        let text = doc.to_string();
+        let cut = cut.min(text.len());
+        let truncated = &text.as_bytes()[..cut];
+        if let Err(e) = parse_dataset(truncated, "fuzz.json", today()) {
+            prop_assert!(!e.problems.is_empty());
+        }
+    }
+
+    #[test]
+    fn an_accepted_dataset_draws_every_chart_with_finite_coordinates_and_inert_markup(doc in dataset(), width in 240u32..2000) {
+        match parse_dataset(doc.to_string().as_bytes(), "fuzz.json", today()) {
+            Err(e) => prop_assert!(!e.problems.is_empty()),
+            Ok(data) => {
+                let data: Arc<Dataset> = Arc::new(data);
+                for theme in [Theme::Light, Theme::Dark] {
+                    let sel = Selection::new(data.clone(), ViewState::default(), theme);
+                    let mut charts = Vec::new();
+                    for kind in ChartKind::ALL {
+                        let size = Size { width, height: kind.size_for(width).height };
+                        let chart = pipeline::chart(&sel, kind, size);
+                        let svg = chart.svg.clone().map_err(|e| TestCaseError::fail(format!("{}: {e}", kind.name())))?;
+                        assert_finite(&svg, kind.name());
+                        prop_assert!(!svg.contains("<script"), "{} stays inert", kind.name());
+                        charts.push(StaticChart { chart, svgs: vec![("v-light-wide", svg)] });
+                    }
+                    let page = html::static_page(&sel, &charts, &pipeline::headline(&sel), "data/incidents.json");
+                    prop_assert!(!page.contains("<script"), "the page markup stays inert");
+                    prop_assert!(!page.contains("href=\"javascript:"), "no script link is built");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn any_address_parses_with_notices_and_a_parsed_view_writes_back_the_same(query in "[ -~]{0,200}") {
+        let (v, notices) = view::parse(&view::query_pairs(&query));
+        prop_assert!(notices.iter().all(|n| n.chars().count() <= 170));
+        let (back, more) = view::parse(&view::query_pairs(&view::to_query(&v)));
+        prop_assert!(more.is_empty(), "{more:?}");
+        prop_assert_eq!(back, v);
+    }
+}
