@@ -536,14 +536,19 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
 pub fn footer_about(data: &Dataset, data_url: &str) -> String {
     let same_site = !data_url.contains(':') && !data_url.starts_with("//");
     let download = if same_site {
-        format!(r#"<a href="{}" download="incidents.json">Download the data</a> · "#, escape(data_url))
+        format!(
+            r#"<a href="{}" download="heist-ledger-incidents-{}.json">Download the data</a> · "#,
+            escape(data_url),
+            escape(&data.release.id)
+        )
     } else {
         String::new()
     };
     let mut out = format!(
-        r#"<p><strong>{}</strong>, checked against its sources as of {}. {} incidents, {} sources. {download}<a href="data/incidents.schema.json">Schema</a></p>"#,
+        r#"<p><strong>{}</strong>, checked against its sources as of {} (release {}). {} incidents, {} sources. {download}<a href="data/incidents.schema.json">Schema</a></p>"#,
         bdi(&data.title),
         data.as_of.human(),
+        escape(&data.release.id),
         data.incidents.len(),
         data.sources.len()
     );

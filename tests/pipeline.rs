@@ -158,3 +158,27 @@ fn the_figures_year_reads_back_from_the_url() {
     assert_eq!(v.figures, None);
     assert!(notices.iter().any(|n| n.contains("figures=soon")), "{notices:?}");
 }
+
+#[test]
+fn the_data_download_link_is_built_only_for_an_address_on_this_site() {
+    let data = shipped();
+    let cases = [
+        ("data/incidents.json", true),
+        ("data/my-incidents.json", true),
+        ("javascript:alert(1)", false),
+        ("data:application/json,{}", false),
+        ("https://elsewhere.example/incidents.json", false),
+        ("//elsewhere.example/incidents.json", false),
+    ];
+    for (url, linked) in cases {
+        let footer = html::footer_about(&data, url);
+        assert_eq!(footer.contains("Download the data"), linked, "{url}");
+        assert!(!footer.contains("href=\"javascript:") && !footer.contains("href=\"data:"), "{url}");
+        if linked {
+            assert!(
+                footer.contains(&format!("heist-ledger-incidents-{}.json", data.release.id)),
+                "named with the release"
+            );
+        }
+    }
+}

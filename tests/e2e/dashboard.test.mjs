@@ -361,3 +361,74 @@ test("the build links the default charts as standalone SVG and PNG", async () =>
     assert.equal(png.status, 200, `${name}.png is served`);
   }
 });
+
+test("after Back and Forward the controls show the view in force", async () => {
+  const { page, context } = await open(browser, server);
+  assert.equal(await settled(page), "ready");
+  await page.selectOption("select[name=from]", "2022");
+  await page.waitForURL(/from=2022/);
+  await page.click("input[name=category][value=bridge]");
+  await page.waitForURL(/category=bridge/);
+  await page.selectOption("select[name=to]", "2024");
+  await page.waitForURL(/to=2024/);
+  const controls = () =>
+    page.evaluate(() => ({
+      from: document.querySelector("#main select[name=from]").value,
+      to: document.querySelector("#main select[name=to]").value,
+      bridge: document.querySelector("#main input[name=category][value=bridge]").checked,
+      url: location.search,
+    }));
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes("to=2024"));
+  await page.waitForTimeout(100);
+  let c = await controls();
+  assert.deepEqual([c.from, c.to, c.bridge], ["2022", "", true], `after Back the controls match ${c.url}`);
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes("category"));
+  await page.waitForTimeout(100);
+  c = await controls();
+  assert.deepEqual([c.from, c.to, c.bridge], ["2022", "", false], `after Back again: ${c.url}`);
+  await page.goForward();
+  await page.goForward();
+  await page.waitForFunction(() => location.search.includes("to=2024"));
+  await page.waitForTimeout(100);
+  c = await controls();
+  assert.deepEqual([c.from, c.to, c.bridge], ["2022", "2024", true], `after Forward: ${c.url}`);
+  await context.close();
+});
+
+test("a dataset of hostile strings renders inert, isolated and within the page at 360 and 1280 px", async () => {
+  const doc = JSON.parse(readFileSync(new URL("../fixtures/minimal.json", import.meta.url), "utf8"));
+  const nasty = (s) => `<img src=x onerror="window.__pwned=1">javascript:alert(1)${s}`;
+  doc.incidents[0].victim = "Alpha\u202eExchange";
+  doc.incidents[1].victim = nasty("x".repeat(10000));
+  doc.incidents[1].actor = "TraderTraitor\u200b\u0301🧨";
+  doc.incidents[2].summary = nasty("<script>window.__pwned=2</script>");
+  doc.sources[0].title = nasty("\u202e");
+  doc.flows[0].nodes[1].label = nasty("\u202e");
+  doc.title = nasty("");
+  const body = JSON.stringify(doc);
+  for (const width of [360, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    let dialogs = 0;
+    page.on("dialog", (d) => { dialogs++; d.dismiss(); });
+    await page.route("**/__fixtures__/hostile.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body }));
+    await page.goto(server.url + "?data=__fixtures__/hostile.json");
+    assert.equal(await settled(page), "ready");
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, "no string from the data ran as script");
+    assert.equal(dialogs, 0, "no dialog opened");
+    assert.equal(await page.locator("#main img").count(), 0, "markup in the data stays text");
+    const row = await page.locator('tr[data-incident="alpha-2024"]').innerText();
+    assert.match(row, /\$300M/, "the amount beside a right-to-left override still reads $300M");
+    const scroll = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.ok(scroll[0] <= scroll[1], `no horizontal scroll at ${width} px (${scroll})`);
+    await page.locator('tr[data-incident="beta-2024"] button.link').click();
+    const close = page.locator("aside.detail button.close");
+    await close.waitFor();
+    const box = await close.boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= width, `the Close button is on screen at ${width} px (${JSON.stringify(box)})`);
+    await page.screenshot({ path: `${shots}/hostile-${width}.png`, fullPage: false });
+    await context.close();
+  }
+});
