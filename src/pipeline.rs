@@ -346,7 +346,7 @@ pub fn headline(sel: &Selection) -> Vec<Figure> {
             detail: Some(format!("{}, {}", i.victim, i.date.human())),
             hook: Some("largest"),
             note: None,
-            sources: i.sources.first().and_then(|id| source_link(data, id)).into_iter().collect(),
+            sources: best_source(data, &i.sources).into_iter().collect(),
         });
     }
     if let Some(s) = h.dprk_share {
@@ -366,6 +366,14 @@ pub fn headline(sel: &Selection) -> Vec<Figure> {
         });
     }
     figures
+}
+
+/// The source a headline cites for a record: its first primary source, else its first copy
+/// of one, else its first source.
+fn best_source(data: &Dataset, ids: &[String]) -> Option<SourceLink> {
+    let links: Vec<SourceLink> = ids.iter().filter_map(|id| source_link(data, id)).collect();
+    let pick = |kind: SourceKind| links.iter().find(|l| l.kind == kind).cloned();
+    pick(SourceKind::Primary).or_else(|| pick(SourceKind::Copy)).or_else(|| links.first().cloned())
 }
 
 /// "2024" or "2017–2025".
