@@ -236,27 +236,10 @@ pub fn filters(sel: &Selection) -> String {
         r#"<label class="search">Search <input type="search" name="q" placeholder="Victim, asset, actor…" value="{}"></label><button type="button" class="reset" data-action="reset">Clear filters</button></div>"#,
         escape(&f.text)
     );
-    out.push_str(r#"<fieldset class="filter-row"><legend>Victim category</legend>"#);
-    for c in Category::ALL {
-        let _ = write!(
-            out,
-            r#"<label class="check"><input type="checkbox" name="category" value="{}"{}>{}</label>"#,
-            c.slug(),
-            checked(f.categories.contains(&c)),
-            c.label()
-        );
-    }
-    out.push_str(r#"</fieldset><fieldset class="filter-row"><legend>Attribution confidence</legend>"#);
-    for c in Confidence::ALL {
-        let _ = write!(
-            out,
-            r#"<label class="check"><input type="checkbox" name="confidence" value="{}"{}>{}</label>"#,
-            c.slug(),
-            checked(f.confidence.contains(&c)),
-            c.label()
-        );
-    }
-    out.push_str("</fieldset>");
+    let categories = Category::ALL.map(|c| (c.slug(), c.label(), f.categories.contains(&c)));
+    out.push_str(&checkboxes("Victim category", "category", &categories));
+    let levels = Confidence::ALL.map(|c| (c.slug(), c.label(), f.confidence.contains(&c)));
+    out.push_str(&checkboxes("Attribution confidence", "confidence", &levels));
     if let Some((a, b)) = f.dates {
         let _ = write!(
             out,
@@ -265,6 +248,20 @@ pub fn filters(sel: &Selection) -> String {
             b.human()
         );
     }
+    out
+}
+
+/// A fieldset of checkboxes named `name`, one per (value, label, ticked).
+fn checkboxes(legend: &str, name: &str, items: &[(&str, &str, bool)]) -> String {
+    let mut out = format!(r#"<fieldset class="filter-row"><legend>{legend}</legend>"#);
+    for (value, label, on) in items {
+        let _ = write!(
+            out,
+            r#"<label class="check"><input type="checkbox" name="{name}" value="{value}"{}>{label}</label>"#,
+            checked(*on)
+        );
+    }
+    out.push_str("</fieldset>");
     out
 }
 

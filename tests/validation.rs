@@ -35,6 +35,17 @@ fn assert_problem(problems: &[String], location: &str, words: &str) {
     );
 }
 
+/// Applies each named edit to the fixture and checks the problem it must cause.
+fn check_edits(cases: &[(&str, fn(&mut Value), &str, &str)]) {
+    for (name, edit, location, words) in cases {
+        let mut doc = fixture();
+        edit(&mut doc);
+        let problems = problems_of(&doc);
+        assert!(!problems.is_empty(), "{name}: accepted");
+        assert_problem(&problems, location, words);
+    }
+}
+
 #[test]
 fn the_fixture_itself_is_valid() {
     assert_eq!(problems_of(&fixture()), Vec::<String>::new());
@@ -156,13 +167,7 @@ fn each_kind_of_bad_record_is_named_by_record_and_field() {
             "empty",
         ),
     ];
-    for (name, edit, location, words) in cases {
-        let mut doc = fixture();
-        edit(&mut doc);
-        let problems = problems_of(&doc);
-        assert!(!problems.is_empty(), "{name}: accepted");
-        assert_problem(&problems, location, words);
-    }
+    check_edits(&cases);
 }
 
 #[test]
@@ -404,13 +409,7 @@ fn sourcing_and_change_log_rules_name_record_and_field() {
             "more than one entry",
         ),
     ];
-    for (name, edit, location, words) in cases {
-        let mut doc = fixture();
-        edit(&mut doc);
-        let problems = problems_of(&doc);
-        assert!(!problems.is_empty(), "{name}: accepted");
-        assert_problem(&problems, location, words);
-    }
+    check_edits(&cases);
 }
 
 #[test]
