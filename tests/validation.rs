@@ -35,8 +35,11 @@ fn assert_problem(problems: &[String], location: &str, words: &str) {
     );
 }
 
+/// A named edit of the fixture, and where and in what words it must be reported.
+type EditCase<'a> = (&'a str, fn(&mut Value), &'a str, &'a str);
+
 /// Applies each named edit to the fixture and checks the problem it must cause.
-fn check_edits(cases: &[(&str, fn(&mut Value), &str, &str)]) {
+fn check_edits(cases: &[EditCase]) {
     for (name, edit, location, words) in cases {
         let mut doc = fixture();
         edit(&mut doc);
