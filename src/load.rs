@@ -35,20 +35,25 @@ impl LoadError {
     }
 }
 
+/// "is 6.8 MB; the limit is 5 MB", for a file of `len` bytes over the limit.
+pub fn too_large(len: usize) -> String {
+    let mb = |n: usize| {
+        let v = n as f64 / 1_048_576.0;
+        if v >= 10.0 {
+            format!("{v:.0} MB")
+        } else {
+            format!("{v:.1} MB")
+        }
+    };
+    format!("is {}; the limit is {}", mb(len), mb(MAX_DATASET_BYTES).replace(".0 MB", " MB"))
+}
+
 /// Parses and validates a dataset. `source_name` names the file in messages; `today` bounds
 /// dates from above.
 pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dataset, LoadError> {
     let cannot = format!("Cannot use the data file {source_name}");
     if bytes.len() > MAX_DATASET_BYTES {
-        return Err(LoadError::file(
-            &cannot,
-            format!(
-                "is {} bytes; the limit is {} bytes ({} MiB)",
-                bytes.len(),
-                MAX_DATASET_BYTES,
-                MAX_DATASET_BYTES / (1024 * 1024)
-            ),
-        ));
+        return Err(LoadError::file(&cannot, too_large(bytes.len())));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::file(&cannot, "is empty".to_string()));

@@ -83,7 +83,7 @@ pub async fn load(url: &str) -> Result<Dataset, Failure> {
     if let Some(length) = response.headers().get("content-length").and_then(|l| l.parse::<usize>().ok()) {
         if length > MAX_DATASET_BYTES {
             return Err(Failure::new(
-                format!("The data file is {length} bytes, more than the {MAX_DATASET_BYTES}-byte limit."),
+                format!("The data file {}.", crate::load::too_large(length)),
                 Some("Check that the address points at a dataset, not another kind of file.".to_string()),
             ));
         }
