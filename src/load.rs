@@ -35,17 +35,16 @@ impl LoadError {
     }
 }
 
-/// "is 6.8 MB; the limit is 5 MB", for a file of `len` bytes over the limit.
+/// A size in megabytes as a reader takes it in: "6.5 MB", "100 MB", "5 MB".
+pub fn megabytes(n: usize) -> String {
+    let v = n as f64 / 1_048_576.0;
+    let s = if v >= 10.0 { format!("{v:.0}") } else { format!("{v:.1}") };
+    format!("{} MB", s.trim_end_matches(".0"))
+}
+
+/// "is 6.5 MB; the limit is 5 MB", for a file of `len` bytes over the limit.
 pub fn too_large(len: usize) -> String {
-    let mb = |n: usize| {
-        let v = n as f64 / 1_048_576.0;
-        if v >= 10.0 {
-            format!("{v:.0} MB")
-        } else {
-            format!("{v:.1} MB")
-        }
-    };
-    format!("is {}; the limit is {}", mb(len), mb(MAX_DATASET_BYTES).replace(".0 MB", " MB"))
+    format!("is {}; the limit is {}", megabytes(len), megabytes(MAX_DATASET_BYTES))
 }
 
 /// Parses and validates a dataset. `source_name` names the file in messages; `today` bounds
@@ -63,6 +62,14 @@ pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dat
     })?;
     // Editors on some systems start UTF-8 files with a byte-order mark; JSON has none.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A sign-in page, an error page or a wrong address answers with HTML.
+    if text.trim_start().starts_with('<') {
+        return Err(LoadError::file(
+            &cannot,
+            "is a web page (HTML), not JSON: the address may be wrong, or the server wants a sign-in"
+                .to_string(),
+        ));
+    }
     // Parse once into a tree: syntax errors carry line and column, and the version can be
     // checked before the shape, so a file from a future schema is refused by version.
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {

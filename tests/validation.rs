@@ -222,6 +222,7 @@ fn bad_files_are_refused_with_a_clear_reason() {
         ("malformed JSON", b"{\"schema_version\": 2,".to_vec(), "file", "not valid JSON"),
         ("not UTF-8", vec![0xff, 0xfe, 0x00], "file", "UTF-8"),
         ("an array", b"[1, 2]".to_vec(), "file", "not an object"),
+        ("a web page", b"\n<!doctype html><p>Sign in</p>".to_vec(), "file", "web page (HTML)"),
         ("wrong schema version", wrong_version.to_string().into_bytes(), "schema_version", "is 1"),
         ("missing schema version", no_version.to_string().into_bytes(), "schema_version", "missing"),
         ("unknown field", unknown_field.to_string().into_bytes(), "incidents[0]", "unknown field `loot`"),

@@ -150,14 +150,15 @@ fn the_panic_panel_shows_the_message_and_sets_the_error_state() {
 
 #[wasm_bindgen_test]
 async fn data_from_another_website_is_refused_with_an_explanation() {
-    let err =
-        fetch::load("https://data.example.org/incidents.json").await.expect_err("cross-origin is refused");
+    let err = fetch::load("https://data.example.org/incidents.json", &|_| ())
+        .await
+        .expect_err("cross-origin is refused");
     assert!(err.summary.contains("another website"), "{}", err.summary);
     assert!(err.hint.unwrap_or_default().contains("copy the file"), "it says what to do");
 }
 
 #[wasm_bindgen_test]
 async fn a_missing_data_file_reports_the_server_status() {
-    let err = fetch::load("no-such-file.json").await.expect_err("missing file");
+    let err = fetch::load("no-such-file.json", &|_| ()).await.expect_err("missing file");
     assert!(err.summary.contains("404"), "{}", err.summary);
 }

@@ -34,13 +34,15 @@ pub fn App() -> impl IntoView {
     let failure: RwSignal<Option<Failure>> = RwSignal::new(None);
     let loading = RwSignal::new(true);
     let attempt = RwSignal::new(0u32);
+    let received = RwSignal::new(0usize);
 
     Effect::new(move |_| {
         let url = data_url.get();
         attempt.track();
         loading.set(true);
+        received.set(0);
         spawn_local(async move {
-            let result = fetch::load(&url).await;
+            let result = fetch::load(&url, &|n| received.set(n)).await;
             // A newer request replaced this one: its answer is stale.
             if data_url.get_untracked() != url {
                 return;
@@ -131,7 +133,10 @@ pub fn App() -> impl IntoView {
         <main id="main">
             <Notices notices=Signal::derive(move || reconciled.with(|(_, n)| n.clone())) />
             <Show when=move || loading.get() && dataset.with(|d| d.is_none())>
-                <p class="loading" role="status" aria-live="polite">"Loading the incident dataset…"</p>
+                <p class="loading" role="status" aria-live="polite">
+                    "Loading the incident dataset…"
+                    {move || (received.get() > 0).then(|| format!(" {} received", crate::load::megabytes(received.get())))}
+                </p>
             </Show>
             {move || failure.get().map(|f| view! {
                 <ErrorPanel failure=f retry=Callback::new(move |_| attempt.update(|a| *a += 1)) kept=dataset.with(|d| d.is_some()) />

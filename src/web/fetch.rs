@@ -53,8 +53,63 @@ fn resolve(url: &str) -> Result<String, Failure> {
     Ok(resolved.href())
 }
 
-/// Fetches and validates the dataset at `url`.
-pub async fn load(url: &str) -> Result<Dataset, Failure> {
+/// The failure for a fetch that stopped: the timeout if it fired, else the browser's words.
+fn interrupted(signal: &web_sys::AbortSignal, what: &str, e: &dyn std::fmt::Debug) -> Failure {
+    if signal.aborted() {
+        Failure::new(
+            format!("The data file did not arrive within {} seconds.", TIMEOUT_MS / 1000),
+            Some("The network may be slow or down. Try again.".to_string()),
+        )
+    } else {
+        Failure::new(format!("The data file could not be {what} ({e:?})."), Some("Try again.".to_string()))
+    }
+}
+
+/// Reads the body chunk by chunk, stopping as soon as it passes the size limit (a body with
+/// no length, or a small compressed one that expands, is never read whole), and reports the
+/// bytes read so far to `progress`.
+async fn read_body(
+    response: &gloo_net::http::Response,
+    signal: &web_sys::AbortSignal,
+    progress: &dyn Fn(usize),
+) -> Result<Vec<u8>, Failure> {
+    use wasm_bindgen::JsCast;
+    let Some(stream) = response.body() else { return Ok(Vec::new()) };
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes: Vec<u8> = Vec::new();
+    loop {
+        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|e| interrupted(signal, "read", &e))?;
+        let field = |name: &str| js_sys::Reflect::get(&chunk, &wasm_bindgen::JsValue::from_str(name)).ok();
+        if field("done").and_then(|d| d.as_bool()).unwrap_or(true) {
+            break;
+        }
+        let Some(array) = field("value").and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()) else {
+            return Err(Failure::new("The data file could not be read (an unexpected chunk).", None));
+        };
+        let len = array.length() as usize;
+        if bytes.len() + len > MAX_DATASET_BYTES {
+            let _ = reader.cancel();
+            return Err(Failure::new(
+                format!(
+                    "The data file is larger than the {} limit: reading stopped after {}.",
+                    crate::load::megabytes(MAX_DATASET_BYTES),
+                    crate::load::megabytes(bytes.len() + len)
+                ),
+                Some("Check that the address points at a dataset, not another kind of file.".to_string()),
+            ));
+        }
+        let start = bytes.len();
+        bytes.resize(start + len, 0);
+        array.copy_to(&mut bytes[start..]);
+        progress(bytes.len());
+    }
+    Ok(bytes)
+}
+
+/// Fetches and validates the dataset at `url`, reporting the bytes received to `progress`.
+pub async fn load(url: &str, progress: &dyn Fn(usize)) -> Result<Dataset, Failure> {
     let href = resolve(url)?;
     let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
     let response = Request::get(&href).abort_signal(Some(&signal)).send().await.map_err(|e| {
@@ -88,9 +143,7 @@ pub async fn load(url: &str) -> Result<Dataset, Failure> {
             ));
         }
     }
-    let bytes = response.binary().await.map_err(|e| {
-        Failure::new(format!("The data file could not be read ({e})."), Some("Try again.".to_string()))
-    })?;
+    let bytes = read_body(&response, &signal, progress).await?;
     parse_dataset(&bytes, url, dom::today()).map_err(|e| Failure {
         summary: e.summary,
         problems: e.problems.iter().map(ToString::to_string).collect(),

@@ -432,3 +432,27 @@ test("a dataset of hostile strings renders inert, isolated and within the page a
     await context.close();
   }
 });
+
+test("a body over the limit with no length is stopped while it streams, and the last good view stays", async () => {
+  const { page, context } = await open(browser, server);
+  assert.equal(await settled(page), "ready");
+  const total = await page.locator("[data-headline=total]").innerText();
+  await page.fill("input[name=data]", "__faults__/chunked-huge.json");
+  await page.click("form.data-source button[type=submit]");
+  await page.waitForFunction(() => document.documentElement.dataset.state === "error", null, { timeout: 30000 });
+  const alert = await page.locator("main .alert[role=alert]").innerText();
+  assert.match(alert, /larger than the 5 MB limit: reading stopped after [\d.]+ MB/, alert);
+  assert.doesNotMatch(alert, /\d{7,} bytes/, "sizes read in MB, not bytes");
+  assert.ok(await page.locator("main .alert button.retry").isVisible(), "a retry is offered");
+  assert.equal(await page.locator("[data-headline=total]").innerText(), total, "the last good view stays on screen");
+  await context.close();
+});
+
+test("an HTML page where the data should be gets a message, not a parser error", async () => {
+  const { page, context } = await open(browser, server, "?data=__faults__/html.json");
+  assert.equal(await settled(page), "error");
+  const alert = await page.locator("[role=alert]:visible").first().innerText();
+  assert.match(alert, /a web page \(HTML\), not JSON/, alert);
+  assert.ok((await page.locator("h1").count()) === 1, "the page is not blank");
+  await context.close();
+});

@@ -51,6 +51,28 @@ export function serve({ root, prefix = "/heist-ledger/", port = 0, fixtures = nu
       return;
     }
     let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || "index.html";
+    // Faults for the tests: a body over the size limit sent in chunks with no length, and
+    // an HTML page where JSON was expected. Bounded: the server stops writing when the
+    // client goes away, and never writes more than 8 MB.
+    if (rel === "__faults__/chunked-huge.json") {
+      res.writeHead(200, { "content-type": "application/json" });
+      const chunk = Buffer.alloc(64 * 1024, 32);
+      let sent = 0;
+      const more = () => {
+        while (sent < 8 * 1024 * 1024 && !res.destroyed) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return res.once("drain", more);
+        }
+        res.end();
+      };
+      res.write("[");
+      more();
+      return;
+    }
+    if (rel === "__faults__/html.json") {
+      res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>Sign in</title><p>Please sign in.</p>");
+      return;
+    }
     let base = resolve(root);
     if (fixtures && rel.startsWith("__fixtures__/")) {
       base = resolve(fixtures);
