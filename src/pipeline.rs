@@ -41,11 +41,6 @@ impl ChartKind {
         }
     }
 
-    /// Parses a `data-chart` name.
-    pub fn from_name(name: &str) -> Option<ChartKind> {
-        ChartKind::ALL.into_iter().find(|k| k.name() == name)
-    }
-
     /// The visible heading.
     pub fn heading(self) -> &'static str {
         match self {
@@ -382,27 +377,6 @@ pub fn year_span_label((a, b): (i32, i32)) -> String {
         a.to_string()
     } else {
         format!("{a}–{b}")
-    }
-}
-
-/// Everything the page shows for a view, at one page width: what the static build writes
-/// into `index.html` and what the native tests check.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Page {
-    /// Headline figures.
-    pub headline: Vec<Figure>,
-    /// The three charts, in page order.
-    pub charts: Vec<Chart>,
-    /// The incident table's rows, in table order (ids).
-    pub rows: Vec<String>,
-}
-
-/// Runs the whole pipeline for a selection at a page width.
-pub fn page(sel: &Selection, width: u32) -> Page {
-    Page {
-        headline: headline(sel),
-        charts: ChartKind::ALL.into_iter().map(|k| chart(sel, k, k.size_for(width))).collect(),
-        rows: sel.sorted().iter().map(|i| i.id.clone()).collect(),
     }
 }
 
