@@ -58,10 +58,7 @@ pub fn render(
 ) -> Result<Rendered, ChartError> {
     let c = Canvas::new("figures", "Published figures over time", &describe(data), size, theme);
     draw(&c, data, size, source_title)?;
-    let mut sources: Vec<String> = data.points.iter().map(|p| p.source.clone()).collect();
-    sources.sort();
-    sources.dedup();
-    Ok(Rendered { svg: c.finish(), sources })
+    Ok(c.rendered(data.points.iter().map(|p| p.source.as_str())))
 }
 
 /// Draws the chart on a canvas.

@@ -71,10 +71,7 @@ pub fn render(
 ) -> Result<Rendered, ChartError> {
     let c = Canvas::new(id, &format!("Laundering flow: {title}"), &describe(g, title), size, theme);
     draw(&c, g, size, source_title)?;
-    let mut sources: Vec<String> = g.links.iter().flat_map(|l| l.sources.iter().cloned()).collect();
-    sources.sort();
-    sources.dedup();
-    Ok(Rendered { svg: c.finish(), sources })
+    Ok(c.rendered(g.links.iter().flat_map(|l| l.sources.iter().map(String::as_str))))
 }
 
 /// Draws the flow diagram on a canvas.

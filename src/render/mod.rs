@@ -130,6 +130,14 @@ impl Canvas {
         Canvas { doc, area, palette }
     }
 
+    /// Finishes the document as a chart citing `sources` (ids, each listed once, sorted).
+    pub fn rendered<'a>(self, sources: impl Iterator<Item = &'a str>) -> Rendered {
+        let mut sources: Vec<String> = sources.map(str::to_string).collect();
+        sources.sort();
+        sources.dedup();
+        Rendered { svg: self.finish(), sources }
+    }
+
     /// Finishes the document.
     pub fn finish(self) -> String {
         let Canvas { doc, area, .. } = self;

@@ -133,10 +133,7 @@ pub fn render(
     let c = Canvas::new("timeline", "Heist timeline", &describe(data), size, theme);
     draw(&c, data, size, selected, source_title)?;
     // The caption cites the enforcement actions; incidents cite theirs in the tables.
-    let mut sources: Vec<String> = data.events.iter().map(|e| e.source.clone()).collect();
-    sources.sort();
-    sources.dedup();
-    Ok(Rendered { svg: c.finish(), sources })
+    Ok(c.rendered(data.events.iter().map(|e| e.source.as_str())))
 }
 
 /// Draws the timeline on a canvas. `selected` is an incident id to highlight.

@@ -70,10 +70,7 @@ pub fn render(
 ) -> Result<Rendered, ChartError> {
     let c = Canvas::new("yearly", "DPRK-linked crypto theft per year", &describe(data), size, theme);
     draw(&c, data, size, source_title)?;
-    let mut sources: Vec<String> = data.reported.iter().map(|m| m.source.clone()).collect();
-    sources.sort();
-    sources.dedup();
-    Ok(Rendered { svg: c.finish(), sources })
+    Ok(c.rendered(data.reported.iter().map(|m| m.source.as_str())))
 }
 
 /// Draws the yearly chart on a canvas.
