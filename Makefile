@@ -120,8 +120,9 @@ web: tool-rust tool-wasm-bindgen tool-chromium
 	cargo test --locked --target wasm32-unknown-unknown --test web
 
 # End-to-end against the release build served under $(PAGES_URL).
+# Every tests/e2e/*.test.mjs file, one after another (each starts its own server and browser).
 e2e: tool-node tool-chromium
-	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/dashboard.test.mjs
+	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/*.test.mjs
 
 bench: build
 	cargo run --release --locked --example bench
