@@ -132,8 +132,38 @@ pub fn figure_head(kind: ChartKind, sel: &Selection, table_open: bool) -> String
     }
     let _ = write!(
         out,
-        r#"<button type="button" class="table-toggle" data-action="table" aria-controls="{name}-table" aria-expanded="{table_open}">{}</button><button type="button" class="download" data-action="svg">Download SVG</button><button type="button" class="download-png" data-action="png">Download PNG</button></div>"#,
+        r#"<button type="button" class="table-toggle" data-action="table" aria-controls="{name}-table" aria-expanded="{table_open}">{}</button>"#,
         if table_open { "Hide table" } else { "Show table" }
+    );
+    out.push_str(&export_menu(kind));
+    let _ = write!(
+        out,
+        r#"<button type="button" class="embed-toggle" data-action="embed" data-export="{name}.embed" aria-controls="{name}-embed">Embed</button></div>"#
+    );
+    out
+}
+
+/// A chart's downloads: the framed SVG, PNGs at the report, slide and social sizes, and
+/// its table as CSV, each with a `data-export` hook (`yearly.svg`, `yearly.slide.png`, …).
+fn export_menu(kind: ChartKind) -> String {
+    let name = kind.name();
+    let mut out = format!(
+        r#"<details class="export-menu"><summary>Download</summary><div class="export-list" role="group" aria-label="Download the {name} chart"><button type="button" class="download" data-action="svg" data-export="{name}.svg">SVG image</button>"#
+    );
+    for p in crate::exports::Preset::ALL {
+        let hook =
+            if p.slug().is_empty() { format!("{name}.png") } else { format!("{name}.{}.png", p.slug()) };
+        let class = if p.slug().is_empty() { r#" class="download-png""# } else { "" };
+        let _ = write!(
+            out,
+            r#"<button type="button"{class} data-action="png" data-preset="{}" data-export="{hook}">PNG, {}</button>"#,
+            p.slug(),
+            escape(p.label())
+        );
+    }
+    let _ = write!(
+        out,
+        r#"<button type="button" data-action="csv" data-export="{name}.csv">Table as CSV</button></div></details>"#
     );
     out
 }
@@ -294,6 +324,29 @@ fn sort_header(sel: &Selection, key: SortKey, label: &str) -> String {
 /// The incident table: every kept incident in the view's order, cut to [`TABLE_PAGE`]
 /// rows unless `show_all`. Rows and sort buttons carry `data-incident` and `data-sort`
 /// for the live page's click handler.
+/// The incidents as files: those in view, and (when the view narrows them) all of them,
+/// each as CSV and JSON with its sources; hooks `incidents.csv`, `incidents-all.json`, ….
+fn incident_downloads(sel: &Selection) -> String {
+    let mut out = String::from(r#"<p class="incident-downloads">Download "#);
+    let mut sets = vec![("incidents", format!("the {} in view", sel.count()))];
+    if sel.filtered() {
+        sets.push(("incidents-all", format!("all {}", sel.data.incidents.len())));
+    }
+    for (k, (hook, words)) in sets.iter().enumerate() {
+        if k > 0 {
+            out.push_str(" · ");
+        }
+        let _ = write!(
+            out,
+            r#"{words}: <button type="button" class="link-button" data-action="data" data-export="{hook}.csv">CSV</button> <button type="button" class="link-button" data-action="data" data-export="{hook}.json">JSON</button>"#
+        );
+    }
+    out.push_str("</p>");
+    out
+}
+
+/// The incident table: sortable headers, one row per incident in view (the first
+/// [`TABLE_PAGE`] unless `show_all`), and the downloads of the incidents.
 pub fn incident_table(sel: &Selection, show_all: bool) -> String {
     let rows = sel.sorted();
     let count = rows.len();
@@ -312,6 +365,7 @@ pub fn incident_table(sel: &Selection, show_all: bool) -> String {
         incident_row(&mut out, &sel.data, i, selected_id == Some(i.id.as_str()));
     }
     out.push_str("</tbody></table></div>");
+    out.push_str(&incident_downloads(sel));
     if count > limit {
         let _ = write!(
             out,

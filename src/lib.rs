@@ -11,13 +11,15 @@
 //! 4. [`layout`]: pure geometry (scales, the Sankey layout, label placement, text metrics).
 //! 5. [`render`]: plotters drawing the charts into accessible SVG.
 //! 6. [`pipeline`]: the one function chain from (dataset, view) to everything the page
-//!    shows; [`html`]: that output as markup, shared by the static first view and the live page.
+//!    shows; [`html`]: that output as markup, shared by the static first view and the live page;
+//!    [`exports`]: what leaves the page (images at fixed sizes, CSV/JSON, embed code).
 //! 7. `web` (wasm32 only): the thin Leptos layer: page state, events, fetching.
 //!
 //! The static build (`src/bin/render.rs`) runs the same pipeline natively.
 
 pub mod aggregate;
 pub mod date;
+pub mod exports;
 pub mod format;
 pub mod html;
 pub mod layout;

@@ -13,34 +13,10 @@ use crate::render::{self, Rendered, Size};
 use crate::tables::{self, Table};
 use crate::view::{self, FiguresFor, Filter, Theme, ViewState};
 
-/// The three charts of the page, in page order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ChartKind {
-    /// Stolen per year, beside published totals.
-    Yearly,
-    /// Every heist on a time axis, with enforcement actions.
-    Timeline,
-    /// Laundering flows (Sankey).
-    Flows,
-    /// Who said what, when: published figures at their publication dates.
-    Figures,
-}
+pub use crate::view::ChartKind;
 
+/// How each chart is presented: its heading, caption label and drawing size.
 impl ChartKind {
-    /// Every chart, in page order.
-    pub const ALL: [ChartKind; 4] =
-        [ChartKind::Yearly, ChartKind::Timeline, ChartKind::Flows, ChartKind::Figures];
-
-    /// The `data-chart` name, also used in file names.
-    pub fn name(self) -> &'static str {
-        match self {
-            ChartKind::Yearly => "yearly",
-            ChartKind::Timeline => "timeline",
-            ChartKind::Flows => "flows",
-            ChartKind::Figures => "figures",
-        }
-    }
-
     /// The visible heading.
     pub fn heading(self) -> &'static str {
         match self {
@@ -134,6 +110,11 @@ impl Selection {
         });
         let span = view.filter.year_span(&data);
         Selection { data, view, theme, kept, span }
+    }
+
+    /// The same selection drawn in another theme (exports and print are always light).
+    pub fn with_theme(&self, theme: Theme) -> Selection {
+        Selection { theme, ..self.clone() }
     }
 
     /// The kept incidents, oldest first.
@@ -398,6 +379,10 @@ pub fn export_frame(sel: &Selection, chart: &Chart, page_url: &str) -> Frame {
             Some(y) => format!("Figures published for {y}, at their publication dates"),
             None => "Every published figure, whatever its period".to_string(),
         },
+        // A view bounded by both years already says them.
+        _ if sel.view.filter.from_year.is_some() && sel.view.filter.to_year.is_some() => {
+            view::describe(&sel.view.filter)
+        }
         _ => format!("{}, {}", view::describe(&sel.view.filter), year_span_label(sel.span)),
     };
     let query = view::to_query(&ViewState { theme: None, ..sel.view.clone() });
@@ -418,8 +403,126 @@ pub fn standalone_svg(
     size: Size,
     page_url: &str,
 ) -> Result<(String, Size), String> {
+    standalone_svg_sized(sel, kind, size, page_url, None)
+}
+
+/// [`standalone_svg`] with the whole image `fixed_height` tall when given (a slide).
+pub fn standalone_svg_sized(
+    sel: &Selection,
+    kind: ChartKind,
+    size: Size,
+    page_url: &str,
+    fixed_height: Option<u32>,
+) -> Result<(String, Size), String> {
     let chart = chart(sel, kind, size);
     let frame = export_frame(sel, &chart, page_url);
     let svg = chart.svg?;
-    Ok(export::standalone(&svg, size, sel.theme, &frame))
+    Ok(export::standalone(&svg, size, sel.theme, &frame, fixed_height))
+}
+
+/// The largest theft of a list (the earliest id on a tie, so the answer is stable).
+fn biggest<'a>(list: &[&'a Incident]) -> Option<&'a Incident> {
+    list.iter().copied().max_by(|a, b| a.usd.total_cmp(&b.usd).then_with(|| b.id.cmp(&a.id)))
+}
+
+/// The one sentence a briefing slide says about a chart, computed from the selection.
+pub fn takeaway(sel: &Selection, kind: ChartKind) -> String {
+    let data = &sel.data;
+    let incidents = sel.incidents();
+    match kind {
+        ChartKind::Yearly => {
+            let Some(year) = incidents.iter().map(|i| i.date.year()).max() else {
+                return "No thefts in this dataset match the view.".to_string();
+            };
+            let of_year: Vec<&Incident> =
+                incidents.iter().copied().filter(|i| i.date.year() == year).collect();
+            let total: f64 = of_year.iter().map(|i| i.usd).sum();
+            let mut s = format!(
+                "{year}: {} stolen in {} {} in this dataset",
+                money(total),
+                of_year.len(),
+                if of_year.len() == 1 { "theft" } else { "thefts" }
+            );
+            if let Some(b) = biggest(&of_year) {
+                s.push_str(&format!(", the largest {} ({}, {})", b.victim, money(b.usd), b.date.human()));
+            }
+            let y = aggregate::yearly(data, &incidents, (year, year), sel.filtered());
+            if let Some(m) = y.reported.iter().find(|m| !m.partial).or_else(|| y.reported.first()) {
+                s.push_str(&format!(
+                    "; {} reported {}{}",
+                    m.publisher,
+                    money(m.usd),
+                    if m.partial { " for part of the year" } else { "" }
+                ));
+            }
+            s.push('.');
+            s
+        }
+        ChartKind::Timeline => match (incidents.first(), incidents.last(), biggest(&incidents)) {
+            (Some(first), Some(last), Some(b)) => {
+                let total: f64 = incidents.iter().map(|i| i.usd).sum();
+                format!(
+                    "{} thefts from {} to {}; the largest, {} ({}), is {} of the {} in view.",
+                    incidents.len(),
+                    first.date.human(),
+                    last.date.human(),
+                    b.victim,
+                    money(b.usd),
+                    percent(if total > 0.0 { b.usd / total } else { 0.0 }),
+                    money(total)
+                )
+            }
+            _ => "No thefts in this dataset match the view.".to_string(),
+        },
+        ChartKind::Flows => {
+            let ids: Vec<&str> = match sel.view.flow.as_deref() {
+                Some(id) => vec![id],
+                None => incidents.iter().map(|i| i.id.as_str()).collect(),
+            };
+            let Some(g) = aggregate::flow_graph(data, &ids) else {
+                return "No laundering flow has been traced for the thefts in view.".to_string();
+            };
+            let inflow = |k: usize| g.links.iter().filter(|l| l.to == k).map(|l| l.usd).sum::<f64>();
+            let route = (0..g.nodes.len())
+                .filter(|&k| g.nodes[k].kind == crate::model::NodeKind::Intermediate)
+                .max_by(|&a, &b| inflow(a).total_cmp(&inflow(b)));
+            let mut s = format!("Of {} stolen in {}", money(g.theft_usd), flow_subject(&g, data));
+            match route {
+                Some(k) => s.push_str(&format!(
+                    ", the most traced through one route went through {}: {} ({} of the theft).",
+                    g.nodes[k].label,
+                    money(inflow(k)),
+                    percent(if g.theft_usd > 0.0 { inflow(k) / g.theft_usd } else { 0.0 })
+                )),
+                None => s.push_str(", no route beyond the theft is traced."),
+            }
+            s
+        }
+        ChartKind::Figures => {
+            let f = aggregate::published(data, sel.figures_year());
+            let lo = f.points.iter().min_by(|a, b| a.usd.total_cmp(&b.usd));
+            let hi = f.points.iter().max_by(|a, b| a.usd.total_cmp(&b.usd));
+            let about = f.year.map_or("every period".to_string(), |y| y.to_string());
+            match (lo, hi) {
+                (Some(lo), Some(hi)) if f.points.len() > 1 => format!(
+                    "For {about}, {} published figures from {} publishers run from {} ({}, {}) to {} ({}, {}).",
+                    f.points.len(),
+                    f.publishers.len(),
+                    money(lo.usd),
+                    lo.publisher,
+                    lo.published.human(),
+                    money(hi.usd),
+                    hi.publisher,
+                    hi.published.human()
+                ),
+                (Some(p), _) => format!(
+                    "For {about}, one published figure: {} ({}, {}).",
+                    money(p.usd),
+                    p.publisher,
+                    p.published.human()
+                ),
+                _ => format!("No published figure covers {about}."),
+            }
+        }
+    }
 }

@@ -110,6 +110,80 @@ fn searchable_text(i: &Incident) -> String {
     s.to_lowercase()
 }
 
+/// The charts of the page, in page order. Named here, with the view, because a view can
+/// name one (an embed, a slide); how each is drawn lives in [`crate::pipeline`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChartKind {
+    /// Stolen per year, beside published totals.
+    Yearly,
+    /// Every heist on a time axis, with enforcement actions.
+    Timeline,
+    /// Laundering flows (Sankey).
+    Flows,
+    /// Who said what, when: published figures at their publication dates.
+    Figures,
+}
+
+impl ChartKind {
+    /// Every chart, in page order.
+    pub const ALL: [ChartKind; 4] =
+        [ChartKind::Yearly, ChartKind::Timeline, ChartKind::Flows, ChartKind::Figures];
+
+    /// The `data-chart` name, also used in URLs and file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartKind::Yearly => "yearly",
+            ChartKind::Timeline => "timeline",
+            ChartKind::Flows => "flows",
+            ChartKind::Figures => "figures",
+        }
+    }
+
+    /// Parses a name.
+    pub fn from_name(name: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// The slide a key moves briefing mode to from slide `n` (counted from 1), if the key moves
+/// it: forward on →, ↓, Page Down (what presentation clickers send) and space; back on ←, ↑,
+/// Page Up and Shift+space; Home and End to the ends.
+pub fn slide_after(key: &str, shift: bool, n: usize) -> Option<usize> {
+    let last = ChartKind::ALL.len();
+    let back = Some(n.saturating_sub(1).max(1));
+    match key {
+        "ArrowRight" | "ArrowDown" | "PageDown" => Some((n + 1).min(last)),
+        " " if shift => back,
+        " " => Some((n + 1).min(last)),
+        "ArrowLeft" | "ArrowUp" | "PageUp" => back,
+        "Home" => Some(1),
+        "End" => Some(last),
+        _ => None,
+    }
+}
+
+/// One chart alone, for an iframe in a report (`?embed=yearly&plain&static`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Embed {
+    /// The chart shown.
+    pub chart: ChartKind,
+    /// No title, filter line or source footer: the host page gives its own.
+    pub plain: bool,
+    /// No tooltips, buttons or keyboard: a picture that still resizes.
+    pub still: bool,
+    /// No page or chart background, for hosts with their own colour.
+    pub transparent: bool,
+    /// The Pym.js child id the host page gave (`childId`), so height messages reach it.
+    pub pym_id: Option<String>,
+}
+
+impl Embed {
+    /// An interactive, framed embed of `chart`.
+    pub fn of(chart: ChartKind) -> Embed {
+        Embed { chart, plain: false, still: false, transparent: false, pym_id: None }
+    }
+}
+
 /// Light or dark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {
@@ -217,8 +291,10 @@ pub struct ViewState {
     pub data: Option<String>,
     /// A theme chosen explicitly (otherwise the system preference).
     pub theme: Option<Theme>,
-    /// Embed mode: charts only, for iframes in reports.
-    pub embed: bool,
+    /// One chart alone, for iframes in reports.
+    pub embed: Option<Embed>,
+    /// Briefing mode: one chart per slide; the slide shown, counted from 1.
+    pub present: Option<usize>,
     /// Incident table sort column.
     pub sort: SortKey,
     /// Sort ascending (A to Z, oldest first, smallest first); the default view is newest first.
@@ -235,12 +311,26 @@ fn year(key: &str, value: &str, notices: &mut Vec<String>) -> Option<i32> {
     }
 }
 
+/// An on/off flag: present alone or `=1`/`true`/`yes` is on, `=0`/`false`/`no` off.
+fn flag(key: &str, value: &str, notices: &mut Vec<String>) -> Option<bool> {
+    match value {
+        "" | "1" | "true" | "yes" => Some(true),
+        "0" | "false" | "no" => Some(false),
+        _ => {
+            notices.push(format!("Ignored {key}={value}: use {key}, {key}=1 or {key}=0."));
+            None
+        }
+    }
+}
+
 /// Reads a view from query pairs (already percent-decoded). Anything unknown or malformed
 /// is skipped, and a notice says what and why.
 pub fn parse(pairs: &[(String, String)]) -> (ViewState, Vec<String>) {
     let mut v = ViewState::default();
     let mut notices = Vec::new();
     let (mut start, mut end) = (None, None);
+    let mut flags: Vec<(String, bool)> = Vec::new();
+    let mut pym_id = None;
     for (key, value) in pairs {
         let value = value.trim();
         match key.as_str() {
@@ -277,9 +367,42 @@ pub fn parse(pairs: &[(String, String)]) -> (ViewState, Vec<String>) {
             "data" if !value.is_empty() => v.data = Some(value.to_string()),
             "theme" => match Theme::from_slug(value) {
                 Some(t) => v.theme = Some(t),
-                None => notices.push(format!("Ignored theme={value}: use light or dark.")),
+                // The system's choice, which is also what no theme means.
+                None if value == "auto" => v.theme = None,
+                None => notices.push(format!("Ignored theme={value}: use light, dark or auto.")),
             },
-            "embed" => v.embed = matches!(value, "" | "1" | "true" | "yes"),
+            "embed" => match value {
+                // The first embed spelling (`?embed=1`) showed the charts alone: the
+                // first chart now.
+                "" | "1" | "true" | "yes" => v.embed = Some(Embed::of(ChartKind::Yearly)),
+                _ => match ChartKind::from_name(value) {
+                    Some(k) => v.embed = Some(Embed::of(k)),
+                    None => notices
+                        .push(format!("Ignored embed={value}: use yearly, timeline, flows or figures.")),
+                },
+            },
+            "plain" | "static" | "transparent" => {
+                if let Some(on) = flag(key, value, &mut notices) {
+                    flags.push((key.clone(), on));
+                }
+            }
+            // Pym.js adds these to the address of every frame it makes; the id names the
+            // frame in height messages, the rest is for the host's own use.
+            "childId" if !value.is_empty() => pym_id = Some(value.to_string()),
+            "initialWidth" | "parentTitle" | "parentUrl" | "childId" => {}
+            "present" => match value {
+                "" | "1" | "true" | "yes" => v.present = Some(1),
+                _ => match value.parse::<usize>() {
+                    Ok(n) if (1..=ChartKind::ALL.len()).contains(&n) => v.present = Some(n),
+                    _ => {
+                        notices.push(format!(
+                            "Ignored present={value}: slides are numbered 1 to {}.",
+                            ChartKind::ALL.len()
+                        ));
+                        v.present = Some(1);
+                    }
+                },
+            },
             "sort" => match SortKey::from_slug(value) {
                 Some(k) => v.sort = k,
                 None => notices.push(format!("Ignored sort={value}: not a table column.")),
@@ -290,6 +413,25 @@ pub fn parse(pairs: &[(String, String)]) -> (ViewState, Vec<String>) {
                 _ => notices.push(format!("Ignored dir={value}: use asc or desc.")),
             },
             _ => notices.push(format!("Ignored unknown parameter {key}={value}.")),
+        }
+    }
+    match v.embed.as_mut() {
+        Some(e) => {
+            for (key, on) in flags {
+                match key.as_str() {
+                    "plain" => e.plain = on,
+                    "static" => e.still = on,
+                    _ => e.transparent = on,
+                }
+            }
+            e.pym_id = pym_id;
+        }
+        None => {
+            for (key, _) in flags {
+                notices.push(format!(
+                    "Ignored {key}: it applies to an embed (add embed=yearly, timeline, flows or figures)."
+                ));
+            }
         }
     }
     match (start, end) {
@@ -459,8 +601,19 @@ pub fn to_query(v: &ViewState) -> String {
     if let Some(t) = v.theme {
         pairs.push(("theme", t.slug().to_string()));
     }
-    if v.embed {
-        pairs.push(("embed", "1".to_string()));
+    if let Some(e) = &v.embed {
+        pairs.push(("embed", e.chart.name().to_string()));
+        for (on, key) in [(e.plain, "plain"), (e.still, "static"), (e.transparent, "transparent")] {
+            if on {
+                pairs.push((key, "1".to_string()));
+            }
+        }
+        if let Some(id) = &e.pym_id {
+            pairs.push(("childId", id.clone()));
+        }
+    }
+    if let Some(n) = v.present {
+        pairs.push(("present", n.to_string()));
     }
     pairs.iter().map(|(k, val)| format!("{k}={}", encode(val))).collect::<Vec<_>>().join("&")
 }

@@ -60,38 +60,76 @@ fn text_lines(out: &mut String, lines: &[String], y: &mut f64, size: f64, fill: 
     }
 }
 
+/// The frame's lines at a width: title and subtitle above, sources, date, link and credit below.
+struct Lines {
+    title: Vec<String>,
+    subtitle: Vec<String>,
+    foot: Vec<String>,
+}
+
+impl Lines {
+    fn new(frame: &Frame, width: u32) -> Lines {
+        // The width estimate is for a narrow UI font; editors substitute wider ones.
+        let max = (f64::from(width) - 2.0 * MARGIN) * 0.92;
+        Lines {
+            title: wrap(&frame.title, TITLE, max),
+            subtitle: wrap(&frame.subtitle, SMALL, max),
+            foot: [&frame.sources, &frame.dated, &frame.link, &"Heist Ledger".to_string()]
+                .iter()
+                .flat_map(|s| wrap(s, SMALL, max))
+                .collect(),
+        }
+    }
+
+    fn head_height(&self) -> f64 {
+        MARGIN
+            + self.title.len() as f64 * text::line_height(TITLE)
+            + self.subtitle.len() as f64 * text::line_height(SMALL)
+            + 8.0
+    }
+
+    fn foot_height(&self) -> f64 {
+        self.foot.len() as f64 * text::line_height(SMALL) + MARGIN + 4.0
+    }
+}
+
+/// The heights of the frame above and below the chart when the image is `width` wide, so a
+/// fixed-size image (a slide) can give the chart the rest.
+pub fn frame_heights(frame: &Frame, width: u32) -> (f64, f64) {
+    let lines = Lines::new(frame, width);
+    (lines.head_height(), lines.foot_height())
+}
+
 /// Frames `chart_svg` (drawn at `size`) with the words of `frame`, in `theme`; returns the
-/// image and its size.
-pub fn standalone(chart_svg: &str, size: Size, theme: Theme, frame: &Frame) -> (String, Size) {
+/// image and its size: as tall as the frame and chart need, or `fixed_height` when given
+/// (the background then fills it).
+pub fn standalone(
+    chart_svg: &str,
+    size: Size,
+    theme: Theme,
+    frame: &Frame,
+    fixed_height: Option<u32>,
+) -> (String, Size) {
     let p: Palette = palette(theme);
     let (fg, muted) = (Palette::hex(p.text), Palette::hex(p.muted));
     let w = f64::from(size.width);
-    // The width estimate is for a narrow UI font; editors substitute wider ones.
-    let max = (w - 2.0 * MARGIN) * 0.92;
-    let head: Vec<Vec<String>> = vec![wrap(&frame.title, TITLE, max), wrap(&frame.subtitle, SMALL, max)];
-    let foot: Vec<String> = [&frame.sources, &frame.dated, &frame.link, &"Heist Ledger".to_string()]
-        .iter()
-        .flat_map(|s| wrap(s, SMALL, max))
-        .collect();
-    let head_h = MARGIN
-        + head[0].len() as f64 * text::line_height(TITLE)
-        + head[1].len() as f64 * text::line_height(SMALL)
-        + 8.0;
-    let foot_h = foot.len() as f64 * text::line_height(SMALL) + MARGIN + 4.0;
-    let height = (head_h + f64::from(size.height) + foot_h).ceil();
+    let lines = Lines::new(frame, size.width);
+    let head_h = lines.head_height();
+    let natural = (head_h + f64::from(size.height) + lines.foot_height()).ceil();
+    let height = fixed_height.map_or(natural, |h| f64::from(h).max(natural));
     let mut out = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{height}" viewBox="0 0 {w} {height}" font-family="{}"><rect x="0" y="0" width="{w}" height="{height}" fill="{}"/>"#,
         escape(FONT_FAMILY),
         Palette::hex(p.background)
     );
     let mut y = MARGIN - 4.0;
-    text_lines(&mut out, &head[0], &mut y, TITLE, &fg, true);
-    text_lines(&mut out, &head[1], &mut y, SMALL, &muted, false);
+    text_lines(&mut out, &lines.title, &mut y, TITLE, &fg, true);
+    text_lines(&mut out, &lines.subtitle, &mut y, SMALL, &muted, false);
     // The chart keeps its own coordinates: it is nested as an svg placed below the title.
     let nested = chart_svg.replacen("<svg ", &format!(r#"<svg x="0" y="{head_h:.1}" "#), 1);
     out.push_str(&nested);
     let mut y = head_h + f64::from(size.height);
-    text_lines(&mut out, &foot, &mut y, SMALL, &muted, false);
+    text_lines(&mut out, &lines.foot, &mut y, SMALL, &muted, false);
     out.push_str("</svg>");
     (out, Size { width: size.width, height: height as u32 })
 }

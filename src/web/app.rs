@@ -12,8 +12,10 @@ use crate::pipeline::{ChartKind, Selection};
 use crate::view::{self, Theme, ViewState};
 use crate::web::charts::{ChartFigure, Measurer};
 use crate::web::dom;
+use crate::web::embed::EmbedPage;
 use crate::web::fetch::{self, Failure, DEFAULT_DATA_URL};
 use crate::web::incidents::{IncidentDetail, IncidentTable};
+use crate::web::present::Presentation;
 use crate::web::sections::{Changes, Filters, Footer, Header, Headline, PublishedFigures};
 use crate::web::state::PageState;
 
@@ -75,9 +77,22 @@ pub fn App() -> impl IntoView {
         reconciled.with(|(v, _)| v.theme).unwrap_or(if system_dark { Theme::Dark } else { Theme::Light })
     });
     Effect::new(move |_| dom::set_root_attr("data-theme", theme.get().slug()));
+    // Embed and briefing modes are the page's layout (the stylesheet keys off these).
+    let embed = Memo::new(move |_| parsed.with(|(v, _)| v.embed.clone()));
+    let presenting = Memo::new(move |_| parsed.with(|(v, _)| v.present.is_some()));
     Effect::new(move |_| {
-        if reconciled.with(|(v, _)| v.embed) {
-            dom::set_root_attr("data-embed", "true");
+        let e = embed.get();
+        dom::set_root_attr("data-embed", if e.is_some() { "true" } else { "false" });
+        dom::set_root_attr("data-still", if e.as_ref().is_some_and(|e| e.still) { "true" } else { "false" });
+        dom::set_root_attr(
+            "data-transparent",
+            if e.as_ref().is_some_and(|e| e.transparent) { "true" } else { "false" },
+        );
+        dom::set_root_attr("data-present", if presenting.get() { "true" } else { "false" });
+        // The static first view is the full page: an embed or a deck shows its own
+        // loading line instead.
+        if e.is_some() || presenting.get() {
+            dom::take_over();
         }
     });
     // Filtered once per view change; every chart, the headline and the table share it.
@@ -109,27 +124,13 @@ pub fn App() -> impl IntoView {
         } else if busy || !has_data {
             dom::set_root_attr("data-state", "loading");
         } else {
-            request_animation_frame(move || {
-                let state = match charts_rendered() {
-                    Ok(()) => "ready",
-                    Err(missing) => {
-                        failure.set(Some(Failure {
-                            summary: format!("The {missing} chart could not be drawn."),
-                            problems: Vec::new(),
-                            hint: None,
-                        }));
-                        "error"
-                    }
-                };
-                // The live page now matches the first view: it replaces it in one frame.
-                dom::take_over();
-                dom::set_root_attr("data-state", state);
-            });
+            settle(failure, SETTLE_FRAMES);
         }
     });
 
+    let full_page = move || embed.with(Option::is_none) && !presenting.get();
     view! {
-        <Header />
+        <Show when=full_page><Header /></Show>
         <main id="main">
             <Notices notices=Signal::derive(move || reconciled.with(|(_, n)| n.clone())) />
             <Show when=move || loading.get() && dataset.with(|d| d.is_none())>
@@ -141,22 +142,70 @@ pub fn App() -> impl IntoView {
             {move || failure.get().map(|f| view! {
                 <ErrorPanel failure=f retry=Callback::new(move |_| attempt.update(|a| *a += 1)) kept=dataset.with(|d| d.is_some()) />
             })}
-            <Headline />
-            <Filters />
-            <section id="charts" class="charts" aria-label="Charts">
-                {ChartKind::ALL.into_iter().map(|kind| view! { <ChartFigure kind=kind /> }).collect_view()}
-            </section>
-            <PublishedFigures />
-            <Changes />
-            <IncidentTable />
-            <IncidentDetail />
+            {move || match (embed.get(), presenting.get()) {
+                (Some(e), _) => view! { <EmbedPage embed=e /> }.into_any(),
+                (None, true) => view! { <Presentation /> }.into_any(),
+                (None, false) => view! { <FullPage /> }.into_any(),
+            }}
         </main>
-        <Footer />
+        <Show when=full_page><Footer /></Show>
     }
 }
 
-/// Checks that every chart figure holds an svg; names the first that does not.
-fn charts_rendered() -> Result<(), String> {
+/// The whole dashboard: headline, filters, the charts, published figures, the change log,
+/// the incident table and the detail panel.
+#[component]
+fn FullPage() -> impl IntoView {
+    view! {
+        <Headline />
+        <Filters />
+        <section id="charts" class="charts" aria-label="Charts">
+            {ChartKind::ALL.into_iter().map(|kind| view! { <ChartFigure kind=kind /> }).collect_view()}
+        </section>
+        <PublishedFigures />
+        <Changes />
+        <IncidentTable />
+        <IncidentDetail />
+    }
+}
+
+/// How many frames a chart that has not been measured yet may take before it counts as
+/// failed (a slide or embed mounts its figure, then measures it on the next frame).
+const SETTLE_FRAMES: u32 = 60;
+
+/// Sets `<html data-state>` once every chart is drawn (`ready`) or one failed (`error`),
+/// checking again next frame while a chart still waits for its box to be measured.
+fn settle(failure: RwSignal<Option<Failure>>, frames_left: u32) {
+    request_animation_frame(move || {
+        let state = match charts_rendered() {
+            Ok(true) => "ready",
+            Ok(false) if frames_left > 0 => return settle(failure, frames_left - 1),
+            Ok(false) => {
+                failure.set(Some(Failure {
+                    summary: "A chart was not drawn: its box on the page never got a size.".to_string(),
+                    problems: Vec::new(),
+                    hint: Some("Try a wider window, or reload the page.".to_string()),
+                }));
+                "error"
+            }
+            Err(missing) => {
+                failure.set(Some(Failure {
+                    summary: format!("The {missing} chart could not be drawn."),
+                    problems: Vec::new(),
+                    hint: None,
+                }));
+                "error"
+            }
+        };
+        // The live page now matches the first view: it replaces it in one frame.
+        dom::take_over();
+        dom::set_root_attr("data-state", state);
+    });
+}
+
+/// `Ok(true)` when every chart figure holds an svg, `Ok(false)` while one still waits for
+/// its first drawing, and the name of the first that shows an error instead.
+fn charts_rendered() -> Result<bool, String> {
     let doc = dom::document().ok_or("page")?;
     // While the first view is still on the page, look at the live app's figures only.
     let scope = if doc.get_element_by_id("live").is_some() {
@@ -165,17 +214,20 @@ fn charts_rendered() -> Result<(), String> {
         "figure[data-chart]"
     };
     let figures = doc.query_selector_all(scope).map_err(|_| "page".to_string())?;
+    let mut drawn = true;
     for k in 0..figures.length() {
         let Some(fig) =
             figures.item(k).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
         else {
             continue;
         };
-        if fig.query_selector(":scope > .chart-box svg").ok().flatten().is_none() {
+        let has = |selector: &str| fig.query_selector(selector).ok().flatten().is_some();
+        if has(":scope > .chart-box .chart-error") {
             return Err(fig.get_attribute("data-chart").unwrap_or_default());
         }
+        drawn &= has(":scope > .chart-box svg");
     }
-    Ok(())
+    Ok(drawn)
 }
 
 #[component]

@@ -7,6 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::exports::{self, Preset};
 use crate::html as markup;
 use crate::model::Date;
 use crate::pipeline::{self, ChartKind};
@@ -79,6 +80,8 @@ impl Measurer {
 
     fn measure_all(&self) {
         self.pending.set_value(false);
+        // A figure that went away (a slide changed) leaves its box behind: forget it.
+        self.boxes.update_value(|b| b.retain(|(node, size)| !node.is_disposed() && !size.is_disposed()));
         // Every read first (one layout), then every write.
         let read: Vec<(RwSignal<Option<Size>>, Size)> = self.boxes.with_value(|boxes| {
             boxes
@@ -104,6 +107,10 @@ impl Default for Measurer {
     }
 }
 
+/// How much larger than drawn the charts under it are shown (briefing mode); 1 elsewhere.
+#[derive(Clone, Copy, Debug)]
+pub struct ChartZoom(pub f64);
+
 /// One chart figure. It redraws when the selection or its box size changes, and only then.
 #[component]
 pub fn ChartFigure(
@@ -116,8 +123,13 @@ pub fn ChartFigure(
     let size: RwSignal<Option<Size>> = RwSignal::new(None);
     Measurer::get().register(box_ref, size);
 
+    let zoom = use_context::<ChartZoom>().map_or(1.0, |z| z.0.max(1.0));
     let output = Memo::new(move |_| {
         let s = size.get()?;
+        let s = Size {
+            width: (f64::from(s.width) / zoom).round() as u32,
+            height: (f64::from(s.height) / zoom).round() as u32,
+        };
         state.selection.with(|sel| sel.as_ref().map(|sel| pipeline::chart(sel, kind, s)))
     });
     let show_table = RwSignal::new(false);
@@ -184,7 +196,7 @@ pub fn ChartFigure(
         let host = box_ref.get_untracked()?;
         let svg = host.query_selector("svg").ok().flatten()?;
         let r = svg.get_bounding_client_rect();
-        let width = f64::from(size.get_untracked()?.width);
+        let width = f64::from(size.get_untracked()?.width) / zoom;
         Some((client_x - r.left()) * width / r.width().max(1.0))
     };
     let brush_dates = move |a: f64, b: f64| -> Option<(Date, Date)> {
@@ -196,56 +208,72 @@ pub fn ChartFigure(
         let (lo, hi) = (day(a.min(b)), day(a.max(b)));
         Some((Date::from_days_since_epoch(lo), Date::from_days_since_epoch(hi)))
     };
+    // A still embed is a picture: no keyboard stop, no brush (the stylesheet stops the pointer).
+    let still = Memo::new(move |_| {
+        state.selection.with(|s| s.as_ref().is_some_and(|s| s.view.embed.as_ref().is_some_and(|e| e.still)))
+    });
     let brushable = kind == ChartKind::Timeline;
 
-    let download = move |png: bool| {
+    let embed_open = RwSignal::new(false);
+    let copied: RwSignal<Option<bool>> = RwSignal::new(None);
+    // Images are drawn at a preset size in the light theme, never at the screen's.
+    let download = move |action: &str, preset: Preset| {
         export_error.set(None);
-        let page_url = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-        let page_url = page_url.split('?').next().unwrap_or_default().to_string();
-        let Some(s) = size.get_untracked() else { return };
-        let release = state
-            .selection
-            .with_untracked(|sel| sel.as_ref().map(|sel| sel.data.release.id.clone()))
-            .unwrap_or_default();
-        let Some(result) = state
-            .selection
-            .with_untracked(|sel| sel.as_ref().map(|sel| pipeline::standalone_svg(sel, kind, s, &page_url)))
-        else {
-            return;
-        };
+        let page_url = dom::location_href().split('?').next().unwrap_or_default().to_string();
+        let result = state.selection.with_untracked(|sel| {
+            let sel = sel.as_ref()?;
+            Some(match action {
+                "csv" => {
+                    let chart = pipeline::chart(sel, kind, kind.size_for(preset.width()));
+                    Ok((
+                        exports::file_name(sel, name, Some(kind), None, "csv"),
+                        exports::table_csv(&chart.table),
+                        None,
+                    ))
+                }
+                _ => exports::image(sel, kind, preset, &page_url).map(|(svg, size)| {
+                    let ext = if action == "png" { "png" } else { "svg" };
+                    (exports::file_name(sel, name, Some(kind), Some(preset), ext), svg, Some(size))
+                }),
+            })
+        });
         match result {
-            Err(e) => export_error.set(Some(format!("The chart could not be exported: {e}."))),
-            Ok((svg, frame_size)) if png => {
-                dom::download_png(
-                    &format!("heist-ledger-{name}-{release}.png"),
-                    &svg,
-                    frame_size.width,
-                    frame_size.height,
-                    2.0,
-                    move |e| {
-                        export_error.set(Some(format!(
-                            "The PNG could not be made: {e}. The SVG download still works."
-                        )))
-                    },
-                );
+            None => {}
+            Some(Err(e)) => export_error.set(Some(format!("The chart could not be exported: {e}."))),
+            Some(Ok((file, svg, Some(size)))) if action == "png" => {
+                dom::download_png(&file, &svg, size.width, size.height, 2.0, move |e| {
+                    export_error
+                        .set(Some(format!("The PNG could not be made: {e}. The SVG download still works.")))
+                });
             }
-            Ok((svg, _)) => {
-                if let Err(e) =
-                    dom::download(&format!("heist-ledger-{name}-{release}.svg"), "image/svg+xml", &svg)
-                {
-                    export_error.set(Some(format!("The SVG could not be saved: {e}.")));
+            Some(Ok((file, content, _))) => {
+                let mime = if action == "csv" { "text/csv;charset=utf-8" } else { "image/svg+xml" };
+                if let Err(e) = dom::download(&file, mime, &content) {
+                    export_error.set(Some(format!("The file could not be saved: {e}.")));
                 }
             }
         }
     };
-    let on_head_click = move |ev: web_sys::MouseEvent| match dom::closest(ev.target(), "[data-action]")
-        .and_then(|e| e.get_attribute("data-action"))
-        .as_deref()
-    {
-        Some("table") => show_table.update(|s| *s = !*s),
-        Some("svg") => download(false),
-        Some("png") => download(true),
-        _ => {}
+    let embed_code = Memo::new(move |_| {
+        if !embed_open.get() {
+            return String::new();
+        }
+        let site = exports::site_root(&dom::base_uri());
+        state.selection.with(|s| s.as_ref().map(|s| exports::embed_code(s, kind, &site)).unwrap_or_default())
+    });
+    let on_head_click = move |ev: web_sys::MouseEvent| {
+        let Some(button) = dom::closest(ev.target(), "[data-action]") else { return };
+        let preset =
+            button.get_attribute("data-preset").and_then(|p| Preset::from_slug(&p)).unwrap_or(Preset::Report);
+        match button.get_attribute("data-action").as_deref() {
+            Some("table") => show_table.update(|s| *s = !*s),
+            Some(action @ ("svg" | "png" | "csv")) => download(action, preset),
+            Some("embed") => {
+                copied.set(None);
+                embed_open.update(|o| *o = !*o);
+            }
+            _ => {}
+        }
     };
     let on_head_change = move |ev: web_sys::Event| {
         let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
@@ -267,11 +295,14 @@ pub fn ChartFigure(
     view! {
         <figure data-chart=name class="chart" aria-labelledby=format!("{name}-heading")>
             <div class="chart-head" node_ref=head_ref on:click=on_head_click on:change=on_head_change></div>
+            <Show when=move || embed_open.get()>
+                <EmbedPanel id=format!("{name}-embed") code=embed_code copied=copied />
+            </Show>
             <div
                 class="chart-box"
                 class:brushable=brushable
                 node_ref=box_ref
-                tabindex="0"
+                tabindex=move || if still.get() { "-1" } else { "0" }
                 aria-label=format!("{}. Use the arrow keys to move between marks; Enter selects an incident.", kind.heading())
                 on:keydown=on_keydown
                 on:mouseover=move |ev| if let Some(el) = dom::closest(ev.target(), ".mark") { show_tip(&el) }
@@ -309,7 +340,7 @@ pub fn ChartFigure(
                 })}
                 {move || brush.get().map(|(a, b)| {
                     let scale = size.get_untracked().map_or(1.0, |s| {
-                        box_ref.get_untracked().map_or(1.0, |h| f64::from(h.client_width()) / f64::from(s.width).max(1.0))
+                        box_ref.get_untracked().map_or(1.0, |h| f64::from(h.client_width()) * zoom / f64::from(s.width).max(1.0))
                     });
                     view! { <div class="brush" style:left=format!("{}px", a * scale) style:width=format!("{}px", (b - a) * scale)></div> }
                 })}
@@ -326,5 +357,50 @@ pub fn ChartFigure(
                 inner_html=move || output.with(|o| o.as_ref().map(|o| markup::table(&o.table)).unwrap_or_default())
             ></div>
         </figure>
+    }
+}
+
+/// The iframe code for the chart's current view, pinned to its data release, with a Copy
+/// button; when the clipboard is refused the code is selected for Ctrl+C.
+#[component]
+fn EmbedPanel(
+    /// Element id (the Embed button's `aria-controls`).
+    id: String,
+    /// The iframe code.
+    code: Memo<String>,
+    /// Whether the last copy worked.
+    copied: RwSignal<Option<bool>>,
+) -> impl IntoView {
+    let area = NodeRef::<html::Textarea>::new();
+    let copy = move |_| {
+        let text = code.get_untracked();
+        dom::copy_text(&text, move |ok| {
+            copied.set(Some(ok));
+            if !ok {
+                if let Some(a) = area.get_untracked() {
+                    a.select();
+                }
+            }
+        });
+    };
+    view! {
+        <div class="embed-panel" id=id>
+            <label>
+                "Embed this chart (this view, pinned to its data release):"
+                <textarea readonly rows="3" data-embed-code node_ref=area prop:value=move || code.get()></textarea>
+            </label>
+            <button type="button" data-export="embed-copy" on:click=copy>"Copy code"</button>
+            <span role="status">{move || match copied.get() {
+                Some(true) => "Copied.",
+                Some(false) => "Copying was refused: the code is selected, press Ctrl+C.",
+                None => "",
+            }}</span>
+            <p class="hint">
+                "The frame posts its height to the page it sits in (as its own message, AMP "
+                <code>"embed-size"</code>" and Pym.js), so hosts that listen resize it exactly. Add "
+                <code>"&plain"</code>", "<code>"&static"</code>", "<code>"&transparent"</code>" or "
+                <code>"&theme=dark"</code>" to the address to change it."
+            </p>
+        </div>
     }
 }

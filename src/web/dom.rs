@@ -58,6 +58,22 @@ fn click_download_link(href: &str, filename: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The page's base address (its `<base href>`), against which the data and the site's own
+/// links resolve.
+pub fn base_uri() -> String {
+    document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default()
+}
+
+/// Copies `text` to the clipboard, then calls `done` with whether it worked (it needs a
+/// secure context and the reader's permission; the caller then offers the text to select).
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(window) = web_sys::window() else { return done(false) };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
 /// Offers `content` as a file download.
 pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
     let url = blob_url(content, mime)?;
@@ -225,6 +241,11 @@ fn set_html_keeping_focus(el: &web_sys::Element, html: &str) {
             let _ = h.focus();
         }
     }
+}
+
+/// The page's whole address.
+pub fn location_href() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
 }
 
 /// The address's query string, with its `?` (empty when there is none).

@@ -5,10 +5,11 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::exports;
 use crate::html as markup;
 use crate::pipeline;
 use crate::render::Size;
-use crate::view::SortKey;
+use crate::view::{self, SortKey};
 use crate::web::dom;
 use crate::web::state::page;
 
@@ -34,6 +35,10 @@ pub fn IncidentTable() -> impl IntoView {
                 },
                 false,
             );
+        } else if let Some(hook) =
+            dom::closest(ev.target(), "[data-action=data]").and_then(|e| e.get_attribute("data-export"))
+        {
+            download_incidents(&hook);
         } else if dom::closest(ev.target(), "[data-action=show-all]").is_some() {
             show_all.set(true);
         } else if let Some(id) =
@@ -43,6 +48,43 @@ pub fn IncidentTable() -> impl IntoView {
         }
     };
     view! { <section class="incidents" aria-labelledby="incidents-heading" node_ref=host on:click=on_click></section> }
+}
+
+/// Saves the incidents a download hook names: `incidents.csv` / `.json` (those in view, in
+/// the table's order) or `incidents-all.*` (the whole dataset).
+fn download_incidents(hook: &str) {
+    let state = page();
+    let Some((all, ext)) = hook
+        .strip_suffix(".csv")
+        .map(|h| (h, "csv"))
+        .or_else(|| hook.strip_suffix(".json").map(|h| (h, "json")))
+    else {
+        return;
+    };
+    let everything = all == "incidents-all";
+    let permalink = dom::location_href();
+    state.selection.with_untracked(|s| {
+        let Some(s) = s.as_ref() else { return };
+        let list = if everything { s.data.incidents.iter().collect() } else { s.sorted() };
+        let words = if everything {
+            "Every incident in the dataset".to_string()
+        } else {
+            format!("{}, {}", view::describe(&s.view.filter), pipeline::year_span_label(s.span))
+        };
+        let (body, mime) = if ext == "csv" {
+            (exports::incidents_csv(&s.data, &list), "text/csv;charset=utf-8")
+        } else {
+            (exports::incidents_json(&s.data, &list, &words, &permalink), "application/json")
+        };
+        let name = if everything {
+            format!("heist-ledger-incidents-all-{}.{ext}", s.data.release.id)
+        } else {
+            exports::file_name(s, "incidents", None, None, ext)
+        };
+        if let Err(e) = dom::download(&name, mime, &body) {
+            leptos::logging::warn!("The incidents could not be saved: {e}");
+        }
+    });
 }
 
 /// The panel for the selected incident; moves focus to its heading when it opens.

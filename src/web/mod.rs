@@ -5,9 +5,11 @@
 pub mod app;
 pub mod charts;
 pub mod dom;
+pub mod embed;
 pub mod fetch;
 pub mod incidents;
 pub mod panic;
+pub mod present;
 pub mod sections;
 pub mod state;
 

@@ -1,0 +1,370 @@
+//! What leaves the page: chart images at fixed export sizes (always the light theme,
+//! whatever the screen), the incidents in view and each chart's table as CSV and JSON, the
+//! file names that say what and when, and the iframe code that embeds one chart.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::model::{Dataset, Incident, SourceKind};
+use crate::pipeline::{self, ChartKind, Selection};
+use crate::render::Size;
+use crate::tables::Table;
+use crate::view::{self, Embed, ViewState};
+
+/// The image sizes a reader can download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    /// 1000 px wide, as tall as the chart needs: reports and documents.
+    Report,
+    /// 1280 x 720 (16:9): a slide.
+    Slide,
+    /// 1200 x 630: the card social sites show for a link.
+    Social,
+}
+
+impl Preset {
+    /// Every preset, in menu order.
+    pub const ALL: [Preset; 3] = [Preset::Report, Preset::Slide, Preset::Social];
+
+    /// The name in file names and `data-export` hooks (empty for the report size).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Preset::Report => "",
+            Preset::Slide => "slide",
+            Preset::Social => "social",
+        }
+    }
+
+    /// Parses a slug (`""` is the report size).
+    pub fn from_slug(s: &str) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|p| p.slug() == s)
+    }
+
+    /// The menu's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Preset::Report => "report, 1000 px wide",
+            Preset::Slide => "slide, 16:9",
+            Preset::Social => "social card, 1200×630",
+        }
+    }
+
+    /// The image's width in CSS pixels (PNGs are drawn at twice this).
+    pub fn width(self) -> u32 {
+        match self {
+            Preset::Report => 1000,
+            Preset::Slide => 1280,
+            Preset::Social => 1200,
+        }
+    }
+
+    /// The whole image's height, title and source lines included; `None`: as the chart needs.
+    pub fn height(self) -> Option<u32> {
+        match self {
+            Preset::Report => None,
+            Preset::Slide => Some(720),
+            Preset::Social => Some(630),
+        }
+    }
+}
+
+/// The smallest chart a fixed-size preset squeezes a drawing to, however long its frame.
+const MIN_CHART_HEIGHT: u32 = 240;
+
+/// A chart as a standalone image at a preset size, in the light theme: the same drawing
+/// whatever screen, theme or width the reader has, so a file from a phone in a dark room
+/// reads like one from a desktop. Returns the SVG and its size.
+pub fn image(
+    sel: &Selection,
+    kind: ChartKind,
+    preset: Preset,
+    page_url: &str,
+) -> Result<(String, Size), String> {
+    let light = sel.with_theme(view::Theme::Light);
+    let width = preset.width();
+    let natural = kind.size_for(width);
+    let size = match preset.height() {
+        None => natural,
+        Some(total) => {
+            // The frame's lines depend on the sources, which depend on the data, not the size.
+            let chart = pipeline::chart(&light, kind, natural);
+            let frame = pipeline::export_frame(&light, &chart, page_url);
+            let (head, foot) = crate::render::export::frame_heights(&frame, width);
+            let room = (f64::from(total) - head - foot).floor().max(0.0) as u32;
+            Size { width, height: room.max(MIN_CHART_HEIGHT) }
+        }
+    };
+    pipeline::standalone_svg_sized(&light, kind, size, page_url, preset.height())
+}
+
+/// The part of a file name that says which view: the filters (and the flow or the figures'
+/// year for those charts) as `key-value` pairs, tidied to letters, digits and dashes.
+fn view_slug(v: &ViewState, kind: Option<ChartKind>) -> String {
+    let only = ViewState {
+        filter: v.filter.clone(),
+        flow: if kind == Some(ChartKind::Flows) { v.flow.clone() } else { None },
+        figures: if kind == Some(ChartKind::Figures) { v.figures } else { None },
+        ..ViewState::default()
+    };
+    let mut slug = String::new();
+    for c in view::to_query(&only).chars() {
+        let c = match c {
+            '=' | '&' | '%' | '+' => '-',
+            c if c.is_ascii_alphanumeric() || c == '-' => c.to_ascii_lowercase(),
+            _ => '-',
+        };
+        if !(c == '-' && slug.ends_with('-')) {
+            slug.push(c);
+        }
+    }
+    // Long enough to tell views apart, short enough for every file system.
+    let slug: String = slug.trim_matches('-').chars().take(60).collect();
+    slug.trim_end_matches('-').to_string()
+}
+
+/// `heist-ledger-WHAT[-VIEW]-RELEASE[-PRESET].EXT`: what the file holds, for which view and
+/// which data release (`kind` names the chart whose view-parts count, if any).
+pub fn file_name(
+    sel: &Selection,
+    what: &str,
+    kind: Option<ChartKind>,
+    preset: Option<Preset>,
+    ext: &str,
+) -> String {
+    let mut name = format!("heist-ledger-{what}");
+    let slug = view_slug(&sel.view, kind);
+    if !slug.is_empty() {
+        let _ = write!(name, "-{slug}");
+    }
+    let release: String =
+        sel.data.release.id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    if !release.is_empty() {
+        let _ = write!(name, "-{release}");
+    }
+    if let Some(p) = preset.filter(|p| !p.slug().is_empty()) {
+        let _ = write!(name, "-{}", p.slug());
+    }
+    format!("{name}.{ext}")
+}
+
+/// One CSV field: quoted when it holds a comma, quote or line break, and defused when a
+/// spreadsheet would read it as a formula (a dataset string starting `=`, `+`, `-` or `@`).
+fn csv_field(s: &str) -> String {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err();
+    let s = if formula { format!("'{s}") } else { s.to_string() };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+fn csv_row(out: &mut String, fields: &[String]) {
+    let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+    out.push_str(&row.join(","));
+    out.push_str("\r\n");
+}
+
+/// The columns of the incidents CSV, in order.
+pub const INCIDENT_COLUMNS: [&str; 19] = [
+    "id",
+    "date",
+    "victim",
+    "category",
+    "chains",
+    "assets",
+    "usd",
+    "usd_low",
+    "usd_high",
+    "actor",
+    "attribution_confidence",
+    "attributed_by",
+    "vector",
+    "recovered_usd",
+    "summary",
+    "source_ids",
+    "source_titles",
+    "source_kinds",
+    "source_urls",
+];
+
+fn number(v: f64) -> String {
+    // Whole dollars as integers; the dataset's amounts are dollars, not cents.
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// The incidents as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read the
+/// names right), one row each with its sources' ids, titles, kinds and addresses (each list
+/// joined by " | ").
+pub fn incidents_csv(data: &Dataset, incidents: &[&Incident]) -> String {
+    let mut out = String::from("\u{feff}");
+    csv_row(&mut out, &INCIDENT_COLUMNS.map(String::from));
+    for i in incidents {
+        let sources: Vec<_> = i.sources.iter().map(|id| (id, data.source(id))).collect();
+        let list = |f: &dyn Fn(&crate::model::Source) -> String| {
+            sources.iter().map(|(_, s)| s.map(f).unwrap_or_default()).collect::<Vec<_>>().join(" | ")
+        };
+        csv_row(
+            &mut out,
+            &[
+                i.id.clone(),
+                i.date.to_string(),
+                i.victim.clone(),
+                i.category.slug().to_string(),
+                i.chains.join(" | "),
+                i.assets.join(" | "),
+                number(i.usd),
+                i.usd_low.map(number).unwrap_or_default(),
+                i.usd_high.map(number).unwrap_or_default(),
+                i.actor.clone(),
+                i.attribution.confidence.slug().to_string(),
+                i.attribution.by.join(" | "),
+                i.vector.label().to_string(),
+                i.recovered_usd.map(number).unwrap_or_default(),
+                i.summary.clone(),
+                sources.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>().join(" | "),
+                list(&|s| s.title.clone()),
+                list(&|s| s.kind.label().to_lowercase()),
+                list(&|s| s.url.clone()),
+            ],
+        );
+    }
+    out
+}
+
+/// A chart's table as CSV; a source cell reads "title (publisher; kind) <address>".
+pub fn table_csv(t: &Table) -> String {
+    let mut out = String::from("\u{feff}");
+    csv_row(&mut out, &t.headers);
+    for row in &t.rows {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| match &c.href {
+                Some(url) => format!("{} <{url}>", c.text),
+                None => c.text.clone(),
+            })
+            .collect();
+        csv_row(&mut out, &cells);
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    publisher: &'a str,
+    url: &'a str,
+    kind: SourceKind,
+}
+
+#[derive(Serialize)]
+struct IncidentOut<'a> {
+    #[serde(flatten)]
+    incident: &'a Incident,
+    /// The sources written out, so a row stands on its own.
+    source_details: Vec<SourceOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct IncidentsOut<'a> {
+    title: &'static str,
+    release: &'a str,
+    as_of: String,
+    view: String,
+    permalink: &'a str,
+    count: usize,
+    incidents: Vec<IncidentOut<'a>>,
+}
+
+/// The incidents as JSON: the dataset's own records, each with its sources written out,
+/// under a header naming the release, the view in words and its permalink.
+pub fn incidents_json(data: &Dataset, incidents: &[&Incident], view_words: &str, permalink: &str) -> String {
+    let out = IncidentsOut {
+        title: "Heist Ledger: cryptocurrency thefts attributed to North Korea",
+        release: &data.release.id,
+        as_of: data.as_of.to_string(),
+        view: view_words.to_string(),
+        permalink,
+        count: incidents.len(),
+        incidents: incidents
+            .iter()
+            .map(|i| IncidentOut {
+                incident: i,
+                source_details: i
+                    .sources
+                    .iter()
+                    .filter_map(|id| data.source(id))
+                    .map(|s| SourceOut {
+                        id: &s.id,
+                        title: &s.title,
+                        publisher: &s.publisher,
+                        url: &s.url,
+                        kind: s.kind,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The site's root address from the page's base address: the page of a pinned release
+/// (`…/v/RELEASE/`) belongs to the site above it.
+pub fn site_root(base: &str) -> String {
+    let base = base.split(['?', '#']).next().unwrap_or_default();
+    let dir = base.rfind('/').map_or(base, |k| &base[..=k]);
+    if let Some((parent, _release)) = dir.trim_end_matches('/').rsplit_once('/') {
+        if let Some(root) = parent.strip_suffix("/v") {
+            return format!("{root}/");
+        }
+    }
+    dir.to_string()
+}
+
+/// The address of a view pinned to its data release: `SITE/v/RELEASE/?QUERY`. A view of a
+/// reader's own dataset (`?data=`) cannot be pinned and keeps the site's root.
+pub fn pinned_url(sel: &Selection, view: &ViewState, site: &str) -> String {
+    let query = view::to_query(&ViewState { theme: None, ..view.clone() });
+    let release = &sel.data.release.id;
+    let page = if view.data.is_none() && !release.is_empty() {
+        format!("{site}v/{}/", view::encode(release))
+    } else {
+        site.to_string()
+    };
+    if query.is_empty() {
+        page
+    } else {
+        format!("{page}?{query}")
+    }
+}
+
+/// The frame's own lines above and below an embedded chart, in CSS pixels (the embed
+/// stylesheet's title, filter line and source footer at a 640 px column).
+const EMBED_CHROME: u32 = 190;
+
+/// The iframe code for one chart of the view, pinned to the release, at a height that fits
+/// a 640 px column without any script on the host page (hosts that listen for the frame's
+/// height messages resize it exactly).
+pub fn embed_code(sel: &Selection, kind: ChartKind, site: &str) -> String {
+    let embed = ViewState { embed: Some(Embed::of(kind)), incident: None, present: None, ..sel.view.clone() };
+    let src = pinned_url(sel, &embed, site);
+    let height = kind.size_for(640).height + EMBED_CHROME;
+    let attr = crate::render::svg::escape;
+    format!(
+        r#"<iframe src="{}" title="{} (Heist Ledger)" width="100%" height="{height}" style="border:0;width:100%;max-width:100%" loading="lazy" allow="fullscreen"></iframe>"#,
+        attr(&src),
+        attr(kind.heading())
+    )
+}
+
+/// The Pym.js message that tells the host page the frame's height: the library's own
+/// string form, `pym` + the frame's id + `height` + the value, joined by `xPYMx`.
+pub fn pym_height_message(child_id: &str, height: u32) -> String {
+    ["pym", child_id, "height", &height.to_string()].join("xPYMx")
+}
