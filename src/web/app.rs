@@ -11,9 +11,11 @@ use crate::model::Dataset;
 use crate::pipeline::{ChartKind, Selection};
 use crate::view::{self, Theme, ViewState};
 use crate::web::charts::{ChartFigure, Measurer};
+use crate::web::cite::CiteView;
 use crate::web::dom;
 use crate::web::fetch::{self, Failure, DEFAULT_DATA_URL};
 use crate::web::incidents::{IncidentDetail, IncidentTable};
+use crate::web::releases::ReleaseNotice;
 use crate::web::sections::{Changes, Filters, Footer, Header, Headline, PublishedFigures};
 use crate::web::state::PageState;
 
@@ -131,6 +133,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Header />
         <main id="main">
+            <ReleaseNotice />
             <Notices notices=Signal::derive(move || reconciled.with(|(_, n)| n.clone())) />
             <Show when=move || loading.get() && dataset.with(|d| d.is_none())>
                 <p class="loading" role="status" aria-live="polite">
@@ -150,6 +153,7 @@ pub fn App() -> impl IntoView {
             <Changes />
             <IncidentTable />
             <IncidentDetail />
+            <CiteView />
         </main>
         <Footer />
     }

@@ -4,10 +4,12 @@
 
 pub mod app;
 pub mod charts;
+pub mod cite;
 pub mod dom;
 pub mod fetch;
 pub mod incidents;
 pub mod panic;
+pub mod releases;
 pub mod sections;
 pub mod state;
 
