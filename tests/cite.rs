@@ -99,8 +99,7 @@ fn a_citation_is_pinned_to_the_release_and_names_the_view_release_access_and_sou
 
 #[test]
 fn a_dataset_loaded_from_elsewhere_is_cited_by_its_own_address_not_a_release_folder() {
-    let mut v = ViewState::default();
-    v.data = Some("data/my-incidents.json".into());
+    let v = ViewState { data: Some("data/my-incidents.json".into()), ..Default::default() };
     let (_, c) = cite(shipped(), v, Date::new(2026, 12, 2));
     assert!(!c.pinned);
     assert_eq!(c.permalink, format!("{SITE}?data=data%2Fmy-incidents.json"));

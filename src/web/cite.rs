@@ -100,7 +100,7 @@ pub fn CiteView() -> impl IntoView {
     let copy = move |slug: &'static str, label: &'static str, text: String| {
         spawn_local(async move {
             if write_clipboard(&text).await {
-                status.set(format!("Copied the {label} citation."));
+                status.set(format!("Copied: {label}."));
             } else {
                 select_field(slug);
                 status.set(format!(
