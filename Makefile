@@ -91,11 +91,13 @@ serve: tool-rust tool-cargo-bins tool-node
 
 # The site exactly as GitHub Pages serves it, under $(PAGES_URL): the wasm app, the default
 # view drawn natively into index.html by the same pipeline (readable before any script
-# runs), and the default charts as standalone SVG/PNG under charts/ for direct linking.
+# runs), the default charts as standalone SVG/PNG under charts/ for direct linking, every
+# frozen release of data/releases/ at its own path v/ID/, and versions.json listing them.
+# PAGES_URL can be set on the command line: make build PAGES_URL=/my-fork/
 build pages: tool-rust tool-cargo-bins tool-node tool-fonts
 	trunk build --release --offline --public-url $(PAGES_URL)
 	cargo run --locked --bin render -- --data public/data/incidents.json --html dist/index.html \
-	  --out dist/charts --page-url $(PAGES_URL)
+	  --out dist/charts --page-url $(PAGES_URL) --releases data/releases
 	cp dist/index.html dist/404.html
 
 ## Tests ---------------------------------------------------------------------------------

@@ -333,7 +333,7 @@ pub fn pinned_url(sel: &Selection, view: &ViewState, site: &str) -> String {
     let query = view::to_query(&ViewState { theme: None, ..view.clone() });
     let release = &sel.data.release.id;
     let page = if view.data.is_none() && !release.is_empty() {
-        format!("{site}v/{}/", view::encode(release))
+        format!("{site}{}", crate::release::path_of(&view::encode(release)))
     } else {
         site.to_string()
     };

@@ -4,7 +4,8 @@
 //! The crate is a one-way street; each layer uses only the layers above it:
 //!
 //! 1. [`model`] and [`date`]: the dataset's types, which are also its published schema;
-//!    [`load`] and [`validate`]: from bytes to a checked dataset, or to every problem at once.
+//!    [`load`] and [`validate`]: from bytes to a checked dataset, or to every problem at once;
+//!    [`release`]: the index of archived releases (`versions.json`).
 //! 2. [`view`]: what the reader chose to see (filter, sort, theme, selection) and its URL form.
 //! 3. [`aggregate`]: year totals beside reported figures, timeline points, flow graphs;
 //!    [`tables`]: the same numbers as tables; [`format`]: how money reads.
@@ -13,11 +14,13 @@
 //! 6. [`pipeline`]: the one function chain from (dataset, view) to everything the page
 //!    shows; [`html`]: that output as markup, shared by the static first view and the live page;
 //!    [`exports`]: what leaves the page (images at fixed sizes, CSV/JSON, embed code).
+//!    [`cite`]: the view as a citation pinned to its release.
 //! 7. `web` (wasm32 only): the thin Leptos layer: page state, events, fetching.
 //!
 //! The static build (`src/bin/render.rs`) runs the same pipeline natively.
 
 pub mod aggregate;
+pub mod cite;
 pub mod date;
 pub mod exports;
 pub mod format;
@@ -26,6 +29,7 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod release;
 pub mod render;
 pub mod tables;
 pub mod validate;

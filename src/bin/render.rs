@@ -4,12 +4,15 @@
 //! cargo run --release --bin render -- --data public/data/incidents.json --out DIR \
 //!     [--from 2022] [--to 2025] [--category bridge] [--confidence official] [--actor NAME]
 //!     [--chain NAME] [--q TEXT] [--flow INCIDENT] [--theme light|dark] [--width 960]
-//!     [--page-url URL] [--html dist/index.html]
+//!     [--page-url URL] [--html dist/index.html [--releases data/releases]]
 //! ```
 //!
 //! Writes `DIR/{yearly,timeline,flows}.svg` (standalone, with title, view, sources, date and
 //! link inside the image) and the same as `.png` at twice the size. With `--html`, also writes
 //! the default view into that page at its `<!-- first-view -->` marker: the static first view.
+//! With `--releases DIR` as well, every frozen release `DIR/ID.json` gets its own copy of the
+//! app at `v/ID/` beside that page (its own data, its own first view, its base pointing
+//! there), and `versions.json` beside the page lists them, newest first.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -32,6 +35,8 @@ mod native {
     use heist_ledger::load::parse_dataset;
     use heist_ledger::model::Date;
     use heist_ledger::pipeline::{self, ChartKind, Selection};
+    use heist_ledger::release;
+    use heist_ledger::render::svg::escape;
     use heist_ledger::view::{self, Theme};
 
     /// Where the static page's markup goes in `index.html`.
@@ -48,6 +53,7 @@ mod native {
         data: PathBuf,
         out: Option<PathBuf>,
         html: Option<PathBuf>,
+        releases: Option<PathBuf>,
         page_url: String,
         width: u32,
         query: Vec<(String, String)>,
@@ -58,6 +64,7 @@ mod native {
             data: PathBuf::from("public/data/incidents.json"),
             out: None,
             html: None,
+            releases: None,
             page_url: "/heist-ledger/".into(),
             width: 960,
             query: Vec::new(),
@@ -72,6 +79,7 @@ mod native {
                 "data" => a.data = value.into(),
                 "out" => a.out = Some(value.into()),
                 "html" => a.html = Some(value.into()),
+                "releases" => a.releases = Some(value.into()),
                 "page-url" => a.page_url = value,
                 "width" => {
                     a.width = value.parse().ok().filter(|w| (240..=4000).contains(w)).ok_or_else(|| {
@@ -84,6 +92,9 @@ mod native {
         }
         if a.out.is_none() && a.html.is_none() {
             return Err("nothing to do: give --out DIR, --html FILE or both".into());
+        }
+        if a.releases.is_some() && a.html.is_none() {
+            return Err("--releases needs --html: the releases are built beside that page".into());
         }
         Ok(a)
     }
@@ -111,10 +122,103 @@ mod native {
             write_renders(&sel, dir, a.width, &a.page_url)?;
         }
         if let Some(page) = &a.html {
+            let shell = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
+            if let Some(dir) = &a.releases {
+                write_releases(&shell, page, dir, &a.page_url, &data.release.id)?;
+            }
+            let root_page = with_site_root(&shell, &a.page_url, &a.page_url)?;
+            std::fs::write(page, root_page).map_err(|e| format!("{}: {e}", page.display()))?;
             let default = Selection::new(data, Default::default(), Theme::Light);
             write_first_view(&default, page)?;
         }
         Ok(())
+    }
+
+    /// Points the page's `<base>` at `base` and tells the page where the site root is (for
+    /// `versions.json` and pinned permalinks), in a `<meta name="heist-ledger:site-root">`.
+    fn with_site_root(shell: &str, base: &str, site_root: &str) -> Result<String, String> {
+        const BASE: &str = "<base href=\"";
+        let start = shell.find(BASE).ok_or("the page has no <base href=\"...\"> to point at the release")?;
+        let rest = &shell[start + BASE.len()..];
+        let end = rest.find('>').ok_or("the page's <base> tag is not closed")?;
+        let tag = format!(
+            r#"<base href="{}" /><meta name="heist-ledger:site-root" content="{}" />"#,
+            escape(base),
+            escape(site_root)
+        );
+        Ok(format!("{}{tag}{}", &shell[..start], &rest[end + 1..]))
+    }
+
+    /// Builds `v/ID/` beside `page` for every frozen release in `dir`, and `versions.json`.
+    /// The current release must be among them: a release is cut (frozen) before it ships.
+    fn write_releases(
+        shell: &str,
+        page: &Path,
+        dir: &Path,
+        page_url: &str,
+        current: &str,
+    ) -> Result<(), String> {
+        let site = page.parent().ok_or_else(|| format!("{} has no folder", page.display()))?;
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        let mut datasets = Vec::new();
+        for file in &files {
+            datasets.push(write_release(shell, site, file, page_url)?);
+        }
+        if !datasets.iter().any(|d| d.release.id == current) {
+            return Err(format!(
+                "the current release {current} has no frozen copy in {}: cut it first (copy public/data/incidents.json to {}/{current}.json)",
+                dir.display(),
+                dir.display()
+            ));
+        }
+        let versions = release::index(&datasets, current);
+        let path = site.join("versions.json");
+        std::fs::write(&path, release::to_json(&versions)).map_err(|e| format!("{}: {e}", path.display()))?;
+        eprintln!("render: wrote {} ({} releases)", path.display(), versions.len());
+        Ok(())
+    }
+
+    /// One release's folder: the app's files, the frozen data, and a first view drawn from it.
+    fn write_release(
+        shell: &str,
+        site: &Path,
+        file: &Path,
+        page_url: &str,
+    ) -> Result<heist_ledger::model::Dataset, String> {
+        let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let data = parse_dataset(&bytes, &file.display().to_string(), today()).map_err(|e| e.to_string())?;
+        let id = data.release.id.clone();
+        if file.file_stem().and_then(|s| s.to_str()) != Some(id.as_str()) {
+            return Err(format!("{} holds release {id}: name it {id}.json", file.display()));
+        }
+        let io = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
+        let out = site.join(release::path_of(&id));
+        std::fs::create_dir_all(out.join("data")).map_err(|e| io(&out, e))?;
+        // The app itself (script, wasm, styles, icon) is the same for every release.
+        for entry in std::fs::read_dir(site).map_err(|e| io(site, e))?.filter_map(Result::ok) {
+            let from = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if from.is_file() && !name.ends_with(".html") && name != "versions.json" {
+                std::fs::copy(&from, out.join(&name)).map_err(|e| io(&from, e))?;
+            }
+        }
+        let schema = site.join("data/incidents.schema.json");
+        if schema.is_file() {
+            std::fs::copy(&schema, out.join("data/incidents.schema.json")).map_err(|e| io(&schema, e))?;
+        }
+        let json = out.join("data/incidents.json");
+        std::fs::write(&json, &bytes).map_err(|e| io(&json, e))?;
+        let index = out.join("index.html");
+        let base = format!("{page_url}{}", release::path_of(&id));
+        std::fs::write(&index, with_site_root(shell, &base, page_url)?).map_err(|e| io(&index, e))?;
+        let data = Arc::new(data);
+        write_first_view(&Selection::new(data.clone(), Default::default(), Theme::Light), &index)?;
+        Ok(Arc::unwrap_or_clone(data))
     }
 
     fn write_renders(sel: &Selection, dir: &Path, width: u32, page_url: &str) -> Result<(), String> {

@@ -11,11 +11,13 @@ use crate::model::Dataset;
 use crate::pipeline::{ChartKind, Selection};
 use crate::view::{self, Theme, ViewState};
 use crate::web::charts::{ChartFigure, Measurer};
+use crate::web::cite::CiteView;
 use crate::web::dom;
 use crate::web::embed::EmbedPage;
 use crate::web::fetch::{self, Failure, DEFAULT_DATA_URL};
 use crate::web::incidents::{IncidentDetail, IncidentTable};
 use crate::web::present::Presentation;
+use crate::web::releases::ReleaseNotice;
 use crate::web::sections::{Changes, Filters, Footer, Header, Headline, PublishedFigures};
 use crate::web::state::PageState;
 
@@ -132,6 +134,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Show when=full_page><Header /></Show>
         <main id="main">
+            <ReleaseNotice />
             <Notices notices=Signal::derive(move || reconciled.with(|(_, n)| n.clone())) />
             <Show when=move || loading.get() && dataset.with(|d| d.is_none())>
                 <p class="loading" role="status" aria-live="polite">
@@ -166,6 +169,7 @@ fn FullPage() -> impl IntoView {
         <Changes />
         <IncidentTable />
         <IncidentDetail />
+        <CiteView />
     }
 }
 

@@ -258,7 +258,7 @@ pub fn ChartFigure(
         if !embed_open.get() {
             return String::new();
         }
-        let site = exports::site_root(&dom::base_uri());
+        let site = dom::site_root();
         state.selection.with(|s| s.as_ref().map(|s| exports::embed_code(s, kind, &site)).unwrap_or_default())
     });
     let on_head_click = move |ev: web_sys::MouseEvent| {

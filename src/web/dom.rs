@@ -64,14 +64,33 @@ pub fn base_uri() -> String {
     document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default()
 }
 
-/// Copies `text` to the clipboard, then calls `done` with whether it worked (it needs a
-/// secure context and the reader's permission; the caller then offers the text to select).
+/// The site root's absolute address: the build's `<meta name="heist-ledger:site-root">`
+/// resolved against the page, else the page's base above any `v/RELEASE/` folder (the
+/// development server writes no meta).
+pub fn site_root() -> String {
+    let base = base_uri();
+    document()
+        .and_then(|doc| doc.query_selector(r#"meta[name="heist-ledger:site-root"]"#).ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .and_then(|root| web_sys::Url::new_with_base(&root, &base).ok())
+        .map_or_else(|| crate::exports::site_root(&base), |u| u.href())
+}
+
+/// Writes `text` to the clipboard; `false` when the browser offers no clipboard here (an
+/// insecure context, a refused permission).
+pub async fn write_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let navigator = window.navigator();
+    let available = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    available && wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(text)).await.is_ok()
+}
+
+/// Copies `text` to the clipboard, then calls `done` with whether it worked (the caller then
+/// offers the text to select).
 pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
-    let Some(window) = web_sys::window() else { return done(false) };
-    let promise = window.navigator().clipboard().write_text(text);
-    wasm_bindgen_futures::spawn_local(async move {
-        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
-    });
+    let text = text.to_string();
+    wasm_bindgen_futures::spawn_local(async move { done(write_clipboard(&text).await) });
 }
 
 /// Offers `content` as a file download.

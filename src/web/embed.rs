@@ -26,7 +26,7 @@ pub fn EmbedPage(
             let chart = pipeline::chart(s, kind, kind.size_for(640));
             let frame = pipeline::export_frame(s, &chart, "");
             let full = ViewState { embed: None, present: None, ..s.view.clone() };
-            let site = exports::site_root(&dom::base_uri());
+            let site = dom::site_root();
             Some((frame, exports::pinned_url(s, &full, &site)))
         })
     });

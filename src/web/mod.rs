@@ -4,12 +4,14 @@
 
 pub mod app;
 pub mod charts;
+pub mod cite;
 pub mod dom;
 pub mod embed;
 pub mod fetch;
 pub mod incidents;
 pub mod panic;
 pub mod present;
+pub mod releases;
 pub mod sections;
 pub mod state;
 

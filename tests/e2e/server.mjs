@@ -19,8 +19,10 @@ const TYPES = {
 /** Starts the server; resolves to { url, close, requests } once it listens. `fixtures`, when
  * given, is served under `${prefix}__fixtures__/` for tests that load bad datasets. `gzip`
  * compresses responses for clients that accept it, as GitHub Pages does. `mounts` maps
- * other path prefixes to folders (the bench's peer page). */
-export function serve({ root, prefix = "/heist-ledger/", port = 0, fixtures = null, gzip = false, mounts = {} }) {
+ * other path prefixes to folders (the bench's peer page). `overrides` maps exact paths to
+ * files served in their place (a test's own versions.json); it is read on every request,
+ * so a test may change it between page loads. */
+export function serve({ root, prefix = "/heist-ledger/", port = 0, fixtures = null, gzip = false, mounts = {}, overrides = {} }) {
   const requests = [];
   const send = (req, res, status, type, body) => {
     const compress = gzip && /\bgzip\b/.test(req.headers["accept-encoding"] || "") && !type.startsWith("image/png");
@@ -34,6 +36,11 @@ export function serve({ root, prefix = "/heist-ledger/", port = 0, fixtures = nu
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     requests.push(url.pathname + url.search);
+    if (overrides[url.pathname]) {
+      const file = overrides[url.pathname];
+      send(req, res, 200, TYPES[extname(file)] || "application/octet-stream", await readFile(file));
+      return;
+    }
     const mount = Object.keys(mounts).find((m) => url.pathname.startsWith(m));
     if (mount) {
       const base = resolve(mounts[mount]);

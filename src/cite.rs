@@ -1,0 +1,215 @@
+//! "Cite this view": the view on screen as a plain-text citation, a BibTeX entry and a
+//! CSL-JSON item, each pinned to the data release it shows (`SITE/v/RELEASE/?QUERY`), with
+//! the release date, the day it was accessed and the sources behind the figures in view.
+//! Pure formatting: the page and the tests call the same functions.
+
+use std::collections::BTreeMap;
+
+use crate::aggregate;
+use crate::model::Date;
+use crate::pipeline::{year_span_label, Selection};
+use crate::release;
+use crate::view;
+
+/// Publishers named in a citation before the rest are counted ("and 40 others").
+const PUBLISHERS_NAMED: usize = 6;
+
+/// Who the citation names as the author and publisher of the dataset.
+const PROJECT: &str = "Heist Ledger";
+
+/// The view cited three ways.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Citation {
+    /// The view's address, pinned to its release when the data is the site's own.
+    pub permalink: String,
+    /// True when `permalink` points into the release's immutable folder.
+    pub pinned: bool,
+    /// One paragraph for a footnote or a reference list.
+    pub text: String,
+    /// A `@misc` entry.
+    pub bibtex: String,
+    /// A CSL-JSON array holding one `dataset` item.
+    pub csl: String,
+}
+
+/// The sources behind the figures in view: how many documents, and their publishers, most
+/// cited first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceSummary {
+    /// Distinct source documents.
+    pub documents: usize,
+    /// Publishers with how many of those documents each, most first (then A to Z).
+    pub publishers: Vec<(String, usize)>,
+}
+
+/// The documents behind what the view shows: every incident in view, the published figures
+/// beside the yearly bars for the years in view, and the figures on the published-figures
+/// chart.
+pub fn sources_in_view(sel: &Selection) -> SourceSummary {
+    let data = &sel.data;
+    let incidents = sel.incidents();
+    let mut ids: Vec<&str> = incidents.iter().flat_map(|i| i.sources.iter().map(String::as_str)).collect();
+    let yearly = aggregate::yearly(data, &incidents, sel.span, sel.filtered());
+    ids.extend(yearly.reported.iter().map(|m| m.source.as_str()));
+    let published = aggregate::published(data, sel.figures_year());
+    ids.extend(published.points.iter().map(|p| p.source.as_str()));
+    ids.sort_unstable();
+    ids.dedup();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut documents = 0;
+    for s in ids.iter().filter_map(|id| data.source(id)) {
+        documents += 1;
+        *counts.entry(s.publisher.as_str()).or_default() += 1;
+    }
+    let mut publishers: Vec<(String, usize)> = counts.into_iter().map(|(p, n)| (p.to_string(), n)).collect();
+    publishers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    SourceSummary { documents, publishers }
+}
+
+impl SourceSummary {
+    /// "412 source documents from Chainalysis, Reuters, … and 95 other publishers".
+    pub fn words(&self) -> String {
+        let docs = if self.documents == 1 {
+            "1 source document".to_string()
+        } else {
+            format!("{} source documents", self.documents)
+        };
+        let named: Vec<&str> =
+            self.publishers.iter().take(PUBLISHERS_NAMED).map(|(p, _)| p.as_str()).collect();
+        let rest = self.publishers.len().saturating_sub(PUBLISHERS_NAMED);
+        match (named.is_empty(), rest) {
+            (true, _) => docs,
+            (false, 0) => format!("{docs} from {}", named.join(", ")),
+            (false, 1) => format!("{docs} from {} and 1 other publisher", named.join(", ")),
+            (false, n) => format!("{docs} from {} and {n} other publishers", named.join(", ")),
+        }
+    }
+}
+
+/// The site root with exactly one trailing slash.
+fn root(site: &str) -> String {
+    format!("{}/", site.trim_end_matches('/'))
+}
+
+/// The view's address. For the site's own data it is pinned to the release's folder, which
+/// never changes: `SITE/v/RELEASE/?QUERY` (theme left out: it is the reader's, not the
+/// view's). A dataset loaded with `?data=` has no release folder: its address keeps `data=`.
+pub fn permalink(sel: &Selection, site: &str) -> (String, bool) {
+    (crate::exports::pinned_url(sel, &sel.view, &root(site)), sel.view.data.is_none())
+}
+
+/// What the view shows, in words: the filter and the years.
+pub fn view_in_words(sel: &Selection) -> String {
+    format!("{}, {}", view::describe(&sel.view.filter), year_span_label(sel.span))
+}
+
+/// Cites the view on screen. `site` is the site root's absolute address
+/// (`https://example.github.io/heist-ledger/`); `today` is the access date.
+pub fn cite(sel: &Selection, site: &str, today: Date) -> Citation {
+    let data = &sel.data;
+    let (permalink, pinned) = permalink(sel, site);
+    let sources = sources_in_view(sel);
+    let full_list = match &sel.view.data {
+        None => format!("{}{}data/incidents.json", root(site), release::path_of(&data.release.id)),
+        Some(d) => d.clone(),
+    };
+    let what = view_in_words(sel);
+    let release_words = format!(
+        "release {}, published {}; data as of {}",
+        data.release.id,
+        data.release.date.human(),
+        data.as_of.human()
+    );
+    let sources_words = format!("Sources: {} (full list: {full_list})", sources.words());
+    let text = format!(
+        "{} ({release_words}). \u{201c}{what}\u{201d}. {permalink}. Accessed {}. {sources_words}.",
+        data.title,
+        today.human()
+    );
+    let note = format!("Release {} ({release_words}). {sources_words}.", data.release.id);
+    Citation {
+        bibtex: bibtex(sel, &format!("{}: {what}", data.title), &permalink, &note, today),
+        csl: csl(sel, &format!("{}: {what}", data.title), &permalink, &note, today),
+        permalink,
+        pinned,
+        text,
+    }
+}
+
+/// A citation key BibTeX accepts: letters, digits and `-` only.
+fn key(release: &str) -> String {
+    let id: String = release.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    format!("heistledger-{id}")
+}
+
+/// Escapes text for a braced BibTeX field: LaTeX's special characters become their
+/// commands, so a hostile title can neither close the field nor run a macro; line breaks
+/// and other control characters become spaces.
+pub fn bibtex_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str(r"\textbackslash{}"),
+            '{' | '}' | '%' | '&' | '$' | '#' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '^' => out.push_str(r"\^{}"),
+            '~' => out.push_str(r"\~{}"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A URL for a BibTeX `url` field, which is read verbatim: braces, backslashes and spaces
+/// percent-encoded so the field always closes where it should.
+fn bibtex_url(url: &str) -> String {
+    url.chars()
+        .map(|c| match c {
+            '{' => "%7B".to_string(),
+            '}' => "%7D".to_string(),
+            '\\' => "%5C".to_string(),
+            c if c.is_whitespace() || c.is_control() => "%20".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+fn bibtex(sel: &Selection, title: &str, url: &str, note: &str, today: Date) -> String {
+    let r = &sel.data.release;
+    format!(
+        "@misc{{{},\n  author = {{{{{PROJECT}}}}},\n  title = {{{}}},\n  year = {{{}}},\n  month = {{{}}},\n  version = {{{}}},\n  howpublished = {{\\url{{{url}}}}},\n  url = {{{url}}},\n  urldate = {{{today}}},\n  note = {{{}}}\n}}\n",
+        key(&r.id),
+        bibtex_escape(title),
+        r.date.year(),
+        r.date.month(),
+        bibtex_escape(&r.id),
+        bibtex_escape(note),
+        url = bibtex_url(url),
+    )
+}
+
+/// `{"date-parts": [[y, m, d]]}`.
+fn csl_date(d: Date) -> serde_json::Value {
+    serde_json::json!({ "date-parts": [[d.year(), d.month(), d.day()]] })
+}
+
+fn csl(sel: &Selection, title: &str, url: &str, note: &str, today: Date) -> String {
+    let r = &sel.data.release;
+    let item = serde_json::json!([{
+        "id": key(&r.id),
+        "type": "dataset",
+        "title": title,
+        "author": [{ "literal": PROJECT }],
+        "publisher": PROJECT,
+        "version": r.id,
+        "issued": csl_date(r.date),
+        "accessed": csl_date(today),
+        "URL": url,
+        "note": note,
+    }]);
+    // A JSON value of strings and numbers always serialises.
+    serde_json::to_string_pretty(&item).unwrap_or_default()
+}

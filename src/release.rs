@@ -1,0 +1,64 @@
+//! The site's data releases: the index the build writes as `versions.json` (each release
+//! at its own immutable path `v/ID/`) and the question an old release's page asks of it,
+//! "is there newer data than what I show?".
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Dataset, Date};
+
+/// One entry of `versions.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Version {
+    /// Release id (`2026-12-01`).
+    pub id: String,
+    /// The day the release was published.
+    pub date: Date,
+    /// Where the release lives, relative to the site root (`v/2026-12-01/`).
+    pub path: String,
+    /// How many incidents the release holds.
+    pub incidents: usize,
+    /// True for the release the site root shows.
+    pub current: bool,
+}
+
+/// The folder of a release, relative to the site root.
+pub fn path_of(id: &str) -> String {
+    format!("v/{id}/")
+}
+
+/// The index of every archived release, newest first (by date, then id: `2026-12-01.1`
+/// comes after `2026-12-01`); `current` marks the release the site root shows.
+pub fn index(releases: &[Dataset], current: &str) -> Vec<Version> {
+    let mut out: Vec<Version> = releases
+        .iter()
+        .map(|d| Version {
+            id: d.release.id.clone(),
+            date: d.release.date,
+            path: path_of(&d.release.id),
+            incidents: d.incidents.len(),
+            current: d.release.id == current,
+        })
+        .collect();
+    out.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+    out
+}
+
+/// `versions.json` as the build writes it.
+pub fn to_json(versions: &[Version]) -> String {
+    // Serialising plain strings, numbers and booleans cannot fail.
+    serde_json::to_string_pretty(versions).unwrap_or_default() + "\n"
+}
+
+/// Reads `versions.json`; a file that is not such a list says why.
+pub fn parse(text: &str) -> Result<Vec<Version>, String> {
+    serde_json::from_str(text).map_err(|e| format!("versions.json is not a list of releases: {e}"))
+}
+
+/// The release to point a reader of release `shown` to: the current one, when `shown` is
+/// an older release listed in the index. `None` for the current release, and for data the
+/// index does not list (a dataset loaded with `?data=`), which no release replaces.
+pub fn newer<'a>(versions: &'a [Version], shown: &str) -> Option<&'a Version> {
+    let this = versions.iter().find(|v| v.id == shown)?;
+    let current = versions.iter().find(|v| v.current).or_else(|| versions.first())?;
+    (current.id != this.id && (current.date, &current.id) > (this.date, &this.id)).then_some(current)
+}
