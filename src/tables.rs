@@ -104,8 +104,11 @@ pub fn yearly(y: &YearlyData, data: &Dataset) -> Table {
 pub fn timeline(t: &TimelineData, data: &Dataset) -> Table {
     let headers = ["Date", "Event", "Kind", "Amount", "Attribution", "Source"].map(String::from).to_vec();
     let mut rows: Vec<(crate::model::Date, Vec<Cell>)> = Vec::new();
+    // One pass to index the records: a lookup per point would be quadratic in the dataset.
+    let by_id: std::collections::HashMap<&str, &crate::model::Incident> =
+        data.incidents.iter().map(|i| (i.id.as_str(), i)).collect();
     for p in &t.points {
-        let incident = data.incident(&p.id);
+        let incident = by_id.get(p.id.as_str()).copied();
         let attribution = incident.map_or(String::new(), |i| {
             format!(
                 "{} ({}{})",
