@@ -11,12 +11,14 @@
 //! 4. [`layout`]: pure geometry (scales, the Sankey layout, label placement, text metrics).
 //! 5. [`render`]: plotters drawing the charts into accessible SVG.
 //! 6. [`pipeline`]: the one function chain from (dataset, view) to everything the page
-//!    shows; [`html`]: that output as markup, shared by the static first view and the live page.
+//!    shows; [`html`]: that output as markup, shared by the static first view and the live page;
+//!    [`briefing`]: the printed briefing pack built from the same markup and charts.
 //! 7. `web` (wasm32 only): the thin Leptos layer: page state, events, fetching.
 //!
 //! The static build (`src/bin/render.rs`) runs the same pipeline natively.
 
 pub mod aggregate;
+pub mod briefing;
 pub mod date;
 pub mod format;
 pub mod html;
