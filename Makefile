@@ -23,7 +23,7 @@ export CARGO_TERM_COLOR := never
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help tools tool-fonts tool-cargo-bins tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium \
+.PHONY: help tools tool-fonts tool-cargo-bins tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium tool-poppler \
 	serve build pages test check lint fmt unit web e2e bench render golden schema clean
 
 help:
@@ -83,6 +83,12 @@ tool-fonts:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq fonts-dejavu-core; \
 	fi
 
+# The print test reads the PDFs it makes with poppler's pdftotext, pdfinfo and pdftoppm.
+tool-poppler:
+	@if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null || ! command -v pdfinfo >/dev/null; then \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils; \
+	fi
+
 ## Build and serve -----------------------------------------------------------------------
 
 serve: tool-rust tool-cargo-bins tool-node
@@ -123,7 +129,7 @@ web: tool-rust tool-wasm-bindgen tool-chromium
 
 # End-to-end against the release build served under $(PAGES_URL).
 # Every tests/e2e/*.test.mjs file, one after another (each starts its own server and browser).
-e2e: tool-node tool-chromium
+e2e: tool-node tool-chromium tool-poppler
 	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/*.test.mjs
 
 bench: build

@@ -609,11 +609,13 @@ pub fn footer_about(data: &Dataset, data_url: &str) -> String {
     out
 }
 
-/// The page header: title, tagline and the theme button (its label follows the theme in
-/// force through the stylesheet, so the static page and the live one read the same).
+/// The page header: title, tagline, the print buttons (kept invisible until the live page
+/// can act on them) and the theme button (its label follows the theme in force through the
+/// stylesheet, so the static page and the live one read the same).
 pub fn header() -> String {
     concat!(
         r#"<div class="title"><h1>Heist Ledger</h1><p class="tagline">Cryptocurrency thefts attributed to North Korea: how much, when, and where the money went. Every figure links to its source.</p></div>"#,
+        r#"<div class="print-controls" role="group" aria-label="Print"><button type="button" data-print="pack">Print briefing pack</button><button type="button" data-print="charts">Print charts only</button></div>"#,
         r#"<button type="button" class="theme-toggle" data-action="theme"><span class="when-light">Dark theme</span><span class="when-dark">Light theme</span></button>"#
     )
     .to_string()

@@ -15,11 +15,13 @@
 //!    shows; [`html`]: that output as markup, shared by the static first view and the live page;
 //!    [`exports`]: what leaves the page (images at fixed sizes, CSV/JSON, embed code).
 //!    [`cite`]: the view as a citation pinned to its release.
+//!    [`briefing`]: the printed briefing pack built from the same markup and charts.
 //! 7. `web` (wasm32 only): the thin Leptos layer: page state, events, fetching.
 //!
 //! The static build (`src/bin/render.rs`) runs the same pipeline natively.
 
 pub mod aggregate;
+pub mod briefing;
 pub mod cite;
 pub mod date;
 pub mod exports;

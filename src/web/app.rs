@@ -111,6 +111,7 @@ pub fn App() -> impl IntoView {
     });
     let state = PageState::new(selection, data_url, go);
     provide_context(state);
+    crate::web::print::install(state);
     provide_context(Measurer::new());
 
     // <html data-state>: ready once the data loaded and every chart holds an svg; error

@@ -11,6 +11,7 @@ pub mod fetch;
 pub mod incidents;
 pub mod panic;
 pub mod present;
+pub mod print;
 pub mod releases;
 pub mod sections;
 pub mod state;

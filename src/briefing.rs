@@ -1,0 +1,389 @@
+//! The printed briefing pack as markup: the headline and the filters in words first, each
+//! chart drawn light at a print size as a framed image (title, view, sources, release,
+//! permalink) on a page of its own, then the documents behind the charts, the published
+//! figures and the incidents with their sources as compact lists (tables of eight columns
+//! squeeze to unreadable strips on A4), every outbound link carrying its short address. Pure, so the browser's
+//! print layer ([`crate::web`]) and the native tests build the same pack.
+
+use std::fmt::Write;
+
+use crate::format::money;
+use crate::html;
+use crate::pipeline::{self, Chart, ChartKind, Selection, SourceLink};
+use crate::render::export;
+use crate::render::svg::escape;
+use crate::render::Size;
+use crate::tables::{self, Table};
+use crate::view::{self, Theme, ViewState};
+
+/// What a print carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintMode {
+    /// The briefing pack: headline and filters, each chart on its own page, then the
+    /// published figures and the incidents with their sources.
+    Pack,
+    /// The headline line and the charts with their source lines, nothing else.
+    ChartsOnly,
+}
+
+impl PrintMode {
+    /// The `data-print` value on `<html>` and on the page's print buttons.
+    pub fn slug(self) -> &'static str {
+        match self {
+            PrintMode::Pack => "pack",
+            PrintMode::ChartsOnly => "charts",
+        }
+    }
+
+    /// The mode a `data-print` value names.
+    pub fn from_slug(s: &str) -> Option<PrintMode> {
+        match s {
+            "pack" => Some(PrintMode::Pack),
+            "charts" => Some(PrintMode::ChartsOnly),
+            _ => None,
+        }
+    }
+}
+
+/// The size every chart is drawn at for paper. The smallest chart text is 9 px; A4 at the
+/// stylesheet's 15 mm margins is 680 CSS px wide (US Letter 702), so a drawing 560 px wide
+/// prints at 1.21 times (1.25 on Letter) and its 9 px text at 10.9 px = 8.2 pt or more.
+/// Drawn at the screen's width (up to 1232 px) the same text printed at about 4 pt.
+pub const PRINT_CHART: Size = Size { width: 560, height: 440 };
+
+/// Longest short address printed after a link, in characters.
+const SHORT_MAX: usize = 64;
+
+/// An http(s) address as it prints: host and path, without the scheme, a leading `www.`,
+/// the query, the fragment or a trailing slash; cut to [`SHORT_MAX`] characters with an
+/// ellipsis. `None` for anything else (a page-internal link).
+pub fn short_url(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let end = rest.find(['?', '#']).unwrap_or(rest.len());
+    let bare = rest[..end].trim_end_matches('/');
+    let bare = bare.strip_prefix("www.").unwrap_or(bare);
+    if bare.is_empty() {
+        return None;
+    }
+    if bare.chars().count() <= SHORT_MAX {
+        return Some(bare.to_string());
+    }
+    let cut: String = bare.chars().take(SHORT_MAX - 1).collect();
+    Some(format!("{cut}…"))
+}
+
+/// Gives every outbound link in `markup` (as [`crate::html`] writes them: `<a href="…"`)
+/// a `data-short` attribute with its [`short_url`], which the print stylesheet prints
+/// after the link.
+pub fn with_short_urls(markup: &str) -> String {
+    const OPEN: &str = "<a href=\"";
+    let mut out = String::with_capacity(markup.len() + markup.len() / 8);
+    let mut rest = markup;
+    while let Some(k) = rest.find(OPEN) {
+        out.push_str(&rest[..k]);
+        let after = &rest[k + OPEN.len()..];
+        let href = after.split('"').next().unwrap_or_default();
+        match short_url(&unescape(href)) {
+            Some(s) => {
+                let _ = write!(out, r#"<a data-short="{}" href=""#, escape(&s));
+            }
+            None => out.push_str(OPEN),
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The text of an attribute value [`escape`] wrote.
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The filters in force, in words: "2022 to 2024" or "none", with the years and the count.
+pub fn filters_in_words(sel: &Selection) -> String {
+    let filters = if sel.filtered() { view::describe(&sel.view.filter) } else { "none".to_string() };
+    let count = sel.count();
+    format!(
+        "Filters: {filters}. Showing {count} incident{} from {}.",
+        if count == 1 { "" } else { "s" },
+        pipeline::year_span_label(sel.span)
+    )
+}
+
+/// The view's permalink: `page_url` (the page's address without a query) and the view.
+fn permalink(sel: &Selection, page_url: &str) -> String {
+    let query = view::to_query(&ViewState { theme: None, ..sel.view.clone() });
+    if query.is_empty() {
+        page_url.to_string()
+    } else {
+        format!("{page_url}?{query}")
+    }
+}
+
+/// The headline figures on one line: "Stolen, 2022–2024 $3.1B · Incidents 26 · …".
+fn headline_line(sel: &Selection) -> String {
+    let parts: Vec<String> = pipeline::headline(sel)
+        .iter()
+        .map(|f| {
+            let detail = f.detail.as_deref().map(|d| format!(" ({})", escape(d))).unwrap_or_default();
+            format!("{} <strong>{}</strong>{detail}", escape(&f.label), escape(&f.value))
+        })
+        .collect();
+    format!(r#"<p class="print-headline-line">{}</p>"#, parts.join(" · "))
+}
+
+/// The opening lines: title, the filters in words, the release and the permalink.
+fn cover(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
+    let title = match mode {
+        PrintMode::Pack => "Heist Ledger: briefing pack",
+        PrintMode::ChartsOnly => "Heist Ledger: charts",
+    };
+    format!(
+        r#"<header class="print-cover"><h1>{title}</h1><p class="print-filters" data-print-filters>{}</p><p class="print-meta">Data as of {} (release {}). Live view: {}</p></header>"#,
+        escape(&filters_in_words(sel)),
+        sel.data.as_of.human(),
+        escape(&sel.data.release.id),
+        escape(&permalink(sel, page_url))
+    )
+}
+
+/// One chart on its own page: the framed image drawn light at [`PRINT_CHART`], which
+/// carries its title, the view, its source line, the release and the permalink.
+fn chart_page(light: &Selection, chart: &Chart, page_url: &str) -> String {
+    let name = chart.kind.name();
+    let image = match &chart.svg {
+        Ok(svg) => {
+            let frame = pipeline::export_frame(light, chart, page_url);
+            let (framed, _) = export::standalone(svg, PRINT_CHART, Theme::Light, &frame);
+            unique_ids(&framed, name)
+        }
+        Err(e) => format!(
+            r#"<p class="chart-error">The chart “{}” could not be drawn: {}</p>"#,
+            escape(chart.kind.heading()),
+            escape(e)
+        ),
+    };
+    format!(r#"<section class="print-chart" data-print-chart="{name}">{image}</section>"#)
+}
+
+/// A source as it prints: title (linked), publisher and kind.
+fn source_item(s: &SourceLink) -> String {
+    let title = escape(&s.title);
+    let link = if s.url.starts_with("https://") || s.url.starts_with("http://") {
+        format!(r#"<a href="{}">{title}</a>"#, escape(&s.url))
+    } else {
+        title
+    };
+    format!("{link} ({}, {})", escape(&s.publisher), s.kind.label())
+}
+
+/// The documents behind the charts, after them: each listed once, under the first chart
+/// that cites it.
+fn chart_sources(charts: &[Chart], cited: &[&str]) -> String {
+    // Documents the published figures below cite are listed there.
+    let mut seen: Vec<&str> = cited.to_vec();
+    let mut out = String::from(r#"<section class="print-chart-sources"><h2>Sources of the charts</h2>"#);
+    for c in charts {
+        let items: Vec<String> = c
+            .sources
+            .iter()
+            .filter(|s| {
+                let new = !seen.contains(&s.url.as_str());
+                if new {
+                    seen.push(&s.url);
+                }
+                new
+            })
+            .map(|s| format!("<li>{}</li>", source_item(s)))
+            .collect();
+        let listed = if items.is_empty() {
+            "<p>Listed with the published figures and the incidents below.</p>".to_string()
+        } else {
+            format!(r#"<ul class="print-list">{}</ul>"#, items.concat())
+        };
+        let _ =
+            write!(out, "<h3>{}: {}</h3>{listed}", escape(c.kind.heading()), escape(c.kind.sources_label()));
+    }
+    out.push_str("</section>");
+    out
+}
+
+/// The published figures the pack lists: all of them for the whole dataset, else those
+/// whose period overlaps the years in view (a briefing on 2022–2024 need not carry the
+/// 2018 figures). The heading says which.
+fn published_in_view(sel: &Selection) -> (String, Table) {
+    let all = sel.data.reported_totals.len();
+    if !sel.filtered() {
+        return (
+            format!("All published figures ({all}), including revised and multi-year ones"),
+            tables::reported(&sel.data),
+        );
+    }
+    let (a, b) = sel.span;
+    let mut data = (*sel.data).clone();
+    data.reported_totals.retain(|t| t.period_start.year() <= b && t.period_end.year() >= a);
+    let heading = format!(
+        "Published figures about {} ({} of {all}, revised and multi-year ones included; the live page lists all)",
+        pipeline::year_span_label(sel.span),
+        data.reported_totals.len()
+    );
+    (heading, tables::reported(&data))
+}
+
+/// A table as a compact list for paper: per row, the first cell in bold, then each other
+/// cell as "Header: value" (empty and "—" cells left out); linked cells stay links.
+fn table_as_list(t: &Table) -> String {
+    let mut out = format!(r#"<ul class="print-list" data-print-list="{}">"#, escape(&t.name));
+    for row in &t.rows {
+        let parts: Vec<String> = row
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.text.trim().is_empty() && c.text != "—")
+            .map(|(k, c)| {
+                let text = escape(&c.text);
+                let value = match c.href.as_deref() {
+                    Some(h) if h.starts_with("https://") || h.starts_with("http://") => {
+                        format!(r#"<a href="{}">{text}</a>"#, escape(h))
+                    }
+                    _ => text,
+                };
+                match (k, t.headers.get(k)) {
+                    (0, _) => format!("<strong>{value}</strong>"),
+                    (_, Some(h)) => format!("{}: {value}", escape(h)),
+                    (_, None) => value,
+                }
+            })
+            .collect();
+        let _ = write!(out, "<li>{}</li>", parts.join(" · "));
+    }
+    out.push_str("</ul>");
+    out
+}
+
+/// The incidents in view, in the view's order, one compact line each with their sources
+/// (the first two, as the screen's table shows them).
+fn incident_list(sel: &Selection) -> String {
+    let rows = sel.sorted();
+    let mut out = format!(
+        r#"<section class="print-incidents"><h2>Incidents ({})</h2><ul class="print-list" data-print-list="incidents">"#,
+        rows.len()
+    );
+    for i in rows {
+        let sources: Vec<String> = i
+            .sources
+            .iter()
+            .take(2)
+            .filter_map(|id| pipeline::source_link(&sel.data, id))
+            .map(|s| source_item(&s))
+            .collect();
+        let _ = write!(
+            out,
+            "<li><strong>{}</strong>, {} · {} · {} · {} · {}{} · Sources: {}</li>",
+            escape(&i.victim),
+            i.date.human(),
+            i.category.label(),
+            money(i.usd),
+            escape(&i.actor),
+            i.attribution.confidence.label(),
+            if i.attribution.contested { " (contested)" } else { "" },
+            sources.join("; ")
+        );
+    }
+    let _ = write!(out, r#"</ul><p class="print-note">{}</p></section>"#, html::FOOTER_NOTE);
+    out
+}
+
+/// The print drawing sits on the page beside the screen's: give its title and description
+/// ids of their own.
+fn unique_ids(svg: &str, name: &str) -> String {
+    let (title, desc) = (format!("{name}-title"), format!("{name}-desc"));
+    svg.replacen(
+        &format!(r#"aria-labelledby="{title} {desc}""#),
+        &format!(r#"aria-labelledby="print-{title} print-{desc}""#),
+        1,
+    )
+    .replacen(&format!(r#"id="{title}""#), &format!(r#"id="print-{title}""#), 1)
+    .replacen(&format!(r#"id="{desc}""#), &format!(r#"id="print-{desc}""#), 1)
+}
+
+/// The whole print for the selection in force (whatever its theme: paper is always light).
+/// `page_url` is the page's address without a query, for the permalinks.
+pub fn pack(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
+    let light = Selection::new(sel.data.clone(), sel.view.clone(), Theme::Light);
+    let mut out = cover(&light, mode, page_url);
+    match mode {
+        PrintMode::Pack => {
+            let _ = write!(
+                out,
+                r#"<section class="headline">{}</section>"#,
+                html::headline(&light.data, &pipeline::headline(&light))
+            );
+        }
+        PrintMode::ChartsOnly => out.push_str(&headline_line(&light)),
+    }
+    let charts: Vec<Chart> =
+        ChartKind::ALL.iter().map(|&k| pipeline::chart(&light, k, PRINT_CHART)).collect();
+    for c in &charts {
+        out.push_str(&chart_page(&light, c, page_url));
+    }
+    if mode == PrintMode::Pack {
+        let (heading, figures) = published_in_view(&light);
+        let cited: Vec<&str> = figures.rows.iter().flatten().filter_map(|c| c.href.as_deref()).collect();
+        out.push_str(&chart_sources(&charts, &cited));
+        let _ = write!(
+            out,
+            r#"<section class="print-figures"><h2>{}</h2>{}</section>"#,
+            escape(&heading),
+            table_as_list(&figures)
+        );
+        out.push_str(&incident_list(&light));
+    }
+    with_short_urls(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_url_keeps_host_and_path_and_drops_the_rest() {
+        assert_eq!(
+            short_url("https://www.example.org/news/a-story/?utm_source=x&b=2#top").as_deref(),
+            Some("example.org/news/a-story")
+        );
+        assert_eq!(short_url("http://example.org").as_deref(), Some("example.org"));
+        assert_eq!(short_url("#changes"), None);
+        assert_eq!(short_url("data/incidents.json"), None);
+    }
+
+    #[test]
+    fn a_long_short_url_is_cut_with_an_ellipsis() {
+        let long = format!("https://example.org/{}", "é".repeat(200));
+        let short = short_url(&long).unwrap_or_default();
+        assert_eq!(short.chars().count(), SHORT_MAX);
+        assert!(short.ends_with('…'));
+    }
+
+    #[test]
+    fn every_outbound_link_gets_its_short_address_and_others_are_left_alone() {
+        let markup = r##"<a href="https://x.org/a?q=1&amp;r=2" target="_blank">A</a> <a href="#changes">B</a> <a href="https://y.org/&quot;b">C</a>"##;
+        let out = with_short_urls(markup);
+        assert!(out.contains(r#"<a data-short="x.org/a" href="https://x.org/a?q=1&amp;r=2""#), "{out}");
+        assert!(out.contains(r##"<a href="#changes">B</a>"##), "{out}");
+        assert!(out.contains(r#"data-short="y.org/&quot;b""#), "{out}");
+        assert_eq!(out.matches("<a ").count(), 3);
+    }
+
+    #[test]
+    fn print_modes_round_trip_through_their_slugs() {
+        for m in [PrintMode::Pack, PrintMode::ChartsOnly] {
+            assert_eq!(PrintMode::from_slug(m.slug()), Some(m));
+        }
+        assert_eq!(PrintMode::from_slug("all"), None);
+    }
+}
