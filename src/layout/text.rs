@@ -60,8 +60,7 @@ pub fn wrap(text: &str, size: f64, max_width: f64) -> Vec<String> {
                     .char_indices()
                     .filter(|&(_, b)| matches!(b, '/' | '-' | '→' | ',' | ')'))
                     .map(|(k, b)| k + b.len_utf8())
-                    .filter(|&k| k < line.len())
-                    .next_back()
+                    .rfind(|&k| k < line.len())
                     .unwrap_or(line.len());
                 let rest = format!("{}{c}", &line[cut..]);
                 line.truncate(cut);
