@@ -48,7 +48,12 @@ impl ChartKind {
             ChartKind::Flows => (0.48, 360.0, 560.0),
             ChartKind::Figures => (0.42, 320.0, 480.0),
         };
-        Size { width, height: (w * share).clamp(lo, hi).round() as u32 }
+        let height = (w * share).clamp(lo, hi);
+        // Below about 1240 px the summed flow's labels cannot all sit beside its nodes and
+        // move to a keyed list under the diagram, which needs more height the narrower the
+        // chart: `max(clamp(..), calc(1280px - 60cqw))` in the stylesheet.
+        let height = if self == ChartKind::Flows { height.max(1280.0 - 0.6 * w) } else { height };
+        Size { width, height: height.round() as u32 }
     }
 }
 

@@ -1,7 +1,8 @@
-//! Chart geometry in plain numbers: the Sankey layout, label placement, marker lanes and
+//! Chart geometry in plain numbers: the Sankey layout and where its labels go, label placement, marker lanes and
 //! text metrics.
 //! Nothing here draws; the renderers in [`crate::render`] turn this geometry into SVG.
 
+pub mod flow_labels;
 pub mod labels;
 pub mod lanes;
 pub mod sankey;

@@ -1,14 +1,14 @@
 //! The laundering flow as a Sankey diagram: stages as columns, ribbons as wide as the money
-//! they carry, estimated amounts faded with a dashed edge, labels with amount and share.
+//! they carry, estimated amounts faded with a dashed edge, labels with amount and share in
+//! full (beside the nodes, or keyed to a list below the diagram when the chart is narrow).
 
 use crate::aggregate::{FlowGraph, NOT_TRACED_ID};
 use crate::format::{money, percent};
-use crate::layout::labels::spread;
-use crate::layout::sankey::{self, LinkIn, NodeIn, Options};
-use crate::layout::{text, Rect};
+use crate::layout::flow_labels::{self, Frame, NodeText, Place, Plan, Style};
+use crate::layout::sankey::LinkIn;
 use crate::model::NodeKind;
 use crate::render::theme::{Palette, Theme};
-use crate::render::{legend, mark_attrs, Canvas, ChartError, Font, LegendKey, Rendered, Size};
+use crate::render::{legend, legend_height, mark_attrs, Canvas, ChartError, Font, LegendKey, Rendered, Size};
 
 /// The chart's one-sentence finding, built from the data.
 pub fn describe(g: &FlowGraph, title: &str) -> String {
@@ -59,8 +59,56 @@ pub fn link_tip(g: &FlowGraph, k: usize, source_title: &dyn Fn(&str) -> String) 
     s
 }
 
+/// The legend above the diagram.
+fn legend_entries(p: &Palette) -> Vec<(LegendKey, String)> {
+    vec![
+        (LegendKey::Swatch(p.categories[0]), "Traced amount".to_string()),
+        (LegendKey::Estimate(p.categories[0]), "Estimate or inferred".to_string()),
+    ]
+}
+
+/// Where everything of the flow diagram goes at `size`: the Sankey and every label, each
+/// name and amount in full (beside its node, or keyed to a list below the diagram when
+/// they cannot all fit beside). Its `height` is what the drawing needs, which is
+/// `size.height` unless a list too long for it makes the drawing taller.
+pub fn plan(g: &FlowGraph, size: Size) -> Plan {
+    let w = f64::from(size.width);
+    // The legend's height does not depend on the theme's colours.
+    let legend_h = legend_height(&legend_entries(&crate::render::theme::palette(Theme::Light)), w - 16.0);
+    let texts: Vec<NodeText> = (0..g.nodes.len())
+        .map(|i| NodeText {
+            stage: g.nodes[i].stage,
+            name: g.nodes[i].label.clone(),
+            amount: amount_text(g, i),
+        })
+        .collect();
+    let links: Vec<LinkIn> =
+        g.links.iter().map(|l| LinkIn { from: l.from, to: l.to, value: l.usd }).collect();
+    let frame = Frame {
+        width: w,
+        height: f64::from(size.height),
+        top: 6.0 + legend_h + 12.0,
+        font: if w < 560.0 { 10.0 } else { 11.0 },
+    };
+    flow_labels::plan(&texts, &links, frame)
+}
+
+/// A node's value: the larger of what it receives and what it sends.
+fn node_value(g: &FlowGraph, i: usize) -> f64 {
+    let inflow: f64 = g.links.iter().filter(|l| l.to == i).map(|l| l.usd).sum();
+    let outflow: f64 = g.links.iter().filter(|l| l.from == i).map(|l| l.usd).sum();
+    inflow.max(outflow)
+}
+
+/// A node's amount and its share of the theft, as its label reads.
+pub fn amount_text(g: &FlowGraph, i: usize) -> String {
+    let value = node_value(g, i);
+    format!("{} · {}", money(value), percent(value / g.theft_usd.max(1.0)))
+}
+
 /// Renders the flow diagram. `id` prefixes element ids (several flow charts can share a
-/// page); `title` names the incident(s).
+/// page); `title` names the incident(s). The drawing is `size` unless its labels need more
+/// height (see [`plan`]).
 pub fn render(
     g: &FlowGraph,
     size: Size,
@@ -69,61 +117,25 @@ pub fn render(
     title: &str,
     source_title: &dyn Fn(&str) -> String,
 ) -> Result<Rendered, ChartError> {
+    let plan = plan(g, size);
+    let size = Size { width: size.width, height: size.height.max(plan.height.ceil() as u32) };
     let c = Canvas::new(id, &format!("Laundering flow: {title}"), &describe(g, title), size, theme);
-    draw(&c, g, size, source_title)?;
+    draw(&c, g, &plan, size.width, source_title)?;
     Ok(c.rendered(g.links.iter().flat_map(|l| l.sources.iter().map(String::as_str))))
 }
 
-/// Draws the flow diagram on a canvas.
+/// Draws a planned flow diagram on a canvas.
 pub fn draw(
     c: &Canvas,
     g: &FlowGraph,
-    size: Size,
+    plan: &Plan,
+    width: u32,
     source_title: &dyn Fn(&str) -> String,
 ) -> Result<(), ChartError> {
     let p = c.palette;
-    let (w, h) = (f64::from(size.width), f64::from(size.height));
-    let estimate_colour = p.categories[0];
-    let entries = vec![
-        (LegendKey::Swatch(p.categories[0]), "Traced amount".to_string()),
-        (LegendKey::Estimate(estimate_colour), "Estimate or inferred".to_string()),
-    ];
-    let legend_h = legend(c, &entries, 8.0, 6.0, w - 16.0)?;
-
-    let label_size = if w < 560.0 { 10.0 } else { 11.0 };
-    let columns = {
-        let mut stages: Vec<u8> = g.nodes.iter().map(|n| n.stage).collect();
-        stages.sort_unstable();
-        stages.dedup();
-        stages.len().max(1)
-    };
-    // Every label sits to the right of its node; the last column's labels get a margin of
-    // their own, so no label reaches into a neighbouring column's labels.
-    let last_stage = g.nodes.iter().map(|n| n.stage).max().unwrap_or(0);
-    let amount_text = |value: f64| format!("{} · {}", money(value), percent(value / g.theft_usd.max(1.0)));
-    let value_of = |i: usize| {
-        let inflow: f64 = g.links.iter().filter(|l| l.to == i).map(|l| l.usd).sum();
-        let outflow: f64 = g.links.iter().filter(|l| l.from == i).map(|l| l.usd).sum();
-        inflow.max(outflow)
-    };
-    let right_margin = g
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.stage == last_stage)
-        .map(|(i, n)| {
-            text::width(&n.label, label_size).max(text::width(&amount_text(value_of(i)), label_size))
-        })
-        .fold(0.0, f64::max)
-        .min(w * 0.28)
-        + 8.0;
-    let area = Rect::new(8.0, legend_h + 18.0, w - 8.0 - right_margin, h - 8.0);
-    let nodes: Vec<NodeIn> = g.nodes.iter().map(|n| NodeIn { stage: n.stage }).collect();
-    let links: Vec<LinkIn> =
-        g.links.iter().map(|l| LinkIn { from: l.from, to: l.to, value: l.usd }).collect();
-    let out = sankey::layout(&nodes, &links, area, Options::default());
-    let gap = if columns > 1 { (area.width() - 14.0) / (columns - 1) as f64 - 14.0 } else { area.width() };
-
+    let w = f64::from(width);
+    legend(c, &legend_entries(&p), 8.0, 6.0, w - 16.0)?;
+    let out = &plan.sankey;
     let colour_of = |i: usize| {
         let n = &g.nodes[i];
         match n.kind {
@@ -200,45 +212,47 @@ pub fn draw(
     }
     c.doc.close();
 
-    // Labels: two lines (name; amount and share), spread per column so none overlap.
-    let line = text::line_height(label_size);
+    draw_labels(c, g, plan)
+}
+
+/// Every label block: a group naming its node and its box, holding its lines.
+fn draw_labels(c: &Canvas, g: &FlowGraph, plan: &Plan) -> Result<(), ChartError> {
+    let p = c.palette;
     c.doc.open(
         "g",
         &[
             ("class", "labels"),
-            ("stroke", &crate::render::theme::Palette::hex(p.background)),
+            ("data-labels", if plan.keyed { "keyed" } else { "beside" }),
+            ("stroke", &Palette::hex(p.background)),
             ("stroke-width", "3"),
             ("paint-order", "stroke"),
             ("stroke-linejoin", "round"),
         ],
     );
-    for col in &out.columns {
-        let wanted: Vec<f64> =
-            col.iter().map(|&i| (out.nodes[i].rect.y0 + out.nodes[i].rect.y1) / 2.0).collect();
-        let heights = vec![2.0 * line; col.len()];
-        let centres = spread(&wanted, &heights, 2.0, area.y0, area.y1);
-        for (k, &i) in col.iter().enumerate() {
-            let r = out.nodes[i].rect;
-            let last = out.nodes[i].column + 1 == columns;
-            let room = if last { right_margin - 8.0 } else { gap - 6.0 };
-            let x = r.x1 + 4.0;
-            let node = &g.nodes[i];
-            let value = out.nodes[i].value;
-            let name = Canvas::fit(&node.label, label_size, room);
-            let amount = Canvas::fit(&amount_text(value), label_size, room);
-            let cy = centres[k];
-            let box_attr = format!(
-                "{:.1} {:.1} {:.1} {:.1}",
-                x,
-                cy - line,
-                x + text::width(&name, label_size).max(text::width(&amount, label_size)),
-                cy + line
-            );
-            c.doc.open("g", &[("class", "label"), ("data-for", node.id.as_str()), ("data-box", &box_attr)]);
-            c.text(&name, x, cy - line / 2.0, Font::new(label_size, p.text).bold())?;
-            c.text(&amount, x, cy + line / 2.0, Font::new(label_size, p.muted))?;
-            c.doc.close();
+    for b in &plan.blocks {
+        let r = b.rect;
+        let box_attr = format!("{:.1} {:.1} {:.1} {:.1}", r.x0, r.y0, r.x1, r.y1);
+        let place = match b.place {
+            Place::Beside => "beside",
+            Place::Key => "key",
+            Place::Entry => "entry",
+        };
+        let attrs = [
+            ("class", "label"),
+            ("data-for", g.nodes[b.node].id.as_str()),
+            ("data-place", place),
+            ("data-box", box_attr.as_str()),
+        ];
+        c.doc.open("g", &attrs);
+        for l in &b.lines {
+            let font = match l.style {
+                Style::Key => Font::new(l.size, p.text).bold(),
+                Style::Name => Font::new(l.size, p.text),
+                Style::Amount => Font::new(l.size, p.muted),
+            };
+            c.text(&l.text, l.x, l.y, font)?;
         }
+        c.doc.close();
     }
     c.doc.close();
     Ok(())

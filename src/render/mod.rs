@@ -290,18 +290,11 @@ pub fn legend(
     y0: f64,
     width: f64,
 ) -> Result<f64, ChartError> {
-    let size = 12.0;
-    let row = 18.0;
-    let (mut x, mut y) = (x0, y0 + row / 2.0);
+    let size = LEGEND_SIZE;
+    let (places, height) = legend_places(entries, x0, y0, width);
     c.doc.open("g", &[("class", "legend")]);
-    for (key, label) in entries {
-        // A label longer than the chart is cut rather than drawn past its edge.
-        let label = &Canvas::fit(label, size, width - 20.0);
-        let w = 16.0 + text::width(label, size) + 14.0;
-        if x > x0 && x + w > x0 + width {
-            x = x0;
-            y += row;
-        }
+    for ((key, _), (label, x, y)) in entries.iter().zip(places) {
+        let label = &label;
         match key {
             LegendKey::Swatch(color) => {
                 c.rect(x, y - 5.0, x + 10.0, y + 5.0, *color, Some(c.palette.outline))?
@@ -332,10 +325,42 @@ pub fn legend(
             }
         }
         c.text(label, x + 16.0, y, Font::new(size, c.palette.text))?;
-        x += w;
     }
     c.doc.close();
-    Ok(y + row / 2.0 - y0)
+    Ok(height)
+}
+
+const LEGEND_SIZE: f64 = 12.0;
+const LEGEND_ROW: f64 = 18.0;
+
+/// The height [`legend`] will use for these entries, so a chart can plan below it first.
+pub fn legend_height(entries: &[(LegendKey, String)], width: f64) -> f64 {
+    legend_places(entries, 0.0, 0.0, width).1
+}
+
+/// Each entry's label (cut to the chart's width) and its key's position, wrapping rows
+/// within `width`; and the height used.
+fn legend_places(
+    entries: &[(LegendKey, String)],
+    x0: f64,
+    y0: f64,
+    width: f64,
+) -> (Vec<(String, f64, f64)>, f64) {
+    let (size, row) = (LEGEND_SIZE, LEGEND_ROW);
+    let (mut x, mut y) = (x0, y0 + row / 2.0);
+    let mut places = Vec::with_capacity(entries.len());
+    for (_, label) in entries {
+        // A label longer than the chart is cut rather than drawn past its edge.
+        let label = Canvas::fit(label, size, width - 20.0);
+        let w = 16.0 + text::width(&label, size) + 14.0;
+        if x > x0 && x + w > x0 + width {
+            x = x0;
+            y += row;
+        }
+        places.push((label, x, y));
+        x += w;
+    }
+    (places, y + row / 2.0 - y0)
 }
 
 /// Attributes for an interactive mark: focusable (roving focus is managed by the page),

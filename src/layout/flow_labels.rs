@@ -1,0 +1,463 @@
+//! Where a Sankey's node labels go so that every name and amount reads in full at any
+//! width: beside each node, wrapped at spaces to the room before the next column, when every
+//! label fits there; otherwise a short numbered key beside each node and, below the diagram,
+//! a list of the keys with each node's full name and amount. Nothing is ever cut short.
+
+use super::labels::spread;
+use super::sankey::{self, Layout, LinkIn, NodeIn, Options};
+use super::{text, Rect};
+
+/// A node's texts: its column and the two things a reader must be able to read in full.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeText {
+    /// Column key (as [`sankey::NodeIn::stage`]).
+    pub stage: u8,
+    /// The node's name.
+    pub name: String,
+    /// Its amount and share, as it reads.
+    pub amount: String,
+}
+
+/// What a line of label text is, which sets how it is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// (Part of) a node's name: regular weight in the text colour (a bold face sets too
+    /// wide to keep the summed flow's labels beside its nodes on a wide screen).
+    Name,
+    /// (Part of) a node's amount: regular, muted.
+    Amount,
+    /// A node's key number: bold.
+    Key,
+}
+
+/// One line of label text, left-aligned at `x`, vertically centred on `y`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// The text.
+    pub text: String,
+    /// Left edge.
+    pub x: f64,
+    /// Vertical centre.
+    pub y: f64,
+    /// How it is set.
+    pub style: Style,
+    /// Text size in pixels.
+    pub size: f64,
+}
+
+/// Where a label block sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Beside its node: name and amount.
+    Beside,
+    /// Beside its node: the key number only.
+    Key,
+    /// In the list below the diagram: key, name and amount.
+    Entry,
+}
+
+/// A block of label lines about one node; `rect` holds every line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// Index of the node.
+    pub node: usize,
+    /// The box every line sits in (never overlapping another block's).
+    pub rect: Rect,
+    /// Where it sits.
+    pub place: Place,
+    /// Its lines, top to bottom.
+    pub lines: Vec<Line>,
+}
+
+/// The diagram and its labels, placed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// The Sankey geometry.
+    pub sankey: Layout,
+    /// The box the Sankey fills.
+    pub area: Rect,
+    /// True when the labels moved to a keyed list below the diagram.
+    pub keyed: bool,
+    /// Every label block.
+    pub blocks: Vec<Block>,
+    /// The height the drawing needs: the height asked for, unless a list too long for it
+    /// needs more (then the drawing grows rather than cut anything).
+    pub height: f64,
+}
+
+/// The canvas a plan is made for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    /// Canvas width.
+    pub width: f64,
+    /// Canvas height.
+    pub height: f64,
+    /// Where the diagram may start (below the legend).
+    pub top: f64,
+    /// Label text size in pixels.
+    pub font: f64,
+}
+
+const MARGIN: f64 = 8.0;
+/// Space between a column's label and the next column's nodes.
+const CLEAR: f64 = 4.0;
+/// Vertical gap between label blocks of one column.
+const STACK_GAP: f64 = 2.0;
+/// Key numbers are set a little smaller than names, so a column's keys stack within its
+/// node gap and each stays level with its node.
+const KEY_FONT: f64 = 10.0;
+/// Narrowest column of the list below the diagram.
+const LIST_COLUMN: f64 = 140.0;
+const LIST_GAP: f64 = 12.0;
+/// Space below each entry of the list.
+const ENTRY_GAP: f64 = 3.0;
+/// The diagram keeps at least this much height when the list takes the rest.
+const MIN_DIAGRAM: f64 = 150.0;
+
+/// Places the Sankey and its labels: beside the nodes when all fit, else keyed to a list.
+pub fn plan(nodes: &[NodeText], links: &[LinkIn], frame: Frame) -> Plan {
+    beside(nodes, links, frame).unwrap_or_else(|| keyed(nodes, links, frame))
+}
+
+fn sankey_nodes(nodes: &[NodeText]) -> Vec<NodeIn> {
+    nodes.iter().map(|n| NodeIn { stage: n.stage }).collect()
+}
+
+/// Horizontal distance between neighbouring columns' left edges.
+fn column_step(layout: &Layout, area: Rect, node_width: f64) -> f64 {
+    let columns = layout.columns.len();
+    if columns > 1 {
+        (area.width() - node_width) / (columns - 1) as f64
+    } else {
+        area.width()
+    }
+}
+
+/// Labels beside their nodes, or `None` when some word does not fit its room or some
+/// column's labels do not fit its height.
+fn beside(nodes: &[NodeText], links: &[LinkIn], f: Frame) -> Option<Plan> {
+    let line = text::line_height(f.font);
+    let last = nodes.iter().map(|n| n.stage).max().unwrap_or(0);
+    // The last column's labels get a margin of their own, up to a share of the width.
+    let natural = nodes
+        .iter()
+        .filter(|n| n.stage == last)
+        .map(|n| text::width(&n.name, f.font).max(text::width(&n.amount, f.font)))
+        .fold(0.0, f64::max);
+    let right = natural.min(f.width * 0.28) + 2.0 * CLEAR;
+    let area = Rect::new(MARGIN, f.top, f.width - MARGIN - right, f.height - MARGIN);
+    if area.width() <= 0.0 || area.height() <= 0.0 {
+        return None;
+    }
+    let options = Options::default();
+    let layout = sankey::layout(&sankey_nodes(nodes), links, area, options);
+    let step = column_step(&layout, area, options.node_width);
+    let mut blocks = Vec::with_capacity(nodes.len());
+    for col in &layout.columns {
+        let mut texts = Vec::with_capacity(col.len());
+        for &i in col {
+            let r = layout.nodes[i].rect;
+            let is_last = layout.nodes[i].column + 1 == layout.columns.len();
+            let room = if is_last {
+                f.width - MARGIN - CLEAR - (r.x1 + CLEAR)
+            } else {
+                step - options.node_width - 3.0 * CLEAR
+            };
+            let n = &nodes[i];
+            if room <= 0.0
+                || !text::words_fit(&n.name, f.font, room)
+                || !text::words_fit(&n.amount, f.font, room)
+            {
+                return None;
+            }
+            let mut lines: Vec<(String, Style)> =
+                text::wrap(&n.name, f.font, room).into_iter().map(|t| (t, Style::Name)).collect();
+            lines.extend(text::wrap(&n.amount, f.font, room).into_iter().map(|t| (t, Style::Amount)));
+            texts.push(lines);
+        }
+        let heights: Vec<f64> = texts.iter().map(|t| t.len() as f64 * line).collect();
+        let used = heights.iter().sum::<f64>() + STACK_GAP * (heights.len() as f64 - 1.0).max(0.0);
+        if used > area.height() {
+            return None;
+        }
+        let wanted: Vec<f64> = col.iter().map(|&i| centre(layout.nodes[i].rect)).collect();
+        let centres = spread(&wanted, &heights, STACK_GAP, area.y0, area.y1);
+        for ((&i, lines), (cy, h)) in col.iter().zip(texts).zip(centres.into_iter().zip(heights)) {
+            let x = layout.nodes[i].rect.x1 + CLEAR;
+            blocks.push(block(i, Place::Beside, x, cy - h / 2.0, line, lines, f.font));
+        }
+    }
+    blocks.sort_by_key(|b| b.node);
+    Some(Plan { sankey: layout, area, keyed: false, blocks, height: f.height })
+}
+
+/// Numbered keys beside the nodes and a list of every node below the diagram.
+fn keyed(nodes: &[NodeText], links: &[LinkIn], f: Frame) -> Plan {
+    let bold = f.font * text::BOLD;
+    let line = text::line_height(f.font);
+    let key_line = text::line_height(KEY_FONT);
+    let key_width = text::width(&nodes.len().to_string(), KEY_FONT * text::BOLD);
+    let right = key_width + 2.0 * CLEAR;
+
+    // The list: as many columns as fit, filled column by column (so keys read in order
+    // down each) and balanced so the columns end about level.
+    let width = f.width - 2.0 * MARGIN;
+    let columns =
+        (((width + LIST_GAP) / (LIST_COLUMN + LIST_GAP)).floor() as usize).clamp(1, nodes.len().max(1));
+    let column_width = (width - LIST_GAP * (columns - 1) as f64) / columns as f64;
+    let indent = text::width(&nodes.len().to_string(), bold) + 6.0;
+    let room = (column_width - indent).max(1.0);
+    let entries: Vec<Vec<Vec<(String, Style)>>> = nodes.iter().map(|n| entry_rows(n, f.font, room)).collect();
+    let entry_height = |i: usize| entries[i].len() as f64 * line + ENTRY_GAP;
+    // Every order of the entries has the same heights in total; the split into columns is
+    // made on the reading order, known only after the layout, so size the list for the
+    // worst split of any order: the balanced height plus the tallest entry.
+    let heights: Vec<f64> = (0..nodes.len()).map(entry_height).collect();
+    let list_height = list_bound(&heights, columns);
+    // The diagram takes what the list leaves, but never less than its keys need.
+    let mut per_column = std::collections::BTreeMap::new();
+    for n in nodes {
+        *per_column.entry(n.stage).or_insert(0usize) += 1;
+    }
+    let tallest = per_column.values().copied().max().unwrap_or(0) as f64;
+    let min_diagram = MIN_DIAGRAM.max(tallest * (key_line + STACK_GAP));
+    let bottom = (f.height - MARGIN - list_height - LIST_GAP).max(f.top + min_diagram);
+    let height = f.height.max(bottom + LIST_GAP + list_height + MARGIN);
+    let right_edge = f.width - MARGIN - right;
+    let mut chosen =
+        reading_order(nodes, links, Rect::new(MARGIN, f.top, right_edge, bottom), &heights, columns);
+    // The list reserved room for the worst order; once the order is known, give the room it
+    // does not need back to the diagram, if the order that taller diagram gives still fits.
+    let taller = (height - MARGIN - chosen.2 - LIST_GAP).max(bottom);
+    if taller > bottom {
+        let again =
+            reading_order(nodes, links, Rect::new(MARGIN, f.top, right_edge, taller), &heights, columns);
+        if taller + LIST_GAP + again.2 + MARGIN <= height {
+            chosen = again;
+        }
+    }
+    let (layout, order, limit, area) = chosen;
+    let bottom = area.y1;
+
+    // Keys in reading order: column by column, top to bottom.
+    let mut blocks = Vec::with_capacity(2 * nodes.len());
+    let mut key_of = vec![0usize; nodes.len()];
+    for (k, &i) in order.iter().enumerate() {
+        key_of[i] = k + 1;
+    }
+    for col in &layout.columns {
+        let wanted: Vec<f64> = col.iter().map(|&i| centre(layout.nodes[i].rect)).collect();
+        let centres = spread(&wanted, &vec![key_line; col.len()], STACK_GAP, area.y0, area.y1);
+        for (&i, cy) in col.iter().zip(centres) {
+            let key = vec![(key_of[i].to_string(), Style::Key)];
+            let x = layout.nodes[i].rect.x1 + CLEAR;
+            blocks.push(block(i, Place::Key, x, cy - key_line / 2.0, key_line, key, KEY_FONT));
+        }
+    }
+    let ordered: Vec<f64> = order.iter().map(|&i| heights[i]).collect();
+    let (mut column, mut y) = (0usize, 0.0);
+    for (k, &i) in order.iter().enumerate() {
+        if y > 0.0 && y + ordered[k] > limit + 1e-9 {
+            column += 1;
+            y = 0.0;
+        }
+        let x = MARGIN + column as f64 * (column_width + LIST_GAP);
+        let top = bottom + LIST_GAP + y;
+        blocks.push(entry(i, (k + 1).to_string(), (x, x + indent, top), line, &entries[i], f.font));
+        y += ordered[k];
+    }
+    Plan { sankey: layout, area, keyed: true, blocks, height }
+}
+
+/// The Sankey laid out in `area`, its nodes in reading order (column by column, top to
+/// bottom), the height of the list's balanced columns in that order, and the area.
+fn reading_order(
+    nodes: &[NodeText],
+    links: &[LinkIn],
+    area: Rect,
+    heights: &[f64],
+    columns: usize,
+) -> (Layout, Vec<usize>, f64, Rect) {
+    let layout = sankey::layout(&sankey_nodes(nodes), links, area, Options::default());
+    let order: Vec<usize> = layout.columns.iter().flatten().copied().collect();
+    let ordered: Vec<f64> = order.iter().map(|&i| heights[i]).collect();
+    let limit = balanced_limit(&ordered, columns);
+    (layout, order, limit, area)
+}
+
+/// A list entry's rows: the name wrapped to `room`, the amount after its last line when it
+/// fits there, else on rows of its own. Each row is its pieces, left to right.
+fn entry_rows(n: &NodeText, font: f64, room: f64) -> Vec<Vec<(String, Style)>> {
+    let mut rows: Vec<Vec<(String, Style)>> =
+        text::wrap(&n.name, font, room).into_iter().map(|t| vec![(t, Style::Name)]).collect();
+    let last = rows.last().map_or(0.0, |r| r.iter().map(|(t, _)| text::width(t, font)).sum::<f64>());
+    if last + text::width(INLINE_GAP, font) + text::width(&n.amount, font) <= room {
+        if let Some(row) = rows.last_mut() {
+            row.push((n.amount.clone(), Style::Amount));
+        }
+    } else {
+        rows.extend(text::wrap(&n.amount, font, room).into_iter().map(|t| vec![(t, Style::Amount)]));
+    }
+    rows
+}
+
+/// Space between a name and its amount on one row of the list.
+const INLINE_GAP: &str = "   ";
+
+/// A list entry: its key at `x`, its rows from `text_x`, from `top` down.
+fn entry(
+    node: usize,
+    key: String,
+    (x, text_x, top): (f64, f64, f64),
+    line: f64,
+    rows: &[Vec<(String, Style)>],
+    font: f64,
+) -> Block {
+    let measure = |t: &str, s: Style| match s {
+        Style::Amount | Style::Name => text::width(t, font),
+        Style::Key => text::width(t, font * text::BOLD),
+    };
+    let mut lines = vec![Line { text: key, x, y: top + line / 2.0, style: Style::Key, size: font }];
+    let mut right = text_x;
+    for (k, row) in rows.iter().enumerate() {
+        let y = top + line * (k as f64 + 0.5);
+        let mut at = text_x;
+        for (piece, (t, style)) in row.iter().enumerate() {
+            if piece > 0 {
+                at += text::width(INLINE_GAP, font);
+            }
+            lines.push(Line { text: t.clone(), x: at, y, style: *style, size: font });
+            at += measure(t, *style);
+        }
+        right = right.max(at);
+    }
+    let rect = Rect::new(x, top, right, top + line * rows.len() as f64);
+    Block { node, rect, place: Place::Entry, lines }
+}
+
+/// The smallest column height that holds `heights`, in order, in at most `columns`
+/// columns (each entry whole, a new column started when the next would pass the limit).
+fn balanced_limit(heights: &[f64], columns: usize) -> f64 {
+    let fits = |limit: f64| {
+        let (mut used, mut y) = (1usize, 0.0);
+        for &h in heights {
+            if y > 0.0 && y + h > limit + 1e-9 {
+                used += 1;
+                y = 0.0;
+            }
+            y += h;
+        }
+        used <= columns
+    };
+    let (mut lo, mut hi) = (heights.iter().copied().fold(0.0, f64::max), heights.iter().sum::<f64>());
+    for _ in 0..50 {
+        let mid = (lo + hi) / 2.0;
+        if fits(mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    hi
+}
+
+/// A height that holds `heights` in `columns` balanced columns whatever their order.
+fn list_bound(heights: &[f64], columns: usize) -> f64 {
+    let total: f64 = heights.iter().sum();
+    let tallest = heights.iter().copied().fold(0.0, f64::max);
+    (total / columns as f64 + tallest).min(total)
+}
+
+fn centre(r: Rect) -> f64 {
+    (r.y0 + r.y1) / 2.0
+}
+
+/// A block of lines set from (`x`, `top`), one `line` apart; its box is as wide as its
+/// widest line.
+fn block(
+    node: usize,
+    place: Place,
+    x: f64,
+    top: f64,
+    line: f64,
+    lines: Vec<(String, Style)>,
+    font: f64,
+) -> Block {
+    let measure = |t: &str, s: Style| match s {
+        Style::Amount | Style::Name => text::width(t, font),
+        Style::Key => text::width(t, font * text::BOLD),
+    };
+    let widest = lines.iter().map(|(t, s)| measure(t, *s)).fold(0.0, f64::max);
+    let rect = Rect::new(x, top, x + widest, top + line * lines.len() as f64);
+    let lines = lines
+        .into_iter()
+        .enumerate()
+        .map(|(k, (text, style))| Line { text, x, y: top + line * (k as f64 + 0.5), style, size: font })
+        .collect();
+    Block { node, rect, place, lines }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn graph(names: &[(u8, &str)], links: &[(usize, usize, f64)]) -> (Vec<NodeText>, Vec<LinkIn>) {
+        (
+            names
+                .iter()
+                .map(|&(stage, name)| NodeText {
+                    stage, name: name.to_string(), amount: "$10M · 50%".into()
+                })
+                .collect(),
+            links.iter().map(|&(from, to, value)| LinkIn { from, to, value }).collect(),
+        )
+    }
+
+    fn frame(width: f64) -> Frame {
+        Frame { width, height: 360.0, top: 30.0, font: 10.0 }
+    }
+
+    #[test]
+    fn short_labels_sit_beside_their_nodes_when_there_is_room() {
+        let (nodes, links) = graph(&[(0, "Theft"), (1, "Mixer"), (1, "Bridge")], &[(0, 1, 1.0), (0, 2, 1.0)]);
+        let plan = plan(&nodes, &links, frame(800.0));
+        assert!(!plan.keyed);
+        assert_eq!(plan.blocks.len(), 3);
+        assert!(plan.blocks.iter().all(|b| b.place == Place::Beside));
+    }
+
+    #[test]
+    fn labels_that_cannot_fit_beside_move_to_a_keyed_list_below_the_diagram() {
+        let (nodes, links) = graph(
+            &[(0, "Theft"), (1, "Tornado Cash"), (2, "Over-the-counter brokers"), (3, "Exchanges")],
+            &[(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0)],
+        );
+        let plan = plan(&nodes, &links, frame(320.0));
+        assert!(plan.keyed);
+        for (i, n) in nodes.iter().enumerate() {
+            let entry = plan.blocks.iter().find(|b| b.node == i && b.place == Place::Entry).expect("entry");
+            assert!(entry.rect.y0 >= plan.area.y1, "the list is below the diagram");
+            let name: Vec<&str> =
+                entry.lines.iter().filter(|l| l.style == Style::Name).map(|l| l.text.as_str()).collect();
+            assert_eq!(name.join(" "), n.name);
+            let key = plan.blocks.iter().find(|b| b.node == i && b.place == Place::Key).expect("key");
+            assert_eq!(key.lines[0].text, entry.lines[0].text, "key and entry agree");
+        }
+    }
+
+    #[test]
+    fn a_list_too_long_for_the_canvas_grows_the_drawing_instead_of_cutting_it() {
+        let names: Vec<(u8, String)> = (0..60).map(|k| (1, format!("Wallet cluster {k}"))).collect();
+        let mut nodes = vec![NodeText { stage: 0, name: "Theft".into(), amount: "$1B · 100%".into() }];
+        nodes.extend(names.iter().map(|(s, n)| NodeText {
+            stage: *s,
+            name: n.clone(),
+            amount: "$1M · 0.1%".into(),
+        }));
+        let links: Vec<LinkIn> = (1..nodes.len()).map(|to| LinkIn { from: 0, to, value: 1.0 }).collect();
+        let plan = plan(&nodes, &links, frame(320.0));
+        assert!(plan.keyed && plan.height > 360.0);
+        let bottom = plan.blocks.iter().map(|b| b.rect.y1).fold(0.0, f64::max);
+        assert!(bottom <= plan.height, "{bottom} within {}", plan.height);
+    }
+}
