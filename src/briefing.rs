@@ -14,7 +14,7 @@ use crate::render::export;
 use crate::render::svg::escape;
 use crate::render::Size;
 use crate::tables::{self, Table};
-use crate::view::{self, Theme, ViewState};
+use crate::view::{self, Theme};
 
 /// What a print carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +50,15 @@ impl PrintMode {
 /// prints at 1.21 times (1.25 on Letter) and its 9 px text at 10.9 px = 8.2 pt or more.
 /// Drawn at the screen's width (up to 1232 px) the same text printed at about 4 pt.
 pub const PRINT_CHART: Size = Size { width: 560, height: 440 };
+
+/// The print size of a chart: [`PRINT_CHART`], except the Sankey, drawn at the page's own
+/// width (680 px, printed at 1:1) with room for its numbered list of every node.
+pub fn print_size(kind: ChartKind) -> Size {
+    match kind {
+        ChartKind::Flows => Size { width: 680, height: 620 },
+        _ => PRINT_CHART,
+    }
+}
 
 /// Longest short address printed after a link, in characters.
 const SHORT_MAX: usize = 64;
@@ -115,16 +124,6 @@ pub fn filters_in_words(sel: &Selection) -> String {
     )
 }
 
-/// The view's permalink: `page_url` (the page's address without a query) and the view.
-fn permalink(sel: &Selection, page_url: &str) -> String {
-    let query = view::to_query(&ViewState { theme: None, ..sel.view.clone() });
-    if query.is_empty() {
-        page_url.to_string()
-    } else {
-        format!("{page_url}?{query}")
-    }
-}
-
 /// The headline figures on one line: "Stolen, 2022–2024 $3.1B · Incidents 26 · …".
 fn headline_line(sel: &Selection) -> String {
     let parts: Vec<String> = pipeline::headline(sel)
@@ -148,7 +147,7 @@ fn cover(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
         escape(&filters_in_words(sel)),
         sel.data.as_of.human(),
         escape(&sel.data.release.id),
-        escape(&permalink(sel, page_url))
+        escape(&pipeline::view_link(sel, page_url))
     )
 }
 
@@ -159,7 +158,7 @@ fn chart_page(light: &Selection, chart: &Chart, page_url: &str) -> String {
     let image = match &chart.svg {
         Ok(svg) => {
             let frame = pipeline::export_frame(light, chart, page_url);
-            let (framed, _) = export::standalone(svg, PRINT_CHART, Theme::Light, &frame);
+            let (framed, _) = export::standalone(svg, print_size(chart.kind), Theme::Light, &frame, None);
             unique_ids(&framed, name)
         }
         Err(e) => format!(
@@ -327,7 +326,7 @@ pub fn pack(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
         PrintMode::ChartsOnly => out.push_str(&headline_line(&light)),
     }
     let charts: Vec<Chart> =
-        ChartKind::ALL.iter().map(|&k| pipeline::chart(&light, k, PRINT_CHART)).collect();
+        ChartKind::ALL.iter().map(|&k| pipeline::chart(&light, k, print_size(k))).collect();
     for c in &charts {
         out.push_str(&chart_page(&light, c, page_url));
     }

@@ -390,14 +390,23 @@ pub fn export_frame(sel: &Selection, chart: &Chart, page_url: &str) -> Frame {
         }
         _ => format!("{}, {}", view::describe(&sel.view.filter), year_span_label(sel.span)),
     };
-    let query = view::to_query(&ViewState { theme: None, ..sel.view.clone() });
-    let link = if query.is_empty() { page_url.to_string() } else { format!("{page_url}?{query}") };
+    let link = view_link(sel, page_url);
     Frame {
         title: chart.kind.heading().to_string(),
         subtitle: subject,
         sources,
         dated: format!("Data as of {} (release {})", sel.data.as_of.human(), sel.data.release.id),
         link,
+    }
+}
+
+/// The view's address on the page at `page_url` (its theme left out: that is the reader's).
+pub fn view_link(sel: &Selection, page_url: &str) -> String {
+    let query = view::to_query(&ViewState { theme: None, ..sel.view.clone() });
+    if query.is_empty() {
+        page_url.to_string()
+    } else {
+        format!("{page_url}?{query}")
     }
 }
 

@@ -100,6 +100,34 @@ pub fn frame_heights(frame: &Frame, width: u32) -> (f64, f64) {
     (lines.head_height(), lines.foot_height())
 }
 
+/// The height an SVG's root element says it has.
+fn drawn_height(svg: &str) -> Option<u32> {
+    let root = &svg[..svg.find('>')?];
+    let start = root.find(" height=\"")? + " height=\"".len();
+    let end = start + root[start..].find('"')?;
+    root[start..end].parse::<f64>().ok().map(|h| h.ceil() as u32)
+}
+
+/// Drops the chart's own `width`/`height` from its root tag, which now carries the shown
+/// size first (an attribute may appear only once in XML).
+fn strip_first_size(svg: &str) -> String {
+    let Some(end) = svg.find('>') else { return svg.to_string() };
+    let (root, rest) = svg.split_at(end);
+    let mut root = root.to_string();
+    for name in [" width=\"", " height=\""] {
+        // The first occurrence is ours; remove the second (the chart's own).
+        if let Some(first) = root.find(name) {
+            let after = first + name.len();
+            if let Some(second) = root[after..].find(name).map(|k| k + after) {
+                if let Some(close) = root[second + name.len()..].find('"') {
+                    root.replace_range(second..second + name.len() + close + 1, "");
+                }
+            }
+        }
+    }
+    root + rest
+}
+
 /// Frames `chart_svg` (drawn at `size`) with the words of `frame`, in `theme`; returns the
 /// image and its size: as tall as the frame and chart need, or `fixed_height` when given
 /// (the background then fills it).
@@ -115,8 +143,19 @@ pub fn standalone(
     let w = f64::from(size.width);
     let lines = Lines::new(frame, size.width);
     let head_h = lines.head_height();
-    let natural = (head_h + f64::from(size.height) + lines.foot_height()).ceil();
-    let height = fixed_height.map_or(natural, |h| f64::from(h).max(natural));
+    let foot_h = lines.foot_height();
+    // A chart may draw taller than asked (a Sankey's list of every node at a narrow width).
+    // The frame holds what was drawn, so the footer never covers it; an image of a fixed
+    // size shows the drawing scaled down to the room instead.
+    let drawn = f64::from(size.height.max(drawn_height(chart_svg).unwrap_or(0)));
+    let (shown_w, shown_h, height) = match fixed_height {
+        Some(h) => {
+            let room = (f64::from(h) - head_h - foot_h).max(1.0);
+            let k = (room / drawn).min(1.0);
+            (w * k, drawn * k, f64::from(h).max((head_h + drawn * k + foot_h).ceil()))
+        }
+        None => (w, drawn, (head_h + drawn + foot_h).ceil()),
+    };
     let mut out = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{height}" viewBox="0 0 {w} {height}" font-family="{}"><rect x="0" y="0" width="{w}" height="{height}" fill="{}"/>"#,
         escape(FONT_FAMILY),
@@ -125,10 +164,17 @@ pub fn standalone(
     let mut y = MARGIN - 4.0;
     text_lines(&mut out, &lines.title, &mut y, TITLE, &fg, true);
     text_lines(&mut out, &lines.subtitle, &mut y, SMALL, &muted, false);
-    // The chart keeps its own coordinates: it is nested as an svg placed below the title.
-    let nested = chart_svg.replacen("<svg ", &format!(r#"<svg x="0" y="{head_h:.1}" "#), 1);
+    // The chart keeps its own coordinates (its viewBox): it is nested as an svg placed below
+    // the title, at the size it is shown.
+    let x = (w - shown_w) / 2.0;
+    let nested = chart_svg.replacen(
+        "<svg ",
+        &format!(r#"<svg x="{x:.1}" y="{head_h:.1}" width="{shown_w:.1}" height="{shown_h:.1}" "#),
+        1,
+    );
+    let nested = strip_first_size(&nested);
     out.push_str(&nested);
-    let mut y = head_h + f64::from(size.height);
+    let mut y = head_h + shown_h;
     text_lines(&mut out, &lines.foot, &mut y, SMALL, &muted, false);
     out.push_str("</svg>");
     (out, Size { width: size.width, height: height as u32 })
