@@ -8,6 +8,7 @@ pub mod dom;
 pub mod fetch;
 pub mod incidents;
 pub mod panic;
+pub mod progress;
 pub mod sections;
 pub mod state;
 
