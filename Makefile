@@ -24,7 +24,7 @@ export CARGO_TERM_COLOR := never
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help tools tool-fonts tool-cargo-bins tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium tool-poppler \
-	serve build pages test check lint fmt unit web e2e bench render golden schema clean
+	serve build pages test check lint fmt unit web e2e bench render golden schema clean fuzz
 
 help:
 	@echo "make serve   build and serve the dashboard at http://127.0.0.1:8080/"
@@ -34,6 +34,7 @@ help:
 	@echo "make render  the charts as standalone SVG and PNG into renders/ (VIEW='--category bridge ...')"
 	@echo "make golden  rewrite the golden SVG snapshots from the shipped dataset"
 	@echo "make schema  rewrite public/data/incidents.schema.json from the Rust types"
+	@echo "make fuzz    fuzz the loader for FUZZ_SECONDS (default 60; not part of make test)"
 
 ## Tools ---------------------------------------------------------------------------------
 
@@ -138,6 +139,16 @@ bench: build
 
 render: tool-fonts
 	cargo run --release --locked --bin render -- --data public/data/incidents.json --out renders $(VIEW)
+
+# The loader's fuzz target (fuzz/), not part of `make test`. Only stable rustc is installed:
+# RUSTC_BOOTSTRAP lets cargo-fuzz pass its nightly flags, and `-s none` needs no sanitizer
+# runtime. Seeds from the fixtures and the shipped dataset; findings go to fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+fuzz: tool-rust
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	mkdir -p fuzz/corpus/loader
+	cp tests/fixtures/*.json public/data/incidents.json fuzz/corpus/loader/
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run loader -s none -- -max_total_time=$(FUZZ_SECONDS)
 
 golden:
 	UPDATE_GOLDEN=1 cargo test --locked --test charts

@@ -218,7 +218,7 @@ fn bad_files_are_refused_with_a_clear_reason() {
     let cases: Vec<(&str, Vec<u8>, &str, &str)> = vec![
         ("empty", b"".to_vec(), "file", "is empty"),
         ("whitespace only", b"  \n ".to_vec(), "file", "is empty"),
-        ("too large", too_big, "file", "the limit is 5 MB"),
+        ("too large", too_big, "file", "the limit is 256 MB"),
         ("malformed JSON", b"{\"schema_version\": 2,".to_vec(), "file", "not valid JSON"),
         ("not UTF-8", vec![0xff, 0xfe, 0x00], "file", "UTF-8"),
         ("an array", b"[1, 2]".to_vec(), "file", "not an object"),
@@ -443,6 +443,6 @@ fn copies_primaries_and_derived_figures_with_a_basis_are_accepted() {
 
 #[test]
 fn a_file_over_the_limit_is_measured_in_megabytes() {
-    assert_eq!(heist_ledger::load::too_large(6_799_529), "is 6.5 MB; the limit is 5 MB");
-    assert_eq!(heist_ledger::load::too_large(100 * 1_048_576), "is 100 MB; the limit is 5 MB");
+    assert_eq!(heist_ledger::load::too_large(6_799_529), "is 6.5 MB; the limit is 256 MB");
+    assert_eq!(heist_ledger::load::too_large(100 * 1_048_576), "is 100 MB; the limit is 256 MB");
 }

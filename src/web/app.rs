@@ -17,6 +17,7 @@ use crate::web::embed::EmbedPage;
 use crate::web::fetch::{self, Failure, DEFAULT_DATA_URL};
 use crate::web::incidents::{IncidentDetail, IncidentTable};
 use crate::web::present::Presentation;
+use crate::web::progress::LoadProgress;
 use crate::web::releases::ReleaseNotice;
 use crate::web::sections::{Changes, Filters, Footer, Header, Headline, PublishedFigures};
 use crate::web::state::PageState;
@@ -38,15 +39,20 @@ pub fn App() -> impl IntoView {
     let failure: RwSignal<Option<Failure>> = RwSignal::new(None);
     let loading = RwSignal::new(true);
     let attempt = RwSignal::new(0u32);
-    let received = RwSignal::new(0usize);
+    let received = RwSignal::new(crate::load::Progress::default());
 
     Effect::new(move |_| {
         let url = data_url.get();
         attempt.track();
         loading.set(true);
-        received.set(0);
+        received.set(Default::default());
         spawn_local(async move {
-            let result = fetch::load(&url, &|n| received.set(n)).await;
+            let result = fetch::load(&url, &|p| {
+                if data_url.get_untracked() == url {
+                    received.set(p);
+                }
+            })
+            .await;
             // A newer request replaced this one: its answer is stale.
             if data_url.get_untracked() != url {
                 return;
@@ -137,11 +143,8 @@ pub fn App() -> impl IntoView {
         <main id="main">
             <ReleaseNotice />
             <Notices notices=Signal::derive(move || reconciled.with(|(_, n)| n.clone())) />
-            <Show when=move || loading.get() && dataset.with(|d| d.is_none())>
-                <p class="loading" role="status" aria-live="polite">
-                    "Loading the incident dataset…"
-                    {move || (received.get() > 0).then(|| format!(" {} received", crate::load::megabytes(received.get())))}
-                </p>
+            <Show when=move || loading.get()>
+                <LoadProgress progress=received.into() />
             </Show>
             {move || failure.get().map(|f| view! {
                 <ErrorPanel failure=f retry=Callback::new(move |_| attempt.update(|a| *a += 1)) kept=dataset.with(|d| d.is_some()) />

@@ -3,16 +3,29 @@
 
 use gloo_net::http::Request;
 
-use crate::load::{parse_dataset, MAX_DATASET_BYTES};
+use wasm_bindgen::JsCast;
+
+use crate::load::{parse_dataset, Progress, MAX_DATASET_BYTES};
 use crate::model::Dataset;
 use crate::web::dom;
 
 /// The bundled dataset, relative to the page's `<base>` (works under a GitHub Pages subpath).
 pub const DEFAULT_DATA_URL: &str = "data/incidents.json";
 
-/// How long a fetch may take before it is abandoned.
+/// How long the server may take to start answering before the fetch is abandoned.
 pub const TIMEOUT_MS: u32 = 20_000;
 
+/// How long the body may go without a single byte before it is called stalled. A slow but
+/// steady body is read to its end however long it takes; one that stops is reported after
+/// this, not left spinning.
+pub const STALL_MS: u32 = 10_000;
+
+/// Bodies larger than this are followed by a "Reading N MB of data…" frame before the parse,
+/// which blocks the page for a moment; smaller ones parse at once.
+const SHOW_PARSE_FROM_BYTES: usize = 1024 * 1024;
+
+/// What a timer race resolves with when the timer wins.
+const TIMED_OUT: &str = "heist-ledger:timed-out";
 /// Why the data could not be shown.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Failure {
@@ -53,69 +66,182 @@ fn resolve(url: &str) -> Result<String, Failure> {
     Ok(resolved.href())
 }
 
-/// The failure for a fetch that stopped: the timeout if it fired, else the browser's words.
-fn interrupted(signal: &web_sys::AbortSignal, what: &str, e: &dyn std::fmt::Debug) -> Failure {
-    if signal.aborted() {
-        Failure::new(
-            format!("The data file did not arrive within {} seconds.", TIMEOUT_MS / 1000),
-            Some("The network may be slow or down. Try again.".to_string()),
-        )
-    } else {
-        Failure::new(format!("The data file could not be {what} ({e:?})."), Some("Try again.".to_string()))
+/// A promise that resolves to [`TIMED_OUT`] after `ms`, and the timer's id to clear it.
+fn timer(ms: u32) -> (js_sys::Promise, Option<i32>) {
+    let mut id = None;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        id = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_1(
+                &resolve,
+                ms as i32,
+                &wasm_bindgen::JsValue::from_str(TIMED_OUT),
+            )
+            .ok()
+        });
+    });
+    (promise, id)
+}
+
+fn clear_timer(id: Option<i32>) {
+    if let (Some(w), Some(id)) = (web_sys::window(), id) {
+        w.clear_timeout_with_handle(id);
+    }
+}
+
+/// `promise`'s value, or `None` when `ms` pass first.
+async fn within(
+    promise: js_sys::Promise,
+    ms: u32,
+) -> Result<Option<wasm_bindgen::JsValue>, wasm_bindgen::JsValue> {
+    let (timeout, id) = timer(ms);
+    let race = js_sys::Promise::race(&js_sys::Array::of2(&promise, &timeout));
+    let result = wasm_bindgen_futures::JsFuture::from(race).await;
+    clear_timer(id);
+    let value = result?;
+    Ok((value.as_string().as_deref() != Some(TIMED_OUT)).then_some(value))
+}
+
+/// Resolves after the next frame has been painted (two animation frames), or after 100 ms in
+/// a background tab, where animation frames do not run.
+async fn next_paint() {
+    let frames = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = web_sys::window() else { return };
+        let again = w.clone();
+        let second = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = again.request_animation_frame(&resolve);
+        });
+        let _ = w.request_animation_frame(second.unchecked_ref());
+    });
+    let _ = within(frames, 100).await;
+}
+
+/// The browser's own words for an error, without the JsValue wrapping.
+fn browser_words(e: &wasm_bindgen::JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(err) => format!("{}: {}", String::from(err.name()), String::from(err.message())),
+        None => e.as_string().unwrap_or_else(|| format!("{e:?}")),
+    }
+}
+
+/// "0.2 MB" or "0.2 MB of 2 MB", for messages about a body cut short.
+fn so_far(received: usize, total: Option<usize>) -> String {
+    let mb = crate::load::megabytes;
+    match total {
+        Some(t) => format!("{} of {}", mb(received), mb(t)),
+        None => mb(received),
     }
 }
 
 /// Reads the body chunk by chunk, stopping as soon as it passes the size limit (a body with
-/// no length, or a small compressed one that expands, is never read whole), and reports the
-/// bytes read so far to `progress`.
+/// no length, or a small compressed one that expands, is never read whole) or when no byte
+/// has come for [`STALL_MS`], and reports the bytes read so far to `progress`.
+///
+/// The chunks stay JavaScript arrays until the last one is in: a refused body is then only
+/// garbage for the browser to collect, and never grows the wasm memory (which cannot shrink
+/// again). An accepted one is copied once into a buffer of exactly its size.
 async fn read_body(
     response: &gloo_net::http::Response,
-    signal: &web_sys::AbortSignal,
-    progress: &dyn Fn(usize),
+    total: Option<usize>,
+    progress: &dyn Fn(Progress),
 ) -> Result<Vec<u8>, Failure> {
-    use wasm_bindgen::JsCast;
     let Some(stream) = response.body() else { return Ok(Vec::new()) };
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut bytes: Vec<u8> = Vec::new();
+    let chunks = js_sys::Array::new();
+    let mut received = 0usize;
+    // Cancelling the body also ends the download; the promise it returns is given a handler,
+    // so a stream already broken never logs an unhandled rejection.
+    let stop = |reader: &web_sys::ReadableStreamDefaultReader| {
+        let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+        let _ = reader.cancel().catch(&ignore);
+        // Called after this returns: a few bytes, once per refused body.
+        ignore.forget();
+    };
     loop {
-        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
-            .await
-            .map_err(|e| interrupted(signal, "read", &e))?;
+        let chunk = match within(reader.read(), STALL_MS).await {
+            Ok(Some(chunk)) => chunk,
+            Ok(None) => {
+                stop(&reader);
+                return Err(Failure {
+                    summary: format!(
+                        "The data file stopped arriving: nothing came for {} seconds after {}.",
+                        STALL_MS / 1000,
+                        so_far(received, total)
+                    ),
+                    problems: Vec::new(),
+                    hint: Some("The server or the network may have stalled. Try again.".to_string()),
+                });
+            }
+            Err(e) => {
+                return Err(Failure {
+                    summary: format!(
+                        "The data file was cut off after {}: the connection closed before the end.",
+                        so_far(received, total)
+                    ),
+                    problems: vec![format!("the browser said: {}", browser_words(&e))],
+                    hint: Some("The network or the server may have dropped it. Try again.".to_string()),
+                });
+            }
+        };
         let field = |name: &str| js_sys::Reflect::get(&chunk, &wasm_bindgen::JsValue::from_str(name)).ok();
         if field("done").and_then(|d| d.as_bool()).unwrap_or(true) {
             break;
         }
         let Some(array) = field("value").and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()) else {
+            stop(&reader);
             return Err(Failure::new("The data file could not be read (an unexpected chunk).", None));
         };
-        let len = array.length() as usize;
-        if bytes.len() + len > MAX_DATASET_BYTES {
-            let _ = reader.cancel();
+        received += array.length() as usize;
+        if received > MAX_DATASET_BYTES {
+            stop(&reader);
             return Err(Failure::new(
                 format!(
                     "The data file is larger than the {} limit: reading stopped after {}.",
                     crate::load::megabytes(MAX_DATASET_BYTES),
-                    crate::load::megabytes(bytes.len() + len)
+                    crate::load::megabytes(received)
                 ),
                 Some("Check that the address points at a dataset, not another kind of file.".to_string()),
             ));
         }
-        let start = bytes.len();
-        bytes.resize(start + len, 0);
-        array.copy_to(&mut bytes[start..]);
-        progress(bytes.len());
+        chunks.push(&array);
+        progress(Progress { received, total, parsing: false });
+    }
+    let mut bytes = vec![0u8; received];
+    let mut at = 0;
+    for chunk in chunks.iter() {
+        let array: js_sys::Uint8Array = chunk.unchecked_into();
+        let len = array.length() as usize;
+        array.copy_to(&mut bytes[at..at + len]);
+        at += len;
     }
     Ok(bytes)
 }
 
-/// Fetches and validates the dataset at `url`, reporting the bytes received to `progress`.
-pub async fn load(url: &str, progress: &dyn Fn(usize)) -> Result<Dataset, Failure> {
+/// The body's length when the server sent one for the bytes as they arrive: a compressed
+/// body's length counts the compressed bytes, so it is no total for the progress.
+fn body_length(response: &gloo_net::http::Response) -> Option<usize> {
+    let headers = response.headers();
+    let encoded = headers.get("content-encoding").is_some_and(|e| !e.eq_ignore_ascii_case("identity"));
+    headers.get("content-length").and_then(|l| l.trim().parse().ok()).filter(|_| !encoded)
+}
+
+/// Fetches and validates the dataset at `url`, reporting how far it has come to `progress`.
+pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<Dataset, Failure> {
     let href = resolve(url)?;
-    let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
-    let response = Request::get(&href).abort_signal(Some(&signal)).send().await.map_err(|e| {
+    let controller = web_sys::AbortController::new()
+        .map_err(|_| Failure::new("This browser cannot fetch the data file (no AbortController).", None))?;
+    let signal = controller.signal();
+    // Abandoned if the server has not started answering in time; cleared once it has.
+    let abort = controller.clone();
+    let deadline = web_sys::window().and_then(|w| {
+        let cb = wasm_bindgen::closure::Closure::once_into_js(move || abort.abort());
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), TIMEOUT_MS as i32).ok()
+    });
+    let sent = Request::get(&href).abort_signal(Some(&signal)).send().await;
+    clear_timer(deadline);
+    let response = sent.map_err(|e| {
         if signal.aborted() {
             Failure::new(
-                format!("The data file did not arrive within {} seconds.", TIMEOUT_MS / 1000),
+                format!("The server did not answer within {} seconds.", TIMEOUT_MS / 1000),
                 Some("The network may be slow or down. Try again.".to_string()),
             )
         } else {
@@ -135,15 +261,26 @@ pub async fn load(url: &str, progress: &dyn Fn(usize)) -> Result<Dataset, Failur
             }),
         ));
     }
-    if let Some(length) = response.headers().get("content-length").and_then(|l| l.parse::<usize>().ok()) {
+    let total = body_length(&response);
+    if let Some(length) =
+        response.headers().get("content-length").and_then(|l| l.trim().parse::<usize>().ok())
+    {
+        // Even compressed, a body over the limit cannot expand to less.
         if length > MAX_DATASET_BYTES {
+            controller.abort();
             return Err(Failure::new(
                 format!("The data file {}.", crate::load::too_large(length)),
                 Some("Check that the address points at a dataset, not another kind of file.".to_string()),
             ));
         }
     }
-    let bytes = read_body(&response, &signal, progress).await?;
+    progress(Progress { received: 0, total, parsing: false });
+    let bytes = read_body(&response, total, progress).await?;
+    if bytes.len() >= SHOW_PARSE_FROM_BYTES {
+        progress(Progress { received: bytes.len(), total, parsing: true });
+        // The parse holds the page: let "Reading N MB of data…" be painted first.
+        next_paint().await;
+    }
     parse_dataset(&bytes, url, dom::today()).map_err(|e| Failure {
         summary: e.summary,
         problems: e.problems.iter().map(ToString::to_string).collect(),

@@ -12,6 +12,7 @@ pub mod incidents;
 pub mod panic;
 pub mod present;
 pub mod print;
+pub mod progress;
 pub mod releases;
 pub mod sections;
 pub mod state;

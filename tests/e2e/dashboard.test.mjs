@@ -442,7 +442,7 @@ test("a body over the limit with no length is stopped while it streams, and the 
   await page.click("form.data-source button[type=submit]");
   await page.waitForFunction(() => document.documentElement.dataset.state === "error", null, { timeout: 30000 });
   const alert = await page.locator("main .alert[role=alert]").innerText();
-  assert.match(alert, /larger than the 5 MB limit: reading stopped after [\d.]+ MB/, alert);
+  assert.match(alert, /larger than the 256 MB limit: reading stopped after [\d.]+ MB/, alert);
   assert.doesNotMatch(alert, /\d{7,} bytes/, "sizes read in MB, not bytes");
   assert.ok(await page.locator("main .alert button.retry").isVisible(), "a retry is offered");
   assert.equal(await page.locator("[data-headline=total]").innerText(), total, "the last good view stays on screen");

@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import { fault, stream, OVERSIZED_BYTES } from "./faults.mjs";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -24,6 +25,7 @@ const TYPES = {
  * so a test may change it between page loads. */
 export function serve({ root, prefix = "/heist-ledger/", port = 0, fixtures = null, gzip = false, mounts = {}, overrides = {} }) {
   const requests = [];
+  const faultState = {};
   const send = (req, res, status, type, body) => {
     const compress = gzip && /\bgzip\b/.test(req.headers["accept-encoding"] || "") && !type.startsWith("image/png");
     const headers = { "content-type": type };
@@ -60,22 +62,16 @@ export function serve({ root, prefix = "/heist-ledger/", port = 0, fixtures = nu
     let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || "index.html";
     // Faults for the tests: a body over the size limit sent in chunks with no length, and
     // an HTML page where JSON was expected. Bounded: the server stops writing when the
-    // client goes away, and never writes more than 8 MB.
+    // client goes away, and never writes more than OVERSIZED_BYTES (over the 256 MB limit).
     if (rel === "__faults__/chunked-huge.json") {
       res.writeHead(200, { "content-type": "application/json" });
-      const chunk = Buffer.alloc(64 * 1024, 32);
-      let sent = 0;
-      const more = () => {
-        while (sent < 8 * 1024 * 1024 && !res.destroyed) {
-          sent += chunk.length;
-          if (!res.write(chunk)) return res.once("drain", more);
-        }
-        res.end();
-      };
       res.write("[");
-      more();
+      stream(res, OVERSIZED_BYTES);
       return;
     }
+    // The other faults (tests/e2e/faults.mjs), the good dataset beside them for the ones that
+    // deliver it slowly or on a retry.
+    if (await fault(rel, req, res, { dataset: join(resolve(root), "data", "incidents.json"), state: faultState })) return;
     if (rel === "__faults__/html.json") {
       res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>Sign in</title><p>Please sign in.</p>");
       return;

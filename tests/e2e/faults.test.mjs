@@ -1,0 +1,216 @@
+// Faulty data responses (tests/e2e/faults.mjs and server.mjs's __faults__/ routes), in
+// headless Chromium against the release build: each gives the right message (sizes in MB),
+// a working "Try again", keeps the last good view on screen and never leaves a blank page;
+// refused bodies do not grow the wasm memory, and identical filter rounds keep it stable.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, open, settled, shots } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  ({ server, browser } = await start());
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const MB = 1024 * 1024;
+// Stalls are detected after 10 s without a byte (src/web/fetch.rs STALL_MS); the slowest
+// fault here, the trickle, takes 22 s.
+const SLOW = 60_000;
+
+/** The page with the bundled dataset drawn, and what its last good view shows. */
+async function goodPage() {
+  const opened = await open(browser, server);
+  assert.equal(await settled(opened.page), "ready");
+  return { ...opened, kept: await view(opened.page) };
+}
+
+/** What the reader sees of the data: the headline figures and every chart's svg. */
+async function view(page) {
+  return page.evaluate(() => ({
+    total: document.querySelector("[data-headline=total]")?.textContent ?? null,
+    count: document.querySelector("[data-headline=count]")?.textContent ?? null,
+    charts: [...document.querySelectorAll("#charts figure[data-chart]")].map(
+      (f) => f.querySelector(".chart-box svg")?.outerHTML ?? null,
+    ),
+  }));
+}
+
+/** Asks for another dataset through the data box in the footer, as a reader does. */
+async function switchTo(page, path) {
+  await page.fill("form.data-source input[name=data]", path);
+  await page.click("form.data-source button[type=submit]");
+}
+
+/** The requests the server has had for `path`. */
+const asked = (path) => server.requests.filter((r) => r.endsWith(path)).length;
+
+/** Waits for the load in progress to end, then returns the alert's text. */
+async function failed(page) {
+  await page.waitForFunction(
+    () => document.documentElement.dataset.state === "error" && !document.querySelector("[data-loading]"),
+    null,
+    { timeout: SLOW },
+  );
+  return page.locator("main .alert[role=alert]").innerText();
+}
+
+/** The page still has its header, its charts and nothing but expected network errors. */
+async function notBlank(page, log) {
+  assert.equal(await page.locator("h1:visible").count(), 1, "the page is not blank");
+  assert.equal(await page.locator("#charts figure[data-chart]").count(), 4, "the chart sections are there");
+  const unexpected = log.errors.filter((e) => !/Failed to load resource|net::ERR_/.test(e));
+  assert.deepEqual(unexpected, [], "no panic or script error");
+}
+
+/** Clicks "Try again" and waits for that request to be made again and to fail again. By the
+ * time the server has the request, the page shows the load in progress, so `failed` waits
+ * for the new answer, not the old one. */
+async function retried(page, path, pattern) {
+  const before = asked(path);
+  await page.click("main .alert button.retry");
+  await waitFor(() => asked(path) > before, `"Try again" asks for ${path} again`);
+  const again = await failed(page);
+  assert.match(again, pattern, again);
+}
+
+/** Polls a condition of the test's own (the server's request log). */
+async function waitFor(condition, what, timeout = SLOW) {
+  const until = Date.now() + timeout;
+  while (!condition()) {
+    if (Date.now() > until) assert.fail(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The wasm module's memory, read through the JS glue's own export: the glue module is the
+ * one boot.js imported (same URL, so the same instance), and its init returns the instance's
+ * exports once started. No test-only hook in the app. */
+async function wasmMemory(page) {
+  return page.evaluate(async () => {
+    const glue = await import(new URL("heist-ledger.js", document.baseURI).href);
+    return (await glue.default()).memory.buffer.byteLength;
+  });
+}
+
+// Each fault: the route, the words the alert must hold, and the sizes it must not give in bytes.
+const FAULTS = [
+  ["a server error", "__faults__/500.json", /The server answered 500 Internal Server Error/],
+  ["a missing file", "__faults__/no-such-file.json", /The server answered 404 Not Found[\s\S]*Check the address/],
+  [
+    "a body cut off before its announced length",
+    "__faults__/truncated.json",
+    /was cut off after [\d.]+ MB of 2 MB: the connection closed before the end/,
+  ],
+  [
+    "a body over the limit, chunked with no length",
+    "__faults__/chunked-huge.json",
+    /larger than the 256 MB limit: reading stopped after 25\d MB/,
+  ],
+  [
+    "a small gzip that expands past the limit",
+    "__faults__/gzip-bomb.json",
+    /larger than the 256 MB limit: reading stopped after 25\d MB/,
+  ],
+];
+
+for (const [what, path, pattern] of FAULTS) {
+  test(`${what} gets a clear message and a working retry, and the last good view stays`, async () => {
+    const { page, log, context, kept } = await goodPage();
+    await switchTo(page, path);
+    const alert = await failed(page);
+    assert.match(alert, pattern, alert);
+    assert.doesNotMatch(alert, /\d{6,} bytes|JsValue|TimeoutError/, "sizes in MB, no raw browser error");
+    assert.ok(alert.includes("last data that loaded"), "the panel says the view is the last good one");
+    assert.deepEqual(await view(page), kept, "the last good view stays on screen");
+    await retried(page, path, pattern);
+    assert.deepEqual(await view(page), kept, "still the last good view after the retry");
+    await notBlank(page, log);
+    await page.screenshot({ path: `${shots}/fault-${path.split("/").pop().replace(".json", "")}.png` });
+    await context.close();
+  });
+}
+
+test("a body that stops mid-way is reported as stalled after 10 seconds, with what had arrived", async () => {
+  const { page, log, context, kept } = await goodPage();
+  await switchTo(page, "__faults__/stall.json");
+  const status = page.locator("[data-loading] [role=status]");
+  await status.filter({ hasText: /0\.1 MB received/ }).waitFor({ timeout: SLOW });
+  const alert = await failed(page);
+  assert.match(alert, /stopped arriving: nothing came for 10 seconds after 0\.1 MB/, alert);
+  assert.doesNotMatch(alert, /TimeoutError|signal timed out/, alert);
+  assert.deepEqual(await view(page), kept, "the last good view stays on screen");
+  await retried(page, "__faults__/stall.json", /stopped arriving/);
+  await notBlank(page, log);
+  await context.close();
+});
+
+test("a slow but steady body loads in the end, showing MB of the total as it arrives", async () => {
+  const { page, log, context } = await goodPage();
+  await switchTo(page, "__faults__/trickle.json");
+  const status = page.locator("[data-loading] [role=status]");
+  const seen = new Set();
+  // Sample the status until the load ends: the figure grows towards the total.
+  while ((await page.locator("[data-loading]").count()) > 0) {
+    const text = await status.innerText().catch(() => "");
+    const m = text.match(/([\d.]+) MB of ([\d.]+) MB received/);
+    if (m) seen.add(m[1]);
+    await page.waitForTimeout(400);
+  }
+  assert.equal(await settled(page, SLOW), "ready");
+  assert.ok(seen.size >= 3, `the received figure moved: ${[...seen].join(", ")}`);
+  assert.equal(await page.locator("main .alert[role=alert]").count(), 0, "no alert");
+  assert.equal(await page.locator("#charts .chart-box svg").count(), 4, "every chart is drawn");
+  assert.ok(await page.evaluate(() => location.search.includes("trickle.json")));
+  await notBlank(page, log);
+  await context.close();
+});
+
+test("after a server error with nothing on screen yet, Try again loads the data", async () => {
+  const { page, log, context } = await open(browser, server, "?data=__faults__/recovers.json");
+  const alert = await failed(page);
+  assert.match(alert, /The server answered 503 Service Unavailable/, alert);
+  assert.equal(await page.locator("h1:visible").count(), 1, "the page is not blank");
+  await page.click("main .alert button.retry");
+  assert.equal(await settled(page, SLOW), "ready");
+  await page.waitForFunction(() => !document.querySelector("main .alert[role=alert]"));
+  assert.equal(await page.locator("#charts .chart-box svg").count(), 4, "every chart is drawn");
+  await notBlank(page, log);
+  await context.close();
+});
+
+test("a refused oversized body or gzip bomb does not grow the wasm memory", async () => {
+  const { page, context } = await goodPage();
+  const start = await wasmMemory(page);
+  for (const path of ["__faults__/chunked-huge.json", "__faults__/gzip-bomb.json"]) {
+    await switchTo(page, path);
+    assert.match(await failed(page), /256 MB limit/);
+  }
+  const after = await wasmMemory(page);
+  console.log(`wasm memory: ${(start / MB).toFixed(1)} MB before, ${(after / MB).toFixed(1)} MB after two refused 256 MB+ bodies`);
+  // Generous: the bodies are 320 MB; the buffers they would have filled, 256 MB each.
+  assert.ok(after - start < 16 * MB, `grew by ${((after - start) / MB).toFixed(1)} MB`);
+  await context.close();
+});
+
+test("identical filter rounds keep the wasm memory stable after a warm-up", async () => {
+  const { page, context } = await goodPage();
+  const round = async () => {
+    await page.locator("input[name=category]").first().check();
+    await page.waitForFunction(() => location.search.includes("category="));
+    await page.locator("input[name=category]").first().uncheck();
+    await page.waitForFunction(() => !location.search.includes("category="));
+  };
+  for (let k = 0; k < 10; k++) await round();
+  const warm = await wasmMemory(page);
+  for (let k = 0; k < 80; k++) await round();
+  const after = await wasmMemory(page);
+  console.log(`wasm memory: ${(warm / MB).toFixed(1)} MB after 10 warm-up rounds, ${(after / MB).toFixed(1)} MB after 80 more`);
+  assert.ok(after - warm <= 2 * MB, `grew by ${((after - warm) / MB).toFixed(1)} MB over 80 identical rounds`);
+  await context.close();
+});

@@ -1,0 +1,64 @@
+//! Large datasets load: the size limit is a guard against runaway responses, not a ceiling on
+//! real data (100,000 incidents like the shipped ones are about 150 MB of JSON), and the loading status says how far
+//! a file has come.
+
+#![cfg(not(target_arch = "wasm32"))]
+// A test fails loudly on the first surprise: expect() is how it says which.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use heist_ledger::load::{megabytes, parse_dataset, Progress, MAX_DATASET_BYTES};
+use heist_ledger::model::Date;
+use serde_json::Value;
+
+const SHIPPED: &str = include_str!("../public/data/incidents.json");
+
+/// The shipped dataset with its incidents copied, under new ids, until the file passes
+/// `bytes`. Only the incident list grows; every copy keeps its real sources.
+fn grown_to(bytes: usize) -> (Vec<u8>, usize) {
+    let mut doc: Value = serde_json::from_str(SHIPPED).expect("the shipped dataset is JSON");
+    let originals = doc["incidents"].as_array().expect("incidents").clone();
+    let per_copy = serde_json::to_string(&originals).expect("serialises").len();
+    let copies = bytes / per_copy + 1;
+    let list = doc["incidents"].as_array_mut().expect("incidents");
+    for k in 0..copies {
+        for original in &originals {
+            let mut copy = original.clone();
+            let id = format!("{}-copy-{k}", copy["id"].as_str().expect("id"));
+            copy["id"] = Value::String(id);
+            list.push(copy);
+        }
+    }
+    let count = list.len();
+    (serde_json::to_vec(&doc).expect("serialises"), count)
+}
+
+#[test]
+fn a_dataset_past_the_old_5_mb_ceiling_loads_with_every_incident() {
+    let (bytes, count) = grown_to(12 * 1024 * 1024);
+    assert!(bytes.len() > 12 * 1024 * 1024);
+    let data = parse_dataset(&bytes, "large.json", Date::new(2100, 1, 1))
+        .unwrap_or_else(|e| panic!("a {} dataset is refused: {e}", megabytes(bytes.len())));
+    assert_eq!(data.incidents.len(), count);
+}
+
+#[test]
+fn the_limit_leaves_room_for_a_hundred_thousand_incidents() {
+    // About 1.5 KB an incident as compact JSON, as the shipped records run.
+    let per_incident = serde_json::from_str::<Value>(SHIPPED).expect("JSON")["incidents"]
+        .as_array()
+        .map(|list| serde_json::to_string(list).expect("serialises").len() / list.len())
+        .expect("incidents");
+    assert!(per_incident * 100_000 < MAX_DATASET_BYTES, "{per_incident} bytes an incident");
+}
+
+#[test]
+fn the_loading_status_counts_megabytes_of_the_total_then_says_it_is_reading() {
+    let mb = 1_048_576;
+    let receiving = Progress { received: 12 * mb + mb / 3, total: Some(80 * mb + mb / 10), parsing: false };
+    assert_eq!(receiving.describe(), "Loading the incident dataset… 12.3 MB of 80.1 MB received");
+    let no_length = Progress { total: None, ..receiving };
+    assert_eq!(no_length.describe(), "Loading the incident dataset… 12.3 MB received");
+    let parsing = Progress { received: 80 * mb, total: Some(80 * mb), parsing: true };
+    assert_eq!(parsing.describe(), "Reading 80 MB of data…");
+    assert_eq!(Progress::default().describe(), "Loading the incident dataset…");
+}
