@@ -11,7 +11,7 @@ use std::time::Instant;
 use std::sync::Arc;
 
 use heist_ledger::load::parse_dataset;
-use heist_ledger::model::{Category, ChangeEntry, Dataset, Date, Flow, FlowEdge, FlowNode, NodeKind};
+use heist_ledger::model::{ChangeEntry, Dataset, Date};
 use heist_ledger::pipeline::{self, ChartKind, Selection};
 use heist_ledger::render::Size;
 use heist_ledger::view::{Theme, ViewState};
@@ -30,8 +30,34 @@ fn median_ms(mut f: impl FnMut() -> usize, runs: usize) -> (f64, usize) {
     (times[runs / 2], bytes)
 }
 
-/// The shipped dataset with its incidents copied `n` times over spread-out dates.
+/// A small deterministic generator (xorshift64*): the same synthetic datasets every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// `n` synthetic incidents sampled from the shipped dataset's own distributions: each
+/// copies a random real record (so its category, chains, assets, actor, attribution and
+/// sources follow the real mix), moves its date by up to a year either way within the
+/// data's span, and scales its amount by a log-uniform factor of 0.1x to 10x (keeping the
+/// real heavy tail). A record whose template has a traced flow gets that flow, scaled.
 fn synthetic(base: &Dataset, n: usize) -> Dataset {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ n as u64);
     let mut data = base.clone();
     let template = base.incidents.clone();
     data.title = format!("Synthetic benchmark dataset ({n} incidents), not real data");
@@ -44,55 +70,32 @@ fn synthetic(base: &Dataset, n: usize) -> Dataset {
         revised: Vec::new(),
         removed: Vec::new(),
     }];
+    let first = template.iter().map(|i| i.date.days_since_epoch()).min().unwrap_or(0);
+    let last = template.iter().map(|i| i.date.days_since_epoch()).max().unwrap_or(0);
+    let mut flows = Vec::new();
     data.incidents = (0..n)
         .map(|k| {
-            let mut i = template[k % template.len()].clone();
+            let t = &template[rng.below(template.len())];
+            let mut i = t.clone();
             i.id = format!("bench-{k}");
-            i.date =
-                Date::from_days_since_epoch(Date::new(2017, 1, 1).days_since_epoch() + (k as i64 * 7) % 3200);
-            i.category = Category::ALL[k % Category::ALL.len()];
-            i.usd = 1e5 * (1.0 + (k % 997) as f64 * 37.0);
+            let shift = (rng.unit() * 730.0 - 365.0) as i64;
+            i.date = Date::from_days_since_epoch((t.date.days_since_epoch() + shift).clamp(first, last));
+            let factor = 10f64.powf(rng.unit() * 2.0 - 1.0);
+            i.usd = (t.usd * factor).round().max(1.0);
             (i.usd_low, i.usd_high, i.recovered_usd) = (None, None, None);
+            if let Some(f) = base.flow_for(&t.id) {
+                let mut f = f.clone();
+                f.incident = i.id.clone();
+                f.theft_usd *= factor;
+                for e in &mut f.edges {
+                    e.usd *= factor;
+                }
+                flows.push(f);
+            }
             i
         })
         .collect();
-    data.enforcement.clear();
-    data.flows = (0..(n / 10).max(1))
-        .map(|k| {
-            let id = format!("bench-{k}");
-            let node = |nid: &str, stage: u8, kind: NodeKind| FlowNode {
-                id: nid.to_string(),
-                label: nid.to_string(),
-                stage,
-                kind,
-            };
-            let edge = |from: &str, to: &str, usd: f64| FlowEdge {
-                from: from.to_string(),
-                to: to.to_string(),
-                usd,
-                estimate: k % 3 == 0,
-                source: data.sources[0].id.clone(),
-                note: None,
-            };
-            let mix = format!("mixer-{}", k % 12);
-            Flow {
-                incident: id,
-                as_of: Date::new(2025, 1, 1),
-                theft_usd: 1e6,
-                nodes: vec![
-                    node("stolen", 0, NodeKind::Source),
-                    node(&format!("swap-{}", k % 9), 1, NodeKind::Intermediate),
-                    node(&mix, 3, NodeKind::Intermediate),
-                    node("cash-out", 5, NodeKind::Sink),
-                ],
-                edges: vec![
-                    edge("stolen", &format!("swap-{}", k % 9), 1e6),
-                    edge(&format!("swap-{}", k % 9), &mix, 8e5),
-                    edge(&mix, "cash-out", 6e5),
-                ],
-            }
-        })
-        .collect();
+    data.flows = flows;
     data
 }
 
@@ -134,10 +137,16 @@ fn main() {
     measure("shipped", &shipped);
     let out = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench");
     let _ = std::fs::create_dir_all(out);
-    for n in [100, 1_000, 3_000, 10_000] {
+    for n in [100, 1_000, 10_000, 100_000] {
         let data = synthetic(&shipped, n);
         measure(&format!("synthetic ×{n}"), &data);
         if let Ok(json) = serde_json::to_string(&data) {
+            // Parse + validate as the page does, from the bytes it would fetch.
+            let (ms, _) = median_ms(
+                || parse_dataset(json.as_bytes(), "x.json", Date::new(2100, 1, 1)).map_or(0, |d| d.incidents.len()),
+                3,
+            );
+            println!("|   parse + validate {} MB | {ms:.0} ms |", json.len() / 1_000_000);
             let _ = std::fs::write(format!("{out}/incidents-{n}.json"), json);
         }
         // The timeline alone, for the browser half to time SVG insertion, layout and paint.
