@@ -143,7 +143,10 @@ fn main() {
         if let Ok(json) = serde_json::to_string(&data) {
             // Parse + validate as the page does, from the bytes it would fetch.
             let (ms, _) = median_ms(
-                || parse_dataset(json.as_bytes(), "x.json", Date::new(2100, 1, 1)).map_or(0, |d| d.incidents.len()),
+                || {
+                    parse_dataset(json.as_bytes(), "x.json", Date::new(2100, 1, 1))
+                        .map_or(0, |d| d.incidents.len())
+                },
                 3,
             );
             println!("|   parse + validate {} MB | {ms:.0} ms |", json.len() / 1_000_000);

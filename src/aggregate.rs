@@ -313,7 +313,9 @@ pub const NOT_TRACED_ID: &str = "not-traced-further";
 /// follow is sent to a "not traced further" sink, so every intermediate node conserves flow.
 /// `None` when none of the incidents has a flow.
 pub fn flow_graph(data: &Dataset, incident_ids: &[&str]) -> Option<FlowGraph> {
-    let flows: Vec<_> = data.flows.iter().filter(|f| incident_ids.contains(&f.incident.as_str())).collect();
+    // A set: checking each flow against a list of thousands of ids would be quadratic.
+    let wanted: std::collections::HashSet<&str> = incident_ids.iter().copied().collect();
+    let flows: Vec<_> = data.flows.iter().filter(|f| wanted.contains(f.incident.as_str())).collect();
     let as_of = flows.iter().map(|f| f.as_of).max()?;
     let mut nodes: Vec<FlowGraphNode> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();

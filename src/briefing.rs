@@ -51,11 +51,11 @@ impl PrintMode {
 /// Drawn at the screen's width (up to 1232 px) the same text printed at about 4 pt.
 pub const PRINT_CHART: Size = Size { width: 560, height: 440 };
 
-/// The print size of a chart: [`PRINT_CHART`], except the Sankey, drawn at the page's own
-/// width (680 px, printed at 1:1) with room for its numbered list of every node.
+/// The print size of a chart: [`PRINT_CHART`], except the Sankey, drawn taller to hold its
+/// numbered list of every node (its keys are its smallest text: at this width they print at 8 pt).
 pub fn print_size(kind: ChartKind) -> Size {
     match kind {
-        ChartKind::Flows => Size { width: 680, height: 620 },
+        ChartKind::Flows => Size { width: 620, height: 600 },
         _ => PRINT_CHART,
     }
 }
@@ -151,13 +151,38 @@ fn cover(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
     )
 }
 
+/// Most publishers named on a chart's printed page; the rest are counted, and every one is
+/// listed in full under "Sources of the charts" (a page's source line must not push the
+/// chart off a US Letter page).
+const PRINTED_PUBLISHERS: usize = 8;
+
+/// The printed source line: the first publishers, then how many more and where they are.
+fn short_sources(chart: &Chart) -> String {
+    let mut publishers: Vec<&str> = chart.sources.iter().map(|s| s.publisher.as_str()).collect();
+    publishers.sort_unstable();
+    publishers.dedup();
+    match publishers.len() {
+        0 => "Sources: the incident sources listed at the end of this pack".to_string(),
+        n if n <= PRINTED_PUBLISHERS => format!("Sources: {}", publishers.join(", ")),
+        n => format!(
+            "Sources: {} and {} more, all listed under \u{201c}Sources of the charts\u{201d}",
+            publishers[..PRINTED_PUBLISHERS].join(", "),
+            n - PRINTED_PUBLISHERS
+        ),
+    }
+}
+
 /// One chart on its own page: the framed image drawn light at [`PRINT_CHART`], which
 /// carries its title, the view, its source line, the release and the permalink.
-fn chart_page(light: &Selection, chart: &Chart, page_url: &str) -> String {
+fn chart_page(light: &Selection, chart: &Chart, page_url: &str, mode: PrintMode) -> String {
     let name = chart.kind.name();
     let image = match &chart.svg {
         Ok(svg) => {
-            let frame = pipeline::export_frame(light, chart, page_url);
+            let mut frame = pipeline::export_frame(light, chart, page_url);
+            // Charts only has no list after the charts: each names every publisher.
+            if mode == PrintMode::Pack {
+                frame.sources = short_sources(chart);
+            }
             let (framed, _) = export::standalone(svg, print_size(chart.kind), Theme::Light, &frame, None);
             unique_ids(&framed, name)
         }
@@ -328,7 +353,7 @@ pub fn pack(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
     let charts: Vec<Chart> =
         ChartKind::ALL.iter().map(|&k| pipeline::chart(&light, k, print_size(k))).collect();
     for c in &charts {
-        out.push_str(&chart_page(&light, c, page_url));
+        out.push_str(&chart_page(&light, c, page_url, mode));
     }
     if mode == PrintMode::Pack {
         let (heading, figures) = published_in_view(&light);

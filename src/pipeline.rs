@@ -161,9 +161,11 @@ impl Selection {
 
     /// Kept incidents that have a traced flow, as (id, "Victim (year)") for the flow picker.
     pub fn flow_choices(&self) -> Vec<(String, String)> {
+        let traced: std::collections::HashSet<&str> =
+            self.data.flows.iter().map(|f| f.incident.as_str()).collect();
         self.incidents()
             .into_iter()
-            .filter(|i| self.data.flow_for(&i.id).is_some())
+            .filter(|i| traced.contains(i.id.as_str()))
             .map(|i| (i.id.clone(), format!("{} ({})", i.victim, i.date.year())))
             .collect()
     }
@@ -267,13 +269,12 @@ fn flow_chart(sel: &Selection, ids: &[&str], chart_id: &str, size: Size) -> Char
 
 /// Who a flow chart is about: up to three victims by name, otherwise a count.
 fn flow_subject(g: &FlowGraph, data: &Dataset) -> String {
+    if g.incidents.len() > 3 {
+        return format!("{} incidents summed", g.incidents.len());
+    }
     let names: Vec<String> =
         g.incidents.iter().map(|id| data.incident(id).map_or(id.clone(), |i| i.victim.clone())).collect();
-    if names.len() <= 3 {
-        names.join(", ")
-    } else {
-        format!("{} incidents summed", names.len())
-    }
+    names.join(", ")
 }
 
 /// One headline figure, in words.

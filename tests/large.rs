@@ -62,3 +62,32 @@ fn the_loading_status_counts_megabytes_of_the_total_then_says_it_is_reading() {
     assert_eq!(parsing.describe(), "Reading 80 MB of data…");
     assert_eq!(Progress::default().describe(), "Loading the incident dataset…");
 }
+
+#[test]
+fn a_dense_timeline_draws_the_largest_as_marks_and_bins_the_rest_counting_every_theft() {
+    use heist_ledger::pipeline::{self, ChartKind, Selection};
+    use heist_ledger::render::timeline::MAX_MARKS;
+    use heist_ledger::view::{self, Theme};
+    let (bytes, count) = grown_to(4 * 1024 * 1024);
+    let data =
+        std::sync::Arc::new(parse_dataset(&bytes, "large.json", Date::new(2100, 1, 1)).expect("loads"));
+    assert!(count > 2 * MAX_MARKS, "{count} incidents: dense enough to bin");
+    let smallest = data.incidents.iter().min_by(|a, b| a.usd.total_cmp(&b.usd)).expect("some").id.clone();
+    let (v, _) = view::parse(&view::query_pairs(&format!("incident={smallest}")));
+    let sel = Selection::new(data, v, Theme::Light);
+    let svg =
+        pipeline::chart(&sel, ChartKind::Timeline, ChartKind::Timeline.size_for(1232)).svg.expect("draws");
+    let doc = roxmltree::Document::parse(&svg).expect("valid SVG");
+    let marks = doc.descendants().filter(|n| n.attribute("data-kind") == Some("incident")).count();
+    assert_eq!(marks, MAX_MARKS + 1, "the largest as marks, and the selected one however small");
+    assert!(svg.contains(&format!(r#"data-incident="{smallest}""#)), "the selected incident keeps its mark");
+    let density =
+        doc.descendants().find(|n| n.attribute("class") == Some("density")).expect("a density layer");
+    let binned: usize =
+        density.children().filter_map(|r| r.attribute("data-count")?.parse::<usize>().ok()).sum();
+    assert_eq!(marks + binned, count, "every theft is drawn, as a mark or in a cell");
+    assert!(
+        density.attribute("aria-hidden") == Some("true"),
+        "cells are not announced; the table lists every theft"
+    );
+}

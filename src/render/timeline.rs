@@ -15,6 +15,49 @@ use crate::render::{legend, mark_attrs, Align, Canvas, ChartError, Font, LegendK
 /// areas are proportional to amounts only above this radius (the legend says so).
 pub const MIN_RADIUS: f64 = 2.5;
 
+/// Most incidents drawn as their own accessible marks; smaller ones beyond this are drawn
+/// as a density layer (the incident table lists every one).
+pub const MAX_MARKS: usize = 800;
+
+/// Side of a density cell, in pixels.
+const CELL: f64 = 4.0;
+
+/// The thefts too many to draw one by one: each occupied cell of the plot is one square,
+/// darker the more thefts fall in it, with its count as `data-count`.
+fn draw_density(c: &Canvas, f: &Frame, points: &[&TimelinePoint]) -> Result<(), ChartError> {
+    let mut cells: std::collections::BTreeMap<(i64, i64), usize> = std::collections::BTreeMap::new();
+    for pt in points {
+        let (x, y) = (f.date_x(pt.date), f.y.map(pt.usd));
+        if x.is_finite() && y.is_finite() {
+            *cells.entry(((x / CELL).floor() as i64, (y / CELL).floor() as i64)).or_insert(0) += 1;
+        }
+    }
+    let fill = crate::render::theme::Palette::hex(c.palette.muted);
+    let count = points.len().to_string();
+    c.doc.open("g", &[("class", "density"), ("aria-hidden", "true"), ("data-count", &count)]);
+    for ((cx, cy), n) in cells {
+        let opacity = format!("{:.2}", (0.25 + 0.15 * n as f64).min(1.0));
+        let (x, y, n) =
+            (format!("{:.0}", cx as f64 * CELL), format!("{:.0}", cy as f64 * CELL), n.to_string());
+        let size = format!("{CELL}");
+        c.doc.element(
+            "rect",
+            &[
+                ("x", &x),
+                ("y", &y),
+                ("width", &size),
+                ("height", &size),
+                ("fill", &fill),
+                ("fill-opacity", &opacity),
+                ("data-count", &n),
+            ],
+            "",
+        );
+    }
+    c.doc.close();
+    Ok(())
+}
+
 /// The chart's one-sentence finding, built from the data.
 pub fn describe(data: &TimelineData) -> String {
     if data.points.is_empty() {
@@ -165,7 +208,14 @@ pub fn draw(
     let f = frame(data, size, legend_h + 14.0);
     c.text(
         &Canvas::fit(
-            &format!("Marker area ∝ amount (min {MIN_RADIUS} px); amounts on a log scale"),
+            &if data.points.len() > MAX_MARKS {
+                format!(
+                    "Marker area ∝ amount; the {} smallest thefts shown as grey density squares; log scale",
+                    data.points.len() - MAX_MARKS
+                )
+            } else {
+                format!("Marker area ∝ amount (min {MIN_RADIUS} px); amounts on a log scale")
+            },
             10.0,
             f.plot.width(),
         ),
@@ -245,9 +295,19 @@ pub fn draw(
     }
     c.doc.close();
 
-    // Markers, largest first so small ones stay visible on top.
+    // Markers, largest first so small ones stay visible on top. Past MAX_MARKS the smallest
+    // thefts are binned into a density layer: thousands of overlapping circles are neither
+    // readable nor quick to draw, and the table below lists every one.
     let mut order: Vec<&TimelinePoint> = data.points.iter().collect();
     order.sort_by(|a, b| b.usd.total_cmp(&a.usd).then_with(|| a.id.cmp(&b.id)));
+    let mut binned = order.split_off(order.len().min(MAX_MARKS));
+    // The incident the reader selected is always a mark of its own.
+    if let Some(k) = binned.iter().position(|pt| selected == Some(pt.id.as_str())) {
+        order.push(binned.remove(k));
+    }
+    if !binned.is_empty() {
+        draw_density(c, &f, &binned)?;
+    }
     c.doc.open("g", &[("class", "markers")]);
     for pt in &order {
         let (cx, cy, r) = (f.date_x(pt.date), f.y.map(pt.usd), f.radius(pt.usd));
@@ -277,8 +337,7 @@ pub fn draw(
 
     // Labels for the largest incidents, placed so they overlap nothing.
     let label_size = 11.0;
-    let requests: Vec<Request> = data
-        .points
+    let requests: Vec<Request> = order
         .iter()
         .map(|pt| {
             let label = short_label(pt);
@@ -295,7 +354,7 @@ pub fn draw(
     let max_labels = ((f.plot.width() / 80.0) as usize).clamp(3, 14);
     c.doc.open("g", &[("class", "labels")]);
     for placed in labels::place(&requests, f.plot, max_labels) {
-        let pt = &data.points[placed.index];
+        let pt = order[placed.index];
         let align = match placed.anchor {
             Anchor::Start => Align::Start,
             Anchor::Middle => Align::Middle,
