@@ -6,22 +6,13 @@
 // A test fails loudly on the first surprise: expect() is how it says which.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::sync::Arc;
-
 use heist_ledger::exports::{self, Preset};
-use heist_ledger::load::parse_dataset;
-use heist_ledger::model::{Category, Dataset, Date};
+use heist_ledger::model::Category;
 use heist_ledger::pipeline::{self, ChartKind, Selection};
 use heist_ledger::view::{self, Theme, ViewState};
 
-const SHIPPED: &str = include_str!("../public/data/incidents.json");
-
-fn shipped() -> Arc<Dataset> {
-    Arc::new(
-        parse_dataset(SHIPPED.as_bytes(), "incidents.json", Date::new(2100, 1, 1))
-            .expect("shipped dataset loads"),
-    )
-}
+mod common;
+use common::shipped;
 
 fn view_of(query: &str) -> ViewState {
     let (v, notices) = view::parse(&view::query_pairs(query));

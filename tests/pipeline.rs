@@ -5,24 +5,15 @@
 // A test fails loudly on the first surprise: expect() is how it says which.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::sync::Arc;
-
 use heist_ledger::aggregate;
 use heist_ledger::html::{self, StaticChart};
-use heist_ledger::load::parse_dataset;
-use heist_ledger::model::{Dataset, Date};
+use heist_ledger::model::Date;
 use heist_ledger::pipeline::{self, ChartKind, Selection};
 use heist_ledger::render::Size;
 use heist_ledger::view::{self, FiguresFor, Theme, ViewState};
 
-const SHIPPED: &str = include_str!("../public/data/incidents.json");
-
-fn shipped() -> Arc<Dataset> {
-    Arc::new(
-        parse_dataset(SHIPPED.as_bytes(), "incidents.json", Date::new(2100, 1, 1))
-            .expect("shipped dataset loads"),
-    )
-}
+mod common;
+use common::shipped;
 
 fn default_selection() -> Selection {
     Selection::new(shipped(), ViewState::default(), Theme::Light)

@@ -1,21 +1,13 @@
 // End-to-end tests of the release build as GitHub Pages serves it (under /heist-ledger/),
 // in headless Debian Chromium. Screenshots go to target/e2e/.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { start, open, settled, foreign, shots } from "./harness.mjs";
+import { withBrowser, open, settled, foreign, shots } from "./harness.mjs";
 
 let server;
 let browser;
-
-before(async () => {
-  ({ server, browser } = await start());
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+withBrowser((c) => ({ server, browser } = c));
 
 const CHARTS = ["yearly", "timeline", "flows", "figures"];
 

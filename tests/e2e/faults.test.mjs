@@ -2,21 +2,13 @@
 // headless Chromium against the release build: each gives the right message (sizes in MB),
 // a working "Try again", keeps the last good view on screen and never leaves a blank page;
 // refused bodies do not grow the wasm memory, and identical filter rounds keep it stable.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { start, open, settled, shots } from "./harness.mjs";
+import { withBrowser, open, settled, shots } from "./harness.mjs";
 
 let server;
 let browser;
-
-before(async () => {
-  ({ server, browser } = await start());
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+withBrowser((c) => ({ server, browser } = c));
 
 const MB = 1024 * 1024;
 // Stalls are detected after 10 s without a byte (src/web/fetch.rs STALL_MS); the slowest

@@ -4,6 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
 
@@ -32,6 +33,20 @@ export async function start() {
     args: CHROMIUM_ARGS,
   });
   return { server, browser };
+}
+
+/** Starts the server and browser before a test file's tests and stops them after; `set`
+ * receives `{ server, browser }` once they run. */
+export function withBrowser(set) {
+  let ctx = null;
+  before(async () => {
+    ctx = await start();
+    set(ctx);
+  });
+  after(async () => {
+    await ctx?.browser?.close();
+    ctx?.server?.close();
+  });
 }
 
 /** Opens a page that records what went wrong. */

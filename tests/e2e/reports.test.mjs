@@ -2,17 +2,13 @@
 // themselves and post their height, downloads that describe themselves (images at a fixed
 // size in the light theme, CSV/JSON of exactly the rows in view), and briefing mode driven
 // by the keys a presentation clicker sends.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { start, open, settled, shots } from "./harness.mjs";
+import { withBrowser, open, settled, shots } from "./harness.mjs";
 
 let server, browser;
-before(async () => ({ server, browser } = await start()));
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+withBrowser((c) => ({ server, browser } = c));
 
 /** A host page (another origin: about:blank) holding the embed, recording every message. */
 async function host(src, { width = 640, height = 400 } = {}) {

@@ -1,21 +1,13 @@
 // The Sankey on a phone: at 360 px the live flows chart (and the first view drawn before
 // any script runs) cuts no label short, names every node in full and fits the box the page
 // reserves for it. Screenshot: target/e2e/sankey-360.png.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { start, open, settled, shots } from "./harness.mjs";
+import { withBrowser, open, settled, shots } from "./harness.mjs";
 
 let server;
 let browser;
-
-before(async () => {
-  ({ server, browser } = await start());
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+withBrowser((c) => ({ server, browser } = c));
 
 /** For every flows chart svg on the page: its label texts, each node's name and label text, and sizes. */
 function readFlows() {
