@@ -138,7 +138,7 @@ pub fn figure_head(kind: ChartKind, sel: &Selection, table_open: bool) -> String
     out.push_str(&export_menu(kind));
     let _ = write!(
         out,
-        r#"<button type="button" class="embed-toggle" data-action="embed" data-export="{name}.embed" aria-controls="{name}-embed">Embed</button></div>"#
+        r#"<button type="button" class="embed-toggle" data-action="embed" data-export="{name}.embed">Embed</button></div>"#
     );
     out
 }

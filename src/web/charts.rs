@@ -364,7 +364,7 @@ pub fn ChartFigure(
 /// button; when the clipboard is refused the code is selected for Ctrl+C.
 #[component]
 fn EmbedPanel(
-    /// Element id (the Embed button's `aria-controls`).
+    /// Element id.
     id: String,
     /// The iframe code.
     code: Memo<String>,
