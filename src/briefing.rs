@@ -338,7 +338,7 @@ fn unique_ids(svg: &str, name: &str) -> String {
 /// The whole print for the selection in force (whatever its theme: paper is always light).
 /// `page_url` is the page's address without a query, for the permalinks.
 pub fn pack(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
-    let light = Selection::new(sel.data.clone(), sel.view.clone(), Theme::Light);
+    let light = sel.with_theme(Theme::Light);
     let mut out = cover(&light, mode, page_url);
     match mode {
         PrintMode::Pack => {

@@ -88,8 +88,7 @@ pub fn image(
         None => natural,
         Some(total) => {
             // The frame's lines depend on the sources, which depend on the data, not the size.
-            let chart = pipeline::chart(&light, kind, natural);
-            let frame = pipeline::export_frame(&light, &chart, page_url);
+            let frame = pipeline::frame_for(&light, kind, natural, page_url);
             let (head, foot) = crate::render::export::frame_heights(&frame, width);
             let room = (f64::from(total) - head - foot).floor().max(0.0) as u32;
             Size { width, height: room.max(MIN_CHART_HEIGHT) }

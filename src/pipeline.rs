@@ -401,6 +401,12 @@ pub fn export_frame(sel: &Selection, chart: &Chart, page_url: &str) -> Frame {
     }
 }
 
+/// The frame an exported image of `kind` carries, for a chart drawn at `size` (its sources
+/// come from the drawing, so the chart is drawn to find them).
+pub fn frame_for(sel: &Selection, kind: ChartKind, size: Size, page_url: &str) -> Frame {
+    export_frame(sel, &chart(sel, kind, size), page_url)
+}
+
 /// The view's address on the page at `page_url` (its theme left out: that is the reader's).
 pub fn view_link(sel: &Selection, page_url: &str) -> String {
     let query = view::to_query(&ViewState { theme: None, ..sel.view.clone() });

@@ -224,12 +224,12 @@ pub fn ChartFigure(
             let sel = sel.as_ref()?;
             Some(match action {
                 "csv" => {
-                    let chart = pipeline::chart(sel, kind, kind.size_for(preset.width()));
-                    Ok((
-                        exports::file_name(sel, name, Some(kind), None, "csv"),
-                        exports::table_csv(&chart.table),
-                        None,
-                    ))
+                    // The table on screen is the chart's; its numbers do not depend on the size.
+                    let csv = output.with_untracked(|o| o.as_ref().map(|o| exports::table_csv(&o.table)));
+                    let csv = csv.unwrap_or_else(|| {
+                        exports::table_csv(&pipeline::chart(sel, kind, kind.size_for(preset.width())).table)
+                    });
+                    Ok((exports::file_name(sel, name, Some(kind), None, "csv"), csv, None))
                 }
                 _ => exports::image(sel, kind, preset, &page_url).map(|(svg, size)| {
                     let ext = if action == "png" { "png" } else { "svg" };

@@ -23,8 +23,7 @@ pub fn EmbedPage(
     let words = Memo::new(move |_| {
         state.selection.with(|s| {
             let s = s.as_ref()?;
-            let chart = pipeline::chart(s, kind, kind.size_for(640));
-            let frame = pipeline::export_frame(s, &chart, "");
+            let frame = pipeline::frame_for(s, kind, kind.size_for(640), "");
             let full = ViewState { embed: None, present: None, ..s.view.clone() };
             let site = dom::site_root();
             Some((frame, exports::pinned_url(s, &full, &site)))

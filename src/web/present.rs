@@ -59,8 +59,7 @@ pub fn Presentation() -> impl IntoView {
         let kind = slide_kind(slide.get());
         state.selection.with(|s| {
             let s = s.as_ref()?;
-            let chart = pipeline::chart(s, kind, kind.size_for(640));
-            let frame = pipeline::export_frame(s, &chart, "");
+            let frame = pipeline::frame_for(s, kind, kind.size_for(640), "");
             Some((pipeline::takeaway(s, kind), frame.sources, frame.dated))
         })
     });
