@@ -75,7 +75,8 @@ pub fn headline(data: &Dataset, figures: &[Figure]) -> String {
     out
 }
 
-/// A table of numbers with linked sources.
+/// A chart's table. A folded one (holding only its first rows) says how many more
+/// "Show table" lists.
 pub fn table(t: &Table) -> String {
     let mut out = format!(
         r#"<table data-table="{}"><caption>{}</caption><thead><tr>"#,
@@ -97,6 +98,15 @@ pub fn table(t: &Table) -> String {
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table>");
+    if t.total > t.rows.len() {
+        let _ = write!(
+            out,
+            r#"<p class="table-more" data-table-more="{}">The first {} of {} rows. “Show table” lists them all.</p>"#,
+            t.total - t.rows.len(),
+            t.rows.len(),
+            t.total
+        );
+    }
     out
 }
 
@@ -245,13 +255,28 @@ pub fn filters(sel: &Selection) -> String {
     let data = &sel.data;
     let f = &sel.view.filter;
     let (lo, hi) = data.years();
-    let mut actors: Vec<&str> = data.incidents.iter().map(|i| i.actor.as_str()).collect();
-    actors.sort_unstable();
-    actors.dedup();
-    let mut chains: Vec<&str> =
-        data.incidents.iter().flat_map(|i| i.chains.iter().map(String::as_str)).collect();
-    chains.sort_unstable();
-    chains.dedup();
+    // Inserted one by one into sets (collecting into one sorts the whole list first): a
+    // large dataset names a few actors and chains many times over.
+    let actors: Vec<&str> = data
+        .incidents
+        .iter()
+        .map(|i| i.actor.as_str())
+        .fold(std::collections::BTreeSet::new(), |mut set, x| {
+            set.insert(x);
+            set
+        })
+        .into_iter()
+        .collect();
+    let chains: Vec<&str> = data
+        .incidents
+        .iter()
+        .flat_map(|i| i.chains.iter().map(String::as_str))
+        .fold(std::collections::BTreeSet::new(), |mut set, x| {
+            set.insert(x);
+            set
+        })
+        .into_iter()
+        .collect();
     let years: Vec<String> = (lo..=hi).map(|y| y.to_string()).collect();
     let year_refs: Vec<&str> = years.iter().map(String::as_str).collect();
     let from = f.from_year.map(|y| y.to_string());

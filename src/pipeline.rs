@@ -159,6 +159,32 @@ impl Selection {
         }
     }
 
+    /// What one chart's drawing depends on: equal keys draw the same chart at the same size,
+    /// so the page redraws only the charts a change touches (sorting the table, or opening
+    /// an incident, leaves the flow and figures charts alone; a filter leaves the figures
+    /// chart). The dataset is compared by identity, like the selection.
+    pub fn chart_key(&self, kind: ChartKind) -> ChartKey {
+        let v = &self.view;
+        let filter = || Some(v.filter.clone());
+        let (filter, incident, flow, figures) = match kind {
+            ChartKind::Yearly | ChartKind::Timeline => (filter(), v.incident.clone(), None, None),
+            // One incident's flow does not depend on the filter; the sum over the view does.
+            ChartKind::Flows => match &v.flow {
+                Some(id) => (None, None, Some(id.clone()), None),
+                None => (filter(), None, None, None),
+            },
+            ChartKind::Figures => (None, None, None, Some(self.figures_year())),
+        };
+        ChartKey {
+            data: Arc::as_ptr(&self.data) as usize,
+            theme: self.theme,
+            filter,
+            incident,
+            flow,
+            figures,
+        }
+    }
+
     /// Kept incidents that have a traced flow, as (id, "Victim (year)") for the flow picker.
     pub fn flow_choices(&self) -> Vec<(String, String)> {
         let traced: std::collections::HashSet<&str> =
@@ -169,6 +195,17 @@ impl Selection {
             .map(|i| (i.id.clone(), format!("{} ({})", i.victim, i.date.year())))
             .collect()
     }
+}
+
+/// The parts of a selection one chart is drawn from ([`Selection::chart_key`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartKey {
+    data: usize,
+    theme: Theme,
+    filter: Option<Filter>,
+    incident: Option<String>,
+    flow: Option<String>,
+    figures: Option<Option<i32>>,
 }
 
 /// What one chart figure shows.
@@ -200,8 +237,14 @@ impl Chart {
     }
 }
 
-/// Draws one chart of the page at a size.
+/// Draws one chart of the page at a size, with its whole table.
 pub fn chart(sel: &Selection, kind: ChartKind, size: Size) -> Chart {
+    chart_rows(sel, kind, size, usize::MAX)
+}
+
+/// Draws one chart with at most `rows` rows of its table (the page folds its tables and
+/// asks for the whole one with [`table`] when the reader opens it).
+pub fn chart_rows(sel: &Selection, kind: ChartKind, size: Size, rows: usize) -> Chart {
     let data = &sel.data;
     let title = |id: &str| data.source_label(id);
     let incidents = sel.incidents();
@@ -216,7 +259,7 @@ pub fn chart(sel: &Selection, kind: ChartKind, size: Size) -> Chart {
             let t = aggregate::timeline(data, &incidents, sel.span, sel.view.filter.dates);
             let rendered =
                 render::timeline::render(&t, size, sel.theme, sel.view.incident.as_deref(), &title);
-            Chart::from(kind, rendered, tables::timeline(&t, data), data)
+            Chart::from(kind, rendered, tables::timeline(&t, data, rows), data)
         }
         ChartKind::Flows => {
             let ids: Vec<&str> = match sel.view.flow.as_deref() {
@@ -230,6 +273,17 @@ pub fn chart(sel: &Selection, kind: ChartKind, size: Size) -> Chart {
             let rendered = render::figures::render(&f, size, sel.theme, &title);
             Chart::from(kind, rendered, tables::published(&f, data), data)
         }
+    }
+}
+
+/// A chart's whole table, without drawing the chart (only the timeline's can be long).
+pub fn table(sel: &Selection, kind: ChartKind) -> Table {
+    match kind {
+        ChartKind::Timeline => {
+            let t = aggregate::timeline(&sel.data, &sel.incidents(), sel.span, sel.view.filter.dates);
+            tables::timeline(&t, &sel.data, usize::MAX)
+        }
+        _ => chart(sel, kind, kind.size_for(1000)).table,
     }
 }
 
@@ -256,12 +310,7 @@ fn flow_chart(sel: &Selection, ids: &[&str], chart_id: &str, size: Size) -> Char
                 size,
                 sel.theme,
             );
-            let table = Table {
-                name: "flows".into(),
-                caption: "No traced flows in view".into(),
-                headers: vec![],
-                rows: vec![],
-            };
+            let table = Table::empty("flows", "No traced flows in view");
             Chart::from(ChartKind::Flows, rendered, table, data)
         }
     }

@@ -40,6 +40,9 @@ impl Cell {
     }
 }
 
+/// How many rows a folded chart table holds (the page shows the rest on "Show table").
+pub const FOLDED_ROWS: usize = 100;
+
 /// A table: caption, column headers and rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
@@ -49,8 +52,23 @@ pub struct Table {
     pub caption: String,
     /// Column headers.
     pub headers: Vec<String>,
-    /// Rows of cells, one per header.
+    /// Rows of cells, one per header: all of them, or the first ones when the table was
+    /// made for a folded view ([`timeline`]'s limit).
     pub rows: Vec<Vec<Cell>>,
+    /// How many rows the whole table has.
+    pub total: usize,
+}
+
+impl Table {
+    /// A table holding every one of its rows.
+    fn whole(name: &str, caption: String, headers: Vec<String>, rows: Vec<Vec<Cell>>) -> Table {
+        Table { name: name.into(), caption, total: rows.len(), headers, rows }
+    }
+
+    /// An empty table (nothing in view).
+    pub fn empty(name: &str, caption: &str) -> Table {
+        Table::whole(name, caption.to_string(), Vec::new(), Vec::new())
+    }
 }
 
 /// Year by year: the dataset's sum and each publisher's reported figure.
@@ -92,65 +110,85 @@ pub fn yearly(y: &YearlyData, data: &Dataset) -> Table {
             row
         })
         .collect();
-    Table {
-        name: "yearly".into(),
-        caption: "Theft per year: dataset sum beside reported figures".into(),
-        headers,
-        rows,
-    }
+    Table::whole("yearly", "Theft per year: dataset sum beside reported figures".into(), headers, rows)
 }
 
-/// Every incident and enforcement action on the timeline, oldest first.
-pub fn timeline(t: &TimelineData, data: &Dataset) -> Table {
+/// Every incident and enforcement action on the timeline, oldest first: the first `limit`
+/// rows of them, with the whole table's length in `total`.
+pub fn timeline(t: &TimelineData, data: &Dataset, limit: usize) -> Table {
     let headers = ["Date", "Event", "Kind", "Amount", "Attribution", "Source"].map(String::from).to_vec();
-    let mut rows: Vec<(crate::model::Date, Vec<Cell>)> = Vec::new();
+    // Order first, format after, and only the rows asked for: formatting is most of the
+    // cost, and a folded table of 100,000 thefts shows its first hundred.
+    enum Row {
+        Theft(usize),
+        Event(usize),
+    }
+    let mut order: Vec<(crate::model::Date, Row)> =
+        t.points.iter().enumerate().map(|(k, p)| (p.date, Row::Theft(k))).collect();
+    order.extend(t.events.iter().enumerate().map(|(k, e)| (e.date, Row::Event(k))));
+    // Stable: thefts before the day's enforcement actions, each in its own order.
+    order.sort_by_key(|(d, _)| *d);
+    let total = order.len();
+    order.truncate(limit);
+    let wanted: std::collections::HashSet<&str> = order
+        .iter()
+        .filter_map(|(_, r)| match r {
+            Row::Theft(k) => Some(t.points[*k].id.as_str()),
+            Row::Event(_) => None,
+        })
+        .collect();
     // One pass to index the records: a lookup per point would be quadratic in the dataset.
-    let by_id: std::collections::HashMap<&str, &crate::model::Incident> =
-        data.incidents.iter().map(|i| (i.id.as_str(), i)).collect();
-    for p in &t.points {
-        let incident = by_id.get(p.id.as_str()).copied();
-        let attribution = incident.map_or(String::new(), |i| {
-            format!(
-                "{} ({}{})",
-                i.attribution.by.join(", "),
-                i.attribution.confidence.label(),
-                if i.attribution.contested { ", contested" } else { "" }
-            )
-        });
-        let source =
-            incident.and_then(|i| i.sources.first()).map_or(Cell::text("—"), |id| Cell::source(data, id));
-        rows.push((
-            p.date,
-            vec![
-                Cell::text(p.date.human()),
-                Cell::text(p.victim.clone()),
-                Cell::text(format!("Theft: {}", p.category.label())),
-                Cell::number(money(p.usd)),
-                Cell::text(attribution),
-                source,
-            ],
-        ));
-    }
-    for e in &t.events {
-        let source = Cell::source(data, &e.source);
-        rows.push((
-            e.date,
-            vec![
-                Cell::text(e.date.human()),
-                Cell::text(e.title.clone()),
-                Cell::text(format!("{} ({})", e.kind.label(), e.authority)),
-                Cell::text("—"),
-                Cell::text("—"),
-                source,
-            ],
-        ));
-    }
-    rows.sort_by_key(|(d, _)| *d);
+    let by_id: std::collections::HashMap<&str, &crate::model::Incident> = data
+        .incidents
+        .iter()
+        .filter(|i| wanted.contains(i.id.as_str()))
+        .map(|i| (i.id.as_str(), i))
+        .collect();
+    let rows = order
+        .iter()
+        .map(|(_, r)| match r {
+            Row::Theft(k) => {
+                let p = &t.points[*k];
+                let incident = by_id.get(p.id.as_str()).copied();
+                let attribution = incident.map_or(String::new(), |i| {
+                    format!(
+                        "{} ({}{})",
+                        i.attribution.by.join(", "),
+                        i.attribution.confidence.label(),
+                        if i.attribution.contested { ", contested" } else { "" }
+                    )
+                });
+                let source = incident
+                    .and_then(|i| i.sources.first())
+                    .map_or(Cell::text("—"), |id| Cell::source(data, id));
+                vec![
+                    Cell::text(p.date.human()),
+                    Cell::text(p.victim.clone()),
+                    Cell::text(format!("Theft: {}", p.category.label())),
+                    Cell::number(money(p.usd)),
+                    Cell::text(attribution),
+                    source,
+                ]
+            }
+            Row::Event(k) => {
+                let e = &t.events[*k];
+                vec![
+                    Cell::text(e.date.human()),
+                    Cell::text(e.title.clone()),
+                    Cell::text(format!("{} ({})", e.kind.label(), e.authority)),
+                    Cell::text("—"),
+                    Cell::text("—"),
+                    Cell::source(data, &e.source),
+                ]
+            }
+        })
+        .collect();
     Table {
         name: "timeline".into(),
         caption: "Incidents and enforcement actions, oldest first".into(),
         headers,
-        rows: rows.into_iter().map(|(_, r)| r).collect(),
+        rows,
+        total,
     }
 }
 
@@ -188,12 +226,7 @@ pub fn flows(g: &FlowGraph, data: &Dataset) -> Table {
             ]
         })
         .collect();
-    Table {
-        name: "flows".into(),
-        caption: format!("Laundering flow, tracing as of {}", g.as_of.human()),
-        headers,
-        rows,
-    }
+    Table::whole("flows", format!("Laundering flow, tracing as of {}", g.as_of.human()), headers, rows)
 }
 
 /// Every published figure in the dataset, newest first, including multi-year and revised
@@ -244,12 +277,12 @@ pub fn reported(data: &Dataset) -> Table {
             ]
         })
         .collect();
-    Table {
-        name: "reported".into(),
-        caption: "Every published figure for DPRK-linked crypto theft in this dataset".into(),
+    Table::whole(
+        "reported",
+        "Every published figure for DPRK-linked crypto theft in this dataset".into(),
         headers,
         rows,
-    }
+    )
 }
 
 /// The figures the published-figures chart draws, oldest publication first.
@@ -281,5 +314,5 @@ pub fn published(f: &PublishedData, data: &Dataset) -> Table {
         })
         .collect();
     let about = f.year.map_or("any period".to_string(), |y| y.to_string());
-    Table { name: "figures".into(), caption: format!("Figures published for {about}"), headers, rows }
+    Table::whole("figures", format!("Figures published for {about}"), headers, rows)
 }

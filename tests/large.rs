@@ -86,8 +86,32 @@ fn a_dense_timeline_draws_the_largest_as_marks_and_bins_the_rest_counting_every_
     let binned: usize =
         density.children().filter_map(|r| r.attribute("data-count")?.parse::<usize>().ok()).sum();
     assert_eq!(marks + binned, count, "every theft is drawn, as a mark or in a cell");
+    assert!(density.children().filter(|n| n.is_element()).count() <= 5, "one path per shade, not one per cell");
     assert!(
         density.attribute("aria-hidden") == Some("true"),
         "cells are not announced; the table lists every theft"
     );
+}
+
+#[test]
+fn a_long_timeline_table_is_folded_to_its_first_rows_and_whole_on_request() {
+    use heist_ledger::html;
+    use heist_ledger::pipeline::{self, ChartKind, Selection};
+    use heist_ledger::tables::FOLDED_ROWS;
+    use heist_ledger::view::{Theme, ViewState};
+    let (bytes, _) = grown_to(2 * 1024 * 1024);
+    let data = std::sync::Arc::new(parse_dataset(&bytes, "large.json", Date::new(2100, 1, 1)).expect("loads"));
+    let sel = Selection::new(data, ViewState::default(), Theme::Light);
+    let size = ChartKind::Timeline.size_for(1232);
+    let whole = pipeline::chart(&sel, ChartKind::Timeline, size).table;
+    let folded = pipeline::chart_rows(&sel, ChartKind::Timeline, size, FOLDED_ROWS).table;
+    assert!(whole.rows.len() > FOLDED_ROWS, "{} rows: long enough to fold", whole.rows.len());
+    assert_eq!(whole.total, whole.rows.len(), "the whole table holds every row");
+    assert_eq!(folded.total, whole.total, "the folded one knows how many there are");
+    assert_eq!(folded.rows[..], whole.rows[..FOLDED_ROWS], "and holds the first of them, in order");
+    assert_eq!(pipeline::table(&sel, ChartKind::Timeline), whole, "the table on request is the whole one");
+    let markup = html::table(&folded);
+    let more = whole.total - FOLDED_ROWS;
+    assert!(markup.contains(&format!(r#"data-table-more="{more}""#)), "the folded table says how many more rows");
+    assert!(!html::table(&whole).contains("data-table-more"), "the whole one does not");
 }

@@ -132,9 +132,13 @@ impl Canvas {
 
     /// Finishes the document as a chart citing `sources` (ids, each listed once, sorted).
     pub fn rendered<'a>(self, sources: impl Iterator<Item = &'a str>) -> Rendered {
-        let mut sources: Vec<String> = sources.map(str::to_string).collect();
-        sources.sort();
-        sources.dedup();
+        // Into a set one by one (collecting into one sorts the whole list first): a dense
+        // timeline cites the same few sources thousands of times.
+        let mut set = std::collections::BTreeSet::new();
+        for s in sources {
+            set.insert(s);
+        }
+        let sources: Vec<String> = set.into_iter().map(str::to_string).collect();
         Rendered { svg: self.finish(), sources }
     }
 

@@ -10,6 +10,7 @@ use crate::layout::{text, Rect};
 use crate::model::{Category, Date, EnforcementKind};
 use crate::render::theme::{Symbol, Theme};
 use crate::render::{legend, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Rendered, Size};
+use std::fmt::Write as _;
 
 /// Smallest marker radius drawn: below it a marker could not be seen or pointed at, so
 /// areas are proportional to amounts only above this radius (the legend says so).
@@ -22,8 +23,10 @@ pub const MAX_MARKS: usize = 800;
 /// Side of a density cell, in pixels.
 const CELL: f64 = 4.0;
 
-/// The thefts too many to draw one by one: each occupied cell of the plot is one square,
-/// darker the more thefts fall in it, with its count as `data-count`.
+/// The thefts too many to draw one by one: each occupied cell of the plot is a square,
+/// darker the more thefts fall in it. Cells of one shade are one path (a handful of
+/// elements however many cells: thousands of rects cost the browser more to lay out than
+/// the rest of the page), with the thefts it holds as `data-count`.
 fn draw_density(c: &Canvas, f: &Frame, points: &[&TimelinePoint]) -> Result<(), ChartError> {
     let mut cells: std::collections::BTreeMap<(i64, i64), usize> = std::collections::BTreeMap::new();
     for pt in points {
@@ -32,25 +35,22 @@ fn draw_density(c: &Canvas, f: &Frame, points: &[&TimelinePoint]) -> Result<(), 
             *cells.entry(((x / CELL).floor() as i64, (y / CELL).floor() as i64)).or_insert(0) += 1;
         }
     }
+    // Shade k (1..=SHADES) holds the cells of k thefts, the last one those of more.
+    const SHADES: usize = 5;
+    let mut shades: Vec<(String, usize)> = vec![(String::new(), 0); SHADES];
+    for ((cx, cy), n) in cells {
+        let shade = &mut shades[n.min(SHADES) - 1];
+        let _ = write!(shade.0, "M{:.0} {:.0}h{CELL}v{CELL}h-{CELL}z", cx as f64 * CELL, cy as f64 * CELL);
+        shade.1 += n;
+    }
     let fill = crate::render::theme::Palette::hex(c.palette.muted);
     let count = points.len().to_string();
     c.doc.open("g", &[("class", "density"), ("aria-hidden", "true"), ("data-count", &count)]);
-    for ((cx, cy), n) in cells {
-        let opacity = format!("{:.2}", (0.25 + 0.15 * n as f64).min(1.0));
-        let (x, y, n) =
-            (format!("{:.0}", cx as f64 * CELL), format!("{:.0}", cy as f64 * CELL), n.to_string());
-        let size = format!("{CELL}");
+    for (k, (d, n)) in shades.iter().enumerate().filter(|(_, (d, _))| !d.is_empty()) {
+        let opacity = format!("{:.2}", (0.25 + 0.15 * (k + 1) as f64).min(1.0));
         c.doc.element(
-            "rect",
-            &[
-                ("x", &x),
-                ("y", &y),
-                ("width", &size),
-                ("height", &size),
-                ("fill", &fill),
-                ("fill-opacity", &opacity),
-                ("data-count", &n),
-            ],
+            "path",
+            &[("d", d), ("fill", &fill), ("fill-opacity", &opacity), ("data-count", &n.to_string())],
             "",
         );
     }

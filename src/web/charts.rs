@@ -12,6 +12,7 @@ use crate::html as markup;
 use crate::model::Date;
 use crate::pipeline::{self, ChartKind};
 use crate::render::Size;
+use crate::tables;
 use crate::view::FiguresFor;
 use crate::web::dom;
 use crate::web::state::page;
@@ -124,15 +125,33 @@ pub fn ChartFigure(
     Measurer::get().register(box_ref, size);
 
     let zoom = use_context::<ChartZoom>().map_or(1.0, |z| z.0.max(1.0));
+    // Redrawn only when what this chart is drawn from changes (a Memo notifies only when
+    // its value changes): sorting the table or opening an incident leaves the others be.
+    let key = Memo::new(move |_| state.selection.with(|s| s.as_ref().map(|s| s.chart_key(kind))));
     let output = Memo::new(move |_| {
         let s = size.get()?;
+        // Read, not only tracked: a memo no one has read has no sources to hear from.
+        key.with(|_| ());
         let s = Size {
             width: (f64::from(s.width) / zoom).round() as u32,
             height: (f64::from(s.height) / zoom).round() as u32,
         };
-        state.selection.with(|sel| sel.as_ref().map(|sel| pipeline::chart(sel, kind, s)))
+        state.selection.with_untracked(|sel| {
+            sel.as_ref().map(|sel| pipeline::chart_rows(sel, kind, s, tables::FOLDED_ROWS))
+        })
     });
     let show_table = RwSignal::new(false);
+    // The whole table, made only while the reader has it open.
+    let whole_table = Memo::new(move |_| {
+        if !show_table.get() {
+            return None;
+        }
+        // Read, not only tracked: a memo no one has read has no sources to hear from.
+        key.with(|_| ());
+        state
+            .selection
+            .with_untracked(|sel| sel.as_ref().map(|sel| markup::table(&pipeline::table(sel, kind))))
+    });
     let tip: RwSignal<Option<(String, f64, f64)>> = RwSignal::new(None);
     let brush: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
     let drag_start: RwSignal<Option<f64>> = RwSignal::new(None);
@@ -224,11 +243,9 @@ pub fn ChartFigure(
             let sel = sel.as_ref()?;
             Some(match action {
                 "csv" => {
-                    // The table on screen is the chart's; its numbers do not depend on the size.
-                    let csv = output.with_untracked(|o| o.as_ref().map(|o| exports::table_csv(&o.table)));
-                    let csv = csv.unwrap_or_else(|| {
-                        exports::table_csv(&pipeline::chart(sel, kind, kind.size_for(preset.width())).table)
-                    });
+                    // The whole table (the one on screen may be folded); its numbers do not
+                    // depend on the size.
+                    let csv = exports::table_csv(&pipeline::table(sel, kind));
                     Ok((exports::file_name(sel, name, Some(kind), None, "csv"), csv, None))
                 }
                 _ => exports::image(sel, kind, preset, &page_url).map(|(svg, size)| {
@@ -354,7 +371,7 @@ pub fn ChartFigure(
                 id=format!("{name}-table")
                 class="table-wrap"
                 class:visually-hidden=move || !show_table.get()
-                inner_html=move || output.with(|o| o.as_ref().map(|o| markup::table(&o.table)).unwrap_or_default())
+                inner_html=move || whole_table.get().unwrap_or_else(|| output.with(|o| o.as_ref().map(|o| markup::table(&o.table)).unwrap_or_default()))
             ></div>
         </figure>
     }

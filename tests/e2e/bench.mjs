@@ -104,55 +104,82 @@ async function navigation(url) {
   return state === "ready" ? ms : NaN;
 }
 
-// A category toggle until every chart has redrawn (data-state back to ready), in page time.
-async function filterChange(url) {
+// One page kept open for filter changes: a category toggle until every chart has redrawn
+// (data-state back to ready), in page time.
+async function openPage(url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(url);
   await settled(page);
-  if ((await page.evaluate(() => document.documentElement.dataset.state)) !== "ready") return NaN;
-  const times = [];
-  for (let k = 0; k < 5; k++) {
-    const ms = await page.evaluate(async () => {
-      const box = document.querySelector("input[name=category][value=bridge]");
-      const t0 = performance.now();
-      document.documentElement.dataset.state = "busy";
-      box.click();
-      await new Promise((ok) => {
-        const check = () => (document.documentElement.dataset.state === "ready" ? ok() : requestAnimationFrame(check));
-        requestAnimationFrame(check);
-      });
-      await new Promise((ok) => requestAnimationFrame(() => ok()));
-      return performance.now() - t0;
-    });
-    times.push(ms);
+  if ((await page.evaluate(() => document.documentElement.dataset.state)) !== "ready") {
+    await context.close();
+    return null;
   }
-  await context.close();
-  return median(times);
+  return { context, page };
+}
+
+const toggle = (page) =>
+  page.evaluate(async () => {
+    const box = document.querySelector("input[name=category][value=bridge]");
+    const t0 = performance.now();
+    document.documentElement.dataset.state = "busy";
+    box.click();
+    await new Promise((ok) => {
+      const check = () => (document.documentElement.dataset.state === "ready" ? ok() : requestAnimationFrame(check));
+      requestAnimationFrame(check);
+    });
+    await new Promise((ok) => requestAnimationFrame(() => ok()));
+    return performance.now() - t0;
+  });
+
+// What the page holds after its filter rounds: the JS heap in use (after a collection) plus,
+// for ours, the wasm module's linear memory (read through the JS glue's own init, which
+// returns the running instance's exports; ECharts has none).
+async function heap(page, ours) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  await cdp.detach();
+  if (!ours) return usedSize;
+  const wasm = await page.evaluate(async () => {
+    const glue = await import(new URL("heist-ledger.js", document.baseURI).href);
+    return (await glue.default()).memory.buffer.byteLength;
+  });
+  return usedSize + wasm;
 }
 
 const datasets = [["shipped", null]];
-// 100,000 incidents (about 150 MB) are measured natively only (examples/bench.rs): a browser
-// run of both pages at that size takes longer than the bench is worth on 2 cores.
-for (const n of [100, 1000, 10000]) {
+for (const n of [100, 1000, 10000, 100000]) {
   if (existsSync(join(out, `incidents-${n}.json`))) datasets.push([`synthetic ×${n}`, `incidents-${n}.json`]);
 }
-console.log(`\nNavigation -> ready (ms), 1280x900, alternating, median of ${RUNS}:\n`);
+// 100,000 incidents take about a minute a navigation on 2 cores: fewer runs unless asked.
+const runsFor = (name) => (name.endsWith("×100000") ? Number(process.env.BENCH_RUNS_100K || 3) : RUNS);
+console.log(`\nNavigation -> ready (ms), 1280x900, alternating, median of ${RUNS} (100k: ${runsFor("×100000")}):\n`);
 console.log("| dataset | ours | ECharts | ours/ECharts |\n|---|---:|---:|---:|");
 for (const [name, file] of datasets) {
   const t = { ours: [], echarts: [] };
-  for (let k = 0; k < RUNS; k++) for (const which of ["ours", "echarts"]) t[which].push(await navigation(pages[which](file)));
+  for (let k = 0; k < runsFor(name); k++) for (const which of ["ours", "echarts"]) t[which].push(await navigation(pages[which](file)));
   const [a, b] = [median(t.ours), median(t.echarts)];
   results.ready[name] = { ours: a, echarts: b };
   console.log(`| ${name} | ${a} | ${b} | ${ratio(a, b)} |`);
 }
-console.log("\nFilter change (one category box) -> every chart redrawn (ms), median of 5 per page:\n");
-console.log("| dataset | ours | ECharts | ours/ECharts |\n|---|---:|---:|---:|");
+console.log(`\nFilter change (one category box) -> every chart redrawn (ms), both pages open, alternating, median of ${RUNS}; heap after (MB):\n`);
+console.log("| dataset | ours | ECharts | ours/ECharts | heap ours | heap ECharts | heap ratio |\n|---|---:|---:|---:|---:|---:|---:|");
+const mb = (n) => (Number.isFinite(n) ? (n / 1048576).toFixed(1) : "n/a");
+results.heap = {};
 for (const [name, file] of datasets) {
-  const a = await filterChange(pages.ours(file));
-  const b = await filterChange(pages.echarts(file));
+  const open = { ours: await openPage(pages.ours(file)), echarts: await openPage(pages.echarts(file)) };
+  const t = { ours: [], echarts: [] };
+  for (let k = 0; k < RUNS; k++) {
+    for (const which of ["ours", "echarts"]) if (open[which]) t[which].push(await toggle(open[which].page));
+  }
+  const [a, b] = [median(t.ours), median(t.echarts)];
+  const h = { ours: open.ours ? await heap(open.ours.page, true) : NaN, echarts: open.echarts ? await heap(open.echarts.page, false) : NaN };
+  for (const o of Object.values(open)) if (o) await o.context.close();
   results.filter[name] = { ours: a, echarts: b };
-  console.log(`| ${name} | ${Number.isFinite(a) ? a.toFixed(0) : "n/a"} | ${Number.isFinite(b) ? b.toFixed(0) : "n/a"} | ${ratio(a, b)} |`);
+  results.heap[name] = h;
+  const f = (v) => (Number.isFinite(v) ? v.toFixed(0) : "n/a");
+  console.log(`| ${name} | ${f(a)} | ${f(b)} | ${ratio(a, b)} | ${mb(h.ours)} | ${mb(h.echarts)} | ${ratio(h.ours, h.echarts)} |`);
 }
 await browser.close();
 server.close();

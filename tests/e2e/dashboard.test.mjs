@@ -412,6 +412,9 @@ test("a dataset of hostile strings renders inert, isolated and within the page a
     assert.equal(await page.evaluate(() => window.__pwned), undefined, "no string from the data ran as script");
     assert.equal(dialogs, 0, "no dialog opened");
     assert.equal(await page.locator("#main img").count(), 0, "markup in the data stays text");
+    // Scrolled to first: the table's rendering waits until it nears the screen.
+    await page.locator('tr[data-incident="alpha-2024"]').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector('tr[data-incident="alpha-2024"]').innerText.trim() !== "", null, { timeout: 5000 });
     const row = await page.locator('tr[data-incident="alpha-2024"]').innerText();
     assert.match(row, /\$300M/, "the amount beside a right-to-left override still reads $300M");
     const scroll = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
