@@ -17,6 +17,10 @@ use crate::view::SortKey;
 /// Rows the incident table shows before "Show all".
 pub const TABLE_PAGE: usize = 100;
 
+/// Most flows the flow picker lists by name (the largest thefts; the rest are one click
+/// away in the incident table, whose detail panel draws each one's flow).
+pub const FLOW_CHOICES: usize = 200;
+
 /// A dataset string: escaped and isolated.
 fn bdi(s: &str) -> String {
     format!("<bdi>{}</bdi>", escape(s))
@@ -179,12 +183,12 @@ fn export_menu(kind: ChartKind) -> String {
 }
 
 fn flow_picker(sel: &Selection) -> String {
-    let choices = sel.flow_choices();
+    let (choices, left_out) = sel.flow_choices(FLOW_CHOICES);
     let current = sel.view.flow.as_deref().unwrap_or("");
     let mut out = format!(
         r#"<label class="flow-picker">Show <select name="flow"><option value=""{}>All traced in view ({})</option>"#,
         selected(current.is_empty()),
-        choices.len()
+        choices.len() + left_out
     );
     for (id, label) in &choices {
         let _ = write!(
@@ -193,6 +197,12 @@ fn flow_picker(sel: &Selection) -> String {
             escape(id),
             selected(current == id),
             escape(label)
+        );
+    }
+    if left_out > 0 {
+        let _ = write!(
+            out,
+            r#"<option disabled data-flow-more="{left_out}">{left_out} smaller ones: open one from the incident table</option>"#
         );
     }
     out.push_str("</select></label>");

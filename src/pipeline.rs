@@ -185,15 +185,30 @@ impl Selection {
         }
     }
 
-    /// Kept incidents that have a traced flow, as (id, "Victim (year)") for the flow picker.
-    pub fn flow_choices(&self) -> Vec<(String, String)> {
+    /// Kept incidents that have a traced flow, as (id, "Victim (year)") for the flow picker,
+    /// oldest first: all of them up to `most`, else the `most` largest thefts (and the flow
+    /// on screen, whatever its size); the second value is how many are left out. A select
+    /// of 20,000 options is no use to a reader and cost a large dataset a second of layout
+    /// on every change.
+    pub fn flow_choices(&self, most: usize) -> (Vec<(String, String)>, usize) {
         let traced: std::collections::HashSet<&str> =
             self.data.flows.iter().map(|f| f.incident.as_str()).collect();
-        self.incidents()
-            .into_iter()
-            .filter(|i| traced.contains(i.id.as_str()))
-            .map(|i| (i.id.clone(), format!("{} ({})", i.victim, i.date.year())))
-            .collect()
+        let mut list: Vec<&Incident> =
+            self.incidents().into_iter().filter(|i| traced.contains(i.id.as_str())).collect();
+        let all = list.len();
+        if all > most {
+            let current = self.view.flow.as_deref();
+            let mut by_size = list.clone();
+            by_size.sort_by(|a, b| b.usd.total_cmp(&a.usd).then_with(|| a.id.cmp(&b.id)));
+            let keep: std::collections::HashSet<&str> =
+                by_size.iter().take(most).map(|i| i.id.as_str()).collect();
+            list.retain(|i| keep.contains(i.id.as_str()) || Some(i.id.as_str()) == current);
+        }
+        let left_out = all - list.len();
+        (
+            list.into_iter().map(|i| (i.id.clone(), format!("{} ({})", i.victim, i.date.year()))).collect(),
+            left_out,
+        )
     }
 }
 

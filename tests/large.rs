@@ -86,7 +86,10 @@ fn a_dense_timeline_draws_the_largest_as_marks_and_bins_the_rest_counting_every_
     let binned: usize =
         density.children().filter_map(|r| r.attribute("data-count")?.parse::<usize>().ok()).sum();
     assert_eq!(marks + binned, count, "every theft is drawn, as a mark or in a cell");
-    assert!(density.children().filter(|n| n.is_element()).count() <= 5, "one path per shade, not one per cell");
+    assert!(
+        density.children().filter(|n| n.is_element()).count() <= 5,
+        "one path per shade, not one per cell"
+    );
     assert!(
         density.attribute("aria-hidden") == Some("true"),
         "cells are not announced; the table lists every theft"
@@ -100,7 +103,8 @@ fn a_long_timeline_table_is_folded_to_its_first_rows_and_whole_on_request() {
     use heist_ledger::tables::FOLDED_ROWS;
     use heist_ledger::view::{Theme, ViewState};
     let (bytes, _) = grown_to(2 * 1024 * 1024);
-    let data = std::sync::Arc::new(parse_dataset(&bytes, "large.json", Date::new(2100, 1, 1)).expect("loads"));
+    let data =
+        std::sync::Arc::new(parse_dataset(&bytes, "large.json", Date::new(2100, 1, 1)).expect("loads"));
     let sel = Selection::new(data, ViewState::default(), Theme::Light);
     let size = ChartKind::Timeline.size_for(1232);
     let whole = pipeline::chart(&sel, ChartKind::Timeline, size).table;
@@ -112,6 +116,63 @@ fn a_long_timeline_table_is_folded_to_its_first_rows_and_whole_on_request() {
     assert_eq!(pipeline::table(&sel, ChartKind::Timeline), whole, "the table on request is the whole one");
     let markup = html::table(&folded);
     let more = whole.total - FOLDED_ROWS;
-    assert!(markup.contains(&format!(r#"data-table-more="{more}""#)), "the folded table says how many more rows");
+    assert!(
+        markup.contains(&format!(r#"data-table-more="{more}""#)),
+        "the folded table says how many more rows"
+    );
     assert!(!html::table(&whole).contains("data-table-more"), "the whole one does not");
+}
+
+#[test]
+fn the_flow_picker_names_the_largest_flows_and_the_one_on_screen_and_counts_the_rest() {
+    use heist_ledger::html::{self, FLOW_CHOICES};
+    use heist_ledger::pipeline::Selection;
+    use heist_ledger::view::{Theme, ViewState};
+    // Copies of every incident with a traced flow, each with its flow, until there are
+    // more traced incidents than the picker lists.
+    let mut doc: Value = serde_json::from_str(SHIPPED).expect("JSON");
+    let flows = doc["flows"].as_array().expect("flows").clone();
+    let incidents = doc["incidents"].as_array().expect("incidents").clone();
+    let traced: Vec<&Value> =
+        incidents.iter().filter(|i| flows.iter().any(|f| f["incident"] == i["id"])).collect();
+    let copies = FLOW_CHOICES / traced.len() + 2;
+    let (mut new_incidents, mut new_flows) = (Vec::new(), Vec::new());
+    for k in 0..copies {
+        for i in &traced {
+            let id = format!("{}-copy-{k}", i["id"].as_str().expect("id"));
+            let mut copy = (*i).clone();
+            copy["id"] = Value::String(id.clone());
+            new_incidents.push(copy);
+            for f in flows.iter().filter(|f| f["incident"] == i["id"]) {
+                let mut f = f.clone();
+                f["incident"] = Value::String(id.clone());
+                new_flows.push(f);
+            }
+        }
+    }
+    doc["incidents"].as_array_mut().expect("incidents").extend(new_incidents);
+    doc["flows"].as_array_mut().expect("flows").extend(new_flows);
+    let bytes = serde_json::to_vec(&doc).expect("serialises");
+    let data =
+        std::sync::Arc::new(parse_dataset(&bytes, "flows.json", Date::new(2100, 1, 1)).expect("loads"));
+    let all = traced.len() * (copies + 1);
+    assert!(all > FLOW_CHOICES);
+    // The smallest traced incident on screen keeps its place in the picker.
+    let smallest = data
+        .incidents
+        .iter()
+        .filter(|i| data.flows.iter().any(|f| f.incident == i.id))
+        .min_by(|a, b| a.usd.total_cmp(&b.usd).then_with(|| b.id.cmp(&a.id)))
+        .expect("some")
+        .id
+        .clone();
+    let view = ViewState { flow: Some(smallest.clone()), ..ViewState::default() };
+    let sel = Selection::new(data, view, Theme::Light);
+    let (choices, left_out) = sel.flow_choices(FLOW_CHOICES);
+    assert_eq!(choices.len() + left_out, all, "every traced incident is named or counted");
+    assert!(choices.len() <= FLOW_CHOICES + 1, "{} options", choices.len());
+    assert!(choices.iter().any(|(id, _)| *id == smallest), "the flow on screen is listed");
+    let head = html::figure_head(heist_ledger::pipeline::ChartKind::Flows, &sel, false);
+    assert!(head.contains(&format!("All traced in view ({all})")), "the total is still said");
+    assert!(head.contains(&format!(r#"data-flow-more="{left_out}""#)), "and how many are left out");
 }
