@@ -18,7 +18,7 @@ pub const MIN_RADIUS: f64 = 2.5;
 
 /// Most incidents drawn as their own accessible marks; smaller ones beyond this are drawn
 /// as a density layer (the incident table lists every one).
-pub const MAX_MARKS: usize = 800;
+pub const MAX_MARKS: usize = 400;
 
 /// Side of a density cell, in pixels.
 const CELL: f64 = 4.0;
