@@ -102,7 +102,7 @@ pub fn table(t: &Table) -> String {
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table>");
-    if t.total > t.rows.len() {
+    if !t.is_whole() {
         let _ = write!(
             out,
             r#"<p class="table-more" data-table-more="{}">The first {} of {} rows. “Show table” lists them all.</p>"#,
@@ -265,28 +265,14 @@ pub fn filters(sel: &Selection) -> String {
     let data = &sel.data;
     let f = &sel.view.filter;
     let (lo, hi) = data.years();
-    // Inserted one by one into sets (collecting into one sorts the whole list first): a
+    // Extended one by one into sets (collecting into one sorts the whole list first): a
     // large dataset names a few actors and chains many times over.
-    let actors: Vec<&str> = data
-        .incidents
-        .iter()
-        .map(|i| i.actor.as_str())
-        .fold(std::collections::BTreeSet::new(), |mut set, x| {
-            set.insert(x);
-            set
-        })
-        .into_iter()
-        .collect();
-    let chains: Vec<&str> = data
-        .incidents
-        .iter()
-        .flat_map(|i| i.chains.iter().map(String::as_str))
-        .fold(std::collections::BTreeSet::new(), |mut set, x| {
-            set.insert(x);
-            set
-        })
-        .into_iter()
-        .collect();
+    let mut actors = std::collections::BTreeSet::new();
+    actors.extend(data.incidents.iter().map(|i| i.actor.as_str()));
+    let mut chains = std::collections::BTreeSet::new();
+    chains.extend(data.incidents.iter().flat_map(|i| i.chains.iter().map(String::as_str)));
+    let (actors, chains): (Vec<&str>, Vec<&str>) =
+        (actors.into_iter().collect(), chains.into_iter().collect());
     let years: Vec<String> = (lo..=hi).map(|y| y.to_string()).collect();
     let year_refs: Vec<&str> = years.iter().map(String::as_str).collect();
     let from = f.from_year.map(|y| y.to_string());

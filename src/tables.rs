@@ -65,6 +65,11 @@ impl Table {
         Table { name: name.into(), caption, total: rows.len(), headers, rows }
     }
 
+    /// True when it holds every one of its rows (a folded table holds the first ones).
+    pub fn is_whole(&self) -> bool {
+        self.rows.len() >= self.total
+    }
+
     /// An empty table (nothing in view).
     pub fn empty(name: &str, caption: &str) -> Table {
         Table::whole(name, caption.to_string(), Vec::new(), Vec::new())

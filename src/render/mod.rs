@@ -135,9 +135,7 @@ impl Canvas {
         // Into a set one by one (collecting into one sorts the whole list first): a dense
         // timeline cites the same few sources thousands of times.
         let mut set = std::collections::BTreeSet::new();
-        for s in sources {
-            set.insert(s);
-        }
+        set.extend(sources);
         let sources: Vec<String> = set.into_iter().map(str::to_string).collect();
         Rendered { svg: self.finish(), sources }
     }

@@ -148,6 +148,10 @@ pub fn ChartFigure(
         }
         // Read, not only tracked: a memo no one has read has no sources to hear from.
         key.with(|_| ());
+        // A table the chart already holds whole (all but a long timeline's) is shown as is.
+        if output.with(|o| o.as_ref().is_none_or(|o| o.table.is_whole())) {
+            return None;
+        }
         state
             .selection
             .with_untracked(|sel| sel.as_ref().map(|sel| markup::table(&pipeline::table(sel, kind))))
@@ -243,9 +247,13 @@ pub fn ChartFigure(
             let sel = sel.as_ref()?;
             Some(match action {
                 "csv" => {
-                    // The whole table (the one on screen may be folded); its numbers do not
-                    // depend on the size.
-                    let csv = exports::table_csv(&pipeline::table(sel, kind));
+                    // The whole table: the chart's own when it holds every row, else made
+                    // anew (its numbers do not depend on the size).
+                    let csv = output
+                        .with_untracked(|o| {
+                            o.as_ref().filter(|o| o.table.is_whole()).map(|o| exports::table_csv(&o.table))
+                        })
+                        .unwrap_or_else(|| exports::table_csv(&pipeline::table(sel, kind)));
                     Ok((exports::file_name(sel, name, Some(kind), None, "csv"), csv, None))
                 }
                 _ => exports::image(sel, kind, preset, &page_url).map(|(svg, size)| {
