@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::model::{Dataset, Date, SCHEMA_VERSION};
+use crate::model::{Dataset, Date, SCHEMA_VERSION, SCHEMA_VERSIONS_READ};
 use crate::validate::{validate, Problem};
 
 /// Largest dataset file accepted: 256 MB. 100,000 incidents the size of the shipped ones
@@ -106,7 +106,7 @@ pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dat
     // A good file is read straight into the dataset's types: no intermediate tree, which for
     // a large file would hold several times its size in memory while it is converted.
     if let Ok(data) = serde_json::from_str::<Dataset>(text) {
-        if data.schema_version == SCHEMA_VERSION {
+        if SCHEMA_VERSIONS_READ.contains(&data.schema_version) {
             return checked(data, &cannot, today);
         }
     }
@@ -132,10 +132,14 @@ pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dat
             "is JSON but not an object with a `schema_version`".to_string(),
         ));
     };
+    let readable = |n: &serde_json::Number| {
+        n.as_u64().is_some_and(|v| SCHEMA_VERSIONS_READ.iter().any(|r| u64::from(*r) == v))
+    };
+    let versions = format!("schema version {} or {SCHEMA_VERSION}", SCHEMA_VERSIONS_READ[0]);
     let version_problem = match object.get("schema_version") {
-        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => None,
-        Some(other) => Some(format!("is {other}; this dashboard reads schema version {SCHEMA_VERSION}")),
-        None => Some(format!("is missing; this dashboard reads schema version {SCHEMA_VERSION}")),
+        Some(serde_json::Value::Number(n)) if readable(n) => None,
+        Some(other) => Some(format!("is {other}; this dashboard reads {versions}")),
+        None => Some(format!("is missing; this dashboard reads {versions}")),
     };
     if let Some(message) = version_problem {
         return Err(LoadError { summary: cannot, problems: vec![Problem::new("schema_version", message)] });
@@ -173,7 +177,7 @@ fn checked(data: Dataset, cannot: &str, today: Date) -> Result<Dataset, LoadErro
 /// Every record in the file's lists that does not fit its type, each named by list, index,
 /// id and field (`incidents[3] (bybit-2025).usd: invalid type ...`).
 fn shape_problems(object: &serde_json::Map<String, serde_json::Value>) -> Vec<Problem> {
-    use crate::model::{ChangeEntry, EnforcementEvent, Flow, Incident, ReportedTotal, Source};
+    use crate::model::{ChangeEntry, EnforcementEvent, Flow, Incident, Outlook, ReportedTotal, Source};
     let mut problems = Vec::new();
     section::<Source>(object, "sources", &mut problems);
     section::<Incident>(object, "incidents", &mut problems);
@@ -181,6 +185,7 @@ fn shape_problems(object: &serde_json::Map<String, serde_json::Value>) -> Vec<Pr
     section::<Flow>(object, "flows", &mut problems);
     section::<EnforcementEvent>(object, "enforcement", &mut problems);
     section::<ChangeEntry>(object, "changes", &mut problems);
+    section::<Outlook>(object, "outlook", &mut problems);
     problems
 }
 
@@ -278,13 +283,15 @@ pub fn json_path_at(text: &str, at: usize) -> String {
 /// The files under `data/` that hold the dataset's source of truth, one small file per
 /// record list, so that adding or revising a record is a small, readable diff:
 ///
-/// - `meta.json`: `schema_version`, `title`, `as_of`, `release` and `notes`;
+/// - `meta.json`: `schema_version`, `title`, `as_of`, `evidence_horizon`, `release` and
+///   `notes`;
 /// - `sources.json`: every source, sorted by id;
 /// - `incidents/<id>.json`: one incident per file, named after its id;
 /// - `reported_totals.json`: published figures;
 /// - `flows/<incident>.json`: one laundering flow per file, named after its incident;
 /// - `enforcement.json`: enforcement actions;
-/// - `changes.json`: the change log, newest release first.
+/// - `changes.json`: the change log, newest release first;
+/// - `outlook.json`: each publisher's latest figure and next expected one (optional).
 ///
 /// [`assemble`] joins them into the published `public/data/incidents.json`.
 #[cfg(not(target_arch = "wasm32"))]
@@ -303,6 +310,8 @@ pub mod layout {
     pub const ENFORCEMENT: &str = "enforcement.json";
     /// The change log.
     pub const CHANGES: &str = "changes.json";
+    /// The publishers' outlook (optional).
+    pub const OUTLOOK: &str = "outlook.json";
 }
 
 /// The part of the dataset kept in `data/meta.json`.
@@ -313,6 +322,8 @@ struct Meta {
     schema_version: u32,
     title: String,
     as_of: Date,
+    #[serde(default)]
+    evidence_horizon: Option<Date>,
     release: crate::model::Release,
     #[serde(default)]
     notes: Option<String>,
@@ -365,6 +376,12 @@ pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
     let reported_totals = keep(read_json(&dir.join(layout::REPORTED_TOTALS)), &mut problems);
     let enforcement = keep(read_json(&dir.join(layout::ENFORCEMENT)), &mut problems);
     let changes = keep(read_json(&dir.join(layout::CHANGES)), &mut problems);
+    let outlook_path = dir.join(layout::OUTLOOK);
+    let outlook: Vec<crate::model::Outlook> = if outlook_path.exists() {
+        keep(read_json(&outlook_path), &mut problems).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     let mut incidents: Vec<crate::model::Incident> = Vec::new();
     if let Some(files) = keep(json_files(&dir.join(layout::INCIDENTS)), &mut problems) {
         for path in files {
@@ -413,10 +430,13 @@ pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
         }
     }
     if let Some(meta) = &meta {
-        if meta.schema_version != SCHEMA_VERSION {
+        if !SCHEMA_VERSIONS_READ.contains(&meta.schema_version) {
             problems.push(Problem::new(
                 dir.join(layout::META).display().to_string(),
-                format!("schema_version is {}; this build writes {SCHEMA_VERSION}", meta.schema_version),
+                format!(
+                    "schema_version is {}; this build reads {} and writes {SCHEMA_VERSION}",
+                    meta.schema_version, SCHEMA_VERSIONS_READ[0]
+                ),
             ));
         }
     }
@@ -432,6 +452,7 @@ pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
                 schema_version: meta.schema_version,
                 title: meta.title,
                 as_of: meta.as_of,
+                evidence_horizon: meta.evidence_horizon,
                 release: meta.release,
                 changes,
                 notes: meta.notes,
@@ -440,6 +461,7 @@ pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
                 reported_totals,
                 flows,
                 enforcement,
+                outlook,
             })
         }
         _ => Err(LoadError {
