@@ -5,7 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::format::money;
-use crate::model::{Category, Confidence, Dataset, Date, EnforcementKind, Incident, NodeKind, ReportedTotal};
+use crate::model::{
+    Category, Confidence, Dataset, Date, EdgeBasis, EnforcementKind, FigureNature, Incident, NodeKind,
+    ReportedTotal,
+};
 use crate::view::SortKey;
 
 /// One year's bar: the dataset's incidents summed by victim category.
@@ -19,6 +22,8 @@ pub struct YearBar {
     pub total: f64,
     /// Number of incidents.
     pub count: usize,
+    /// Sum of the incidents rated official or firm (drawn beside the bar when asked for).
+    pub official_firm: f64,
 }
 
 /// A research firm's or official body's figure for one year, drawn beside the bar.
@@ -34,10 +39,18 @@ pub struct ReportedMark {
     pub usd: f64,
     /// The high end, when the publisher gave a range.
     pub usd_high: Option<f64>,
+    /// True when the publisher gave a floor ("at least").
+    pub floor: bool,
     /// Incident count, where given.
     pub incidents: Option<u32>,
     /// True when the period is less than the whole year (e.g. January to September).
     pub partial: bool,
+    /// A stated full-year figure, part of a year, or derived (drawn and listed differently).
+    pub nature: FigureNature,
+    /// The window it covers in words ("2024", "1 Jan – 30 Sep 2025").
+    pub window: String,
+    /// How a derived figure was worked out.
+    pub basis: Option<String>,
     /// When it was published.
     pub published: Date,
     /// Id of its source.
@@ -50,15 +63,20 @@ impl ReportedMark {
     /// The figure as a briefing reads it: "$1.34B (47 incidents), published 19 Dec 2024",
     /// with the range, a part-year caveat and earlier figures where there are any.
     pub fn summary(&self) -> String {
-        let mut s = match self.usd_high {
-            Some(high) => format!("{} to {}", money(self.usd), money(high)),
-            None => money(self.usd),
-        };
+        let mut s = crate::format::amount(self.usd, self.usd_high, self.floor);
         if let Some(n) = self.incidents {
             s.push_str(&format!(" ({n} incidents)"));
         }
-        if self.partial {
-            s.push_str(" (part of the year)");
+        match self.nature {
+            FigureNature::PartOfYear => s.push_str(&format!(" for {} only (part of the year)", self.window)),
+            FigureNature::FullYear if self.window != self.year.to_string() => {
+                s.push_str(&format!(" for {} (the publisher's annual figure)", self.window))
+            }
+            FigureNature::Derived => s.push_str(&format!(
+                " (derived, not stated: {})",
+                self.basis.as_deref().unwrap_or("no basis given")
+            )),
+            FigureNature::FullYear | FigureNature::MultiPeriod => {}
         }
         s.push_str(&format!(", published {}", self.published.human()));
         for e in &self.revised_from {
@@ -98,13 +116,17 @@ pub struct YearlyData {
     pub filtered: bool,
     /// The year of the incident the reader selected, outlined on the chart.
     pub selected: Option<i32>,
+    /// True when each year's official and firm-rated sum is drawn beside its bar
+    /// (`?yearly=split`).
+    pub split: bool,
 }
 
 /// Sums incidents per year and category, and picks each publisher's latest figure per year.
 pub fn yearly(data: &Dataset, incidents: &[&Incident], span: (i32, i32), filtered: bool) -> YearlyData {
     let (from, to) = span;
-    let mut bars: Vec<YearBar> =
-        (from..=to).map(|year| YearBar { year, by_category: [0.0; 7], total: 0.0, count: 0 }).collect();
+    let mut bars: Vec<YearBar> = (from..=to)
+        .map(|year| YearBar { year, by_category: [0.0; 7], total: 0.0, count: 0, official_firm: 0.0 })
+        .collect();
     for incident in incidents {
         let year = incident.date.year();
         if year < from || year > to {
@@ -114,14 +136,17 @@ pub fn yearly(data: &Dataset, incidents: &[&Incident], span: (i32, i32), filtere
         bar.by_category[incident.category.index()] += incident.usd;
         bar.total += incident.usd;
         bar.count += 1;
+        if incident.attribution.confidence != Confidence::Suspected {
+            bar.official_firm += incident.usd;
+        }
     }
     let reported = latest_reported(&data.reported_totals, span);
     let publishers = publisher_order(reported.iter().map(|m| m.publisher.as_str()));
-    YearlyData { bars, reported, publishers, filtered, selected: None }
+    YearlyData { bars, reported, publishers, filtered, selected: None, split: false }
 }
 
 /// Publishers in legend order: the best known first, then alphabetically.
-fn publisher_order<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+pub fn publisher_order<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
     const KNOWN: [&str; 5] = ["Chainalysis", "TRM Labs", "Elliptic", "UN Panel of Experts", "MSMT"];
     let set: BTreeSet<&str> = names.collect();
     let mut out: Vec<String> = KNOWN.iter().filter(|k| set.contains(*k)).map(|k| k.to_string()).collect();
@@ -131,7 +156,7 @@ fn publisher_order<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
 
 /// For each (publisher, year) in the span: the figure nothing else supersedes and, among
 /// those, the latest published; the figures it revised are listed with it.
-fn latest_reported(totals: &[ReportedTotal], (from, to): (i32, i32)) -> Vec<ReportedMark> {
+pub fn latest_reported(totals: &[ReportedTotal], (from, to): (i32, i32)) -> Vec<ReportedMark> {
     let superseded: BTreeSet<&str> = totals.iter().filter_map(|t| t.supersedes.as_deref()).collect();
     let mut groups: BTreeMap<(String, i32), Vec<&ReportedTotal>> = BTreeMap::new();
     for t in totals {
@@ -150,7 +175,11 @@ fn latest_reported(totals: &[ReportedTotal], (from, to): (i32, i32)) -> Vec<Repo
         let revised_from = group
             .iter()
             .filter(|t| t.id != current.id && t.published <= current.published)
-            .map(|t| EarlierFigure { published: t.published, usd: t.usd, partial: !t.covers_full_year() })
+            .map(|t| EarlierFigure {
+                published: t.published,
+                usd: t.usd,
+                partial: t.nature() == FigureNature::PartOfYear,
+            })
             .collect();
         marks.push(ReportedMark {
             id: current.id.clone(),
@@ -158,8 +187,12 @@ fn latest_reported(totals: &[ReportedTotal], (from, to): (i32, i32)) -> Vec<Repo
             year,
             usd: current.usd,
             usd_high: current.usd_high,
+            floor: current.floor,
             incidents: current.incidents,
-            partial: !current.covers_full_year(),
+            partial: current.nature() == FigureNature::PartOfYear,
+            nature: current.nature(),
+            window: current.window(),
+            basis: current.basis.clone(),
             published: current.published,
             source: current.source.clone(),
             revised_from,
@@ -186,7 +219,8 @@ pub struct TimelinePoint {
     pub confidence: Confidence,
     /// True when the attribution is disputed.
     pub contested: bool,
-    /// Id of the incident's first source, for the tooltip.
+    /// Id of the incident's strongest source ([`crate::model::Source::strength`]), for the
+    /// tooltip.
     pub source: Option<String>,
 }
 
@@ -228,6 +262,11 @@ pub fn timeline(
     dates: Option<(Date, Date)>,
 ) -> TimelineData {
     let (start, end) = dates.unwrap_or((Date::new(span.0, 1, 1), Date::new(span.1, 12, 31)));
+    // Each point cites its strongest source; the strengths are looked up once, by id.
+    let strength: HashMap<&str, u8> = data.sources.iter().map(|s| (s.id.as_str(), s.strength())).collect();
+    let strongest = |ids: &[String]| {
+        ids.iter().min_by_key(|id| strength.get(id.as_str()).copied().unwrap_or(u8::MAX)).cloned()
+    };
     let points = incidents
         .iter()
         .filter(|i| i.date >= start && i.date <= end)
@@ -239,7 +278,7 @@ pub fn timeline(
             category: i.category,
             confidence: i.attribution.confidence,
             contested: i.attribution.contested,
-            source: i.sources.first().cloned(),
+            source: strongest(&i.sources),
         })
         .collect();
     let mut events: Vec<TimelineEvent> = data
@@ -288,6 +327,9 @@ pub struct FlowGraphLink {
     /// True for the link added to carry money a node received but the tracing does not
     /// follow further.
     pub inferred: bool,
+    /// What each summed edge's dollar figure rests on, in words ([`basis_words`]); empty for
+    /// an inferred link.
+    pub bases: Vec<String>,
 }
 
 /// The laundering flow of one incident, or the sum over several.
@@ -299,10 +341,32 @@ pub struct FlowGraph {
     pub theft_usd: f64,
     /// Latest tracing date among them.
     pub as_of: Date,
+    /// The day of the split out of the stolen asset, when one flow is shown and it says.
+    pub split_date: Option<Date>,
+    /// What the stolen-asset nodes send out in all (the theft, when the flows add up).
+    pub sent: f64,
+    /// For each flow whose stolen asset sends out more or less than its theft: why, in
+    /// words ("Kelp DAO: $292.7M out of a $292M theft: …").
+    pub sum_notes: Vec<String>,
     /// Nodes.
     pub nodes: Vec<FlowGraphNode>,
     /// Links.
     pub links: Vec<FlowGraphLink>,
+}
+
+impl FlowGraph {
+    /// What shares are of: the theft, or, when a flow does not add up to its theft (its
+    /// amounts are of other dates than the theft value), what the stolen asset sends out,
+    /// so shares never pass 100% or mix two bases.
+    pub fn share_base(&self) -> f64 {
+        let base = if self.sum_notes.is_empty() { self.theft_usd } else { self.sent };
+        base.max(1.0)
+    }
+
+    /// A dollar amount as a share of [`FlowGraph::share_base`].
+    pub fn share_of(&self, usd: f64) -> f64 {
+        usd / self.share_base()
+    }
 }
 
 /// Id of the sink that receives what an intermediate node got but did not pass on.
@@ -350,6 +414,7 @@ pub fn flow_graph(data: &Dataset, incident_ids: &[&str]) -> Option<FlowGraph> {
                     estimate: false,
                     sources: Vec::new(),
                     inferred: false,
+                    bases: Vec::new(),
                 });
                 links.len() - 1
             });
@@ -359,16 +424,73 @@ pub fn flow_graph(data: &Dataset, incident_ids: &[&str]) -> Option<FlowGraph> {
             if !link.sources.contains(&e.source) {
                 link.sources.push(e.source.clone());
             }
+            let words = basis_words(data, e.basis.as_ref(), e.usd);
+            if !link.bases.contains(&words) {
+                link.bases.push(words);
+            }
         }
     }
     add_remainder_links(&mut nodes, &mut links);
+    let sum_notes = flows.iter().filter_map(|f| sum_note(data, f)).collect();
     Some(FlowGraph {
         incidents: flows.iter().map(|f| f.incident.clone()).collect(),
         theft_usd: flows.iter().map(|f| f.theft_usd).sum(),
         as_of,
+        split_date: if flows.len() == 1 { flows.first().and_then(|f| f.split_date) } else { None },
+        sent: flows.iter().map(|f| crate::validate::source_outflow(f)).sum(),
+        sum_notes,
         nodes,
         links,
     })
+}
+
+/// What an edge's dollar figure rests on, in words: "stated by the source", "40,233 ETH ×
+/// $2,490 (price of 4 Mar 2025, CoinGecko)", "72.4% of $1.46B", a subtraction, or money
+/// carried on whole.
+pub fn basis_words(data: &Dataset, basis: Option<&EdgeBasis>, usd: f64) -> String {
+    let list = |names: &[String]| names.join(" and ");
+    match basis {
+        None => "basis not recorded".to_string(),
+        Some(EdgeBasis::Stated { tokens_stated, lower_bound, .. }) => format!(
+            "{}{} as the source states it{}",
+            if *lower_bound { "at least " } else { "" },
+            money(usd),
+            tokens_stated.as_deref().map(|t| format!(" (for {t})")).unwrap_or_default()
+        ),
+        Some(EdgeBasis::Tokens { amount, token, price_usd, price_date, price_source, .. }) => {
+            let by = data.source(price_source).map_or(price_source.as_str(), |s| s.publisher.as_str());
+            format!(
+                "{} {token} × {} (price of {}, {by})",
+                crate::format::count(*amount),
+                crate::format::price(*price_usd),
+                price_date.human()
+            )
+        }
+        Some(EdgeBasis::Share { share, of_usd, of, .. }) => format!(
+            "{} of {}{}: the source gives a share, not dollars",
+            crate::format::percent_fine(*share),
+            money(*of_usd),
+            of.as_deref().map(|o| format!(" ({o})")).unwrap_or_default()
+        ),
+        Some(EdgeBasis::Remainder { of_usd, less_edges, why }) => {
+            format!("derived: {} less {} ({why})", money(*of_usd), list(less_edges))
+        }
+        Some(EdgeBasis::Carried { of_edges, why }) => {
+            format!("carried on whole from {} ({why})", list(of_edges))
+        }
+    }
+}
+
+/// Why a flow's stolen asset sends out more or less than its theft, when it does.
+fn sum_note(data: &Dataset, flow: &crate::model::Flow) -> Option<String> {
+    let sent = crate::validate::source_outflow(flow);
+    let gap = (sent - flow.theft_usd).abs();
+    if gap <= flow.theft_usd * crate::validate::FLOW_TOLERANCE_SHARE + 1.0 {
+        return None;
+    }
+    let name = data.incident(&flow.incident).map_or(flow.incident.as_str(), |i| i.victim.as_str());
+    let why = flow.sum_note.as_deref().unwrap_or("no reason recorded");
+    Some(format!("{name}: {} traced out of a {} theft. {why}", money(sent), money(flow.theft_usd)))
 }
 
 /// A node id as a label: `still-held` becomes "Still held".
@@ -416,6 +538,7 @@ fn add_remainder_links(nodes: &mut Vec<FlowGraphNode>, links: &mut Vec<FlowGraph
             estimate: true,
             sources: Vec::new(),
             inferred: true,
+            bases: Vec::new(),
         });
     }
 }
@@ -459,44 +582,77 @@ pub struct Headline {
     pub dprk_share: Option<Share>,
 }
 
-/// North Korea's share of all crypto theft as one publisher reports it.
+/// North Korea's share of all crypto theft for one year, from one publisher.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Share {
-    /// DPRK-linked theft divided by theft by all actors.
+    /// DPRK-linked theft's share of theft by all actors.
     pub share: f64,
-    /// Who reported both figures.
+    /// Who published the figures.
     pub publisher: String,
-    /// The years covered (first, last).
-    pub years: (i32, i32),
-    /// Ids of the reported totals used.
-    pub totals: Vec<String>,
+    /// The year it is for: a share is only shown for one year, as a publisher gave it
+    /// (a blend of several years' shares is a figure no one published).
+    pub year: i32,
+    /// The window of the figure in words ("2024", "1 Jan – 19 Dec 2024").
+    pub window: String,
+    /// Id of the reported total it comes from.
+    pub total: String,
+    /// True when the publisher stated the share itself; otherwise it is worked out from
+    /// the publisher's two dollar figures, and `basis` says so.
+    pub stated: bool,
+    /// How a share that was not stated was worked out.
+    pub basis: Option<String>,
 }
 
-/// The share over every year of `years` from the first publisher (in legend order) that
-/// gives both figures, for a whole year, for each of them.
-fn share_over(data: &Dataset, years: (i32, i32)) -> Option<Share> {
-    let marks = latest_reported(&data.reported_totals, years);
+/// The share for one year: from the publishers' latest figures for it (full-year ones
+/// first, then in legend order), the first that states a share, else the first that gives
+/// theft by all actors (a derived share). Its window goes with it.
+fn share_for(data: &Dataset, year: i32) -> Option<Share> {
+    let marks = latest_reported(&data.reported_totals, (year, year));
     let by_id: HashMap<&str, &ReportedTotal> =
         data.reported_totals.iter().map(|t| (t.id.as_str(), t)).collect();
-    publisher_order(marks.iter().map(|m| m.publisher.as_str())).into_iter().find_map(|publisher| {
-        let (mut dprk, mut all, mut totals) = (0.0, 0.0, Vec::new());
-        for year in years.0..=years.1 {
-            let mark = marks.iter().find(|m| m.year == year && m.publisher == publisher && !m.partial)?;
-            let total = by_id.get(mark.id.as_str())?;
-            let everyone = total.all_actors_usd.filter(|a| *a > 0.0)?;
-            dprk += total.usd;
-            all += everyone;
-            totals.push(total.id.clone());
-        }
-        Some(Share { share: dprk / all, publisher, years, totals })
+    let order = publisher_order(marks.iter().map(|m| m.publisher.as_str()));
+    let mut candidates: Vec<&ReportedMark> =
+        marks.iter().filter(|m| m.nature != FigureNature::Derived).collect();
+    candidates
+        .sort_by_key(|m| (m.nature != FigureNature::FullYear, order.iter().position(|p| *p == m.publisher)));
+    let totals: Vec<&ReportedTotal> =
+        candidates.iter().filter_map(|m| by_id.get(m.id.as_str()).copied()).collect();
+    let stated = totals.iter().find_map(|t| {
+        t.stated_share.map(|share| Share {
+            share,
+            publisher: t.publisher.clone(),
+            year,
+            window: t.window(),
+            total: t.id.clone(),
+            stated: true,
+            basis: None,
+        })
+    });
+    stated.or_else(|| {
+        totals.iter().find_map(|t| {
+            let all = t.all_actors_usd.filter(|a| *a > 0.0)?;
+            Some(Share {
+                share: t.usd / all,
+                publisher: t.publisher.clone(),
+                year,
+                window: t.window(),
+                total: t.id.clone(),
+                stated: false,
+                basis: Some(format!(
+                    "{} of {} stolen by all actors, both as {} published them",
+                    money(t.usd),
+                    money(all),
+                    t.publisher
+                )),
+            })
+        })
     })
 }
 
-/// Computes the headline for the kept incidents over a span of years. The share covers the
-/// whole span when a publisher gives it for every year, otherwise the latest year that has it.
+/// Computes the headline for the kept incidents over a span of years. The share is the
+/// latest year's in the span that has one.
 pub fn headline(data: &Dataset, incidents: &[&Incident], span: (i32, i32)) -> Headline {
-    let share = share_over(data, span)
-        .or_else(|| (span.0..=span.1).rev().find_map(|year| share_over(data, (year, year))));
+    let share = (span.0..=span.1).rev().find_map(|year| share_for(data, year));
     Headline {
         total_usd: incidents.iter().map(|i| i.usd).sum(),
         count: incidents.len(),
@@ -522,6 +678,12 @@ pub struct PublishedPoint {
     pub usd_high: Option<f64>,
     /// Derived from the publisher's numbers rather than stated.
     pub derived: bool,
+    /// Full year, part of a year, several years, or derived.
+    pub nature: FigureNature,
+    /// True when the publisher gave a floor ("at least").
+    pub floor: bool,
+    /// The window in words ([`ReportedTotal::window`]).
+    pub window: String,
     /// Index in [`PublishedData::points`] of the figure this one revises.
     pub revises: Option<usize>,
     /// Id of its source.
@@ -562,6 +724,9 @@ pub fn published(data: &Dataset, year: Option<i32>) -> PublishedData {
             usd: t.usd,
             usd_high: t.usd_high,
             derived: t.derived,
+            nature: t.nature(),
+            floor: t.floor,
+            window: t.window(),
             revises: t.supersedes.as_deref().and_then(|old| totals.iter().position(|o| o.id == old)),
             source: t.source.clone(),
         })
@@ -661,18 +826,21 @@ mod tests {
     }
 
     #[test]
-    fn headline_share_needs_both_figures_for_every_year() {
-        let data = fixture();
+    fn headline_share_is_one_years_as_the_publisher_gave_it() {
+        let mut data = fixture();
         let kept = Filter::default().apply(&data);
         let h = headline(&data, &kept, (2024, 2024));
-        let s = h.dprk_share.expect("2024 has both figures");
-        assert_eq!(s.publisher, "Test Publisher");
-        assert!((s.share - 0.5).abs() < 1e-9, "the revised 450M of 900M");
-        assert_eq!(s.totals, vec!["tp-2024-b".to_string()]);
+        let s = h.dprk_share.expect("2024 has a stated share");
+        assert_eq!((s.publisher.as_str(), s.year, s.stated), ("Test Publisher", 2024, true));
+        assert!((s.share - 0.5).abs() < 1e-9, "the revised figure's stated 50%");
+        assert_eq!(s.total, "tp-2024-b");
         let wider = headline(&data, &kept, (2024, 2025)).dprk_share.expect("falls back to a single year");
-        assert_eq!(wider.years, (2024, 2024), "2025 lacks an all-actor figure, so 2024 is used");
+        assert_eq!(wider.year, 2024, "2025 has no share, so 2024's is shown, never a blend");
         assert_eq!(h.count, 3);
         assert_eq!(h.largest.as_deref(), Some("alpha-2024"));
+        data.reported_totals[1].stated_share = None;
+        let derived = headline(&data, &[], (2024, 2024)).dprk_share.expect("worked out from the two figures");
+        assert!(!derived.stated && derived.basis.as_deref().is_some_and(|b| b.contains("$450M of $900M")));
     }
 
     #[test]

@@ -143,10 +143,10 @@ fn cover(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
         PrintMode::ChartsOnly => "Heist Ledger: charts",
     };
     format!(
-        r#"<header class="print-cover"><h1>{title}</h1><p class="print-filters" data-print-filters>{}</p><p class="print-meta">Data as of {} (release {}). Live view: {}</p></header>"#,
+        r#"<header class="print-cover"><h1>{title}</h1><p class="print-filters" data-print-filters>{}</p><p class="print-meta" data-evidence="{}">{}. Live view: {}</p></header>"#,
         escape(&filters_in_words(sel)),
-        sel.data.as_of.human(),
-        escape(&sel.data.release.id),
+        sel.data.evidence_horizon.map(|h| h.to_string()).unwrap_or_default(),
+        escape(&pipeline::dated(&sel.data)),
         escape(&pipeline::view_link(sel, page_url))
     )
 }
@@ -298,9 +298,10 @@ fn incident_list(sel: &Selection) -> String {
         rows.len()
     );
     for i in rows {
-        let sources: Vec<String> = i
-            .sources
-            .iter()
+        let sources: Vec<String> = sel
+            .data
+            .strongest_first(&i.sources)
+            .into_iter()
             .take(2)
             .filter_map(|id| pipeline::source_link(&sel.data, id))
             .map(|s| source_item(&s))
@@ -347,6 +348,7 @@ pub fn pack(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
                 r#"<section class="headline">{}</section>"#,
                 html::headline(&light.data, &pipeline::headline(&light))
             );
+            out.push_str(&html::outlook_list(&light.data));
         }
         PrintMode::ChartsOnly => out.push_str(&headline_line(&light)),
     }

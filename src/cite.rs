@@ -114,8 +114,10 @@ pub fn cite(sel: &Selection, site: &str, today: Date) -> Citation {
         Some(d) => d.clone(),
     };
     let what = view_in_words(sel);
+    let horizon =
+        data.evidence_horizon.map(|h| format!("; newest evidence read {}", h.human())).unwrap_or_default();
     let release_words = format!(
-        "release {}, published {}; data as of {}",
+        "release {}, published {}; data as of {}{horizon}",
         data.release.id,
         data.release.date.human(),
         data.as_of.human()

@@ -41,18 +41,33 @@ fn kind_tag(kind: SourceKind) -> String {
     format!(r#" <span class="source-kind" data-source-kind="{}">{}</span>"#, kind.slug(), kind.label())
 }
 
+/// The kind tag of a source, a copy naming whose text it reproduces ("Copy of primary: FBI
+/// PSA I-022625-PSA"), so a mirror reads as what it mirrors.
+fn kind_tag_of(kind: SourceKind, copy_of: Option<&str>) -> String {
+    match (kind, copy_of) {
+        (SourceKind::Copy, Some(of)) => format!(
+            r#" <span class="source-kind" data-source-kind="copy">{}: {}</span>"#,
+            kind.label(),
+            bdi(of)
+        ),
+        _ => kind_tag(kind),
+    }
+}
+
 fn source(s: &SourceLink) -> String {
     format!(
         r#"{} <span class="publisher">({})</span>{}"#,
         a(&s.url, &bdi(&s.title)),
         bdi(&s.publisher),
-        kind_tag(s.kind)
+        kind_tag_of(s.kind, s.copy_of.as_deref())
     )
 }
 
-/// The headline: the data's release line, then the figures as a definition list.
+/// The headline: the data's release line and evidence horizon, the publishers' outlook,
+/// then the figures as a definition list.
 pub fn headline(data: &Dataset, figures: &[Figure]) -> String {
     let mut out = release_line(data);
+    out.push_str(&outlook(data));
     out.push_str("<dl>");
     for f in figures {
         let hook = f.hook.map(|h| format!(r#" data-headline="{h}""#)).unwrap_or_default();
@@ -114,9 +129,18 @@ pub fn table(t: &Table) -> String {
     out
 }
 
-/// A chart's caption: what its sources are for, and the links (folded when long).
+/// A chart's caption: its notes (why a year's sum and the figures part, why a flow does
+/// not add up), what its sources are for, and the links (folded when long).
 pub fn caption(chart: &Chart) -> String {
-    let mut out = format!(r#"<span class="sources-label">{}: </span>"#, escape(chart.kind.sources_label()));
+    let mut out = String::new();
+    if !chart.notes.is_empty() {
+        out.push_str(r#"<ul class="chart-notes">"#);
+        for n in &chart.notes {
+            let _ = write!(out, r#"<li data-{}="{}">{}</li>"#, n.hook, escape(&n.key), bdi(&n.text));
+        }
+        out.push_str("</ul>");
+    }
+    let _ = write!(out, r#"<span class="sources-label">{}: </span>"#, escape(chart.kind.sources_label()));
     let items: String = chart.sources.iter().map(|s| format!("<li>{}</li>", source(s))).collect();
     match chart.sources.len() {
         0 => out
@@ -401,9 +425,9 @@ fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool) 
         (Some(lo), Some(hi)) => format!(" ({}–{})", money(lo), money(hi)),
         _ => String::new(),
     };
-    let sources: Vec<String> = i
-        .sources
-        .iter()
+    let sources: Vec<String> = data
+        .strongest_first(&i.sources)
+        .into_iter()
         .filter_map(|s| data.source(s))
         .take(2)
         .map(|s| {
@@ -436,14 +460,103 @@ fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool) 
     );
 }
 
-/// "Data as of ... (release ...)" with a link to what changed, shown by the headline.
+/// "Data as of ... (release ...)", the evidence horizon (`[data-evidence]`) and a link to
+/// what changed, shown by the headline.
 pub fn release_line(data: &Dataset) -> String {
+    let horizon = data
+        .evidence_horizon
+        .map(|h| {
+            format!(
+                r#" <span class="evidence" data-evidence="{h}">Newest evidence read: {}. Thefts and figures published after it may be missing.</span>"#,
+                h.human()
+            )
+        })
+        .unwrap_or_default();
     format!(
-        r##"<p class="as-of" data-release="{}">Data as of {} (release {}). <a href="#changes">What changed</a></p>"##,
+        r##"<p class="as-of" data-release="{}">Data as of {} (release {}).{horizon} <a href="#changes">What changed</a></p>"##,
         escape(&data.release.id),
         data.as_of.human(),
         escape(&data.release.id)
     )
+}
+
+/// Each publisher's latest figure and when its next is expected (`[data-outlook]`), folded
+/// under a line that counts the publishers whose next figure may already be out.
+pub fn outlook(data: &Dataset) -> String {
+    if data.outlook.is_empty() {
+        return String::new();
+    }
+    let items: Vec<(bool, String)> = data.outlook.iter().map(|o| outlook_item(data, o)).collect();
+    let due = items.iter().filter(|(due, _)| *due).count();
+    let summary = match due {
+        0 => "Publishers' latest figures and when the next are expected".to_string(),
+        n => format!("Publishers' latest figures: {n} of {} may already have a newer one out", items.len()),
+    };
+    let list: String = items.into_iter().map(|(_, li)| li).collect();
+    format!(r#"<details class="outlook" data-outlook><summary>{summary}</summary><ul>{list}</ul></details>"#)
+}
+
+/// The publishers' outlook unfolded, for paper (`[data-print-outlook]`).
+pub fn outlook_list(data: &Dataset) -> String {
+    if data.outlook.is_empty() {
+        return String::new();
+    }
+    let list: String = data.outlook.iter().map(|o| outlook_item(data, o).1).collect();
+    format!(
+        r#"<section class="print-outlook" data-print-outlook><h2>Publishers' latest figures and when the next are expected</h2><ul>{list}</ul></section>"#
+    )
+}
+
+/// One publisher's line, and whether its next figure may already be out (its window has
+/// opened by the release day).
+fn outlook_item(data: &Dataset, o: &crate::model::Outlook) -> (bool, String) {
+    let latest = data.reported_totals.iter().find(|t| t.id == o.latest);
+    let figure = latest.map_or(String::new(), |t| {
+        let amount = crate::format::amount(t.usd, t.usd_high, t.floor);
+        let link = data
+            .source(&t.source)
+            .map(|s| format!("{}{}", a(&s.url, "source"), kind_tag_of(s.kind, s.copy_of.as_deref())))
+            .unwrap_or_default();
+        format!(
+            " latest read {amount} for {} ({}), published {} {link}.",
+            escape(&t.window()),
+            t.nature().label().to_lowercase(),
+            t.published.human()
+        )
+    });
+    let (due, next) = match (o.next_from, o.next_to) {
+        (Some(from), Some(to)) => {
+            let status = match data.evidence_horizon {
+                Some(h) if to < h => {
+                    format!(" It was due by {}; none was found in the evidence read.", to.human())
+                }
+                _ if from <= data.release.date => {
+                    let read = data
+                        .evidence_horizon
+                        .map(|h| format!("; the evidence read ends {}", h.human()))
+                        .unwrap_or_default();
+                    format!(
+                        " <strong>It may already be out</strong>: the window opened {}{read}.",
+                        from.human()
+                    )
+                }
+                _ => String::new(),
+            };
+            (
+                from <= data.release.date,
+                format!("Next: {}, expected {} – {}.{status}", bdi(&o.next), from.human(), to.human()),
+            )
+        }
+        _ => (false, format!("Next: {}.", bdi(&o.next))),
+    };
+    let li = format!(
+        r#"<li data-publisher="{}"><strong>{}</strong>:{figure} {next} <span class="cadence">{} {}</span></li>"#,
+        escape(&o.publisher),
+        bdi(&o.publisher),
+        bdi(&o.cadence),
+        bdi(&o.basis)
+    );
+    (due, li)
 }
 
 /// The change log: each release's summary, what it added, revised (old → new, why,
@@ -552,7 +665,7 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
         fact("On recovery", bdi(n));
     }
     out.push_str(r#"</dl><h3>Sources</h3><ul class="source-list">"#);
-    for id in &i.sources {
+    for id in data.strongest_first(&i.sources) {
         match data.source(id) {
             Some(s) => {
                 let date = s.date.map(|d| format!(", {}", d.human())).unwrap_or_default();
@@ -561,7 +674,7 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
                     "<li>{} — {}{date}{}</li>",
                     a(&s.url, &bdi(&s.title)),
                     bdi(&s.publisher),
-                    kind_tag(s.kind)
+                    kind_tag_of(s.kind, s.copy_of.as_deref())
                 );
             }
             None => {
@@ -617,10 +730,13 @@ pub fn footer_about(data: &Dataset, data_url: &str) -> String {
         String::new()
     };
     let mut out = format!(
-        r#"<p><strong>{}</strong>, checked against its sources as of {} (release {}). {} incidents, {} sources. {download}<a href="data/incidents.schema.json">Schema</a></p>"#,
+        r#"<p><strong>{}</strong>, checked against its sources as of {} (release {}){}. {} incidents, {} sources. {download}<a href="data/incidents.schema.json">Schema</a></p>"#,
         bdi(&data.title),
         data.as_of.human(),
         escape(&data.release.id),
+        data.evidence_horizon
+            .map(|h| format!("; the newest evidence read is of {}", h.human()))
+            .unwrap_or_default(),
         data.incidents.len(),
         data.sources.len()
     );

@@ -8,7 +8,8 @@
 //!    [`release`]: the index of archived releases (`versions.json`).
 //! 2. [`view`]: what the reader chose to see (filter, sort, theme, selection) and its URL form.
 //! 3. [`aggregate`]: year totals beside reported figures, timeline points, flow graphs;
-//!    [`tables`]: the same numbers as tables; [`format`]: how money reads.
+//!    [`tables`]: the same numbers as tables; [`format`]: how money reads;
+//!    [`reconcile`]: why a year's listed sum and a publisher's figure part.
 //! 4. [`layout`]: pure geometry (scales, the Sankey layout, label placement, text metrics).
 //! 5. [`render`]: plotters drawing the charts into accessible SVG.
 //! 6. [`pipeline`]: the one function chain from (dataset, view) to everything the page
@@ -31,6 +32,7 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod reconcile;
 pub mod release;
 pub mod render;
 pub mod tables;

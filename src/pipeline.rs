@@ -8,6 +8,7 @@ use std::sync::Arc;
 use crate::aggregate::{self, FlowGraph};
 use crate::format::{money, percent};
 use crate::model::{Dataset, Incident, SourceKind};
+use crate::reconcile;
 use crate::render::export::{self, Frame};
 use crate::render::{self, Rendered, Size};
 use crate::tables::{self, Table};
@@ -68,6 +69,8 @@ pub struct SourceLink {
     pub url: String,
     /// Primary, copy of a primary text, or secondary: shown beside the link.
     pub kind: SourceKind,
+    /// For a copy: whose text it reproduces, named beside the link.
+    pub copy_of: Option<String>,
 }
 
 /// Looks a source id up as a link.
@@ -77,7 +80,19 @@ pub fn source_link(data: &Dataset, id: &str) -> Option<SourceLink> {
         publisher: s.publisher.clone(),
         url: s.url.clone(),
         kind: s.kind,
+        copy_of: s.copy_of.clone(),
     })
+}
+
+/// "Data as of 1 Dec 2026 (release 2026-12-02); newest evidence read 5 Jul 2026": the line
+/// every place that dates the data carries (page, embeds, images, print, citations). A
+/// dataset without an evidence horizon (schema version 2) gets the first half alone.
+pub fn dated(data: &Dataset) -> String {
+    let base = format!("Data as of {} (release {})", data.as_of.human(), data.release.id);
+    match data.evidence_horizon {
+        Some(h) => format!("{base}; newest evidence read {}", h.human()),
+        None => base,
+    }
 }
 
 /// The dataset narrowed by the view: computed once per view change and shared by every
@@ -182,6 +197,7 @@ impl Selection {
             incident,
             flow,
             figures,
+            split: kind == ChartKind::Yearly && v.yearly_split,
         }
     }
 
@@ -221,6 +237,19 @@ pub struct ChartKey {
     incident: Option<String>,
     flow: Option<String>,
     figures: Option<Option<i32>>,
+    split: bool,
+}
+
+/// A note shown under a chart (in its caption) and kept with its table: why a year's sum
+/// and a publisher's figure part, or why a flow does not add up to its theft.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// The page hook: `reconcile` (`[data-reconcile=YEAR]`) or `flow-sum`.
+    pub hook: &'static str,
+    /// What it is about (the year, or the flow's incident).
+    pub key: String,
+    /// The note in words.
+    pub text: String,
 }
 
 /// What one chart figure shows.
@@ -234,6 +263,8 @@ pub struct Chart {
     pub table: Table,
     /// Sources named in the caption.
     pub sources: Vec<SourceLink>,
+    /// Notes shown under the chart.
+    pub notes: Vec<Note>,
 }
 
 impl Chart {
@@ -248,7 +279,7 @@ impl Chart {
             Err(e) => (Err(e.to_string()), Vec::new()),
         };
         let sources = ids.iter().filter_map(|id| source_link(data, id)).collect();
-        Chart { kind, svg, table, sources }
+        Chart { kind, svg, table, sources, notes: Vec::new() }
     }
 }
 
@@ -267,8 +298,15 @@ pub fn chart_rows(sel: &Selection, kind: ChartKind, size: Size, rows: usize) -> 
         ChartKind::Yearly => {
             let mut y = aggregate::yearly(data, &incidents, sel.span, sel.filtered());
             y.selected = sel.selected().map(|i| i.date.year());
+            y.split = sel.view.yearly_split;
+            let notes = reconcile::reconcile(data, sel.span);
             let rendered = render::yearly::render(&y, size, sel.theme, &title);
-            Chart::from(kind, rendered, tables::yearly(&y, data), data)
+            let mut chart = Chart::from(kind, rendered, tables::yearly(&y, &notes, data), data);
+            chart.notes = notes
+                .iter()
+                .map(|n| Note { hook: "reconcile", key: n.year.to_string(), text: n.text() })
+                .collect();
+            chart
         }
         ChartKind::Timeline => {
             let t = aggregate::timeline(data, &incidents, sel.span, sel.view.filter.dates);
@@ -315,7 +353,13 @@ fn flow_chart(sel: &Selection, ids: &[&str], chart_id: &str, size: Size) -> Char
         Some(g) => {
             let rendered =
                 render::flows::render(&g, size, sel.theme, chart_id, &flow_subject(&g, data), &title);
-            Chart::from(ChartKind::Flows, rendered, tables::flows(&g, data), data)
+            let mut chart = Chart::from(ChartKind::Flows, rendered, tables::flows(&g, data), data);
+            chart.notes = g
+                .sum_notes
+                .iter()
+                .map(|text| Note { hook: "flow-sum", key: chart_id.to_string(), text: text.clone() })
+                .collect();
+            chart
         }
         None => {
             let rendered = render::empty(
@@ -363,7 +407,11 @@ pub fn headline(sel: &Selection) -> Vec<Figure> {
     let data = &sel.data;
     let incidents = sel.incidents();
     let h = aggregate::headline(data, &incidents, sel.span);
-    let years = year_span_label(sel.span);
+    // A brushed range is named by its dates: its years would claim whole calendar years.
+    let years = match sel.view.filter.dates {
+        Some((a, b)) => format!("{} – {}", a.human(), b.human()),
+        None => year_span_label(sel.span),
+    };
     let mut figures = vec![
         Figure {
             label: format!("Stolen, {years}"),
@@ -396,30 +444,37 @@ pub fn headline(sel: &Selection) -> Vec<Figure> {
         });
     }
     if let Some(s) = h.dprk_share {
-        let sources = s
-            .totals
+        let sources = data
+            .reported_totals
             .iter()
-            .filter_map(|id| data.reported_totals.iter().find(|t| &t.id == id))
-            .filter_map(|t| source_link(data, &t.source))
+            .find(|t| t.id == s.total)
+            .and_then(|t| source_link(data, &t.source))
+            .into_iter()
             .collect();
+        let (detail, note) = if s.stated {
+            (format!("in {}: {}, as published", s.window, s.publisher), None)
+        } else {
+            (
+                format!("in {}: {}, derived", s.window, s.publisher),
+                s.basis.map(|b| format!("Derived, not stated: {b}.")),
+            )
+        };
         figures.push(Figure {
             label: "DPRK share of all crypto theft".into(),
             value: percent(s.share),
-            detail: Some(format!("in {} ({})", year_span_label(s.years), s.publisher)),
+            detail: Some(detail),
             hook: Some("share"),
-            note: None,
+            note,
             sources,
         });
     }
     figures
 }
 
-/// The source a headline cites for a record: its first primary source, else its first copy
-/// of one, else its first source.
+/// The source a headline cites for a record: its strongest ([`crate::model::Source::strength`]:
+/// government text, then an originator's own page, then a verbatim copy, then reporting).
 fn best_source(data: &Dataset, ids: &[String]) -> Option<SourceLink> {
-    let links: Vec<SourceLink> = ids.iter().filter_map(|id| source_link(data, id)).collect();
-    let pick = |kind: SourceKind| links.iter().find(|l| l.kind == kind).cloned();
-    pick(SourceKind::Primary).or_else(|| pick(SourceKind::Copy)).or_else(|| links.first().cloned())
+    data.strongest_first(ids).into_iter().find_map(|id| source_link(data, id))
 }
 
 /// "2024" or "2017–2025".
@@ -435,13 +490,15 @@ pub fn year_span_label((a, b): (i32, i32)) -> String {
 /// publishers behind its figures, the dataset date and the permalink (`page_url` is the
 /// page's address without a query).
 pub fn export_frame(sel: &Selection, chart: &Chart, page_url: &str) -> Frame {
-    let mut publishers: Vec<&str> = chart.sources.iter().map(|s| s.publisher.as_str()).collect();
-    publishers.sort_unstable();
-    publishers.dedup();
-    let sources = if publishers.is_empty() {
-        "Sources: the incident sources listed in Heist Ledger's incident table".to_string()
-    } else {
-        format!("Sources: {}", publishers.join(", "))
+    let publishers = drawn_publishers(sel, chart);
+    let sources = match publishers.len() {
+        0 => "Sources: none in view".to_string(),
+        n if n <= FRAME_PUBLISHERS => format!("Sources: {}", publishers.join(", ")),
+        n => format!(
+            "Sources: {} and {} more publishers, every document listed in the chart's table",
+            publishers[..FRAME_PUBLISHERS].join(", "),
+            n - FRAME_PUBLISHERS
+        ),
     };
     let subject = match (chart.kind, sel.view.flow.as_deref().and_then(|id| sel.data.incident(id))) {
         (ChartKind::Flows, Some(i)) => format!("Laundering of the {} theft ({})", i.victim, i.date.human()),
@@ -455,14 +512,56 @@ pub fn export_frame(sel: &Selection, chart: &Chart, page_url: &str) -> Frame {
         }
         _ => format!("{}, {}", view::describe(&sel.view.filter), year_span_label(sel.span)),
     };
+    // A flow that does not add up to its theft says why in the image too.
+    let subject = match chart.kind {
+        ChartKind::Flows if !chart.notes.is_empty() => {
+            let why: Vec<&str> = chart.notes.iter().map(|n| n.text.as_str()).collect();
+            format!("{subject}. {}", why.join(" "))
+        }
+        _ => subject,
+    };
     let link = view_link(sel, page_url);
     Frame {
         title: chart.kind.heading().to_string(),
         subtitle: subject,
         sources,
-        dated: format!("Data as of {} (release {})", sel.data.as_of.human(), sel.data.release.id),
+        dated: dated(&sel.data),
         link,
     }
+}
+
+/// Most publishers an exported image names in its source line; the rest are counted.
+const FRAME_PUBLISHERS: usize = 10;
+
+/// The publishers of every document behind what a chart draws, most documents first (then
+/// A to Z): the chart's own sources (published figures, tracing, enforcement) and, for the
+/// charts drawn from incidents (yearly bars, timeline marks), those incidents' sources.
+fn drawn_publishers(sel: &Selection, chart: &Chart) -> Vec<String> {
+    let data = &sel.data;
+    // (address, publisher) of each document, each counted once.
+    let mut docs: Vec<(&str, &str)> =
+        chart.sources.iter().map(|s| (s.url.as_str(), s.publisher.as_str())).collect();
+    if matches!(chart.kind, ChartKind::Yearly | ChartKind::Timeline) {
+        let by_id: std::collections::HashMap<&str, &crate::model::Source> =
+            data.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+        for i in sel.incidents() {
+            docs.extend(
+                i.sources
+                    .iter()
+                    .filter_map(|id| by_id.get(id.as_str()))
+                    .map(|s| (s.url.as_str(), s.publisher.as_str())),
+            );
+        }
+    }
+    docs.sort_unstable();
+    docs.dedup();
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for (_, publisher) in docs {
+        *counts.entry(publisher).or_default() += 1;
+    }
+    let mut list: Vec<(&str, usize)> = counts.into_iter().collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    list.into_iter().map(|(p, _)| p.to_string()).collect()
 }
 
 /// The frame an exported image of `kind` carries, for a chart drawn at `size` (its sources
@@ -505,6 +604,15 @@ pub fn standalone_svg_sized(
     Ok(export::standalone(&svg, size, sel.theme, &frame, fixed_height))
 }
 
+/// The newest figure published about `year` alone (the one whose window ends latest on a
+/// tie of publication days): what a sentence about the year should quote.
+fn latest_figure_for(data: &Dataset, year: i32) -> Option<&crate::model::ReportedTotal> {
+    data.reported_totals
+        .iter()
+        .filter(|t| t.year == Some(year))
+        .max_by(|a, b| a.published.cmp(&b.published).then_with(|| a.period_end.cmp(&b.period_end)))
+}
+
 /// The largest theft of a list (the earliest id on a tie, so the answer is stable).
 fn biggest<'a>(list: &[&'a Incident]) -> Option<&'a Incident> {
     list.iter().copied().max_by(|a, b| a.usd.total_cmp(&b.usd).then_with(|| b.id.cmp(&a.id)))
@@ -531,13 +639,17 @@ pub fn takeaway(sel: &Selection, kind: ChartKind) -> String {
             if let Some(b) = biggest(&of_year) {
                 s.push_str(&format!(", the largest {} ({}, {})", b.victim, money(b.usd), b.date.human()));
             }
-            let y = aggregate::yearly(data, &incidents, (year, year), sel.filtered());
-            if let Some(m) = y.reported.iter().find(|m| !m.partial).or_else(|| y.reported.first()) {
+            if let Some(t) = latest_figure_for(data, year) {
+                let amount = crate::format::amount(t.usd, t.usd_high, t.floor);
+                let what = match t.nature() {
+                    crate::model::FigureNature::FullYear => format!("for {year}"),
+                    crate::model::FigureNature::Derived => format!("for {} (derived)", t.window()),
+                    _ => format!("for {} only", t.window()),
+                };
                 s.push_str(&format!(
-                    "; {} reported {}{}",
-                    m.publisher,
-                    money(m.usd),
-                    if m.partial { " for part of the year" } else { "" }
+                    "; the latest published figure, {}'s of {}, is {amount} {what}",
+                    t.publisher,
+                    t.published.human()
                 ));
             }
             s.push('.');
@@ -574,10 +686,11 @@ pub fn takeaway(sel: &Selection, kind: ChartKind) -> String {
             let mut s = format!("Of {} stolen in {}", money(g.theft_usd), flow_subject(&g, data));
             match route {
                 Some(k) => s.push_str(&format!(
-                    ", the most traced through one route went through {}: {} ({} of the theft).",
+                    ", the most traced through one route went through {}: {} ({} of the {}).",
                     g.nodes[k].label,
                     money(inflow(k)),
-                    percent(if g.theft_usd > 0.0 { inflow(k) / g.theft_usd } else { 0.0 })
+                    percent(g.share_of(inflow(k))),
+                    if g.sum_notes.is_empty() { "theft" } else { "traced total" }
                 )),
                 None => s.push_str(", no route beyond the theft is traced."),
             }

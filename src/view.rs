@@ -287,6 +287,9 @@ pub struct ViewState {
     pub flow: Option<String>,
     /// The published-figures chart's year (otherwise the newest year with a figure).
     pub figures: Option<FiguresFor>,
+    /// The yearly chart draws each year's official and firm-rated sum beside the bar of
+    /// everything (`yearly=split`).
+    pub yearly_split: bool,
     /// Another dataset to load instead of the bundled one.
     pub data: Option<String>,
     /// A theme chosen explicitly (otherwise the system preference).
@@ -364,6 +367,11 @@ pub fn parse(pairs: &[(String, String)]) -> (ViewState, Vec<String>) {
                 }
             },
             "flow" if !value.is_empty() => v.flow = Some(value.to_string()),
+            "yearly" => match value {
+                "split" => v.yearly_split = true,
+                "" | "all" => v.yearly_split = false,
+                _ => notices.push(format!("Ignored yearly={value}: use yearly=split.")),
+            },
             "data" if !value.is_empty() => v.data = Some(value.to_string()),
             "theme" => match Theme::from_slug(value) {
                 Some(t) => v.theme = Some(t),
@@ -598,6 +606,9 @@ pub fn to_query(v: &ViewState) -> String {
         Some(FiguresFor::Year(y)) => pairs.push(("figures", y.to_string())),
         None => {}
     }
+    if v.yearly_split {
+        pairs.push(("yearly", "split".to_string()));
+    }
     if let Some(t) = v.theme {
         pairs.push(("theme", t.slug().to_string()));
     }
@@ -638,6 +649,7 @@ mod tests {
         v.filter.dates = Some((Date::new(2024, 1, 1), Date::new(2024, 6, 30)));
         v.incident = Some("bybit-2025".into());
         v.flow = Some("ronin-2022".into());
+        v.yearly_split = true;
         v.figures = Some(FiguresFor::Year(2023));
         v.theme = Some(Theme::Dark);
         v.sort = SortKey::Usd;

@@ -241,10 +241,11 @@ fn sorting_the_table_or_changing_the_figures_year_keeps_the_other_charts_keys() 
     use ChartKind::{Figures, Flows, Timeline, Yearly};
     // (change from the default view, the charts it redraws)
     type Case<'a> = (&'a [(&'a str, &'a str)], &'a [ChartKind]);
-    let cases: [Case; 3] = [
+    let cases: [Case; 4] = [
         (&[("sort", "amount"), ("dir", "asc")], &[]),
         (&[("category", "bridge")], &[Yearly, Timeline, Flows]),
         (&[("figures", "all")], &[Figures]),
+        (&[("yearly", "split")], &[Yearly]),
     ];
     for (change, redrawn) in cases {
         let changed = sel(change);
