@@ -345,9 +345,9 @@ pub struct FlowGraph {
     pub split_date: Option<Date>,
     /// What the stolen-asset nodes send out in all (the theft, when the flows add up).
     pub sent: f64,
-    /// For each flow whose stolen asset sends out more or less than its theft: why, in
-    /// words ("Kelp DAO: $292.7M out of a $292M theft: …").
-    pub sum_notes: Vec<String>,
+    /// For each flow whose stolen asset sends out more or less than its theft: its incident
+    /// and why, in words ("Bybit: $1.202B traced out of a $1.46B theft. …").
+    pub sum_notes: Vec<(String, String)>,
     /// Nodes.
     pub nodes: Vec<FlowGraphNode>,
     /// Links.
@@ -366,6 +366,27 @@ impl FlowGraph {
     /// A dollar amount as a share of [`FlowGraph::share_base`].
     pub fn share_of(&self, usd: f64) -> f64 {
         usd / self.share_base()
+    }
+
+    /// Why the flow does not add up to its theft, in as many words as a chart's description
+    /// or an image's subtitle holds: one flow's whole note, or for several summed flows
+    /// each one's first sentence (the chart's caption lists every note in full).
+    pub fn sum_words(&self) -> Option<String> {
+        match self.sum_notes.as_slice() {
+            [] => None,
+            [(_, one)] => Some(one.clone()),
+            many => {
+                let firsts: Vec<&str> = many
+                    .iter()
+                    .map(|(_, n)| n.split(". ").next().unwrap_or(n).trim_end_matches('.'))
+                    .collect();
+                Some(format!(
+                    "{} of the summed flows do not add up to their theft, their amounts being of other dates: {}.",
+                    many.len(),
+                    firsts.join("; ")
+                ))
+            }
+        }
     }
 }
 
@@ -481,8 +502,9 @@ pub fn basis_words(data: &Dataset, basis: Option<&EdgeBasis>, usd: f64) -> Strin
     }
 }
 
-/// Why a flow's stolen asset sends out more or less than its theft, when it does.
-fn sum_note(data: &Dataset, flow: &crate::model::Flow) -> Option<String> {
+/// Why a flow's stolen asset sends out more or less than its theft, when it does: its
+/// incident and the reason.
+fn sum_note(data: &Dataset, flow: &crate::model::Flow) -> Option<(String, String)> {
     let sent = crate::validate::source_outflow(flow);
     let gap = (sent - flow.theft_usd).abs();
     if gap <= flow.theft_usd * crate::validate::FLOW_TOLERANCE_SHARE + 1.0 {
@@ -490,7 +512,10 @@ fn sum_note(data: &Dataset, flow: &crate::model::Flow) -> Option<String> {
     }
     let name = data.incident(&flow.incident).map_or(flow.incident.as_str(), |i| i.victim.as_str());
     let why = flow.sum_note.as_deref().unwrap_or("no reason recorded");
-    Some(format!("{name}: {} traced out of a {} theft. {why}", money(sent), money(flow.theft_usd)))
+    Some((
+        flow.incident.clone(),
+        format!("{name}: {} traced out of a {} theft. {why}", money(sent), money(flow.theft_usd)),
+    ))
 }
 
 /// A node id as a label: `still-held` becomes "Still held".

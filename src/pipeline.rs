@@ -265,6 +265,9 @@ pub struct Chart {
     pub sources: Vec<SourceLink>,
     /// Notes shown under the chart.
     pub notes: Vec<Note>,
+    /// For a flow that does not add up to its theft: why, short enough for an image's
+    /// subtitle ([`FlowGraph::sum_words`]).
+    pub sum_words: Option<String>,
 }
 
 impl Chart {
@@ -279,7 +282,7 @@ impl Chart {
             Err(e) => (Err(e.to_string()), Vec::new()),
         };
         let sources = ids.iter().filter_map(|id| source_link(data, id)).collect();
-        Chart { kind, svg, table, sources, notes: Vec::new() }
+        Chart { kind, svg, table, sources, notes: Vec::new(), sum_words: None }
     }
 }
 
@@ -357,8 +360,9 @@ fn flow_chart(sel: &Selection, ids: &[&str], chart_id: &str, size: Size) -> Char
             chart.notes = g
                 .sum_notes
                 .iter()
-                .map(|text| Note { hook: "flow-sum", key: chart_id.to_string(), text: text.clone() })
+                .map(|(id, text)| Note { hook: "flow-sum", key: id.clone(), text: text.clone() })
                 .collect();
+            chart.sum_words = g.sum_words();
             chart
         }
         None => {
@@ -451,11 +455,13 @@ pub fn headline(sel: &Selection) -> Vec<Figure> {
             .and_then(|t| source_link(data, &t.source))
             .into_iter()
             .collect();
+        // "in 2024", "in 2025 (January through early December)", "for 1 Jan – 30 Jun 2026".
+        let when = if s.window.starts_with(&s.year.to_string()) { "in" } else { "for" };
         let (detail, note) = if s.stated {
-            (format!("in {}: {}, as published", s.window, s.publisher), None)
+            (format!("{when} {} ({}, as published)", s.window, s.publisher), None)
         } else {
             (
-                format!("in {}: {}, derived", s.window, s.publisher),
+                format!("{when} {} ({}, derived)", s.window, s.publisher),
                 s.basis.map(|b| format!("Derived, not stated: {b}.")),
             )
         };
@@ -513,11 +519,8 @@ pub fn export_frame(sel: &Selection, chart: &Chart, page_url: &str) -> Frame {
         _ => format!("{}, {}", view::describe(&sel.view.filter), year_span_label(sel.span)),
     };
     // A flow that does not add up to its theft says why in the image too.
-    let subject = match chart.kind {
-        ChartKind::Flows if !chart.notes.is_empty() => {
-            let why: Vec<&str> = chart.notes.iter().map(|n| n.text.as_str()).collect();
-            format!("{subject}. {}", why.join(" "))
-        }
+    let subject = match (chart.kind, &chart.sum_words) {
+        (ChartKind::Flows, Some(why)) => format!("{subject}. {why}"),
         _ => subject,
     };
     let link = view_link(sel, page_url);

@@ -155,11 +155,34 @@ fn figure_words(t: &ReportedTotal) -> String {
         FigureNature::Derived => format!("{}, derived", t.window()),
         _ => t.window(),
     };
-    format!("{}'s {amount} ({what}, published {})", t.publisher, t.published.human())
+    format!("{} {amount} ({what}, published {})", possessive(&t.publisher), t.published.human())
+}
+
+/// "Chainalysis'", "TRM Labs'", "MSMT's".
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
+
+/// The sentence with its first letter in capitals.
+fn capitalised(s: String) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => s,
+    }
 }
 
 /// The sentence for one parting.
 fn words(p: &Parting, t: &ReportedTotal) -> String {
+    capitalised(sentence(p, t))
+}
+
+/// The sentence for one parting, as written before capitals.
+fn sentence(p: &Parting, t: &ReportedTotal) -> String {
     let thefts = |n: usize| if n == 1 { "1 listed theft".to_string() } else { format!("{n} listed thefts") };
     if p.gap > 0.0 {
         let drivers: Vec<String> = p
@@ -190,8 +213,9 @@ fn words(p: &Parting, t: &ReportedTotal) -> String {
             .map(|n| format!(" It counted {n} thefts; this dataset lists {}.", p.listed_count))
             .unwrap_or_default();
         format!(
-            "{} is {} above the {} ({}): the publisher counts thefts this dataset does not list.{counted}",
+            "{} is {}{} above the {} ({}): the publisher counts thefts this dataset does not list.{counted}",
             figure_words(t),
+            if t.floor { "at least " } else { "" },
             money(-p.gap),
             thefts(p.listed_count),
             money(p.listed)
@@ -220,7 +244,7 @@ mod tests {
         let ids: Vec<&str> = p.drivers.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["beta-2024", "alpha-2024"], "firm and contested first, then official until covered");
         assert!(
-            notes[0].text().starts_with("2024: the 2 listed thefts sum to $400M, $150M above"),
+            notes[0].text().starts_with("2024: The 2 listed thefts sum to $400M, $150M above"),
             "{}",
             notes[0].text()
         );

@@ -295,12 +295,12 @@ fn a_brushed_range_names_its_dates_and_a_share_says_whose_and_for_which_year() {
     let share = h.iter().find(|f| f.hook == Some("share")).expect("a share");
     let detail = share.detail.as_deref().unwrap_or_default();
     assert!(
-        ["in 2025", "in 2024", "in 1 Jan – "].iter().any(|w| detail.starts_with(w))
+        ["in 2025", "in 2024", "for 1 Jan "].iter().any(|w| detail.starts_with(w))
             && !detail.contains("2024–2025"),
         "one year's share, never a blend: {detail}"
     );
     let derived = share.note.as_deref().is_some_and(|n| n.starts_with("Derived, not stated: "));
-    assert!(detail.ends_with(", as published") || (detail.ends_with(", derived") && derived), "{detail}");
+    assert!(detail.ends_with(", as published)") || (detail.ends_with(", derived)") && derived), "{detail}");
 }
 
 #[test]

@@ -43,8 +43,8 @@ pub fn describe(g: &FlowGraph, title: &str) -> String {
         )
     };
     let mut s = format!("{whole}, tracing as of {}{split} follows {}.", g.as_of.human(), parts.join(", "));
-    if !g.sum_notes.is_empty() {
-        s.push_str(&format!(" {}", g.sum_notes.join(" ")));
+    if let Some(why) = g.sum_words() {
+        s.push_str(&format!(" {why}"));
     }
     s
 }
@@ -53,11 +53,12 @@ pub fn describe(g: &FlowGraph, title: &str) -> String {
 pub fn link_tip(g: &FlowGraph, k: usize, source_title: &dyn Fn(&str) -> String) -> String {
     let l = &g.links[k];
     let mut s = format!(
-        "{} → {}: {} ({} of the theft)",
+        "{} → {}: {} ({} of the {})",
         g.nodes[l.from].label,
         g.nodes[l.to].label,
         money(l.usd),
-        percent(g.share_of(l.usd))
+        percent(g.share_of(l.usd)),
+        if g.sum_notes.is_empty() { "theft" } else { "traced total" }
     );
     if l.inferred {
         s.push_str("; inferred: received by the previous stage but not traced further");

@@ -44,7 +44,7 @@ pub fn describe(data: &YearlyData) -> String {
                     FigureNature::Derived => " (derived)".to_string(),
                     FigureNature::FullYear | FigureNature::MultiPeriod => String::new(),
                 };
-                format!("{} {}{what}", m.publisher, money(m.usd))
+                format!("{} {}{what}", m.publisher, crate::format::amount(m.usd, m.usd_high, m.floor))
             })
             .collect();
         s.push_str(&format!(
