@@ -237,6 +237,22 @@ fn chart_sources(charts: &[Chart], cited: &[&str]) -> String {
     out
 }
 
+/// The charts' notes, unfolded for paper: why each year's listed sum and the publishers'
+/// figures part, and why a flow does not add up to its theft (`[data-print-notes]`).
+fn chart_notes(charts: &[Chart]) -> String {
+    let items: String = charts
+        .iter()
+        .flat_map(|c| &c.notes)
+        .map(|n| format!(r#"<li data-{}="{}">{}</li>"#, n.hook, escape(&n.key), escape(&n.text)))
+        .collect();
+    if items.is_empty() {
+        return String::new();
+    }
+    format!(
+        r#"<section class="print-notes" data-print-notes><h2>Why the sums part: the yearly totals and the flows</h2><ul class="print-list">{items}</ul></section>"#
+    )
+}
+
 /// The published figures the pack lists: all of them for the whole dataset, else those
 /// whose period overlaps the years in view (a briefing on 2022–2024 need not carry the
 /// 2018 figures). The heading says which.
@@ -361,6 +377,7 @@ pub fn pack(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
         let (heading, figures) = published_in_view(&light);
         let cited: Vec<&str> = figures.rows.iter().flatten().filter_map(|c| c.href.as_deref()).collect();
         out.push_str(&chart_sources(&charts, &cited));
+        out.push_str(&chart_notes(&charts));
         let _ = write!(
             out,
             r#"<section class="print-figures"><h2>{}</h2>{}</section>"#,

@@ -133,12 +133,29 @@ pub fn table(t: &Table) -> String {
 /// not add up), what its sources are for, and the links (folded when long).
 pub fn caption(chart: &Chart) -> String {
     let mut out = String::new();
-    if !chart.notes.is_empty() {
-        out.push_str(r#"<ul class="chart-notes">"#);
-        for n in &chart.notes {
-            let _ = write!(out, r#"<li data-{}="{}">{}</li>"#, n.hook, escape(&n.key), bdi(&n.text));
+    let items: String = chart
+        .notes
+        .iter()
+        .map(|n| format!(r#"<li data-{}="{}">{}</li>"#, n.hook, escape(&n.key), bdi(&n.text)))
+        .collect();
+    match chart.notes.as_slice() {
+        [] => {}
+        // One or two notes stand open; more are folded under a line naming what they are for.
+        [_] | [_, _] => {
+            let _ = write!(out, r#"<ul class="chart-notes">{items}</ul>"#);
         }
-        out.push_str("</ul>");
+        notes => {
+            let keys: Vec<&str> = notes.iter().map(|n| n.key.as_str()).collect();
+            let what = match chart.kind {
+                ChartKind::Yearly => "Why the listed sum and the publishers' figures part",
+                _ => "Why these flows do not add up to their thefts",
+            };
+            let _ = write!(
+                out,
+                r#"<details class="chart-notes"><summary>{what}: {}</summary><ul class="chart-notes">{items}</ul></details>"#,
+                escape(&keys.join(", "))
+            );
+        }
     }
     let _ = write!(out, r#"<span class="sources-label">{}: </span>"#, escape(chart.kind.sources_label()));
     let items: String = chart.sources.iter().map(|s| format!("<li>{}</li>", source(s))).collect();

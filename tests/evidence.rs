@@ -75,6 +75,10 @@ fn embeds_images_slides_print_exports_and_citations_carry_the_horizon() {
     let pack = briefing::pack(&sel, PrintMode::Pack, "https://example.test/");
     assert!(pack.contains(&said) && pack.contains("data-evidence="), "the printed cover");
     assert!(pack.contains("data-print-outlook"), "the pack lists the publishers' outlook unfolded");
+    assert!(
+        pack.contains("data-print-notes") && pack.contains(r#"data-reconcile="2025""#),
+        "and the reconcile notes"
+    );
     let charts_only = briefing::pack(&sel, PrintMode::ChartsOnly, "https://example.test/");
     assert!(charts_only.contains(&said), "charts only");
     let c = cite::cite(&sel, "https://example.test/", Date::new(2026, 12, 2));

@@ -234,6 +234,11 @@ impl Canvas {
                 self.line(&[(x - r, y), (x + r, y)], color, 2)?;
                 self.line(&[(x, y - r), (x, y + r)], color, 2)
             }
+            Symbol::Cross => {
+                let d = r * 0.8;
+                self.line(&[(x - d, y - d), (x + d, y + d)], color, 2)?;
+                self.line(&[(x - d, y + d), (x + d, y - d)], color, 2)
+            }
         }
     }
 
