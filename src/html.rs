@@ -503,7 +503,7 @@ pub fn outlook(data: &Dataset) -> String {
     if data.outlook.is_empty() {
         return String::new();
     }
-    let items: Vec<(bool, String)> = data.outlook.iter().map(|o| outlook_item(data, o)).collect();
+    let items: Vec<(bool, String)> = data.outlook.iter().map(|o| outlook_item(data, o, true)).collect();
     let due = items.iter().filter(|(due, _)| *due).count();
     let summary = match due {
         0 => "Publishers' latest figures and when the next are expected".to_string(),
@@ -518,15 +518,16 @@ pub fn outlook_list(data: &Dataset) -> String {
     if data.outlook.is_empty() {
         return String::new();
     }
-    let list: String = data.outlook.iter().map(|o| outlook_item(data, o).1).collect();
+    let list: String = data.outlook.iter().map(|o| outlook_item(data, o, false).1).collect();
     format!(
         r#"<section class="print-outlook" data-print-outlook><h2>Publishers' latest figures and when the next are expected</h2><ul>{list}</ul></section>"#
     )
 }
 
 /// One publisher's line, and whether its next figure may already be out (its window has
-/// opened by the release day).
-fn outlook_item(data: &Dataset, o: &crate::model::Outlook) -> (bool, String) {
+/// opened by the release day). `why` adds its cadence and the basis of the expectation
+/// (the page has room for them; paper gets the figure and the window).
+fn outlook_item(data: &Dataset, o: &crate::model::Outlook, why: bool) -> (bool, String) {
     let latest = data.reported_totals.iter().find(|t| t.id == o.latest);
     let figure = latest.map_or(String::new(), |t| {
         let amount = crate::format::amount(t.usd, t.usd_high, t.floor);
@@ -566,12 +567,15 @@ fn outlook_item(data: &Dataset, o: &crate::model::Outlook) -> (bool, String) {
         }
         _ => (false, format!("Next: {}.", bdi(&o.next))),
     };
+    let cadence = if why {
+        format!(r#" <span class="cadence">{} {}</span>"#, bdi(&o.cadence), bdi(&o.basis))
+    } else {
+        String::new()
+    };
     let li = format!(
-        r#"<li data-publisher="{}"><strong>{}</strong>:{figure} {next} <span class="cadence">{} {}</span></li>"#,
+        r#"<li data-publisher="{}"><strong>{}</strong>:{figure} {next}{cadence}</li>"#,
         escape(&o.publisher),
-        bdi(&o.publisher),
-        bdi(&o.cadence),
-        bdi(&o.basis)
+        bdi(&o.publisher)
     );
     (due, li)
 }

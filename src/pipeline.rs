@@ -304,7 +304,7 @@ pub fn chart_rows(sel: &Selection, kind: ChartKind, size: Size, rows: usize) -> 
             y.split = sel.view.yearly_split;
             let notes = reconcile::reconcile(data, sel.span);
             let rendered = render::yearly::render(&y, size, sel.theme, &title);
-            let mut chart = Chart::from(kind, rendered, tables::yearly(&y, &notes, data), data);
+            let mut chart = Chart::from(kind, rendered, tables::yearly(&y, data), data);
             chart.notes = notes
                 .iter()
                 .map(|n| Note { hook: "reconcile", key: n.year.to_string(), text: n.text() })

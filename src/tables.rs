@@ -4,7 +4,6 @@
 use crate::aggregate::{FlowGraph, PublishedData, TimelineData, YearlyData};
 use crate::format::{money, percent};
 use crate::model::Dataset;
-use crate::reconcile::YearNote;
 
 /// One table cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,9 +77,9 @@ impl Table {
 }
 
 /// Year by year: the dataset's sum (and its official and firm-rated part), each publisher's
-/// reported figure, which of those are part of a year or derived, why the sum and the
-/// figures part, and the figures' sources.
-pub fn yearly(y: &YearlyData, notes: &[YearNote], data: &Dataset) -> Table {
+/// reported figure, which of those are part of a year or derived, and the figures' sources.
+/// (Why a year's sum and the figures part is in the chart's notes.)
+pub fn yearly(y: &YearlyData, data: &Dataset) -> Table {
     let mut headers = vec![
         "Year".to_string(),
         "Incidents (dataset)".to_string(),
@@ -89,7 +88,6 @@ pub fn yearly(y: &YearlyData, notes: &[YearNote], data: &Dataset) -> Table {
     ];
     headers.extend(y.publishers.iter().map(|p| format!("{p} (reported)")));
     headers.push("Figures for part of the year or derived".to_string());
-    headers.push("Why the sum and the figures part".to_string());
     headers.push("Sources of reported figures".to_string());
     let rows = y
         .bars
@@ -116,9 +114,6 @@ pub fn yearly(y: &YearlyData, notes: &[YearNote], data: &Dataset) -> Table {
                 }
             }
             row.push(Cell::text(if not_full.is_empty() { "—".to_string() } else { not_full.join("; ") }));
-            row.push(Cell::text(
-                notes.iter().find(|n| n.year == bar.year).map_or("—".to_string(), YearNote::text),
-            ));
             row.push(match cited.first() {
                 Some(id) if cited.len() == 1 => Cell::source(data, id),
                 Some(_) => Cell::text(
