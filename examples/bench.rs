@@ -98,8 +98,10 @@ fn synthetic(base: &Dataset, n: usize) -> Dataset {
         })
         .collect();
     data.flows = flows;
-    // Enforcement actions name real incidents, which the synthetic set does not hold.
+    // Enforcement actions and freezes name real incidents, which the synthetic set does not
+    // hold.
     data.enforcement.clear();
+    data.cooperation.clear();
     data
 }
 

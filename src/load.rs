@@ -177,7 +177,9 @@ fn checked(data: Dataset, cannot: &str, today: Date) -> Result<Dataset, LoadErro
 /// Every record in the file's lists that does not fit its type, each named by list, index,
 /// id and field (`incidents[3] (bybit-2025).usd: invalid type ...`).
 fn shape_problems(object: &serde_json::Map<String, serde_json::Value>) -> Vec<Problem> {
-    use crate::model::{ChangeEntry, EnforcementEvent, Flow, Incident, Outlook, ReportedTotal, Source};
+    use crate::model::{
+        ChangeEntry, Cooperation, EnforcementEvent, Flow, Incident, Outlook, ReportedTotal, Source,
+    };
     let mut problems = Vec::new();
     section::<Source>(object, "sources", &mut problems);
     section::<Incident>(object, "incidents", &mut problems);
@@ -186,6 +188,7 @@ fn shape_problems(object: &serde_json::Map<String, serde_json::Value>) -> Vec<Pr
     section::<EnforcementEvent>(object, "enforcement", &mut problems);
     section::<ChangeEntry>(object, "changes", &mut problems);
     section::<Outlook>(object, "outlook", &mut problems);
+    section::<Cooperation>(object, "cooperation", &mut problems);
     problems
 }
 
@@ -291,7 +294,8 @@ pub fn json_path_at(text: &str, at: usize) -> String {
 /// - `flows/<incident>.json`: one laundering flow per file, named after its incident;
 /// - `enforcement.json`: enforcement actions;
 /// - `changes.json`: the change log, newest release first;
-/// - `outlook.json`: each publisher's latest figure and next expected one (optional).
+/// - `outlook.json`: each publisher's latest figure and next expected one (optional);
+/// - `cooperation.json`: freezes, seizures, recoveries and refusals (optional).
 ///
 /// [`assemble`] joins them into the published `public/data/incidents.json`.
 #[cfg(not(target_arch = "wasm32"))]
@@ -312,6 +316,8 @@ pub mod layout {
     pub const CHANGES: &str = "changes.json";
     /// The publishers' outlook (optional).
     pub const OUTLOOK: &str = "outlook.json";
+    /// Freezes, seizures, recoveries and refusals (optional).
+    pub const COOPERATION: &str = "cooperation.json";
 }
 
 /// The part of the dataset kept in `data/meta.json`.
@@ -349,6 +355,16 @@ fn keep<T>(result: Result<T, Problem>, problems: &mut Vec<Problem>) -> Option<T>
     result.map_err(|p| problems.push(p)).ok()
 }
 
+/// A list kept in a file that may be absent (empty then).
+#[cfg(not(target_arch = "wasm32"))]
+fn optional<T: serde::de::DeserializeOwned>(path: &std::path::Path, problems: &mut Vec<Problem>) -> Vec<T> {
+    if path.exists() {
+        keep(read_json(path), problems).unwrap_or_default()
+    } else {
+        Vec::new()
+    }
+}
+
 /// The `.json` files in a folder, sorted by name.
 #[cfg(not(target_arch = "wasm32"))]
 fn json_files(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, Problem> {
@@ -376,12 +392,8 @@ pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
     let reported_totals = keep(read_json(&dir.join(layout::REPORTED_TOTALS)), &mut problems);
     let enforcement = keep(read_json(&dir.join(layout::ENFORCEMENT)), &mut problems);
     let changes = keep(read_json(&dir.join(layout::CHANGES)), &mut problems);
-    let outlook_path = dir.join(layout::OUTLOOK);
-    let outlook: Vec<crate::model::Outlook> = if outlook_path.exists() {
-        keep(read_json(&outlook_path), &mut problems).unwrap_or_default()
-    } else {
-        Vec::new()
-    };
+    let outlook: Vec<crate::model::Outlook> = optional(&dir.join(layout::OUTLOOK), &mut problems);
+    let cooperation: Vec<crate::model::Cooperation> = optional(&dir.join(layout::COOPERATION), &mut problems);
     let mut incidents: Vec<crate::model::Incident> = Vec::new();
     if let Some(files) = keep(json_files(&dir.join(layout::INCIDENTS)), &mut problems) {
         for path in files {
@@ -461,6 +473,7 @@ pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
                 reported_totals,
                 flows,
                 enforcement,
+                cooperation,
                 outlook,
             })
         }

@@ -8,6 +8,11 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::date::Date;
 
+mod after;
+pub use after::{
+    ActorKind, Cooperation, CooperationKind, DateBasis, StatusMeasure, StatusPoint, StatusStage,
+};
+
 /// The schema version this build writes. Version 3 added the evidence horizon, the
 /// publishers' outlook, each source's origin, each flow edge's basis, a flow's split date
 /// and sum note, and a publisher's stated share; the rules that need them apply to files of
@@ -57,6 +62,10 @@ pub struct Dataset {
     /// Sanctions, indictments, seizures and advisories tied to the thefts.
     #[serde(default)]
     pub enforcement: Vec<EnforcementEvent>,
+    /// Freezes, seizures, recoveries and refusals after the thefts, by exchanges, issuers,
+    /// bridges, governments and courts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cooperation: Vec<Cooperation>,
     /// For each publisher of figures: the newest figure read and when the next one is
     /// expected, so a reader sees which figures may already be out of date.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -832,6 +841,10 @@ pub struct Flow {
     pub nodes: Vec<FlowNode>,
     /// Movements between stages.
     pub edges: Vec<FlowEdge>,
+    /// Every published split of the stolen money by date, oldest first (still traceable,
+    /// gone dark, frozen, recovered), each with its source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status: Vec<StatusPoint>,
 }
 
 /// What kind of enforcement action.

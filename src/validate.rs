@@ -6,6 +6,9 @@ use std::fmt;
 
 use crate::model::{Confidence, Dataset, Date, EdgeBasis, Flow, NodeKind, Origin, SourceKind};
 
+mod after;
+pub use after::SHARES_TOLERANCE;
+
 /// The earliest date a record may carry.
 pub const EARLIEST_DATE: Date = Date::BITCOIN_ERA_START;
 
@@ -353,6 +356,16 @@ pub fn validate(data: &Dataset, today: Date) -> Vec<Problem> {
         c.prose("summary", &event.summary, &source_ids);
     }
 
+    let known = after::Known {
+        sources: &source_ids,
+        thefts: data.incidents.iter().map(|i| (i.id.as_str(), i.date)).collect(),
+        enforcement: data.enforcement.iter().map(|e| e.id.as_str()).collect(),
+        newest: data.evidence_horizon.map_or(today, |h| h.min(today)),
+        today,
+    };
+    after::check_cooperation(data, &known, &mut problems);
+    after::check_status(data, &known, &mut problems);
+
     let enforcement_ids: HashSet<&str> = data.enforcement.iter().map(|e| e.id.as_str()).collect();
     let record_ids: HashSet<&str> = incident_ids
         .iter()
@@ -360,6 +373,7 @@ pub fn validate(data: &Dataset, today: Date) -> Vec<Problem> {
         .chain(enforcement_ids.iter())
         .chain(source_ids.iter())
         .copied()
+        .chain(data.cooperation.iter().map(|e| e.id.as_str()))
         .collect();
     check_changes(data, today, &record_ids, &source_ids, &mut problems);
     if let Some(notes) = &data.notes {

@@ -700,3 +700,221 @@ fn a_version_2_file_loads_without_the_fields_version_3_added() {
     doc["schema_version"] = json!(4);
     assert_problem(&problems_of(&doc), "schema_version", "reads schema version 2 or 3");
 }
+
+/// Removes a field from a record.
+fn without(record: &mut Value, key: &str) {
+    if let Some(o) = record.as_object_mut() {
+        o.remove(key);
+    }
+}
+
+/// The fixture with a freeze, a refusal and a split of alpha-2024's flow, all valid.
+fn with_aftermath(d: &mut Value) {
+    d["cooperation"] = json!([
+        {
+            "id": "f1", "date": "2024-03-12", "actor": "An issuer", "actor_kind": "issuer",
+            "incidents": ["alpha-2024"], "kind": "freeze", "usd": 5000000,
+            "summary": "Froze part of it.", "sources": ["s2"], "quote": "froze $5 million"
+        },
+        {
+            "id": "r1", "date": "2024-03-11", "date_basis": "report", "date_note": "Reported the day after.",
+            "actor": "An exchange", "actor_kind": "exchange", "incidents": ["alpha-2024"], "kind": "refusal",
+            "summary": "Declined to freeze.", "sources": ["s2"], "quote": "we will not freeze"
+        },
+        {
+            "id": "x1", "date": "2024-12-01", "actor": "A court", "actor_kind": "court", "incidents": [],
+            "kind": "seizure", "usd": 1000000, "summary": "Forfeited funds of several thefts.",
+            "note": "Tied to no single theft in the dataset.", "sources": ["s1"], "quote": "forfeited"
+        }
+    ]);
+    d["flows"][0]["status"] = json!([
+        {"date": "2024-04-01", "traceable": 0.7, "untraceable": 0.25, "frozen": 0.05, "sources": ["s2"], "quote": "70% traceable"},
+        {"date": "2024-06-01", "recovered_usd": 1000000, "stages": [{"label": "Swapped", "share": 0.5}], "sources": ["s2"], "quote": "recovered $1M"}
+    ]);
+}
+
+#[test]
+fn freezes_refusals_and_splits_that_follow_the_rules_are_accepted() {
+    let mut doc = fixture();
+    with_aftermath(&mut doc);
+    assert_eq!(problems_of(&doc), Vec::<String>::new());
+}
+
+#[test]
+fn each_kind_of_bad_freeze_or_split_is_named_by_record_and_field() {
+    type Edit = fn(&mut Value);
+    let cases: Vec<(&str, Edit, &str, &str)> = vec![
+        (
+            "duplicate event id",
+            |d| d["cooperation"][1]["id"] = json!("f1"),
+            "cooperation[1] (f1).id",
+            "duplicate id",
+        ),
+        (
+            "event naming an unknown theft",
+            |d| d["cooperation"][0]["incidents"] = json!(["nobody-2024"]),
+            "cooperation[0] (f1).incidents[0]",
+            "not an incident id",
+        ),
+        (
+            "event tied to no theft without saying why",
+            |d| without(&mut d["cooperation"][2], "note"),
+            "cooperation[2] (x1).note",
+            "tied to no theft",
+        ),
+        (
+            "event before its theft",
+            |d| d["cooperation"][0]["date"] = json!("2024-03-01"),
+            "cooperation[0] (f1).date",
+            "before the theft",
+        ),
+        (
+            "event after the evidence horizon",
+            |d| d["cooperation"][0]["date"] = json!("2025-06-01"),
+            "cooperation[0] (f1).date",
+            "evidence horizon",
+        ),
+        (
+            "a report date that says nothing of the event",
+            |d| without(&mut d["cooperation"][1], "date_note"),
+            "cooperation[1] (r1).date_note",
+            "day of a report",
+        ),
+        (
+            "negative amount",
+            |d| d["cooperation"][0]["usd"] = json!(-3),
+            "cooperation[0] (f1).usd",
+            "negative",
+        ),
+        (
+            "a refusal that returned money",
+            |d| d["cooperation"][1]["returned"] = json!(true),
+            "cooperation[1] (r1).returned",
+            "refusal returns nothing",
+        ),
+        (
+            "counted within an unknown event",
+            |d| d["cooperation"][1]["within"] = json!("ghost"),
+            "cooperation[1] (r1).within",
+            "not a cooperation event",
+        ),
+        (
+            "counted within an event about other thefts",
+            |d| d["cooperation"][0]["within"] = json!("x1"),
+            "cooperation[0] (f1).within",
+            "other thefts",
+        ),
+        (
+            "more money than the event it sits in",
+            |d| {
+                d["cooperation"][1]["kind"] = json!("freeze");
+                d["cooperation"][1]["usd"] = json!(9000000);
+                d["cooperation"][1]["within"] = json!("f1");
+            },
+            "cooperation[1] (r1).within",
+            "cannot sit inside",
+        ),
+        (
+            "unknown enforcement action",
+            |d| d["cooperation"][2]["enforcement"] = json!("ghost"),
+            "cooperation[2] (x1).enforcement",
+            "not an enforcement action",
+        ),
+        (
+            "unknown source",
+            |d| d["cooperation"][0]["sources"] = json!(["ghost"]),
+            "cooperation[0] (f1).sources[0]",
+            "\"ghost\"",
+        ),
+        (
+            "no source",
+            |d| d["cooperation"][0]["sources"] = json!([]),
+            "cooperation[0] (f1).sources",
+            "at least one",
+        ),
+        ("empty quote", |d| d["cooperation"][0]["quote"] = json!(" "), "cooperation[0] (f1).quote", "empty"),
+        (
+            "response time that is not a time",
+            |d| d["cooperation"][0]["response_hours"] = json!(-2),
+            "cooperation[0] (f1).response_hours",
+            "between 0",
+        ),
+        (
+            "splits out of order",
+            |d| d["flows"][0]["status"][1]["date"] = json!("2024-03-20"),
+            "flows[0] (alpha-2024).status[1] (2024-03-20).date",
+            "oldest first",
+        ),
+        (
+            "split before the theft",
+            |d| d["flows"][0]["status"][0]["date"] = json!("2024-01-01"),
+            "flows[0] (alpha-2024).status[0] (2024-01-01).date",
+            "before the theft",
+        ),
+        (
+            "split after the horizon",
+            |d| d["flows"][0]["status"][1]["date"] = json!("2025-09-01"),
+            "flows[0] (alpha-2024).status[1] (2025-09-01).date",
+            "evidence horizon",
+        ),
+        (
+            "share above one",
+            |d| d["flows"][0]["status"][0]["frozen"] = json!(1.5),
+            "flows[0] (alpha-2024).status[0] (2024-04-01).frozen",
+            "between 0 and 1",
+        ),
+        (
+            "shares adding up to more than the whole",
+            |d| d["flows"][0]["status"][0]["untraceable"] = json!(0.5),
+            "flows[0] (alpha-2024).status[0] (2024-04-01)",
+            "more than the whole",
+        ),
+        (
+            "a split that states nothing",
+            |d| d["flows"][0]["status"][1] = json!({"date": "2024-06-01", "sources": ["s2"], "quote": "q"}),
+            "flows[0] (alpha-2024).status[1] (2024-06-01)",
+            "states no share",
+        ),
+        (
+            "a stage with neither share nor dollars",
+            |d| d["flows"][0]["status"][1]["stages"] = json!([{"label": "Somewhere"}]),
+            "flows[0] (alpha-2024).status[1] (2024-06-01).stages[0]",
+            "share or its dollars",
+        ),
+        (
+            "a split citing an unknown source",
+            |d| d["flows"][0]["status"][0]["sources"] = json!(["ghost"]),
+            "flows[0] (alpha-2024).status[0] (2024-04-01).sources[0]",
+            "\"ghost\"",
+        ),
+        (
+            "an unknown kind",
+            |d| d["cooperation"][0]["kind"] = json!("theft"),
+            "cooperation[0] (f1).kind",
+            "unknown variant `theft`",
+        ),
+        (
+            "an unknown actor kind",
+            |d| d["cooperation"][0]["actor_kind"] = json!("friend"),
+            "cooperation[0] (f1).actor_kind",
+            "unknown variant `friend`",
+        ),
+    ];
+    for (name, edit, location, words) in cases {
+        let mut doc = fixture();
+        with_aftermath(&mut doc);
+        edit(&mut doc);
+        let problems = problems_of(&doc);
+        assert!(!problems.is_empty(), "{name}: accepted");
+        assert_problem(&problems, location, words);
+    }
+}
+
+#[test]
+fn the_change_log_may_add_a_freeze_and_revise_a_flow_s_status() {
+    let mut doc = fixture();
+    with_aftermath(&mut doc);
+    doc["changes"][0]["added"] = json!(["f1", "x1"]);
+    doc["changes"][0]["revised"] = json!([{"record": "alpha-2024", "field": "status[2024-04-01]", "old": "(none)", "new": "70% traceable", "why": "Published split.", "source": "s2"}]);
+    assert_eq!(problems_of(&doc), Vec::<String>::new());
+}
