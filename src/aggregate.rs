@@ -248,6 +248,9 @@ pub struct TimelineData {
     pub points: Vec<TimelinePoint>,
     /// Enforcement actions in the same span, oldest first.
     pub events: Vec<TimelineEvent>,
+    /// Freezes, seizures, recoveries and refusals on a lane of their own, oldest first
+    /// (filled by the pipeline, which knows the view: [`crate::after::lane`]).
+    pub after: Vec<crate::after::LaneEvent>,
     /// First day of the axis.
     pub start: Date,
     /// Last day of the axis.
@@ -295,7 +298,7 @@ pub fn timeline(
         })
         .collect();
     events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
-    TimelineData { points, events, start, end }
+    TimelineData { points, events, after: Vec::new(), start, end }
 }
 
 /// A node of a (possibly summed) laundering flow.

@@ -14,6 +14,8 @@ use crate::render::svg::escape;
 use crate::tables::Table;
 use crate::view::SortKey;
 
+pub mod after;
+
 /// Rows the incident table shows before "Show all".
 pub const TABLE_PAGE: usize = 100;
 
@@ -171,6 +173,9 @@ pub fn caption(chart: &Chart) -> String {
                 r#"<details class="sources"><summary>{n} documents</summary><ul class="sources">{items}</ul></details>"#
             );
         }
+    }
+    if let Some(status) = &chart.status {
+        out.push_str(&after::flow_status(status));
     }
     out
 }
@@ -714,6 +719,7 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
         }
         out.push_str("</ul>");
     }
+    out.push_str(&after::incident(data, i));
     if let Some(chart) = flow {
         let _ = write!(
             out,
@@ -728,11 +734,11 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
                 let _ = write!(out, r#"<p class="chart-error" role="alert">{}</p>"#, escape(e));
             }
         }
-        let _ = write!(
-            out,
-            "<details><summary>Flow as a table</summary>{}</details></section>",
-            table(&chart.table)
-        );
+        let _ = write!(out, "<details><summary>Flow as a table</summary>{}</details>", table(&chart.table));
+        if let Some(status) = &chart.status {
+            out.push_str(&after::flow_status(status));
+        }
+        out.push_str("</section>");
     }
     out
 }
@@ -824,6 +830,11 @@ pub fn static_page(sel: &Selection, charts: &[StaticChart], figures: &[Figure], 
         out.push_str(&figure(c.chart.kind, sel, &c.chart, &c.svgs));
     }
     out.push_str("</section>");
+    let _ = write!(
+        out,
+        r#"<section class="after" data-after aria-labelledby="after-heading">{}</section>"#,
+        after::years(sel)
+    );
     let _ = write!(out, r#"<details class="published-figures">{}</details>"#, published_figures(&sel.data));
     let _ = write!(out, r#"<details id="changes" class="changes">{}</details>"#, changes(&sel.data));
     let _ = write!(

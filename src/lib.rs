@@ -9,7 +9,9 @@
 //! 2. [`view`]: what the reader chose to see (filter, sort, theme, selection) and its URL form.
 //! 3. [`aggregate`]: year totals beside reported figures, timeline points, flow graphs;
 //!    [`tables`]: the same numbers as tables; [`format`]: how money reads;
-//!    [`reconcile`]: why a year's listed sum and a publisher's figure part.
+//!    [`reconcile`]: why a year's listed sum and a publisher's figure part;
+//!    [`after`]: what was frozen, seized, recovered and returned after the thefts;
+//!    [`status`]: a flow's published splits over time.
 //! 4. [`layout`]: pure geometry (scales, the Sankey layout, label placement, text metrics).
 //! 5. [`render`]: plotters drawing the charts into accessible SVG.
 //! 6. [`pipeline`]: the one function chain from (dataset, view) to everything the page
@@ -21,6 +23,7 @@
 //!
 //! The static build (`src/bin/render.rs`) runs the same pipeline natively.
 
+pub mod after;
 pub mod aggregate;
 pub mod briefing;
 pub mod cite;
@@ -35,6 +38,7 @@ pub mod pipeline;
 pub mod reconcile;
 pub mod release;
 pub mod render;
+pub mod status;
 pub mod tables;
 pub mod validate;
 pub mod view;

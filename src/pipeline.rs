@@ -32,7 +32,9 @@ impl ChartKind {
     pub fn sources_label(self) -> &'static str {
         match self {
             ChartKind::Yearly => "Reported figures",
-            ChartKind::Timeline => "Enforcement actions (incident sources are in the table below)",
+            ChartKind::Timeline => {
+                "Enforcement actions, freezes, seizures, recoveries and refusals (incident sources are in the table below)"
+            }
             ChartKind::Flows => "Tracing",
             ChartKind::Figures => "Published figures",
         }
@@ -268,6 +270,27 @@ pub struct Chart {
     /// For a flow that does not add up to its theft: why, short enough for an image's
     /// subtitle ([`FlowGraph::sum_words`]).
     pub sum_words: Option<String>,
+    /// For one incident's flow: every published split by date, shown under the chart.
+    pub status: Option<ChartStatus>,
+}
+
+/// A flow's published splits over time, with each row's quoted source as a link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartStatus {
+    /// The splits.
+    pub status: crate::status::FlowStatus,
+    /// Each row's first source, in row order.
+    pub sources: Vec<Option<SourceLink>>,
+}
+
+impl ChartStatus {
+    /// The status history of an incident's flow, when it has one.
+    pub fn of(data: &Dataset, incident: &str) -> Option<ChartStatus> {
+        let status = crate::status::flow_status(data, incident)?;
+        let sources =
+            status.rows.iter().map(|r| r.sources.first().and_then(|id| source_link(data, id))).collect();
+        Some(ChartStatus { status, sources })
+    }
 }
 
 impl Chart {
@@ -282,7 +305,7 @@ impl Chart {
             Err(e) => (Err(e.to_string()), Vec::new()),
         };
         let sources = ids.iter().filter_map(|id| source_link(data, id)).collect();
-        Chart { kind, svg, table, sources, notes: Vec::new(), sum_words: None }
+        Chart { kind, svg, table, sources, notes: Vec::new(), sum_words: None, status: None }
     }
 }
 
@@ -312,7 +335,7 @@ pub fn chart_rows(sel: &Selection, kind: ChartKind, size: Size, rows: usize) -> 
             chart
         }
         ChartKind::Timeline => {
-            let t = aggregate::timeline(data, &incidents, sel.span, sel.view.filter.dates);
+            let t = timeline_data(sel, &incidents);
             let rendered =
                 render::timeline::render(&t, size, sel.theme, sel.view.incident.as_deref(), &title);
             Chart::from(kind, rendered, tables::timeline(&t, data, rows), data)
@@ -336,11 +359,25 @@ pub fn chart_rows(sel: &Selection, kind: ChartKind, size: Size, rows: usize) -> 
 pub fn table(sel: &Selection, kind: ChartKind) -> Table {
     match kind {
         ChartKind::Timeline => {
-            let t = aggregate::timeline(&sel.data, &sel.incidents(), sel.span, sel.view.filter.dates);
+            let t = timeline_data(sel, &sel.incidents());
             tables::timeline(&t, &sel.data, usize::MAX)
         }
         _ => chart(sel, kind, kind.size_for(1000)).table,
     }
+}
+
+/// What the timeline draws for the view: its thefts and enforcement actions, and on a lane of
+/// their own the freezes, seizures, recoveries and refusals about the thefts in view (and
+/// those tied to no theft, when the view narrows only by time).
+fn timeline_data(sel: &Selection, incidents: &[&Incident]) -> aggregate::TimelineData {
+    let mut t = aggregate::timeline(&sel.data, incidents, sel.span, sel.view.filter.dates);
+    t.after = crate::after::lane(
+        &sel.data,
+        incidents,
+        (t.start, t.end),
+        crate::after::shows_untied(&sel.view.filter),
+    );
+    t
 }
 
 /// The laundering flow of one incident, for its detail panel.
@@ -363,6 +400,9 @@ fn flow_chart(sel: &Selection, ids: &[&str], chart_id: &str, size: Size) -> Char
                 .map(|(id, text)| Note { hook: "flow-sum", key: id.clone(), text: text.clone() })
                 .collect();
             chart.sum_words = g.sum_words();
+            if let [one] = ids {
+                chart.status = ChartStatus::of(data, one);
+            }
             chart
         }
         None => {

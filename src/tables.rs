@@ -131,8 +131,8 @@ pub fn yearly(y: &YearlyData, data: &Dataset) -> Table {
     Table::whole("yearly", "Theft per year: dataset sum beside reported figures".into(), headers, rows)
 }
 
-/// Every incident and enforcement action on the timeline, oldest first: the first `limit`
-/// rows of them, with the whole table's length in `total`.
+/// Every incident, enforcement action and freeze or recovery on the timeline, oldest first:
+/// the first `limit` rows of them, with the whole table's length in `total`.
 pub fn timeline(t: &TimelineData, data: &Dataset, limit: usize) -> Table {
     let headers = ["Date", "Event", "Kind", "Amount", "Attribution", "Source"].map(String::from).to_vec();
     // Order first, format after, and only the rows asked for: formatting is most of the
@@ -140,10 +140,12 @@ pub fn timeline(t: &TimelineData, data: &Dataset, limit: usize) -> Table {
     enum Row {
         Theft(usize),
         Event(usize),
+        After(usize),
     }
     let mut order: Vec<(crate::model::Date, Row)> =
         t.points.iter().enumerate().map(|(k, p)| (p.date, Row::Theft(k))).collect();
     order.extend(t.events.iter().enumerate().map(|(k, e)| (e.date, Row::Event(k))));
+    order.extend(t.after.iter().enumerate().map(|(k, e)| (e.date, Row::After(k))));
     // Stable: thefts before the day's enforcement actions, each in its own order.
     order.sort_by_key(|(d, _)| *d);
     let total = order.len();
@@ -152,7 +154,7 @@ pub fn timeline(t: &TimelineData, data: &Dataset, limit: usize) -> Table {
         .iter()
         .filter_map(|(_, r)| match r {
             Row::Theft(k) => Some(t.points[*k].id.as_str()),
-            Row::Event(_) => None,
+            Row::Event(_) | Row::After(_) => None,
         })
         .collect();
     // One pass to index the records: a lookup per point would be quadratic in the dataset.
@@ -199,15 +201,36 @@ pub fn timeline(t: &TimelineData, data: &Dataset, limit: usize) -> Table {
                     Cell::source(data, &e.source),
                 ]
             }
+            Row::After(k) => after_row(&t.after[*k], data),
         })
         .collect();
     Table {
         name: "timeline".into(),
-        caption: "Incidents and enforcement actions, oldest first".into(),
+        caption:
+            "Incidents, enforcement actions, and freezes, seizures, recoveries and refusals, oldest first"
+                .into(),
         headers,
         rows,
         total,
     }
+}
+
+/// A freeze, seizure, recovery or refusal as a row of the timeline's table.
+fn after_row(e: &crate::after::LaneEvent, data: &Dataset) -> Vec<Cell> {
+    let amount = match (e.usd, e.floor) {
+        (Some(usd), true) => format!("more than {}", money(usd)),
+        (Some(usd), false) => money(usd),
+        (None, _) => "—".to_string(),
+    };
+    let within = e.within.as_deref().map(|w| format!(", counted within {w}")).unwrap_or_default();
+    vec![
+        Cell::text(if e.reported { format!("{} (reported)", e.date.human()) } else { e.date.human() }),
+        Cell::text(format!("{}: {}", e.actor, e.victims)),
+        Cell::text(format!("{}{within}", e.outcome)),
+        Cell::number(amount),
+        Cell::text("—"),
+        Cell::source(data, &e.source),
+    ]
 }
 
 /// Every link of a flow graph with its amount, share and source.

@@ -344,10 +344,19 @@ fn an_exported_timeline_names_the_incidents_sources_not_only_the_enforcement_doc
     let sel = selection(&[("from", "2025"), ("to", "2025")]);
     let frame = pipeline::frame_for(&sel, ChartKind::Timeline, Size { width: 1000, height: 500 }, "");
     let data = &sel.data;
+    // The thefts' documents, and those of the freezes and recoveries drawn on their lane
+    // (their sources are the chart's own, like the enforcement actions').
+    let lane = heist_ledger::after::lane(
+        data,
+        &sel.incidents(),
+        (Date::new(2025, 1, 1), Date::new(2025, 12, 31)),
+        true,
+    );
     let publishers: std::collections::BTreeSet<&str> = sel
         .incidents()
         .iter()
         .flat_map(|i| i.sources.iter())
+        .chain(lane.iter().map(|e| &e.source))
         .filter_map(|id| data.source(id))
         .map(|s| s.publisher.as_str())
         .collect();

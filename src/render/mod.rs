@@ -239,6 +239,15 @@ impl Canvas {
                 self.line(&[(x - d, y - d), (x + d, y + d)], color, 2)?;
                 self.line(&[(x - d, y + d), (x + d, y - d)], color, 2)
             }
+            Symbol::Asterisk => {
+                let (dx, dy) = (r * 0.866, r * 0.5);
+                self.line(&[(x, y - r), (x, y + r)], color, 2)?;
+                self.line(&[(x - dx, y - dy), (x + dx, y + dy)], color, 2)?;
+                self.line(&[(x - dx, y + dy), (x + dx, y - dy)], color, 2)
+            }
+            Symbol::Check => {
+                self.line(&[(x - r, y), (x - r * 0.3, y + r * 0.7), (x + r, y - r * 0.8)], color, 2)
+            }
         }
     }
 

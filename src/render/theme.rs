@@ -5,7 +5,7 @@
 
 use plotters::style::RGBColor;
 
-use crate::model::{Category, EnforcementKind};
+use crate::model::{Category, CooperationKind, EnforcementKind};
 
 pub use crate::view::Theme;
 
@@ -95,6 +95,10 @@ pub enum Symbol {
     Plus,
     /// Diagonal cross (×): a seventh publisher has a symbol of its own.
     Cross,
+    /// Six-pointed asterisk (*): money frozen.
+    Asterisk,
+    /// Tick (✓): money returned to the victim.
+    Check,
 }
 
 impl Symbol {
@@ -120,6 +124,19 @@ impl Symbol {
         }
     }
 
+    /// The symbol for what happened to money after a theft: frozen (asterisk), seized (a
+    /// square, as an enforcement seizure), recovered from the thieves (plus), returned to
+    /// the victim (tick), refused (cross).
+    pub fn for_after(kind: CooperationKind, returned: bool) -> Symbol {
+        match (kind, returned) {
+            (CooperationKind::Refusal, _) => Symbol::Cross,
+            (_, true) => Symbol::Check,
+            (CooperationKind::Freeze, false) => Symbol::Asterisk,
+            (CooperationKind::Seizure, false) => Symbol::Square,
+            (CooperationKind::Recovery, false) => Symbol::Plus,
+        }
+    }
+
     /// Name, for the legend's accessible text.
     pub fn name(self) -> &'static str {
         match self {
@@ -130,6 +147,8 @@ impl Symbol {
             Symbol::TriangleDown => "down-triangle",
             Symbol::Plus => "plus",
             Symbol::Cross => "cross",
+            Symbol::Asterisk => "asterisk",
+            Symbol::Check => "tick",
         }
     }
 }

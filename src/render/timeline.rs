@@ -74,7 +74,39 @@ pub fn describe(data: &TimelineData) -> String {
         s.push_str(&format!("; the largest is {} on {} ({})", l.victim, l.date.human(), money(l.usd)));
     }
     s.push_str(&format!(". {} enforcement actions are shown on their own lane.", data.events.len()));
+    if !data.after.is_empty() {
+        s.push_str(&format!(" {}", after_lane_words(data.after.len())));
+    }
     s
+}
+
+/// What the lane of freezes and recoveries holds, for the chart's description.
+fn after_lane_words(n: usize) -> String {
+    format!("{n} freezes, seizures, recoveries and refusals after the thefts are shown on a lane below it.")
+}
+
+/// The label of the lane of freezes and recoveries.
+fn after_lane_label() -> &'static str {
+    "After the theft: frozen, seized, recovered, returned, refused"
+}
+
+/// Tooltip for an event on the lane of freezes and recoveries.
+pub fn after_tip(e: &crate::after::LaneEvent, source_title: &dyn Fn(&str) -> String) -> String {
+    let amount = match (e.usd, e.floor) {
+        (Some(usd), true) => format!(", more than {}", money(usd)),
+        (Some(usd), false) => format!(", {}", money(usd)),
+        (None, _) => String::new(),
+    };
+    let within = e.within.as_deref().map(|w| format!(" (counted within {w})")).unwrap_or_default();
+    let reported = if e.reported { " (reported that day)" } else { "" };
+    format!(
+        "{}{reported}: {} by {}{amount}{within}; money stolen from {}. Source: {}",
+        e.date.human(),
+        e.outcome,
+        e.actor,
+        e.victims,
+        source_title(&e.source)
+    )
 }
 
 /// Geometry shared by drawing and by the page's date-range brush.
@@ -88,6 +120,8 @@ pub struct Frame {
     pub plot: Rect,
     /// Enforcement lane.
     pub lane: Rect,
+    /// The lane of freezes and recoveries, when the view has any.
+    pub after_lane: Option<Rect>,
     /// Radius of a marker for `max_usd`.
     pub max_radius: f64,
     /// Largest amount in view.
@@ -107,14 +141,24 @@ impl Frame {
     pub fn date_x(&self, d: Date) -> f64 {
         self.x.map(d.days_since_epoch() as f64)
     }
+
+    /// The bottom of the lowest lane: where year lines and the brush end.
+    pub fn bottom(&self) -> f64 {
+        self.after_lane.map_or(self.lane.y1, |l| l.y1)
+    }
 }
 
 /// Lays out the frame for a size, leaving `top` pixels for the legend.
 pub fn frame(data: &TimelineData, size: Size, top: f64) -> Frame {
     let (w, h) = (f64::from(size.width), f64::from(size.height));
     let lane_h = 34.0;
-    let plot = Rect::new(60.0, top + 10.0, w - 16.0, h - 26.0 - lane_h - 8.0);
+    // A second lane, for freezes and recoveries, only when the view has any: a dataset
+    // without them keeps the chart it always had.
+    let lanes = if data.after.is_empty() { 1.0 } else { 2.0 };
+    let plot = Rect::new(60.0, top + 10.0, w - 16.0, h - 26.0 - (lane_h + 8.0) * lanes);
     let lane = Rect::new(plot.x0, plot.y1 + 8.0, plot.x1, plot.y1 + 8.0 + lane_h);
+    let after_lane =
+        (!data.after.is_empty()).then(|| Rect::new(plot.x0, lane.y1 + 8.0, plot.x1, lane.y1 + 8.0 + lane_h));
     let day0 = data.start.days_since_epoch() as f64;
     let day1 = (data.end.days_since_epoch() as f64).max(day0 + 1.0);
     let max_usd = data.points.iter().map(|p| p.usd).fold(0.0, f64::max);
@@ -137,6 +181,7 @@ pub fn frame(data: &TimelineData, size: Size, top: f64) -> Frame {
         ),
         plot,
         lane,
+        after_lane,
         max_radius,
         max_usd,
     }
@@ -175,8 +220,11 @@ pub fn render(
 ) -> Result<Rendered, ChartError> {
     let c = Canvas::new("timeline", "Heist timeline", &describe(data), size, theme);
     draw(&c, data, size, selected, source_title)?;
-    // The caption cites the enforcement actions; incidents cite theirs in the tables.
-    Ok(c.rendered(data.events.iter().map(|e| e.source.as_str())))
+    // The caption cites the enforcement actions and the freezes and recoveries; incidents
+    // cite theirs in the tables.
+    Ok(c.rendered(
+        data.events.iter().map(|e| e.source.as_str()).chain(data.after.iter().map(|e| e.source.as_str())),
+    ))
 }
 
 /// Draws the timeline on a canvas. `selected` is an incident id to highlight.
@@ -204,6 +252,7 @@ pub fn draw(
     for kind in &kinds {
         entries.push((LegendKey::Symbol(Symbol::for_enforcement(*kind)), kind.label().to_string()));
     }
+    entries.extend(after_legend(data));
     let legend_h = legend(c, &entries, 8.0, 6.0, f64::from(size.width) - 16.0)?;
     let f = frame(data, size, legend_h + 14.0);
     c.text(
@@ -227,7 +276,7 @@ pub fn draw(
     // The brush on the page inverts these numbers to turn a drag into a date range.
     let (x0, x1) = (f.x.r0.to_string(), f.x.r1.to_string());
     let (d0, d1) = (f.x.d0.to_string(), f.x.d1.to_string());
-    let (py0, py1) = (f.plot.y0.to_string(), f.lane.y1.to_string());
+    let (py0, py1) = (f.plot.y0.to_string(), f.bottom().to_string());
     c.doc.open(
         "g",
         &[
@@ -263,10 +312,10 @@ pub fn draw(
         if xx < f.plot.x0 || xx > f.plot.x1 {
             continue;
         }
-        c.line(&[(xx, f.plot.y0), (xx, f.lane.y1)], p.grid, 1)?;
+        c.line(&[(xx, f.plot.y0), (xx, f.bottom())], p.grid, 1)?;
         let mid = f.date_x(Date::new(year, 7, 1));
         if (year - first) % every == 0 && mid < f.plot.x1 - 10.0 && year <= last {
-            c.text(&year.to_string(), mid, f.lane.y1 + 13.0, Font::new(11.0, p.muted).align(Align::Middle))?;
+            c.text(&year.to_string(), mid, f.bottom() + 13.0, Font::new(11.0, p.muted).align(Align::Middle))?;
         }
     }
     c.line(&[(f.plot.x0, f.plot.y1), (f.plot.x1, f.plot.y1)], p.muted, 1)?;
@@ -294,6 +343,10 @@ pub fn draw(
         c.doc.close();
     }
     c.doc.close();
+
+    if let Some(lane) = f.after_lane {
+        draw_after_lane(c, &f, lane, data, source_title)?;
+    }
 
     // Markers, largest first so small ones stay visible on top. Past MAX_MARKS the smallest
     // thefts are binned into a density layer: thousands of overlapping circles are neither
@@ -376,6 +429,72 @@ pub fn draw(
             ],
         );
         c.text(&label, placed.text_x, placed.text_y, Font::new(label_size, p.text).align(align))?;
+        c.doc.close();
+    }
+    c.doc.close();
+    Ok(())
+}
+
+/// The legend entries of the lane of freezes and recoveries: one per outcome in view, in a
+/// fixed order, leaving out a symbol the enforcement lane's legend already explains (a
+/// seizure is a seizure on either lane).
+fn after_legend(data: &TimelineData) -> Vec<(LegendKey, String)> {
+    use crate::model::CooperationKind as K;
+    let enforcement: Vec<Symbol> = data.events.iter().map(|e| Symbol::for_enforcement(e.kind)).collect();
+    let order = [
+        (K::Freeze, false),
+        (K::Seizure, false),
+        (K::Recovery, false),
+        (K::Recovery, true),
+        (K::Refusal, false),
+    ];
+    let mut entries: Vec<(LegendKey, String)> = Vec::new();
+    for (kind, returned) in order {
+        let symbol = Symbol::for_after(kind, returned);
+        let shown =
+            entries.iter().any(|(k, _)| *k == LegendKey::Symbol(symbol)) || enforcement.contains(&symbol);
+        if let Some(e) =
+            data.after.iter().find(|e| Symbol::for_after(e.kind, e.returned) == symbol).filter(|_| !shown)
+        {
+            entries.push((LegendKey::Symbol(symbol), e.outcome.to_string()));
+        }
+    }
+    entries
+}
+
+/// The lane of freezes, seizures, recoveries and refusals: a mark per event at its date,
+/// carrying `data-kind` (its kind), `data-coop` (its id) and `data-returned`.
+fn draw_after_lane(
+    c: &Canvas,
+    f: &Frame,
+    lane: crate::layout::Rect,
+    data: &TimelineData,
+    source_title: &dyn Fn(&str) -> String,
+) -> Result<(), ChartError> {
+    let p = c.palette;
+    c.doc.open("g", &[("class", "lane after-lane")]);
+    c.rect(lane.x0, lane.y0, lane.x1, lane.y1, p.grid, None)?;
+    c.text(
+        &Canvas::fit(after_lane_label(), 9.0, lane.width() - 8.0),
+        lane.x0 + 4.0,
+        lane.y0 + 7.0,
+        Font::new(9.0, p.muted),
+    )?;
+    let mid = (lane.y0 + lane.y1) / 2.0 + 4.0;
+    for e in &data.after {
+        let tip = after_tip(e, source_title);
+        let (date, usd) = (e.date.to_string(), e.usd.map(|u| u.to_string()).unwrap_or_default());
+        let mut attrs = mark_attrs(e.kind.slug(), &tip);
+        attrs.extend([
+            ("data-coop", e.id.as_str()),
+            ("data-date", date.as_str()),
+            ("data-returned", if e.returned { "true" } else { "false" }),
+        ]);
+        if e.usd.is_some() {
+            attrs.push(("data-usd", usd.as_str()));
+        }
+        c.doc.open("g", &attrs);
+        c.symbol(Symbol::for_after(e.kind, e.returned), f.date_x(e.date), mid, 5.0, p.text)?;
         c.doc.close();
     }
     c.doc.close();

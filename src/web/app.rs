@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use crate::model::Dataset;
 use crate::pipeline::{ChartKind, Selection};
 use crate::view::{self, Theme, ViewState};
+use crate::web::after::AfterYears;
 use crate::web::charts::{ChartFigure, Measurer};
 use crate::web::cite::CiteView;
 use crate::web::dom;
@@ -169,6 +170,7 @@ fn FullPage() -> impl IntoView {
         <section id="charts" class="charts" aria-label="Charts">
             {ChartKind::ALL.into_iter().map(|kind| view! { <ChartFigure kind=kind /> }).collect_view()}
         </section>
+        <AfterYears />
         <PublishedFigures />
         <Changes />
         <IncidentTable />

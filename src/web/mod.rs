@@ -2,6 +2,7 @@
 //! keeps the view in the URL, puts the pipeline's markup on the page and turns events into
 //! view changes. Components read the page state from context ([`state`]).
 
+pub mod after;
 pub mod app;
 pub mod charts;
 pub mod cite;
