@@ -130,7 +130,7 @@ fn measure(name: &str, data: &Dataset) {
                 .map(|k| pipeline::chart_rows(&s, k, SIZE, FOLDED_ROWS).svg.map_or(0, |svg| svg.len()))
                 .sum();
             charts
-                + html::headline(&s.data, &pipeline::headline(&s)).len()
+                + html::headline(&s.data, &pipeline::headline(&s), None).len()
                 + html::filters(&s).len()
                 + html::incident_table(&s, false).len()
         },

@@ -222,6 +222,8 @@ pub struct TimelinePoint {
     /// Id of the incident's strongest source ([`crate::model::Source::strength`]), for the
     /// tooltip.
     pub source: Option<String>,
+    /// `added` or `revised` since the release the reader compares with (`?since=`).
+    pub changed: Option<&'static str>,
 }
 
 /// One enforcement action on the timeline's own lane.
@@ -282,6 +284,7 @@ pub fn timeline(
             confidence: i.attribution.confidence,
             contested: i.attribution.contested,
             source: strongest(&i.sources),
+            changed: None,
         })
         .collect();
     let mut events: Vec<TimelineEvent> = data
@@ -716,6 +719,8 @@ pub struct PublishedPoint {
     pub revises: Option<usize>,
     /// Id of its source.
     pub source: String,
+    /// `added` or `revised` since the release the reader compares with (`?since=`).
+    pub changed: Option<&'static str>,
 }
 
 /// Everything the published-figures chart draws.
@@ -757,6 +762,7 @@ pub fn published(data: &Dataset, year: Option<i32>) -> PublishedData {
             window: t.window(),
             revises: t.supersedes.as_deref().and_then(|old| totals.iter().position(|o| o.id == old)),
             source: t.source.clone(),
+            changed: None,
         })
         .collect();
     let start = points.iter().map(|p| p.period.0).min().unwrap_or(data.as_of);

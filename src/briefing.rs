@@ -362,9 +362,10 @@ pub fn pack(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
             let _ = write!(
                 out,
                 r#"<section class="headline">{}</section>"#,
-                html::headline(&light.data, &pipeline::headline(&light))
+                html::headline(&light.data, &pipeline::headline(&light), None)
             );
             out.push_str(&html::outlook_list(&light.data));
+            out.push_str(&html::diff::panel(&light));
         }
         PrintMode::ChartsOnly => out.push_str(&headline_line(&light)),
     }

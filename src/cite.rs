@@ -103,6 +103,20 @@ pub fn view_in_words(sel: &Selection) -> String {
     format!("{}, {}", view::describe(&sel.view.filter), year_span_label(sel.span))
 }
 
+/// "compared with release 2026-12-01, published 1 Dec 2026", for a view compared with an
+/// earlier release (`?since=`): a citation names both releases.
+pub fn compared_words(sel: &Selection) -> Option<String> {
+    let id = sel.view.since.as_deref()?;
+    let date = sel
+        .data
+        .changes
+        .iter()
+        .find(|c| c.release == id)
+        .map(|c| format!(", published {}", c.date.human()))
+        .unwrap_or_default();
+    Some(format!("compared with release {id}{date}"))
+}
+
 /// Cites the view on screen. `site` is the site root's absolute address
 /// (`https://example.github.io/heist-ledger/`); `today` is the access date.
 pub fn cite(sel: &Selection, site: &str, today: Date) -> Citation {
@@ -116,8 +130,9 @@ pub fn cite(sel: &Selection, site: &str, today: Date) -> Citation {
     let what = view_in_words(sel);
     let horizon =
         data.evidence_horizon.map(|h| format!("; newest evidence read {}", h.human())).unwrap_or_default();
+    let compared = compared_words(sel).map(|c| format!("; {c}")).unwrap_or_default();
     let release_words = format!(
-        "release {}, published {}; data as of {}{horizon}",
+        "release {}, published {}; data as of {}{horizon}{compared}",
         data.release.id,
         data.release.date.human(),
         data.as_of.human()

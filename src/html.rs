@@ -15,6 +15,7 @@ use crate::tables::Table;
 use crate::view::SortKey;
 
 pub mod after;
+pub mod diff;
 
 /// Rows the incident table shows before "Show all".
 pub const TABLE_PAGE: usize = 100;
@@ -67,8 +68,8 @@ fn source(s: &SourceLink) -> String {
 
 /// The headline: the data's release line and evidence horizon, the publishers' outlook,
 /// then the figures as a definition list.
-pub fn headline(data: &Dataset, figures: &[Figure]) -> String {
-    let mut out = release_line(data);
+pub fn headline(data: &Dataset, figures: &[Figure], since: Option<&str>) -> String {
+    let mut out = release_line(data, since);
     out.push_str(&outlook(data));
     out.push_str("<dl>");
     for f in figures {
@@ -429,7 +430,7 @@ pub fn incident_table(sel: &Selection, show_all: bool) -> String {
     );
     let limit = if show_all { usize::MAX } else { TABLE_PAGE };
     for i in rows.iter().take(limit) {
-        incident_row(&mut out, &sel.data, i, selected_id == Some(i.id.as_str()));
+        incident_row(&mut out, &sel.data, i, selected_id == Some(i.id.as_str()), sel.changed(&i.id));
     }
     out.push_str("</tbody></table></div>");
     out.push_str(&incident_downloads(sel));
@@ -442,7 +443,13 @@ pub fn incident_table(sel: &Selection, show_all: bool) -> String {
     out
 }
 
-fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool) {
+/// The words beside a row changed since the release the view is compared with.
+fn changed_tag(changed: &str) -> String {
+    let words = if changed == "added" { "new since" } else { "revised since" };
+    format!(r#" <span class="diff-tag">{words}</span>"#)
+}
+
+fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool, changed: Option<&str>) {
     let range = match (i.usd_low, i.usd_high) {
         (Some(lo), Some(hi)) => format!(" ({}–{})", money(lo), money(hi)),
         _ => String::new(),
@@ -468,9 +475,11 @@ fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool) 
         .collect();
     let _ = write!(
         out,
-        r#"<tr data-incident="{id}"{sel}><td>{date}</td><th scope="row"><button type="button" class="link" aria-haspopup="dialog" data-incident="{id}">{victim}</button></th><td>{cat}</td><td class="num">{usd}<span class="range">{range}</span></td><td>{actor}</td><td>{conf}{contested}</td><td class="sources-cell">{sources}</td></tr>"#,
+        r#"<tr data-incident="{id}"{sel}{diff}><td>{date}</td><th scope="row"><button type="button" class="link" aria-haspopup="dialog" data-incident="{id}">{victim}</button>{tag}</th><td>{cat}</td><td class="num">{usd}<span class="range">{range}</span></td><td>{actor}</td><td>{conf}{contested}</td><td class="sources-cell">{sources}</td></tr>"#,
         id = escape(&i.id),
         sel = if selected { r#" class="selected""# } else { "" },
+        diff = changed.map(|c| format!(r#" data-diff="{c}""#)).unwrap_or_default(),
+        tag = changed.map(changed_tag).unwrap_or_default(),
         date = i.date.human(),
         victim = bdi(&i.victim),
         cat = i.category.label(),
@@ -482,9 +491,10 @@ fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool) 
     );
 }
 
-/// "Data as of ... (release ...)", the evidence horizon (`[data-evidence]`) and a link to
-/// what changed, shown by the headline.
-pub fn release_line(data: &Dataset) -> String {
+/// "Data as of ... (release ...)", the evidence horizon (`[data-evidence]`), a link to what
+/// changed and the picker of an earlier release to compare with (`since` chosen), shown by
+/// the headline.
+pub fn release_line(data: &Dataset, since: Option<&str>) -> String {
     let horizon = data
         .evidence_horizon
         .map(|h| {
@@ -495,10 +505,11 @@ pub fn release_line(data: &Dataset) -> String {
         })
         .unwrap_or_default();
     format!(
-        r##"<p class="as-of" data-release="{}">Data as of {} (release {}).{horizon} <a href="#changes">What changed</a></p>"##,
+        r##"<p class="as-of" data-release="{}">Data as of {} (release {}).{horizon} <a href="#changes">What changed</a>{}</p>"##,
         escape(&data.release.id),
         data.as_of.human(),
-        escape(&data.release.id)
+        escape(&data.release.id),
+        diff::since_picker(data, since)
     )
 }
 
@@ -822,7 +833,7 @@ pub fn static_page(sel: &Selection, charts: &[StaticChart], figures: &[Figure], 
     let _ = write!(
         out,
         r#"<section class="headline" aria-label="Headline figures">{}</section>"#,
-        headline(&sel.data, figures)
+        headline(&sel.data, figures, None)
     );
     let _ = write!(out, r#"<section class="filters" aria-label="Filters">{}</section>"#, filters(sel));
     out.push_str(r#"<section id="charts" class="charts" aria-label="Charts">"#);

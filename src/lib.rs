@@ -11,7 +11,8 @@
 //!    [`tables`]: the same numbers as tables; [`format`]: how money reads;
 //!    [`reconcile`]: why a year's listed sum and a publisher's figure part;
 //!    [`after`]: what was frozen, seized, recovered and returned after the thefts;
-//!    [`status`]: a flow's published splits over time.
+//!    [`status`]: a flow's published splits over time;
+//!    [`diff`]: what changed between an earlier release and the one on screen, for a view.
 //! 4. [`layout`]: pure geometry (scales, the Sankey layout, label placement, text metrics).
 //! 5. [`render`]: plotters drawing the charts into accessible SVG.
 //! 6. [`pipeline`]: the one function chain from (dataset, view) to everything the page
@@ -28,6 +29,7 @@ pub mod aggregate;
 pub mod briefing;
 pub mod cite;
 pub mod date;
+pub mod diff;
 pub mod exports;
 pub mod format;
 pub mod html;

@@ -111,13 +111,18 @@ pub struct Selection {
     kept: Vec<usize>,
     /// The years the charts span.
     pub span: (i32, i32),
+    /// The earlier release the view is compared with (`?since=`), once it has loaded.
+    pub since: Option<Arc<crate::diff::Baseline>>,
 }
 
 /// Equal when it is the same loaded dataset (by identity: comparing contents would walk the
-/// whole dataset on every change), the same view and theme.
+/// whole dataset on every change), the same view and theme, and the same baseline.
 impl PartialEq for Selection {
     fn eq(&self, other: &Selection) -> bool {
-        Arc::ptr_eq(&self.data, &other.data) && self.view == other.view && self.theme == other.theme
+        Arc::ptr_eq(&self.data, &other.data)
+            && self.view == other.view
+            && self.theme == other.theme
+            && self.since_ptr() == other.since_ptr()
     }
 }
 
@@ -131,7 +136,29 @@ impl Selection {
             a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
         });
         let span = view.filter.year_span(&data);
-        Selection { data, view, theme, kept, span }
+        Selection { data, view, theme, kept, span, since: None }
+    }
+
+    /// The same selection compared with an earlier release (`?since=`).
+    pub fn with_since(self, since: Option<Arc<crate::diff::Baseline>>) -> Selection {
+        Selection { since, ..self }
+    }
+
+    /// The baseline's identity, for equality and chart keys.
+    fn since_ptr(&self) -> usize {
+        self.since.as_ref().map_or(0, |b| Arc::as_ptr(b) as usize)
+    }
+
+    /// How a record changed since the release the view is compared with: `added` or
+    /// `revised` (the `data-diff` value of its marks and rows).
+    pub fn changed(&self, id: &str) -> Option<&'static str> {
+        self.since.as_ref().and_then(|b| b.mark(id)).map(crate::diff::Mark::slug)
+    }
+
+    /// What changed for this view since the release it is compared with.
+    pub fn diff(&self) -> Option<crate::diff::Diff> {
+        let b = self.since.as_ref()?;
+        Some(crate::diff::diff(&b.data, &self.data, &self.view.filter, self.span))
     }
 
     /// The same selection drawn in another theme (exports and print are always light).
@@ -194,6 +221,11 @@ impl Selection {
         };
         ChartKey {
             data: Arc::as_ptr(&self.data) as usize,
+            since: if matches!(kind, ChartKind::Timeline | ChartKind::Figures) {
+                self.since_ptr()
+            } else {
+                0
+            },
             theme: self.theme,
             filter,
             incident,
@@ -234,6 +266,7 @@ impl Selection {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartKey {
     data: usize,
+    since: usize,
     theme: Theme,
     filter: Option<Filter>,
     incident: Option<String>,
@@ -348,7 +381,10 @@ pub fn chart_rows(sel: &Selection, kind: ChartKind, size: Size, rows: usize) -> 
             flow_chart(sel, &ids, "flows", size)
         }
         ChartKind::Figures => {
-            let f = aggregate::published(data, sel.figures_year());
+            let mut f = aggregate::published(data, sel.figures_year());
+            for p in &mut f.points {
+                p.changed = sel.changed(&p.id);
+            }
             let rendered = render::figures::render(&f, size, sel.theme, &title);
             Chart::from(kind, rendered, tables::published(&f, data), data)
         }
@@ -371,6 +407,9 @@ pub fn table(sel: &Selection, kind: ChartKind) -> Table {
 /// those tied to no theft, when the view narrows only by time).
 fn timeline_data(sel: &Selection, incidents: &[&Incident]) -> aggregate::TimelineData {
     let mut t = aggregate::timeline(&sel.data, incidents, sel.span, sel.view.filter.dates);
+    for p in &mut t.points {
+        p.changed = sel.changed(&p.id);
+    }
     t.after = crate::after::lane(
         &sel.data,
         incidents,

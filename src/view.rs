@@ -292,6 +292,9 @@ pub struct ViewState {
     pub yearly_split: bool,
     /// Another dataset to load instead of the bundled one.
     pub data: Option<String>,
+    /// An earlier release to compare the view with (`since=2026-12-01`): what changed
+    /// between it and the release on screen.
+    pub since: Option<String>,
     /// A theme chosen explicitly (otherwise the system preference).
     pub theme: Option<Theme>,
     /// One chart alone, for iframes in reports.
@@ -312,6 +315,16 @@ fn year(key: &str, value: &str, notices: &mut Vec<String>) -> Option<i32> {
             None
         }
     }
+}
+
+/// A release id as written in a URL (`2026-12-01`, `2026-12-01.1`): letters, digits, dots
+/// and hyphens, at most 40 characters, starting with a digit or a letter.
+fn release_id(value: &str) -> Option<String> {
+    let ok = !value.is_empty()
+        && value.len() <= 40
+        && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        && value.starts_with(|c: char| c.is_ascii_alphanumeric());
+    ok.then(|| value.to_string())
 }
 
 /// An on/off flag: present alone or `=1`/`true`/`yes` is on, `=0`/`false`/`no` off.
@@ -373,6 +386,12 @@ pub fn parse(pairs: &[(String, String)]) -> (ViewState, Vec<String>) {
                 _ => notices.push(format!("Ignored yearly={value}: use yearly=split.")),
             },
             "data" if !value.is_empty() => v.data = Some(value.to_string()),
+            "since" => match release_id(value) {
+                Some(id) => v.since = Some(id),
+                None => {
+                    notices.push(format!("Ignored since={value}: not a release id (such as 2026-12-01)."))
+                }
+            },
             "theme" => match Theme::from_slug(value) {
                 Some(t) => v.theme = Some(t),
                 // The system's choice, which is also what no theme means.
@@ -506,6 +525,15 @@ pub fn reconcile(mut v: ViewState, data: &Dataset) -> (ViewState, Vec<String>) {
             v.incident = None;
         }
     }
+    if let Some(id) = &v.since {
+        if id == &data.release.id {
+            notices.push(format!("Ignored since={id}: it is the release on screen."));
+            v.since = None;
+        } else if !data.changes.iter().any(|c| &c.release == id) {
+            notices.push(format!("Ignored since={id}: this dataset's change log names no such release."));
+            v.since = None;
+        }
+    }
     if let Some(id) = &v.flow {
         if data.flow_for(id).is_none() {
             notices.push(format!("Ignored flow={id}: no laundering flow is traced for that incident."));
@@ -609,6 +637,9 @@ pub fn to_query(v: &ViewState) -> String {
     if v.yearly_split {
         pairs.push(("yearly", "split".to_string()));
     }
+    if let Some(id) = &v.since {
+        pairs.push(("since", id.clone()));
+    }
     if let Some(t) = v.theme {
         pairs.push(("theme", t.slug().to_string()));
     }
@@ -650,6 +681,7 @@ mod tests {
         v.incident = Some("bybit-2025".into());
         v.flow = Some("ronin-2022".into());
         v.yearly_split = true;
+        v.since = Some("2026-12-01".into());
         v.figures = Some(FiguresFor::Year(2023));
         v.theme = Some(Theme::Dark);
         v.sort = SortKey::Usd;
@@ -662,7 +694,7 @@ mod tests {
 
     #[test]
     fn malformed_and_unknown_parameters_are_ignored_with_a_notice() {
-        let cases: [(&[(&str, &str)], &str); 9] = [
+        let cases: [(&[(&str, &str)], &str); 10] = [
             (&[("from", "twenty")], "Ignored from=twenty"),
             (&[("to", "1999")], "Ignored to=1999"),
             (&[("category", "bank")], "Ignored category=bank"),
@@ -672,6 +704,7 @@ mod tests {
             (&[("from", "2025"), ("to", "2022")], "ends before it starts"),
             (&[("colour", "red")], "Ignored unknown parameter colour=red"),
             (&[("sort", "size")], "Ignored sort=size"),
+            (&[("since", "../../etc")], "Ignored since=../../etc"),
         ];
         for (query, want) in cases {
             let (v, notices) = parse(&pairs(query));
@@ -694,6 +727,22 @@ mod tests {
         assert!(v.filter.actors.is_empty() && v.incident.is_none() && v.flow.is_none());
         assert_eq!(v.filter.chains, vec!["Ethereum".to_string()]);
         assert_eq!(notices.len(), 3, "{notices:?}");
+    }
+
+    #[test]
+    fn a_release_to_compare_with_must_be_another_release_of_the_change_log() {
+        let data: Dataset = serde_json::from_str(include_str!("../tests/fixtures/minimal.json"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let current = data.release.id.clone();
+        for (since, kept, why) in [
+            (current.as_str(), false, "it is the release on screen"),
+            ("1999-01-01", false, "names no such release"),
+        ] {
+            let (v, _) = parse(&pairs(&[("since", since)]));
+            let (v, notices) = reconcile(v, &data);
+            assert_eq!(v.since.is_some(), kept, "{since}");
+            assert!(notices.iter().any(|n| n.contains(why)), "{since}: {notices:?}");
+        }
     }
 
     #[test]

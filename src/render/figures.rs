@@ -148,6 +148,9 @@ pub fn draw(
         if q.derived {
             attrs.push(("data-derived", "true"));
         }
+        if let Some(changed) = q.changed {
+            attrs.push(("data-diff", changed));
+        }
         // Part-year and derived figures are drawn faded, as on the yearly chart.
         let faded = q.nature.is_partial_or_derived() && q.nature != crate::model::FigureNature::MultiPeriod;
         if faded {
@@ -163,6 +166,10 @@ pub fn draw(
             c.line(&[(px, y.map(high)), (px, cy)], p.text, 2)?;
         }
         c.symbol(symbol_of(&q.publisher), px, cy, r, p.text)?;
+        if q.changed.is_some() {
+            // Changed since the release the reader compares with: a ring around the point.
+            c.circle(px, cy, r + 4.0, p.background, 0.0, p.text)?;
+        }
         c.doc.close();
         // The figure beside its point, on whichever side has room.
         let label = amount(q);

@@ -379,8 +379,15 @@ pub fn draw(
         if pt.contested {
             attrs.push(("stroke-dasharray", "3 2"));
         }
+        if let Some(changed) = pt.changed {
+            attrs.push(("data-diff", changed));
+        }
         c.doc.open("g", &attrs);
         c.circle(cx, cy, r, p.category(pt.category), 0.78, p.outline)?;
+        if pt.changed.is_some() {
+            // Changed since the release the reader compares with: a second outline.
+            c.circle(cx, cy, r + 2.5, p.background, 0.0, p.text)?;
+        }
         if selected == Some(pt.id.as_str()) {
             c.circle(cx, cy, r + 4.0, p.background, 0.0, p.text)?;
         }

@@ -13,6 +13,7 @@ use crate::view::{self, Theme, ViewState};
 use crate::web::after::AfterYears;
 use crate::web::charts::{ChartFigure, Measurer};
 use crate::web::cite::CiteView;
+use crate::web::diff::DiffPanel;
 use crate::web::dom;
 use crate::web::embed::EmbedPage;
 use crate::web::fetch::{self, Failure, DEFAULT_DATA_URL};
@@ -104,9 +105,14 @@ pub fn App() -> impl IntoView {
             dom::take_over();
         }
     });
+    // The earlier release the view is compared with (`?since=`), once loaded.
+    let since_id = Memo::new(move |_| reconciled.with(|(v, _)| v.since.clone()));
+    let (baseline, since_notice) = crate::web::diff::baseline(since_id, dataset);
     // Filtered once per view change; every chart, the headline and the table share it.
     let selection = Memo::new(move |_| {
-        dataset.get().map(|data| Selection::new(data, reconciled.with(|(v, _)| v.clone()), theme.get()))
+        dataset.get().map(|data| {
+            Selection::new(data, reconciled.with(|(v, _)| v.clone()), theme.get()).with_since(baseline.get())
+        })
     });
 
     // Every change of view goes through the URL, so back/forward and permalinks work.
@@ -143,7 +149,11 @@ pub fn App() -> impl IntoView {
         <Show when=full_page><Header /></Show>
         <main id="main">
             <ReleaseNotice />
-            <Notices notices=Signal::derive(move || reconciled.with(|(_, n)| n.clone())) />
+            <Notices notices=Signal::derive(move || {
+                let mut n = reconciled.with(|(_, n)| n.clone());
+                n.extend(since_notice.get());
+                n
+            }) />
             <Show when=move || loading.get()>
                 <LoadProgress progress=received.into() />
             </Show>
@@ -166,6 +176,7 @@ pub fn App() -> impl IntoView {
 fn FullPage() -> impl IntoView {
     view! {
         <Headline />
+        <DiffPanel />
         <Filters />
         <section id="charts" class="charts" aria-label="Charts">
             {ChartKind::ALL.into_iter().map(|kind| view! { <ChartFigure kind=kind /> }).collect_view()}

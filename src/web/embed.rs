@@ -9,6 +9,7 @@ use crate::exports;
 use crate::pipeline;
 use crate::view::{Embed, ViewState};
 use crate::web::charts::ChartFigure;
+use crate::web::diff::DiffLine;
 use crate::web::dom;
 use crate::web::state::page;
 
@@ -38,6 +39,7 @@ pub fn EmbedPage(
                 <p class="embed-view">{move || words.with(|w| w.as_ref().map(|(f, _)| f.subtitle.clone()))}</p>
             })}
             <ChartFigure kind=kind />
+            <DiffLine />
             {(!plain).then(|| view! {
                 <footer class="embed-foot">
                     <p>{move || words.with(|w| w.as_ref().map(|(f, _)| f.sources.clone()))}</p>

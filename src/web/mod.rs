@@ -6,6 +6,7 @@ pub mod after;
 pub mod app;
 pub mod charts;
 pub mod cite;
+pub mod diff;
 pub mod dom;
 pub mod embed;
 pub mod fetch;

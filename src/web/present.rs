@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::pipeline::{self, ChartKind};
 use crate::view;
 use crate::web::charts::{ChartFigure, ChartZoom};
+use crate::web::diff::DiffLine;
 use crate::web::dom;
 use crate::web::state::page;
 
@@ -72,6 +73,7 @@ pub fn Presentation() -> impl IntoView {
             <h1 class="slide-title">{move || slide_kind(slide.get()).heading()}</h1>
             <p class="takeaway" data-takeaway>{move || words.with(|w| w.as_ref().map(|w| w.0.clone()))}</p>
             {move || { let kind = slide_kind(slide.get()); view! { <ChartFigure kind=kind /> } }}
+            <DiffLine />
             <footer class="slide-foot">
                 <p class="slide-sources">
                     {move || words.with(|w| w.as_ref().map(|w| format!("{} · {}", w.1, w.2)))}

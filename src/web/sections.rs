@@ -61,10 +61,20 @@ pub fn Headline() -> impl IntoView {
     let state = page();
     let content = move || {
         state.selection.with(|s| {
-            s.as_ref().map(|s| markup::headline(&s.data, &pipeline::headline(s))).unwrap_or_default()
+            s.as_ref()
+                .map(|s| markup::headline(&s.data, &pipeline::headline(s), s.view.since.as_deref()))
+                .unwrap_or_default()
         })
     };
-    view! { <section class="headline" aria-label="Headline figures" inner_html=content></section> }
+    // The release picker beside the release line: the view compared with that release.
+    let on_change = move |ev: web_sys::Event| {
+        let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+        if el.get_attribute("name").as_deref() == Some("since") {
+            let value = dom::control_value(&el);
+            state.update(|v| v.since = Some(value).filter(|s| !s.is_empty()), false);
+        }
+    };
+    view! { <section class="headline" aria-label="Headline figures" inner_html=content on:change=on_change></section> }
 }
 
 /// The filter controls. Their markup is rewritten from the view on every change, so they

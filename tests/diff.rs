@@ -1,0 +1,182 @@
+//! `?since=RELEASE` between the two real releases (2026-12-01 and 2026-12-02, the frozen
+//! files under data/releases/): what a view lists as added, revised and removed, the
+//! headline's delta, the marks on changed records, and that embeds, print and citations
+//! name both releases.
+
+#![cfg(not(target_arch = "wasm32"))]
+// A test fails loudly on the first surprise: expect() is how it says which.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::sync::Arc;
+
+use heist_ledger::briefing::{self, PrintMode};
+use heist_ledger::cite;
+use heist_ledger::diff::{Baseline, List};
+use heist_ledger::format::money;
+use heist_ledger::html;
+use heist_ledger::load::parse_dataset;
+use heist_ledger::model::{Dataset, Date};
+use heist_ledger::pipeline::{self, ChartKind, Selection};
+use heist_ledger::render::Size;
+use heist_ledger::view::{self, Theme};
+
+const EARLIER: &str = include_str!("../data/releases/2026-12-01.json");
+const LATER: &str = include_str!("../data/releases/2026-12-02.json");
+
+fn release(text: &str) -> Arc<Dataset> {
+    Arc::new(
+        parse_dataset(text.as_bytes(), "release.json", Date::new(2100, 1, 1))
+            .unwrap_or_else(|e| panic!("{e}")),
+    )
+}
+
+/// The later release viewed with `query`, compared with the earlier one.
+fn compared(query: &[(&str, &str)]) -> Selection {
+    let (old, new) = (release(EARLIER), release(LATER));
+    let mut pairs: Vec<(String, String)> =
+        query.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    pairs.push(("since".into(), old.release.id.clone()));
+    let (v, notices) = view::reconcile(view::parse(&pairs).0, &new);
+    assert!(notices.is_empty(), "{notices:?}");
+    let baseline = Arc::new(Baseline::new(old, &new));
+    Selection::new(new, v, Theme::Light).with_since(Some(baseline))
+}
+
+#[test]
+fn every_theft_new_in_the_later_release_is_listed_as_added_and_every_one_gone_as_removed() {
+    let sel = compared(&[]);
+    let d = sel.diff().expect("compared");
+    let old = release(EARLIER);
+    let new_ids: Vec<&str> =
+        sel.data.incidents.iter().filter(|i| old.incident(&i.id).is_none()).map(|i| i.id.as_str()).collect();
+    assert!(!new_ids.is_empty(), "release 2026-12-02 added thefts");
+    for id in &new_ids {
+        assert!(d.added.iter().any(|r| r.list == List::Incident && r.id == *id), "{id} is listed as added");
+    }
+    let gone: Vec<&str> =
+        old.incidents.iter().filter(|i| sel.data.incident(&i.id).is_none()).map(|i| i.id.as_str()).collect();
+    assert_eq!(d.removed.iter().filter(|r| r.list == List::Incident).count(), gone.len());
+    assert!(d.added.iter().any(|r| r.list == List::Cooperation), "the freezes are new too");
+}
+
+#[test]
+fn a_revised_value_reads_old_to_new_with_the_change_logs_reason_and_source() {
+    let sel = compared(&[]);
+    let d = sel.diff().expect("compared");
+    let old = release(EARLIER);
+    // Every theft whose amount moved between the two files is listed with both amounts.
+    let moved: Vec<(&str, f64, f64)> = sel
+        .data
+        .incidents
+        .iter()
+        .filter_map(|i| old.incident(&i.id).map(|o| (i.id.as_str(), o.usd, i.usd)))
+        .filter(|(_, a, b)| money(*a) != money(*b))
+        .collect();
+    assert!(!moved.is_empty(), "release 2026-12-02 revised amounts");
+    for (id, was, now) in moved {
+        let r = d.revised.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("{id} is listed as revised"));
+        let f = r.fields.iter().find(|f| f.field == "usd").expect("its amount");
+        assert_eq!((f.old.as_str(), f.new.as_str()), (money(was).as_str(), money(now).as_str()));
+        let logged = sel.data.changes[0].revised.iter().find(|x| x.record == id && x.field == "usd");
+        if let Some(logged) = logged {
+            assert_eq!(f.why.as_deref(), Some(logged.why.as_str()), "{id}: the log's reason");
+            assert_eq!(f.source.as_deref(), Some(logged.source.as_str()), "{id}: the log's source");
+        }
+    }
+}
+
+#[test]
+fn the_headline_delta_is_the_difference_of_the_two_releases_for_the_view() {
+    for query in [&[][..], &[("from", "2024"), ("to", "2025")][..], &[("category", "bridge")][..]] {
+        let sel = compared(query);
+        let d = sel.diff().expect("compared");
+        let old = release(EARLIER);
+        let total = |data: &Dataset| {
+            data.incidents.iter().filter(|i| sel.view.filter.matches(i)).map(|i| i.usd).sum::<f64>()
+        };
+        let stolen = &d.headline[0];
+        assert_eq!(stolen.old, money(total(&old)), "{query:?}");
+        assert_eq!(stolen.new, money(total(&sel.data)), "{query:?}");
+        let count = |data: &Dataset| data.incidents.iter().filter(|i| sel.view.filter.matches(i)).count();
+        assert_eq!(d.headline[1].new, count(&sel.data).to_string());
+        assert_eq!(d.headline[1].old, count(&old).to_string());
+    }
+}
+
+#[test]
+fn a_filtered_view_lists_only_its_own_changes() {
+    let sel = compared(&[("category", "bridge")]);
+    let d = sel.diff().expect("compared");
+    for r in d.added.iter().chain(&d.revised).filter(|r| r.list == List::Incident) {
+        let i = sel.data.incident(&r.id).expect("a theft of the release");
+        assert_eq!(i.category.slug(), "bridge", "{} is a bridge", r.id);
+    }
+}
+
+#[test]
+fn changed_thefts_are_marked_on_the_timeline_and_in_the_incident_table() {
+    let sel = compared(&[]);
+    let svg =
+        pipeline::chart(&sel, ChartKind::Timeline, Size { width: 1200, height: 560 }).svg.expect("draws");
+    let table = html::incident_table(&sel, true);
+    let baseline = sel.since.clone().expect("a baseline");
+    for i in &sel.data.incidents {
+        let mark = baseline.mark(&i.id).map(|m| m.slug());
+        let row = format!(r#"<tr data-incident="{}""#, i.id);
+        let at = table.find(&row).expect("its row");
+        let tr = &table[at..at + table[at..].find('>').expect("tag end")];
+        assert_eq!(tr.contains("data-diff"), mark.is_some(), "{}: {tr}", i.id);
+        if let Some(m) = mark {
+            assert!(tr.contains(&format!(r#"data-diff="{m}""#)), "{}", i.id);
+        }
+    }
+    assert!(svg.contains(r#"data-diff="added""#), "new thefts carry data-diff on the timeline");
+    let plain = Selection::new(sel.data.clone(), Default::default(), Theme::Light);
+    let svg =
+        pipeline::chart(&plain, ChartKind::Timeline, Size { width: 1200, height: 560 }).svg.expect("draws");
+    assert!(!svg.contains("data-diff"), "no marks without a comparison");
+}
+
+#[test]
+fn the_list_names_both_releases_and_holds_every_change_in_view() {
+    let sel = compared(&[("from", "2025")]);
+    let d = sel.diff().expect("compared");
+    let panel = html::diff::panel(&sel);
+    assert!(panel.contains(&format!(r#"data-diff="{}" data-diff-to="{}""#, d.from.id, d.to.id)), "{panel}");
+    for r in d.added.iter().chain(&d.removed) {
+        assert!(panel.contains(&format!(r#"data-diff-record="{}""#, r.id)), "{}", r.id);
+    }
+    let rows: usize = d.revised.iter().map(|r| r.fields.len()).sum();
+    assert_eq!(panel.matches(r#"data-diff-kind="revised""#).count(), rows);
+    let folded = html::diff::folded(&sel);
+    assert!(folded.starts_with("<details") && folded.contains(&format!(r#"data-diff="{}""#, d.from.id)));
+    let unsorted = Selection::new(sel.data.clone(), Default::default(), Theme::Light);
+    assert_eq!(html::diff::panel(&unsorted), "", "no list without a comparison");
+}
+
+#[test]
+fn print_and_citations_name_both_releases() {
+    let sel = compared(&[("from", "2024")]);
+    let pack = briefing::pack(&sel, PrintMode::Pack, "https://example.org/heist-ledger/");
+    assert!(pack.contains(r#"data-diff="2026-12-01""#), "the printed pack holds the list");
+    let c = cite::cite(&sel, "https://example.org/heist-ledger/", Date::new(2026, 12, 3));
+    assert!(
+        c.text.contains("release 2026-12-02") && c.text.contains("compared with release 2026-12-01"),
+        "{}",
+        c.text
+    );
+    assert!(c.permalink.contains("since=2026-12-01"), "{}", c.permalink);
+    assert!(c.bibtex.contains("compared with release 2026-12-01"), "{}", c.bibtex);
+}
+
+#[test]
+fn the_picker_offers_the_change_logs_other_releases_and_shows_the_one_chosen() {
+    let new = release(LATER);
+    let plain = html::diff::since_picker(&new, None);
+    for c in new.changes.iter().filter(|c| c.release != new.release.id) {
+        assert!(plain.contains(&format!(r#"<option value="{}">"#, c.release)), "{}", c.release);
+    }
+    assert!(!plain.contains(&format!(r#"value="{}""#, new.release.id)), "not the release on screen");
+    let chosen = html::diff::since_picker(&new, Some("2026-12-01"));
+    assert!(chosen.contains(r#"<option value="2026-12-01" selected>"#), "{chosen}");
+}
