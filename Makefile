@@ -11,6 +11,9 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 WASM_OPT_VERSION := version_132
 PAGES_URL := /heist-ledger/
+# The site's absolute address, when known (the Pages workflow sets it): the feeds, the data
+# package and CITATION.cff then carry absolute links; otherwise they use the site's path.
+SITE_URL ?=
 CHROMEDRIVER ?= /usr/bin/chromedriver
 CHROMIUM ?= /usr/bin/chromium
 
@@ -99,12 +102,14 @@ serve: tool-rust tool-cargo-bins tool-node
 # The site exactly as GitHub Pages serves it, under $(PAGES_URL): the wasm app, the default
 # view drawn natively into index.html by the same pipeline (readable before any script
 # runs), the default charts as standalone SVG/PNG under charts/ for direct linking, every
-# frozen release of data/releases/ at its own path v/ID/, and versions.json listing them.
+# frozen release of data/releases/ at its own path v/ID/, and versions.json listing them;
+# each release's data package (package/: CSV tables, datapackage.json, README, zip), the
+# feeds of the releases (feed.atom, feed.json) and CITATION.cff.
 # PAGES_URL can be set on the command line: make build PAGES_URL=/my-fork/
 build pages: tool-rust tool-cargo-bins tool-node tool-fonts
 	trunk build --release --offline --public-url $(PAGES_URL)
 	cargo run --locked --bin render -- --data public/data/incidents.json --html dist/index.html \
-	  --out dist/charts --page-url $(PAGES_URL) --releases data/releases
+	  --out dist/charts --page-url $(PAGES_URL) --releases data/releases --site-url "$(SITE_URL)"
 	cp dist/index.html dist/404.html
 
 ## Tests ---------------------------------------------------------------------------------

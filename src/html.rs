@@ -767,8 +767,18 @@ pub fn footer_about(data: &Dataset, data_url: &str) -> String {
     } else {
         String::new()
     };
+    // The release's data package sits beside its page (the build writes one per release);
+    // another dataset has none.
+    let package = if data_url == "data/incidents.json" {
+        format!(
+            r#"<a href="package/{}" data-export="package">Data package (CSV tables and datapackage.json, zip)</a> · "#,
+            escape(&crate::release::package_name(&data.release.id))
+        )
+    } else {
+        String::new()
+    };
     let mut out = format!(
-        r#"<p><strong>{}</strong>, checked against its sources as of {} (release {}){}. {} incidents, {} sources. {download}<a href="data/incidents.schema.json">Schema</a></p>"#,
+        r#"<p><strong>{}</strong>, checked against its sources as of {} (release {}){}. {} incidents, {} sources. {download}{package}<a href="data/incidents.schema.json">Schema</a></p>"#,
         bdi(&data.title),
         data.as_of.human(),
         escape(&data.release.id),

@@ -19,7 +19,9 @@
 //!    shows; [`html`]: that output as markup, shared by the static first view and the live page;
 //!    [`exports`]: what leaves the page (images at fixed sizes, CSV/JSON, embed code).
 //!    [`cite`]: the view as a citation pinned to its release.
-//!    [`briefing`]: the printed briefing pack built from the same markup and charts.
+//!    [`briefing`]: the printed briefing pack built from the same markup and charts;
+//!    `package` (native): the data as CSV tables with a Frictionless descriptor, a zip,
+//!    feeds of the releases and a CITATION.cff, for `make build`.
 //! 7. `web` (wasm32 only): the thin Leptos layer: page state, events, fetching.
 //!
 //! The static build (`src/bin/render.rs`) runs the same pipeline natively.
@@ -36,6 +38,8 @@ pub mod html;
 pub mod layout;
 pub mod load;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod package;
 pub mod pipeline;
 pub mod reconcile;
 pub mod release;

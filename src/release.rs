@@ -26,6 +26,12 @@ pub fn path_of(id: &str) -> String {
     format!("v/{id}/")
 }
 
+/// The file name of a release's data package zip (in its folder's `package/`), the same
+/// for the build that writes it and the page that links to it.
+pub fn package_name(id: &str) -> String {
+    format!("heist-ledger-data-{id}.zip")
+}
+
 /// The index of every archived release, newest first (by date, then id: `2026-12-01.1`
 /// comes after `2026-12-01`); `current` marks the release the site root shows.
 pub fn index(releases: &[Dataset], current: &str) -> Vec<Version> {

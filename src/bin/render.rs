@@ -4,7 +4,7 @@
 //! cargo run --release --bin render -- --data public/data/incidents.json --out DIR \
 //!     [--from 2022] [--to 2025] [--category bridge] [--confidence official] [--actor NAME]
 //!     [--chain NAME] [--q TEXT] [--flow INCIDENT] [--theme light|dark] [--width 960]
-//!     [--page-url URL] [--html dist/index.html [--releases data/releases]]
+//!     [--page-url URL] [--html dist/index.html [--releases data/releases [--site-url URL]]]
 //! ```
 //!
 //! Writes `DIR/{yearly,timeline,flows}.svg` (standalone, with title, view, sources, date and
@@ -12,7 +12,11 @@
 //! the default view into that page at its `<!-- first-view -->` marker: the static first view.
 //! With `--releases DIR` as well, every frozen release `DIR/ID.json` gets its own copy of the
 //! app at `v/ID/` beside that page (its own data, its own first view, its base pointing
-//! there), and `versions.json` beside the page lists them, newest first.
+//! there), and `versions.json` beside the page lists them, newest first. Each release, and
+//! the site root for the current one, also gets its data package (`package/`: CSV tables,
+//! `datapackage.json`, a README and a zip of them); the site root gets the feeds of the
+//! releases (`feed.atom`, `feed.json`) and `CITATION.cff`, with absolute links when
+//! `--site-url` gives the site's address.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -33,7 +37,8 @@ mod native {
 
     use heist_ledger::html::{self, StaticChart};
     use heist_ledger::load::parse_dataset;
-    use heist_ledger::model::Date;
+    use heist_ledger::model::{Dataset, Date};
+    use heist_ledger::package::{self, Site};
     use heist_ledger::pipeline::{self, ChartKind, Selection};
     use heist_ledger::release;
     use heist_ledger::render::svg::escape;
@@ -55,6 +60,7 @@ mod native {
         html: Option<PathBuf>,
         releases: Option<PathBuf>,
         page_url: String,
+        site_url: Option<String>,
         width: u32,
         query: Vec<(String, String)>,
     }
@@ -66,6 +72,7 @@ mod native {
             html: None,
             releases: None,
             page_url: "/heist-ledger/".into(),
+            site_url: None,
             width: 960,
             query: Vec::new(),
         };
@@ -81,6 +88,11 @@ mod native {
                 "html" => a.html = Some(value.into()),
                 "releases" => a.releases = Some(value.into()),
                 "page-url" => a.page_url = value,
+                "site-url" if value.is_empty() => {}
+                "site-url" if value.starts_with("https://") || value.starts_with("http://") => {
+                    a.site_url = Some(value)
+                }
+                "site-url" => return Err(format!("--site-url {value}: give the site's http(s) address")),
                 "width" => {
                     a.width = value.parse().ok().filter(|w| (240..=4000).contains(w)).ok_or_else(|| {
                         format!("--width {value}: give a whole number of pixels from 240 to 4000")
@@ -123,8 +135,12 @@ mod native {
         }
         if let Some(page) = &a.html {
             let shell = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
+            let site = Site::new(a.site_url.as_deref().unwrap_or(&a.page_url));
             if let Some(dir) = &a.releases {
-                write_releases(&shell, page, dir, &a.page_url, &data.release.id)?;
+                write_releases(&shell, page, dir, &a.page_url, &site, &data.release.id)?;
+                let root = page.parent().ok_or_else(|| format!("{} has no folder", page.display()))?;
+                write_package(&root.join("package"), &data, &site)?;
+                write_site_files(root, &data, &site)?;
             }
             let root_page = with_site_root(&shell, &a.page_url, &a.page_url)?;
             std::fs::write(page, root_page).map_err(|e| format!("{}: {e}", page.display()))?;
@@ -142,9 +158,10 @@ mod native {
         let rest = &shell[start + BASE.len()..];
         let end = rest.find('>').ok_or("the page's <base> tag is not closed")?;
         let tag = format!(
-            r#"<base href="{}" /><meta name="heist-ledger:site-root" content="{}" />"#,
+            r#"<base href="{}" /><meta name="heist-ledger:site-root" content="{}" /><link rel="alternate" type="application/atom+xml" title="Heist Ledger data releases (Atom)" href="{root}feed.atom" /><link rel="alternate" type="application/feed+json" title="Heist Ledger data releases (JSON Feed)" href="{root}feed.json" />"#,
             escape(base),
-            escape(site_root)
+            escape(site_root),
+            root = escape(site_root)
         );
         Ok(format!("{}{tag}{}", &shell[..start], &rest[end + 1..]))
     }
@@ -156,9 +173,10 @@ mod native {
         page: &Path,
         dir: &Path,
         page_url: &str,
+        site: &Site,
         current: &str,
     ) -> Result<(), String> {
-        let site = page.parent().ok_or_else(|| format!("{} has no folder", page.display()))?;
+        let root = page.parent().ok_or_else(|| format!("{} has no folder", page.display()))?;
         let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
             .map_err(|e| format!("{}: {e}", dir.display()))?
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -167,7 +185,7 @@ mod native {
         files.sort();
         let mut datasets = Vec::new();
         for file in &files {
-            datasets.push(write_release(shell, site, file, page_url)?);
+            datasets.push(write_release(shell, root, file, page_url, site)?);
         }
         if !datasets.iter().any(|d| d.release.id == current) {
             return Err(format!(
@@ -177,7 +195,7 @@ mod native {
             ));
         }
         let versions = release::index(&datasets, current);
-        let path = site.join("versions.json");
+        let path = root.join("versions.json");
         std::fs::write(&path, release::to_json(&versions)).map_err(|e| format!("{}: {e}", path.display()))?;
         eprintln!("render: wrote {} ({} releases)", path.display(), versions.len());
         Ok(())
@@ -189,7 +207,8 @@ mod native {
         site: &Path,
         file: &Path,
         page_url: &str,
-    ) -> Result<heist_ledger::model::Dataset, String> {
+        address: &Site,
+    ) -> Result<Dataset, String> {
         let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
         let data = parse_dataset(&bytes, &file.display().to_string(), today()).map_err(|e| e.to_string())?;
         let id = data.release.id.clone();
@@ -216,9 +235,42 @@ mod native {
         let index = out.join("index.html");
         let base = format!("{page_url}{}", release::path_of(&id));
         std::fs::write(&index, with_site_root(shell, &base, page_url)?).map_err(|e| io(&index, e))?;
+        write_package(&out.join("package"), &data, address)?;
         let data = Arc::new(data);
         write_first_view(&Selection::new(data.clone(), Default::default(), Theme::Light), &index)?;
         Ok(Arc::unwrap_or_clone(data))
+    }
+
+    /// A release's data package in `dir`: the descriptor, the README, the CSV tables, and
+    /// the zip of them.
+    fn write_package(dir: &Path, data: &Dataset, site: &Site) -> Result<(), String> {
+        let io = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
+        let files = package::files(data, site);
+        for (name, bytes) in &files {
+            let path = dir.join(name);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+            }
+            std::fs::write(&path, bytes).map_err(|e| io(&path, e))?;
+        }
+        let zip = dir.join(package::zip_name(&data.release.id));
+        std::fs::write(&zip, package::zip(&files)).map_err(|e| io(&zip, e))?;
+        eprintln!("render: wrote the data package of release {} into {}", data.release.id, dir.display());
+        Ok(())
+    }
+
+    /// The site root's feeds of the releases and its CITATION.cff.
+    fn write_site_files(root: &Path, data: &Dataset, site: &Site) -> Result<(), String> {
+        for (name, text) in [
+            ("feed.atom", package::atom(data, site)),
+            ("feed.json", package::json_feed(data, site)),
+            ("CITATION.cff", package::citation_cff(data, site)),
+        ] {
+            let path = root.join(name);
+            std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        eprintln!("render: wrote feed.atom, feed.json and CITATION.cff into {}", root.display());
+        Ok(())
     }
 
     fn write_renders(sel: &Selection, dir: &Path, width: u32, page_url: &str) -> Result<(), String> {
