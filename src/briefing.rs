@@ -365,7 +365,7 @@ pub fn pack(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
                 html::headline(&light.data, &pipeline::headline(&light), None)
             );
             out.push_str(&html::outlook_list(&light.data));
-            out.push_str(&html::diff::panel(&light));
+            out.push_str(&html::diff::panel(&light, true));
         }
         PrintMode::ChartsOnly => out.push_str(&headline_line(&light)),
     }

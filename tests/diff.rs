@@ -141,7 +141,7 @@ fn changed_thefts_are_marked_on_the_timeline_and_in_the_incident_table() {
 fn the_list_names_both_releases_and_holds_every_change_in_view() {
     let sel = compared(&[("from", "2025")]);
     let d = sel.diff().expect("compared");
-    let panel = html::diff::panel(&sel);
+    let panel = html::diff::panel(&sel, false);
     assert!(panel.contains(&format!(r#"data-diff="{}" data-diff-to="{}""#, d.from.id, d.to.id)), "{panel}");
     for r in d.added.iter().chain(&d.removed) {
         assert!(panel.contains(&format!(r#"data-diff-record="{}""#, r.id)), "{}", r.id);
@@ -151,7 +151,7 @@ fn the_list_names_both_releases_and_holds_every_change_in_view() {
     let folded = html::diff::folded(&sel);
     assert!(folded.starts_with("<details") && folded.contains(&format!(r#"data-diff="{}""#, d.from.id)));
     let unsorted = Selection::new(sel.data.clone(), Default::default(), Theme::Light);
-    assert_eq!(html::diff::panel(&unsorted), "", "no list without a comparison");
+    assert_eq!(html::diff::panel(&unsorted, false), "", "no list without a comparison");
 }
 
 #[test]

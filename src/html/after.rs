@@ -18,6 +18,11 @@ fn years_heading() -> &'static str {
     "After the theft: frozen, seized, recovered, returned"
 }
 
+/// The yearly table's caption.
+fn years_caption() -> &'static str {
+    "Each year's thefts, and what was frozen, seized, recovered and returned of them"
+}
+
 /// What the yearly section counts, and how.
 fn years_method() -> &'static str {
     "Counted by the year of the theft, whenever the freeze or recovery came. Each dollar is counted once: an amount that sits inside another event (Binance's share of the US seizure of Ronin funds, a court notice on ETH already frozen) is not added again. Frozen or seized money is held, not returned: only what a source says reached the victim counts as returned."
@@ -186,7 +191,7 @@ pub fn event_item(data: &Dataset, e: &Cooperation) -> String {
         bdi(&e.actor),
         amount_words(e),
         bdi(&e.summary),
-        bdi(&e.quote)
+        bdi(unquoted(&e.quote))
     )
 }
 
@@ -251,6 +256,11 @@ fn status_bar(row: &status::Row) -> String {
     )
 }
 
+/// A quote without the quotation marks around it (the page adds its own).
+pub fn unquoted(q: &str) -> &str {
+    q.trim().trim_matches(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}'))
+}
+
 /// The stages of a split, in words.
 fn stages(row: &status::Row) -> String {
     let items: Vec<String> = row
@@ -299,25 +309,15 @@ pub fn flow_status(cs: &ChartStatus) -> String {
             .as_ref()
             .map(|src| {
                 format!(
-                    "{}{} <q>{}</q>",
+                    "{}{}",
                     a(&src.url, &bdi(&src.publisher)),
-                    kind_tag_of(src.kind, src.copy_of.as_deref()),
-                    bdi(&row.quote)
+                    kind_tag_of(src.kind, src.copy_of.as_deref())
                 )
             })
             .unwrap_or_default();
-        let notes: String = [
-            row.basis.as_deref().map(|b| format!("Shares of {b}.")),
-            row.note.clone(),
-            row.date_note.clone(),
-        ]
-        .into_iter()
-        .flatten()
-        .map(|n| format!(r#"<br><span class="note">{}</span>"#, bdi(&n)))
-        .collect();
         let _ = write!(
             out,
-            r#"<tr data-status-date="{}"{drawn}><th scope="row">{}{reported}{chart}{notes}</th>"#,
+            r#"<tr data-status-date="{}"{drawn}><th scope="row">{}{reported}{chart}</th>"#,
             row.date,
             row.date.human()
         );
@@ -329,6 +329,22 @@ pub fn flow_status(cs: &ChartStatus) -> String {
             r#"<td class="bar-cell">{}</td><td>{}</td><td>{source}</td></tr>"#,
             status_bar(row),
             stages(row)
+        );
+        // The row's notes and quote under it, across the table.
+        let notes: String = [
+            row.basis.as_deref().map(|b| format!("Shares of {b}.")),
+            row.note.clone(),
+            row.date_note.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|n| format!("{} ", bdi(&n)))
+        .collect();
+        let _ = write!(
+            out,
+            r#"<tr class="status-notes" data-status-notes="{}"><td colspan="8">{notes}<q>{}</q></td></tr>"#,
+            row.date,
+            bdi(unquoted(&row.quote))
         );
     }
     let _ = write!(out, r#"</tbody></table></div><p class="note">{}</p></section>"#, escape(status_method()));

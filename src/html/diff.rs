@@ -146,15 +146,17 @@ fn revised_table(data: &Dataset, d: &Diff) -> String {
 }
 
 /// The list of what changed for the view in force since the release it is compared with
-/// (`section[data-diff=RELEASE]`), or nothing when the view is not compared.
-pub fn panel(sel: &Selection) -> String {
+/// (`section[data-diff=RELEASE]`), or nothing when the view is not compared. The lists of
+/// records fold under their counts (the headline's delta stays open); `open` unfolds them,
+/// for paper.
+pub fn panel(sel: &Selection, open: bool) -> String {
     let Some(d) = sel.diff() else { return String::new() };
     format!(
         r#"<section class="diff" data-diff="{}" data-diff-to="{}" aria-labelledby="diff-heading"><h2 id="diff-heading">{}</h2>{}</section>"#,
         escape(&d.from.id),
         escape(&d.to.id),
         escape(&heading(&d)),
-        body(sel, &d)
+        body(sel, &d, open)
     )
 }
 
@@ -169,7 +171,7 @@ pub fn folded(sel: &Selection) -> String {
         escape(&d.to.id),
         escape(&folded_line(&d)),
         escape(&stolen),
-        body(sel, &d)
+        body(sel, &d, false)
     )
 }
 
@@ -184,17 +186,29 @@ fn folded_line(d: &Diff) -> String {
     )
 }
 
-/// The list itself: counts, the headline's delta, added, removed, revised.
-fn body(sel: &Selection, d: &Diff) -> String {
+/// The list itself: counts, the headline's delta, then added, removed and revised, each
+/// folded under its count unless `open`.
+fn body(sel: &Selection, d: &Diff, open: bool) -> String {
     let mut out = format!("<p>{}</p>{}", escape(&counts(d)), headline_list(d));
+    let open = if open { " open" } else { "" };
     for (title, list, kind) in [("Added", &d.added, "added"), ("Removed", &d.removed, "removed")] {
         if !list.is_empty() {
             let items: String = list.iter().map(|r| record_item(r, kind)).collect();
-            let _ = write!(out, r#"<h3>{title} ({})</h3><ul class="diff-records">{items}</ul>"#, list.len());
+            let _ = write!(
+                out,
+                r#"<details class="diff-list"{open}><summary>{title} ({})</summary><ul class="diff-records">{items}</ul></details>"#,
+                list.len()
+            );
         }
     }
     if !d.revised.is_empty() {
-        let _ = write!(out, "<h3>Revised ({})</h3>{}", d.revised.len(), revised_table(&sel.data, d));
+        let values: usize = d.revised.iter().map(|r| r.fields.len()).sum();
+        let _ = write!(
+            out,
+            r#"<details class="diff-list"{open}><summary>Revised ({} records, {values} values)</summary>{}</details>"#,
+            d.revised.len(),
+            revised_table(&sel.data, d)
+        );
     }
     let _ = write!(out, r#"<p class="note">{}</p>"#, escape(marks_note()));
     out

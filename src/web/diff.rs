@@ -72,8 +72,9 @@ pub fn baseline(
 #[component]
 pub fn DiffPanel() -> impl IntoView {
     let state = page();
-    let content =
-        move || state.selection.with(|s| s.as_ref().map(crate::html::diff::panel).unwrap_or_default());
+    let content = move || {
+        state.selection.with(|s| s.as_ref().map(|s| crate::html::diff::panel(s, false)).unwrap_or_default())
+    };
     view! { <div class="diff-host" inner_html=content></div> }
 }
 
