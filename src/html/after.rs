@@ -142,7 +142,7 @@ pub fn years(sel: &Selection) -> String {
     let _ = write!(
         out,
         r#"<div class="table-scroll"><table data-table="after"><caption>{}</caption><thead><tr>"#,
-        escape(years_heading())
+        escape(years_caption())
     );
     for h in years_headers() {
         let _ = write!(out, r#"<th scope="col">{}</th>"#, escape(h));
