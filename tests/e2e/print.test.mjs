@@ -187,9 +187,10 @@ test("Ctrl+P prints a short, light briefing pack on A4 and Letter, whatever the 
     );
     if (format === "A4") run("pdftoppm", ["-f", "2", "-l", "2", "-r", "80", "-png", "-singlefile", pdf.file, join(shots, "print-a4-p2")]);
   }
-  // A cover, four chart pages and the lists: measured 10 A4 and 11 Letter pages for this view
-  // (the screen's page printed about 17 A4 pages before the pack).
-  assert.ok(counts.A4 <= 11 && counts.Letter <= 11, `the pack is short (${JSON.stringify(counts)} pages)`);
+  // A cover, four chart pages and the lists: measured 12 A4 and 12 Letter pages for this view
+  // (the documents behind the timeline's lane of freezes and recoveries added one; the
+  // screen's page printed about 17 A4 pages before the pack).
+  assert.ok(counts.A4 <= 12 && counts.Letter <= 12, `the pack is short (${JSON.stringify(counts)} pages)`);
   assert.equal(await page.evaluate(() => window.__printed), 0, "Ctrl+P needs no button");
   assert.deepEqual(log.errors, [], "no console errors");
   await context.close();
