@@ -85,9 +85,22 @@ fn after_lane_words(n: usize) -> String {
     format!("{n} freezes, seizures, recoveries and refusals after the thefts are shown on a lane below it.")
 }
 
+/// A legend entry of the lane: one word, so the legend stays short on a phone (the
+/// tooltips say it in full).
+fn after_legend_label(kind: crate::model::CooperationKind, returned: bool) -> &'static str {
+    use crate::model::CooperationKind as K;
+    match (kind, returned) {
+        (K::Refusal, _) => "Refused",
+        (_, true) => "Returned",
+        (K::Freeze, false) => "Frozen",
+        (K::Seizure, false) => "Seized",
+        (K::Recovery, false) => "Recovered",
+    }
+}
+
 /// The label of the lane of freezes and recoveries.
 fn after_lane_label() -> &'static str {
-    "After the theft: frozen, seized, recovered, returned, refused"
+    "After the theft"
 }
 
 /// Tooltip for an event on the lane of freezes and recoveries.
