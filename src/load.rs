@@ -1,6 +1,8 @@
 //! Turns the bytes of a dataset file into a checked [`Dataset`], or into a list of
 //! problems a person can act on. Never panics, whatever the bytes.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 
 use crate::model::{Dataset, Date, SCHEMA_VERSION};
@@ -213,14 +215,65 @@ const MAX_SCAN_PROBLEMS: usize = 20;
 /// the last), each named by its path (`incidents[0].victim`). The text is valid JSON or
 /// close to it; anything the scan does not follow is left to the parser's own errors.
 fn scan(text: &str, duplicates: bool) -> Vec<Problem> {
-    use std::collections::HashSet;
-    enum Frame<'a> {
-        Object { key: Option<std::borrow::Cow<'a, str>>, keys: HashSet<std::borrow::Cow<'a, str>> },
-        Array(usize),
+    let mut scan = Scan { duplicates, stack: Vec::new(), problems: Vec::new(), found: 0 };
+    let bytes = text.as_bytes();
+    let mut last_string: Option<&str> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                last_string = text.get(start..i.min(text.len()));
+            }
+            b'{' => scan.stack.push(Frame::Object { key: None, keys: HashSet::new() }),
+            b'[' => scan.stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                scan.stack.pop();
+            }
+            b':' => {
+                if let Some(raw) = last_string.take() {
+                    scan.key(raw);
+                }
+            }
+            b',' => scan.next_item(),
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                while matches!(bytes.get(i + 1), Some(b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')) {
+                    i += 1;
+                }
+                scan.number(&text[start..=i]);
+            }
+            _ => {}
+        }
+        i += 1;
     }
-    let path = |stack: &[Frame]| {
+    scan.finish()
+}
+
+/// Where [`scan`] is in the text: an object (its current key and every key seen in it) or
+/// an array (the index of its current item).
+enum Frame<'a> {
+    Object { key: Option<Cow<'a, str>>, keys: HashSet<Cow<'a, str>> },
+    Array(usize),
+}
+
+/// [`scan`]'s state: the open objects and arrays, and what it found.
+struct Scan<'a> {
+    duplicates: bool,
+    stack: Vec<Frame<'a>>,
+    problems: Vec<Problem>,
+    found: usize,
+}
+
+impl<'a> Scan<'a> {
+    /// The JSON path of the value being read: `incidents[0].victim`.
+    fn path(&self) -> String {
         let mut out = String::new();
-        for frame in stack {
+        for frame in &self.stack {
             match frame {
                 Frame::Object { key: Some(key), .. } => {
                     if !out.is_empty() {
@@ -237,86 +290,67 @@ fn scan(text: &str, duplicates: bool) -> Vec<Problem> {
         } else {
             out
         }
-    };
-    let bytes = text.as_bytes();
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut problems = Vec::new();
-    let mut found = 0usize;
-    let mut last_string: Option<&str> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => {
-                let start = i + 1;
-                i = start;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-                last_string = text.get(start..i.min(text.len()));
-            }
-            b'{' => stack.push(Frame::Object { key: None, keys: HashSet::new() }),
-            b'[' => stack.push(Frame::Array(0)),
-            b'}' | b']' => {
-                stack.pop();
-            }
-            b':' => {
-                if let (Some(Frame::Object { key, keys }), Some(raw)) = (stack.last_mut(), last_string.take())
-                {
-                    let name = unescaped(raw);
-                    *key = Some(name.clone());
-                    if duplicates && !keys.insert(name.clone()) {
-                        found += 1;
-                        if problems.len() < MAX_SCAN_PROBLEMS {
-                            let at = path(&stack);
-                            problems.push(Problem::new(
-                                at,
-                                format!("the key \"{}\" is given twice in one object; JSON readers differ on which one counts, so give it once", clip(&name)),
-                            ));
-                        }
-                    }
-                }
-            }
-            b',' => match stack.last_mut() {
-                Some(Frame::Array(n)) => *n += 1,
-                Some(Frame::Object { key, .. }) => *key = None,
-                None => {}
-            },
-            b'-' | b'0'..=b'9' => {
-                let start = i;
-                while i + 1 < bytes.len()
-                    && matches!(bytes[i + 1], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
-                {
-                    i += 1;
-                }
-                let literal = &text[start..=i];
-                if underflows(literal) {
-                    found += 1;
-                    if problems.len() < MAX_SCAN_PROBLEMS {
-                        problems.push(Problem::new(
-                            path(&stack),
-                            format!("{} is too small for a number here and would read as 0; write 0, or the amount in dollars", clip(literal)),
-                        ));
-                    }
-                }
-            }
-            _ => {}
+    }
+
+    /// Counts a problem, and names it while fewer than [`MAX_SCAN_PROBLEMS`] are named.
+    fn report(&mut self, message: String) {
+        self.found += 1;
+        if self.problems.len() < MAX_SCAN_PROBLEMS {
+            let at = self.path();
+            self.problems.push(Problem::new(at, message));
         }
-        i += 1;
     }
-    if found > problems.len() {
-        problems.push(Problem::new("file", format!("and {} more like these", found - problems.len())));
+
+    /// A key (as written, between its quotes) of the innermost object.
+    fn key(&mut self, raw: &'a str) {
+        let Some(Frame::Object { key, keys }) = self.stack.last_mut() else { return };
+        let name = unescaped(raw);
+        *key = Some(name.clone());
+        let twice = self.duplicates && !keys.insert(name.clone());
+        if twice {
+            self.report(format!(
+                "the key \"{}\" is given twice in one object; JSON readers differ on which one counts, so give it once",
+                clip(&name)
+            ));
+        }
     }
-    problems
+
+    /// A comma: the next item of an array, or the next key of an object.
+    fn next_item(&mut self) {
+        match self.stack.last_mut() {
+            Some(Frame::Array(n)) => *n += 1,
+            Some(Frame::Object { key, .. }) => *key = None,
+            None => {}
+        }
+    }
+
+    /// A number literal.
+    fn number(&mut self, literal: &str) {
+        if underflows(literal) {
+            self.report(format!(
+                "{} is too small for a number here and would read as 0; write 0, or the amount in dollars",
+                clip(literal)
+            ));
+        }
+    }
+
+    /// The problems named, and a count of the others.
+    fn finish(mut self) -> Vec<Problem> {
+        if self.found > self.problems.len() {
+            let rest = self.found - self.problems.len();
+            self.problems.push(Problem::new("file", format!("and {rest} more like these")));
+        }
+        self.problems
+    }
 }
 
 /// A key's text with its escapes read (`"\u0076ictim"` is `victim`); as written when it
 /// has none.
-fn unescaped(raw: &str) -> std::borrow::Cow<'_, str> {
+fn unescaped(raw: &str) -> Cow<'_, str> {
     if !raw.contains('\\') {
-        return std::borrow::Cow::Borrowed(raw);
+        return Cow::Borrowed(raw);
     }
-    serde_json::from_str::<String>(&format!("\"{raw}\""))
-        .map_or(std::borrow::Cow::Borrowed(raw), std::borrow::Cow::Owned)
+    serde_json::from_str::<String>(&format!("\"{raw}\"")).map_or(Cow::Borrowed(raw), Cow::Owned)
 }
 
 /// True for a number literal with a digit other than 0 that a float reads as 0.
