@@ -67,6 +67,9 @@ const SHORT_MAX: usize = 64;
 /// the query, the fragment or a trailing slash; cut to [`SHORT_MAX`] characters with an
 /// ellipsis. `None` for anything else (a page-internal link).
 pub fn short_url(url: &str) -> Option<String> {
+    // The host as the address bar shows it: a look-alike prints as the `xn--` host the link
+    // really leads to, and a user name before the host is dropped.
+    let url = crate::address::display_url(url);
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
     let end = rest.find(['?', '#']).unwrap_or(rest.len());
     let bare = rest[..end].trim_end_matches('/');

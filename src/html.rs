@@ -327,8 +327,8 @@ pub fn filters(sel: &Selection) -> String {
     let mut out = String::from(r#"<h2 class="visually-hidden">Filters</h2><div class="filter-row">"#);
     out.push_str(&select("From ", "from", "All years", &year_refs, from.as_deref()));
     out.push_str(&select("To ", "to", "All years", &year_refs, to.as_deref()));
-    out.push_str(&select("Actor ", "actor", "All actors", &actors, f.actors.first().map(String::as_str)));
-    out.push_str(&select("Chain ", "chain", "All chains", &chains, f.chains.first().map(String::as_str)));
+    out.push_str(&select_any("Actor ", "actor", "All actors", &actors, &f.actors));
+    out.push_str(&select_any("Chain ", "chain", "All chains", &chains, &f.chains));
     let _ = write!(
         out,
         r#"<label class="search">Search <input type="search" name="q" placeholder="Victim, asset, actor…" value="{}"></label><button type="button" class="reset" data-action="reset">Clear filters</button></div>"#,
@@ -371,6 +371,52 @@ fn select(label: &str, name: &str, all: &str, options: &[&str], current: Option<
     for o in options {
         let _ =
             write!(out, r#"<option value="{0}"{1}>{0}</option>"#, escape(o), selected(current == Some(o)));
+    }
+    out.push_str("</select></label>");
+    out
+}
+
+/// Longest option text in a filter select, in characters: the select is as wide as its
+/// longest option, and a name may be 300 characters long.
+const OPTION_CHARS: usize = 48;
+
+/// `s` cut to `max` characters with an ellipsis.
+fn clipped(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &s[..end]),
+        None => s.to_string(),
+    }
+}
+
+/// A select of names from the data (actor, chain) showing every value in force: none
+/// ("All …"), one (that option), or several (a first option naming them all, which the
+/// reader cannot pick again but sees). Long names are cut in the option's text only.
+fn select_any(label: &str, name: &str, all: &str, options: &[&str], chosen: &[String]) -> String {
+    let mut out = format!(
+        r#"<label>{label}<select name="{name}"><option value=""{}>{all}</option>"#,
+        selected(chosen.is_empty())
+    );
+    if chosen.len() > 1 {
+        let names = chosen.join(" or ");
+        let _ = write!(
+            out,
+            r#"<option value="" disabled selected data-several="{}">{}</option>"#,
+            chosen.len(),
+            escape(&clipped(&names, OPTION_CHARS * 2))
+        );
+    }
+    let one = match chosen {
+        [one] => Some(one.as_str()),
+        _ => None,
+    };
+    for o in options {
+        let _ = write!(
+            out,
+            r#"<option value="{}"{}>{}</option>"#,
+            escape(o),
+            selected(one == Some(*o)),
+            escape(&clipped(o, OPTION_CHARS))
+        );
     }
     out.push_str("</select></label>");
     out
@@ -754,11 +800,23 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
     out
 }
 
-/// What the footer says about the dataset on screen. `data_url` is the address it was
-/// loaded from; the download link is only built for a relative address on this site.
+/// True for an address that can only lead to this site: a path, relative or from the
+/// site's root, with no scheme, no `//` host, no backslash (browsers read `\` as `/`, so
+/// `/\host/x.json` is another site) and no space or control character (browsers drop tabs
+/// and newlines, so `/\t/host` is one too).
+pub fn is_site_path(url: &str) -> bool {
+    !url.is_empty()
+        && !url.contains('\\')
+        && !url.starts_with("//")
+        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+        && !url.split(['/', '?', '#']).next().unwrap_or_default().contains(':')
+}
+
+/// What the footer says about the dataset on screen. `data_url` is the address that
+/// dataset was loaded from (the live page passes it resolved to a path on this site); the
+/// download link is only built for a path on this site ([`is_site_path`]).
 pub fn footer_about(data: &Dataset, data_url: &str) -> String {
-    let same_site = !data_url.contains(':') && !data_url.starts_with("//");
-    let download = if same_site {
+    let download = if is_site_path(data_url) {
         format!(
             r#"<a href="{}" download="heist-ledger-incidents-{}.json">Download the data</a> · "#,
             escape(data_url),

@@ -5,7 +5,8 @@
 //!
 //! 1. [`model`] and [`date`]: the dataset's types, which are also its published schema;
 //!    [`load`] and [`validate`]: from bytes to a checked dataset, or to every problem at once;
-//!    [`release`]: the index of archived releases (`versions.json`).
+//!    [`release`]: the index of archived releases (`versions.json`);
+//!    [`address`]: web addresses in the data, checked and shown as a browser shows their host.
 //! 2. [`view`]: what the reader chose to see (filter, sort, theme, selection) and its URL form.
 //! 3. [`aggregate`]: year totals beside reported figures, timeline points, flow graphs;
 //!    [`tables`]: the same numbers as tables; [`format`]: how money reads;
@@ -26,6 +27,7 @@
 //!
 //! The static build (`src/bin/render.rs`) runs the same pipeline natively.
 
+pub mod address;
 pub mod after;
 pub mod aggregate;
 pub mod briefing;

@@ -1,6 +1,8 @@
 //! Turns the bytes of a dataset file into a checked [`Dataset`], or into a list of
 //! problems a person can act on. Never panics, whatever the bytes.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 
 use crate::model::{Dataset, Date, SCHEMA_VERSION, SCHEMA_VERSIONS_READ};
@@ -90,6 +92,12 @@ pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dat
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::file(&cannot, "is empty".to_string()));
     }
+    if let Some(form) = utf16(bytes) {
+        return Err(LoadError::file(
+            &cannot,
+            format!("is UTF-16 text ({form}), not UTF-8: save it again as UTF-8 (without a byte-order mark)"),
+        ));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         LoadError::file(&cannot, format!("is not UTF-8 text (bad byte at offset {})", e.valid_up_to()))
     })?;
@@ -107,8 +115,22 @@ pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dat
     // a large file would hold several times its size in memory while it is converted.
     if let Ok(data) = serde_json::from_str::<Dataset>(text) {
         if SCHEMA_VERSIONS_READ.contains(&data.schema_version) {
+            // A number too small for a float reads as 0 without a word from the parser, and
+            // 0 is an amount: look for one only when an amount came out as 0.
+            if has_zero_amount(&data) {
+                let problems = scan(text, false);
+                if !problems.is_empty() {
+                    return Err(refused_literals(&cannot, problems));
+                }
+            }
             return checked(data, &cannot, today);
         }
+    }
+    // A key given twice makes the typed read fail but is silently dropped by the tree read
+    // below (the last one wins): name every one, and numbers that underflow too.
+    let problems = scan(text, true);
+    if !problems.is_empty() {
+        return Err(refused_literals(&cannot, problems));
     }
     // Otherwise parse once into a tree to say what is wrong: syntax errors carry line and
     // column, and the version is checked before the shape, so a file from a future schema is
@@ -155,6 +177,195 @@ pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dat
         LoadError { summary: format!("{cannot}: it does not match the schema"), problems }
     })?;
     checked(data, &cannot, today)
+}
+
+/// "UTF-16, little-endian" when `bytes` look like UTF-16 text: a UTF-16 byte-order mark,
+/// or JSON's first character followed or preceded by a zero byte.
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xff, 0xfe, ..] => Some("little-endian, with a byte-order mark"),
+        [0xfe, 0xff, ..] => Some("big-endian, with a byte-order mark"),
+        [a, 0, b, 0, ..] if *a != 0 && *b != 0 => Some("little-endian"),
+        [0, a, 0, b, ..] if *a != 0 && *b != 0 => Some("big-endian"),
+        _ => None,
+    }
+}
+
+/// True when any amount in `data` is exactly 0 (where an underflowing number lands).
+fn has_zero_amount(data: &Dataset) -> bool {
+    let some = |v: Option<f64>| v == Some(0.0);
+    data.incidents
+        .iter()
+        .any(|i| i.usd == 0.0 || some(i.usd_low) || some(i.usd_high) || some(i.recovered_usd))
+        || data.reported_totals.iter().any(|t| t.usd == 0.0 || some(t.usd_high) || some(t.all_actors_usd))
+        || data.flows.iter().any(|f| f.theft_usd == 0.0 || f.edges.iter().any(|e| e.usd == 0.0))
+}
+
+/// The refusal of a file whose text itself is at fault (keys given twice, numbers that
+/// underflow), before any record is read.
+fn refused_literals(cannot: &str, problems: Vec<Problem>) -> LoadError {
+    LoadError {
+        summary: format!("{cannot}: its text gives a key twice or holds a number too small to read"),
+        problems,
+    }
+}
+
+/// Most problems [`scan`] names before it stops (with a count of the rest).
+const MAX_SCAN_PROBLEMS: usize = 20;
+
+/// One pass over the JSON text: every number that underflows to 0 (`1e-400`: a float
+/// cannot hold it, and the parser reads 0 without a word), and, when `duplicates`, every
+/// key given twice in one object (JSON readers differ on which one counts; serde's tree keeps
+/// the last), each named by its path (`incidents[0].victim`). The text is valid JSON or
+/// close to it; anything the scan does not follow is left to the parser's own errors.
+fn scan(text: &str, duplicates: bool) -> Vec<Problem> {
+    let mut scan = Scan { duplicates, stack: Vec::new(), problems: Vec::new(), found: 0 };
+    let bytes = text.as_bytes();
+    let mut last_string: Option<&str> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                last_string = text.get(start..i.min(text.len()));
+            }
+            b'{' => scan.stack.push(Frame::Object { key: None, keys: HashSet::new() }),
+            b'[' => scan.stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                scan.stack.pop();
+            }
+            b':' => {
+                if let Some(raw) = last_string.take() {
+                    scan.key(raw);
+                }
+            }
+            b',' => scan.next_item(),
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                while matches!(bytes.get(i + 1), Some(b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')) {
+                    i += 1;
+                }
+                scan.number(&text[start..=i]);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    scan.finish()
+}
+
+/// Where [`scan`] is in the text: an object (its current key and every key seen in it) or
+/// an array (the index of its current item).
+enum Frame<'a> {
+    Object { key: Option<Cow<'a, str>>, keys: HashSet<Cow<'a, str>> },
+    Array(usize),
+}
+
+/// [`scan`]'s state: the open objects and arrays, and what it found.
+struct Scan<'a> {
+    duplicates: bool,
+    stack: Vec<Frame<'a>>,
+    problems: Vec<Problem>,
+    found: usize,
+}
+
+impl<'a> Scan<'a> {
+    /// The JSON path of the value being read: `incidents[0].victim`.
+    fn path(&self) -> String {
+        let mut out = String::new();
+        for frame in &self.stack {
+            match frame {
+                Frame::Object { key: Some(key), .. } => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(&clip(key));
+                }
+                Frame::Object { key: None, .. } => {}
+                Frame::Array(n) => out.push_str(&format!("[{n}]")),
+            }
+        }
+        if out.is_empty() {
+            "file".to_string()
+        } else {
+            out
+        }
+    }
+
+    /// Counts a problem, and names it while fewer than [`MAX_SCAN_PROBLEMS`] are named.
+    fn report(&mut self, message: String) {
+        self.found += 1;
+        if self.problems.len() < MAX_SCAN_PROBLEMS {
+            let at = self.path();
+            self.problems.push(Problem::new(at, message));
+        }
+    }
+
+    /// A key (as written, between its quotes) of the innermost object.
+    fn key(&mut self, raw: &'a str) {
+        let Some(Frame::Object { key, keys }) = self.stack.last_mut() else { return };
+        let name = unescaped(raw);
+        *key = Some(name.clone());
+        let twice = self.duplicates && !keys.insert(name.clone());
+        if twice {
+            self.report(format!(
+                "the key \"{}\" is given twice in one object; JSON readers differ on which one counts, so give it once",
+                clip(&name)
+            ));
+        }
+    }
+
+    /// A comma: the next item of an array, or the next key of an object.
+    fn next_item(&mut self) {
+        match self.stack.last_mut() {
+            Some(Frame::Array(n)) => *n += 1,
+            Some(Frame::Object { key, .. }) => *key = None,
+            None => {}
+        }
+    }
+
+    /// A number literal.
+    fn number(&mut self, literal: &str) {
+        if underflows(literal) {
+            self.report(format!(
+                "{} is too small for a number here and would read as 0; write 0, or the amount in dollars",
+                clip(literal)
+            ));
+        }
+    }
+
+    /// The problems named, and a count of the others.
+    fn finish(mut self) -> Vec<Problem> {
+        if self.found > self.problems.len() {
+            let rest = self.found - self.problems.len();
+            self.problems.push(Problem::new("file", format!("and {rest} more like these")));
+        }
+        self.problems
+    }
+}
+
+/// A key's text with its escapes read (`"\u0076ictim"` is `victim`); as written when it
+/// has none.
+fn unescaped(raw: &str) -> Cow<'_, str> {
+    if !raw.contains('\\') {
+        return Cow::Borrowed(raw);
+    }
+    serde_json::from_str::<String>(&format!("\"{raw}\"")).map_or(Cow::Borrowed(raw), Cow::Owned)
+}
+
+/// True for a number literal with a digit other than 0 that a float reads as 0.
+fn underflows(literal: &str) -> bool {
+    // Only an exponent or a long run of digits can reach below the smallest float.
+    let long = literal.len() > 300;
+    if !(long || literal.contains(['e', 'E'])) {
+        return false;
+    }
+    let mantissa = literal.split(['e', 'E']).next().unwrap_or_default();
+    mantissa.bytes().any(|b| matches!(b, b'1'..=b'9')) && literal.parse::<f64>().is_ok_and(|v| v == 0.0)
 }
 
 /// The dataset if it passes validation, else every problem found in it.

@@ -430,8 +430,10 @@ fn flow_chart(sel: &Selection, ids: &[&str], chart_id: &str, size: Size) -> Char
     let title = |id: &str| data.source_label(id);
     match aggregate::flow_graph(data, ids) {
         Some(g) => {
+            // Drawn folded when too large to read; the table lists every link.
+            let drawn = aggregate::fold_small_hops(&g, aggregate::MAX_DRAWN_FLOW_NODES);
             let rendered =
-                render::flows::render(&g, size, sel.theme, chart_id, &flow_subject(&g, data), &title);
+                render::flows::render(&drawn, size, sel.theme, chart_id, &flow_subject(&g, data), &title);
             let mut chart = Chart::from(ChartKind::Flows, rendered, tables::flows(&g, data), data);
             chart.notes = g
                 .sum_notes

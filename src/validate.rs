@@ -40,9 +40,18 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// A problem at `location`.
+    /// A problem at `location`. Both are cut short (400 and 1,000 characters) when a value
+    /// from the file makes them longer: a panel of problems stays readable whatever it echoes.
     pub fn new(location: impl Into<String>, message: impl Into<String>) -> Problem {
-        Problem { location: location.into(), message: message.into() }
+        Problem { location: cut(location.into(), 400), message: cut(message.into(), 1_000) }
+    }
+}
+
+/// `s` cut to `max` characters with an ellipsis.
+fn cut(s: String, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &s[..end]),
+        None => s,
     }
 }
 
@@ -52,12 +61,13 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Names a record in a list: `incidents[3] (bybit-2025)`.
+/// Names a record in a list: `incidents[3] (bybit-2025)`; an id too long to read is cut
+/// to 60 characters (its own problem says how long it is).
 fn at(list: &str, index: usize, id: &str) -> String {
     if id.is_empty() {
         format!("{list}[{index}]")
     } else {
-        format!("{list}[{index}] ({id})")
+        format!("{list}[{index}] ({})", cut(id.to_string(), 60))
     }
 }
 
@@ -69,8 +79,11 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn report(&mut self, field: &str, message: impl Into<String>) {
-        let location =
-            if field.is_empty() { self.record.clone() } else { format!("{}.{field}", self.record) };
+        let location = match (self.record.is_empty(), field.is_empty()) {
+            (_, true) => self.record.clone(),
+            (true, false) => field.to_string(),
+            (false, false) => format!("{}.{field}", self.record),
+        };
         self.problems.push(Problem::new(location, message));
     }
 
@@ -184,11 +197,6 @@ pub fn validate(data: &Dataset, today: Date) -> Vec<Problem> {
         let mut c = Checker { problems: &mut problems, record: at("sources", index, &source.id) };
         c.text("title", &source.title);
         c.text("publisher", &source.publisher);
-        if !(source.url.starts_with("https://") || source.url.starts_with("http://"))
-            || source.url.contains(char::is_whitespace)
-        {
-            c.report("url", format!("\"{}\" is not an http(s) link", source.url));
-        }
         if let Some(date) = source.date {
             c.date("date", date, today);
         }
@@ -390,6 +398,9 @@ pub fn validate(data: &Dataset, today: Date) -> Vec<Problem> {
     check_outlook(data, today, &source_ids, &mut problems);
     check_stated_shares(data, &mut problems);
     check_scopes(data, &mut problems);
+    check_source_urls(data, &mut problems);
+    check_lengths(data, &mut problems);
+    after::check_lengths(data, &mut problems);
     problems
 }
 
@@ -743,6 +754,250 @@ fn check_stated_shares(data: &Dataset, problems: &mut Vec<Problem>) {
                     format!("{share} disagrees with the figures given ({} of {all})", total.usd),
                 );
             }
+        }
+    }
+}
+
+/// Every source's address: an http(s) link with a host, and nothing that makes it read
+/// differently from where it leads (see [`crate::address::problem`]).
+fn check_source_urls(data: &Dataset, problems: &mut Vec<Problem>) {
+    for (index, source) in data.sources.iter().enumerate() {
+        if let Some(why) = crate::address::problem(&source.url) {
+            Checker { problems: &mut *problems, record: at("sources", index, &source.id) }.report("url", why);
+        }
+    }
+}
+
+/// The longest name (an id, a victim, an actor, a chain or asset, a publisher or authority,
+/// a document title, a flow node's label), in characters. The shipped data's longest is a
+/// 175-character document title.
+pub const MAX_NAME_CHARS: usize = 300;
+/// The longest free text (a summary, a note, a basis, a release's summary), in characters.
+/// The shipped data's longest is a 3,457-character release summary.
+pub const MAX_PROSE_CHARS: usize = 10_000;
+/// The longest web address, in characters (the shipped data's longest is 217).
+pub const MAX_URL_CHARS: usize = 2_048;
+
+/// What a string field holds, which sets how long it may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    /// Ids, names, titles and labels: shown in selects, legends, tooltips and table cells.
+    Name,
+    /// Summaries, notes and reasons: shown as paragraphs.
+    Prose,
+    /// Web addresses.
+    Url,
+}
+
+impl TextKind {
+    /// The most characters a field of this kind may hold.
+    pub fn limit(self) -> usize {
+        match self {
+            TextKind::Name => MAX_NAME_CHARS,
+            TextKind::Prose => MAX_PROSE_CHARS,
+            TextKind::Url => MAX_URL_CHARS,
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            TextKind::Name => "a name",
+            TextKind::Prose => "a text",
+            TextKind::Url => "an address",
+        }
+    }
+}
+
+/// `52428800` as `52,428,800`.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (k, d) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+impl Checker<'_> {
+    /// A string no longer than its kind allows. A 50 MB name would be copied into the
+    /// headline, the table, labels, tooltips and options: the page would stall for tens of
+    /// seconds and take gigabytes of memory before showing it.
+    fn length(&mut self, field: &str, value: &str, kind: TextKind) {
+        // Bytes are at least as many as characters: most strings need no count.
+        if value.len() <= kind.limit() {
+            return;
+        }
+        let chars = value.chars().count();
+        if chars > kind.limit() {
+            self.report(
+                field,
+                format!(
+                    "is {} characters long; {} may hold at most {}",
+                    grouped(chars),
+                    kind.noun(),
+                    grouped(kind.limit())
+                ),
+            );
+        }
+    }
+
+    fn lengths(&mut self, fields: &[(&str, Option<&str>, TextKind)]) {
+        for (field, value, kind) in fields {
+            if let Some(value) = value {
+                self.length(field, value, *kind);
+            }
+        }
+    }
+
+    fn list_lengths(&mut self, field: &str, values: &[String], kind: TextKind) {
+        for (k, value) in values.iter().enumerate() {
+            self.length(&format!("{field}[{k}]"), value, kind);
+        }
+    }
+}
+
+/// Every string in the dataset within the limit of its kind ([`TextKind`]), each one too
+/// long named by record and field.
+fn check_lengths(data: &Dataset, problems: &mut Vec<Problem>) {
+    use TextKind::{Name, Prose, Url};
+    let mut top = Checker { problems: &mut *problems, record: String::new() };
+    top.lengths(&[
+        ("title", Some(&data.title), Name),
+        ("notes", data.notes.as_deref(), Prose),
+        ("release.id", Some(&data.release.id), Name),
+    ]);
+    for (index, s) in data.sources.iter().enumerate() {
+        Checker { problems: &mut *problems, record: at("sources", index, &s.id) }.lengths(&[
+            ("id", Some(&s.id), Name),
+            ("title", Some(&s.title), Name),
+            ("publisher", Some(&s.publisher), Name),
+            ("url", Some(&s.url), Url),
+            ("copy_of", s.copy_of.as_deref(), Name),
+        ]);
+    }
+    for (index, i) in data.incidents.iter().enumerate() {
+        let mut c = Checker { problems: &mut *problems, record: at("incidents", index, &i.id) };
+        c.lengths(&[
+            ("id", Some(&i.id), Name),
+            ("victim", Some(&i.victim), Name),
+            ("actor", Some(&i.actor), Name),
+            ("date_note", i.date_note.as_deref(), Prose),
+            ("amount_note", i.amount_note.as_deref(), Prose),
+            ("vector_detail", Some(&i.vector_detail), Prose),
+            ("attribution.note", i.attribution.note.as_deref(), Prose),
+            ("recovered_note", i.recovered_note.as_deref(), Prose),
+            ("summary", Some(&i.summary), Prose),
+        ]);
+        c.list_lengths("chains", &i.chains, Name);
+        c.list_lengths("assets", &i.assets, Name);
+        c.list_lengths("attribution.by", &i.attribution.by, Name);
+        c.list_lengths("sources", &i.sources, Name);
+    }
+    for (index, t) in data.reported_totals.iter().enumerate() {
+        Checker { problems: &mut *problems, record: at("reported_totals", index, &t.id) }.lengths(&[
+            ("id", Some(&t.id), Name),
+            ("publisher", Some(&t.publisher), Name),
+            ("supersedes", t.supersedes.as_deref(), Name),
+            ("source", Some(&t.source), Name),
+            ("note", t.note.as_deref(), Prose),
+            ("basis", t.basis.as_deref(), Prose),
+            ("window_words", t.window_words.as_deref(), Name),
+        ]);
+    }
+    for (index, o) in data.outlook.iter().enumerate() {
+        Checker { problems: &mut *problems, record: at("outlook", index, &o.publisher) }.lengths(&[
+            ("publisher", Some(&o.publisher), Name),
+            ("latest", Some(&o.latest), Name),
+            ("cadence", Some(&o.cadence), Prose),
+            ("next", Some(&o.next), Prose),
+            ("basis", Some(&o.basis), Prose),
+        ]);
+    }
+    for (index, f) in data.flows.iter().enumerate() {
+        let mut c = Checker { problems: &mut *problems, record: at("flows", index, &f.incident) };
+        c.length("incident", &f.incident, Name);
+        c.lengths(&[("sum_note", f.sum_note.as_deref(), Prose)]);
+        for (k, n) in f.nodes.iter().enumerate() {
+            c.lengths(&[
+                (&format!("nodes[{k}].id"), Some(&n.id), Name),
+                (&format!("nodes[{k}].label"), Some(&n.label), Name),
+            ]);
+        }
+        for (k, e) in f.edges.iter().enumerate() {
+            c.lengths(&[
+                (&format!("edges[{k}].from"), Some(&e.from), Name),
+                (&format!("edges[{k}].to"), Some(&e.to), Name),
+                (&format!("edges[{k}].source"), Some(&e.source), Name),
+                (&format!("edges[{k}].note"), e.note.as_deref(), Prose),
+            ]);
+            if let Some(basis) = &e.basis {
+                basis_lengths(&mut c, k, basis);
+            }
+        }
+    }
+    for (index, e) in data.enforcement.iter().enumerate() {
+        let mut c = Checker { problems: &mut *problems, record: at("enforcement", index, &e.id) };
+        c.lengths(&[
+            ("id", Some(&e.id), Name),
+            ("authority", Some(&e.authority), Name),
+            ("title", Some(&e.title), Name),
+            ("summary", Some(&e.summary), Prose),
+            ("source", Some(&e.source), Name),
+        ]);
+        c.list_lengths("incidents", &e.incidents, Name);
+    }
+    for (index, entry) in data.changes.iter().enumerate() {
+        let mut c = Checker { problems: &mut *problems, record: at("changes", index, &entry.release) };
+        c.lengths(&[("release", Some(&entry.release), Name), ("summary", Some(&entry.summary), Prose)]);
+        c.list_lengths("added", &entry.added, Name);
+        for (k, r) in entry.revised.iter().enumerate() {
+            c.lengths(&[
+                (&format!("revised[{k}].record"), Some(&r.record), Name),
+                (&format!("revised[{k}].field"), Some(&r.field), Name),
+                (&format!("revised[{k}].old"), Some(&r.old), Prose),
+                (&format!("revised[{k}].new"), Some(&r.new), Prose),
+                (&format!("revised[{k}].why"), Some(&r.why), Prose),
+                (&format!("revised[{k}].source"), Some(&r.source), Name),
+            ]);
+        }
+        for (k, r) in entry.removed.iter().enumerate() {
+            c.lengths(&[
+                (&format!("removed[{k}].record"), Some(&r.record), Name),
+                (&format!("removed[{k}].why"), Some(&r.why), Prose),
+            ]);
+        }
+    }
+}
+
+/// The words inside an edge's basis: quotes and reasons are prose, names are names.
+fn basis_lengths(c: &mut Checker, k: usize, basis: &crate::model::EdgeBasis) {
+    use crate::model::EdgeBasis;
+    use TextKind::{Name, Prose};
+    let field = |name: &str| format!("edges[{k}].basis.{name}");
+    match basis {
+        EdgeBasis::Stated { quote, tokens_stated, .. } => c.lengths(&[
+            (&field("quote"), quote.as_deref(), Prose),
+            (&field("tokens_stated"), tokens_stated.as_deref(), Name),
+        ]),
+        EdgeBasis::Tokens { token, price_source, price_note, quote, .. } => c.lengths(&[
+            (&field("token"), Some(token), Name),
+            (&field("price_source"), Some(price_source), Name),
+            (&field("price_note"), price_note.as_deref(), Prose),
+            (&field("quote"), quote.as_deref(), Prose),
+        ]),
+        EdgeBasis::Share { of, quote, .. } => {
+            c.lengths(&[(&field("of"), of.as_deref(), Prose), (&field("quote"), quote.as_deref(), Prose)])
+        }
+        EdgeBasis::Remainder { less_edges, why, .. } => {
+            c.list_lengths(&field("less_edges"), less_edges, Name);
+            c.lengths(&[(&field("why"), Some(why), Prose)]);
+        }
+        EdgeBasis::Carried { of_edges, why } => {
+            c.list_lengths(&field("of_edges"), of_edges, Name);
+            c.lengths(&[(&field("why"), Some(why), Prose)]);
         }
     }
 }

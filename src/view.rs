@@ -362,8 +362,10 @@ pub fn parse(pairs: &[(String, String)]) -> (ViewState, Vec<String>) {
                 Some(_) => {}
                 None => notices.push(format!("Ignored confidence={value}: use official, firm or suspected.")),
             },
-            "actor" if !value.is_empty() => v.filter.actors.push(value.to_string()),
-            "chain" if !value.is_empty() => v.filter.chains.push(value.to_string()),
+            // Each value once: a permalink that repeats one is the same view, and would
+            // otherwise be written back (and into the history) at its full length each time.
+            "actor" if !value.is_empty() => push_once(&mut v.filter.actors, value),
+            "chain" if !value.is_empty() => push_once(&mut v.filter.chains, value),
             "q" => v.filter.text = value.to_string(),
             "start" | "end" => match Date::parse(value) {
                 Ok(d) if key == "start" => start = Some(d),
@@ -481,24 +483,45 @@ pub fn parse(pairs: &[(String, String)]) -> (ViewState, Vec<String>) {
     (v, tidy_notices(notices))
 }
 
+/// Adds `value` to `list` unless it is there already.
+fn push_once(list: &mut Vec<String>, value: &str) {
+    if !list.iter().any(|v| v == value) {
+        list.push(value.to_string());
+    }
+}
+
+/// Most notices listed one by one; past this the rest are counted in one more line, so an
+/// address with thousands of distinct unknown parameters still shows a short panel.
+pub const MAX_NOTICES: usize = 8;
+
 /// Notices as a reader can take them in: each cut to 160 characters (a parameter can be
-/// thousands long), and a notice repeated (a parameter given a thousand times) said once
-/// with its count.
+/// thousands long), a notice repeated (a parameter given a thousand times) said once with
+/// its count, and at most [`MAX_NOTICES`] lines, the last counting the rest.
 pub fn tidy_notices(notices: Vec<String>) -> Vec<String> {
     const MAX: usize = 160;
     let mut out: Vec<(String, usize)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for n in notices {
-        let n = if n.chars().count() > MAX {
-            format!("{}…", n.chars().take(MAX).collect::<String>())
-        } else {
-            n
+        let n = match n.char_indices().nth(MAX) {
+            Some((end, _)) => format!("{}…", &n[..end]),
+            None => n,
         };
-        match out.iter_mut().find(|(m, _)| *m == n) {
-            Some((_, count)) => *count += 1,
-            None => out.push((n, 1)),
+        match index.get(&n) {
+            Some(&k) => out[k].1 += 1,
+            None => {
+                index.insert(n.clone(), out.len());
+                out.push((n, 1));
+            }
         }
     }
-    out.into_iter().map(|(n, count)| if count > 1 { format!("{n} (×{count})") } else { n }).collect()
+    let mut lines: Vec<String> =
+        out.iter().map(|(n, count)| if *count > 1 { format!("{n} (×{count})") } else { n.clone() }).collect();
+    if lines.len() > MAX_NOTICES {
+        let rest: usize = out[MAX_NOTICES - 1..].iter().map(|(_, count)| count).sum();
+        lines.truncate(MAX_NOTICES - 1);
+        lines.push(format!("…and {rest} more parts of the address, also ignored."));
+    }
+    lines
 }
 
 /// Drops values the dataset does not know (an actor, a chain, an incident id) and says so,

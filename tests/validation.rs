@@ -894,6 +894,18 @@ fn each_kind_of_bad_freeze_or_split_is_named_by_record_and_field() {
             "unknown variant `theft`",
         ),
         (
+            "a quote longer than a text may be",
+            |d| d["cooperation"][0]["quote"] = json!("x".repeat(10_001)),
+            "cooperation[0] (f1).quote",
+            "characters long",
+        ),
+        (
+            "a split's stage label longer than a name may be",
+            |d| d["flows"][0]["status"][1]["stages"][0]["label"] = json!("x".repeat(301)),
+            "flows[0] (alpha-2024).status[1] (2024-06-01).stages[0].label",
+            "characters long",
+        ),
+        (
             "an unknown actor kind",
             |d| d["cooperation"][0]["actor_kind"] = json!("friend"),
             "cooperation[0] (f1).actor_kind",

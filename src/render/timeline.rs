@@ -473,10 +473,8 @@ fn after_legend(data: &TimelineData) -> Vec<(LegendKey, String)> {
         let symbol = Symbol::for_after(kind, returned);
         let shown =
             entries.iter().any(|(k, _)| *k == LegendKey::Symbol(symbol)) || enforcement.contains(&symbol);
-        if let Some(e) =
-            data.after.iter().find(|e| Symbol::for_after(e.kind, e.returned) == symbol).filter(|_| !shown)
-        {
-            entries.push((LegendKey::Symbol(symbol), e.outcome.to_string()));
+        if !shown && data.after.iter().any(|e| Symbol::for_after(e.kind, e.returned) == symbol) {
+            entries.push((LegendKey::Symbol(symbol), after_legend_label(kind, returned).to_string()));
         }
     }
     entries

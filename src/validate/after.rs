@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{at, Checker, Problem};
+use super::{at, Checker, Problem, TextKind};
 use crate::model::{Cooperation, Dataset, Date, DateBasis, Flow, StatusMeasure, StatusPoint};
 
 /// How far a split's stated shares may add up above one: published percentages are rounded.
@@ -229,5 +229,43 @@ fn check_measures(c: &mut Checker, point: &StatusPoint) {
     }
     if !stated {
         c.report("", "states no share, dollars or stage");
+    }
+}
+
+/// Every string of the freezes and recoveries and of the flows' splits within the limit of
+/// its kind.
+pub(super) fn check_lengths(data: &Dataset, problems: &mut Vec<Problem>) {
+    use TextKind::{Name, Prose};
+    for (index, e) in data.cooperation.iter().enumerate() {
+        let mut c = Checker { problems: &mut *problems, record: at("cooperation", index, &e.id) };
+        c.lengths(&[
+            ("id", Some(&e.id), Name),
+            ("actor", Some(&e.actor), Name),
+            ("within", e.within.as_deref(), Name),
+            ("enforcement", e.enforcement.as_deref(), Name),
+            ("date_note", e.date_note.as_deref(), Prose),
+            ("response", e.response.as_deref(), Prose),
+            ("summary", Some(&e.summary), Prose),
+            ("note", e.note.as_deref(), Prose),
+            ("quote", Some(&e.quote), Prose),
+        ]);
+        c.list_lengths("incidents", &e.incidents, Name);
+        c.list_lengths("sources", &e.sources, Name);
+    }
+    for (index, flow) in data.flows.iter().enumerate() {
+        for (k, p) in flow.status.iter().enumerate() {
+            let record = format!("{}.status[{k}] ({})", at("flows", index, &flow.incident), p.date);
+            let mut c = Checker { problems: &mut *problems, record };
+            c.lengths(&[
+                ("date_note", p.date_note.as_deref(), Prose),
+                ("basis", p.basis.as_deref(), Prose),
+                ("note", p.note.as_deref(), Prose),
+                ("quote", Some(&p.quote), Prose),
+            ]);
+            c.list_lengths("sources", &p.sources, Name);
+            for (j, stage) in p.stages.iter().enumerate() {
+                c.length(&format!("stages[{j}].label"), &stage.label, Name);
+            }
+        }
     }
 }

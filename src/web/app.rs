@@ -22,7 +22,7 @@ use crate::web::present::Presentation;
 use crate::web::progress::LoadProgress;
 use crate::web::releases::ReleaseNotice;
 use crate::web::sections::{Changes, Filters, Footer, Header, Headline, PublishedFigures};
-use crate::web::state::PageState;
+use crate::web::state::{DataOnScreen, PageState};
 
 /// The root component. The view lives in the address's query string: read on load and on
 /// Back/Forward, written by [`PageState::update`] through the History API (no router: the
@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
     let loading = RwSignal::new(true);
     let attempt = RwSignal::new(0u32);
     let received = RwSignal::new(crate::load::Progress::default());
+    let shown_path: RwSignal<Option<String>> = RwSignal::new(None);
 
     Effect::new(move |_| {
         let url = data_url.get();
@@ -61,6 +62,7 @@ pub fn App() -> impl IntoView {
             }
             match result {
                 Ok(d) => {
+                    shown_path.set(fetch::site_path(&url));
                     dataset.set(Some(Arc::new(d)));
                     failure.set(None);
                 }
@@ -115,17 +117,29 @@ pub fn App() -> impl IntoView {
         })
     });
 
-    // Every change of view goes through the URL, so back/forward and permalinks work.
+    // Every change of view goes through the URL, so back/forward and permalinks work. An
+    // address that would not change (Clear filters twice) adds no history entry.
     let go = Callback::new(move |(v, replace): (ViewState, bool)| {
         let q = view::to_query(&v);
         let query = if q.is_empty() { String::new() } else { format!("?{q}") };
+        if search.with_untracked(|s| *s == query) {
+            return;
+        }
         dom::set_query(&query, replace);
         search.set(query);
     });
     let state = PageState::new(selection, data_url, go);
     provide_context(state);
+    provide_context(DataOnScreen {
+        path: shown_path,
+        reload: Callback::new(move |_| attempt.update(|a| *a += 1)),
+    });
     crate::web::print::install(state);
-    provide_context(Measurer::new());
+    let measurer = Measurer::new();
+    provide_context(measurer);
+    // A chart box that has had no size yet (a frame 0 px wide, a collapsed layout): the page
+    // says so, and recovers as soon as the box gets one and its chart is drawn.
+    let no_room = RwSignal::new(false);
 
     // <html data-state>: ready once the data loaded and every chart holds an svg; error
     // when anything failed (the last good view may still be on screen below the panel).
@@ -134,13 +148,14 @@ pub fn App() -> impl IntoView {
         let has_data = dataset.with(|d| d.is_some());
         let busy = loading.get();
         selection.track();
+        measurer.resized.track();
         if failed {
             dom::take_over();
             dom::set_root_attr("data-state", "error");
         } else if busy || !has_data {
             dom::set_root_attr("data-state", "loading");
         } else {
-            settle(failure, SETTLE_FRAMES);
+            settle(failure, no_room, SETTLE_FRAMES);
         }
     });
 
@@ -156,6 +171,12 @@ pub fn App() -> impl IntoView {
             }) />
             <Show when=move || loading.get()>
                 <LoadProgress progress=received.into() />
+            </Show>
+            <Show when=move || no_room.get()>
+                <div class="alert" role="alert" data-unsized>
+                    <h2>"A chart is waiting for room on the page."</h2>
+                    <p>"Its box has no width yet (the frame or section it sits in is collapsed). It is drawn as soon as it has one."</p>
+                </div>
             </Show>
             {move || failure.get().map(|f| view! {
                 <ErrorPanel failure=f retry=Callback::new(move |_| attempt.update(|a| *a += 1)) kept=dataset.with(|d| d.is_some()) />
@@ -195,18 +216,19 @@ fn FullPage() -> impl IntoView {
 const SETTLE_FRAMES: u32 = 60;
 
 /// Sets `<html data-state>` once every chart is drawn (`ready`) or one failed (`error`),
-/// checking again next frame while a chart still waits for its box to be measured.
-fn settle(failure: RwSignal<Option<Failure>>, frames_left: u32) {
+/// checking again next frame while a chart still waits for its box to be measured. A chart
+/// whose box has no size after that is not a failure of the data: `no_room` says so, and
+/// the next measurement that gives a box its size settles the page again.
+fn settle(failure: RwSignal<Option<Failure>>, no_room: RwSignal<bool>, frames_left: u32) {
     request_animation_frame(move || {
         let state = match charts_rendered() {
-            Ok(true) => "ready",
-            Ok(false) if frames_left > 0 => return settle(failure, frames_left - 1),
+            Ok(true) => {
+                no_room.set(false);
+                "ready"
+            }
+            Ok(false) if frames_left > 0 => return settle(failure, no_room, frames_left - 1),
             Ok(false) => {
-                failure.set(Some(Failure {
-                    summary: "A chart was not drawn: its box on the page never got a size.".to_string(),
-                    problems: Vec::new(),
-                    hint: Some("Try a wider window, or reload the page.".to_string()),
-                }));
+                no_room.set(true);
                 "error"
             }
             Err(missing) => {

@@ -40,19 +40,55 @@ type ChartBox = (NodeRef<html::Div>, RwSignal<Option<Size>>);
 /// Measures every chart box in one pass, after the frame's DOM writes and before its paint,
 /// so the page lays out once however many charts there are (reading one box, then drawing
 /// it, then reading the next would lay the whole page out again for each). Re-measures on
-/// resize. Provided by the dashboard; a figure mounted alone makes its own.
+/// resize, and when a box that had no size yet gets one (a box in a collapsed layout, or in
+/// a frame that starts 0 px wide, may get it with no window resize). Provided by the
+/// dashboard; a figure mounted alone makes its own.
 #[derive(Clone, Copy)]
 pub struct Measurer {
     boxes: StoredValue<Vec<ChartBox>>,
     pending: StoredValue<bool>,
+    observer: StoredValue<Option<web_sys::ResizeObserver>, LocalStorage>,
+    /// Counts the measurements that gave a chart a new size: the page's state follows it,
+    /// so a chart that gets its box late is drawn and the page recovers.
+    pub resized: RwSignal<u32>,
 }
 
 impl Measurer {
-    /// Makes a measurer that re-measures on window resize.
+    /// Makes a measurer that re-measures on window resize and when a box changes size.
     pub fn new() -> Measurer {
-        let m = Measurer { boxes: StoredValue::new(Vec::new()), pending: StoredValue::new(false) };
+        let m = Measurer {
+            boxes: StoredValue::new(Vec::new()),
+            pending: StoredValue::new(false),
+            observer: StoredValue::new_local(None),
+            resized: RwSignal::new(0),
+        };
         let resize = window_event_listener(leptos::ev::resize, move |_| m.schedule());
         on_cleanup(move || resize.remove());
+        // Only a box still waiting for its first size is the observer's business: a drawn
+        // chart is redrawn on a window resize, never because something inside its box (a
+        // tooltip, a scrollbar it brought) nudged the box, which would redraw it under the
+        // reader's focus.
+        let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            if m.boxes.is_disposed() {
+                return;
+            }
+            let waiting = m.boxes.with_value(|boxes| {
+                boxes.iter().any(|(_, size)| !size.is_disposed() && size.get_untracked().is_none())
+            });
+            if waiting {
+                m.schedule();
+            }
+        });
+        m.observer.set_value(web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok());
+        // Lives as long as the page's measurer; the observer is disconnected with it.
+        callback.forget();
+        on_cleanup(move || {
+            m.observer.with_value(|o| {
+                if let Some(o) = o {
+                    o.disconnect();
+                }
+            })
+        });
         m
     }
 
@@ -65,13 +101,20 @@ impl Measurer {
         self.boxes.update_value(|b| b.push((node, size)));
         let m = *self;
         Effect::new(move |_| {
-            node.track();
+            if let Some(el) = node.get() {
+                m.observer.with_value(|o| {
+                    if let Some(o) = o {
+                        o.observe(&el);
+                    }
+                });
+            }
             m.schedule();
         });
     }
 
     fn schedule(&self) {
-        if self.pending.get_value() {
+        // An observer or a frame can still call after the figure that made it went away.
+        if self.pending.is_disposed() || self.pending.get_value() {
             return;
         }
         self.pending.set_value(true);
@@ -80,6 +123,9 @@ impl Measurer {
     }
 
     fn measure_all(&self) {
+        if self.boxes.is_disposed() || self.pending.is_disposed() {
+            return;
+        }
         self.pending.set_value(false);
         // A figure that went away (a slide changed) leaves its box behind: forget it.
         self.boxes.update_value(|b| b.retain(|(node, size)| !node.is_disposed() && !size.is_disposed()));
@@ -94,10 +140,15 @@ impl Measurer {
                 })
                 .collect()
         });
+        let mut changed = false;
         for (size, s) in read {
             if size.get_untracked() != Some(s) {
                 size.set(Some(s));
+                changed = true;
             }
+        }
+        if changed {
+            self.resized.update(|n| *n += 1);
         }
     }
 }
@@ -105,6 +156,45 @@ impl Measurer {
 impl Default for Measurer {
     fn default() -> Self {
         Measurer::new()
+    }
+}
+
+/// A tooltip: its text and the point it names, within the chart box.
+#[derive(Clone, Debug, PartialEq)]
+struct Tip {
+    text: String,
+    x: f64,
+    y: f64,
+    side: TipSide,
+}
+
+/// Which way a tooltip runs from its point, so it stays inside the chart box: from the
+/// left third it runs right, from the right third left, else it is centred on the point.
+/// The stylesheet caps its width at two thirds of the box, so it always fits.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum TipSide {
+    Start,
+    Centre,
+    End,
+}
+
+impl TipSide {
+    fn of(x: f64, width: f64) -> TipSide {
+        if x < width / 3.0 {
+            TipSide::Start
+        } else if x > width * 2.0 / 3.0 {
+            TipSide::End
+        } else {
+            TipSide::Centre
+        }
+    }
+
+    fn class(self) -> &'static str {
+        match self {
+            TipSide::Start => "tip-start",
+            TipSide::Centre => "tip-centre",
+            TipSide::End => "tip-end",
+        }
     }
 }
 
@@ -156,7 +246,7 @@ pub fn ChartFigure(
             .selection
             .with_untracked(|sel| sel.as_ref().map(|sel| markup::table(&pipeline::table(sel, kind))))
     });
-    let tip: RwSignal<Option<(String, f64, f64)>> = RwSignal::new(None);
+    let tip: RwSignal<Option<Tip>> = RwSignal::new(None);
     let brush: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
     let drag_start: RwSignal<Option<f64>> = RwSignal::new(None);
     let export_error: RwSignal<Option<String>> = RwSignal::new(None);
@@ -174,7 +264,8 @@ pub fn ChartFigure(
         };
         let b = host.get_bounding_client_rect();
         let r = el.get_bounding_client_rect();
-        tip.set(Some((text, r.left() + r.width() / 2.0 - b.left(), r.top() - b.top())));
+        let x = (r.left() + r.width() / 2.0 - b.left()).clamp(0.0, b.width());
+        tip.set(Some(Tip { text, x, y: r.top() - b.top(), side: TipSide::of(x, b.width()) }));
     };
 
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
@@ -369,8 +460,10 @@ pub fn ChartFigure(
                     });
                     view! { <div class="brush" style:left=format!("{}px", a * scale) style:width=format!("{}px", (b - a) * scale)></div> }
                 })}
-                {move || tip.get().map(|(text, x, y)| view! {
-                    <div class="tooltip" role="status" style:left=format!("{x}px") style:top=format!("{y}px")>{text}</div>
+                // Out of the flow whatever the stylesheet: a tooltip that resized the box
+                // would redraw the chart under the reader's focus.
+                {move || tip.get().map(|t| view! {
+                    <div class=format!("tooltip {}", t.side.class()) role="status" style:position="absolute" style:left=format!("{}px", t.x) style:top=format!("{}px", t.y)>{t.text}</div>
                 })}
             </div>
             {move || export_error.get().map(|e| view! { <p class="chart-error" role="alert">{e}</p> })}

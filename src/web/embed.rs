@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::exports;
-use crate::pipeline;
+use crate::pipeline::{self, ChartKind};
 use crate::view::{Embed, ViewState};
 use crate::web::charts::ChartFigure;
 use crate::web::diff::DiffLine;
@@ -30,11 +30,10 @@ pub fn EmbedPage(
             Some((frame, exports::pinned_url(s, &full, &site)))
         })
     });
-    let root = NodeRef::<leptos::html::Div>::new();
-    post_height_on_resize(root, embed.pym_id.clone());
     let plain = embed.plain;
+    size_the_frame(kind, plain, embed.pym_id.clone());
     view! {
-        <div class="embed" node_ref=root>
+        <div class="embed">
             {(!plain).then(|| view! {
                 <p class="embed-view">{move || words.with(|w| w.as_ref().map(|(f, _)| f.subtitle.clone()))}</p>
             })}
@@ -61,49 +60,60 @@ pub fn EmbedPage(
     }
 }
 
-/// Tells the host page the frame's height whenever it changes (data arriving, a resize, a
-/// table opened): once as `{type: "heist-ledger:height"}`, once as AMP's `embed-size`, and
-/// as Pym.js's string when the host gave a Pym id. Nothing is sent outside a frame.
-fn post_height_on_resize(root: NodeRef<leptos::html::Div>, pym_id: Option<String>) {
+/// Sizes the frame as a fixed box and tells the host page its height whenever the frame's
+/// width changes: once as `{type: "heist-ledger:height"}`, once as AMP's `embed-size`, and
+/// as Pym.js's string when the host gave a Pym id. The height is
+/// [`exports::embed_height`] of the width (the stylesheet makes `main` that tall), so it
+/// says nothing about the data. Nothing is posted before the frame has a width (a frame in
+/// a collapsed layout starts at 0), nor twice the same, nor outside a frame.
+fn size_the_frame(kind: ChartKind, plain: bool, pym_id: Option<String>) {
     let Some(window) = web_sys::window() else { return };
-    let Ok(Some(parent)) = window.parent() else { return };
-    if parent == window {
-        return;
-    }
-    let last = StoredValue::new(0u32);
-    let post = move |height: u32| {
-        if height == 0 || last.get_value() == height {
+    let Some(root) = dom::document().and_then(|d| d.document_element()) else { return };
+    let parent = window.parent().ok().flatten().filter(|p| *p != window);
+    // Not a reactive value: the observer outlives the component that set it up.
+    let last = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    let measured = root.clone();
+    let size = move || {
+        let width = measured.client_width();
+        if width <= 0 {
             return;
         }
-        last.set_value(height);
-        let own = js_sys::Object::new();
-        let amp = js_sys::Object::new();
-        let set = |o: &js_sys::Object, k: &str, v: JsValue| {
-            let _ = js_sys::Reflect::set(o, &JsValue::from_str(k), &v);
-        };
-        set(&own, "type", "heist-ledger:height".into());
-        set(&own, "height", height.into());
-        set(&amp, "sentinel", "amp".into());
-        set(&amp, "type", "embed-size".into());
-        set(&amp, "height", height.into());
-        let _ = parent.post_message(&own, "*");
-        let _ = parent.post_message(&amp, "*");
-        if let Some(id) = &pym_id {
-            let _ = parent.post_message(&exports::pym_height_message(id, height).into(), "*");
+        let height = exports::embed_height(kind, width as u32, plain);
+        if last.replace(height) == height {
+            return;
+        }
+        if let Ok(el) = measured.clone().dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.style().set_property("--embed-height", &format!("{height}px"));
+        }
+        if let Some(parent) = &parent {
+            post_height(parent, height, pym_id.as_deref());
         }
     };
-    Effect::new(move |_| {
-        let Some(el) = root.get() else { return };
-        let el: web_sys::Element = el.into();
-        let measured = el.clone();
-        let post = post.clone();
-        let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-            post(measured.get_bounding_client_rect().height().ceil() as u32);
-        });
-        // The observer and its callback live as long as the frame.
-        if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-            observer.observe(&el);
-        }
-        callback.forget();
-    });
+    size();
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(size);
+    // The observer and its callback live as long as the frame; it reports the page's box
+    // whenever the frame's width changes, from 0 too.
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+    }
+    callback.forget();
+}
+
+/// Posts `height` in the three forms hosts listen for.
+fn post_height(parent: &web_sys::Window, height: u32, pym_id: Option<&str>) {
+    let own = js_sys::Object::new();
+    let amp = js_sys::Object::new();
+    let set = |o: &js_sys::Object, k: &str, v: JsValue| {
+        let _ = js_sys::Reflect::set(o, &JsValue::from_str(k), &v);
+    };
+    set(&own, "type", "heist-ledger:height".into());
+    set(&own, "height", height.into());
+    set(&amp, "sentinel", "amp".into());
+    set(&amp, "type", "embed-size".into());
+    set(&amp, "height", height.into());
+    let _ = parent.post_message(&own, "*");
+    let _ = parent.post_message(&amp, "*");
+    if let Some(id) = pym_id {
+        let _ = parent.post_message(&exports::pym_height_message(id, height).into(), "*");
+    }
 }

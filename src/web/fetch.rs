@@ -66,6 +66,15 @@ fn resolve(url: &str) -> Result<String, Failure> {
     Ok(resolved.href())
 }
 
+/// `url` resolved against the page as a path on this site (`/heist-ledger/data/x.json`),
+/// or `None` when it leads to another origin (`/\\host/x.json` does: browsers read the
+/// backslash as a slash).
+pub fn site_path(url: &str) -> Option<String> {
+    let href = resolve(url).ok()?;
+    let resolved = web_sys::Url::new(&href).ok()?;
+    Some(format!("{}{}", resolved.pathname(), resolved.search()))
+}
+
 /// A promise that resolves to [`TIMED_OUT`] after `ms`, and the timer's id to clear it.
 fn timer(ms: u32) -> (js_sys::Promise, Option<i32>) {
     let mut id = None;

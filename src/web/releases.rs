@@ -22,6 +22,14 @@ async fn fetch_versions() -> Option<Vec<Version>> {
     release::parse(&response.text().await.ok()?).ok()
 }
 
+/// At most 40 characters of a release id from `versions.json` (a real one has 10 to 13).
+fn clip(id: &str) -> String {
+    match id.char_indices().nth(40) {
+        Some((end, _)) => format!("{}…", &id[..end]),
+        None => id.to_string(),
+    }
+}
+
 /// "You are viewing release X (date). Newer data exists: …", on old releases only.
 #[component]
 pub fn ReleaseNotice() -> impl IntoView {
@@ -35,11 +43,11 @@ pub fn ReleaseNotice() -> impl IntoView {
         let newer = versions.with(|v| v.as_deref().and_then(|v| release::newer(v, &shown.id).cloned()))?;
         let href = if query.is_empty() { dom::site_root() } else { format!("{}?{query}", dom::site_root()) };
         Some(view! {
+            // Each id and date in its own isolate: a right-to-left character in an id from
+            // versions.json must not reorder the notice's own words around it.
             <p class="release-notice" role="status" data-release-notice=newer.id.clone()>
-                {format!(
-                    "You are viewing release {} ({}). Newer data exists: release {} ({}) \u{2014} ",
-                    shown.id, shown.date.human(), newer.id, newer.date.human()
-                )}
+                "You are viewing release "<bdi>{clip(&shown.id)}</bdi>" ("<bdi>{shown.date.human()}</bdi>"). Newer data exists: release "
+                <bdi>{clip(&newer.id)}</bdi>" ("<bdi>{newer.date.human()}</bdi>") \u{2014} "
                 <a href=href>"open this view with the current data"</a>
             </p>
         })

@@ -11,7 +11,7 @@ use crate::model::{Category, Confidence};
 use crate::pipeline;
 use crate::view::{Filter, Theme};
 use crate::web::dom;
-use crate::web::state::page;
+use crate::web::state::{data_on_screen, page};
 
 /// Adds `item` to the list, or removes it when it is there (a checkbox).
 fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
@@ -154,11 +154,12 @@ pub fn Changes() -> impl IntoView {
 #[component]
 pub fn Footer() -> impl IntoView {
     let state = page();
+    let shown = data_on_screen();
     let form = move || markup::data_form(&state.data_url.get());
+    // The link saves the dataset on screen, from where it came (never a failed address).
     let about = move || {
-        state.selection.with(|s| {
-            s.as_ref().map(|s| markup::footer_about(&s.data, &state.data_url.get())).unwrap_or_default()
-        })
+        let path = shown.and_then(|d| d.path.get()).unwrap_or_default();
+        state.selection.with(|s| s.as_ref().map(|s| markup::footer_about(&s.data, &path)).unwrap_or_default())
     };
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
@@ -170,6 +171,15 @@ pub fn Footer() -> impl IntoView {
             .map(|i| i.value())
             .unwrap_or_default();
         let data = Some(value.trim().to_string()).filter(|u| !u.is_empty());
+        // Load with the address already asked for loads it again (the file may have changed,
+        // or the last attempt failed); any other address goes through the view.
+        let asked = data.as_deref().unwrap_or(crate::web::fetch::DEFAULT_DATA_URL);
+        if asked == state.data_url.get_untracked() {
+            if let Some(d) = shown {
+                d.reload.run(());
+                return;
+            }
+        }
         let mut v =
             state.selection.with_untracked(|s| s.as_ref().map(|s| s.view.clone())).unwrap_or_default();
         v.data = data;

@@ -43,6 +43,23 @@ impl PageState {
     }
 }
 
+/// The dataset on screen and how to load it again, for the footer (provided by the root).
+#[derive(Clone, Copy)]
+pub struct DataOnScreen {
+    /// The address the dataset on screen came from, as a path on this site (resolved
+    /// against the page and checked to be this origin); `None` before one has loaded. Not
+    /// the address asked for last: after a failed load the last good dataset stays on
+    /// screen, and its link must not save the failed file.
+    pub path: RwSignal<Option<String>>,
+    /// Fetches the dataset asked for again, even when its address has not changed.
+    pub reload: Callback<()>,
+}
+
+/// The dataset on screen from context.
+pub fn data_on_screen() -> Option<DataOnScreen> {
+    use_context::<DataOnScreen>()
+}
+
 /// The page state from context. Components are only mounted under the dashboard root,
 /// which provides it.
 pub fn page() -> PageState {

@@ -46,7 +46,10 @@ test("an embed URL shows only its chart, with its view, sources and release, and
   const own = msgs.filter((m) => m && m.type === "heist-ledger:height").at(-1);
   const amp = msgs.filter((m) => m && m.sentinel === "amp" && m.type === "embed-size").at(-1);
   const pym = msgs.filter((m) => typeof m === "string" && m.startsWith("pymxPYMxhl-1xPYMxheightxPYMx")).at(-1);
-  const rootHeight = await frame.evaluate(() => Math.ceil(document.querySelector(".embed").getBoundingClientRect().height));
+  // The frame is a box of fixed height for its width (exports::embed_height): the page's
+  // whole content, which is what it posts.
+  const rootHeight = await frame.evaluate(() => Math.ceil(document.querySelector("main").getBoundingClientRect().height));
+  assert.equal(await frame.evaluate(() => document.body.scrollHeight), rootHeight, "nothing outside the box");
   assert.ok(own && amp && pym, `all three messages: ${JSON.stringify(msgs)}`);
   assert.equal(own.height, rootHeight, "its own message carries the content's height");
   assert.equal(amp.height, rootHeight);
