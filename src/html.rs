@@ -897,7 +897,7 @@ pub struct StaticChart {
 /// before any WebAssembly runs, and all they get with JavaScript off.
 pub fn static_page(sel: &Selection, charts: &[StaticChart], figures: &[Figure], data_url: &str) -> String {
     let mut out = String::from(r#"<main id="main">"#);
-    out.push_str(r#"<noscript><p class="notices">JavaScript is off: this is the default view, complete with its sources. Filtering, sorting, the incident details, tooltips, the timeline brush, downloads and loading another dataset need JavaScript.</p></noscript>"#);
+    out.push_str(r#"<noscript><p class="notices">JavaScript is off: this is the default view, complete with its sources. Filtering, sorting, the incident details, tooltips, the timeline brush, downloads, comparing with an earlier release and loading another dataset need JavaScript.</p></noscript>"#);
     let _ = write!(
         out,
         r#"<section class="headline" aria-label="Headline figures">{}</section>"#,
