@@ -827,7 +827,7 @@ pub fn footer_about(data: &Dataset, data_url: &str) -> String {
     };
     // The release's data package sits beside its page (the build writes one per release);
     // another dataset has none.
-    let package = if data_url == "data/incidents.json" {
+    let package = if is_site_path(data_url) && data_url.ends_with("data/incidents.json") {
         format!(
             r#"<a href="package/{}" data-export="package">Data package (CSV tables and datapackage.json, zip)</a> · "#,
             escape(&crate::release::package_name(&data.release.id))
