@@ -169,7 +169,8 @@ test("a flow of 5,000 hops is drawn folded into other hops, and its table lists 
     const usd = 1000000 + (5000 - k) * 10000;
     total += usd;
     flow.nodes.push({ id: `hop-${k}`, label: `Exchange wallet ${k}`, stage: 2, kind: "intermediate" });
-    flow.edges.push({ from: "stolen-eth", to: `hop-${k}`, usd, source: "s1" }, { from: `hop-${k}`, to: "cash-out", usd, source: "s1" });
+    const basis = { kind: "stated" };
+    flow.edges.push({ from: "stolen-eth", to: `hop-${k}`, usd, source: "s1", basis }, { from: `hop-${k}`, to: "cash-out", usd, source: "s1", basis });
   }
   flow.theft_usd = total;
   doc.incidents[0].usd = total;
