@@ -169,8 +169,10 @@ test("after a server error with nothing on screen yet, Try again loads the data"
   assert.match(alert, /The server answered 503 Service Unavailable/, alert);
   assert.equal(await page.locator("h1:visible").count(), 1, "the page is not blank");
   await page.click("main .alert button.retry");
+  // The page stays in `error` until the retry's data arrives (the panel goes then): wait
+  // for that first, or a busy machine reads the old state before the retry has answered.
+  await page.waitForFunction(() => !document.querySelector("main .alert[role=alert]"), null, { timeout: SLOW });
   assert.equal(await settled(page, SLOW), "ready");
-  await page.waitForFunction(() => !document.querySelector("main .alert[role=alert]"));
   assert.equal(await page.locator("#charts .chart-box svg").count(), 4, "every chart is drawn");
   await notBlank(page, log);
   await context.close();
