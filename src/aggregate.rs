@@ -100,8 +100,15 @@ pub struct YearlyData {
     pub selected: Option<i32>,
 }
 
-/// Sums incidents per year and category, and picks each publisher's latest figure per year.
-pub fn yearly(data: &Dataset, incidents: &[&Incident], span: (i32, i32), filtered: bool) -> YearlyData {
+/// Sums incidents per year and category, and picks each publisher's latest figure per year;
+/// `selected` is the year of the incident the reader selected.
+pub fn yearly(
+    data: &Dataset,
+    incidents: &[&Incident],
+    span: (i32, i32),
+    filtered: bool,
+    selected: Option<i32>,
+) -> YearlyData {
     let (from, to) = span;
     let mut bars: Vec<YearBar> =
         (from..=to).map(|year| YearBar { year, by_category: [0.0; 7], total: 0.0, count: 0 }).collect();
@@ -117,13 +124,14 @@ pub fn yearly(data: &Dataset, incidents: &[&Incident], span: (i32, i32), filtere
     }
     let reported = latest_reported(&data.reported_totals, span);
     let publishers = publisher_order(reported.iter().map(|m| m.publisher.as_str()));
-    YearlyData { bars, reported, publishers, filtered, selected: None }
+    YearlyData { bars, reported, publishers, filtered, selected }
 }
 
 /// Publishers in legend order: the best known first, then alphabetically.
 fn publisher_order<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
     const KNOWN: [&str; 5] = ["Chainalysis", "TRM Labs", "Elliptic", "UN Panel of Experts", "MSMT"];
-    let set: BTreeSet<&str> = names.collect();
+    let mut set: BTreeSet<&str> = BTreeSet::new();
+    set.extend(names);
     let mut out: Vec<String> = KNOWN.iter().filter(|k| set.contains(*k)).map(|k| k.to_string()).collect();
     out.extend(set.iter().filter(|p| !KNOWN.contains(p)).map(|p| p.to_string()));
     out
@@ -132,7 +140,8 @@ fn publisher_order<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
 /// For each (publisher, year) in the span: the figure nothing else supersedes and, among
 /// those, the latest published; the figures it revised are listed with it.
 fn latest_reported(totals: &[ReportedTotal], (from, to): (i32, i32)) -> Vec<ReportedMark> {
-    let superseded: BTreeSet<&str> = totals.iter().filter_map(|t| t.supersedes.as_deref()).collect();
+    let mut superseded: BTreeSet<&str> = BTreeSet::new();
+    superseded.extend(totals.iter().filter_map(|t| t.supersedes.as_deref()));
     let mut groups: BTreeMap<(String, i32), Vec<&ReportedTotal>> = BTreeMap::new();
     for t in totals {
         if let Some(year) = t.year.filter(|y| (from..=to).contains(y)) {
@@ -141,7 +150,7 @@ fn latest_reported(totals: &[ReportedTotal], (from, to): (i32, i32)) -> Vec<Repo
     }
     let mut marks = Vec::new();
     for ((publisher, year), mut group) in groups {
-        group.sort_by_key(|t| t.published);
+        crate::sort::by(&mut group, &|a, b| a.published.cmp(&b.published));
         let Some(current) =
             group.iter().rev().find(|t| !superseded.contains(t.id.as_str())).or_else(|| group.last())
         else {
@@ -165,7 +174,7 @@ fn latest_reported(totals: &[ReportedTotal], (from, to): (i32, i32)) -> Vec<Repo
             revised_from,
         });
     }
-    marks.sort_by(|a, b| a.year.cmp(&b.year).then_with(|| a.publisher.cmp(&b.publisher)));
+    crate::sort::by(&mut marks, &|a, b| a.year.cmp(&b.year).then_with(|| a.publisher.cmp(&b.publisher)));
     marks
 }
 
@@ -220,17 +229,12 @@ pub struct TimelineData {
     pub end: Date,
 }
 
-/// Timeline points for the kept incidents and enforcement events across the span of years.
-pub fn timeline(
-    data: &Dataset,
-    incidents: &[&Incident],
-    span: (i32, i32),
-    dates: Option<(Date, Date)>,
-) -> TimelineData {
-    let (start, end) = dates.unwrap_or((Date::new(span.0, 1, 1), Date::new(span.1, 12, 31)));
+/// Timeline points for the kept incidents (already narrowed by the view: none is dropped
+/// here) and the enforcement actions within `axis`, the axis's first and last day.
+pub fn timeline(data: &Dataset, incidents: &[&Incident], axis: (Date, Date)) -> TimelineData {
+    let (start, end) = axis;
     let points = incidents
         .iter()
-        .filter(|i| i.date >= start && i.date <= end)
         .map(|i| TimelinePoint {
             id: i.id.clone(),
             victim: i.victim.clone(),
@@ -255,7 +259,7 @@ pub fn timeline(
             source: e.source.clone(),
         })
         .collect();
-    events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::by(&mut events, &|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
     TimelineData { points, events, start, end }
 }
 
@@ -423,7 +427,7 @@ fn add_remainder_links(nodes: &mut Vec<FlowGraphNode>, links: &mut Vec<FlowGraph
 /// Sorts incidents for the table by a column, ties broken by date then id so the order is
 /// stable.
 pub fn sort_incidents(list: &mut [&Incident], key: SortKey, ascending: bool) {
-    list.sort_by(|a, b| {
+    crate::sort::by(list, &|a, b| {
         let primary = match key {
             SortKey::Date => a.date.cmp(&b.date),
             SortKey::Victim => a.victim.to_lowercase().cmp(&b.victim.to_lowercase()),
@@ -551,7 +555,7 @@ pub fn published(data: &Dataset, year: Option<i32>) -> PublishedData {
         year.is_none_or(|y| t.period_start >= Date::new(y, 1, 1) && t.period_end <= Date::new(y, 12, 31))
     };
     let mut totals: Vec<&ReportedTotal> = data.reported_totals.iter().filter(inside).collect();
-    totals.sort_by(|a, b| a.published.cmp(&b.published).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::by(&mut totals, &|a, b| a.published.cmp(&b.published).then_with(|| a.id.cmp(&b.id)));
     let points: Vec<PublishedPoint> = totals
         .iter()
         .map(|t| PublishedPoint {
@@ -581,8 +585,8 @@ pub fn published_years(data: &Dataset) -> Vec<i32> {
         .filter(|t| t.period_start.year() == t.period_end.year())
         .map(|t| t.period_start.year())
         .collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
-    years.dedup();
+    crate::sort::unique(&mut years);
+    years.reverse();
     years
 }
 
@@ -626,7 +630,7 @@ mod tests {
     #[test]
     fn reported_marks_take_the_latest_revision_and_remember_the_earlier_one() {
         let data = fixture();
-        let y = yearly(&data, &Filter::default().apply(&data), (2024, 2025), false);
+        let y = yearly(&data, &Filter::default().apply(&data), (2024, 2025), false, None);
         let tp = y.reported.iter().find(|m| m.publisher == "Test Publisher").expect("mark");
         assert_eq!(tp.usd, 450_000_000.0);
         assert_eq!(tp.revised_from.len(), 1);

@@ -49,12 +49,11 @@ pub fn sources_in_view(sel: &Selection) -> SourceSummary {
     let data = &sel.data;
     let incidents = sel.incidents();
     let mut ids: Vec<&str> = incidents.iter().flat_map(|i| i.sources.iter().map(String::as_str)).collect();
-    let yearly = aggregate::yearly(data, &incidents, sel.span, sel.filtered());
+    let yearly = aggregate::yearly(data, &incidents, sel.span, sel.filtered(), None);
     ids.extend(yearly.reported.iter().map(|m| m.source.as_str()));
     let published = aggregate::published(data, sel.figures_year());
     ids.extend(published.points.iter().map(|p| p.source.as_str()));
-    ids.sort_unstable();
-    ids.dedup();
+    crate::sort::unique(&mut ids);
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     let mut documents = 0;
     for s in ids.iter().filter_map(|id| data.source(id)) {
@@ -62,7 +61,7 @@ pub fn sources_in_view(sel: &Selection) -> SourceSummary {
         *counts.entry(s.publisher.as_str()).or_default() += 1;
     }
     let mut publishers: Vec<(String, usize)> = counts.into_iter().map(|(p, n)| (p.to_string(), n)).collect();
-    publishers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::sort::by(&mut publishers, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     SourceSummary { documents, publishers }
 }
 

@@ -81,20 +81,31 @@ pub fn image(
     preset: Preset,
     page_url: &str,
 ) -> Result<(String, Size), String> {
+    image_of(sel, &pipeline::ChartData::new(sel, kind), preset, page_url)
+}
+
+/// [`image`] from a chart's data already built for the view: drawn once, at the preset's
+/// size (a fixed-height preset sizes the drawing from its frame's words, which the data
+/// answers without a drawing).
+pub fn image_of(
+    sel: &Selection,
+    chart: &pipeline::ChartData,
+    preset: Preset,
+    page_url: &str,
+) -> Result<(String, Size), String> {
     let light = sel.with_theme(view::Theme::Light);
     let width = preset.width();
-    let natural = kind.size_for(width);
+    let natural = chart.kind().size_for(width);
     let size = match preset.height() {
         None => natural,
         Some(total) => {
-            // The frame's lines depend on the sources, which depend on the data, not the size.
-            let frame = pipeline::frame_for(&light, kind, natural, page_url);
+            let frame = pipeline::export_frame(&light, chart, page_url);
             let (head, foot) = crate::render::export::frame_heights(&frame, width);
             let room = (f64::from(total) - head - foot).floor().max(0.0) as u32;
             Size { width, height: room.max(MIN_CHART_HEIGHT) }
         }
     };
-    pipeline::standalone_svg_sized(&light, kind, size, page_url, preset.height())
+    pipeline::standalone_svg_sized(&light, chart, size, page_url, preset.height())
 }
 
 /// The part of a file name that says which view: the filters (and the flow or the figures'

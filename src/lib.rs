@@ -33,6 +33,7 @@ pub mod model;
 pub mod pipeline;
 pub mod release;
 pub mod render;
+pub mod sort;
 pub mod tables;
 pub mod validate;
 pub mod view;

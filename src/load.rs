@@ -80,6 +80,18 @@ impl Progress {
     }
 }
 
+/// A short fingerprint of a dataset file (64-bit FNV-1a of its bytes, in hex). The first
+/// view records the one of the file it was drawn from, and the live page adopts what is on
+/// screen only for a file with the same fingerprint: a copy edited under the same release id
+/// still gets its own drawing.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash = (hash ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
 /// Parses and validates a dataset. `source_name` names the file in messages; `today` bounds
 /// dates from above.
 pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dataset, LoadError> {
@@ -140,17 +152,40 @@ pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dat
     if let Some(message) = version_problem {
         return Err(LoadError { summary: cannot, problems: vec![Problem::new("schema_version", message)] });
     }
-    let data: Dataset = serde_path_to_error::deserialize(&value).map_err(|e| {
-        // The first error stops serde; look at every record on its own to list them all.
-        let mut problems = shape_problems(object);
-        if problems.is_empty() {
-            let path = e.path().to_string();
-            let location = if path.is_empty() || path == "." { "file".to_string() } else { path };
-            problems.push(Problem::new(location, e.into_inner().to_string()));
-        }
-        LoadError { summary: format!("{cannot}: it does not match the schema"), problems }
-    })?;
-    checked(data, &cannot, today)
+    // The first error stops serde; look at every record on its own to list them all.
+    let mut problems = shape_problems(object);
+    if problems.is_empty() {
+        let e = match serde_json::from_str::<Dataset>(text) {
+            Ok(data) => return checked(data, &cannot, today),
+            Err(e) => e,
+        };
+        problems.push(Problem::new(located(text, &e, "file"), message(&e)));
+    }
+    Err(LoadError { summary: format!("{cannot}: it does not match the schema"), problems })
+}
+
+/// Where in `text` serde's error `e` happened, as a JSON path (`usd`, `edges[3].to`), or
+/// `whole` when that is nowhere inside (a field missing from the outermost object).
+fn located(text: &str, e: &serde_json::Error, whole: &str) -> String {
+    let mut path = json_path_at(text, offset_of(text, e.line(), e.column()));
+    // Serde notices a missing field after the object's last value: the place is the object.
+    if message(e).starts_with("missing field") {
+        path.truncate(path.rfind(['.', '[']).unwrap_or(0));
+    }
+    if path.is_empty() {
+        whole.to_string()
+    } else {
+        path
+    }
+}
+
+/// Serde's message without the position it appends (the path names the place instead).
+fn message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(k) => text[..k].to_string(),
+        None => text,
+    }
 }
 
 /// The dataset if it passes validation, else every problem found in it.
@@ -184,6 +219,9 @@ fn shape_problems(object: &serde_json::Map<String, serde_json::Value>) -> Vec<Pr
     problems
 }
 
+/// Reads each record of the list `key` on its own, from its own text: no path-tracking
+/// deserializer (a second copy of every type's reader in the WebAssembly), the place of a
+/// failure is found afterwards by scanning the record's text to serde's position.
 fn section<T: serde::de::DeserializeOwned>(
     object: &serde_json::Map<String, serde_json::Value>,
     key: &str,
@@ -191,15 +229,16 @@ fn section<T: serde::de::DeserializeOwned>(
 ) {
     let Some(list) = object.get(key).and_then(|v| v.as_array()) else { return };
     for (k, record) in list.iter().enumerate() {
-        if let Err(e) = serde_path_to_error::deserialize::<_, T>(record) {
+        let text = record.to_string();
+        if let Err(e) = serde_json::from_str::<T>(&text) {
             let name = ["id", "incident", "release"]
                 .iter()
                 .find_map(|f| record.get(*f).and_then(|v| v.as_str()))
                 .map(|id| format!(" ({})", clip(id)))
                 .unwrap_or_default();
-            let path = e.path().to_string();
-            let field = if path.is_empty() || path == "." { String::new() } else { format!(".{path}") };
-            problems.push(Problem::new(format!("{key}[{k}]{name}{field}"), e.into_inner().to_string()));
+            let field = located(&text, &e, "");
+            let field = if field.is_empty() { field } else { format!(".{field}") };
+            problems.push(Problem::new(format!("{key}[{k}]{name}{field}"), message(&e)));
         }
     }
 }
@@ -324,11 +363,10 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T
     let name = path.display().to_string();
     let text =
         std::fs::read_to_string(path).map_err(|e| Problem::new(name.clone(), format!("cannot read: {e}")))?;
-    let mut de = serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let at = e.path().to_string();
-        let location = if at.is_empty() || at == "." { name.clone() } else { format!("{name}: {at}") };
-        Problem::new(location, e.into_inner().to_string())
+    serde_json::from_str(&text).map_err(|e| {
+        let at = located(&text, &e, "");
+        let location = if at.is_empty() { name.clone() } else { format!("{name}: {at}") };
+        Problem::new(location, message(&e))
     })
 }
 
@@ -424,8 +462,8 @@ pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
         (Some(meta), Some(sources), Some(reported_totals), Some(enforcement), Some(changes))
             if problems.is_empty() =>
         {
-            incidents.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
-            flows.sort_by(|a, b| {
+            crate::sort::by(&mut incidents, &|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+            crate::sort::by(&mut flows, &|a, b| {
                 b.theft_usd.total_cmp(&a.theft_usd).then_with(|| a.incident.cmp(&b.incident))
             });
             Ok(Dataset {

@@ -39,7 +39,7 @@ pub fn index(releases: &[Dataset], current: &str) -> Vec<Version> {
             current: d.release.id == current,
         })
         .collect();
-    out.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+    crate::sort::by(&mut out, &|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
     out
 }
 

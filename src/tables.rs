@@ -132,7 +132,7 @@ pub fn timeline(t: &TimelineData, data: &Dataset, limit: usize) -> Table {
         t.points.iter().enumerate().map(|(k, p)| (p.date, Row::Theft(k))).collect();
     order.extend(t.events.iter().enumerate().map(|(k, e)| (e.date, Row::Event(k))));
     // Stable: thefts before the day's enforcement actions, each in its own order.
-    order.sort_by_key(|(d, _)| *d);
+    crate::sort::by(&mut order, &|a, b| a.0.cmp(&b.0));
     let total = order.len();
     order.truncate(limit);
     let wanted: std::collections::HashSet<&str> = order
@@ -251,7 +251,9 @@ pub fn reported(data: &Dataset) -> Table {
     .to_vec();
     let superseded_by = |id: &str| data.reported_totals.iter().find(|t| t.supersedes.as_deref() == Some(id));
     let mut totals: Vec<_> = data.reported_totals.iter().collect();
-    totals.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.publisher.cmp(&b.publisher)));
+    crate::sort::by(&mut totals, &|a, b| {
+        b.published.cmp(&a.published).then_with(|| a.publisher.cmp(&b.publisher))
+    });
     let rows = totals
         .into_iter()
         .map(|t| {

@@ -61,7 +61,7 @@ fn chainalysis_figures_briefing_audiences_know_come_out_right() {
     let data = shipped();
     let (lo, hi) = Filter::default().year_span(&data);
     let kept = Filter::default().apply(&data);
-    let y = aggregate::yearly(&data, &kept, (lo, hi), false);
+    let y = aggregate::yearly(&data, &kept, (lo, hi), false, None);
     let chainalysis = |year: i32| {
         y.reported
             .iter()
@@ -84,7 +84,7 @@ fn year_bars_are_the_sum_of_that_years_incidents() {
     let data = shipped();
     let kept = Filter::default().apply(&data);
     let span = Filter::default().year_span(&data);
-    let y = aggregate::yearly(&data, &kept, span, false);
+    let y = aggregate::yearly(&data, &kept, span, false, None);
     for bar in &y.bars {
         let incidents: Vec<_> = data.incidents.iter().filter(|i| i.date.year() == bar.year).collect();
         let sum: f64 = incidents.iter().map(|i| i.usd).sum();

@@ -187,7 +187,7 @@ fn beside(nodes: &[NodeText], links: &[LinkIn], f: Frame) -> Option<Plan> {
             blocks.push(block(i, Place::Beside, x, cy - h / 2.0, line, lines, f.font));
         }
     }
-    blocks.sort_by_key(|b| b.node);
+    crate::sort::by(&mut blocks, &|a, b| a.node.cmp(&b.node));
     Some(Plan { sankey: layout, area, keyed: false, blocks, height: f.height })
 }
 

@@ -24,15 +24,6 @@ use crate::layout::text;
 use svg::{SvgBackend, SvgDoc, SvgMeta};
 use theme::{Palette, Symbol, Theme};
 
-/// A rendered chart: its SVG markup and the sources its figures come from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Rendered {
-    /// The `<svg>` element.
-    pub svg: String,
-    /// Ids of the dataset sources behind the drawn figures, for the figure caption.
-    pub sources: Vec<String>,
-}
-
 /// Pixel size to draw at; the SVG scales with its viewBox beyond that.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Size {
@@ -128,16 +119,6 @@ impl Canvas {
         });
         let area = doc.area();
         Canvas { doc, area, palette }
-    }
-
-    /// Finishes the document as a chart citing `sources` (ids, each listed once, sorted).
-    pub fn rendered<'a>(self, sources: impl Iterator<Item = &'a str>) -> Rendered {
-        // Into a set one by one (collecting into one sorts the whole list first): a dense
-        // timeline cites the same few sources thousands of times.
-        let mut set = std::collections::BTreeSet::new();
-        set.extend(sources);
-        let sources: Vec<String> = set.into_iter().map(str::to_string).collect();
-        Rendered { svg: self.finish(), sources }
     }
 
     /// Finishes the document.
@@ -259,7 +240,7 @@ impl Canvas {
 }
 
 /// A chart with nothing to draw: still an `<svg>` (the page contract holds), saying why.
-pub fn empty(id: &str, title: &str, message: &str, size: Size, theme: Theme) -> Result<Rendered, ChartError> {
+pub fn empty(id: &str, title: &str, message: &str, size: Size, theme: Theme) -> Result<String, ChartError> {
     let c = Canvas::new(id, title, message, size, theme);
     let (w, h) = (f64::from(size.width), f64::from(size.height));
     c.text(
@@ -268,7 +249,7 @@ pub fn empty(id: &str, title: &str, message: &str, size: Size, theme: Theme) -> 
         h / 2.0,
         Font::new(13.0, c.palette.muted).align(Align::Middle),
     )?;
-    Ok(Rendered { svg: c.finish(), sources: Vec::new() })
+    Ok(c.finish())
 }
 
 /// One entry of a legend.

@@ -1,107 +1,128 @@
 //! One chart alone in an iframe (`?embed=yearly`): its title, the view in words, the chart,
 //! the source line, the data release and a link back to the full view; and the height
-//! messages the host page listens for (this page's own, AMP `embed-size`, Pym.js).
+//! messages the host page listens for (this page's own, AMP `embed-size`, Pym.js). The
+//! words come from the chart's data, so the chart is drawn once, at the frame's width.
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::exports;
-use crate::pipeline;
+use crate::html::{self, live::EmbedWords};
+use crate::pipeline::{self, Selection};
 use crate::view::{Embed, ViewState};
-use crate::web::charts::ChartFigure;
 use crate::web::dom;
-use crate::web::state::page;
+use crate::web::figure::Figure;
+use crate::web::screen::{Inputs, Part};
 
-/// The embedded chart with its frame of words (unless `plain`).
-#[component]
-pub fn EmbedPage(
-    /// What is embedded, and how.
-    embed: Embed,
-) -> impl IntoView {
-    let state = page();
-    let kind = embed.chart;
-    let words = Memo::new(move |_| {
-        state.selection.with(|s| {
-            let s = s.as_ref()?;
-            let frame = pipeline::frame_for(s, kind, kind.size_for(640), "");
-            let full = ViewState { embed: None, present: None, ..s.view.clone() };
-            let site = dom::site_root();
-            Some((frame, exports::pinned_url(s, &full, &site)))
+/// The embedded chart and its words.
+pub struct EmbedPage {
+    figure: Figure,
+    view: Option<Part<String>>,
+    foot: Option<Part<String>>,
+    _heights: Option<Heights>,
+}
+
+impl EmbedPage {
+    /// Writes the embed's elements into `root`'s `main` and takes over its figure.
+    pub fn build(root: &web_sys::Element, embed: &Embed, resized: RwSignal<u32>) -> Option<EmbedPage> {
+        let kind = embed.chart;
+        let main = dom::find(root, "main")?;
+        let figure = html::figure(kind, "", html::DRAWING_PENDING, "", "");
+        let blank = EmbedWords { view: "", sources: "", dated: "", link: "" };
+        let markup = html::live::embed_page(&figure, (!embed.plain).then_some(&blank));
+        let _ = main.insert_adjacent_html("beforeend", &markup);
+        let frame = dom::find(&main, ":scope > .embed")?;
+        let figure = Figure::attach(dom::find(&frame, "figure[data-chart]")?, kind, 1.0, resized)?;
+        Some(EmbedPage {
+            figure,
+            view: dom::find(&frame, ".embed-view").map(Part::new),
+            foot: dom::find(&frame, ".embed-foot").map(Part::new),
+            _heights: Heights::post(&frame, embed.pym_id.clone()),
         })
-    });
-    let root = NodeRef::<leptos::html::Div>::new();
-    post_height_on_resize(root, embed.pym_id.clone());
-    let plain = embed.plain;
-    view! {
-        <div class="embed" node_ref=root>
-            {(!plain).then(|| view! {
-                <p class="embed-view">{move || words.with(|w| w.as_ref().map(|(f, _)| f.subtitle.clone()))}</p>
-            })}
-            <ChartFigure kind=kind />
-            {(!plain).then(|| view! {
-                <footer class="embed-foot">
-                    <p>{move || words.with(|w| w.as_ref().map(|(f, _)| f.sources.clone()))}</p>
-                    <p>
-                        {move || words.with(|w| w.as_ref().map(|(f, _)| f.dated.clone()))}
-                        " · "
-                        <a
-                            target="_blank"
-                            rel="noopener"
-                            data-embed-link
-                            href=move || words.with(|w| w.as_ref().map(|(_, link)| link.clone()).unwrap_or_default())
-                        >
-                            "Open the full view in Heist Ledger"
-                        </a>
-                    </p>
-                </footer>
-            })}
-        </div>
+    }
+
+    /// The chart and its words for the selection; true when the chart is drawn.
+    pub fn show(&mut self, sel: &Selection, inputs: &Inputs) -> bool {
+        self.figure.measure();
+        let drawn = self.figure.show(sel, &inputs.ui);
+        if self.view.is_some() || self.foot.is_some() {
+            let data = self.figure.data(sel);
+            let frame = pipeline::export_frame(sel, &data, "");
+            let full = ViewState { embed: None, present: None, ..sel.view.clone() };
+            let link = exports::pinned_url(sel, &full, &dom::site_root());
+            let words = EmbedWords {
+                view: &frame.subtitle,
+                sources: &frame.sources,
+                dated: &frame.dated,
+                link: &link,
+            };
+            if let Some(p) = self.view.as_mut() {
+                p.show(frame.subtitle.clone(), || crate::render::svg::escape(&frame.subtitle));
+            }
+            if let Some(p) = self.foot.as_mut() {
+                let foot = html::live::embed_foot(&words);
+                p.show(foot.clone(), || foot);
+            }
+        }
+        drawn
     }
 }
 
-/// Tells the host page the frame's height whenever it changes (data arriving, a resize, a
-/// table opened): once as `{type: "heist-ledger:height"}`, once as AMP's `embed-size`, and
-/// as Pym.js's string when the host gave a Pym id. Nothing is sent outside a frame.
-fn post_height_on_resize(root: NodeRef<leptos::html::Div>, pym_id: Option<String>) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(Some(parent)) = window.parent() else { return };
-    if parent == window {
-        return;
-    }
-    let last = StoredValue::new(0u32);
-    let post = move |height: u32| {
-        if height == 0 || last.get_value() == height {
-            return;
+/// Posts the frame's content height to its parent whenever it changes (data arriving, a
+/// resize, a table opened): once as `{type: "heist-ledger:height"}`, once as AMP's
+/// `embed-size`, and as Pym.js's string when the host gave a Pym id. Nothing is sent outside
+/// a frame.
+struct Heights {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Heights {
+    fn post(el: &web_sys::Element, pym_id: Option<String>) -> Option<Heights> {
+        let window = web_sys::window()?;
+        let parent = window.parent().ok()??;
+        if parent == window {
+            return None;
         }
-        last.set_value(height);
-        let own = js_sys::Object::new();
-        let amp = js_sys::Object::new();
-        let set = |o: &js_sys::Object, k: &str, v: JsValue| {
-            let _ = js_sys::Reflect::set(o, &JsValue::from_str(k), &v);
-        };
-        set(&own, "type", "heist-ledger:height".into());
-        set(&own, "height", height.into());
-        set(&amp, "sentinel", "amp".into());
-        set(&amp, "type", "embed-size".into());
-        set(&amp, "height", height.into());
-        let _ = parent.post_message(&own, "*");
-        let _ = parent.post_message(&amp, "*");
-        if let Some(id) = &pym_id {
-            let _ = parent.post_message(&exports::pym_height_message(id, height).into(), "*");
-        }
-    };
-    Effect::new(move |_| {
-        let Some(el) = root.get() else { return };
-        let el: web_sys::Element = el.into();
         let measured = el.clone();
-        let post = post.clone();
-        let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-            post(measured.get_bounding_client_rect().height().ceil() as u32);
+        let mut last = 0u32;
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            let height = measured.get_bounding_client_rect().height().ceil() as u32;
+            if height == 0 || height == last {
+                return;
+            }
+            last = height;
+            for message in messages(height, pym_id.as_deref()) {
+                let _ = parent.post_message(&message, "*");
+            }
         });
-        // The observer and its callback live as long as the frame.
-        if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-            observer.observe(&el);
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        observer.observe(el);
+        Some(Heights { observer, _callback: callback })
+    }
+}
+
+impl Drop for Heights {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// The height in the three forms hosts listen for.
+fn messages(height: u32, pym_id: Option<&str>) -> Vec<JsValue> {
+    let object = |pairs: &[(&str, JsValue)]| {
+        let o = js_sys::Object::new();
+        for (k, v) in pairs {
+            let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
         }
-        callback.forget();
-    });
+        JsValue::from(o)
+    };
+    let mut out = vec![
+        object(&[("type", "heist-ledger:height".into()), ("height", height.into())]),
+        object(&[("sentinel", "amp".into()), ("type", "embed-size".into()), ("height", height.into())]),
+    ];
+    if let Some(id) = pym_id {
+        out.push(exports::pym_height_message(id, height).into());
+    }
+    out
 }

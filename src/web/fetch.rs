@@ -224,8 +224,9 @@ fn body_length(response: &gloo_net::http::Response) -> Option<usize> {
     headers.get("content-length").and_then(|l| l.trim().parse().ok()).filter(|_| !encoded)
 }
 
-/// Fetches and validates the dataset at `url`, reporting how far it has come to `progress`.
-pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<Dataset, Failure> {
+/// Fetches and validates the dataset at `url`, reporting how far it has come to `progress`;
+/// returns it with the fingerprint of its file ([`crate::load::fingerprint`]).
+pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<(Dataset, String), Failure> {
     let href = resolve(url)?;
     let controller = web_sys::AbortController::new()
         .map_err(|_| Failure::new("This browser cannot fetch the data file (no AbortController).", None))?;
@@ -281,9 +282,11 @@ pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<Dataset, Fai
         // The parse holds the page: let "Reading N MB of data…" be painted first.
         next_paint().await;
     }
-    parse_dataset(&bytes, url, dom::today()).map_err(|e| Failure {
+    let fingerprint = crate::load::fingerprint(&bytes);
+    let data = parse_dataset(&bytes, url, dom::today()).map_err(|e| Failure {
         summary: e.summary,
         problems: e.problems.iter().map(ToString::to_string).collect(),
         hint: Some("The file's maintainers can check it against data/incidents.schema.json, published beside the dataset.".to_string()),
-    })
+    })?;
+    Ok((data, fingerprint))
 }

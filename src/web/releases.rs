@@ -1,16 +1,14 @@
-//! The notice an old release shows: it fetches the site's `versions.json` and, when a newer
-//! release than the one on screen exists, says so with a link to the same view on the
-//! current data. A missing or broken `versions.json` shows nothing: the page never depends
-//! on it.
+//! The notice an old release shows: the site's `versions.json` is fetched once and, when a
+//! newer release than the one on screen exists, the page says so with a link to the same
+//! view on the current data. A missing or broken `versions.json` shows nothing: the page
+//! never depends on it.
 
 use leptos::prelude::*;
-
-use crate::web::dom;
 use leptos::task::spawn_local;
 
 use crate::release::{self, Version};
 use crate::view;
-use crate::web::state::page;
+use crate::web::dom;
 
 /// The release index at the site root, or `None` when it cannot be read.
 async fn fetch_versions() -> Option<Vec<Version>> {
@@ -22,27 +20,18 @@ async fn fetch_versions() -> Option<Vec<Version>> {
     release::parse(&response.text().await.ok()?).ok()
 }
 
-/// "You are viewing release X (date). Newer data exists: …", on old releases only.
-#[component]
-pub fn ReleaseNotice() -> impl IntoView {
-    let state = page();
-    let versions: RwSignal<Option<Vec<Version>>> = RwSignal::new(None);
+/// Fetches the release index once; the signal holds it when it arrives.
+pub fn fetch_once() -> RwSignal<Option<Vec<Version>>> {
+    let versions = RwSignal::new(None);
     spawn_local(async move { versions.set(fetch_versions().await) });
-    let notice = move || {
-        let (shown, query) = state
-            .selection
-            .with(|s| s.as_ref().map(|s| (s.data.release.clone(), view::to_query(&s.view))))?;
-        let newer = versions.with(|v| v.as_deref().and_then(|v| release::newer(v, &shown.id).cloned()))?;
-        let href = if query.is_empty() { dom::site_root() } else { format!("{}?{query}", dom::site_root()) };
-        Some(view! {
-            <p class="release-notice" role="status" data-release-notice=newer.id.clone()>
-                {format!(
-                    "You are viewing release {} ({}). Newer data exists: release {} ({}) \u{2014} ",
-                    shown.id, shown.date.human(), newer.id, newer.date.human()
-                )}
-                <a href=href>"open this view with the current data"</a>
-            </p>
-        })
-    };
-    view! { {notice} }
+    versions
+}
+
+/// The notice for the dataset shown, when a newer release is listed: "You are viewing
+/// release X (date). Newer data exists: …", linking to the view on the current data.
+pub fn notice(shown: &crate::model::Release, versions: &[Version], v: &view::ViewState) -> String {
+    let Some(newer) = release::newer(versions, &shown.id) else { return String::new() };
+    let query = view::to_query(v);
+    let href = if query.is_empty() { dom::site_root() } else { format!("{}?{query}", dom::site_root()) };
+    crate::html::live::release_notice(shown, newer, &href)
 }

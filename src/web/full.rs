@@ -1,0 +1,170 @@
+//! The whole dashboard: the first view's sections and figures, found on the page and kept
+//! in step with the view. Each block is rewritten only when its key changes; the filter
+//! controls are rewritten only when their choices change and otherwise shown the view in
+//! force through their values, so a control keeps its node (and focus) while it is used.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::html::{self, Section, Slot};
+use crate::pipeline::{self, Part as Block, PartKey, Selection};
+use crate::render::Size;
+use crate::view::{ChartKind, Filter, Theme, ViewState};
+use crate::web::dom;
+use crate::web::figure::Figure;
+use crate::web::screen::{measure, Inputs, Part};
+
+/// The dashboard's blocks.
+pub struct FullPage {
+    headline: Part<PartKey>,
+    filters: Part<PartKey>,
+    published: Part<PartKey>,
+    changes: Part<PartKey>,
+    incidents: Part<(PartKey, bool)>,
+    footer: Part<(usize, String)>,
+    detail: Part<(PartKey, u32)>,
+    cite: Part<String>,
+    figures: Vec<Figure>,
+}
+
+impl FullPage {
+    /// Finds every block under `root` (the first view's, or the empty page's).
+    pub fn find(root: &web_sys::Element, resized: RwSignal<u32>) -> Option<FullPage> {
+        let section = |s: Section| dom::find(root, s.selector());
+        let slot = |s: Slot| dom::find(root, &format!("[data-slot={}]", s.name()));
+        let figures = ChartKind::ALL
+            .into_iter()
+            .filter_map(|kind| {
+                let el = dom::find(root, &format!("figure[data-chart={}]", kind.name()))?;
+                Figure::attach(el, kind, 1.0, resized)
+            })
+            .collect();
+        Some(FullPage {
+            headline: Part::new(section(Section::Headline)?),
+            filters: Part::new(section(Section::Filters)?),
+            published: Part::new(section(Section::Published)?),
+            changes: Part::new(section(Section::Changes)?),
+            incidents: Part::new(section(Section::Incidents)?),
+            footer: Part::new(section(Section::Footer)?),
+            detail: Part::new(slot(Slot::Detail)?),
+            cite: Part::new(slot(Slot::Cite)?),
+            figures,
+        })
+    }
+
+    /// Records that every block shows the first view: the default view of `sel`'s dataset,
+    /// drawn light, with `data_url` in the footer.
+    pub fn adopt(&mut self, sel: &Selection, data_url: &str) {
+        let first = Selection::new(sel.data.clone(), ViewState::default(), Theme::Light);
+        self.headline.adopt(first.part_key(Block::Headline));
+        self.filters.adopt(first.part_key(Block::FilterChoices));
+        self.published.adopt(first.part_key(Block::Published));
+        self.changes.adopt(first.part_key(Block::Changes));
+        self.incidents.adopt((first.part_key(Block::Incidents), false));
+        self.footer.adopt((first.data_id(), data_url.to_string()));
+        for f in &mut self.figures {
+            f.adopt(&first);
+        }
+    }
+
+    /// Every block for the selection; true when every chart is drawn.
+    pub fn show(&mut self, sel: &Selection, inputs: &Inputs) -> bool {
+        // Every box is read before anything is written: the page lays out once.
+        measure(&mut self.figures);
+        self.headline
+            .show(sel.part_key(Block::Headline), || html::headline(&sel.data, &pipeline::headline(sel)));
+        self.filters.show(sel.part_key(Block::FilterChoices), || html::filters(sel));
+        show_filter_values(self.filters.el(), &sel.view.filter);
+        self.published.show(sel.part_key(Block::Published), || html::published_figures(&sel.data));
+        self.changes.show(sel.part_key(Block::Changes), || html::changes(&sel.data));
+        let all = inputs.ui.show_all;
+        self.incidents.show((sel.part_key(Block::Incidents), all), || html::incident_table(sel, all));
+        let url = &inputs.data_url;
+        self.footer.show((sel.data_id(), url.clone()), || html::footer(Some(&sel.data), url));
+        self.show_detail(sel);
+        let cite = crate::web::cite::markup(sel, &inputs.ui);
+        self.cite.show(cite.clone(), || cite);
+        let mut drawn = true;
+        for f in &mut self.figures {
+            drawn &= f.show(sel, &inputs.ui);
+        }
+        drawn
+    }
+
+    /// The selected incident's panel, its flow drawn at the panel's likely width so its
+    /// labels stay legible on a phone; focus moves to its heading when it opens.
+    fn show_detail(&mut self, sel: &Selection) {
+        let width = web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|w| w.as_f64())
+            .map_or(720.0, |w| (w - 64.0).clamp(300.0, 960.0));
+        let key = (sel.part_key(Block::Detail), width as u32);
+        let opened = sel.view.incident.is_some() && self.detail_shows() != sel.view.incident;
+        self.detail.show(key, || {
+            let Some(i) = sel.selected() else { return String::new() };
+            let size = Size { width: width as u32, height: (width * 0.55).clamp(320.0, 480.0) as u32 };
+            let flow = pipeline::incident_flow(sel, &i.id, size);
+            format!(
+                r#"<aside class="detail" role="dialog" aria-modal="false" aria-labelledby="detail-heading" data-incident-detail="{}">{}</aside>"#,
+                crate::render::svg::escape(&i.id),
+                html::detail(&sel.data, i, flow.as_ref())
+            )
+        });
+        if opened {
+            dom::next_frame(|| {
+                if let Some(h) = dom::document().and_then(|d| d.get_element_by_id("detail-heading")) {
+                    dom::focus(&h);
+                }
+            });
+        }
+    }
+
+    /// The incident the detail panel shows now.
+    fn detail_shows(&self) -> Option<String> {
+        dom::find(self.detail.el(), "[data-incident-detail]")
+            .and_then(|a| a.get_attribute("data-incident-detail"))
+    }
+}
+
+/// Shows the view in force in the filter controls through their values (after Back and
+/// Forward too), without rewriting them: a control being used keeps its node and focus.
+fn show_filter_values(section: &web_sys::Element, f: &Filter) {
+    let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
+    for (name, value) in [
+        ("from", year(f.from_year)),
+        ("to", year(f.to_year)),
+        ("actor", f.actors.first().cloned().unwrap_or_default()),
+        ("chain", f.chains.first().cloned().unwrap_or_default()),
+    ] {
+        if let Some(s) = dom::find(section, &format!("select[name={name}]")) {
+            if let Some(s) = s.dyn_ref::<web_sys::HtmlSelectElement>() {
+                if s.value() != value {
+                    s.set_value(&value);
+                }
+            }
+        }
+    }
+    for input in dom::find_all(section, "input[type=checkbox]") {
+        let Some(input) = input.dyn_ref::<web_sys::HtmlInputElement>() else { continue };
+        let value = input.value();
+        let on = match input.name().as_str() {
+            "category" => f.categories.iter().any(|c| c.slug() == value),
+            "confidence" => f.confidence.iter().any(|c| c.slug() == value),
+            _ => continue,
+        };
+        if input.checked() != on {
+            input.set_checked(on);
+        }
+    }
+    if let Some(q) =
+        dom::find(section, "input[name=q]").and_then(|q| q.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        // The reader's own typing stays as typed.
+        let typing = dom::document()
+            .and_then(|d| d.active_element())
+            .is_some_and(|a| a == *AsRef::<web_sys::Element>::as_ref(&q));
+        if !typing && q.value() != f.text {
+            q.set_value(&f.text);
+        }
+    }
+}
