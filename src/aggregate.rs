@@ -380,7 +380,7 @@ fn humanize(id: &str) -> String {
     let words = id.replace(['-', '_'], " ");
     let mut chars = words.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => format!("{}{}", first.to_ascii_uppercase(), chars.as_str()),
         None => String::new(),
     }
 }
@@ -425,12 +425,18 @@ fn add_remainder_links(nodes: &mut Vec<FlowGraphNode>, links: &mut Vec<FlowGraph
 }
 
 /// Sorts incidents for the table by a column, ties broken by date then id so the order is
-/// stable.
+/// stable. Victims sort without regard to case, each name folded once.
 pub fn sort_incidents(list: &mut [&Incident], key: SortKey, ascending: bool) {
-    crate::sort::by(list, &|a, b| {
+    let folded: Vec<String> = if key == SortKey::Victim {
+        list.iter().map(|i| crate::view::fold_case(&i.victim)).collect()
+    } else {
+        Vec::new()
+    };
+    let mut keyed: Vec<(usize, &Incident)> = list.iter().copied().enumerate().collect();
+    crate::sort::by(&mut keyed, &|&(ka, a), &(kb, b)| {
         let primary = match key {
             SortKey::Date => a.date.cmp(&b.date),
-            SortKey::Victim => a.victim.to_lowercase().cmp(&b.victim.to_lowercase()),
+            SortKey::Victim => folded[ka].cmp(&folded[kb]),
             SortKey::Category => a.category.label().cmp(b.category.label()),
             SortKey::Usd => a.usd.total_cmp(&b.usd),
             SortKey::Actor => a.actor.cmp(&b.actor),
@@ -443,6 +449,9 @@ pub fn sort_incidents(list: &mut [&Incident], key: SortKey, ascending: bool) {
             ordered.reverse()
         }
     });
+    for (slot, (_, incident)) in list.iter_mut().zip(keyed) {
+        *slot = incident;
+    }
 }
 
 /// The largest incident by amount.
@@ -596,7 +605,9 @@ mod tests {
     use crate::view::Filter;
 
     fn fixture() -> Dataset {
-        serde_json::from_str(include_str!("../tests/fixtures/minimal.json")).unwrap_or_else(|e| panic!("{e}"))
+        let text = include_str!("../tests/fixtures/minimal.json");
+        crate::load::parse_dataset(text.as_bytes(), "minimal.json", Date::new(2100, 1, 1))
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::aggregate;
+use crate::json::Writer;
 use crate::model::Date;
 use crate::pipeline::{year_span_label, Selection};
 use crate::release;
@@ -191,24 +192,30 @@ fn bibtex(sel: &Selection, title: &str, url: &str, note: &str, today: Date) -> S
 }
 
 /// `{"date-parts": [[y, m, d]]}`.
-fn csl_date(d: Date) -> serde_json::Value {
-    serde_json::json!({ "date-parts": [[d.year(), d.month(), d.day()]] })
+fn csl_date(w: &mut Writer, d: Date) {
+    w.open_object().key("date-parts").open_array().element().open_array();
+    for n in [d.year(), i32::from(d.month()), i32::from(d.day())] {
+        w.element().number(f64::from(n));
+    }
+    w.close(']').close(']').close('}');
 }
 
 fn csl(sel: &Selection, title: &str, url: &str, note: &str, today: Date) -> String {
     let r = &sel.data.release;
-    let item = serde_json::json!([{
-        "id": key(&r.id),
-        "type": "dataset",
-        "title": title,
-        "author": [{ "literal": PROJECT }],
-        "publisher": PROJECT,
-        "version": r.id,
-        "issued": csl_date(r.date),
-        "accessed": csl_date(today),
-        "URL": url,
-        "note": note,
-    }]);
-    // A JSON value of strings and numbers always serialises.
-    serde_json::to_string_pretty(&item).unwrap_or_default()
+    let mut w = Writer::new();
+    w.open_array().element().open_object();
+    w.key("id").string(&key(&r.id));
+    w.key("type").string("dataset");
+    w.key("title").string(title);
+    w.key("author").open_array().element().open_object().key("literal").string(PROJECT).close('}').close(']');
+    w.key("publisher").string(PROJECT);
+    w.key("version").string(&r.id);
+    w.key("issued");
+    csl_date(&mut w, r.date);
+    w.key("accessed");
+    csl_date(&mut w, today);
+    w.key("URL").string(url);
+    w.key("note").string(note);
+    w.close('}').close(']');
+    w.finish()
 }

@@ -27,6 +27,7 @@ pub mod date;
 pub mod exports;
 pub mod format;
 pub mod html;
+pub mod json;
 pub mod layout;
 pub mod load;
 pub mod model;

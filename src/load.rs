@@ -3,8 +3,11 @@
 
 use std::fmt;
 
+use crate::json;
 use crate::model::{Dataset, Date, SCHEMA_VERSION};
 use crate::validate::{validate, Problem};
+
+pub(crate) mod read;
 
 /// Largest dataset file accepted: 256 MB. 100,000 incidents the size of the shipped ones
 /// (about 1.5 KB each as compact JSON, 1.7 KB pretty-printed) take 145 to 172 MB, more than
@@ -115,76 +118,168 @@ pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dat
                 .to_string(),
         ));
     }
-    // A good file is read straight into the dataset's types: no intermediate tree, which for
-    // a large file would hold several times its size in memory while it is converted.
-    if let Ok(data) = serde_json::from_str::<Dataset>(text) {
-        if data.schema_version == SCHEMA_VERSION {
-            return checked(data, &cannot, today);
-        }
-    }
-    // Otherwise parse once into a tree to say what is wrong: syntax errors carry line and
-    // column, and the version is checked before the shape, so a file from a future schema is
-    // refused by version.
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+    // Read straight into the dataset's types in one walk: no intermediate tree, which for a
+    // large file would hold several times its size in memory while it is converted.
+    let read = read_dataset(text).map_err(|e| {
         // At the end of the file the reader was nowhere in particular.
-        let path = if e.is_eof() {
-            String::new()
-        } else {
-            json_path_at(text, offset_of(text, e.line(), e.column()))
-        };
-        let location = if path.is_empty() { "file".to_string() } else { path };
+        let location =
+            if e.path.is_empty() || e.message.starts_with("EOF") { "file".to_string() } else { e.path };
         LoadError {
             summary: format!("{cannot}: it is not valid JSON"),
-            problems: vec![Problem::new(location, format!("is not valid JSON: {e}"))],
+            problems: vec![Problem::new(location, format!("is not valid JSON: {}", e.message))],
         }
     })?;
-    let Some(object) = value.as_object() else {
-        return Err(LoadError::file(
-            &cannot,
-            "is JSON but not an object with a `schema_version`".to_string(),
-        ));
-    };
-    let version_problem = match object.get("schema_version") {
-        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => None,
-        Some(other) => Some(format!("is {other}; this dashboard reads schema version {SCHEMA_VERSION}")),
-        None => Some(format!("is missing; this dashboard reads schema version {SCHEMA_VERSION}")),
-    };
-    if let Some(message) = version_problem {
-        return Err(LoadError { summary: cannot, problems: vec![Problem::new("schema_version", message)] });
+    match read {
+        Read::NotAnObject => {
+            Err(LoadError::file(&cannot, "is JSON but not an object with a `schema_version`".to_string()))
+        }
+        // The version is checked before the shape: a file from a future schema is refused by
+        // its version, not by the fields it has.
+        Read::Version(message) => {
+            Err(LoadError { summary: cannot, problems: vec![Problem::new("schema_version", message)] })
+        }
+        Read::Shape(problems) => Err(LoadError {
+            summary: format!("{cannot}: it does not match the schema"),
+            problems: problems.into_iter().map(|(at, message)| Problem::new(at, message)).collect(),
+        }),
+        Read::Data(data) => checked(*data, &cannot, today),
     }
-    // The first error stops serde; look at every record on its own to list them all.
-    let mut problems = shape_problems(object);
-    if problems.is_empty() {
-        let e = match serde_json::from_str::<Dataset>(text) {
-            Ok(data) => return checked(data, &cannot, today),
-            Err(e) => e,
+}
+
+/// What reading a JSON text as a dataset gave.
+enum Read {
+    /// The text is JSON, but its top is not an object.
+    NotAnObject,
+    /// The schema version is missing or another one; why.
+    Version(String),
+    /// Every value that does not fit its type, as (where, what).
+    Shape(Vec<(String, String)>),
+    /// The dataset, before validation.
+    Data(Box<Dataset>),
+}
+
+/// The fields of the dataset's outermost object.
+const DATASET_FIELDS: &[&str] = &[
+    "schema_version",
+    "title",
+    "as_of",
+    "release",
+    "changes",
+    "notes",
+    "sources",
+    "incidents",
+    "reported_totals",
+    "flows",
+    "enforcement",
+];
+
+/// Reads a dataset from JSON text; `Err` when the text is not JSON. Every list is read
+/// record by record, so every record that does not fit its type is reported at once.
+fn read_dataset(text: &str) -> Result<Read, json::Error> {
+    let mut r = json::Reader::new(text);
+    if !text.trim_start().starts_with('{') {
+        r.skip()?;
+        r.end()?;
+        return Ok(Read::NotAnObject);
+    }
+    let mut problems: Vec<(String, String)> = Vec::new();
+    let mut fields = json::Fields::new(DATASET_FIELDS);
+    let mut version: Option<String> = None;
+    let mut d = Partial::default();
+    r.object("struct Dataset", &mut |r, key| {
+        if let Err(e) = fields.which(r, key) {
+            problems.push(("file".to_string(), e.message));
+            return r.skip();
+        }
+        // Each value from its own text: one that does not fit leaves the walk in step.
+        let value = r.span()?;
+        let mut v = json::Reader::within(value, key);
+        let got = match key {
+            "schema_version" => {
+                version = Some(value.trim().to_string());
+                Ok(())
+            }
+            "title" => v.string().map(|x| d.title = Some(x)),
+            "as_of" => read::date(&mut v).map(|x| d.as_of = Some(x)),
+            "release" => read::release(&mut v).map(|x| d.release = Some(x)),
+            "notes" => (if v.null() { Ok(None) } else { v.string().map(Some) }).map(|x| d.notes = x),
+            "changes" => read::records(&mut v, key, read::change, &mut problems).map(|x| d.changes = Some(x)),
+            "sources" => read::records(&mut v, key, read::source, &mut problems).map(|x| d.sources = Some(x)),
+            "incidents" => {
+                read::records(&mut v, key, read::incident, &mut problems).map(|x| d.incidents = Some(x))
+            }
+            "reported_totals" => read::records(&mut v, key, read::reported_total, &mut problems)
+                .map(|x| d.reported_totals = Some(x)),
+            "flows" => read::records(&mut v, key, read::flow, &mut problems).map(|x| d.flows = x),
+            _ => read::records(&mut v, key, read::enforcement, &mut problems).map(|x| d.enforcement = x),
         };
-        problems.push(Problem::new(located(text, &e, "file"), message(&e)));
+        match got {
+            Ok(()) => Ok(()),
+            Err(e) if e.syntax => Err(e),
+            Err(e) => {
+                problems.push((e.path, e.message));
+                Ok(())
+            }
+        }
+    })?;
+    r.end()?;
+    let wanted = SCHEMA_VERSION.to_string();
+    match version {
+        Some(v) if v == wanted => {}
+        Some(v) => return Ok(Read::Version(format!("is {v}; this dashboard reads schema version {wanted}"))),
+        None => {
+            return Ok(Read::Version(format!("is missing; this dashboard reads schema version {wanted}")))
+        }
     }
-    Err(LoadError { summary: format!("{cannot}: it does not match the schema"), problems })
+    Ok(match d.finish(&mut problems) {
+        Some(data) if problems.is_empty() => Read::Data(Box::new(data)),
+        _ => Read::Shape(problems),
+    })
 }
 
-/// Where in `text` serde's error `e` happened, as a JSON path (`usd`, `edges[3].to`), or
-/// `whole` when that is nowhere inside (a field missing from the outermost object).
-fn located(text: &str, e: &serde_json::Error, whole: &str) -> String {
-    let mut path = json_path_at(text, offset_of(text, e.line(), e.column()));
-    // Serde notices a missing field after the object's last value: the place is the object.
-    if message(e).starts_with("missing field") {
-        path.truncate(path.rfind(['.', '[']).unwrap_or(0));
-    }
-    if path.is_empty() {
-        whole.to_string()
-    } else {
-        path
-    }
+/// The dataset's fields as they are read.
+#[derive(Default)]
+struct Partial {
+    title: Option<String>,
+    as_of: Option<Date>,
+    release: Option<crate::model::Release>,
+    changes: Option<Vec<crate::model::ChangeEntry>>,
+    notes: Option<String>,
+    sources: Option<Vec<crate::model::Source>>,
+    incidents: Option<Vec<crate::model::Incident>>,
+    reported_totals: Option<Vec<crate::model::ReportedTotal>>,
+    flows: Vec<crate::model::Flow>,
+    enforcement: Vec<crate::model::EnforcementEvent>,
 }
 
-/// Serde's message without the position it appends (the path names the place instead).
-fn message(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(k) => text[..k].to_string(),
-        None => text,
+impl Partial {
+    /// The dataset when every required field was there; each missing one is a problem.
+    fn finish(self, problems: &mut Vec<(String, String)>) -> Option<Dataset> {
+        let absent = [
+            ("title", self.title.is_none()),
+            ("as_of", self.as_of.is_none()),
+            ("release", self.release.is_none()),
+            ("changes", self.changes.is_none()),
+            ("sources", self.sources.is_none()),
+            ("incidents", self.incidents.is_none()),
+            ("reported_totals", self.reported_totals.is_none()),
+        ];
+        for (name, _) in absent.iter().filter(|(_, a)| *a) {
+            problems.push(("file".to_string(), format!("missing field `{name}`")));
+        }
+        Some(Dataset {
+            schema_version: SCHEMA_VERSION,
+            title: self.title?,
+            as_of: self.as_of?,
+            release: self.release?,
+            changes: self.changes?,
+            notes: self.notes,
+            sources: self.sources?,
+            incidents: self.incidents?,
+            reported_totals: self.reported_totals?,
+            flows: self.flows,
+            enforcement: self.enforcement,
+        })
     }
 }
 
@@ -203,115 +298,6 @@ fn checked(data: Dataset, cannot: &str, today: Date) -> Result<Dataset, LoadErro
             problems,
         })
     }
-}
-
-/// Every record in the file's lists that does not fit its type, each named by list, index,
-/// id and field (`incidents[3] (bybit-2025).usd: invalid type ...`).
-fn shape_problems(object: &serde_json::Map<String, serde_json::Value>) -> Vec<Problem> {
-    use crate::model::{ChangeEntry, EnforcementEvent, Flow, Incident, ReportedTotal, Source};
-    let mut problems = Vec::new();
-    section::<Source>(object, "sources", &mut problems);
-    section::<Incident>(object, "incidents", &mut problems);
-    section::<ReportedTotal>(object, "reported_totals", &mut problems);
-    section::<Flow>(object, "flows", &mut problems);
-    section::<EnforcementEvent>(object, "enforcement", &mut problems);
-    section::<ChangeEntry>(object, "changes", &mut problems);
-    problems
-}
-
-/// Reads each record of the list `key` on its own, from its own text: no path-tracking
-/// deserializer (a second copy of every type's reader in the WebAssembly), the place of a
-/// failure is found afterwards by scanning the record's text to serde's position.
-fn section<T: serde::de::DeserializeOwned>(
-    object: &serde_json::Map<String, serde_json::Value>,
-    key: &str,
-    problems: &mut Vec<Problem>,
-) {
-    let Some(list) = object.get(key).and_then(|v| v.as_array()) else { return };
-    for (k, record) in list.iter().enumerate() {
-        let text = record.to_string();
-        if let Err(e) = serde_json::from_str::<T>(&text) {
-            let name = ["id", "incident", "release"]
-                .iter()
-                .find_map(|f| record.get(*f).and_then(|v| v.as_str()))
-                .map(|id| format!(" ({})", clip(id)))
-                .unwrap_or_default();
-            let field = located(&text, &e, "");
-            let field = if field.is_empty() { field } else { format!(".{field}") };
-            problems.push(Problem::new(format!("{key}[{k}]{name}{field}"), message(&e)));
-        }
-    }
-}
-
-/// At most 60 characters of a value echoed in a message.
-fn clip(s: &str) -> String {
-    if s.chars().count() <= 60 {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(60).collect::<String>())
-    }
-}
-
-/// The byte offset of a 1-based line and column (serde_json's error position).
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-    (start + column.saturating_sub(1)).min(text.len())
-}
-
-/// The JSON path (`incidents[3].usd`) of the value being read at byte `at`, found by a
-/// small scan of the text, so a syntax error or an out-of-range number names its record.
-pub fn json_path_at(text: &str, at: usize) -> String {
-    enum Frame {
-        Object(Option<String>),
-        Array(usize),
-    }
-    let bytes = text.as_bytes();
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut i = 0;
-    let mut last_string: Option<String> = None;
-    while i < at.min(bytes.len()) {
-        match bytes[i] {
-            b'"' => {
-                let start = i + 1;
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-                last_string = text.get(start..i.min(text.len())).map(str::to_string);
-            }
-            b'{' => stack.push(Frame::Object(None)),
-            b'[' => stack.push(Frame::Array(0)),
-            b'}' | b']' => {
-                stack.pop();
-            }
-            b':' => {
-                if let Some(Frame::Object(key)) = stack.last_mut() {
-                    *key = last_string.take();
-                }
-            }
-            b',' => match stack.last_mut() {
-                Some(Frame::Array(n)) => *n += 1,
-                Some(Frame::Object(key)) => *key = None,
-                None => {}
-            },
-            _ => {}
-        }
-        i += 1;
-    }
-    let mut path = String::new();
-    for f in &stack {
-        match f {
-            Frame::Object(Some(key)) => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(&clip(key));
-            }
-            Frame::Object(None) => {}
-            Frame::Array(n) => path.push_str(&format!("[{n}]")),
-        }
-    }
-    path
 }
 
 /// The files under `data/` that hold the dataset's source of truth, one small file per
@@ -344,29 +330,18 @@ pub mod layout {
     pub const CHANGES: &str = "changes.json";
 }
 
-/// The part of the dataset kept in `data/meta.json`.
+/// Reads one JSON file with `read`, naming the file and the failing path in the problem.
 #[cfg(not(target_arch = "wasm32"))]
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Meta {
-    schema_version: u32,
-    title: String,
-    as_of: Date,
-    release: crate::model::Release,
-    #[serde(default)]
-    notes: Option<String>,
-}
-
-/// Reads and parses one JSON file, naming it and the failing path in the problem.
-#[cfg(not(target_arch = "wasm32"))]
-fn read_json<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T, Problem> {
+fn read_json<T>(
+    path: &std::path::Path,
+    read: fn(&mut json::Reader) -> Result<T, json::Error>,
+) -> Result<T, Problem> {
     let name = path.display().to_string();
     let text =
         std::fs::read_to_string(path).map_err(|e| Problem::new(name.clone(), format!("cannot read: {e}")))?;
-    serde_json::from_str(&text).map_err(|e| {
-        let at = located(&text, &e, "");
-        let location = if at.is_empty() { name.clone() } else { format!("{name}: {at}") };
-        Problem::new(location, message(&e))
+    read::whole(&text, read).map_err(|e| {
+        let location = if e.path.is_empty() { name.clone() } else { format!("{name}: {}", e.path) };
+        Problem::new(location, e.message)
     })
 }
 
@@ -397,16 +372,19 @@ fn json_files(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, Problem>
 #[cfg(not(target_arch = "wasm32"))]
 pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
     let mut problems = Vec::new();
-    let meta: Option<Meta> = keep(read_json(&dir.join(layout::META)), &mut problems);
-    let sources: Option<Vec<crate::model::Source>> =
-        keep(read_json(&dir.join(layout::SOURCES)), &mut problems);
-    let reported_totals = keep(read_json(&dir.join(layout::REPORTED_TOTALS)), &mut problems);
-    let enforcement = keep(read_json(&dir.join(layout::ENFORCEMENT)), &mut problems);
-    let changes = keep(read_json(&dir.join(layout::CHANGES)), &mut problems);
+    let meta = keep(read_json(&dir.join(layout::META), read::meta), &mut problems);
+    let sources = keep(read_json(&dir.join(layout::SOURCES), |r| read::list(r, read::source)), &mut problems);
+    let reported_totals = keep(
+        read_json(&dir.join(layout::REPORTED_TOTALS), |r| read::list(r, read::reported_total)),
+        &mut problems,
+    );
+    let enforcement =
+        keep(read_json(&dir.join(layout::ENFORCEMENT), |r| read::list(r, read::enforcement)), &mut problems);
+    let changes = keep(read_json(&dir.join(layout::CHANGES), |r| read::list(r, read::change)), &mut problems);
     let mut incidents: Vec<crate::model::Incident> = Vec::new();
     if let Some(files) = keep(json_files(&dir.join(layout::INCIDENTS)), &mut problems) {
         for path in files {
-            if let Some(incident) = keep(read_json::<crate::model::Incident>(&path), &mut problems) {
+            if let Some(incident) = keep(read_json(&path, read::incident), &mut problems) {
                 if path.file_stem().and_then(|s| s.to_str()) != Some(incident.id.as_str()) {
                     problems.push(Problem::new(
                         path.display().to_string(),
@@ -420,7 +398,7 @@ pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
     let mut flows: Vec<crate::model::Flow> = Vec::new();
     if let Some(files) = keep(json_files(&dir.join(layout::FLOWS)), &mut problems) {
         for path in files {
-            match read_json::<crate::model::Flow>(&path) {
+            match read_json(&path, read::flow) {
                 Ok(flow) => {
                     if path.file_stem().and_then(|s| s.to_str()) != Some(flow.incident.as_str()) {
                         problems.push(Problem::new(

@@ -4,7 +4,7 @@
 //! (see `tests/schema.rs`), unknown fields and wrong types are rejected by serde, and
 //! [`crate::validate`] checks everything a type cannot express.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use crate::date::Date;
 
@@ -13,7 +13,7 @@ pub use crate::date::Date;
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole dataset, as published beside the dashboard.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Dataset {
@@ -48,7 +48,7 @@ pub struct Dataset {
 }
 
 /// A document the data cites.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Source {
@@ -72,7 +72,7 @@ pub struct Source {
 }
 
 /// How close a source is to the text it is cited for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum SourceKind {
@@ -114,7 +114,7 @@ impl SourceKind {
 }
 
 /// A published version of the dataset.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Release {
@@ -126,7 +126,7 @@ pub struct Release {
 }
 
 /// What one release changed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ChangeEntry {
@@ -149,7 +149,7 @@ pub struct ChangeEntry {
 }
 
 /// One value changed in an existing record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Revision {
@@ -170,7 +170,7 @@ pub struct Revision {
 }
 
 /// A record taken out of the dataset.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Removal {
@@ -181,7 +181,7 @@ pub struct Removal {
 }
 
 /// What kind of service lost the funds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Category {
@@ -251,7 +251,7 @@ impl Category {
 }
 
 /// How the attackers got in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Vector {
@@ -272,6 +272,30 @@ pub enum Vector {
 }
 
 impl Vector {
+    /// Every kind, in the schema's order.
+    pub const ALL: [Vector; 7] = [
+        Vector::PrivateKeyCompromise,
+        Vector::SocialEngineering,
+        Vector::SupplyChain,
+        Vector::SmartContractExploit,
+        Vector::Malware,
+        Vector::Insider,
+        Vector::Unknown,
+    ];
+
+    /// The name in the JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Vector::PrivateKeyCompromise => "private_key_compromise",
+            Vector::SocialEngineering => "social_engineering",
+            Vector::SupplyChain => "supply_chain",
+            Vector::SmartContractExploit => "smart_contract_exploit",
+            Vector::Malware => "malware",
+            Vector::Insider => "insider",
+            Vector::Unknown => "unknown",
+        }
+    }
+
     /// Human label for tables and the detail panel.
     pub fn label(self) -> &'static str {
         match self {
@@ -287,7 +311,7 @@ impl Vector {
 }
 
 /// How firmly an incident is tied to DPRK-linked actors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Confidence {
@@ -331,7 +355,7 @@ impl Confidence {
 }
 
 /// Who tied an incident to DPRK, and how firmly.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Attribution {
@@ -348,7 +372,7 @@ pub struct Attribution {
 }
 
 /// One theft.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Incident {
@@ -399,7 +423,7 @@ pub struct Incident {
 }
 
 /// A published figure for DPRK-linked theft over a period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ReportedTotal {
@@ -459,7 +483,7 @@ impl ReportedTotal {
 }
 
 /// Where a node sits in a laundering flow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum NodeKind {
@@ -471,8 +495,22 @@ pub enum NodeKind {
     Sink,
 }
 
+impl NodeKind {
+    /// Every kind, in the schema's order.
+    pub const ALL: [NodeKind; 3] = [NodeKind::Source, NodeKind::Intermediate, NodeKind::Sink];
+
+    /// The name in the JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            NodeKind::Source => "source",
+            NodeKind::Intermediate => "intermediate",
+            NodeKind::Sink => "sink",
+        }
+    }
+}
+
 /// A stage in a laundering flow.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct FlowNode {
@@ -487,7 +525,7 @@ pub struct FlowNode {
 }
 
 /// Money moving between two stages.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct FlowEdge {
@@ -508,7 +546,7 @@ pub struct FlowEdge {
 }
 
 /// The traced laundering of one incident's proceeds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Flow {
@@ -525,7 +563,7 @@ pub struct Flow {
 }
 
 /// What kind of enforcement action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum EnforcementKind {
@@ -542,6 +580,26 @@ pub enum EnforcementKind {
 }
 
 impl EnforcementKind {
+    /// Every kind, in the schema's order.
+    pub const ALL: [EnforcementKind; 5] = [
+        EnforcementKind::Sanction,
+        EnforcementKind::Indictment,
+        EnforcementKind::Seizure,
+        EnforcementKind::Advisory,
+        EnforcementKind::Attribution,
+    ];
+
+    /// The name in the JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            EnforcementKind::Sanction => "sanction",
+            EnforcementKind::Indictment => "indictment",
+            EnforcementKind::Seizure => "seizure",
+            EnforcementKind::Advisory => "advisory",
+            EnforcementKind::Attribution => "attribution",
+        }
+    }
+
     /// Human label.
     pub fn label(self) -> &'static str {
         match self {
@@ -555,7 +613,7 @@ impl EnforcementKind {
 }
 
 /// A sanctions designation, indictment, seizure or advisory.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct EnforcementEvent {

@@ -2,12 +2,12 @@
 //! at its own immutable path `v/ID/`) and the question an old release's page asks of it,
 //! "is there newer data than what I show?".
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::model::{Dataset, Date};
 
 /// One entry of `versions.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Version {
     /// Release id (`2026-12-01`).
     pub id: String,
@@ -51,7 +51,11 @@ pub fn to_json(versions: &[Version]) -> String {
 
 /// Reads `versions.json`; a file that is not such a list says why.
 pub fn parse(text: &str) -> Result<Vec<Version>, String> {
-    serde_json::from_str(text).map_err(|e| format!("versions.json is not a list of releases: {e}"))
+    use crate::load::read;
+    read::whole(text, |r| read::list(r, read::version)).map_err(|e| {
+        let at = if e.path.is_empty() { String::new() } else { format!(" at {}", e.path) };
+        format!("versions.json is not a list of releases{at}: {}", e.message)
+    })
 }
 
 /// The release to point a reader of release `shown` to: the current one, when `shown` is

@@ -31,7 +31,7 @@ impl Cell {
     pub fn source(data: &Dataset, id: &str) -> Cell {
         match data.source(id) {
             Some(s) => Cell {
-                text: format!("{} ({}; {})", s.title, s.publisher, s.kind.label().to_lowercase()),
+                text: format!("{} ({}; {})", s.title, s.publisher, s.kind.label().to_ascii_lowercase()),
                 href: Some(s.url.clone()),
                 numeric: false,
             },

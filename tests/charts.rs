@@ -28,7 +28,12 @@ fn shipped() -> Dataset {
 }
 
 fn fixture() -> Dataset {
-    serde_json::from_str(FIXTURE).expect("fixture parses")
+    heist_ledger::load::parse_dataset(
+        FIXTURE.as_bytes(),
+        "minimal.json",
+        heist_ledger::model::Date::new(2100, 1, 1),
+    )
+    .expect("fixture parses")
 }
 
 fn title_of(data: &Dataset) -> impl Fn(&str) -> String + '_ {

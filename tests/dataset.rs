@@ -46,7 +46,12 @@ fn published_file_is_the_assembly_of_data_dir() {
 
 #[test]
 fn shipped_dataset_validates_with_zero_problems() {
-    let data: Dataset = serde_json::from_str(SHIPPED).expect("parses");
+    let data: Dataset = heist_ledger::load::parse_dataset(
+        SHIPPED.as_bytes(),
+        "incidents.json",
+        heist_ledger::model::Date::new(2100, 1, 1),
+    )
+    .expect("parses");
     let problems = validate(&data, today());
     assert!(
         problems.is_empty(),

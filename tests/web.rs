@@ -61,7 +61,14 @@ async fn mount_timeline(
     RwSignal<ViewState>,
     leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
 ) {
-    let data: Arc<Dataset> = Arc::new(serde_json::from_str(FIXTURE).expect("fixture"));
+    let data: Arc<Dataset> = Arc::new(
+        heist_ledger::load::parse_dataset(
+            FIXTURE.as_bytes(),
+            "minimal.json",
+            heist_ledger::model::Date::new(2100, 1, 1),
+        )
+        .expect("fixture"),
+    );
     let host = container(id);
     let kind = ChartKind::Timeline;
     host.set_inner_html(&html::figure(kind, "", html::DRAWING_PENDING, "", ""));
