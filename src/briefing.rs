@@ -183,7 +183,8 @@ fn chart_page(light: &Selection, chart: &ChartData, page_url: &str, mode: PrintM
             if mode == PrintMode::Pack {
                 frame.sources = short_sources(chart);
             }
-            let (framed, _) = export::standalone(&svg, print_size(kind), Theme::Light, &frame, None);
+            let drawn = chart.drawn_size(print_size(kind));
+            let (framed, _) = export::standalone(&svg, drawn, Theme::Light, &frame, None);
             unique_ids(&framed, name)
         }
         Err(e) => format!(

@@ -158,9 +158,11 @@ pub fn file_name(
 }
 
 /// One CSV field: quoted when it holds a comma, quote or line break, and defused when a
-/// spreadsheet would read it as a formula (a dataset string starting `=`, `+`, `-` or `@`).
+/// spreadsheet would read it as a formula (a dataset string starting `=`, `+`, `-` or `@`
+/// that is not a plain number such as `-5` or `+1.5e3`).
 fn csv_field(s: &str) -> String {
-    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err();
+    let number = crate::json::parse_f64(s.strip_prefix('+').unwrap_or(s)).is_some();
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !number;
     let s = if formula { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))

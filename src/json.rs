@@ -5,6 +5,10 @@
 
 use std::fmt::Write as _;
 
+mod number;
+
+pub use number::parse_f64;
+
 /// Why a text could not be read, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
@@ -377,9 +381,9 @@ impl<'a> Reader<'a> {
             }
         }
         let raw = &self.text[start..self.pos];
-        match raw.parse::<f64>() {
-            Ok(v) if v.is_finite() => Ok((raw, v)),
-            _ => Err(self.syntax("number out of range")),
+        match parse_f64(raw) {
+            Some(v) => Ok((raw, v)),
+            None => Err(self.syntax("number out of range")),
         }
     }
 

@@ -494,7 +494,7 @@ pub fn standalone_svg_sized(
 ) -> Result<(String, Size), String> {
     let frame = export_frame(sel, chart, page_url);
     let svg = chart.draw(size, sel.theme)?;
-    Ok(export::standalone(&svg, size, sel.theme, &frame, fixed_height))
+    Ok(export::standalone(&svg, chart.drawn_size(size), sel.theme, &frame, fixed_height))
 }
 
 /// The one sentence a briefing slide says about a chart, computed from the selection.

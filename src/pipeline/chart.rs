@@ -139,6 +139,15 @@ impl ChartData {
         drawn.map_err(|e| e.to_string())
     }
 
+    /// The size a drawing asked for at `size` has: the same, but for a flow diagram whose
+    /// keyed list of nodes needs more height.
+    pub fn drawn_size(&self, size: Size) -> Size {
+        match &self.body {
+            Body::Flows(Some(g), _, _) => render::flows::drawn_size(g, size),
+            _ => size,
+        }
+    }
+
     /// How a drawing at `size` maps the chart's data to pixels and back; `None` for the
     /// flow diagram, which has no data axes.
     pub fn projection(&self, size: Size) -> Option<Projection> {

@@ -106,6 +106,11 @@ pub fn amount_text(g: &FlowGraph, i: usize) -> String {
     format!("{} · {}", money(value), percent(value / g.theft_usd.max(1.0)))
 }
 
+/// The size the diagram is drawn at for `size`: taller when its keyed list needs the room.
+pub fn drawn_size(g: &FlowGraph, size: Size) -> Size {
+    Size { width: size.width, height: size.height.max(plan(g, size).height.ceil() as u32) }
+}
+
 /// Renders the flow diagram. `id` prefixes element ids (several flow charts can share a
 /// page); `title` names the incident(s). The drawing is `size` unless its labels need more
 /// height (see [`plan`]).
