@@ -2,7 +2,7 @@
 //! figures, timeline points and enforcement events, and laundering flow graphs.
 //! Pure functions; the charts never look at the raw dataset.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use crate::format::money;
 use crate::model::{Category, Confidence, Dataset, Date, EnforcementKind, Incident, NodeKind, ReportedTotal};
@@ -130,8 +130,8 @@ pub fn yearly(
 /// Publishers in legend order: the best known first, then alphabetically.
 fn publisher_order<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
     const KNOWN: [&str; 5] = ["Chainalysis", "TRM Labs", "Elliptic", "UN Panel of Experts", "MSMT"];
-    let mut set: BTreeSet<&str> = BTreeSet::new();
-    set.extend(names);
+    let mut set: Vec<&str> = names.collect();
+    crate::sort::unique(&mut set);
     let mut out: Vec<String> = KNOWN.iter().filter(|k| set.contains(*k)).map(|k| k.to_string()).collect();
     out.extend(set.iter().filter(|p| !KNOWN.contains(p)).map(|p| p.to_string()));
     out
@@ -140,19 +140,23 @@ fn publisher_order<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
 /// For each (publisher, year) in the span: the figure nothing else supersedes and, among
 /// those, the latest published; the figures it revised are listed with it.
 fn latest_reported(totals: &[ReportedTotal], (from, to): (i32, i32)) -> Vec<ReportedMark> {
-    let mut superseded: BTreeSet<&str> = BTreeSet::new();
-    superseded.extend(totals.iter().filter_map(|t| t.supersedes.as_deref()));
-    let mut groups: BTreeMap<(String, i32), Vec<&ReportedTotal>> = BTreeMap::new();
-    for t in totals {
-        if let Some(year) = t.year.filter(|y| (from..=to).contains(y)) {
-            groups.entry((t.publisher.clone(), year)).or_default().push(t);
-        }
-    }
+    let mut superseded: Vec<&str> = totals.iter().filter_map(|t| t.supersedes.as_deref()).collect();
+    crate::sort::unique(&mut superseded);
+    // Grouped by (publisher, year), each group oldest publication first.
+    let mut in_span: Vec<(&str, i32, &ReportedTotal)> = totals
+        .iter()
+        .filter_map(|t| t.year.filter(|y| (from..=to).contains(y)).map(|y| (t.publisher.as_str(), y, t)))
+        .collect();
+    crate::sort::by(&mut in_span, &|a, b| (a.0, a.1, a.2.published).cmp(&(b.0, b.1, b.2.published)));
     let mut marks = Vec::new();
-    for ((publisher, year), mut group) in groups {
-        crate::sort::by(&mut group, &|a, b| a.published.cmp(&b.published));
-        let Some(current) =
-            group.iter().rev().find(|t| !superseded.contains(t.id.as_str())).or_else(|| group.last())
+    for run in in_span.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let (publisher, year) = (run[0].0.to_string(), run[0].1);
+        let group: Vec<&ReportedTotal> = run.iter().map(|(_, _, t)| *t).collect();
+        let Some(current) = group
+            .iter()
+            .rev()
+            .find(|t| superseded.binary_search(&t.id.as_str()).is_err())
+            .or_else(|| group.last())
         else {
             continue;
         };

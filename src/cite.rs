@@ -3,8 +3,6 @@
 //! the release date, the day it was accessed and the sources behind the figures in view.
 //! Pure formatting: the page and the tests call the same functions.
 
-use std::collections::BTreeMap;
-
 use crate::aggregate;
 use crate::json::Writer;
 use crate::model::Date;
@@ -55,13 +53,18 @@ pub fn sources_in_view(sel: &Selection) -> SourceSummary {
     let published = aggregate::published(data, sel.figures_year());
     ids.extend(published.points.iter().map(|p| p.source.as_str()));
     crate::sort::unique(&mut ids);
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut documents = 0;
-    for s in ids.iter().filter_map(|id| data.source(id)) {
-        documents += 1;
-        *counts.entry(s.publisher.as_str()).or_default() += 1;
+    let mut names: Vec<&str> =
+        ids.iter().filter_map(|id| data.source(id)).map(|s| s.publisher.as_str()).collect();
+    let documents = names.len();
+    crate::sort::by(&mut names, &|a, b| a.cmp(b));
+    // Each publisher once, with how many documents it has.
+    let mut publishers: Vec<(String, usize)> = Vec::new();
+    for name in names {
+        match publishers.last_mut() {
+            Some((last, n)) if last == name => *n += 1,
+            _ => publishers.push((name.to_string(), 1)),
+        }
     }
-    let mut publishers: Vec<(String, usize)> = counts.into_iter().map(|(p, n)| (p.to_string(), n)).collect();
     crate::sort::by(&mut publishers, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     SourceSummary { documents, publishers }
 }

@@ -279,14 +279,12 @@ pub const DRAWING_PENDING: &str = r#"<p class="chart-placeholder">Loading…</p>
 pub fn filters(sel: &Selection) -> String {
     let data = &sel.data;
     let (lo, hi) = data.years();
-    // Extended one by one into sets (collecting into one sorts the whole list first): a
-    // large dataset names a few actors and chains many times over.
-    let mut actors = std::collections::BTreeSet::new();
-    actors.extend(data.incidents.iter().map(|i| i.actor.as_str()));
-    let mut chains = std::collections::BTreeSet::new();
-    chains.extend(data.incidents.iter().flat_map(|i| i.chains.iter().map(String::as_str)));
-    let (actors, chains): (Vec<&str>, Vec<&str>) =
-        (actors.into_iter().collect(), chains.into_iter().collect());
+    // Built when the data changes, not on every change of view.
+    let mut actors: Vec<&str> = data.incidents.iter().map(|i| i.actor.as_str()).collect();
+    crate::sort::unique(&mut actors);
+    let mut chains: Vec<&str> =
+        data.incidents.iter().flat_map(|i| i.chains.iter().map(String::as_str)).collect();
+    crate::sort::unique(&mut chains);
     let years: Vec<String> = (lo..=hi).map(|y| y.to_string()).collect();
     let year_refs: Vec<&str> = years.iter().map(String::as_str).collect();
     let mut out = String::from(r#"<h2 class="visually-hidden">Filters</h2><div class="filter-row">"#);

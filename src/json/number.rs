@@ -8,7 +8,8 @@
 /// number is too large for an `f64`.
 pub fn parse_f64(text: &str) -> Option<f64> {
     let (negative, digits, exp10) = decimal(text)?;
-    let v = if digits.is_empty() { 0.0 } else { fast(&digits, exp10).unwrap_or_else(|| exact(&digits, exp10)) };
+    let v =
+        if digits.is_empty() { 0.0 } else { fast(&digits, exp10).unwrap_or_else(|| exact(&digits, exp10)) };
     if !v.is_finite() {
         return None;
     }

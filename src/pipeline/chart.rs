@@ -209,9 +209,7 @@ fn flow_subject(g: &FlowGraph, data: &Dataset) -> String {
 /// enforcement actions on the timeline's lane (its thefts cite theirs in the tables), the
 /// tracing behind each flow, and each published figure's own source. Each once, by id.
 fn cited(data: &Dataset, body: &Body) -> Vec<SourceLink> {
-    // Into a set one by one (collecting into one sorts the whole list first): a dense
-    // timeline cites the same few sources thousands of times.
-    let mut ids = std::collections::BTreeSet::new();
+    let mut ids: Vec<&str> = Vec::new();
     match body {
         Body::Yearly(y) => ids.extend(y.reported.iter().map(|m| m.source.as_str())),
         Body::Timeline(t, _) => ids.extend(t.events.iter().map(|e| e.source.as_str())),
@@ -221,6 +219,7 @@ fn cited(data: &Dataset, body: &Body) -> Vec<SourceLink> {
         Body::Flows(None, _, _) => {}
         Body::Figures(f) => ids.extend(f.points.iter().map(|p| p.source.as_str())),
     }
+    crate::sort::unique(&mut ids);
     ids.into_iter().filter_map(|id| source_link(data, id)).collect()
 }
 

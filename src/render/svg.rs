@@ -11,7 +11,6 @@ use std::rc::Rc;
 
 use crate::render::theme::RGBColor;
 
-
 /// Font stack for every chart: the reader's system face, no web fonts (air-gapped rooms).
 pub const FONT_FAMILY: &str = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif";
 
@@ -80,9 +79,7 @@ impl SvgDoc {
             desc = escape(&meta.desc),
             bg = escape(&meta.background),
         );
-        SvgDoc {
-            inner: Rc::new(RefCell::new(Inner { out, open: Vec::new() })),
-        }
+        SvgDoc { inner: Rc::new(RefCell::new(Inner { out, open: Vec::new() })) }
     }
 
     /// Opens an element (usually `g`) with attributes; values are escaped.
@@ -149,7 +146,9 @@ impl Paint {
                 }
                 Some(s)
             }
-            Paint::Stroke(c, width) => Some(format!(r#" fill="none" stroke="{}" stroke-width="{width}""#, hex(c))),
+            Paint::Stroke(c, width) => {
+                Some(format!(r#" fill="none" stroke="{}" stroke-width="{width}""#, hex(c)))
+            }
         }
     }
 }
@@ -206,7 +205,15 @@ impl SvgDoc {
     }
 
     /// One line of text, vertically centred on `y`, `size` pixels, escaped.
-    pub fn text(&self, content: &str, (x, y): (i32, i32), size: f64, anchor: Anchor, bold: bool, color: RGBColor) {
+    pub fn text(
+        &self,
+        content: &str,
+        (x, y): (i32, i32),
+        size: f64,
+        anchor: Anchor,
+        bold: bool,
+        color: RGBColor,
+    ) {
         let anchor = match anchor {
             Anchor::Start => "start",
             Anchor::Middle => "middle",

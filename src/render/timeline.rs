@@ -28,13 +28,16 @@ const CELL: f64 = 4.0;
 /// elements however many cells: thousands of rects cost the browser more to lay out than
 /// the rest of the page), with the thefts it holds as `data-count`.
 fn draw_density(c: &Canvas, f: &Frame, points: &[&TimelinePoint]) -> Result<(), ChartError> {
-    let mut cells: std::collections::BTreeMap<(i64, i64), usize> = std::collections::BTreeMap::new();
+    let mut occupied: Vec<(i64, i64)> = Vec::with_capacity(points.len());
     for pt in points {
         let (x, y) = (f.date_x(pt.date), f.y.map(pt.usd));
         if x.is_finite() && y.is_finite() {
-            *cells.entry(((x / CELL).floor() as i64, (y / CELL).floor() as i64)).or_insert(0) += 1;
+            occupied.push(((x / CELL).floor() as i64, (y / CELL).floor() as i64));
         }
     }
+    crate::sort::by(&mut occupied, &|a, b| a.cmp(b));
+    // Each occupied cell once, left to right, with how many thefts fall in it.
+    let cells = occupied.chunk_by(|a, b| a == b).map(|run| (run[0], run.len()));
     // Shade k (1..=SHADES) holds the cells of k thefts, the last one those of more.
     const SHADES: usize = 5;
     let mut shades: Vec<(String, usize)> = vec![(String::new(), 0); SHADES];
