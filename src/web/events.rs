@@ -58,7 +58,11 @@ fn click(ev: &web_sys::Event, state: PageState, attempt: RwSignal<u32>) {
             }
             Action::ShowAll => state.ui(|u| u.show_all = true),
             Action::Close => state.set(&[("incident", &[])], false),
-            Action::Retry => attempt.update(|a| *a += 1),
+            Action::Retry => {
+                // Loading again from this moment: the state says so before the load starts.
+                dom::set_root_attr("data-state", "loading");
+                attempt.update(|a| *a += 1);
+            }
             Action::Cite | Action::CloseCite | Action::CopyCitation => {
                 crate::web::cite::act(action, &button, state)
             }
