@@ -3,6 +3,7 @@
 //! writes itself. serde's derived readers were a fifth of the WebAssembly (a copy of each
 //! type's reader per input type, and its error machinery); these are one copy in all.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 mod number;
@@ -22,8 +23,8 @@ pub struct Error {
 
 /// One step of a JSON path.
 #[derive(Debug, Clone)]
-enum Step {
-    Key(String),
+enum Step<'a> {
+    Key(Cow<'a, str>),
     Index(usize),
 }
 
@@ -31,7 +32,7 @@ enum Step {
 pub struct Reader<'a> {
     text: &'a str,
     pos: usize,
-    path: Vec<Step>,
+    path: Vec<Step<'a>>,
 }
 
 impl<'a> Reader<'a> {
@@ -43,7 +44,7 @@ impl<'a> Reader<'a> {
     /// A reader of `text`, the value found under `key` of a larger document (paths in its
     /// messages start there).
     pub fn within(text: &'a str, key: &str) -> Reader<'a> {
-        Reader { text, pos: 0, path: vec![Step::Key(key.to_string())] }
+        Reader { text, pos: 0, path: vec![Step::Key(Cow::Owned(key.to_string()))] }
     }
 
     /// The JSON path of the value being read.
@@ -225,6 +226,37 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Reads a value with `read`. A value that does not fit is skipped (the reader is then
+    /// past it) and its error returned inside; a text that is not JSON is the outer error.
+    pub fn attempt<T>(
+        &mut self,
+        read: impl FnOnce(&mut Reader<'a>) -> Result<T, Error>,
+    ) -> Result<Result<T, Error>, Error> {
+        self.peek();
+        let (start, depth) = (self.pos, self.path.len());
+        match read(self) {
+            Ok(v) => Ok(Ok(v)),
+            Err(e) if e.syntax => Err(e),
+            Err(e) => {
+                self.pos = start;
+                self.path.truncate(depth);
+                self.skip()?;
+                Ok(Err(e))
+            }
+        }
+    }
+
+    /// Where the reader is in its text (past any whitespace).
+    pub fn position(&mut self) -> usize {
+        self.peek();
+        self.pos
+    }
+
+    /// The text from `start` (a [`Reader::position`]) to where the reader is.
+    pub fn text_between(&self, start: usize) -> &'a str {
+        &self.text[start.min(self.pos)..self.pos]
+    }
+
     /// The text of the value ahead (checked to be JSON), which is skipped.
     pub fn span(&mut self) -> Result<&'a str, Error> {
         self.peek();
@@ -261,21 +293,35 @@ impl<'a> Reader<'a> {
         if self.peek() != Some(b'"') {
             return Err(self.wrong("a string"));
         }
-        self.raw_string()
+        self.raw_string().map(Cow::into_owned)
     }
 
-    fn raw_string(&mut self) -> Result<String, Error> {
+    /// A string at the reader (past its opening quote): the text itself when it has no
+    /// escapes (no copy), else decoded.
+    fn raw_string(&mut self) -> Result<Cow<'a, str>, Error> {
         self.pos += 1;
         let bytes = self.text.as_bytes();
+        let start = self.pos;
+        while let Some(b) = bytes.get(self.pos) {
+            match b {
+                b'"' => {
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(&self.text[start..self.pos - 1]));
+                }
+                b'\\' => break,
+                b if *b < 0x20 => break,
+                _ => self.pos += 1,
+            }
+        }
         let mut out = String::new();
-        let mut run = self.pos;
+        let mut run = start;
         loop {
             match bytes.get(self.pos) {
                 None => return Err(self.syntax("EOF while parsing a string")),
                 Some(b'"') => {
                     out.push_str(&self.text[run..self.pos]);
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     out.push_str(&self.text[run..self.pos]);

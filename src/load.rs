@@ -191,36 +191,30 @@ fn read_dataset(text: &str) -> Result<Read, json::Error> {
             problems.push(("file".to_string(), e.message));
             return r.skip();
         }
-        // Each value from its own text: one that does not fit leaves the walk in step.
-        let value = r.span()?;
-        let mut v = json::Reader::within(value, key);
-        let got = match key {
-            "schema_version" => {
-                version = Some(value.trim().to_string());
-                Ok(())
-            }
-            "title" => v.string().map(|x| d.title = Some(x)),
-            "as_of" => read::date(&mut v).map(|x| d.as_of = Some(x)),
-            "release" => read::release(&mut v).map(|x| d.release = Some(x)),
-            "notes" => (if v.null() { Ok(None) } else { v.string().map(Some) }).map(|x| d.notes = x),
-            "changes" => read::records(&mut v, key, read::change, &mut problems).map(|x| d.changes = Some(x)),
-            "sources" => read::records(&mut v, key, read::source, &mut problems).map(|x| d.sources = Some(x)),
-            "incidents" => {
-                read::records(&mut v, key, read::incident, &mut problems).map(|x| d.incidents = Some(x))
-            }
-            "reported_totals" => read::records(&mut v, key, read::reported_total, &mut problems)
-                .map(|x| d.reported_totals = Some(x)),
-            "flows" => read::records(&mut v, key, read::flow, &mut problems).map(|x| d.flows = x),
-            _ => read::records(&mut v, key, read::enforcement, &mut problems).map(|x| d.enforcement = x),
-        };
-        match got {
-            Ok(()) => Ok(()),
-            Err(e) if e.syntax => Err(e),
-            Err(e) => {
-                problems.push((e.path, e.message));
-                Ok(())
-            }
+        if key == "schema_version" {
+            version = Some(r.span()?.trim().to_string());
+            return Ok(());
         }
+        // A value that does not fit is skipped whole, so the walk stays in step.
+        let got = r.attempt(|r| match key {
+            "title" => r.string().map(|x| d.title = Some(x)),
+            "as_of" => read::date(r).map(|x| d.as_of = Some(x)),
+            "release" => read::release(r).map(|x| d.release = Some(x)),
+            "notes" => (if r.null() { Ok(None) } else { r.string().map(Some) }).map(|x| d.notes = x),
+            "changes" => read::records(r, key, read::change, &mut problems).map(|x| d.changes = Some(x)),
+            "sources" => read::records(r, key, read::source, &mut problems).map(|x| d.sources = Some(x)),
+            "incidents" => {
+                read::records(r, key, read::incident, &mut problems).map(|x| d.incidents = Some(x))
+            }
+            "reported_totals" => read::records(r, key, read::reported_total, &mut problems)
+                .map(|x| d.reported_totals = Some(x)),
+            "flows" => read::records(r, key, read::flow, &mut problems).map(|x| d.flows = x),
+            _ => read::records(r, key, read::enforcement, &mut problems).map(|x| d.enforcement = x),
+        })?;
+        if let Err(e) = got {
+            problems.push((e.path, e.message));
+        }
+        Ok(())
     })?;
     r.end()?;
     let wanted = SCHEMA_VERSION.to_string();

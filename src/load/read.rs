@@ -278,13 +278,16 @@ pub fn records<T>(
 ) -> Result<Vec<T>, Error> {
     let mut out = Vec::new();
     r.array("a sequence", &mut |r, k| {
-        let text = r.span()?;
-        match read(&mut Reader::new(text)) {
+        let start = r.position();
+        match r.attempt(read)? {
             Ok(record) => out.push(record),
             Err(e) => {
-                let name = record_name(text).map(|id| format!(" ({id})")).unwrap_or_default();
-                let field = if e.path.is_empty() { String::new() } else { format!(".{}", e.path) };
-                problems.push((format!("{key}[{k}]{name}{field}"), e.message));
+                // Where in the record: the error's path after the record's own.
+                let at = format!("{key}[{k}]");
+                let field = e.path.strip_prefix(&at).unwrap_or("");
+                let name =
+                    record_name(r.text_between(start)).map(|id| format!(" ({id})")).unwrap_or_default();
+                problems.push((format!("{at}{name}{field}"), e.message));
             }
         }
         Ok(())
