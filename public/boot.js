@@ -5,7 +5,16 @@ import init from "./heist-ledger.js";
 
 // The first view is already in the page: let the browser paint it before the app starts
 // (a frame, then a task), so starting the app never holds up the first paint.
-const start = () => init().catch((error) => {
+const start = () => {
+  // The bundled dataset downloads beside the WebAssembly (the app takes this response when
+  // it asks for the same address); another dataset (?data=) is asked for by the app.
+  if (!new URLSearchParams(location.search).has("data")) {
+    window.__heistLedgerData = fetch("data/incidents.json");
+    window.__heistLedgerData.catch(() => {});
+  }
+  return boot();
+};
+const boot = () => init().catch((error) => {
   const panel = document.getElementById("fatal");
   if (panel) {
     panel.hidden = false;

@@ -1,8 +1,6 @@
 //! Fetches a dataset file and turns every way that can fail into words a non-engineer can
 //! act on.
 
-use gloo_net::http::Request;
-
 use wasm_bindgen::JsCast;
 
 use crate::load::{parse_dataset, Progress, MAX_DATASET_BYTES};
@@ -140,7 +138,7 @@ fn so_far(received: usize, total: Option<usize>) -> String {
 /// garbage for the browser to collect, and never grows the wasm memory (which cannot shrink
 /// again). An accepted one is copied once into a buffer of exactly its size.
 async fn read_body(
-    response: &gloo_net::http::Response,
+    response: &web_sys::Response,
     total: Option<usize>,
     progress: &dyn Fn(Progress),
 ) -> Result<Vec<u8>, Failure> {
@@ -218,10 +216,39 @@ async fn read_body(
 
 /// The body's length when the server sent one for the bytes as they arrive: a compressed
 /// body's length counts the compressed bytes, so it is no total for the progress.
-fn body_length(response: &gloo_net::http::Response) -> Option<usize> {
-    let headers = response.headers();
-    let encoded = headers.get("content-encoding").is_some_and(|e| !e.eq_ignore_ascii_case("identity"));
-    headers.get("content-length").and_then(|l| l.trim().parse().ok()).filter(|_| !encoded)
+fn body_length(response: &web_sys::Response) -> Option<usize> {
+    let encoded = header(response, "content-encoding").is_some_and(|e| !e.eq_ignore_ascii_case("identity"));
+    header(response, "content-length").and_then(|l| l.trim().parse().ok()).filter(|_| !encoded)
+}
+
+/// A response header's value.
+fn header(response: &web_sys::Response, name: &str) -> Option<String> {
+    response.headers().get(name).ok().flatten()
+}
+
+/// The response to a GET of `href`, abandoned when `signal` aborts.
+pub async fn get(
+    href: &str,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Result<web_sys::Response, wasm_bindgen::JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(signal);
+    let promise = window.fetch_with_str_and_init(href, &init);
+    Ok(wasm_bindgen_futures::JsFuture::from(promise).await?.unchecked_into())
+}
+
+/// The download of the bundled dataset that `boot.js` started beside the WebAssembly's
+/// (`window.__heistLedgerData`), taken once: a retry asks anew.
+fn early_download(url: &str) -> Option<js_sys::Promise> {
+    if url != DEFAULT_DATA_URL {
+        return None;
+    }
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("__heistLedgerData");
+    let early = js_sys::Reflect::get(&window, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    Some(early)
 }
 
 /// Fetches and validates the dataset at `url`, reporting how far it has come to `progress`;
@@ -237,7 +264,19 @@ pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<(Dataset, St
         let cb = wasm_bindgen::closure::Closure::once_into_js(move || abort.abort());
         w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), TIMEOUT_MS as i32).ok()
     });
-    let sent = Request::get(&href).abort_signal(Some(&signal)).send().await;
+    // The bundled dataset's download may have started beside the WebAssembly's: the server
+    // then has the same time to answer, counted from now.
+    let sent = match early_download(url) {
+        Some(early) => match within(early, TIMEOUT_MS).await {
+            Ok(Some(r)) => Ok(r.unchecked_into()),
+            Ok(None) => {
+                controller.abort();
+                Err(wasm_bindgen::JsValue::from_str("timed out"))
+            }
+            Err(e) => Err(e),
+        },
+        None => get(&href, Some(&signal)).await,
+    };
     clear_timer(deadline);
     let response = sent.map_err(|e| {
         if signal.aborted() {
@@ -247,7 +286,7 @@ pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<(Dataset, St
             )
         } else {
             Failure::new(
-                format!("The data file could not be fetched ({e})."),
+                format!("The data file could not be fetched ({}).", browser_words(&e)),
                 Some("Check the connection, then try again.".to_string()),
             )
         }
@@ -263,9 +302,7 @@ pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<(Dataset, St
         ));
     }
     let total = body_length(&response);
-    if let Some(length) =
-        response.headers().get("content-length").and_then(|l| l.trim().parse::<usize>().ok())
-    {
+    if let Some(length) = header(&response, "content-length").and_then(|l| l.trim().parse::<usize>().ok()) {
         // Even compressed, a body over the limit cannot expand to less.
         if length > MAX_DATASET_BYTES {
             controller.abort();

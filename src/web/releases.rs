@@ -13,11 +13,12 @@ use crate::web::dom;
 /// The release index at the site root, or `None` when it cannot be read.
 async fn fetch_versions() -> Option<Vec<Version>> {
     let url = format!("{}versions.json", dom::site_root());
-    let response = gloo_net::http::Request::get(&url).send().await.ok()?;
+    let response = crate::web::fetch::get(&url, None).await.ok()?;
     if !response.ok() {
         return None;
     }
-    release::parse(&response.text().await.ok()?).ok()
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    release::parse(&text).ok()
 }
 
 /// Fetches the release index once; the signal holds it when it arrives.

@@ -64,10 +64,19 @@ pub fn show(
     };
     match kept {
         Some(None) => {}
-        Some(Some(class)) => keep_only(chart_box, class),
+        Some(Some(class)) => {
+            keep_only(chart_box, class);
+            shared.borrow_mut().markup = None;
+        }
         None => {
             let data = shared.borrow_mut().data(sel);
-            replace(chart_box, &html::drawing(&data.draw(size, sel.theme)));
+            let markup = html::drawing(&data.draw(size, sel.theme));
+            // A new key can draw the same chart (a filter that leaves every traced flow in).
+            let digest = crate::web::screen::digest(&markup);
+            if shared.borrow().markup != Some(digest) {
+                replace(chart_box, &markup);
+                shared.borrow_mut().markup = Some(digest);
+            }
         }
     }
     shared.borrow_mut().drawn = Drawn::One(key, size);

@@ -32,6 +32,8 @@ pub struct Shared {
     kind: ChartKind,
     data: Option<(DataKey, Rc<ChartData>)>,
     drawn: Drawn,
+    /// A fingerprint of the drawing's markup when the live page wrote it.
+    markup: Option<u64>,
     /// How much larger than drawn the chart is shown (briefing mode); 1 elsewhere.
     zoom: f64,
 }
@@ -78,8 +80,13 @@ impl Figure {
         let part = |selector: &str| dom::find(&el, selector);
         let (head, chart_box) = (part(":scope > .chart-head")?, part(":scope > .chart-box")?);
         let (caption, table) = (part(":scope > figcaption")?, part(":scope > .table-wrap")?);
-        let shared =
-            Rc::new(RefCell::new(Shared { kind, data: None, drawn: Drawn::Unknown, zoom: zoom.max(1.0) }));
+        let shared = Rc::new(RefCell::new(Shared {
+            kind,
+            data: None,
+            drawn: Drawn::Unknown,
+            markup: None,
+            zoom: zoom.max(1.0),
+        }));
         let state = page()?;
         let mut listeners = actions::listen(&el, kind, shared.clone(), state);
         listeners.extend(pointer::listen(&chart_box, kind, shared.clone(), state));
