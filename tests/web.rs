@@ -28,9 +28,18 @@ fn document() -> web_sys::Document {
     web_sys::window().and_then(|w| w.document()).expect("a document")
 }
 
-/// A fresh, visible container of a known width for one test.
+/// A fresh, visible container of a known width for one test, under the stylesheet's rules
+/// for a chart box (a fixed height; tooltips and the brush laid over it, not in its flow).
 fn container(id: &str) -> web_sys::HtmlElement {
     let doc = document();
+    if doc.get_element_by_id("test-style").is_none() {
+        let style = doc.create_element("style").expect("style");
+        style.set_id("test-style");
+        style.set_text_content(Some(
+            ".chart-box{position:relative;height:360px}.tooltip,.brush{position:absolute}.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden}",
+        ));
+        doc.head().expect("head").append_child(&style).expect("append");
+    }
     let el: web_sys::HtmlElement = doc.create_element("div").expect("div").dyn_into().expect("html element");
     el.set_id(id);
     el.style().set_property("width", "800px").expect("width");
