@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::json::{self, required, Reader};
 use crate::model::{Dataset, Date};
 
 /// One entry of `versions.json`.
@@ -51,10 +52,42 @@ pub fn to_json(versions: &[Version]) -> String {
 
 /// Reads `versions.json`; a file that is not such a list says why.
 pub fn parse(text: &str) -> Result<Vec<Version>, String> {
-    use crate::load::read;
-    read::whole(text, |r| read::list(r, read::version)).map_err(|e| {
+    let mut r = Reader::new(text);
+    let mut versions = Vec::new();
+    let read = r.array("a sequence", &mut |r, _| {
+        versions.push(version(r)?);
+        Ok(())
+    });
+    read.and_then(|()| r.end()).map(|()| versions).map_err(|e| {
         let at = if e.path.is_empty() { String::new() } else { format!(" at {}", e.path) };
         format!("versions.json is not a list of releases{at}: {}", e.message)
+    })
+}
+
+/// One entry of `versions.json`.
+fn version(r: &mut Reader) -> Result<Version, json::Error> {
+    const NAMES: &[&str] = &["id", "date", "path", "incidents", "current"];
+    let mut fields = json::Fields::new(NAMES);
+    let (mut id, mut date, mut path, mut incidents, mut current) = (None, None, None, None, None);
+    r.object("struct Version", &mut |r, key| {
+        match NAMES[fields.which(r, key)?] {
+            "id" => id = Some(r.string()?),
+            "date" => {
+                let s = r.string()?;
+                date = Some(Date::parse(&s).map_err(|e| r.error(e))?);
+            }
+            "path" => path = Some(r.string()?),
+            "incidents" => incidents = Some(r.integer(0, i64::MAX, "usize")? as usize),
+            _ => current = Some(r.bool()?),
+        }
+        Ok(())
+    })?;
+    Ok(Version {
+        id: required(id, "id", r)?,
+        date: required(date, "date", r)?,
+        path: required(path, "path", r)?,
+        incidents: required(incidents, "incidents", r)?,
+        current: required(current, "current", r)?,
     })
 }
 

@@ -9,7 +9,6 @@ use crate::model::{
     Attribution, Category, ChangeEntry, Confidence, Date, EnforcementEvent, EnforcementKind, Flow, FlowEdge,
     FlowNode, Incident, NodeKind, Release, Removal, ReportedTotal, Revision, Source, SourceKind, Vector,
 };
-use crate::release::Version;
 
 /// How a field's value is finished once the object is read: `req` must be there, `opt` may
 /// be absent or `null`, `def` takes its default when absent.
@@ -314,17 +313,6 @@ fn record_name(text: &str) -> Option<String> {
     })
 }
 
-record! {
-    /// One entry of the site's `versions.json`.
-    fn version -> Version {
-        id: req self::string,
-        date: req self::date,
-        path: req self::string,
-        incidents: req |r: &mut Reader| r.integer(0, i64::MAX, "usize").map(|n| n as usize),
-        current: req self::flag,
-    }
-}
-
 /// The part of the dataset kept in `data/meta.json`.
 #[cfg(not(target_arch = "wasm32"))]
 pub struct Meta {
@@ -353,6 +341,7 @@ record! {
 }
 
 /// A whole text holding one value read by `read` (nothing may follow it).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn whole<T>(text: &str, read: fn(&mut Reader) -> Result<T, Error>) -> Result<T, Error> {
     let mut r = Reader::new(text);
     let value = read(&mut r)?;

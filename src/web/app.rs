@@ -13,7 +13,8 @@ use crate::pipeline::Selection;
 use crate::view::{self, Theme, ViewState};
 use crate::web::dom;
 use crate::web::fetch::{self, Failure, DEFAULT_DATA_URL};
-use crate::web::screen::{Inputs, Screen};
+use crate::web::inputs::Inputs;
+use crate::web::screen::Screen;
 use crate::web::state::PageState;
 
 /// A dataset as loaded: the data and the fingerprint of the file it came from.

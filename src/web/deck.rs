@@ -10,7 +10,7 @@ use crate::pipeline::{self, Selection};
 use crate::view::{self, ChartKind};
 use crate::web::dom;
 use crate::web::figure::Figure;
-use crate::web::screen::Inputs;
+use crate::web::inputs::Inputs;
 use crate::web::state::{page, PageState};
 
 /// Read across a room: the charts are drawn this much smaller than shown, so their text is

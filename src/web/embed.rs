@@ -12,7 +12,8 @@ use crate::pipeline::{self, Selection};
 use crate::view::{Embed, ViewState};
 use crate::web::dom;
 use crate::web::figure::Figure;
-use crate::web::screen::{Inputs, Part};
+use crate::web::inputs::Inputs;
+use crate::web::part::Part;
 
 /// The embedded chart and its words.
 pub struct EmbedPage {

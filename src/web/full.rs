@@ -11,8 +11,10 @@ use crate::pipeline::{self, Part as Block, PartKey, Selection};
 use crate::render::Size;
 use crate::view::{ChartKind, Filter, Theme, ViewState};
 use crate::web::dom;
+use crate::web::figure::measure_all;
 use crate::web::figure::Figure;
-use crate::web::screen::{measure, Inputs, Part};
+use crate::web::inputs::Inputs;
+use crate::web::part::Part;
 
 /// The dashboard's blocks.
 pub struct FullPage {
@@ -70,7 +72,7 @@ impl FullPage {
     /// Every block for the selection; true when every chart is drawn.
     pub fn show(&mut self, sel: &Selection, inputs: &Inputs) -> bool {
         // Every box is read before anything is written: the page lays out once.
-        measure(&mut self.figures);
+        measure_all(&mut self.figures);
         self.headline
             .show(sel.part_key(Block::Headline), || html::headline(&sel.data, &pipeline::headline(sel)));
         self.filters.show(sel.part_key(Block::FilterChoices), || html::filters(sel));

@@ -14,8 +14,9 @@ use crate::web::embed::EmbedPage;
 use crate::web::events;
 use crate::web::fetch::Failure;
 use crate::web::full::FullPage;
-use crate::web::screen::{Inputs, Status};
+use crate::web::inputs::Inputs;
 use crate::web::state::PageState;
+use crate::web::status::Status;
 
 /// The page's layout, from the address.
 #[derive(Debug, Clone, PartialEq)]

@@ -13,12 +13,15 @@ pub mod fetch;
 pub mod figure;
 pub mod full;
 pub mod incidents;
+pub mod inputs;
 pub mod layout;
 pub mod panic;
+pub mod part;
 pub mod print;
 pub mod releases;
 pub mod screen;
 pub mod state;
+pub mod status;
 
 /// Installs the panic hook and starts the dashboard on the page, adopting the first view
 /// when the page carries one.

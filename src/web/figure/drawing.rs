@@ -72,7 +72,7 @@ pub fn show(
             let data = shared.borrow_mut().data(sel);
             let markup = html::drawing(&data.draw(size, sel.theme));
             // A new key can draw the same chart (a filter that leaves every traced flow in).
-            let digest = crate::web::screen::digest(&markup);
+            let digest = crate::web::part::digest(&markup);
             if shared.borrow().markup != Some(digest) {
                 replace(chart_box, &markup);
                 shared.borrow_mut().markup = Some(digest);

@@ -21,7 +21,7 @@ use crate::render::Size;
 use crate::tables::FOLDED_ROWS;
 use crate::view::ChartKind;
 use crate::web::dom;
-use crate::web::screen::Part;
+use crate::web::part::Part;
 use crate::web::state::{page, Ui};
 
 pub use drawing::Drawn;
@@ -172,5 +172,13 @@ impl Figure {
         if let Some(panel) = self.embed.as_mut() {
             panel.show(code.clone(), || html::live::embed_panel(kind, &code, ""));
         }
+    }
+}
+
+/// Measures every figure's chart box in one pass, before any of them is written to, so the
+/// page lays out once however many charts there are.
+pub fn measure_all(figures: &mut [Figure]) {
+    for f in figures.iter_mut() {
+        f.measure();
     }
 }
