@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use heist_ledger::html;
 use heist_ledger::load::parse_dataset;
-use heist_ledger::model::{Category, ChangeEntry, Dataset, Date};
+use heist_ledger::model::{Category, ChangeEntry, Dataset, Date, EdgeBasis};
 use heist_ledger::pipeline::{self, ChartData, ChartKind, Part, Selection};
 use heist_ledger::render::Size;
 use heist_ledger::tables::FOLDED_ROWS;
@@ -91,6 +91,7 @@ fn synthetic(base: &Dataset, n: usize) -> Dataset {
                 f.theft_usd *= factor;
                 for e in &mut f.edges {
                     e.usd *= factor;
+                    scale_basis(e.basis.as_mut(), factor);
                 }
                 flows.push(f);
             }
@@ -101,6 +102,16 @@ fn synthetic(base: &Dataset, n: usize) -> Dataset {
     // Enforcement actions name real incidents, which the synthetic set does not hold.
     data.enforcement.clear();
     data
+}
+
+/// An edge's basis scaled with its amount, so the validator's arithmetic still holds.
+fn scale_basis(basis: Option<&mut EdgeBasis>, factor: f64) {
+    match basis {
+        Some(EdgeBasis::Stated { parts, .. }) => parts.iter_mut().for_each(|p| p.usd *= factor),
+        Some(EdgeBasis::Tokens { price_usd, .. }) => *price_usd *= factor,
+        Some(EdgeBasis::Share { of_usd, .. } | EdgeBasis::Remainder { of_usd, .. }) => *of_usd *= factor,
+        Some(EdgeBasis::Carried { .. }) | None => {}
+    }
 }
 
 /// What the page writes for a block of the view (the live page's own markup functions).
@@ -128,8 +139,8 @@ fn filter_change(data: &Arc<Dataset>, before: &Selection) -> usize {
         if after.chart_key(kind) != before.chart_key(kind) {
             let chart = ChartData::new(&after, kind);
             bytes += chart.draw(SIZE, Theme::Light).map_or(0, |svg| svg.len());
-            bytes +=
-                html::caption(kind, chart.sources()).len() + html::table(&chart.table(FOLDED_ROWS)).len();
+            bytes += html::caption(kind, chart.sources(), chart.notes()).len()
+                + html::table(&chart.table(FOLDED_ROWS)).len();
         }
     }
     let mut parts =

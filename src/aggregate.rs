@@ -5,7 +5,10 @@
 use std::collections::HashMap;
 
 use crate::format::money;
-use crate::model::{Category, Confidence, Dataset, Date, EnforcementKind, Incident, NodeKind, ReportedTotal};
+use crate::model::{
+    Category, Confidence, Dataset, Date, EdgeBasis, EnforcementKind, FigureNature, Incident, NodeKind,
+    ReportedTotal,
+};
 use crate::view::SortKey;
 
 /// One year's bar: the dataset's incidents summed by victim category.
@@ -19,6 +22,8 @@ pub struct YearBar {
     pub total: f64,
     /// Number of incidents.
     pub count: usize,
+    /// Sum of the incidents rated official or firm (drawn beside the bar when asked for).
+    pub official_firm: f64,
 }
 
 /// A research firm's or official body's figure for one year, drawn beside the bar.
@@ -34,10 +39,18 @@ pub struct ReportedMark {
     pub usd: f64,
     /// The high end, when the publisher gave a range.
     pub usd_high: Option<f64>,
+    /// True when the publisher gave a floor ("at least").
+    pub floor: bool,
     /// Incident count, where given.
     pub incidents: Option<u32>,
     /// True when the period is less than the whole year (e.g. January to September).
     pub partial: bool,
+    /// A stated full-year figure, part of a year, or derived (drawn and listed differently).
+    pub nature: FigureNature,
+    /// The window it covers in words ("2024", "1 Jan – 30 Sep 2025").
+    pub window: String,
+    /// How a derived figure was worked out.
+    pub basis: Option<String>,
     /// When it was published.
     pub published: Date,
     /// Id of its source.
@@ -50,15 +63,20 @@ impl ReportedMark {
     /// The figure as a briefing reads it: "$1.34B (47 incidents), published 19 Dec 2024",
     /// with the range, a part-year caveat and earlier figures where there are any.
     pub fn summary(&self) -> String {
-        let mut s = match self.usd_high {
-            Some(high) => format!("{} to {}", money(self.usd), money(high)),
-            None => money(self.usd),
-        };
+        let mut s = crate::format::amount(self.usd, self.usd_high, self.floor);
         if let Some(n) = self.incidents {
             s.push_str(&format!(" ({n} incidents)"));
         }
-        if self.partial {
-            s.push_str(" (part of the year)");
+        match self.nature {
+            FigureNature::PartOfYear => s.push_str(&format!(" for {} only (part of the year)", self.window)),
+            FigureNature::FullYear if self.window != self.year.to_string() => {
+                s.push_str(&format!(" for {} (the publisher's annual figure)", self.window))
+            }
+            FigureNature::Derived => s.push_str(&format!(
+                " (derived, not stated: {})",
+                self.basis.as_deref().unwrap_or("no basis given")
+            )),
+            FigureNature::FullYear | FigureNature::MultiPeriod => {}
         }
         s.push_str(&format!(", published {}", self.published.human()));
         for e in &self.revised_from {
@@ -98,20 +116,26 @@ pub struct YearlyData {
     pub filtered: bool,
     /// The year of the incident the reader selected, outlined on the chart.
     pub selected: Option<i32>,
+    /// True when each year's official and firm-rated sum is drawn beside its bar
+    /// (`?yearly=split`).
+    pub split: bool,
 }
 
 /// Sums incidents per year and category, and picks each publisher's latest figure per year;
-/// `selected` is the year of the incident the reader selected.
+/// `selected` is the year of the incident the reader selected, `split` draws each year's
+/// official and firm-rated sum beside its bar (`?yearly=split`).
 pub fn yearly(
     data: &Dataset,
     incidents: &[&Incident],
     span: (i32, i32),
     filtered: bool,
     selected: Option<i32>,
+    split: bool,
 ) -> YearlyData {
     let (from, to) = span;
-    let mut bars: Vec<YearBar> =
-        (from..=to).map(|year| YearBar { year, by_category: [0.0; 7], total: 0.0, count: 0 }).collect();
+    let mut bars: Vec<YearBar> = (from..=to)
+        .map(|year| YearBar { year, by_category: [0.0; 7], total: 0.0, count: 0, official_firm: 0.0 })
+        .collect();
     for incident in incidents {
         let year = incident.date.year();
         if year < from || year > to {
@@ -121,14 +145,17 @@ pub fn yearly(
         bar.by_category[incident.category.index()] += incident.usd;
         bar.total += incident.usd;
         bar.count += 1;
+        if incident.attribution.confidence != Confidence::Suspected {
+            bar.official_firm += incident.usd;
+        }
     }
     let reported = latest_reported(&data.reported_totals, span);
     let publishers = publisher_order(reported.iter().map(|m| m.publisher.as_str()));
-    YearlyData { bars, reported, publishers, filtered, selected }
+    YearlyData { bars, reported, publishers, filtered, selected, split }
 }
 
 /// Publishers in legend order: the best known first, then alphabetically.
-fn publisher_order<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+pub fn publisher_order<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
     const KNOWN: [&str; 5] = ["Chainalysis", "TRM Labs", "Elliptic", "UN Panel of Experts", "MSMT"];
     let mut set: Vec<&str> = names.collect();
     crate::sort::unique(&mut set);
@@ -139,7 +166,7 @@ fn publisher_order<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
 
 /// For each (publisher, year) in the span: the figure nothing else supersedes and, among
 /// those, the latest published; the figures it revised are listed with it.
-fn latest_reported(totals: &[ReportedTotal], (from, to): (i32, i32)) -> Vec<ReportedMark> {
+pub fn latest_reported(totals: &[ReportedTotal], (from, to): (i32, i32)) -> Vec<ReportedMark> {
     let mut superseded: Vec<&str> = totals.iter().filter_map(|t| t.supersedes.as_deref()).collect();
     crate::sort::unique(&mut superseded);
     // Grouped by (publisher, year), each group oldest publication first.
@@ -163,7 +190,11 @@ fn latest_reported(totals: &[ReportedTotal], (from, to): (i32, i32)) -> Vec<Repo
         let revised_from = group
             .iter()
             .filter(|t| t.id != current.id && t.published <= current.published)
-            .map(|t| EarlierFigure { published: t.published, usd: t.usd, partial: !t.covers_full_year() })
+            .map(|t| EarlierFigure {
+                published: t.published,
+                usd: t.usd,
+                partial: t.nature() == FigureNature::PartOfYear,
+            })
             .collect();
         marks.push(ReportedMark {
             id: current.id.clone(),
@@ -171,8 +202,12 @@ fn latest_reported(totals: &[ReportedTotal], (from, to): (i32, i32)) -> Vec<Repo
             year,
             usd: current.usd,
             usd_high: current.usd_high,
+            floor: current.floor,
             incidents: current.incidents,
-            partial: !current.covers_full_year(),
+            partial: current.nature() == FigureNature::PartOfYear,
+            nature: current.nature(),
+            window: current.window(),
+            basis: current.basis.clone(),
             published: current.published,
             source: current.source.clone(),
             revised_from,
@@ -199,7 +234,8 @@ pub struct TimelinePoint {
     pub confidence: Confidence,
     /// True when the attribution is disputed.
     pub contested: bool,
-    /// Id of the incident's first source, for the tooltip.
+    /// Id of the incident's strongest source ([`crate::model::Source::strength`]), for the
+    /// tooltip.
     pub source: Option<String>,
 }
 
@@ -237,6 +273,12 @@ pub struct TimelineData {
 /// here) and the enforcement actions within `axis`, the axis's first and last day.
 pub fn timeline(data: &Dataset, incidents: &[&Incident], axis: (Date, Date)) -> TimelineData {
     let (start, end) = axis;
+    // Each point cites its strongest source; the strengths are looked up once, by id.
+    let mut strength: Vec<(&str, u8)> = data.sources.iter().map(|s| (s.id.as_str(), s.strength())).collect();
+    crate::sort::by(&mut strength, &|a, b| a.0.cmp(b.0));
+    let strength_of =
+        |id: &str| strength.binary_search_by(|(k, _)| (*k).cmp(id)).map_or(u8::MAX, |k| strength[k].1);
+    let strongest = |ids: &[String]| ids.iter().min_by_key(|id| strength_of(id)).cloned();
     let points = incidents
         .iter()
         .map(|i| TimelinePoint {
@@ -247,7 +289,7 @@ pub fn timeline(data: &Dataset, incidents: &[&Incident], axis: (Date, Date)) -> 
             category: i.category,
             confidence: i.attribution.confidence,
             contested: i.attribution.contested,
-            source: i.sources.first().cloned(),
+            source: strongest(&i.sources),
         })
         .collect();
     let mut events: Vec<TimelineEvent> = data
@@ -296,6 +338,9 @@ pub struct FlowGraphLink {
     /// True for the link added to carry money a node received but the tracing does not
     /// follow further.
     pub inferred: bool,
+    /// What each summed edge's dollar figure rests on, in words ([`basis_words`]); empty for
+    /// an inferred link.
+    pub bases: Vec<String>,
 }
 
 /// The laundering flow of one incident, or the sum over several.
@@ -307,10 +352,53 @@ pub struct FlowGraph {
     pub theft_usd: f64,
     /// Latest tracing date among them.
     pub as_of: Date,
+    /// The day of the split out of the stolen asset, when one flow is shown and it says.
+    pub split_date: Option<Date>,
+    /// What the stolen-asset nodes send out in all (the theft, when the flows add up).
+    pub sent: f64,
+    /// For each flow whose stolen asset sends out more or less than its theft: its incident
+    /// and why, in words ("Bybit: $1.202B traced out of a $1.46B theft. …").
+    pub sum_notes: Vec<(String, String)>,
     /// Nodes.
     pub nodes: Vec<FlowGraphNode>,
     /// Links.
     pub links: Vec<FlowGraphLink>,
+}
+
+impl FlowGraph {
+    /// What shares are of: the theft, or, when a flow does not add up to its theft (its
+    /// amounts are of other dates than the theft value), what the stolen asset sends out,
+    /// so shares never pass 100% or mix two bases.
+    pub fn share_base(&self) -> f64 {
+        let base = if self.sum_notes.is_empty() { self.theft_usd } else { self.sent };
+        base.max(1.0)
+    }
+
+    /// A dollar amount as a share of [`FlowGraph::share_base`].
+    pub fn share_of(&self, usd: f64) -> f64 {
+        usd / self.share_base()
+    }
+
+    /// Why the flow does not add up to its theft, in as many words as a chart's description
+    /// or an image's subtitle holds: one flow's whole note, or for several summed flows
+    /// each one's first sentence (the chart's caption lists every note in full).
+    pub fn sum_words(&self) -> Option<String> {
+        match self.sum_notes.as_slice() {
+            [] => None,
+            [(_, one)] => Some(one.clone()),
+            many => {
+                let firsts: Vec<&str> = many
+                    .iter()
+                    .map(|(_, n)| n.split(". ").next().unwrap_or(n).trim_end_matches('.'))
+                    .collect();
+                Some(format!(
+                    "{} of the summed flows do not add up to their theft, their amounts being of other dates: {}.",
+                    many.len(),
+                    firsts.join("; ")
+                ))
+            }
+        }
+    }
 }
 
 /// Id of the sink that receives what an intermediate node got but did not pass on.
@@ -358,6 +446,7 @@ pub fn flow_graph(data: &Dataset, incident_ids: &[&str]) -> Option<FlowGraph> {
                     estimate: false,
                     sources: Vec::new(),
                     inferred: false,
+                    bases: Vec::new(),
                 });
                 links.len() - 1
             });
@@ -367,16 +456,187 @@ pub fn flow_graph(data: &Dataset, incident_ids: &[&str]) -> Option<FlowGraph> {
             if !link.sources.contains(&e.source) {
                 link.sources.push(e.source.clone());
             }
+            let words = basis_words(data, e.basis.as_ref(), e.usd);
+            if !link.bases.contains(&words) {
+                link.bases.push(words);
+            }
         }
     }
     add_remainder_links(&mut nodes, &mut links);
+    let sum_notes = sum_notes(data, &flows);
     Some(FlowGraph {
         incidents: flows.iter().map(|f| f.incident.clone()).collect(),
         theft_usd: flows.iter().map(|f| f.theft_usd).sum(),
         as_of,
+        split_date: if flows.len() == 1 { flows.first().and_then(|f| f.split_date) } else { None },
+        sent: flows.iter().map(|f| crate::validate::source_outflow(f)).sum(),
+        sum_notes,
         nodes,
         links,
     })
+}
+
+/// What an edge's dollar figure rests on, in words: "stated by the source", "40,233 ETH ×
+/// $2,490 (price of 4 Mar 2025, CoinGecko)", "72.4% of $1.46B", a subtraction, or money
+/// carried on whole.
+pub fn basis_words(data: &Dataset, basis: Option<&EdgeBasis>, usd: f64) -> String {
+    let list = |names: &[String]| names.join(" and ");
+    match basis {
+        None => "basis not recorded".to_string(),
+        Some(EdgeBasis::Stated { tokens_stated, lower_bound, .. }) => format!(
+            "{}{} as the source states it{}",
+            if *lower_bound { "at least " } else { "" },
+            money(usd),
+            tokens_stated.as_deref().map(|t| format!(" (for {t})")).unwrap_or_default()
+        ),
+        Some(EdgeBasis::Tokens { amount, token, price_usd, price_date, price_source, .. }) => {
+            let by = data.source(price_source).map_or(price_source.as_str(), |s| s.publisher.as_str());
+            format!(
+                "{} {token} × {} (price of {}, {by})",
+                crate::format::count(*amount),
+                crate::format::price(*price_usd),
+                price_date.human()
+            )
+        }
+        Some(EdgeBasis::Share { share, of_usd, of, .. }) => format!(
+            "{} of {}{}: the source gives a share, not dollars",
+            crate::format::percent_fine(*share),
+            money(*of_usd),
+            of.as_deref().map(|o| format!(" ({o})")).unwrap_or_default()
+        ),
+        Some(EdgeBasis::Remainder { of_usd, less_edges, why }) => {
+            format!("derived: {} less {} ({why})", money(*of_usd), list(less_edges))
+        }
+        Some(EdgeBasis::Carried { of_edges, why }) => {
+            format!("carried on whole from {} ({why})", list(of_edges))
+        }
+    }
+}
+
+/// Why each flow's stolen asset sends out more or less than its theft, for those that do:
+/// its incident and the reason.
+fn sum_notes(data: &Dataset, flows: &[&crate::model::Flow]) -> Vec<(String, String)> {
+    let parting: Vec<(&crate::model::Flow, f64)> = flows
+        .iter()
+        .map(|f| (*f, crate::validate::source_outflow(f)))
+        .filter(|(f, sent)| {
+            (sent - f.theft_usd).abs() > f.theft_usd * crate::validate::FLOW_TOLERANCE_SHARE + 1.0
+        })
+        .collect();
+    if parting.is_empty() {
+        return Vec::new();
+    }
+    // Each incident's victim by id, looked up once per flow (a search of the list for each
+    // of thousands of flows would be quadratic).
+    let victims: HashMap<&str, &str> =
+        data.incidents.iter().map(|i| (i.id.as_str(), i.victim.as_str())).collect();
+    parting
+        .into_iter()
+        .map(|(flow, sent)| {
+            let name = victims.get(flow.incident.as_str()).copied().unwrap_or(flow.incident.as_str());
+            let why = flow.sum_note.as_deref().unwrap_or("no reason recorded");
+            (
+                flow.incident.clone(),
+                format!("{name}: {} traced out of a {} theft. {why}", money(sent), money(flow.theft_usd)),
+            )
+        })
+        .collect()
+}
+
+/// Most nodes a flow chart draws. Past this a flow cannot be drawn legibly (5,000 nodes
+/// made an 89,000 px drawing; 10,000 links, 3 px labels): [`fold_small_hops`] keeps the
+/// largest and folds the rest. The shipped data's sum of every traced flow has 35.
+pub const MAX_DRAWN_FLOW_NODES: usize = 40;
+
+/// How many of the largest nodes a folded flow keeps as they are; the others of each
+/// column become one "N other hops" node there.
+const KEPT_FLOW_NODES: usize = 30;
+
+/// `g` as it can be drawn: unchanged up to `max_nodes` nodes; past that the 30 largest
+/// nodes (by what they receive or send) are kept and the others are folded, column by
+/// column, into one node each ("412 other hops"), their links summed. Totals do not change;
+/// the full list of links stays in the chart's table, which is built from `g` itself.
+pub fn fold_small_hops(g: &FlowGraph, max_nodes: usize) -> FlowGraph {
+    if g.nodes.len() <= max_nodes {
+        return g.clone();
+    }
+    let mut value = vec![0.0f64; g.nodes.len()];
+    let (mut inflow, mut outflow) = (vec![0.0; g.nodes.len()], vec![0.0; g.nodes.len()]);
+    for l in &g.links {
+        outflow[l.from] += l.usd;
+        inflow[l.to] += l.usd;
+    }
+    for (i, v) in value.iter_mut().enumerate() {
+        *v = f64::max(inflow[i], outflow[i]);
+    }
+    let mut ranked: Vec<usize> = (0..g.nodes.len()).collect();
+    crate::sort::by(&mut ranked, &|&a, &b| value[b].total_cmp(&value[a]).then(a.cmp(&b)));
+    let mut kept = vec![false; g.nodes.len()];
+    for &i in ranked.iter().take(KEPT_FLOW_NODES.min(max_nodes)) {
+        kept[i] = true;
+    }
+    // The others, by column; a column with only one left keeps it as it is.
+    let mut folded: std::collections::BTreeMap<u8, Vec<usize>> = std::collections::BTreeMap::new();
+    for i in (0..g.nodes.len()).filter(|&i| !kept[i]) {
+        folded.entry(g.nodes[i].stage).or_default().push(i);
+    }
+    let mut nodes: Vec<FlowGraphNode> = Vec::new();
+    let mut new_index = vec![0usize; g.nodes.len()];
+    for i in (0..g.nodes.len()).filter(|&i| kept[i] || folded[&g.nodes[i].stage].len() == 1) {
+        new_index[i] = nodes.len();
+        nodes.push(g.nodes[i].clone());
+    }
+    for (stage, members) in folded.iter().filter(|(_, m)| m.len() > 1) {
+        let kind = g.nodes[members[0]].kind;
+        let same = members.iter().all(|&i| g.nodes[i].kind == kind);
+        for &i in members {
+            new_index[i] = nodes.len();
+        }
+        nodes.push(FlowGraphNode {
+            id: format!("other-hops-{stage}"),
+            label: format!("{} other hops", members.len()),
+            stage: *stage,
+            kind: if same { kind } else { NodeKind::Intermediate },
+        });
+    }
+    let mut links: Vec<FlowGraphLink> = Vec::new();
+    let mut link_index: HashMap<(usize, usize), usize> = HashMap::new();
+    for l in &g.links {
+        let (from, to) = (new_index[l.from], new_index[l.to]);
+        let merged = !(kept[l.from] && kept[l.to]);
+        let k = *link_index.entry((from, to)).or_insert_with(|| {
+            links.push(FlowGraphLink {
+                from,
+                to,
+                usd: 0.0,
+                estimate: false,
+                sources: Vec::new(),
+                inferred: l.inferred,
+                bases: Vec::new(),
+            });
+            links.len() - 1
+        });
+        let link = &mut links[k];
+        link.usd += l.usd;
+        link.estimate |= l.estimate;
+        link.inferred &= l.inferred;
+        // A summed link of many hops names no source of its own: the table lists each.
+        if !merged {
+            link.sources
+                .extend(l.sources.iter().filter(|s| !link.sources.contains(s)).cloned().collect::<Vec<_>>());
+        }
+        link.bases.extend(l.bases.iter().filter(|b| !link.bases.contains(b)).cloned().collect::<Vec<_>>());
+    }
+    FlowGraph {
+        incidents: g.incidents.clone(),
+        theft_usd: g.theft_usd,
+        as_of: g.as_of,
+        split_date: g.split_date,
+        sent: g.sent,
+        sum_notes: g.sum_notes.clone(),
+        nodes,
+        links,
+    }
 }
 
 /// A node id as a label: `still-held` becomes "Still held".
@@ -424,6 +684,7 @@ fn add_remainder_links(nodes: &mut Vec<FlowGraphNode>, links: &mut Vec<FlowGraph
             estimate: true,
             sources: Vec::new(),
             inferred: true,
+            bases: Vec::new(),
         });
     }
 }
@@ -432,7 +693,7 @@ fn add_remainder_links(nodes: &mut Vec<FlowGraphNode>, links: &mut Vec<FlowGraph
 /// stable. Victims sort without regard to case, each name folded once.
 pub fn sort_incidents(list: &mut [&Incident], key: SortKey, ascending: bool) {
     let folded: Vec<String> = if key == SortKey::Victim {
-        list.iter().map(|i| crate::view::fold_case(&i.victim)).collect()
+        list.iter().map(|i| crate::text::fold_case(&i.victim)).collect()
     } else {
         Vec::new()
     };
@@ -476,44 +737,78 @@ pub struct Headline {
     pub dprk_share: Option<Share>,
 }
 
-/// North Korea's share of all crypto theft as one publisher reports it.
+/// North Korea's share of all crypto theft for one year, from one publisher.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Share {
-    /// DPRK-linked theft divided by theft by all actors.
+    /// DPRK-linked theft's share of theft by all actors.
     pub share: f64,
-    /// Who reported both figures.
+    /// Who published the figures.
     pub publisher: String,
-    /// The years covered (first, last).
-    pub years: (i32, i32),
-    /// Ids of the reported totals used.
-    pub totals: Vec<String>,
+    /// The year it is for: a share is only shown for one year, as a publisher gave it
+    /// (a blend of several years' shares is a figure no one published).
+    pub year: i32,
+    /// The window of the figure in words ("2024", "1 Jan – 19 Dec 2024").
+    pub window: String,
+    /// Id of the reported total it comes from.
+    pub total: String,
+    /// True when the publisher stated the share itself; otherwise it is worked out from
+    /// the publisher's two dollar figures, and `basis` says so.
+    pub stated: bool,
+    /// How a share that was not stated was worked out.
+    pub basis: Option<String>,
 }
 
-/// The share over every year of `years` from the first publisher (in legend order) that
-/// gives both figures, for a whole year, for each of them.
-fn share_over(data: &Dataset, years: (i32, i32)) -> Option<Share> {
-    let marks = latest_reported(&data.reported_totals, years);
+/// The share for one year: from the publishers' latest figures for it (full-year ones
+/// first, then in legend order), the first that states a share, else the first that gives
+/// theft by all actors (a derived share). Its window goes with it.
+fn share_for(data: &Dataset, year: i32) -> Option<Share> {
+    let marks = latest_reported(&data.reported_totals, (year, year));
     let by_id: HashMap<&str, &ReportedTotal> =
         data.reported_totals.iter().map(|t| (t.id.as_str(), t)).collect();
-    publisher_order(marks.iter().map(|m| m.publisher.as_str())).into_iter().find_map(|publisher| {
-        let (mut dprk, mut all, mut totals) = (0.0, 0.0, Vec::new());
-        for year in years.0..=years.1 {
-            let mark = marks.iter().find(|m| m.year == year && m.publisher == publisher && !m.partial)?;
-            let total = by_id.get(mark.id.as_str())?;
-            let everyone = total.all_actors_usd.filter(|a| *a > 0.0)?;
-            dprk += total.usd;
-            all += everyone;
-            totals.push(total.id.clone());
-        }
-        Some(Share { share: dprk / all, publisher, years, totals })
+    let order = publisher_order(marks.iter().map(|m| m.publisher.as_str()));
+    let mut candidates: Vec<&ReportedMark> =
+        marks.iter().filter(|m| m.nature != FigureNature::Derived).collect();
+    let key =
+        |m: &ReportedMark| (m.nature != FigureNature::FullYear, order.iter().position(|p| *p == m.publisher));
+    crate::sort::by(&mut candidates, &|a, b| key(a).cmp(&key(b)));
+    let totals: Vec<&ReportedTotal> =
+        candidates.iter().filter_map(|m| by_id.get(m.id.as_str()).copied()).collect();
+    let stated = totals.iter().find_map(|t| {
+        t.stated_share.map(|share| Share {
+            share,
+            publisher: t.publisher.clone(),
+            year,
+            window: t.window(),
+            total: t.id.clone(),
+            stated: true,
+            basis: None,
+        })
+    });
+    stated.or_else(|| {
+        totals.iter().find_map(|t| {
+            let all = t.all_actors_usd.filter(|a| *a > 0.0)?;
+            Some(Share {
+                share: t.usd / all,
+                publisher: t.publisher.clone(),
+                year,
+                window: t.window(),
+                total: t.id.clone(),
+                stated: false,
+                basis: Some(format!(
+                    "{} of {} stolen by all actors, both as {} published them",
+                    money(t.usd),
+                    money(all),
+                    t.publisher
+                )),
+            })
+        })
     })
 }
 
-/// Computes the headline for the kept incidents over a span of years. The share covers the
-/// whole span when a publisher gives it for every year, otherwise the latest year that has it.
+/// Computes the headline for the kept incidents over a span of years. The share is the
+/// latest year's in the span that has one.
 pub fn headline(data: &Dataset, incidents: &[&Incident], span: (i32, i32)) -> Headline {
-    let share = share_over(data, span)
-        .or_else(|| (span.0..=span.1).rev().find_map(|year| share_over(data, (year, year))));
+    let share = (span.0..=span.1).rev().find_map(|year| share_for(data, year));
     Headline {
         total_usd: incidents.iter().map(|i| i.usd).sum(),
         count: incidents.len(),
@@ -539,6 +834,12 @@ pub struct PublishedPoint {
     pub usd_high: Option<f64>,
     /// Derived from the publisher's numbers rather than stated.
     pub derived: bool,
+    /// Full year, part of a year, several years, or derived.
+    pub nature: FigureNature,
+    /// True when the publisher gave a floor ("at least").
+    pub floor: bool,
+    /// The window in words ([`ReportedTotal::window`]).
+    pub window: String,
     /// Index in [`PublishedData::points`] of the figure this one revises.
     pub revises: Option<usize>,
     /// Id of its source.
@@ -579,6 +880,9 @@ pub fn published(data: &Dataset, year: Option<i32>) -> PublishedData {
             usd: t.usd,
             usd_high: t.usd_high,
             derived: t.derived,
+            nature: t.nature(),
+            floor: t.floor,
+            window: t.window(),
             revises: t.supersedes.as_deref().and_then(|old| totals.iter().position(|o| o.id == old)),
             source: t.source.clone(),
         })
@@ -645,7 +949,7 @@ mod tests {
     #[test]
     fn reported_marks_take_the_latest_revision_and_remember_the_earlier_one() {
         let data = fixture();
-        let y = yearly(&data, &Filter::default().apply(&data), (2024, 2025), false, None);
+        let y = yearly(&data, &Filter::default().apply(&data), (2024, 2025), false, None, false);
         let tp = y.reported.iter().find(|m| m.publisher == "Test Publisher").expect("mark");
         assert_eq!(tp.usd, 450_000_000.0);
         assert_eq!(tp.revised_from.len(), 1);
@@ -680,18 +984,21 @@ mod tests {
     }
 
     #[test]
-    fn headline_share_needs_both_figures_for_every_year() {
-        let data = fixture();
+    fn headline_share_is_one_years_as_the_publisher_gave_it() {
+        let mut data = fixture();
         let kept = Filter::default().apply(&data);
         let h = headline(&data, &kept, (2024, 2024));
-        let s = h.dprk_share.expect("2024 has both figures");
-        assert_eq!(s.publisher, "Test Publisher");
-        assert!((s.share - 0.5).abs() < 1e-9, "the revised 450M of 900M");
-        assert_eq!(s.totals, vec!["tp-2024-b".to_string()]);
+        let s = h.dprk_share.expect("2024 has a stated share");
+        assert_eq!((s.publisher.as_str(), s.year, s.stated), ("Test Publisher", 2024, true));
+        assert!((s.share - 0.5).abs() < 1e-9, "the revised figure's stated 50%");
+        assert_eq!(s.total, "tp-2024-b");
         let wider = headline(&data, &kept, (2024, 2025)).dprk_share.expect("falls back to a single year");
-        assert_eq!(wider.years, (2024, 2024), "2025 lacks an all-actor figure, so 2024 is used");
+        assert_eq!(wider.year, 2024, "2025 has no share, so 2024's is shown, never a blend");
         assert_eq!(h.count, 3);
         assert_eq!(h.largest.as_deref(), Some("alpha-2024"));
+        data.reported_totals[1].stated_share = None;
+        let derived = headline(&data, &[], (2024, 2024)).dprk_share.expect("worked out from the two figures");
+        assert!(!derived.stated && derived.basis.as_deref().is_some_and(|b| b.contains("$450M of $900M")));
     }
 
     #[test]

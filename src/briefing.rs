@@ -67,6 +67,9 @@ const SHORT_MAX: usize = 64;
 /// the query, the fragment or a trailing slash; cut to [`SHORT_MAX`] characters with an
 /// ellipsis. `None` for anything else (a page-internal link).
 pub fn short_url(url: &str) -> Option<String> {
+    // The host as the address bar shows it: a look-alike prints as the `xn--` host the link
+    // really leads to, and a user name before the host is dropped.
+    let url = crate::address::display_url(url);
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
     let end = rest.find(['?', '#']).unwrap_or(rest.len());
     let bare = rest[..end].trim_end_matches('/');
@@ -143,10 +146,10 @@ fn cover(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
         PrintMode::ChartsOnly => "Heist Ledger: charts",
     };
     format!(
-        r#"<header class="print-cover"><h1>{title}</h1><p class="print-filters" data-print-filters>{}</p><p class="print-meta">Data as of {} (release {}). Live view: {}</p></header>"#,
+        r#"<header class="print-cover"><h1>{title}</h1><p class="print-filters" data-print-filters>{}</p><p class="print-meta" data-evidence="{}">{}. Live view: {}</p></header>"#,
         escape(&filters_in_words(sel)),
-        sel.data.as_of.human(),
-        escape(&sel.data.release.id),
+        sel.data.evidence_horizon.map(|h| h.to_string()).unwrap_or_default(),
+        escape(&pipeline::dated(&sel.data)),
         escape(&pipeline::view_link(sel, page_url))
     )
 }
@@ -238,6 +241,22 @@ fn chart_sources(charts: &[ChartData], cited: &[&str]) -> String {
     out
 }
 
+/// The charts' notes, unfolded for paper: why each year's listed sum and the publishers'
+/// figures part, and why a flow does not add up to its theft (`[data-print-notes]`).
+fn chart_notes(charts: &[ChartData]) -> String {
+    let items: String = charts
+        .iter()
+        .flat_map(|c| c.notes())
+        .map(|n| format!(r#"<li data-{}="{}">{}</li>"#, n.hook, escape(&n.key), escape(&n.text)))
+        .collect();
+    if items.is_empty() {
+        return String::new();
+    }
+    format!(
+        r#"<section class="print-notes" data-print-notes><h2>Why the sums part: the yearly totals and the flows</h2><ul class="print-list">{items}</ul></section>"#
+    )
+}
+
 /// The published figures the pack lists: all of them for the whole dataset, else those
 /// whose period overlaps the years in view (a briefing on 2022–2024 need not carry the
 /// 2018 figures). The heading says which.
@@ -299,9 +318,10 @@ fn incident_list(sel: &Selection) -> String {
         rows.len()
     );
     for i in rows {
-        let sources: Vec<String> = i
-            .sources
-            .iter()
+        let sources: Vec<String> = sel
+            .data
+            .strongest_first(&i.sources)
+            .into_iter()
             .take(2)
             .filter_map(|id| pipeline::source_link(&sel.data, id))
             .map(|s| source_item(&s))
@@ -348,6 +368,7 @@ pub fn pack(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
                 r#"<section class="headline">{}</section>"#,
                 html::headline(&light.data, &pipeline::headline(&light))
             );
+            out.push_str(&html::outlook_list(&light.data));
         }
         PrintMode::ChartsOnly => out.push_str(&headline_line(&light)),
     }
@@ -359,6 +380,7 @@ pub fn pack(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
         let (heading, figures) = published_in_view(&light);
         let cited: Vec<&str> = figures.rows.iter().flatten().filter_map(|c| c.href.as_deref()).collect();
         out.push_str(&chart_sources(&charts, &cited));
+        out.push_str(&chart_notes(&charts));
         let _ = write!(
             out,
             r#"<section class="print-figures"><h2>{}</h2>{}</section>"#,

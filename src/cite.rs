@@ -48,7 +48,7 @@ pub fn sources_in_view(sel: &Selection) -> SourceSummary {
     let data = &sel.data;
     let incidents = sel.incidents();
     let mut ids: Vec<&str> = incidents.iter().flat_map(|i| i.sources.iter().map(String::as_str)).collect();
-    let yearly = aggregate::yearly(data, &incidents, sel.span, sel.filtered(), None);
+    let yearly = aggregate::yearly(data, &incidents, sel.span, sel.filtered(), None, false);
     ids.extend(yearly.reported.iter().map(|m| m.source.as_str()));
     let published = aggregate::published(data, sel.figures_year());
     ids.extend(published.points.iter().map(|p| p.source.as_str()));
@@ -117,8 +117,10 @@ pub fn cite(sel: &Selection, site: &str, today: Date) -> Citation {
         Some(d) => d.clone(),
     };
     let what = view_in_words(sel);
+    let horizon =
+        data.evidence_horizon.map(|h| format!("; newest evidence read {}", h.human())).unwrap_or_default();
     let release_words = format!(
-        "release {}, published {}; data as of {}",
+        "release {}, published {}; data as of {}{horizon}",
         data.release.id,
         data.release.date.human(),
         data.as_of.human()

@@ -326,6 +326,9 @@ pub fn incidents_json(data: &Dataset, incidents: &[&Incident], view_words: &str,
     w.key("title").string("Heist Ledger: cryptocurrency thefts attributed to North Korea");
     w.key("release").string(&data.release.id);
     w.key("as_of").string(&data.as_of.to_string());
+    if let Some(h) = data.evidence_horizon {
+        w.key("evidence_horizon").string(&h.to_string());
+    }
     w.key("view").string(view_words);
     w.key("permalink").string(permalink);
     w.key("count").number(incidents.len() as f64);
@@ -367,9 +370,36 @@ pub fn pinned_url(sel: &Selection, view: &ViewState, site: &str) -> String {
     }
 }
 
-/// The frame's own lines above and below an embedded chart, in CSS pixels (the embed
-/// stylesheet's title, filter line and source footer at a 640 px column).
-const EMBED_CHROME: u32 = 190;
+/// The frame's own lines around an embedded chart at a frame `width`, in CSS pixels: the
+/// view in words, the chart's title row with its buttons (which wrap on a phone), the
+/// source line and the release line, each at most two lines; `plain` drops the words.
+/// Measured on the release build, 2 December 2026: the figures chart, whose title row also
+/// holds its year picker, needs the most (379 px at 320 px wide, 332 at 480, 267 at 640,
+/// 219 at 1000).
+fn embed_chrome(width: u32, plain: bool) -> u32 {
+    let (full, bare) = match width {
+        0..=399 => (380, 250),
+        400..=599 => (340, 220),
+        600..=799 => (270, 175),
+        _ => (220, 145),
+    };
+    if plain {
+        bare
+    } else {
+        full
+    }
+}
+
+/// An embed's height in CSS pixels at a frame `width`: the chart's box for that width (as
+/// on the full page) and the frame's lines around it ([`embed_chrome`]). A function of the
+/// width and the address's flags alone, never of the data: the frame is a box of this
+/// height (anything more than the chart and its lines, such as an opened table, scrolls
+/// inside), and this is the height it posts to its parent, so a page on another origin
+/// that frames a dataset learns nothing about what the dataset holds from it. At most
+/// 1,660 px, whatever the width.
+pub fn embed_height(kind: ChartKind, width: u32, plain: bool) -> u32 {
+    kind.size_for(width).height + embed_chrome(width, plain)
+}
 
 /// The iframe code for one chart of the view, pinned to the release, at a height that fits
 /// a 640 px column without any script on the host page (hosts that listen for the frame's
@@ -377,7 +407,7 @@ const EMBED_CHROME: u32 = 190;
 pub fn embed_code(sel: &Selection, kind: ChartKind, site: &str) -> String {
     let embed = ViewState { embed: Some(Embed::of(kind)), incident: None, present: None, ..sel.view.clone() };
     let src = pinned_url(sel, &embed, site);
-    let height = kind.size_for(640).height + EMBED_CHROME;
+    let height = embed_height(kind, 640, false);
     let attr = crate::render::svg::escape;
     format!(
         r#"<iframe src="{}" title="{} (Heist Ledger)" width="100%" height="{height}" style="border:0;width:100%;max-width:100%" loading="lazy" allow="fullscreen"></iframe>"#,

@@ -61,6 +61,47 @@ pub fn dollars_exact(usd: f64) -> String {
     format!("{}${out}", if usd < 0.0 { "-" } else { "" })
 }
 
+/// An amount as a publisher gave it, with its range or floor: "$1.34B", "$1.64B–$1.65B",
+/// "at least $2.02B".
+pub fn amount(usd: f64, high: Option<f64>, floor: bool) -> String {
+    match (high, floor) {
+        (Some(h), _) => format!("{}–{}", money(usd), money(h)),
+        (None, true) => format!("at least {}", money(usd)),
+        (None, false) => money(usd),
+    }
+}
+
+/// A count of tokens with thousands separators and, when fractional, up to four decimals:
+/// `361,255`, `944`, `0.5`, `1,234.5678`.
+pub fn count(n: f64) -> String {
+    if !n.is_finite() {
+        return "n/a".to_string();
+    }
+    let whole = dollars_exact(n.trunc()).replacen('$', "", 1);
+    let fraction = format!("{:.4}", n.abs().fract());
+    let fraction = fraction.trim_start_matches('0').trim_end_matches('0').trim_end_matches('.');
+    format!("{whole}{fraction}")
+}
+
+/// A price per token: whole dollars with separators from $100 up (`$2,490`), cents below
+/// (`$0.99`, `$12.50`).
+pub fn price(usd: f64) -> String {
+    if usd.is_finite() && usd.abs() < 100.0 {
+        format!("{}${:.2}", if usd < 0.0 { "-" } else { "" }, usd.abs())
+    } else {
+        dollars_exact(usd)
+    }
+}
+
+/// A share with up to two decimals, trailing zeros trimmed: `72.4%`, `3.84%`, `16%`.
+pub fn percent_fine(share: f64) -> String {
+    if !share.is_finite() {
+        return "n/a".to_string();
+    }
+    let text = format!("{:.2}", share * 100.0);
+    format!("{}%", text.trim_end_matches('0').trim_end_matches('.'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +133,25 @@ mod tests {
         assert_eq!(percent(0.045), "4.5%");
         assert_eq!(percent(0.05), "5%");
         assert_eq!(percent(1.0), "100%");
+    }
+
+    #[test]
+    fn token_counts_prices_and_fine_shares_read_as_written() {
+        type Case = (fn(f64) -> String, f64, &'static str);
+        let cases: [Case; 9] = [
+            (count, 361_255.0, "361,255"),
+            (count, 0.5, "0.5"),
+            (count, 1234.5678, "1,234.5678"),
+            (price, 2490.0, "$2,490"),
+            (price, 0.9998, "$1.00"),
+            (price, 12.5, "$12.50"),
+            (percent_fine, 0.724, "72.4%"),
+            (percent_fine, 0.0384, "3.84%"),
+            (percent_fine, 0.16, "16%"),
+        ];
+        for (f, value, want) in cases {
+            assert_eq!(f(value), want, "{value}");
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use crate::format::{dollars_exact, money};
 use crate::model::{Category, Confidence, Dataset, Incident, SourceKind};
-use crate::pipeline::{Chart, ChartData, ChartKind, Figure, Selection, SourceLink};
+use crate::pipeline::{Chart, ChartData, ChartKind, Figure, Note, Selection, SourceLink};
 use crate::render::svg::escape;
 use crate::tables::Table;
 use crate::view::SortKey;
@@ -46,18 +46,33 @@ fn kind_tag(kind: SourceKind) -> String {
     format!(r#" <span class="source-kind" data-source-kind="{}">{}</span>"#, kind.slug(), kind.label())
 }
 
+/// The kind tag of a source, a copy naming whose text it reproduces ("Copy of primary: FBI
+/// PSA I-022625-PSA"), so a mirror reads as what it mirrors.
+fn kind_tag_of(kind: SourceKind, copy_of: Option<&str>) -> String {
+    match (kind, copy_of) {
+        (SourceKind::Copy, Some(of)) => format!(
+            r#" <span class="source-kind" data-source-kind="copy">{}: {}</span>"#,
+            kind.label(),
+            bdi(of)
+        ),
+        _ => kind_tag(kind),
+    }
+}
+
 fn source(s: &SourceLink) -> String {
     format!(
         r#"{} <span class="publisher">({})</span>{}"#,
         a(&s.url, &bdi(&s.title)),
         bdi(&s.publisher),
-        kind_tag(s.kind)
+        kind_tag_of(s.kind, s.copy_of.as_deref())
     )
 }
 
-/// The headline: the data's release line, then the figures as a definition list.
+/// The headline: the data's release line and evidence horizon, the publishers' outlook,
+/// then the figures as a definition list.
 pub fn headline(data: &Dataset, figures: &[Figure]) -> String {
     let mut out = release_line(data);
+    out.push_str(&outlook(data));
     out.push_str("<dl>");
     for f in figures {
         let hook = f.hook.map(|h| format!(r#" data-headline="{h}""#)).unwrap_or_default();
@@ -119,9 +134,34 @@ pub fn table(t: &Table) -> String {
     out
 }
 
-/// A chart's caption: what its sources are for, and the links (folded when long).
-pub fn caption(kind: ChartKind, sources: &[SourceLink]) -> String {
-    let mut out = format!(r#"<span class="sources-label">{}: </span>"#, escape(kind.sources_label()));
+/// A chart's caption: its notes (why a year's sum and the figures part, why a flow does
+/// not add up), what its sources are for, and the links (folded when long).
+pub fn caption(kind: ChartKind, sources: &[SourceLink], notes: &[Note]) -> String {
+    let mut out = String::new();
+    let items: String = notes
+        .iter()
+        .map(|n| format!(r#"<li data-{}="{}">{}</li>"#, n.hook, escape(&n.key), bdi(&n.text)))
+        .collect();
+    match notes {
+        [] => {}
+        // One or two notes stand open; more are folded under a line naming what they are for.
+        [_] | [_, _] => {
+            let _ = write!(out, r#"<ul class="chart-notes">{items}</ul>"#);
+        }
+        notes => {
+            let keys: Vec<&str> = notes.iter().map(|n| n.key.as_str()).collect();
+            let what = match kind {
+                ChartKind::Yearly => "Why the listed sum and the publishers' figures part",
+                _ => "Why these flows do not add up to their thefts",
+            };
+            let _ = write!(
+                out,
+                r#"<details class="chart-notes"><summary>{what}: {}</summary><ul class="chart-notes">{items}</ul></details>"#,
+                escape(&keys.join(", "))
+            );
+        }
+    }
+    let _ = write!(out, r#"<span class="sources-label">{}: </span>"#, escape(kind.sources_label()));
     let items: String = sources.iter().map(|s| format!("<li>{}</li>", source(s))).collect();
     match sources.len() {
         0 => out
@@ -290,8 +330,8 @@ pub fn filters(sel: &Selection) -> String {
     let mut out = String::from(r#"<h2 class="visually-hidden">Filters</h2><div class="filter-row">"#);
     out.push_str(&select("From ", "from", "All years", &year_refs));
     out.push_str(&select("To ", "to", "All years", &year_refs));
-    out.push_str(&select("Actor ", "actor", "All actors", &actors));
-    out.push_str(&select("Chain ", "chain", "All chains", &chains));
+    out.push_str(&select_names("Actor ", "actor", "All actors", &actors));
+    out.push_str(&select_names("Chain ", "chain", "All chains", &chains));
     let _ = write!(
         out,
         r#"<label class="search">Search <input type="search" name="q" placeholder="Victim, asset, actor…" value=""></label><button type="button" class="reset"{}>Clear filters</button></div>"#,
@@ -333,6 +373,36 @@ fn select(label: &str, name: &str, all: &str, options: &[&str]) -> String {
     }
     out.push_str("</select></label>");
     out
+}
+
+/// Longest option text in a filter select, in characters: the select is as wide as its
+/// longest option, and a name may be 300 characters long.
+const OPTION_CHARS: usize = 48;
+
+/// `s` cut to `max` characters with an ellipsis.
+fn clipped(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &s[..end]),
+        None => s.to_string(),
+    }
+}
+
+/// A select of names from the data (actor, chain). Long names are cut in the option's text
+/// only. Several values in force show as a first option naming them all
+/// ([`several_names`]), which the live page adds and the reader cannot pick again but sees.
+fn select_names(label: &str, name: &str, all: &str, options: &[&str]) -> String {
+    let mut out = format!(r#"<label>{label}<select name="{name}"><option value="">{all}</option>"#);
+    for o in options {
+        let _ =
+            write!(out, r#"<option value="{}">{}</option>"#, escape(o), escape(&clipped(o, OPTION_CHARS)));
+    }
+    out.push_str("</select></label>");
+    out
+}
+
+/// The text of the option naming several chosen values ("A or B"), cut to fit a select.
+pub fn several_names(chosen: &[String]) -> String {
+    clipped(&chosen.join(" or "), OPTION_CHARS * 2)
 }
 
 fn sort_header(sel: &Selection, key: SortKey, label: &str) -> String {
@@ -409,9 +479,9 @@ fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool) 
         (Some(lo), Some(hi)) => format!(" ({}–{})", money(lo), money(hi)),
         _ => String::new(),
     };
-    let sources: Vec<String> = i
-        .sources
-        .iter()
+    let sources: Vec<String> = data
+        .strongest_first(&i.sources)
+        .into_iter()
         .filter_map(|s| data.source(s))
         .take(2)
         .map(|s| {
@@ -444,14 +514,107 @@ fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool) 
     );
 }
 
-/// "Data as of ... (release ...)" with a link to what changed, shown by the headline.
+/// "Data as of ... (release ...)", the evidence horizon (`[data-evidence]`) and a link to
+/// what changed, shown by the headline.
 pub fn release_line(data: &Dataset) -> String {
+    let horizon = data
+        .evidence_horizon
+        .map(|h| {
+            format!(
+                r#" <span class="evidence" data-evidence="{h}">Newest evidence read: {}. Thefts and figures published after it may be missing.</span>"#,
+                h.human()
+            )
+        })
+        .unwrap_or_default();
     format!(
-        r##"<p class="as-of" data-release="{}">Data as of {} (release {}). <a href="#changes">What changed</a></p>"##,
+        r##"<p class="as-of" data-release="{}">Data as of {} (release {}).{horizon} <a href="#changes">What changed</a></p>"##,
         escape(&data.release.id),
         data.as_of.human(),
         escape(&data.release.id)
     )
+}
+
+/// Each publisher's latest figure and when its next is expected (`[data-outlook]`), folded
+/// under a line that counts the publishers whose next figure may already be out.
+pub fn outlook(data: &Dataset) -> String {
+    if data.outlook.is_empty() {
+        return String::new();
+    }
+    let items: Vec<(bool, String)> = data.outlook.iter().map(|o| outlook_item(data, o, true)).collect();
+    let due = items.iter().filter(|(due, _)| *due).count();
+    let summary = match due {
+        0 => "Publishers' latest figures and when the next are expected".to_string(),
+        n => format!("Publishers' latest figures: {n} of {} may already have a newer one out", items.len()),
+    };
+    let list: String = items.into_iter().map(|(_, li)| li).collect();
+    format!(r#"<details class="outlook" data-outlook><summary>{summary}</summary><ul>{list}</ul></details>"#)
+}
+
+/// The publishers' outlook unfolded, for paper (`[data-print-outlook]`).
+pub fn outlook_list(data: &Dataset) -> String {
+    if data.outlook.is_empty() {
+        return String::new();
+    }
+    let list: String = data.outlook.iter().map(|o| outlook_item(data, o, false).1).collect();
+    format!(
+        r#"<section class="print-outlook" data-print-outlook><h2>Publishers' latest figures and when the next are expected</h2><ul>{list}</ul></section>"#
+    )
+}
+
+/// One publisher's line, and whether its next figure may already be out (its window has
+/// opened by the release day). `why` adds its cadence and the basis of the expectation
+/// (the page has room for them; paper gets the figure and the window).
+fn outlook_item(data: &Dataset, o: &crate::model::Outlook, why: bool) -> (bool, String) {
+    let latest = data.reported_totals.iter().find(|t| t.id == o.latest);
+    let figure = latest.map_or(String::new(), |t| {
+        let amount = crate::format::amount(t.usd, t.usd_high, t.floor);
+        let link = data
+            .source(&t.source)
+            .map(|s| format!("{}{}", a(&s.url, "source"), kind_tag_of(s.kind, s.copy_of.as_deref())))
+            .unwrap_or_default();
+        format!(
+            " latest read {amount} for {} ({}), published {} {link}.",
+            escape(&t.window()),
+            t.nature().label().to_ascii_lowercase(),
+            t.published.human()
+        )
+    });
+    let (due, next) = match (o.next_from, o.next_to) {
+        (Some(from), Some(to)) => {
+            let status = match data.evidence_horizon {
+                Some(h) if to < h => {
+                    format!(" It was due by {}; none was found in the evidence read.", to.human())
+                }
+                _ if from <= data.release.date => {
+                    let read = data
+                        .evidence_horizon
+                        .map(|h| format!("; the evidence read ends {}", h.human()))
+                        .unwrap_or_default();
+                    format!(
+                        " <strong>It may already be out</strong>: the window opened {}{read}.",
+                        from.human()
+                    )
+                }
+                _ => String::new(),
+            };
+            (
+                from <= data.release.date,
+                format!("Next: {}, expected {} – {}.{status}", bdi(&o.next), from.human(), to.human()),
+            )
+        }
+        _ => (false, format!("Next: {}.", bdi(&o.next))),
+    };
+    let cadence = if why {
+        format!(r#" <span class="cadence">{} {}</span>"#, bdi(&o.cadence), bdi(&o.basis))
+    } else {
+        String::new()
+    };
+    let li = format!(
+        r#"<li data-publisher="{}"><strong>{}</strong>:{figure} {next}{cadence}</li>"#,
+        escape(&o.publisher),
+        bdi(&o.publisher)
+    );
+    (due, li)
 }
 
 /// The change log: each release's summary, what it added, revised (old → new, why,
@@ -561,7 +724,7 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
         fact("On recovery", bdi(n));
     }
     out.push_str(r#"</dl><h3>Sources</h3><ul class="source-list">"#);
-    for id in &i.sources {
+    for id in data.strongest_first(&i.sources) {
         match data.source(id) {
             Some(s) => {
                 let date = s.date.map(|d| format!(", {}", d.human())).unwrap_or_default();
@@ -570,7 +733,7 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
                     "<li>{} — {}{date}{}</li>",
                     a(&s.url, &bdi(&s.title)),
                     bdi(&s.publisher),
-                    kind_tag(s.kind)
+                    kind_tag_of(s.kind, s.copy_of.as_deref())
                 );
             }
             None => {
@@ -612,11 +775,23 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
     out
 }
 
-/// What the footer says about the dataset on screen. `data_url` is the address it was
-/// loaded from; the download link is only built for a relative address on this site.
+/// True for an address that can only lead to this site: a path, relative or from the
+/// site's root, with no scheme, no `//` host, no backslash (browsers read `\` as `/`, so
+/// `/\host/x.json` is another site) and no space or control character (browsers drop tabs
+/// and newlines, so `/\t/host` is one too).
+pub fn is_site_path(url: &str) -> bool {
+    !url.is_empty()
+        && !url.contains('\\')
+        && !url.starts_with("//")
+        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+        && !url.split(['/', '?', '#']).next().unwrap_or_default().contains(':')
+}
+
+/// What the footer says about the dataset on screen. `data_url` is the address that
+/// dataset was loaded from (the live page passes it resolved to a path on this site); the
+/// download link is only built for a path on this site ([`is_site_path`]).
 pub fn footer_about(data: &Dataset, data_url: &str) -> String {
-    let same_site = !data_url.contains(':') && !data_url.starts_with("//");
-    let download = if same_site {
+    let download = if is_site_path(data_url) {
         format!(
             r#"<a href="{}" download="heist-ledger-incidents-{}.json">Download the data</a> · "#,
             escape(data_url),
@@ -626,10 +801,13 @@ pub fn footer_about(data: &Dataset, data_url: &str) -> String {
         String::new()
     };
     let mut out = format!(
-        r#"<p><strong>{}</strong>, checked against its sources as of {} (release {}). {} incidents, {} sources. {download}<a href="data/incidents.schema.json">Schema</a></p>"#,
+        r#"<p><strong>{}</strong>, checked against its sources as of {} (release {}){}. {} incidents, {} sources. {download}<a href="data/incidents.schema.json">Schema</a></p>"#,
         bdi(&data.title),
         data.as_of.human(),
         escape(&data.release.id),
+        data.evidence_horizon
+            .map(|h| format!("; the newest evidence read is of {}", h.human()))
+            .unwrap_or_default(),
         data.incidents.len(),
         data.sources.len()
     );
@@ -749,10 +927,12 @@ pub fn section(which: Section, inner: &str) -> String {
     format!("{open}{inner}{close}")
 }
 
-/// The inside of the footer: the data box, what the dataset on screen is, the closing note.
-pub fn footer(data: Option<&Dataset>, data_url: &str) -> String {
-    let about = data.map(|d| footer_about(d, data_url)).unwrap_or_default();
-    format!(r#"<div>{}</div><div class="about">{about}</div><p>{FOOTER_NOTE}</p>"#, data_form(data_url))
+/// The inside of the footer: the data box holding the address asked for, what the dataset
+/// on screen is (with a link to `shown`, the address it came from: never a failed one), the
+/// closing note.
+pub fn footer(data: Option<&Dataset>, shown: &str, asked: &str) -> String {
+    let about = data.map(|d| footer_about(d, shown)).unwrap_or_default();
+    format!(r#"<div>{}</div><div class="about">{about}</div><p>{FOOTER_NOTE}</p>"#, data_form(asked))
 }
 
 /// Where the live page puts what only it shows; empty (and taking no room) in the first view.
@@ -809,7 +989,7 @@ fn page(headline: &str, filters: &str, figures: &str, sel: Option<&Selection>, d
     out.push_str(&Slot::Detail.empty());
     out.push_str(&Slot::Cite.empty());
     out.push_str("</main>");
-    out.push_str(&section(Section::Footer, &footer(data, data_url)));
+    out.push_str(&section(Section::Footer, &footer(data, data_url, data_url)));
     out
 }
 
@@ -824,7 +1004,7 @@ pub fn static_page(sel: &Selection, charts: &[StaticChart], figures: &[Figure], 
             kind,
             &figure_head(kind, sel, false),
             &hosts,
-            &caption(kind, c.data.sources()),
+            &caption(kind, c.data.sources(), c.data.notes()),
             &table(&c.data.table(crate::tables::FOLDED_ROWS)),
         ));
     }

@@ -28,39 +28,78 @@ enum Step<'a> {
     Index(usize),
 }
 
-/// A pull reader over JSON text.
+/// A pull reader over JSON text. Besides what it reads, it notes what in the text itself is
+/// at fault though the text is JSON ([`Reader::literals`]): a key given twice in one object
+/// (JSON readers differ on which one counts) and a number too small for a float (which
+/// would read as 0 without a word, and 0 is an amount).
 pub struct Reader<'a> {
     text: &'a str,
     pos: usize,
     path: Vec<Step<'a>>,
+    literals: Literals,
+}
+
+/// Most faults of the text itself named before the rest are only counted.
+const MAX_LITERALS: usize = 20;
+
+/// The faults of the text itself found so far.
+#[derive(Default)]
+struct Literals {
+    named: Vec<Error>,
+    found: usize,
+    /// Where the last one was: a value read again after a failed attempt is not counted twice.
+    last_at: Option<usize>,
 }
 
 impl<'a> Reader<'a> {
     /// A reader at the start of `text`.
     pub fn new(text: &'a str) -> Reader<'a> {
-        Reader { text, pos: 0, path: Vec::new() }
+        Reader { text, pos: 0, path: Vec::new(), literals: Literals::default() }
     }
 
     /// A reader of `text`, the value found under `key` of a larger document (paths in its
     /// messages start there).
     pub fn within(text: &'a str, key: &str) -> Reader<'a> {
-        Reader { text, pos: 0, path: vec![Step::Key(Cow::Owned(key.to_string()))] }
+        Reader {
+            text,
+            pos: 0,
+            path: vec![Step::Key(Cow::Owned(key.to_string()))],
+            literals: Literals::default(),
+        }
     }
 
     /// The JSON path of the value being read.
     pub fn path(&self) -> String {
-        let mut out = String::new();
-        for step in &self.path {
-            match step {
-                Step::Key(k) if out.is_empty() => out.push_str(k),
-                Step::Key(k) => {
-                    out.push('.');
-                    out.push_str(k);
-                }
-                Step::Index(n) => {
-                    let _ = write!(out, "[{n}]");
-                }
-            }
+        path_of(&self.path)
+    }
+
+    /// Notes a fault of the text itself at the value being read (once, however often the
+    /// value is read).
+    fn literal(&mut self, message: String) {
+        if self.literals.last_at.is_some_and(|at| at >= self.pos) {
+            return;
+        }
+        self.literals.last_at = Some(self.pos);
+        self.literals.found += 1;
+        if self.literals.named.len() < MAX_LITERALS {
+            let path = self.path();
+            let path = if path.is_empty() { "file".to_string() } else { path };
+            self.literals.named.push(Error { path, message, syntax: false });
+        }
+    }
+
+    /// Every key given twice and every number too small for a float found so far, each
+    /// named by its path (the first [`MAX_LITERALS`], then a count of the rest).
+    pub fn literals(&mut self) -> Vec<Error> {
+        let literals = std::mem::take(&mut self.literals);
+        let mut out = literals.named;
+        if literals.found > out.len() {
+            let rest = literals.found - out.len();
+            out.push(Error {
+                path: "file".to_string(),
+                message: format!("and {rest} more like these"),
+                syntax: false,
+            });
         }
         out
     }
@@ -76,7 +115,7 @@ impl<'a> Reader<'a> {
         let mut e = self.error(message);
         if matches!(self.path.last(), Some(Step::Key(_))) {
             let key = self.path.len() - 1;
-            e.path = Reader { text: "", pos: 0, path: self.path[..key].to_vec() }.path();
+            e.path = path_of(&self.path[..key]);
         }
         e
     }
@@ -428,7 +467,16 @@ impl<'a> Reader<'a> {
         }
         let raw = &self.text[start..self.pos];
         match parse_f64(raw) {
-            Some(v) => Ok((raw, v)),
+            Some(v) => {
+                let mantissa = raw.split(['e', 'E']).next().unwrap_or_default();
+                if v == 0.0 && mantissa.bytes().any(|b| matches!(b, b'1'..=b'9')) {
+                    self.literal(format!(
+                        "{} is too small for a number here and would read as 0; write 0, or the amount in dollars",
+                        clip(raw)
+                    ));
+                }
+                Ok((raw, v))
+            }
             None => Err(self.syntax("number out of range")),
         }
     }
@@ -487,6 +535,32 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// A JSON path (`incidents[3].usd`).
+fn path_of(steps: &[Step]) -> String {
+    let mut out = String::new();
+    for step in steps {
+        match step {
+            Step::Key(k) if out.is_empty() => out.push_str(k),
+            Step::Key(k) => {
+                out.push('.');
+                out.push_str(k);
+            }
+            Step::Index(n) => {
+                let _ = write!(out, "[{n}]");
+            }
+        }
+    }
+    out
+}
+
+/// At most 60 characters of a text echoed in a message.
+fn clip(s: &str) -> Cow<'_, str> {
+    match s.char_indices().nth(60) {
+        Some((end, _)) => Cow::Owned(format!("{}…", &s[..end])),
+        None => Cow::Borrowed(s),
+    }
+}
+
 /// "one of `a`, `b`, `c`" (serde's words for the names a value may take).
 pub fn one_of(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
@@ -509,16 +583,22 @@ impl Fields {
         Fields { names, seen: vec![false; names.len()] }
     }
 
-    /// Which field `key` is (its index in the names); refuses an unknown or repeated one.
-    pub fn which(&mut self, r: &Reader, key: &str) -> Result<usize, Error> {
+    /// Which field `key` is (its index in the names); refuses an unknown one. A field given
+    /// again is `None` (its value to be skipped), noted as a fault of the text
+    /// ([`Reader::literals`]).
+    pub fn which(&mut self, r: &mut Reader, key: &str) -> Result<Option<usize>, Error> {
         let Some(k) = self.names.iter().position(|n| *n == key) else {
             return Err(r.object_error(format!("unknown field `{key}`, expected {}", one_of(self.names))));
         };
         if self.seen[k] {
-            return Err(r.object_error(format!("duplicate field `{key}`")));
+            r.literal(format!(
+                "the key \"{}\" is given twice in one object; JSON readers differ on which one counts, so give it once",
+                clip(key)
+            ));
+            return Ok(None);
         }
         self.seen[k] = true;
-        Ok(k)
+        Ok(Some(k))
     }
 }
 

@@ -5,10 +5,13 @@
 //!
 //! 1. [`model`] and [`date`]: the dataset's types, which are also its published schema;
 //!    [`load`] and [`validate`]: from bytes to a checked dataset, or to every problem at once;
-//!    [`release`]: the index of archived releases (`versions.json`).
+//!    [`release`]: the index of archived releases (`versions.json`);
+//!    [`address`]: web addresses in the data, checked and shown as a browser shows their host;
+//!    [`text`]: case folding by rule, without the Unicode tables.
 //! 2. [`view`]: what the reader chose to see (filter, sort, theme, selection) and its URL form.
 //! 3. [`aggregate`]: year totals beside reported figures, timeline points, flow graphs;
-//!    [`tables`]: the same numbers as tables; [`format`]: how money reads.
+//!    [`tables`]: the same numbers as tables; [`format`]: how money reads;
+//!    [`reconcile`]: why a year's listed sum and a publisher's figure part.
 //! 4. [`layout`]: pure geometry (scales, the Sankey layout, label placement, text metrics).
 //! 5. [`render`]: plotters drawing the charts into accessible SVG.
 //! 6. [`pipeline`]: the one function chain from (dataset, view) to everything the page
@@ -20,6 +23,7 @@
 //!
 //! The static build (`src/bin/render.rs`) runs the same pipeline natively.
 
+pub mod address;
 pub mod aggregate;
 pub mod briefing;
 pub mod cite;
@@ -32,10 +36,12 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod reconcile;
 pub mod release;
 pub mod render;
 pub mod sort;
 pub mod tables;
+pub mod text;
 pub mod validate;
 pub mod view;
 

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::json;
-use crate::model::{Dataset, Date, SCHEMA_VERSION};
+use crate::model::{Dataset, Date, SCHEMA_VERSION, SCHEMA_VERSIONS_READ};
 use crate::validate::{validate, Problem};
 
 pub(crate) mod read;
@@ -98,12 +98,37 @@ pub fn fingerprint(bytes: &[u8]) -> String {
 /// Parses and validates a dataset. `source_name` names the file in messages; `today` bounds
 /// dates from above.
 pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dataset, LoadError> {
+    read_dataset_file(bytes, source_name)?.check(today)
+}
+
+/// A dataset read from its file, its types checked but not yet its rules.
+pub struct Unchecked {
+    data: Dataset,
+    cannot: String,
+}
+
+impl Unchecked {
+    /// The dataset if it passes validation, else every problem found in it. Apart from the
+    /// reading so that a page can let the browser paint between the two.
+    pub fn check(self, today: Date) -> Result<Dataset, LoadError> {
+        checked(self.data, &self.cannot, today)
+    }
+}
+
+/// Reads a dataset file into the dataset's types: the first half of [`parse_dataset`].
+pub fn read_dataset_file(bytes: &[u8], source_name: &str) -> Result<Unchecked, LoadError> {
     let cannot = format!("Cannot use the data file {source_name}");
     if bytes.len() > MAX_DATASET_BYTES {
         return Err(LoadError::file(&cannot, too_large(bytes.len())));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::file(&cannot, "is empty".to_string()));
+    }
+    if let Some(form) = utf16(bytes) {
+        return Err(LoadError::file(
+            &cannot,
+            format!("is UTF-16 text ({form}), not UTF-8: save it again as UTF-8 (without a byte-order mark)"),
+        ));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         LoadError::file(&cannot, format!("is not UTF-8 text (bad byte at offset {})", e.valid_up_to()))
@@ -130,6 +155,12 @@ pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dat
         }
     })?;
     match read {
+        // The text itself is at fault (a key given twice, a number that underflows): said
+        // before anything read from it, which may be a consequence.
+        Read::Literals(problems) => Err(LoadError {
+            summary: format!("{cannot}: its text gives a key twice or holds a number too small to read"),
+            problems: problems.into_iter().map(|e| Problem::new(e.path, e.message)).collect(),
+        }),
         Read::NotAnObject => {
             Err(LoadError::file(&cannot, "is JSON but not an object with a `schema_version`".to_string()))
         }
@@ -142,12 +173,15 @@ pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dat
             summary: format!("{cannot}: it does not match the schema"),
             problems: problems.into_iter().map(|(at, message)| Problem::new(at, message)).collect(),
         }),
-        Read::Data(data) => checked(*data, &cannot, today),
+        Read::Data(data) => Ok(Unchecked { data: *data, cannot }),
     }
 }
 
 /// What reading a JSON text as a dataset gave.
 enum Read {
+    /// The text is JSON, but gives a key twice in one object or holds a number too small for
+    /// a float (each named by its path).
+    Literals(Vec<json::Error>),
     /// The text is JSON, but its top is not an object.
     NotAnObject,
     /// The schema version is missing or another one; why.
@@ -163,6 +197,7 @@ const DATASET_FIELDS: &[&str] = &[
     "schema_version",
     "title",
     "as_of",
+    "evidence_horizon",
     "release",
     "changes",
     "notes",
@@ -171,6 +206,7 @@ const DATASET_FIELDS: &[&str] = &[
     "reported_totals",
     "flows",
     "enforcement",
+    "outlook",
 ];
 
 /// Reads a dataset from JSON text; `Err` when the text is not JSON. Every list is read
@@ -180,16 +216,22 @@ fn read_dataset(text: &str) -> Result<Read, json::Error> {
     if !text.trim_start().starts_with('{') {
         r.skip()?;
         r.end()?;
-        return Ok(Read::NotAnObject);
+        let literals = r.literals();
+        return Ok(if literals.is_empty() { Read::NotAnObject } else { Read::Literals(literals) });
     }
     let mut problems: Vec<(String, String)> = Vec::new();
     let mut fields = json::Fields::new(DATASET_FIELDS);
     let mut version: Option<String> = None;
     let mut d = Partial::default();
     r.object("struct Dataset", &mut |r, key| {
-        if let Err(e) = fields.which(r, key) {
-            problems.push(("file".to_string(), e.message));
-            return r.skip();
+        match fields.which(r, key) {
+            Ok(Some(_)) => {}
+            // Given twice: the reader noted it.
+            Ok(None) => return r.skip(),
+            Err(e) => {
+                problems.push(("file".to_string(), e.message));
+                return r.skip();
+            }
         }
         if key == "schema_version" {
             version = Some(r.span()?.trim().to_string());
@@ -199,6 +241,7 @@ fn read_dataset(text: &str) -> Result<Read, json::Error> {
         let got = r.attempt(|r| match key {
             "title" => r.string().map(|x| d.title = Some(x)),
             "as_of" => read::date(r).map(|x| d.as_of = Some(x)),
+            "evidence_horizon" => read::optional_date(r).map(|x| d.evidence_horizon = x),
             "release" => read::release(r).map(|x| d.release = Some(x)),
             "notes" => (if r.null() { Ok(None) } else { r.string().map(Some) }).map(|x| d.notes = x),
             "changes" => read::records(r, key, read::change, &mut problems).map(|x| d.changes = Some(x)),
@@ -209,6 +252,7 @@ fn read_dataset(text: &str) -> Result<Read, json::Error> {
             "reported_totals" => read::records(r, key, read::reported_total, &mut problems)
                 .map(|x| d.reported_totals = Some(x)),
             "flows" => read::records(r, key, read::flow, &mut problems).map(|x| d.flows = x),
+            "outlook" => read::records(r, key, read::outlook, &mut problems).map(|x| d.outlook = x),
             _ => read::records(r, key, read::enforcement, &mut problems).map(|x| d.enforcement = x),
         })?;
         if let Err(e) = got {
@@ -217,13 +261,16 @@ fn read_dataset(text: &str) -> Result<Read, json::Error> {
         Ok(())
     })?;
     r.end()?;
-    let wanted = SCHEMA_VERSION.to_string();
-    match version {
-        Some(v) if v == wanted => {}
-        Some(v) => return Ok(Read::Version(format!("is {v}; this dashboard reads schema version {wanted}"))),
-        None => {
-            return Ok(Read::Version(format!("is missing; this dashboard reads schema version {wanted}")))
-        }
+    let literals = r.literals();
+    if !literals.is_empty() {
+        return Ok(Read::Literals(literals));
+    }
+    let versions = format!("schema version {} or {SCHEMA_VERSION}", SCHEMA_VERSIONS_READ[0]);
+    let read = version.as_deref().and_then(|v| SCHEMA_VERSIONS_READ.into_iter().find(|r| r.to_string() == v));
+    match (read, version) {
+        (Some(n), _) => d.schema_version = n,
+        (None, Some(v)) => return Ok(Read::Version(format!("is {v}; this dashboard reads {versions}"))),
+        (None, None) => return Ok(Read::Version(format!("is missing; this dashboard reads {versions}"))),
     }
     Ok(match d.finish(&mut problems) {
         Some(data) if problems.is_empty() => Read::Data(Box::new(data)),
@@ -234,8 +281,10 @@ fn read_dataset(text: &str) -> Result<Read, json::Error> {
 /// The dataset's fields as they are read.
 #[derive(Default)]
 struct Partial {
+    schema_version: u32,
     title: Option<String>,
     as_of: Option<Date>,
+    evidence_horizon: Option<Date>,
     release: Option<crate::model::Release>,
     changes: Option<Vec<crate::model::ChangeEntry>>,
     notes: Option<String>,
@@ -244,6 +293,7 @@ struct Partial {
     reported_totals: Option<Vec<crate::model::ReportedTotal>>,
     flows: Vec<crate::model::Flow>,
     enforcement: Vec<crate::model::EnforcementEvent>,
+    outlook: Vec<crate::model::Outlook>,
 }
 
 impl Partial {
@@ -262,9 +312,10 @@ impl Partial {
             problems.push(("file".to_string(), format!("missing field `{name}`")));
         }
         Some(Dataset {
-            schema_version: SCHEMA_VERSION,
+            schema_version: self.schema_version,
             title: self.title?,
             as_of: self.as_of?,
+            evidence_horizon: self.evidence_horizon,
             release: self.release?,
             changes: self.changes?,
             notes: self.notes,
@@ -273,7 +324,20 @@ impl Partial {
             reported_totals: self.reported_totals?,
             flows: self.flows,
             enforcement: self.enforcement,
+            outlook: self.outlook,
         })
+    }
+}
+
+/// "UTF-16, little-endian" when `bytes` look like UTF-16 text: a UTF-16 byte-order mark,
+/// or JSON's first character followed or preceded by a zero byte.
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xff, 0xfe, ..] => Some("little-endian, with a byte-order mark"),
+        [0xfe, 0xff, ..] => Some("big-endian, with a byte-order mark"),
+        [a, 0, b, 0, ..] if *a != 0 && *b != 0 => Some("little-endian"),
+        [0, a, 0, b, ..] if *a != 0 && *b != 0 => Some("big-endian"),
+        _ => None,
     }
 }
 
@@ -297,13 +361,15 @@ fn checked(data: Dataset, cannot: &str, today: Date) -> Result<Dataset, LoadErro
 /// The files under `data/` that hold the dataset's source of truth, one small file per
 /// record list, so that adding or revising a record is a small, readable diff:
 ///
-/// - `meta.json`: `schema_version`, `title`, `as_of`, `release` and `notes`;
+/// - `meta.json`: `schema_version`, `title`, `as_of`, `evidence_horizon`, `release` and
+///   `notes`;
 /// - `sources.json`: every source, sorted by id;
 /// - `incidents/<id>.json`: one incident per file, named after its id;
 /// - `reported_totals.json`: published figures;
 /// - `flows/<incident>.json`: one laundering flow per file, named after its incident;
 /// - `enforcement.json`: enforcement actions;
-/// - `changes.json`: the change log, newest release first.
+/// - `changes.json`: the change log, newest release first;
+/// - `outlook.json`: each publisher's latest figure and next expected one (optional).
 ///
 /// [`assemble`] joins them into the published `public/data/incidents.json`.
 #[cfg(not(target_arch = "wasm32"))]
@@ -322,6 +388,8 @@ pub mod layout {
     pub const ENFORCEMENT: &str = "enforcement.json";
     /// The change log.
     pub const CHANGES: &str = "changes.json";
+    /// The publishers' outlook (optional).
+    pub const OUTLOOK: &str = "outlook.json";
 }
 
 /// Reads one JSON file with `read`, naming the file and the failing path in the problem.
@@ -375,6 +443,12 @@ pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
     let enforcement =
         keep(read_json(&dir.join(layout::ENFORCEMENT), |r| read::list(r, read::enforcement)), &mut problems);
     let changes = keep(read_json(&dir.join(layout::CHANGES), |r| read::list(r, read::change)), &mut problems);
+    let outlook_path = dir.join(layout::OUTLOOK);
+    let outlook = if outlook_path.exists() {
+        keep(read_json(&outlook_path, |r| read::list(r, read::outlook)), &mut problems).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     let mut incidents: Vec<crate::model::Incident> = Vec::new();
     if let Some(files) = keep(json_files(&dir.join(layout::INCIDENTS)), &mut problems) {
         for path in files {
@@ -423,10 +497,13 @@ pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
         }
     }
     if let Some(meta) = &meta {
-        if meta.schema_version != SCHEMA_VERSION {
+        if !SCHEMA_VERSIONS_READ.contains(&meta.schema_version) {
             problems.push(Problem::new(
                 dir.join(layout::META).display().to_string(),
-                format!("schema_version is {}; this build writes {SCHEMA_VERSION}", meta.schema_version),
+                format!(
+                    "schema_version is {}; this build reads {} and writes {SCHEMA_VERSION}",
+                    meta.schema_version, SCHEMA_VERSIONS_READ[0]
+                ),
             ));
         }
     }
@@ -442,6 +519,7 @@ pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
                 schema_version: meta.schema_version,
                 title: meta.title,
                 as_of: meta.as_of,
+                evidence_horizon: meta.evidence_horizon,
                 release: meta.release,
                 changes,
                 notes: meta.notes,
@@ -450,6 +528,7 @@ pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
                 reported_totals,
                 flows,
                 enforcement,
+                outlook,
             })
         }
         _ => Err(LoadError {

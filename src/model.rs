@@ -8,21 +8,33 @@ use serde::Serialize;
 
 pub use crate::date::Date;
 
-/// The schema version this build reads. A file with another version is refused with a
-/// clear message rather than half-understood.
-pub const SCHEMA_VERSION: u32 = 2;
+/// The schema version this build writes. Version 3 added the evidence horizon, the
+/// publishers' outlook, each source's origin, each flow edge's basis, a flow's split date
+/// and sum note, and a publisher's stated share; the rules that need them apply to files of
+/// version 3 ([`crate::validate`]).
+pub const SCHEMA_VERSION: u32 = 3;
+
+/// The schema versions this build reads: the current one, and version 2 (release 2026-12-01
+/// and earlier, which lack the fields version 3 added). A file with another version is
+/// refused with a clear message rather than half-understood.
+pub const SCHEMA_VERSIONS_READ: [u32; 2] = [2, SCHEMA_VERSION];
 
 /// The whole dataset, as published beside the dashboard.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Dataset {
-    /// Must equal [`SCHEMA_VERSION`].
+    /// One of [`SCHEMA_VERSIONS_READ`]; files this build writes carry [`SCHEMA_VERSION`].
     pub schema_version: u32,
     /// Shown as the dataset's name on the page.
     pub title: String,
     /// The day the data was last checked against its sources.
     pub as_of: Date,
+    /// The evidence horizon: the publication day of the newest evidence the maintainers
+    /// read for this release. Thefts and figures published after it may be missing, however
+    /// recent `as_of` and the release are. Required from schema version 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence_horizon: Option<Date>,
     /// The release this file is: its id and publication day. Downloads and exported images
     /// carry the id, so a figure in a briefing can be traced to the data it came from.
     pub release: Release,
@@ -45,8 +57,38 @@ pub struct Dataset {
     /// Sanctions, indictments, seizures and advisories tied to the thefts.
     #[serde(default)]
     pub enforcement: Vec<EnforcementEvent>,
+    /// For each publisher of figures: the newest figure read and when the next one is
+    /// expected, so a reader sees which figures may already be out of date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outlook: Vec<Outlook>,
 }
 
+/// What a publisher of figures last said, and when it is expected to say more.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Outlook {
+    /// The publisher, spelled as in `reported_totals`.
+    pub publisher: String,
+    /// Id of the newest figure read from it (a [`ReportedTotal`]).
+    pub latest: String,
+    /// How often it publishes ("an annual review each December to February, a mid-year
+    /// update in June or July").
+    pub cadence: String,
+    /// What is expected next ("its 2026 annual review"), or why nothing can be expected
+    /// ("none: the Panel was disbanded in April 2024").
+    pub next: String,
+    /// First day of the window the next figure is expected in; absent when its timing
+    /// cannot be foreseen (with `next_to`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_from: Option<Date>,
+    /// Last day of that window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_to: Option<Date>,
+    /// How the expectation was reached: the publication days of its past figures, citing
+    /// them as `[source-id]`.
+    pub basis: String,
+}
 /// A document the data cites.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -69,8 +111,85 @@ pub struct Source {
     /// For a [`SourceKind::Copy`]: whose text it reproduces (e.g. "FBI PSA I-022625-PSA").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copy_of: Option<String>,
+    /// Whose text it is: for a primary page its author, for a copy the author of the text it
+    /// reproduces, for reporting the outlet. Required from schema version 3; the official
+    /// rating rests on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
 }
 
+/// Whose text a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub enum Origin {
+    /// A government body (FBI, Treasury, a ministry, a police agency, the MSMT's members).
+    Government,
+    /// A court (an indictment, a complaint, a judgment).
+    Court,
+    /// A United Nations body (the Panel of Experts).
+    Un,
+    /// A blockchain-analytics or security firm.
+    Firm,
+    /// The victim (its post-mortem or statement).
+    Victim,
+    /// A news outlet.
+    Media,
+    /// An independent investigator.
+    Researcher,
+    /// Anyone else.
+    Other,
+}
+
+impl Origin {
+    /// Every origin, in the schema's order.
+    pub const ALL: [Origin; 8] = [
+        Origin::Government,
+        Origin::Court,
+        Origin::Un,
+        Origin::Firm,
+        Origin::Victim,
+        Origin::Media,
+        Origin::Researcher,
+        Origin::Other,
+    ];
+
+    /// The slug used in the JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Origin::Government => "government",
+            Origin::Court => "court",
+            Origin::Un => "un",
+            Origin::Firm => "firm",
+            Origin::Victim => "victim",
+            Origin::Media => "media",
+            Origin::Researcher => "researcher",
+            Origin::Other => "other",
+        }
+    }
+
+    /// True for the text of a government, a court or the UN: what an official rating needs.
+    pub fn is_official(self) -> bool {
+        matches!(self, Origin::Government | Origin::Court | Origin::Un)
+    }
+}
+
+impl Source {
+    /// How strong a citation this source is, strongest 0: government (or court, UN) text
+    /// itself, then another originator's own page (a firm's, the victim's), then a verbatim
+    /// copy of government text, then another copy, then reporting. Lists cite the strongest
+    /// first.
+    pub fn strength(&self) -> u8 {
+        let official = self.origin.is_some_and(Origin::is_official);
+        match (self.kind, official) {
+            (SourceKind::Primary, true) => 0,
+            (SourceKind::Primary, false) => 1,
+            (SourceKind::Copy, true) => 2,
+            (SourceKind::Copy, false) => 3,
+            (SourceKind::Secondary, _) => 4,
+        }
+    }
+}
 /// How close a source is to the text it is cited for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -464,6 +583,23 @@ pub struct ReportedTotal {
     /// How a derived figure was obtained from the publisher's stated numbers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<String>,
+    /// DPRK-linked theft's share of all crypto theft over the period, as the publisher
+    /// stated it (between 0 and 1); a share computed from the two dollar figures is not one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_share: Option<f64>,
+    /// What the figure is for: the publisher's annual figure for `year` (even when its data
+    /// end some days before 31 December), part of a year, or several years. When absent it
+    /// follows from the period: all of one calendar year is annual.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<FigureScope>,
+    /// The window as the publisher words it ("January through early December 2025"), where
+    /// its exact end is not stated and `period_end` is nominal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_words: Option<String>,
+    /// True when the publisher gave a floor ("over", "at least", "more than") rather than a
+    /// figure.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub floor: bool,
     /// Id of the [`Source`] that published it.
     pub source: String,
 }
@@ -479,6 +615,100 @@ impl ReportedTotal {
         self.year.is_some_and(|y| {
             self.period_start == Date::new(y, 1, 1) && self.period_end == Date::new(y, 12, 31)
         })
+    }
+
+    /// What the figure is for: its `scope`, or what its period says.
+    pub fn scope(&self) -> FigureScope {
+        match (self.scope, self.year) {
+            (Some(scope), _) => scope,
+            (None, None) => FigureScope::MultiYear,
+            (None, Some(_)) if self.covers_full_year() => FigureScope::Annual,
+            (None, Some(_)) => FigureScope::PartOfYear,
+        }
+    }
+
+    /// What kind of figure it is, for legends, tables, CSV and print.
+    pub fn nature(&self) -> FigureNature {
+        if self.derived {
+            return FigureNature::Derived;
+        }
+        match self.scope() {
+            FigureScope::Annual => FigureNature::FullYear,
+            FigureScope::PartOfYear => FigureNature::PartOfYear,
+            FigureScope::MultiYear => FigureNature::MultiPeriod,
+        }
+    }
+
+    /// The window in words: "2024" for a whole calendar year, "2025 (January through early
+    /// December)" for an annual figure whose data end before 31 December, otherwise the
+    /// days ("1 Jan – 30 Sep 2025"), with the publisher's words where it gave no exact end.
+    pub fn window(&self) -> String {
+        let days = format!("{} – {}", self.period_start.human(), self.period_end.human());
+        match (self.year, self.scope(), &self.window_words) {
+            (Some(y), FigureScope::Annual, _) if self.covers_full_year() => y.to_string(),
+            (Some(y), FigureScope::Annual, Some(words)) => format!("{y} ({words})"),
+            (Some(y), FigureScope::Annual, None) => format!("{y} (to {})", self.period_end.human()),
+            (_, _, Some(words)) => format!("{days} ({words})"),
+            _ => days,
+        }
+    }
+}
+
+/// What a published figure is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub enum FigureScope {
+    /// The publisher's figure for one calendar year (its data may end before 31 December).
+    Annual,
+    /// Part of one calendar year: year to date, a half-year, a quarter.
+    PartOfYear,
+    /// A window across years (cumulative totals, two-year windows).
+    MultiYear,
+}
+
+impl FigureScope {
+    /// Every scope, in the schema's order.
+    pub const ALL: [FigureScope; 3] = [FigureScope::Annual, FigureScope::PartOfYear, FigureScope::MultiYear];
+
+    /// The slug used in the JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            FigureScope::Annual => "annual",
+            FigureScope::PartOfYear => "part_of_year",
+            FigureScope::MultiYear => "multi_year",
+        }
+    }
+}
+
+/// What a published figure is: a stated full-year total, part of a year, a window across
+/// years, or a figure derived from what the publisher stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FigureNature {
+    /// Stated, as the publisher's figure for one calendar year.
+    FullYear,
+    /// Stated, for part of one calendar year (a year-to-date or half-year figure).
+    PartOfYear,
+    /// Stated, for a window that is not one calendar year.
+    MultiPeriod,
+    /// Worked out from the publisher's numbers, not stated by it.
+    Derived,
+}
+
+impl FigureNature {
+    /// The words a legend, table column or CSV cell uses.
+    pub fn label(self) -> &'static str {
+        match self {
+            FigureNature::FullYear => "Annual figure, stated",
+            FigureNature::PartOfYear => "Part of the year, stated",
+            FigureNature::MultiPeriod => "Several years, stated",
+            FigureNature::Derived => "Derived, not stated",
+        }
+    }
+
+    /// True for a figure drawn hollow: one that is not a stated full-year total.
+    pub fn is_partial_or_derived(self) -> bool {
+        self != FigureNature::FullYear
     }
 }
 
@@ -543,8 +773,106 @@ pub struct FlowEdge {
     /// How the amount was obtained, when not read directly.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// What the dollar figure rests on. Required from schema version 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<EdgeBasis>,
 }
 
+/// What a flow edge's dollar figure rests on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub enum EdgeBasis {
+    /// The edge's source states this dollar figure itself.
+    Stated {
+        /// The source's words giving the figure, verbatim.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        quote: Option<String>,
+        /// The token amount the same source gives for the movement ("361,255 ETH").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        tokens_stated: Option<String>,
+        /// True when the source gives a floor ("more than $35M").
+        #[serde(default, skip_serializing_if = "is_false")]
+        lower_bound: bool,
+        /// When the figure is the sum of several stated figures: each of them.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        parts: Vec<StatedPart>,
+    },
+    /// A token amount the source states, priced at a dated price from another source.
+    Tokens {
+        /// How many tokens moved, as the edge's source states.
+        amount: f64,
+        /// Which token (ETH, BTC, ...).
+        token: String,
+        /// US dollars per token.
+        price_usd: f64,
+        /// The day of that price.
+        price_date: Date,
+        /// Id of the [`Source`] of the price.
+        price_source: String,
+        /// How the price was read or implied.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        price_note: Option<String>,
+        /// The source's words giving the token amount, verbatim.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        quote: Option<String>,
+    },
+    /// A share of a dollar value (the theft's, usually), as the source gives the share
+    /// and not the dollars.
+    Share {
+        /// The share, between 0 and 1.
+        share: f64,
+        /// The dollar value it is a share of.
+        of_usd: f64,
+        /// What that value is ("the theft value (DOJ $48.5M)").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        of: Option<String>,
+        /// The source's words giving the share, verbatim.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        quote: Option<String>,
+    },
+    /// Worked out by subtraction: a stated value less other movements.
+    Remainder {
+        /// The value subtracted from.
+        of_usd: f64,
+        /// What is subtracted: edges of this flow as `from→to`, or a stated figure in words.
+        less_edges: Vec<String>,
+        /// Why the remainder is drawn as this movement.
+        why: String,
+    },
+    /// Everything that entered the node passes on here: no further split is published.
+    Carried {
+        /// The edges (`from→to`) whose money this one carries on.
+        of_edges: Vec<String>,
+        /// Why it is carried whole.
+        why: String,
+    },
+}
+
+/// One of several stated figures that add up to an edge's amount.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct StatedPart {
+    /// US dollars, as stated.
+    pub usd: f64,
+    /// Id of the [`Source`] stating it, when not the edge's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl EdgeBasis {
+    /// The slug of the basis ("stated", "tokens", "share", "remainder", "carried").
+    pub fn slug(&self) -> &'static str {
+        match self {
+            EdgeBasis::Stated { .. } => "stated",
+            EdgeBasis::Tokens { .. } => "tokens",
+            EdgeBasis::Share { .. } => "share",
+            EdgeBasis::Remainder { .. } => "remainder",
+            EdgeBasis::Carried { .. } => "carried",
+        }
+    }
+}
 /// The traced laundering of one incident's proceeds.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -556,6 +884,14 @@ pub struct Flow {
     pub as_of: Date,
     /// The theft amount the shares refer to, in US dollars.
     pub theft_usd: f64,
+    /// The day of the split the edges out of the stolen asset show (one day's split: a
+    /// later one is another record).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub split_date: Option<Date>,
+    /// Why the edges out of the stolen asset do not add up to `theft_usd`, when they do not
+    /// (required then); shown on the chart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sum_note: Option<String>,
     /// Stages.
     pub nodes: Vec<FlowNode>,
     /// Movements between stages.
@@ -640,6 +976,21 @@ impl Dataset {
     /// Looks a source up by id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Source ids ordered strongest first ([`Source::strength`]), the record's own order kept
+    /// among equals; ids the dataset lacks go last.
+    pub fn strongest_first<'a>(&self, ids: &'a [String]) -> Vec<&'a String> {
+        // Each id's strength looked up once, not on every comparison.
+        let mut list: Vec<(u8, &String)> =
+            ids.iter().map(|id| (self.source(id).map_or(u8::MAX, Source::strength), id)).collect();
+        crate::sort::by(&mut list, &|a, b| a.0.cmp(&b.0));
+        list.into_iter().map(|(_, id)| id).collect()
+    }
+
+    /// The publisher's outlook, when the dataset has one.
+    pub fn outlook_for(&self, publisher: &str) -> Option<&Outlook> {
+        self.outlook.iter().find(|o| o.publisher == publisher)
     }
 
     /// "Title (Publisher)" for a source id, or the id itself when the dataset lacks it; used

@@ -71,6 +71,8 @@ pub struct SourceLink {
     pub url: String,
     /// Primary, copy of a primary text, or secondary: shown beside the link.
     pub kind: SourceKind,
+    /// For a copy: whose text it reproduces, named beside the link.
+    pub copy_of: Option<String>,
 }
 
 /// Looks a source id up as a link.
@@ -80,7 +82,19 @@ pub fn source_link(data: &Dataset, id: &str) -> Option<SourceLink> {
         publisher: s.publisher.clone(),
         url: s.url.clone(),
         kind: s.kind,
+        copy_of: s.copy_of.clone(),
     })
+}
+
+/// "Data as of 1 Dec 2026 (release 2026-12-02); newest evidence read 5 Jul 2026": the line
+/// every place that dates the data carries (page, embeds, images, print, citations). A
+/// dataset without an evidence horizon (schema version 2) gets the first half alone.
+pub fn dated(data: &Dataset) -> String {
+    let base = format!("Data as of {} (release {})", data.as_of.human(), data.release.id);
+    match data.evidence_horizon {
+        Some(h) => format!("{base}; newest evidence read {}", h.human()),
+        None => base,
+    }
 }
 
 /// The dataset narrowed by the view: computed once per view change and shared by every
@@ -183,7 +197,8 @@ impl Selection {
             },
             ChartKind::Figures => (None, None, None, Some(self.figures_year())),
         };
-        DataKey { data: self.data_id(), filter, incident, flow, figures }
+        let split = kind == ChartKind::Yearly && v.yearly_split;
+        DataKey { data: self.data_id(), filter, incident, flow, figures, split }
     }
 
     /// What one block of the page (other than a chart's drawing) is drawn from: equal keys
@@ -284,6 +299,19 @@ pub struct DataKey {
     incident: Option<String>,
     flow: Option<String>,
     figures: Option<Option<i32>>,
+    split: bool,
+}
+
+/// A note shown under a chart (in its caption) and kept with its table: why a year's sum
+/// and a publisher's figure part, or why a flow does not add up to its theft.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// The page hook: `reconcile` (`[data-reconcile=YEAR]`) or `flow-sum`.
+    pub hook: &'static str,
+    /// What it is about (the year, or the flow's incident).
+    pub key: String,
+    /// The note in words.
+    pub text: String,
 }
 
 /// The parts of a selection one chart is drawn from ([`Selection::chart_key`]).
@@ -311,6 +339,11 @@ pub struct Chart {
     pub table: Table,
     /// Sources named in the caption.
     pub sources: Vec<SourceLink>,
+    /// Notes shown under the chart.
+    pub notes: Vec<Note>,
+    /// For a flow that does not add up to its theft: why, short enough for an image's
+    /// subtitle ([`FlowGraph::sum_words`]).
+    pub sum_words: Option<String>,
 }
 
 impl Chart {
@@ -321,6 +354,8 @@ impl Chart {
             svg: data.draw(size, theme),
             table: data.table(usize::MAX),
             sources: data.sources().to_vec(),
+            notes: data.notes().to_vec(),
+            sum_words: data.sum_words(),
         }
     }
 }
@@ -362,7 +397,11 @@ pub fn headline(sel: &Selection) -> Vec<Figure> {
     let data = &sel.data;
     let incidents = sel.incidents();
     let h = aggregate::headline(data, &incidents, sel.span);
-    let years = year_span_label(sel.span);
+    // A brushed range is named by its dates: its years would claim whole calendar years.
+    let years = match sel.view.filter.dates {
+        Some((a, b)) => format!("{} – {}", a.human(), b.human()),
+        None => year_span_label(sel.span),
+    };
     let mut figures = vec![
         Figure {
             label: format!("Stolen, {years}"),
@@ -395,30 +434,39 @@ pub fn headline(sel: &Selection) -> Vec<Figure> {
         });
     }
     if let Some(s) = h.dprk_share {
-        let sources = s
-            .totals
+        let sources = data
+            .reported_totals
             .iter()
-            .filter_map(|id| data.reported_totals.iter().find(|t| &t.id == id))
-            .filter_map(|t| source_link(data, &t.source))
+            .find(|t| t.id == s.total)
+            .and_then(|t| source_link(data, &t.source))
+            .into_iter()
             .collect();
+        // "in 2024", "in 2025 (January through early December)", "for 1 Jan – 30 Jun 2026".
+        let when = if s.window.starts_with(&s.year.to_string()) { "in" } else { "for" };
+        let (detail, note) = if s.stated {
+            (format!("{when} {} ({}, as published)", s.window, s.publisher), None)
+        } else {
+            (
+                format!("{when} {} ({}, derived)", s.window, s.publisher),
+                s.basis.map(|b| format!("Derived, not stated: {b}.")),
+            )
+        };
         figures.push(Figure {
             label: "DPRK share of all crypto theft".into(),
             value: percent(s.share),
-            detail: Some(format!("in {} ({})", year_span_label(s.years), s.publisher)),
+            detail: Some(detail),
             hook: Some("share"),
-            note: None,
+            note,
             sources,
         });
     }
     figures
 }
 
-/// The source a headline cites for a record: its first primary source, else its first copy
-/// of one, else its first source.
+/// The source a headline cites for a record: its strongest ([`crate::model::Source::strength`]:
+/// government text, then an originator's own page, then a verbatim copy, then reporting).
 fn best_source(data: &Dataset, ids: &[String]) -> Option<SourceLink> {
-    let links: Vec<SourceLink> = ids.iter().filter_map(|id| source_link(data, id)).collect();
-    let pick = |kind: SourceKind| links.iter().find(|l| l.kind == kind).cloned();
-    pick(SourceKind::Primary).or_else(|| pick(SourceKind::Copy)).or_else(|| links.first().cloned())
+    data.strongest_first(ids).into_iter().find_map(|id| source_link(data, id))
 }
 
 /// "2024" or "2017–2025".
@@ -434,12 +482,15 @@ pub fn year_span_label((a, b): (i32, i32)) -> String {
 /// publishers behind its figures, the dataset date and the permalink (`page_url` is the
 /// page's address without a query). Read from the chart's data: no drawing needed.
 pub fn export_frame(sel: &Selection, chart: &ChartData, page_url: &str) -> Frame {
-    let mut publishers: Vec<&str> = chart.sources().iter().map(|s| s.publisher.as_str()).collect();
-    crate::sort::unique(&mut publishers);
-    let sources = if publishers.is_empty() {
-        "Sources: the incident sources listed in Heist Ledger's incident table".to_string()
-    } else {
-        format!("Sources: {}", publishers.join(", "))
+    let publishers = drawn_publishers(sel, chart);
+    let sources = match publishers.len() {
+        0 => "Sources: none in view".to_string(),
+        n if n <= FRAME_PUBLISHERS => format!("Sources: {}", publishers.join(", ")),
+        n => format!(
+            "Sources: {} and {} more publishers, every document listed in the chart's table",
+            publishers[..FRAME_PUBLISHERS].join(", "),
+            n - FRAME_PUBLISHERS
+        ),
     };
     let subject = match (chart.kind(), sel.view.flow.as_deref().and_then(|id| sel.data.incident(id))) {
         (ChartKind::Flows, Some(i)) => format!("Laundering of the {} theft ({})", i.victim, i.date.human()),
@@ -453,14 +504,51 @@ pub fn export_frame(sel: &Selection, chart: &ChartData, page_url: &str) -> Frame
         }
         _ => format!("{}, {}", view::describe(&sel.view.filter), year_span_label(sel.span)),
     };
+    // A flow that does not add up to its theft says why in the image too.
+    let subject = match (chart.kind(), chart.sum_words()) {
+        (ChartKind::Flows, Some(why)) => format!("{subject}. {why}"),
+        _ => subject,
+    };
     let link = view_link(sel, page_url);
     Frame {
         title: chart.kind().heading().to_string(),
         subtitle: subject,
         sources,
-        dated: format!("Data as of {} (release {})", sel.data.as_of.human(), sel.data.release.id),
+        dated: dated(&sel.data),
         link,
     }
+}
+
+/// Most publishers an exported image names in its source line; the rest are counted.
+const FRAME_PUBLISHERS: usize = 10;
+
+/// The publishers of every document behind what a chart draws, most documents first (then
+/// A to Z): the chart's own sources (published figures, tracing, enforcement) and, for the
+/// charts drawn from incidents (yearly bars, timeline marks), those incidents' sources.
+fn drawn_publishers(sel: &Selection, chart: &ChartData) -> Vec<String> {
+    let data = &sel.data;
+    // (address, publisher) of each document, each counted once.
+    let mut docs: Vec<(&str, &str)> =
+        chart.sources().iter().map(|s| (s.url.as_str(), s.publisher.as_str())).collect();
+    if matches!(chart.kind(), ChartKind::Yearly | ChartKind::Timeline) {
+        let mut by_id: Vec<&crate::model::Source> = data.sources.iter().collect();
+        crate::sort::by(&mut by_id, &|a, b| a.id.cmp(&b.id));
+        let source = |id: &str| by_id.binary_search_by(|s| s.id.as_str().cmp(id)).ok().map(|k| by_id[k]);
+        for i in sel.incidents() {
+            docs.extend(
+                i.sources.iter().filter_map(|id| source(id)).map(|s| (s.url.as_str(), s.publisher.as_str())),
+            );
+        }
+    }
+    crate::sort::unique(&mut docs);
+    let mut publishers: Vec<&str> = docs.into_iter().map(|(_, p)| p).collect();
+    crate::sort::by(&mut publishers, &|a, b| a.cmp(b));
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for run in publishers.chunk_by(|a, b| a == b) {
+        counts.push((run[0], run.len()));
+    }
+    crate::sort::by(&mut counts, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    counts.into_iter().map(|(p, _)| p.to_string()).collect()
 }
 
 /// The view's address on the page at `page_url` (its theme left out: that is the reader's).

@@ -70,7 +70,10 @@ fn version(r: &mut Reader) -> Result<Version, json::Error> {
     let mut fields = json::Fields::new(NAMES);
     let (mut id, mut date, mut path, mut incidents, mut current) = (None, None, None, None, None);
     r.object("struct Version", &mut |r, key| {
-        match NAMES[fields.which(r, key)?] {
+        let Some(k) = fields.which(r, key)? else {
+            return Err(r.object_error(format!("duplicate field `{key}`")));
+        };
+        match NAMES[k] {
             "id" => id = Some(r.string()?),
             "date" => {
                 let s = r.string()?;

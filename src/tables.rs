@@ -76,11 +76,18 @@ impl Table {
     }
 }
 
-/// Year by year: the dataset's sum and each publisher's reported figure.
+/// Year by year: the dataset's sum (and its official and firm-rated part), each publisher's
+/// reported figure, which of those are part of a year or derived, and the figures' sources.
+/// (Why a year's sum and the figures part is in the chart's notes.)
 pub fn yearly(y: &YearlyData, data: &Dataset) -> Table {
-    let mut headers =
-        vec!["Year".to_string(), "Incidents (dataset)".to_string(), "Sum (dataset)".to_string()];
+    let mut headers = vec![
+        "Year".to_string(),
+        "Incidents (dataset)".to_string(),
+        "Sum (dataset)".to_string(),
+        "Official + firm only (dataset)".to_string(),
+    ];
     headers.extend(y.publishers.iter().map(|p| format!("{p} (reported)")));
+    headers.push("Figures for part of the year or derived".to_string());
     headers.push("Sources of reported figures".to_string());
     let rows = y
         .bars
@@ -90,17 +97,27 @@ pub fn yearly(y: &YearlyData, data: &Dataset) -> Table {
                 Cell::text(bar.year.to_string()),
                 Cell::number(bar.count.to_string()),
                 Cell::number(money(bar.total)),
+                Cell::number(money(bar.official_firm)),
             ];
             let mut cited = Vec::new();
+            let mut not_full = Vec::new();
             for publisher in &y.publishers {
                 match y.reported.iter().find(|m| m.year == bar.year && &m.publisher == publisher) {
                     Some(m) => {
                         row.push(Cell::number(m.summary()));
                         cited.push(m.source.clone());
+                        if m.nature.is_partial_or_derived() {
+                            not_full.push(format!(
+                                "{} ({})",
+                                m.publisher,
+                                m.nature.label().to_ascii_lowercase()
+                            ));
+                        }
                     }
                     None => row.push(Cell::text("—")),
                 }
             }
+            row.push(Cell::text(if not_full.is_empty() { "—".to_string() } else { not_full.join("; ") }));
             row.push(match cited.first() {
                 Some(id) if cited.len() == 1 => Cell::source(data, id),
                 Some(_) => Cell::text(
@@ -199,17 +216,25 @@ pub fn timeline(t: &TimelineData, data: &Dataset, limit: usize) -> Table {
 
 /// Every link of a flow graph with its amount, share and source.
 pub fn flows(g: &FlowGraph, data: &Dataset) -> Table {
-    let headers = ["From", "To", "Amount", "Share of theft", "Basis", "Source"].map(String::from).to_vec();
+    let share = if g.sum_notes.is_empty() { "Share of theft" } else { "Share of the traced total" };
+    let headers = ["From", "To", "Amount", share, "Estimate", "Basis of the amount", "Source"]
+        .map(String::from)
+        .to_vec();
     let rows = g
         .links
         .iter()
         .map(|l| {
-            let basis = if l.inferred {
+            let estimate = if l.inferred {
                 "Inferred: not traced further"
             } else if l.estimate {
                 "Estimate"
             } else {
                 "Reported"
+            };
+            let basis = if l.inferred {
+                "What the stage received less what it is traced passing on".to_string()
+            } else {
+                l.bases.join("; ")
             };
             let source = match l.sources.as_slice() {
                 [] => Cell::text("—"),
@@ -225,13 +250,16 @@ pub fn flows(g: &FlowGraph, data: &Dataset) -> Table {
                 Cell::text(g.nodes[l.from].label.clone()),
                 Cell::text(g.nodes[l.to].label.clone()),
                 Cell::number(money(l.usd)),
-                Cell::number(percent(l.usd / g.theft_usd.max(1.0))),
+                Cell::number(percent(g.share_of(l.usd))),
+                Cell::text(estimate),
                 Cell::text(basis),
                 source,
             ]
         })
         .collect();
-    Table::whole("flows", format!("Laundering flow, tracing as of {}", g.as_of.human()), headers, rows)
+    let split =
+        g.split_date.map(|d| format!("; the split out of the theft is of {}", d.human())).unwrap_or_default();
+    Table::whole("flows", format!("Laundering flow, tracing as of {}{split}", g.as_of.human()), headers, rows)
 }
 
 /// Every published figure in the dataset, newest first, including multi-year and revised
@@ -240,9 +268,11 @@ pub fn reported(data: &Dataset) -> Table {
     let headers = [
         "Publisher",
         "Period",
+        "What it is",
         "DPRK-linked theft",
         "Incidents",
         "All actors",
+        "Share, as stated",
         "Published",
         "Note",
         "Source",
@@ -257,10 +287,7 @@ pub fn reported(data: &Dataset) -> Table {
     let rows = totals
         .into_iter()
         .map(|t| {
-            let amount = match t.usd_high {
-                Some(high) => format!("{} to {}", money(t.usd), money(high)),
-                None => money(t.usd),
-            };
+            let amount = crate::format::amount(t.usd, t.usd_high, t.floor);
             let mut note = t.note.clone().unwrap_or_default();
             if t.derived {
                 let basis = t.basis.as_deref().unwrap_or("no basis given");
@@ -274,10 +301,12 @@ pub fn reported(data: &Dataset) -> Table {
             }
             vec![
                 Cell::text(t.publisher.clone()),
-                Cell::text(format!("{} – {}", t.period_start.human(), t.period_end.human())),
+                Cell::text(t.window()),
+                Cell::text(t.nature().label()),
                 Cell::number(amount),
                 Cell::number(t.incidents.map_or("—".to_string(), |n| n.to_string())),
                 Cell::number(t.all_actors_usd.map_or("—".to_string(), money)),
+                Cell::number(t.stated_share.map_or("—".to_string(), percent)),
                 Cell::text(t.published.human()),
                 Cell::text(note),
                 Cell::source(data, &t.source),
@@ -294,17 +323,15 @@ pub fn reported(data: &Dataset) -> Table {
 
 /// The figures the published-figures chart draws, oldest publication first.
 pub fn published(f: &PublishedData, data: &Dataset) -> Table {
-    let headers = ["Published", "Publisher", "Period covered", "DPRK-linked theft", "Revises", "Source"]
-        .map(String::from)
-        .to_vec();
+    let headers =
+        ["Published", "Publisher", "Period covered", "What it is", "DPRK-linked theft", "Revises", "Source"]
+            .map(String::from)
+            .to_vec();
     let rows = f
         .points
         .iter()
         .map(|p| {
-            let amount = match p.usd_high {
-                Some(high) => format!("{} to {}", money(p.usd), money(high)),
-                None => money(p.usd),
-            };
+            let amount = crate::format::amount(p.usd, p.usd_high, p.floor);
             let amount = if p.derived { format!("{amount} (derived)") } else { amount };
             let revises = p
                 .revises
@@ -313,7 +340,8 @@ pub fn published(f: &PublishedData, data: &Dataset) -> Table {
             vec![
                 Cell::text(p.published.human()),
                 Cell::text(p.publisher.clone()),
-                Cell::text(format!("{} – {}", p.period.0.human(), p.period.1.human())),
+                Cell::text(p.window.clone()),
+                Cell::text(p.nature.label()),
                 Cell::number(amount),
                 Cell::text(revises),
                 Cell::source(data, &p.source),

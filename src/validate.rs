@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use crate::model::{Confidence, Dataset, Date, Flow, NodeKind, SourceKind};
+use crate::model::{Confidence, Dataset, Date, EdgeBasis, Flow, NodeKind, Origin, SourceKind};
 
 /// The earliest date a record may carry.
 pub const EARLIEST_DATE: Date = Date::BITCOIN_ERA_START;
@@ -37,9 +37,18 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// A problem at `location`.
+    /// A problem at `location`. Both are cut short (400 and 1,000 characters) when a value
+    /// from the file makes them longer: a panel of problems stays readable whatever it echoes.
     pub fn new(location: impl Into<String>, message: impl Into<String>) -> Problem {
-        Problem { location: location.into(), message: message.into() }
+        Problem { location: cut(location.into(), 400), message: cut(message.into(), 1_000) }
+    }
+}
+
+/// `s` cut to `max` characters with an ellipsis.
+fn cut(s: String, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &s[..end]),
+        None => s,
     }
 }
 
@@ -49,12 +58,13 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Names a record in a list: `incidents[3] (bybit-2025)`.
+/// Names a record in a list: `incidents[3] (bybit-2025)`; an id too long to read is cut
+/// to 60 characters (its own problem says how long it is).
 fn at(list: &str, index: usize, id: &str) -> String {
     if id.is_empty() {
         format!("{list}[{index}]")
     } else {
-        format!("{list}[{index}] ({id})")
+        format!("{list}[{index}] ({})", cut(id.to_string(), 60))
     }
 }
 
@@ -66,8 +76,11 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn report(&mut self, field: &str, message: impl Into<String>) {
-        let location =
-            if field.is_empty() { self.record.clone() } else { format!("{}.{field}", self.record) };
+        let location = match (self.record.is_empty(), field.is_empty()) {
+            (_, true) => self.record.clone(),
+            (true, false) => field.to_string(),
+            (false, false) => format!("{}.{field}", self.record),
+        };
         self.problems.push(Problem::new(location, message));
     }
 
@@ -181,11 +194,6 @@ pub fn validate(data: &Dataset, today: Date) -> Vec<Problem> {
         let mut c = Checker { problems: &mut problems, record: at("sources", index, &source.id) };
         c.text("title", &source.title);
         c.text("publisher", &source.publisher);
-        if !(source.url.starts_with("https://") || source.url.starts_with("http://"))
-            || source.url.contains(char::is_whitespace)
-        {
-            c.report("url", format!("\"{}\" is not an http(s) link", source.url));
-        }
         if let Some(date) = source.date {
             c.date("date", date, today);
         }
@@ -365,7 +373,621 @@ pub fn validate(data: &Dataset, today: Date) -> Vec<Problem> {
     if let Some(notes) = &data.notes {
         Checker { problems: &mut problems, record: "notes".into() }.prose("", notes, &source_ids);
     }
+    let v3 = data.schema_version >= 3;
+    check_horizon(data, v3, today, &mut problems);
+    check_origins(data, v3, &mut problems);
+    if v3 {
+        check_official_text(data, &mut problems);
+        check_windows(data, &mut problems);
+    }
+    check_edge_bases(data, v3, &source_ids, &mut problems);
+    check_outlook(data, today, &source_ids, &mut problems);
+    check_stated_shares(data, &mut problems);
+    check_scopes(data, &mut problems);
+    check_source_urls(data, &mut problems);
+    check_lengths(data, &mut problems);
     problems
+}
+
+/// A figure's scope agrees with its year and window: an annual figure runs from 1 January
+/// into December of its year; a part-year one lies in one year; a multi-year one has no year.
+fn check_scopes(data: &Dataset, problems: &mut Vec<Problem>) {
+    use crate::model::FigureScope;
+    for (index, t) in data.reported_totals.iter().enumerate() {
+        let mut c = Checker { problems: &mut *problems, record: at("reported_totals", index, &t.id) };
+        if let Some(words) = &t.window_words {
+            c.text("window_words", words);
+        }
+        let Some(scope) = t.scope else { continue };
+        let fits = match (scope, t.year) {
+            (FigureScope::Annual, Some(y)) => {
+                t.period_start == Date::new(y, 1, 1) && t.period_end.year() == y && t.period_end.month() == 12
+            }
+            (FigureScope::PartOfYear, Some(_)) => true,
+            (FigureScope::MultiYear, None) => true,
+            _ => false,
+        };
+        if !fits {
+            c.report(
+                "scope",
+                format!(
+                    "{} disagrees with the year ({}) and period {}..{}: an annual figure runs from 1 January into December of its year, a multi-year one has no year",
+                    scope.slug(),
+                    t.year.map_or_else(|| "none".to_string(), |y| y.to_string()),
+                    t.period_start,
+                    t.period_end
+                ),
+            );
+        }
+    }
+}
+
+/// How far a derived dollar figure may sit from the numbers it is derived from (a token
+/// amount times a price, a share of a value): 1 %, for rounding in what sources print.
+pub const BASIS_TOLERANCE_SHARE: f64 = 0.01;
+
+/// The evidence horizon: required from version 3, not after `as_of`, and no source or
+/// published figure newer than it (the horizon is the newest evidence read).
+fn check_horizon(data: &Dataset, v3: bool, today: Date, problems: &mut Vec<Problem>) {
+    let mut c = Checker { problems, record: "evidence_horizon".into() };
+    let Some(horizon) = data.evidence_horizon else {
+        if v3 {
+            c.report("", "is required from schema version 3: the day of the newest evidence read");
+        }
+        return;
+    };
+    c.date("", horizon, today);
+    if horizon > data.as_of {
+        c.report("", format!("{horizon} is after the data's as_of {}", data.as_of));
+    }
+    for (index, source) in data.sources.iter().enumerate() {
+        if let Some(date) = source.date.filter(|d| *d > horizon) {
+            c.record = at("sources", index, &source.id);
+            c.report(
+                "date",
+                format!("{date} is after the evidence horizon {horizon}: move the horizon or the date"),
+            );
+        }
+    }
+    for (index, total) in data.reported_totals.iter().enumerate() {
+        if total.published > horizon {
+            c.record = at("reported_totals", index, &total.id);
+            c.report(
+                "published",
+                format!(
+                    "{} is after the evidence horizon {horizon}: move the horizon or the date",
+                    total.published
+                ),
+            );
+        }
+    }
+}
+
+/// A source's kind must agree with whose text it is: a primary page or a verbatim copy is
+/// an originator's text (a government's, a court's, the UN's, a firm's, the victim's, an
+/// investigator's), never a news outlet's; from version 3 every source says whose it is.
+fn check_origins(data: &Dataset, v3: bool, problems: &mut Vec<Problem>) {
+    for (index, source) in data.sources.iter().enumerate() {
+        let mut c = Checker { problems: &mut *problems, record: at("sources", index, &source.id) };
+        match (source.kind, source.origin) {
+            (_, None) if v3 => c.report("origin", "is required from schema version 3: whose text this is"),
+            (SourceKind::Copy, Some(Origin::Media | Origin::Other)) => c.report(
+                "kind",
+                format!(
+                    "is copy, but a copy reproduces an originator's text and its origin is {}: a news page quoting a statement is secondary",
+                    source.origin.map_or("", Origin::slug)
+                ),
+            ),
+            (SourceKind::Primary, Some(Origin::Media)) => c.report(
+                "kind",
+                "is primary, but its origin is media: a news outlet's report is secondary",
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// An official rating needs the attribution's own text: a cited government, court or UN
+/// page, or a verbatim copy of one.
+fn check_official_text(data: &Dataset, problems: &mut Vec<Problem>) {
+    for (index, incident) in data.incidents.iter().enumerate() {
+        if incident.attribution.confidence != Confidence::Official {
+            continue;
+        }
+        let has_text = incident
+            .sources
+            .iter()
+            .filter_map(|id| data.source(id))
+            .any(|s| s.kind.is_primary_or_copy() && s.origin.is_some_and(Origin::is_official));
+        if !has_text {
+            Checker { problems: &mut *problems, record: at("incidents", index, &incident.id) }.report(
+                "attribution.confidence",
+                "is official but no cited source is government, court or UN text or a verbatim copy of it; cite that text or lower the rating",
+            );
+        }
+    }
+}
+
+/// A published figure cannot cover days after it was published.
+fn check_windows(data: &Dataset, problems: &mut Vec<Problem>) {
+    for (index, total) in data.reported_totals.iter().enumerate() {
+        if total.period_end > total.published {
+            Checker { problems: &mut *problems, record: at("reported_totals", index, &total.id) }.report(
+                "period_end",
+                format!(
+                    "{} is after the figure was published ({}): set the end of the window the publisher counted",
+                    total.period_end, total.published
+                ),
+            );
+        }
+    }
+}
+
+/// True when `got` is within [`BASIS_TOLERANCE_SHARE`] (plus a dollar) of `want`.
+fn near(got: f64, want: f64) -> bool {
+    (got - want).abs() <= want.abs() * BASIS_TOLERANCE_SHARE + 1.0
+}
+
+/// Every flow edge says what its dollar figure rests on (from version 3), and the figure
+/// agrees with that basis; a flow whose stolen asset sends out more or less than the theft
+/// says why.
+fn check_edge_bases(data: &Dataset, v3: bool, source_ids: &HashSet<&str>, problems: &mut Vec<Problem>) {
+    for (index, flow) in data.flows.iter().enumerate() {
+        let mut c = Checker { problems: &mut *problems, record: at("flows", index, &flow.incident) };
+        let edges: HashMap<String, f64> =
+            flow.edges.iter().map(|e| (format!("{}→{}", e.from, e.to), e.usd)).collect();
+        for (k, edge) in flow.edges.iter().enumerate() {
+            let field = format!("edges[{k}] ({} -> {}).basis", edge.from, edge.to);
+            match &edge.basis {
+                None if v3 => c.report(
+                    &field,
+                    "is required from schema version 3: stated, tokens, share, remainder or carried",
+                ),
+                None => {}
+                Some(basis) => check_basis(&mut c, &field, basis, edge.usd, flow.as_of, &edges, source_ids),
+            }
+        }
+        if let Some(note) = &flow.sum_note {
+            c.text("sum_note", note);
+            c.prose("sum_note", note, source_ids);
+        }
+        if let Some(day) = flow.split_date.filter(|d| *d > flow.as_of) {
+            c.report("split_date", format!("{day} is after the tracing's as_of {}", flow.as_of));
+        }
+        let sent = source_outflow(flow);
+        if v3
+            && flow.sum_note.is_none()
+            && (sent - flow.theft_usd).abs() > flow.theft_usd * FLOW_TOLERANCE_SHARE + 1.0
+        {
+            c.report(
+                "sum_note",
+                format!(
+                    "the stolen asset sends out ${sent:.0} of a ${:.0} theft: make them agree or say why in sum_note",
+                    flow.theft_usd
+                ),
+            );
+        }
+    }
+}
+
+/// The sum of the named edges (`from→to`) of a flow; `None` when any name is not an edge of
+/// it (a stated figure in words), with the names that look like edges but are not.
+fn sum_of_edges<'a>(names: &'a [String], edges: &HashMap<String, f64>) -> (Option<f64>, Vec<&'a str>) {
+    let mut sum = Some(0.0);
+    let mut unknown = Vec::new();
+    for name in names {
+        match edges.get(name) {
+            Some(usd) => sum = sum.map(|s| s + usd),
+            None => {
+                sum = None;
+                if name.contains('→') && !name.contains(' ') {
+                    unknown.push(name.as_str());
+                }
+            }
+        }
+    }
+    (sum, unknown)
+}
+
+/// One edge's basis: its numbers give the edge's dollars, its sources and edges exist.
+fn check_basis(
+    c: &mut Checker,
+    field: &str,
+    basis: &EdgeBasis,
+    usd: f64,
+    as_of: Date,
+    edges: &HashMap<String, f64>,
+    source_ids: &HashSet<&str>,
+) {
+    let mismatch = |c: &mut Checker, what: String, want: f64| {
+        if !near(usd, want) {
+            c.report(field, format!("{what} is ${want:.0}, but the edge says ${usd:.0}"));
+        }
+    };
+    match basis {
+        EdgeBasis::Stated { parts, .. } => {
+            for (k, part) in parts.iter().enumerate() {
+                if let Some(id) = &part.source {
+                    c.source_ref(&format!("{field}.parts[{k}].source"), id, source_ids);
+                }
+            }
+            if !parts.is_empty() {
+                let sum: f64 = parts.iter().map(|p| p.usd).sum();
+                mismatch(c, "the stated parts add up to".to_string(), sum);
+            }
+        }
+        EdgeBasis::Tokens { amount, token, price_usd, price_date, price_source, .. } => {
+            c.text(&format!("{field}.token"), token);
+            c.source_ref(&format!("{field}.price_source"), price_source, source_ids);
+            if *price_date > as_of {
+                c.report(
+                    &format!("{field}.price_date"),
+                    format!("{price_date} is after the tracing's as_of {as_of}"),
+                );
+            }
+            mismatch(c, format!("{amount} {token} at ${price_usd}"), amount * price_usd);
+        }
+        EdgeBasis::Share { share, of_usd, .. } => {
+            if !(*share > 0.0 && *share <= 1.0) {
+                c.report(&format!("{field}.share"), format!("must be above 0 and at most 1, got {share}"));
+            } else {
+                mismatch(c, format!("{share} of ${of_usd:.0}"), share * of_usd);
+            }
+        }
+        EdgeBasis::Remainder { of_usd, less_edges, why } => {
+            c.text(&format!("{field}.why"), why);
+            let (less, unknown) = sum_of_edges(less_edges, edges);
+            for name in unknown {
+                c.report(
+                    &format!("{field}.less_edges"),
+                    format!("names {name}, which is not an edge of this flow"),
+                );
+            }
+            if let Some(less) = less {
+                mismatch(c, format!("${of_usd:.0} less the named edges"), of_usd - less);
+            }
+        }
+        EdgeBasis::Carried { of_edges, why } => {
+            c.text(&format!("{field}.why"), why);
+            let (carried, unknown) = sum_of_edges(of_edges, edges);
+            for name in unknown {
+                c.report(
+                    &format!("{field}.of_edges"),
+                    format!("names {name}, which is not an edge of this flow"),
+                );
+            }
+            if of_edges.is_empty() {
+                c.report(&format!("{field}.of_edges"), "must name the edges whose money it carries on");
+            }
+            if let Some(carried) = carried.filter(|_| !of_edges.is_empty()) {
+                mismatch(c, "the edges it carries on".to_string(), carried);
+            }
+        }
+    }
+}
+
+/// What a flow's stolen-asset nodes send out in all.
+pub fn source_outflow(flow: &Flow) -> f64 {
+    let sources: HashSet<&str> =
+        flow.nodes.iter().filter(|n| n.kind == NodeKind::Source).map(|n| n.id.as_str()).collect();
+    flow.edges
+        .iter()
+        .filter(|e| sources.contains(e.from.as_str()))
+        .map(|e| e.usd)
+        .filter(|v| v.is_finite())
+        .sum()
+}
+
+/// Each publisher's outlook names its newest figure, once, and a window that comes after it.
+fn check_outlook(data: &Dataset, today: Date, source_ids: &HashSet<&str>, problems: &mut Vec<Problem>) {
+    let mut seen = HashSet::new();
+    for (index, o) in data.outlook.iter().enumerate() {
+        let mut c = Checker { problems: &mut *problems, record: at("outlook", index, &o.publisher) };
+        c.text("publisher", &o.publisher);
+        c.text("cadence", &o.cadence);
+        c.text("next", &o.next);
+        c.text("basis", &o.basis);
+        c.prose("basis", &o.basis, source_ids);
+        c.prose("cadence", &o.cadence, source_ids);
+        if !seen.insert(o.publisher.as_str()) {
+            c.report("publisher", format!("\"{}\" has more than one outlook", o.publisher));
+        }
+        let window = match (o.next_from, o.next_to) {
+            (Some(from), Some(to)) if from > to => {
+                c.report("next_to", format!("{to} is before next_from {from}"));
+                None
+            }
+            (Some(from), Some(to)) => {
+                c.date("next_from", from, Date::new(today.year() + 5, 12, 31));
+                Some((from, to))
+            }
+            (None, None) => None,
+            _ => {
+                c.report("next_to", "give both next_from and next_to, or neither");
+                None
+            }
+        };
+        let newest =
+            data.reported_totals.iter().filter(|t| t.publisher == o.publisher).map(|t| t.published).max();
+        match data.reported_totals.iter().find(|t| t.id == o.latest) {
+            None => c.report("latest", format!("names \"{}\", which is not a reported total", o.latest)),
+            Some(t) if t.publisher != o.publisher => {
+                c.report("latest", format!("names a figure of {}, not of {}", t.publisher, o.publisher))
+            }
+            Some(t) if newest.is_some_and(|n| n > t.published) => c.report(
+                "latest",
+                format!("\"{}\" ({}) is not the publisher's newest figure in the data", t.id, t.published),
+            ),
+            Some(t) if window.is_some_and(|(_, to)| to < t.published) => {
+                c.report("next_to", format!("the window ends before the latest figure ({})", t.published))
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// A stated share is a share, and agrees with the two dollar figures where both are given
+/// (within ten points: publishers round both, and some state a share of a total counted
+/// differently from the one they give in dollars).
+fn check_stated_shares(data: &Dataset, problems: &mut Vec<Problem>) {
+    for (index, total) in data.reported_totals.iter().enumerate() {
+        let Some(share) = total.stated_share else { continue };
+        let mut c = Checker { problems: &mut *problems, record: at("reported_totals", index, &total.id) };
+        if !(share > 0.0 && share <= 1.0) {
+            c.report("stated_share", format!("must be above 0 and at most 1, got {share}"));
+        } else if let Some(all) = total.all_actors_usd.filter(|a| *a > 0.0) {
+            if (total.usd / all - share).abs() > 0.1 {
+                c.report(
+                    "stated_share",
+                    format!("{share} disagrees with the figures given ({} of {all})", total.usd),
+                );
+            }
+        }
+    }
+}
+
+/// Every source's address: an http(s) link with a host, and nothing that makes it read
+/// differently from where it leads (see [`crate::address::problem`]).
+fn check_source_urls(data: &Dataset, problems: &mut Vec<Problem>) {
+    for (index, source) in data.sources.iter().enumerate() {
+        if let Some(why) = crate::address::problem(&source.url) {
+            Checker { problems: &mut *problems, record: at("sources", index, &source.id) }.report("url", why);
+        }
+    }
+}
+
+/// The longest name (an id, a victim, an actor, a chain or asset, a publisher or authority,
+/// a document title, a flow node's label), in characters. The shipped data's longest is a
+/// 175-character document title.
+pub const MAX_NAME_CHARS: usize = 300;
+/// The longest free text (a summary, a note, a basis, a release's summary), in characters.
+/// The shipped data's longest is a 3,457-character release summary.
+pub const MAX_PROSE_CHARS: usize = 10_000;
+/// The longest web address, in characters (the shipped data's longest is 217).
+pub const MAX_URL_CHARS: usize = 2_048;
+
+/// What a string field holds, which sets how long it may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    /// Ids, names, titles and labels: shown in selects, legends, tooltips and table cells.
+    Name,
+    /// Summaries, notes and reasons: shown as paragraphs.
+    Prose,
+    /// Web addresses.
+    Url,
+}
+
+impl TextKind {
+    /// The most characters a field of this kind may hold.
+    pub fn limit(self) -> usize {
+        match self {
+            TextKind::Name => MAX_NAME_CHARS,
+            TextKind::Prose => MAX_PROSE_CHARS,
+            TextKind::Url => MAX_URL_CHARS,
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            TextKind::Name => "a name",
+            TextKind::Prose => "a text",
+            TextKind::Url => "an address",
+        }
+    }
+}
+
+/// `52428800` as `52,428,800`.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (k, d) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+impl Checker<'_> {
+    /// A string no longer than its kind allows. A 50 MB name would be copied into the
+    /// headline, the table, labels, tooltips and options: the page would stall for tens of
+    /// seconds and take gigabytes of memory before showing it.
+    fn length(&mut self, field: &str, value: &str, kind: TextKind) {
+        // Bytes are at least as many as characters: most strings need no count.
+        if value.len() <= kind.limit() {
+            return;
+        }
+        let chars = value.chars().count();
+        if chars > kind.limit() {
+            self.report(
+                field,
+                format!(
+                    "is {} characters long; {} may hold at most {}",
+                    grouped(chars),
+                    kind.noun(),
+                    grouped(kind.limit())
+                ),
+            );
+        }
+    }
+
+    fn lengths(&mut self, fields: &[(&str, Option<&str>, TextKind)]) {
+        for (field, value, kind) in fields {
+            if let Some(value) = value {
+                self.length(field, value, *kind);
+            }
+        }
+    }
+
+    fn list_lengths(&mut self, field: &str, values: &[String], kind: TextKind) {
+        for (k, value) in values.iter().enumerate() {
+            self.length(&format!("{field}[{k}]"), value, kind);
+        }
+    }
+}
+
+/// Every string in the dataset within the limit of its kind ([`TextKind`]), each one too
+/// long named by record and field.
+fn check_lengths(data: &Dataset, problems: &mut Vec<Problem>) {
+    use TextKind::{Name, Prose, Url};
+    let mut top = Checker { problems: &mut *problems, record: String::new() };
+    top.lengths(&[
+        ("title", Some(&data.title), Name),
+        ("notes", data.notes.as_deref(), Prose),
+        ("release.id", Some(&data.release.id), Name),
+    ]);
+    for (index, s) in data.sources.iter().enumerate() {
+        Checker { problems: &mut *problems, record: at("sources", index, &s.id) }.lengths(&[
+            ("id", Some(&s.id), Name),
+            ("title", Some(&s.title), Name),
+            ("publisher", Some(&s.publisher), Name),
+            ("url", Some(&s.url), Url),
+            ("copy_of", s.copy_of.as_deref(), Name),
+        ]);
+    }
+    for (index, i) in data.incidents.iter().enumerate() {
+        let mut c = Checker { problems: &mut *problems, record: at("incidents", index, &i.id) };
+        c.lengths(&[
+            ("id", Some(&i.id), Name),
+            ("victim", Some(&i.victim), Name),
+            ("actor", Some(&i.actor), Name),
+            ("date_note", i.date_note.as_deref(), Prose),
+            ("amount_note", i.amount_note.as_deref(), Prose),
+            ("vector_detail", Some(&i.vector_detail), Prose),
+            ("attribution.note", i.attribution.note.as_deref(), Prose),
+            ("recovered_note", i.recovered_note.as_deref(), Prose),
+            ("summary", Some(&i.summary), Prose),
+        ]);
+        c.list_lengths("chains", &i.chains, Name);
+        c.list_lengths("assets", &i.assets, Name);
+        c.list_lengths("attribution.by", &i.attribution.by, Name);
+        c.list_lengths("sources", &i.sources, Name);
+    }
+    for (index, t) in data.reported_totals.iter().enumerate() {
+        Checker { problems: &mut *problems, record: at("reported_totals", index, &t.id) }.lengths(&[
+            ("id", Some(&t.id), Name),
+            ("publisher", Some(&t.publisher), Name),
+            ("supersedes", t.supersedes.as_deref(), Name),
+            ("source", Some(&t.source), Name),
+            ("note", t.note.as_deref(), Prose),
+            ("basis", t.basis.as_deref(), Prose),
+            ("window_words", t.window_words.as_deref(), Name),
+        ]);
+    }
+    for (index, o) in data.outlook.iter().enumerate() {
+        Checker { problems: &mut *problems, record: at("outlook", index, &o.publisher) }.lengths(&[
+            ("publisher", Some(&o.publisher), Name),
+            ("latest", Some(&o.latest), Name),
+            ("cadence", Some(&o.cadence), Prose),
+            ("next", Some(&o.next), Prose),
+            ("basis", Some(&o.basis), Prose),
+        ]);
+    }
+    for (index, f) in data.flows.iter().enumerate() {
+        let mut c = Checker { problems: &mut *problems, record: at("flows", index, &f.incident) };
+        c.length("incident", &f.incident, Name);
+        c.lengths(&[("sum_note", f.sum_note.as_deref(), Prose)]);
+        for (k, n) in f.nodes.iter().enumerate() {
+            c.lengths(&[
+                (&format!("nodes[{k}].id"), Some(&n.id), Name),
+                (&format!("nodes[{k}].label"), Some(&n.label), Name),
+            ]);
+        }
+        for (k, e) in f.edges.iter().enumerate() {
+            c.lengths(&[
+                (&format!("edges[{k}].from"), Some(&e.from), Name),
+                (&format!("edges[{k}].to"), Some(&e.to), Name),
+                (&format!("edges[{k}].source"), Some(&e.source), Name),
+                (&format!("edges[{k}].note"), e.note.as_deref(), Prose),
+            ]);
+            if let Some(basis) = &e.basis {
+                basis_lengths(&mut c, k, basis);
+            }
+        }
+    }
+    for (index, e) in data.enforcement.iter().enumerate() {
+        let mut c = Checker { problems: &mut *problems, record: at("enforcement", index, &e.id) };
+        c.lengths(&[
+            ("id", Some(&e.id), Name),
+            ("authority", Some(&e.authority), Name),
+            ("title", Some(&e.title), Name),
+            ("summary", Some(&e.summary), Prose),
+            ("source", Some(&e.source), Name),
+        ]);
+        c.list_lengths("incidents", &e.incidents, Name);
+    }
+    for (index, entry) in data.changes.iter().enumerate() {
+        let mut c = Checker { problems: &mut *problems, record: at("changes", index, &entry.release) };
+        c.lengths(&[("release", Some(&entry.release), Name), ("summary", Some(&entry.summary), Prose)]);
+        c.list_lengths("added", &entry.added, Name);
+        for (k, r) in entry.revised.iter().enumerate() {
+            c.lengths(&[
+                (&format!("revised[{k}].record"), Some(&r.record), Name),
+                (&format!("revised[{k}].field"), Some(&r.field), Name),
+                (&format!("revised[{k}].old"), Some(&r.old), Prose),
+                (&format!("revised[{k}].new"), Some(&r.new), Prose),
+                (&format!("revised[{k}].why"), Some(&r.why), Prose),
+                (&format!("revised[{k}].source"), Some(&r.source), Name),
+            ]);
+        }
+        for (k, r) in entry.removed.iter().enumerate() {
+            c.lengths(&[
+                (&format!("removed[{k}].record"), Some(&r.record), Name),
+                (&format!("removed[{k}].why"), Some(&r.why), Prose),
+            ]);
+        }
+    }
+}
+
+/// The words inside an edge's basis: quotes and reasons are prose, names are names.
+fn basis_lengths(c: &mut Checker, k: usize, basis: &crate::model::EdgeBasis) {
+    use crate::model::EdgeBasis;
+    use TextKind::{Name, Prose};
+    let field = |name: &str| format!("edges[{k}].basis.{name}");
+    match basis {
+        EdgeBasis::Stated { quote, tokens_stated, .. } => c.lengths(&[
+            (&field("quote"), quote.as_deref(), Prose),
+            (&field("tokens_stated"), tokens_stated.as_deref(), Name),
+        ]),
+        EdgeBasis::Tokens { token, price_source, price_note, quote, .. } => c.lengths(&[
+            (&field("token"), Some(token), Name),
+            (&field("price_source"), Some(price_source), Name),
+            (&field("price_note"), price_note.as_deref(), Prose),
+            (&field("quote"), quote.as_deref(), Prose),
+        ]),
+        EdgeBasis::Share { of, quote, .. } => {
+            c.lengths(&[(&field("of"), of.as_deref(), Prose), (&field("quote"), quote.as_deref(), Prose)])
+        }
+        EdgeBasis::Remainder { less_edges, why, .. } => {
+            c.list_lengths(&field("less_edges"), less_edges, Name);
+            c.lengths(&[(&field("why"), Some(why), Prose)]);
+        }
+        EdgeBasis::Carried { of_edges, why } => {
+            c.list_lengths(&field("of_edges"), of_edges, Name);
+            c.lengths(&[(&field("why"), Some(why), Prose)]);
+        }
+    }
 }
 
 /// Checks the release and its change log: the current release has an entry, and every

@@ -110,36 +110,7 @@ fn searchable_text(i: &Incident) -> String {
     fold_case(&s)
 }
 
-/// Text with its letters' case folded, for matching and ordering without regard to case:
-/// Latin (ASCII, Latin-1 and Latin Extended-A), Greek and Cyrillic capitals become small
-/// letters; other scripts have no case, or keep it. A few arithmetic rules instead of the
-/// Unicode tables, which were about 2% of the WebAssembly for the same names.
-pub fn fold_case(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let n = c as u32;
-            let lower = match n {
-                0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => {
-                    n + 32
-                }
-                0x400..=0x40F => n + 80,
-                // Latin Extended-A pairs capital and small letters, capital first (the
-                // pairs shift by one place after U+0138 and stop at U+017F).
-                0x100..=0x137 | 0x14A..=0x177 if n.is_multiple_of(2) => n + 1,
-                0x139..=0x148 | 0x179..=0x17E if !n.is_multiple_of(2) => n + 1,
-                // The capitals outside those runs.
-                0x130 => 0x69,
-                0x178 => 0xFF,
-                0x386 => 0x3AC,
-                0x388..=0x38A => n + 37,
-                0x38C => 0x3CC,
-                0x38E | 0x38F => n + 63,
-                _ => n,
-            };
-            char::from_u32(lower).unwrap_or(c)
-        })
-        .collect()
-}
+pub use crate::text::fold_case;
 
 /// The charts of the page, in page order. Named here, with the view, because a view can
 /// name one (an embed, a slide); how each is drawn lives in [`crate::pipeline`].
@@ -318,6 +289,9 @@ pub struct ViewState {
     pub flow: Option<String>,
     /// The published-figures chart's year (otherwise the newest year with a figure).
     pub figures: Option<FiguresFor>,
+    /// The yearly chart draws each year's official and firm-rated sum beside the bar of
+    /// everything (`yearly=split`).
+    pub yearly_split: bool,
     /// Another dataset to load instead of the bundled one.
     pub data: Option<String>,
     /// A theme chosen explicitly (otherwise the system preference).
@@ -400,6 +374,9 @@ impl Draft {
             "figures" if value == "all" => v.figures = Some(FiguresFor::All),
             "figures" => v.figures = Some(FiguresFor::Year(year(key, value)?)),
             "flow" if !value.is_empty() => v.flow = Some(value.to_string()),
+            "yearly" if value == "split" => v.yearly_split = true,
+            "yearly" if value.is_empty() || value == "all" => v.yearly_split = false,
+            "yearly" => return Err(format!("Ignored yearly={value}: use yearly=split.")),
             "data" if !value.is_empty() => v.data = Some(value.to_string()),
             // `auto` is the system's choice, which is also what no theme means.
             "theme" if value == "auto" => v.theme = None,
@@ -455,6 +432,7 @@ impl Draft {
             "incident" => v.incident = None,
             "figures" => v.figures = None,
             "flow" => v.flow = None,
+            "yearly" => v.yearly_split = false,
             "data" => v.data = None,
             "theme" => v.theme = None,
             "embed" => v.embed = None,
@@ -578,24 +556,45 @@ pub fn apply(view: &ViewState, changes: &[(&str, &[&str])]) -> (ViewState, Vec<S
     draft.finish()
 }
 
+/// Most notices listed one by one; past this the rest are counted in one more line, so an
+/// address with thousands of distinct unknown parameters still shows a short panel.
+pub const MAX_NOTICES: usize = 8;
+
 /// Notices as a reader can take them in: each cut to 160 characters (a parameter can be
-/// thousands long), and a notice repeated (a parameter given a thousand times) said once
-/// with its count.
+/// thousands long), a notice repeated (a parameter given a thousand times) said once with
+/// its count, and at most [`MAX_NOTICES`] lines, the last counting the rest.
 pub fn tidy_notices(notices: Vec<String>) -> Vec<String> {
     const MAX: usize = 160;
-    let mut out: Vec<(String, usize)> = Vec::new();
-    for n in notices {
-        let n = if n.chars().count() > MAX {
-            format!("{}…", n.chars().take(MAX).collect::<String>())
-        } else {
-            n
-        };
-        match out.iter_mut().find(|(m, _)| *m == n) {
-            Some((_, count)) => *count += 1,
-            None => out.push((n, 1)),
+    let cut: Vec<String> = notices
+        .into_iter()
+        .map(|n| match n.char_indices().nth(MAX) {
+            Some((end, _)) => format!("{}…", &n[..end]),
+            None => n,
+        })
+        .collect();
+    // Each notice with its count, in the order each first came: sorted to count them (the
+    // first of equals keeps its place), then put back in order of arrival.
+    let mut order: Vec<usize> = (0..cut.len()).collect();
+    crate::sort::by(&mut order, &|&a, &b| cut[a].cmp(&cut[b]).then(a.cmp(&b)));
+    let mut firsts: Vec<(usize, usize)> = Vec::new();
+    for (k, &i) in order.iter().enumerate() {
+        match firsts.last_mut() {
+            Some((first, count)) if k > 0 && cut[*first] == cut[i] => *count += 1,
+            _ => firsts.push((i, 1)),
         }
     }
-    out.into_iter().map(|(n, count)| if count > 1 { format!("{n} (×{count})") } else { n }).collect()
+    crate::sort::by(&mut firsts, &|a, b| a.cmp(b));
+    let out: Vec<(&String, usize)> = firsts.iter().map(|&(i, count)| (&cut[i], count)).collect();
+    let mut lines: Vec<String> = out
+        .iter()
+        .map(|(n, count)| if *count > 1 { format!("{n} (×{count})") } else { n.to_string() })
+        .collect();
+    if lines.len() > MAX_NOTICES {
+        let rest: usize = out[MAX_NOTICES - 1..].iter().map(|(_, count)| count).sum();
+        lines.truncate(MAX_NOTICES - 1);
+        lines.push(format!("…and {rest} more parts of the address, also ignored."));
+    }
+    lines
 }
 
 /// Drops values the dataset does not know (an actor, a chain, an incident id) and says so,
@@ -722,6 +721,9 @@ pub fn to_query(v: &ViewState) -> String {
         Some(FiguresFor::Year(y)) => pairs.push(("figures", y.to_string())),
         None => {}
     }
+    if v.yearly_split {
+        pairs.push(("yearly", "split".to_string()));
+    }
     if let Some(t) = v.theme {
         pairs.push(("theme", t.slug().to_string()));
     }
@@ -762,6 +764,7 @@ mod tests {
         v.filter.dates = Some((Date::new(2024, 1, 1), Date::new(2024, 6, 30)));
         v.incident = Some("bybit-2025".into());
         v.flow = Some("ronin-2022".into());
+        v.yearly_split = true;
         v.figures = Some(FiguresFor::Year(2023));
         v.theme = Some(Theme::Dark);
         v.sort = SortKey::Usd;

@@ -10,7 +10,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use heist_ledger::aggregate;
 use heist_ledger::load::{assemble, parse_dataset, to_published_json};
-use heist_ledger::model::{Confidence, Dataset, Date, NodeKind, SourceKind};
+use heist_ledger::model::{Confidence, Dataset, Date, FigureNature, NodeKind, SourceKind};
 use heist_ledger::validate::validate;
 use heist_ledger::view::Filter;
 
@@ -66,7 +66,7 @@ fn chainalysis_figures_briefing_audiences_know_come_out_right() {
     let data = shipped();
     let (lo, hi) = Filter::default().year_span(&data);
     let kept = Filter::default().apply(&data);
-    let y = aggregate::yearly(&data, &kept, (lo, hi), false, None);
+    let y = aggregate::yearly(&data, &kept, (lo, hi), false, None, false);
     let chainalysis = |year: i32| {
         y.reported
             .iter()
@@ -89,7 +89,7 @@ fn year_bars_are_the_sum_of_that_years_incidents() {
     let data = shipped();
     let kept = Filter::default().apply(&data);
     let span = Filter::default().year_span(&data);
-    let y = aggregate::yearly(&data, &kept, span, false, None);
+    let y = aggregate::yearly(&data, &kept, span, false, None, false);
     for bar in &y.bars {
         let incidents: Vec<_> = data.incidents.iter().filter(|i| i.date.year() == bar.year).collect();
         let sum: f64 = incidents.iter().map(|i| i.usd).sum();
@@ -166,7 +166,10 @@ fn latest_full_year(data: &Dataset, publisher: &str) -> (i32, f64, Option<f64>, 
     let t = data
         .reported_totals
         .iter()
-        .filter(|t| t.publisher == publisher && t.covers_full_year())
+        .filter(|t| {
+            t.publisher == publisher
+                && (t.nature() == FigureNature::FullYear || (t.derived && t.covers_full_year()))
+        })
         .max_by_key(|t| (t.year, t.published))
         .unwrap_or_else(|| panic!("a full-year figure from {publisher}"));
     (t.year.unwrap_or_default(), t.usd, t.usd_high, t.derived)
@@ -240,11 +243,10 @@ fn every_official_incident_cites_a_primary_text_or_a_copy_of_one() {
         data.incidents.iter().filter(|i| i.attribution.confidence == Confidence::Official).collect();
     assert!(official.len() >= 15, "official incidents: {}", official.len());
     for i in official {
-        assert!(
-            i.sources.iter().any(|s| data.source_kind(s).is_some_and(SourceKind::is_primary_or_copy)),
-            "{} is official without primary or copy support",
-            i.id
-        );
+        let text = i.sources.iter().filter_map(|s| data.source(s)).any(|s| {
+            s.kind.is_primary_or_copy() && s.origin.is_some_and(heist_ledger::model::Origin::is_official)
+        });
+        assert!(text, "{} is official without government, court or UN text or a verbatim copy of it", i.id);
     }
     for s in data.sources.iter().filter(|s| s.kind == SourceKind::Copy) {
         assert!(s.copy_of.is_some(), "{}: a copy names its original", s.id);
@@ -254,10 +256,17 @@ fn every_official_incident_cites_a_primary_text_or_a_copy_of_one() {
 #[test]
 fn the_current_release_is_described_in_the_change_log() {
     let data = shipped();
-    assert_eq!(data.release.id, "2026-12-01");
-    assert_eq!(data.as_of, Date::new(2026, 12, 1));
+    assert_eq!(data.release.id, "2026-12-02");
+    assert_eq!(data.as_of, Date::new(2026, 12, 2));
+    let horizon = data.evidence_horizon.expect("the release records its evidence horizon");
+    assert!(horizon < data.as_of, "the newest evidence read is older than the release");
     let entry = data.current_changes().expect("an entry for the current release");
-    assert!(entry.added.iter().any(|id| id == "drift-protocol-2026"));
-    assert!(entry.revised.iter().any(|r| r.record == "bybit-2025" && r.field.starts_with("flow")));
+    assert!(entry.added.iter().any(|id| id == "btcturk-2025"), "the excluded BtcTurk 2025 theft, revisited");
+    assert!(entry.revised.iter().any(|r| r.record == "bybit-2025" && r.field.starts_with("edges[")));
+    assert!(entry.revised.iter().any(|r| r.record == "bybit-2025" && r.field == "attribution.confidence"));
     assert!(!entry.summary.trim().is_empty());
+    // Every flow edge says what its dollars rest on.
+    for f in &data.flows {
+        assert!(f.edges.iter().all(|e| e.basis.is_some()), "{}: an edge without a basis", f.incident);
+    }
 }

@@ -20,6 +20,11 @@ fn view_of(query: &str) -> ViewState {
     v
 }
 
+/// The shipped data's release id: files, images and embeds are named after it.
+fn release() -> String {
+    shipped().release.id.clone()
+}
+
 fn selection(query: &str, theme: Theme) -> Selection {
     Selection::new(shipped(), view_of(query), theme)
 }
@@ -75,7 +80,7 @@ fn exported_images_are_light_and_the_same_size_whatever_the_screen_theme() {
             let text: String = doc.descendants().filter_map(|n| n.text()).collect::<Vec<_>>().join(" ");
             assert!(text.contains(kind.heading()), "{kind:?} {preset:?}: title inside the image");
             assert!(
-                text.contains("Data as of") && text.contains("release 2026-12-01"),
+                text.contains("Data as of") && text.contains(&format!("release {}", release())),
                 "{kind:?}: date and release"
             );
             assert!(text.contains("Heist Ledger"), "{kind:?}: credit");
@@ -131,7 +136,7 @@ fn the_incidents_json_is_the_view_with_sources_written_out() {
     let json =
         exports::incidents_json(&sel.data, &list, "Lazarus Group", "https://x.test/?actor=Lazarus%20Group");
     let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
-    assert_eq!(v["release"], "2026-12-01");
+    assert_eq!(v["release"], release().as_str());
     assert_eq!(v["count"].as_u64().unwrap() as usize, list.len());
     let incidents = v["incidents"].as_array().unwrap();
     assert_eq!(incidents.len(), list.len());
@@ -155,31 +160,26 @@ fn chart_tables_export_as_csv_with_their_source_links() {
 #[test]
 fn file_names_say_what_which_view_and_which_release() {
     let cases = [
-        ("", ChartKind::Yearly, Preset::Report, "svg", "heist-ledger-yearly-2026-12-01.svg"),
+        ("", ChartKind::Yearly, Preset::Report, "svg", "heist-ledger-yearly-{R}.svg"),
         (
             "from=2024&to=2025",
             ChartKind::Timeline,
             Preset::Slide,
             "png",
-            "heist-ledger-timeline-from-2024-to-2025-2026-12-01-slide.png",
+            "heist-ledger-timeline-from-2024-to-2025-{R}-slide.png",
         ),
         (
             "category=bridge&flow=ronin-network-2022",
             ChartKind::Flows,
             Preset::Social,
             "png",
-            "heist-ledger-flows-category-bridge-flow-ronin-network-2022-2026-12-01-social.png",
+            "heist-ledger-flows-category-bridge-flow-ronin-network-2022-{R}-social.png",
         ),
-        (
-            "flow=ronin-network-2022",
-            ChartKind::Yearly,
-            Preset::Report,
-            "csv",
-            "heist-ledger-yearly-2026-12-01.csv",
-        ),
+        ("flow=ronin-network-2022", ChartKind::Yearly, Preset::Report, "csv", "heist-ledger-yearly-{R}.csv"),
     ];
     for (query, kind, preset, ext, want) in cases {
         let sel = selection(query, Theme::Light);
+        let want = want.replace("{R}", &release());
         assert_eq!(exports::file_name(&sel, kind.name(), Some(kind), Some(preset), ext), want, "{query}");
     }
     let long = selection(&format!("q={}", "x".repeat(500)), Theme::Light);
@@ -191,7 +191,8 @@ fn embed_code_pins_the_release_and_keeps_the_view() {
     let sel =
         selection("from=2024&category=centralized_exchange&incident=bybit-2025&theme=dark", Theme::Dark);
     let code = exports::embed_code(&sel, ChartKind::Timeline, "https://example.org/heist-ledger/");
-    assert!(code.starts_with("<iframe src=\"https://example.org/heist-ledger/v/2026-12-01/?from=2024&amp;category=centralized_exchange&amp;embed=timeline\""), "{code}");
+    let want = format!("<iframe src=\"https://example.org/heist-ledger/v/{}/?from=2024&amp;category=centralized_exchange&amp;embed=timeline\"", release());
+    assert!(code.starts_with(&want), "{code}");
     assert!(!code.contains("incident="), "an open detail panel is not part of an embed");
     assert!(!code.contains("theme="), "the host chooses the theme");
     assert!(code.contains(r#"height=""#) && code.contains("title=\"Heist timeline (Heist Ledger)\""));

@@ -160,6 +160,12 @@ fn the_data_download_link_is_built_only_for_an_address_on_this_site() {
         ("data:application/json,{}", false),
         ("https://elsewhere.example/incidents.json", false),
         ("//elsewhere.example/incidents.json", false),
+        // Browsers read a backslash as a slash and drop tabs: each of these is another site.
+        ("/\\elsewhere.example/incidents.json", false),
+        ("\\\\elsewhere.example/incidents.json", false),
+        ("/\t/elsewhere.example/incidents.json", false),
+        // The live page passes the address of the dataset on screen resolved to a path here.
+        ("/heist-ledger/data/my-incidents.json", true),
     ];
     for (url, linked) in cases {
         let footer = html::footer_about(&data, url);
@@ -312,10 +318,11 @@ fn sorting_the_table_or_changing_the_figures_year_keeps_the_other_charts_keys() 
     use ChartKind::{Figures, Flows, Timeline, Yearly};
     // (change from the default view, the charts it redraws)
     type Case<'a> = (&'a [(&'a str, &'a str)], &'a [ChartKind]);
-    let cases: [Case; 3] = [
+    let cases: [Case; 4] = [
         (&[("sort", "amount"), ("dir", "asc")], &[]),
         (&[("category", "bridge")], &[Yearly, Timeline, Flows]),
         (&[("figures", "all")], &[Figures]),
+        (&[("yearly", "split")], &[Yearly]),
     ];
     for (change, redrawn) in cases {
         let changed = sel(change);

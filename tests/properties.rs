@@ -2,7 +2,9 @@
 //! panicking and names a problem when it refuses; whatever a structurally valid dataset
 //! holds (amounts from the whole f64 range, hostile strings, any dates and counts), an
 //! accepted one draws every chart with finite coordinates and the page's markup stays
-//! inert; whatever the address says, the view parses and writes back.
+//! inert; whatever the address says, the view parses and writes back, with a short list
+//! of notices; every string over its kind's limit is refused by record and field, a key
+//! given twice by its path; any host prints in ASCII or plain Latin.
 
 #![cfg(not(target_arch = "wasm32"))]
 // A test fails loudly on the first surprise: expect() is how it says which.
@@ -10,11 +12,13 @@
 
 use std::sync::Arc;
 
+use heist_ledger::address;
 use heist_ledger::html::{self, StaticChart};
 use heist_ledger::load::parse_dataset;
 use heist_ledger::model::{Dataset, Date};
 use heist_ledger::pipeline::{self, ChartKind, Selection};
 use heist_ledger::render::Size;
+use heist_ledger::validate::TextKind;
 use heist_ledger::view::{self, Theme, ViewState};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -24,6 +28,19 @@ const FIXTURE: &str = include_str!("fixtures/minimal.json");
 fn today() -> Date {
     Date::new(2026, 6, 1)
 }
+
+/// String fields with a length limit: (JSON pointer in the fixture, how a problem names it,
+/// its kind).
+const LIMITED: [(&str, &str, TextKind); 8] = [
+    ("/incidents/0/victim", "incidents[0] (alpha-2024).victim", TextKind::Name),
+    ("/incidents/1/chains/0", "incidents[1] (beta-2024).chains[0]", TextKind::Name),
+    ("/incidents/2/summary", "incidents[2] (gamma-2025).summary", TextKind::Prose),
+    ("/sources/1/title", "sources[1] (s2).title", TextKind::Name),
+    ("/sources/0/url", "sources[0] (s1).url", TextKind::Url),
+    ("/flows/0/nodes/2/label", "flows[0] (alpha-2024).nodes[2].label", TextKind::Name),
+    ("/enforcement/0/summary", "enforcement[0] (e1).summary", TextKind::Prose),
+    ("/changes/0/summary", "changes[0] (2025-06-01).summary", TextKind::Prose),
+];
 
 /// Amounts drawn from everywhere a JSON number can land: zero, subnormals, cents, real
 /// thefts, astronomical values, negatives.
@@ -156,6 +173,73 @@ proptest! {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_string_over_its_kinds_limit_is_refused_by_record_and_field_and_one_within_it_is_not(
+        field in 0usize..LIMITED.len(),
+        delta in -3i64..=3,
+        letter in prop_oneof![Just('x'), Just('é'), Just('🧨'), Just('\u{202e}')],
+    ) {
+        let (pointer, location, kind) = LIMITED[field];
+        let n = (kind.limit() as i64 + delta) as usize;
+        let value = match kind {
+            TextKind::Url => format!("https://example.org/{}", "a".repeat(n - 20)),
+            _ => std::iter::repeat_n(letter, n).collect(),
+        };
+        let mut doc: Value = serde_json::from_str(FIXTURE).expect("fixture");
+        *doc.pointer_mut(pointer).expect("in the fixture") = json!(value);
+        let problems: Vec<String> = match parse_dataset(doc.to_string().as_bytes(), "fuzz.json", today()) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.problems.iter().map(ToString::to_string).collect(),
+        };
+        let named = problems.iter().any(|p| p.starts_with(location) && p.contains("characters long"));
+        prop_assert_eq!(named, n > kind.limit(), "{} of {} characters: {:?}", pointer, n, problems);
+        prop_assert!(problems.iter().all(|p| p.chars().count() < 1_500), "problems stay short");
+    }
+
+    #[test]
+    fn a_key_given_twice_anywhere_in_a_record_is_refused_by_its_path(
+        k in 0usize..3,
+        field in prop_oneof![Just("victim"), Just("actor"), Just("usd"), Just("summary"), Just("chains")],
+        twice in any::<bool>(),
+    ) {
+        let mut doc: Value = serde_json::from_str(FIXTURE).expect("fixture");
+        let record = doc["incidents"][k].clone();
+        doc["incidents"][k] = json!("__record__");
+        let first = serde_json::to_string(&record).expect("record");
+        let again = format!("\"{field}\":{}", record[field]);
+        // The copy first or last in the object: whichever would win, the file is refused.
+        let object = if twice {
+            format!("{{{again},{}", &first[1..])
+        } else {
+            format!("{},{again}}}", &first[..first.len() - 1])
+        };
+        let text = doc.to_string().replace("\"__record__\"", &object);
+        let err = parse_dataset(text.as_bytes(), "fuzz.json", today()).expect_err("a key given twice");
+        let location = format!("incidents[{k}].{field}");
+        prop_assert!(
+            err.problems.iter().any(|p| p.location == location && p.message.contains("given twice")),
+            "{:?}", err.problems
+        );
+    }
+
+    #[test]
+    fn any_number_of_unknown_parameters_gives_a_short_list_of_short_notices(
+        keys in prop::collection::vec(("[a-z]{1,8}", "[ -~]{0,300}"), 0..1_200),
+    ) {
+        let (_, notices) = view::parse(&keys);
+        prop_assert!(notices.len() <= view::MAX_NOTICES, "{} notices", notices.len());
+        prop_assert!(notices.iter().all(|n| n.chars().count() <= 170));
+    }
+
+    #[test]
+    fn any_host_prints_in_ascii_or_plain_latin(host in "\\PC{1,40}") {
+        let shown = address::display_host(&host);
+        prop_assert!(
+            shown.chars().all(|c| c.is_ascii() || ('\u{e0}'..='\u{17e}').contains(&c) || !c.is_alphabetic()),
+            "{:?} prints as {:?}", host, shown
+        );
     }
 
     #[test]

@@ -230,6 +230,9 @@ fn graph() -> impl Strategy<Value = FlowGraph> {
                 incidents: vec!["x".into()],
                 theft_usd: 1e9,
                 as_of: Date::new(2026, 1, 1),
+                split_date: None,
+                sent: 1e9,
+                sum_notes: vec![],
                 nodes: nodes
                     .into_iter()
                     .enumerate()
@@ -249,6 +252,7 @@ fn graph() -> impl Strategy<Value = FlowGraph> {
                         estimate: false,
                         sources: vec![],
                         inferred: false,
+                        bases: vec![],
                     })
                     .collect(),
             }

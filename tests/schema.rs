@@ -78,6 +78,7 @@ fn the_reader_holds_every_record_to_the_published_schemas_fields() {
         ("/enforcement/0", Some("EnforcementEvent")),
         ("/changes/0", Some("ChangeEntry")),
         ("/changes/0/revised/0", Some("Revision")),
+        ("/outlook/0", Some("Outlook")),
     ];
     for (at, def) in records {
         let def = match def {
@@ -114,7 +115,9 @@ fn the_reader_holds_every_record_to_the_published_schemas_fields() {
 /// The hand-written reader and writer name each kind as the types' own serialization does.
 #[test]
 fn every_kind_is_spelled_as_the_types_write_it() {
-    use heist_ledger::model::{Category, Confidence, EnforcementKind, NodeKind, SourceKind, Vector};
+    use heist_ledger::model::{
+        Category, Confidence, EnforcementKind, FigureScope, NodeKind, Origin, SourceKind, Vector,
+    };
     fn check<T: serde::Serialize + std::fmt::Debug>(all: &[T], slug: fn(&T) -> &'static str) {
         for v in all {
             assert_eq!(serde_json::to_string(v).expect("serializes"), format!("\"{}\"", slug(v)), "{v:?}");
@@ -126,4 +129,22 @@ fn every_kind_is_spelled_as_the_types_write_it() {
     check(&Vector::ALL, |v| v.slug());
     check(&NodeKind::ALL, |v| v.slug());
     check(&EnforcementKind::ALL, |v| v.slug());
+    check(&Origin::ALL, |v| v.slug());
+    check(&FigureScope::ALL, |v| v.slug());
+}
+
+/// The hand-written reader reads every value of the shipped dataset: written back by the
+/// types' own serialization, the dataset is the file it was read from (every kind of edge
+/// basis, the outlook and the version 3 fields included).
+#[test]
+fn the_reader_reads_back_what_the_types_write() {
+    let text = include_str!("../public/data/incidents.json");
+    let today = heist_ledger::model::Date::new(2100, 1, 1);
+    let data = heist_ledger::load::parse_dataset(text.as_bytes(), "incidents.json", today).expect("reads");
+    let file: serde_json::Value = serde_json::from_str(text).expect("the shipped data");
+    let written = serde_json::to_value(&data).expect("serializes");
+    assert!(written == file, "the dataset read and written back differs from the file");
+    let kinds: std::collections::BTreeSet<&str> =
+        data.flows.iter().flat_map(|f| &f.edges).filter_map(|e| e.basis.as_ref().map(|b| b.slug())).collect();
+    assert_eq!(kinds.len(), 5, "every kind of basis is in the shipped data: {kinds:?}");
 }

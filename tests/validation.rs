@@ -228,7 +228,12 @@ fn bad_files_are_refused_with_a_clear_reason() {
         ("not UTF-8", vec![0xff, 0xfe, 0x00], "file", "UTF-8"),
         ("an array", b"[1, 2]".to_vec(), "file", "not an object"),
         ("a web page", b"\n<!doctype html><p>Sign in</p>".to_vec(), "file", "web page (HTML)"),
-        ("wrong schema version", wrong_version.to_string().into_bytes(), "schema_version", "is 1"),
+        (
+            "wrong schema version",
+            wrong_version.to_string().into_bytes(),
+            "schema_version",
+            "is 1; this dashboard reads schema version 2 or 3",
+        ),
         ("missing schema version", no_version.to_string().into_bytes(), "schema_version", "missing"),
         ("unknown field", unknown_field.to_string().into_bytes(), "incidents[0]", "unknown field `loot`"),
         ("wrong type", wrong_type.to_string().into_bytes(), "incidents[1] (beta-2024).usd", "invalid type"),
@@ -440,6 +445,7 @@ fn copies_primaries_and_derived_figures_with_a_basis_are_accepted() {
     let mut doc = fixture();
     doc["sources"][1]["kind"] = json!("copy");
     doc["sources"][1]["copy_of"] = json!("Test Agency statement");
+    doc["sources"][1]["origin"] = json!("government");
     doc["incidents"][0]["sources"] = json!(["s2"]);
     doc["reported_totals"][2]["derived"] = json!(true);
     doc["reported_totals"][2]["basis"] = json!("Half-year figure minus the first quarter.");
@@ -450,4 +456,252 @@ fn copies_primaries_and_derived_figures_with_a_basis_are_accepted() {
 fn a_file_over_the_limit_is_measured_in_megabytes() {
     assert_eq!(heist_ledger::load::too_large(6_799_529), "is 6.5 MB; the limit is 256 MB");
     assert_eq!(heist_ledger::load::too_large(100 * 1_048_576), "is 100 MB; the limit is 256 MB");
+}
+
+/// The rules of schema version 3 (issue 19): the evidence horizon, whose text a source is,
+/// what an official rating rests on, figures' windows, each flow edge's basis and a flow's
+/// sum, the publishers' outlook and stated shares.
+#[test]
+fn schema_3_rules_name_record_and_field() {
+    type Edit = fn(&mut Value);
+    let cases: Vec<(&str, Edit, &str, &str)> = vec![
+        (
+            "figure whose window ends after it was published",
+            |d| d["reported_totals"][0]["period_end"] = json!("2024-12-31"),
+            "reported_totals[0] (tp-2024-a).period_end",
+            "after the figure was published",
+        ),
+        (
+            "copy whose text is a news outlet's",
+            |d| {
+                d["sources"][1]["kind"] = json!("copy");
+                d["sources"][1]["copy_of"] = json!("A tweet quoted in a news story");
+            },
+            "sources[1] (s2).kind",
+            "is secondary",
+        ),
+        (
+            "primary page of a news outlet",
+            |d| d["sources"][1]["kind"] = json!("primary"),
+            "sources[1] (s2).kind",
+            "origin is media",
+        ),
+        (
+            "official rating on a firm's own page",
+            |d| d["sources"][0]["origin"] = json!("firm"),
+            "incidents[0] (alpha-2024).attribution.confidence",
+            "government, court or UN text",
+        ),
+        (
+            "official rating on a copy of the victim's statement",
+            |d| {
+                d["sources"][1]["kind"] = json!("copy");
+                d["sources"][1]["copy_of"] = json!("Victim's statement");
+                d["sources"][1]["origin"] = json!("victim");
+                d["incidents"][0]["sources"] = json!(["s2"]);
+            },
+            "incidents[0] (alpha-2024).attribution.confidence",
+            "verbatim copy",
+        ),
+        (
+            "source without an origin",
+            |d| {
+                d["sources"][1].as_object_mut().map(|o| o.remove("origin"));
+            },
+            "sources[1] (s2).origin",
+            "required from schema version 3",
+        ),
+        (
+            "no evidence horizon",
+            |d| {
+                d.as_object_mut().map(|o| o.remove("evidence_horizon"));
+            },
+            "evidence_horizon",
+            "required from schema version 3",
+        ),
+        (
+            "evidence horizon after as_of",
+            |d| d["evidence_horizon"] = json!("2025-06-02"),
+            "evidence_horizon",
+            "after the data's as_of",
+        ),
+        (
+            "source newer than the evidence horizon",
+            |d| d["evidence_horizon"] = json!("2025-02-01"),
+            "sources[0] (s1).date",
+            "after the evidence horizon",
+        ),
+        (
+            "figure newer than the evidence horizon",
+            |d| d["evidence_horizon"] = json!("2025-04-30"),
+            "reported_totals[2] (op-2025).published",
+            "after the evidence horizon",
+        ),
+        (
+            "flow edge without a basis",
+            |d| {
+                d["flows"][1]["edges"][1].as_object_mut().map(|o| o.remove("basis"));
+            },
+            "flows[1] (beta-2024).edges[1] (dex -> cash-out).basis",
+            "required from schema version 3",
+        ),
+        (
+            "token basis that does not give the edge's dollars",
+            |d| d["flows"][0]["edges"][1]["basis"]["price_usd"] = json!(3000),
+            "flows[0] (alpha-2024).edges[1] (stolen-eth -> frozen).basis",
+            "20000 ETH at $3000 is $60000000",
+        ),
+        (
+            "token price from an unknown source",
+            |d| d["flows"][0]["edges"][1]["basis"]["price_source"] = json!("ghost-2024"),
+            "flows[0] (alpha-2024).edges[1] (stolen-eth -> frozen).basis.price_source",
+            "ghost-2024",
+        ),
+        (
+            "token price dated after the tracing",
+            |d| d["flows"][0]["edges"][1]["basis"]["price_date"] = json!("2025-02-01"),
+            "flows[0] (alpha-2024).edges[1] (stolen-eth -> frozen).basis.price_date",
+            "after the tracing",
+        ),
+        (
+            "share basis that does not give the edge's dollars",
+            |d| d["flows"][0]["edges"][2]["basis"]["share"] = json!(0.5),
+            "flows[0] (alpha-2024).edges[2] (dex -> bridge).basis",
+            "is $125000000",
+        ),
+        (
+            "carried edge that does not carry what entered",
+            |d| d["flows"][1]["edges"][1]["basis"]["of_edges"] = json!(["stolen-eth→dex"]),
+            "flows[1] (beta-2024).edges[1] (dex -> cash-out).basis.of_edges",
+            "not an edge of this flow",
+        ),
+        (
+            "remainder that does not add up",
+            |d| d["flows"][0]["edges"][3]["basis"] = json!({"kind": "remainder", "of_usd": 300000000, "less_edges": ["stolen-eth→frozen"], "why": "The theft less the frozen part."}),
+            "flows[0] (alpha-2024).edges[3] (bridge -> cash-out).basis",
+            "$300000000 less the named edges is $250000000",
+        ),
+        (
+            "stated parts that do not add up",
+            |d| {
+                d["flows"][0]["edges"][0]["basis"] = json!({"kind": "stated", "parts": [{"usd": 200000000}, {"usd": 40000000, "source": "s2"}]})
+            },
+            "flows[0] (alpha-2024).edges[0] (stolen-eth -> dex).basis",
+            "parts add up to is $240000000",
+        ),
+        (
+            "share above one",
+            |d| d["flows"][0]["edges"][2]["basis"]["share"] = json!(1.5),
+            "flows[0] (alpha-2024).edges[2] (dex -> bridge).basis.share",
+            "at most 1",
+        ),
+        (
+            "flow whose stolen asset sends out more than the theft, unexplained",
+            |d| d["flows"][0]["theft_usd"] = json!(290000000),
+            "flows[0] (alpha-2024).sum_note",
+            "sends out $300000000 of a $290000000 theft",
+        ),
+        (
+            "split dated after the tracing",
+            |d| d["flows"][0]["split_date"] = json!("2025-02-01"),
+            "flows[0] (alpha-2024).split_date",
+            "after the tracing",
+        ),
+        (
+            "outlook naming a figure that is not the publisher's newest",
+            |d| d["outlook"][0]["latest"] = json!("tp-2024-a"),
+            "outlook[0] (Test Publisher).latest",
+            "not the publisher's newest",
+        ),
+        (
+            "outlook naming another publisher's figure",
+            |d| d["outlook"][0]["latest"] = json!("op-2025"),
+            "outlook[0] (Test Publisher).latest",
+            "a figure of Other Publisher",
+        ),
+        (
+            "outlook window that ends before it starts",
+            |d| d["outlook"][1]["next_to"] = json!("2025-06-30"),
+            "outlook[1] (Other Publisher).next_to",
+            "before next_from",
+        ),
+        (
+            "outlook window with one end only",
+            |d| {
+                d["outlook"][1].as_object_mut().map(|o| o.remove("next_to"));
+            },
+            "outlook[1] (Other Publisher).next_to",
+            "or neither",
+        ),
+        (
+            "two outlooks for one publisher",
+            |d| d["outlook"][1]["publisher"] = json!("Test Publisher"),
+            "outlook[1] (Test Publisher).publisher",
+            "more than one outlook",
+        ),
+        (
+            "stated share that disagrees with the two figures",
+            |d| d["reported_totals"][1]["stated_share"] = json!(0.7),
+            "reported_totals[1] (tp-2024-b).stated_share",
+            "disagrees",
+        ),
+        (
+            "annual figure that does not start on 1 January",
+            |d| {
+                d["reported_totals"][2]["scope"] = json!("annual");
+            },
+            "reported_totals[2] (op-2025).scope",
+            "runs from 1 January into December",
+        ),
+        (
+            "multi-year figure with a year",
+            |d| d["reported_totals"][1]["scope"] = json!("multi_year"),
+            "reported_totals[1] (tp-2024-b).scope",
+            "has no year",
+        ),
+        (
+            "stated share above one",
+            |d| d["reported_totals"][1]["stated_share"] = json!(61),
+            "reported_totals[1] (tp-2024-b).stated_share",
+            "at most 1",
+        ),
+    ];
+    check_edits(&cases);
+}
+
+/// A flow that does not add up to its theft is accepted when it says why, and the reason
+/// is checked like any other text.
+#[test]
+fn a_flow_that_says_why_it_does_not_add_up_is_accepted() {
+    let mut doc = fixture();
+    doc["flows"][0]["theft_usd"] = json!(290000000);
+    doc["flows"][0]["sum_note"] = json!("The frozen amount is valued at a later price [s-one].");
+    assert_problem(&problems_of(&doc), "flows[0] (alpha-2024).sum_note", "[s-one]");
+    doc["flows"][0]["sum_note"] = json!("The frozen amount is valued at a later price.");
+    assert_eq!(problems_of(&doc), Vec::<String>::new());
+}
+
+/// A file of schema version 2 (release 2026-12-01 and before) still loads under the rules
+/// of its version: it has none of the fields version 3 added.
+#[test]
+fn a_version_2_file_loads_without_the_fields_version_3_added() {
+    let mut doc = fixture();
+    doc["schema_version"] = json!(2);
+    let root = doc.as_object_mut().expect("an object");
+    root.remove("evidence_horizon");
+    root.remove("outlook");
+    for s in doc["sources"].as_array_mut().expect("sources") {
+        s.as_object_mut().map(|o| o.remove("origin"));
+    }
+    for f in doc["flows"].as_array_mut().expect("flows") {
+        f.as_object_mut().map(|o| o.remove("split_date"));
+        for e in f["edges"].as_array_mut().expect("edges") {
+            e.as_object_mut().map(|o| o.remove("basis"));
+        }
+    }
+    // Version 2 had no window rule; a frozen release keeps what it was cut with.
+    doc["reported_totals"][0]["period_end"] = json!("2024-12-31");
+    assert_eq!(problems_of(&doc), Vec::<String>::new());
+    doc["schema_version"] = json!(4);
+    assert_problem(&problems_of(&doc), "schema_version", "reads schema version 2 or 3");
 }

@@ -62,18 +62,50 @@ pub fn error_panel(summary: &str, problems: &[String], hint: Option<&str>, kept:
     out
 }
 
+/// A chart box that has had no size yet (a frame 0 px wide, a collapsed layout): not a
+/// failure of the data, and gone as soon as the box gets a size and its chart is drawn.
+pub fn waiting_for_room() -> &'static str {
+    r#"<div class="alert" role="alert" data-unsized><h2>A chart is waiting for room on the page.</h2><p>Its box has no width yet (the frame or section it sits in is collapsed). It is drawn as soon as it has one.</p></div>"#
+}
+
 /// "You are viewing release X (date). Newer data exists: …", linking to the same view on
 /// the current data at `href`.
 pub fn release_notice(shown: &Release, newer: &Version, href: &str) -> String {
+    // Each id and date in its own isolate: a right-to-left character in an id from
+    // versions.json must not reorder the notice's own words around it.
     format!(
-        r#"<p class="release-notice" role="status" data-release-notice="{}">You are viewing release {} ({}). Newer data exists: release {} ({}) — <a href="{}">open this view with the current data</a></p>"#,
+        r#"<p class="release-notice" role="status" data-release-notice="{}">You are viewing release <bdi>{}</bdi> (<bdi>{}</bdi>). Newer data exists: release <bdi>{}</bdi> (<bdi>{}</bdi>) — <a href="{}">open this view with the current data</a></p>"#,
         escape(&newer.id),
-        escape(&shown.id),
+        isolated(&clip(&shown.id)),
         shown.date.human(),
-        escape(&newer.id),
+        isolated(&clip(&newer.id)),
         newer.date.human(),
         escape(href)
     )
+}
+
+/// Text for the inside of a `<bdi>`: escaped, its direction controls kept as written (the
+/// isolate keeps them from reordering anything around it).
+fn isolated(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// At most 40 characters of a release id from `versions.json` (a real one has 10 to 13).
+fn clip(id: &str) -> String {
+    match id.char_indices().nth(40) {
+        Some((end, _)) => format!("{}…", &id[..end]),
+        None => id.to_string(),
+    }
 }
 
 /// The "Cite this view" button and, when `citation` is given, its panel with the three

@@ -6,8 +6,9 @@
 
 use crate::json::{required, Error, Fields, Reader};
 use crate::model::{
-    Attribution, Category, ChangeEntry, Confidence, Date, EnforcementEvent, EnforcementKind, Flow, FlowEdge,
-    FlowNode, Incident, NodeKind, Release, Removal, ReportedTotal, Revision, Source, SourceKind, Vector,
+    Attribution, Category, ChangeEntry, Confidence, Date, EdgeBasis, EnforcementEvent, EnforcementKind,
+    FigureScope, Flow, FlowEdge, FlowNode, Incident, NodeKind, Origin, Outlook, Release, Removal,
+    ReportedTotal, Revision, Source, SourceKind, StatedPart, Vector,
 };
 
 /// How a field's value is finished once the object is read: `req` must be there, `opt` may
@@ -33,7 +34,10 @@ macro_rules! record {
             let mut fields = Fields::new(NAMES);
             $(let mut $field = None;)*
             r.object(concat!("struct ", stringify!($ty)), &mut |r, key| {
-                fields.which(r, key)?;
+                if fields.which(r, key)?.is_none() {
+                    // Given twice: the reader noted it; the first one counts meanwhile.
+                    return r.skip();
+                }
                 match key {
                     $(stringify!($field) => $field = Some(($read)(r)?),)*
                     _ => {}
@@ -76,6 +80,11 @@ pub fn date(r: &mut Reader) -> Result<Date, Error> {
     Date::parse(&s).map_err(|e| r.error(e))
 }
 
+/// `null`, or a day.
+pub fn optional_date(r: &mut Reader) -> Result<Option<Date>, Error> {
+    opt(r, date)
+}
+
 /// A list of records, each read by `read`.
 pub fn list<T>(r: &mut Reader, read: fn(&mut Reader) -> Result<T, Error>) -> Result<Vec<T>, Error> {
     let mut out = Vec::new();
@@ -106,6 +115,14 @@ fn node_kind(r: &mut Reader) -> Result<NodeKind, Error> {
     Ok(NodeKind::ALL[r.variant(&NodeKind::ALL.map(NodeKind::slug))?])
 }
 
+fn origin(r: &mut Reader) -> Result<Origin, Error> {
+    Ok(Origin::ALL[r.variant(&Origin::ALL.map(Origin::slug))?])
+}
+
+fn figure_scope(r: &mut Reader) -> Result<FigureScope, Error> {
+    Ok(FigureScope::ALL[r.variant(&FigureScope::ALL.map(FigureScope::slug))?])
+}
+
 fn enforcement_kind(r: &mut Reader) -> Result<EnforcementKind, Error> {
     Ok(EnforcementKind::ALL[r.variant(&EnforcementKind::ALL.map(EnforcementKind::slug))?])
 }
@@ -120,6 +137,7 @@ record! {
         url: req self::string,
         kind: req self::source_kind,
         copy_of: opt |r| opt(r, self::string),
+        origin: opt |r| opt(r, self::origin),
     }
 }
 
@@ -215,6 +233,10 @@ record! {
         note: opt |r| opt(r, self::string),
         derived: def self::flag,
         basis: opt |r| opt(r, self::string),
+        stated_share: opt |r| opt(r, self::number),
+        scope: opt |r| opt(r, self::figure_scope),
+        window_words: opt |r| opt(r, self::string),
+        floor: def self::flag,
         source: req self::string,
     }
 }
@@ -238,6 +260,7 @@ record! {
         estimate: def self::flag,
         source: req self::string,
         note: opt |r| opt(r, self::string),
+        basis: opt |r| opt(r, self::edge_basis),
     }
 }
 
@@ -247,6 +270,8 @@ record! {
         incident: req self::string,
         as_of: req self::date,
         theft_usd: req self::number,
+        split_date: opt |r| opt(r, self::date),
+        sum_note: opt |r| opt(r, self::string),
         nodes: req |r| list(r, self::flow_node),
         edges: req |r| list(r, self::flow_edge),
     }
@@ -264,6 +289,148 @@ record! {
         incidents: def self::strings,
         source: req self::string,
     }
+}
+
+record! {
+    /// A publisher's latest figure and its next expected one.
+    fn outlook -> Outlook {
+        publisher: req self::string,
+        latest: req self::string,
+        cadence: req self::string,
+        next: req self::string,
+        next_from: opt |r| opt(r, self::date),
+        next_to: opt |r| opt(r, self::date),
+        basis: req self::string,
+    }
+}
+
+record! {
+    /// One of several stated figures adding up to an edge's amount.
+    fn stated_part -> StatedPart {
+        usd: req self::number,
+        source: opt |r| opt(r, self::string),
+    }
+}
+
+/// Every field any kind of edge basis may have; `kind` says which apply.
+const BASIS_FIELDS: &[&str] = &[
+    "kind",
+    "quote",
+    "tokens_stated",
+    "lower_bound",
+    "parts",
+    "amount",
+    "token",
+    "price_usd",
+    "price_date",
+    "price_source",
+    "price_note",
+    "share",
+    "of_usd",
+    "of",
+    "less_edges",
+    "why",
+    "of_edges",
+];
+
+/// The kinds of edge basis and the fields each has (after `kind`).
+const BASIS_KINDS: [(&str, &[&str]); 5] = [
+    ("stated", &["quote", "tokens_stated", "lower_bound", "parts"]),
+    ("tokens", &["amount", "token", "price_usd", "price_date", "price_source", "price_note", "quote"]),
+    ("share", &["share", "of_usd", "of", "quote"]),
+    ("remainder", &["of_usd", "less_edges", "why"]),
+    ("carried", &["of_edges", "why"]),
+];
+
+/// Every value an edge basis may hold, as read before its kind is known.
+#[derive(Default)]
+struct BasisFields {
+    quote: Option<Option<String>>,
+    tokens_stated: Option<Option<String>>,
+    lower_bound: Option<bool>,
+    parts: Option<Vec<StatedPart>>,
+    amount: Option<f64>,
+    token: Option<String>,
+    price_usd: Option<f64>,
+    price_date: Option<Date>,
+    price_source: Option<String>,
+    price_note: Option<Option<String>>,
+    share: Option<f64>,
+    of_usd: Option<f64>,
+    of: Option<Option<String>>,
+    less_edges: Option<Vec<String>>,
+    why: Option<String>,
+    of_edges: Option<Vec<String>>,
+}
+
+/// What a flow edge's amount rests on: an object tagged by `kind` (which may come anywhere
+/// in it), holding that kind's fields and no other.
+fn edge_basis(r: &mut Reader) -> Result<EdgeBasis, Error> {
+    let mut fields = Fields::new(BASIS_FIELDS);
+    let mut kind: Option<usize> = None;
+    let mut given: Vec<&'static str> = Vec::new();
+    let mut f = BasisFields::default();
+    r.object("internally tagged enum EdgeBasis", &mut |r, key| {
+        let Some(k) = fields.which(r, key)? else { return r.skip() };
+        given.push(BASIS_FIELDS[k]);
+        match key {
+            "kind" => kind = Some(r.variant(&BASIS_KINDS.map(|(name, _)| name))?),
+            "quote" => f.quote = Some(opt(r, self::string)?),
+            "tokens_stated" => f.tokens_stated = Some(opt(r, self::string)?),
+            "lower_bound" => f.lower_bound = Some(r.bool()?),
+            "parts" => f.parts = Some(list(r, self::stated_part)?),
+            "amount" => f.amount = Some(r.f64()?),
+            "token" => f.token = Some(r.string()?),
+            "price_usd" => f.price_usd = Some(r.f64()?),
+            "price_date" => f.price_date = Some(date(r)?),
+            "price_source" => f.price_source = Some(r.string()?),
+            "price_note" => f.price_note = Some(opt(r, self::string)?),
+            "share" => f.share = Some(r.f64()?),
+            "of_usd" => f.of_usd = Some(r.f64()?),
+            "of" => f.of = Some(opt(r, self::string)?),
+            "less_edges" => f.less_edges = Some(r.strings()?),
+            "why" => f.why = Some(r.string()?),
+            _ => f.of_edges = Some(r.strings()?),
+        }
+        Ok(())
+    })?;
+    let kind = required(kind, "kind", r)?;
+    let (_, allowed) = BASIS_KINDS[kind];
+    if let Some(stray) = given.iter().find(|g| **g != "kind" && !allowed.contains(g)) {
+        return Err(r.error(format!("unknown field `{stray}`, expected {}", crate::json::one_of(allowed))));
+    }
+    Ok(match kind {
+        0 => EdgeBasis::Stated {
+            quote: f.quote.flatten(),
+            tokens_stated: f.tokens_stated.flatten(),
+            lower_bound: f.lower_bound.unwrap_or_default(),
+            parts: f.parts.unwrap_or_default(),
+        },
+        1 => EdgeBasis::Tokens {
+            amount: required(f.amount, "amount", r)?,
+            token: required(f.token, "token", r)?,
+            price_usd: required(f.price_usd, "price_usd", r)?,
+            price_date: required(f.price_date, "price_date", r)?,
+            price_source: required(f.price_source, "price_source", r)?,
+            price_note: f.price_note.flatten(),
+            quote: f.quote.flatten(),
+        },
+        2 => EdgeBasis::Share {
+            share: required(f.share, "share", r)?,
+            of_usd: required(f.of_usd, "of_usd", r)?,
+            of: f.of.flatten(),
+            quote: f.quote.flatten(),
+        },
+        3 => EdgeBasis::Remainder {
+            of_usd: required(f.of_usd, "of_usd", r)?,
+            less_edges: required(f.less_edges, "less_edges", r)?,
+            why: required(f.why, "why", r)?,
+        },
+        _ => EdgeBasis::Carried {
+            of_edges: required(f.of_edges, "of_edges", r)?,
+            why: required(f.why, "why", r)?,
+        },
+    })
 }
 
 /// A list of records read one by one: each that does not fit its type is recorded as a
@@ -322,6 +489,8 @@ pub struct Meta {
     pub title: String,
     /// The day the data was last checked.
     pub as_of: Date,
+    /// The publication day of the newest evidence read.
+    pub evidence_horizon: Option<Date>,
     /// The release.
     pub release: Release,
     /// Free text under the dashboard.
@@ -335,6 +504,7 @@ record! {
         schema_version: req |r: &mut Reader| r.integer(0, i64::from(u32::MAX), "u32").map(|n| n as u32),
         title: req self::string,
         as_of: req self::date,
+        evidence_horizon: opt |r| opt(r, self::date),
         release: req self::release,
         notes: opt |r| opt(r, self::string),
     }

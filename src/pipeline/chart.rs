@@ -9,12 +9,13 @@ use std::sync::Arc;
 use crate::aggregate::{self, FlowGraph, PublishedData, TimelineData, YearlyData};
 use crate::format::{money, percent};
 use crate::layout::scale::Projection;
-use crate::model::{Dataset, Date, Incident, NodeKind};
+use crate::model::{Dataset, Date, FigureNature, Incident, NodeKind, ReportedTotal};
+use crate::reconcile;
 use crate::render::{self, Size};
 use crate::tables::{self, Table};
 use crate::view::{ChartKind, Theme};
 
-use super::{source_link, Selection, SourceLink};
+use super::{source_link, Note, Selection, SourceLink};
 
 /// What one chart is drawn from.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +36,7 @@ pub struct ChartData {
     data: Arc<Dataset>,
     body: Body,
     sources: Vec<SourceLink>,
+    notes: Vec<Note>,
     takeaway: String,
 }
 
@@ -50,6 +52,7 @@ impl ChartData {
                 sel.span,
                 sel.filtered(),
                 sel.selected().map(|i| i.date.year()),
+                sel.view.yearly_split,
             )),
             ChartKind::Timeline => {
                 let (a, b) = sel.span;
@@ -65,7 +68,15 @@ impl ChartData {
             }
             ChartKind::Figures => Body::Figures(aggregate::published(&sel.data, sel.figures_year())),
         };
-        ChartData::from_body(kind, sel.data.clone(), body, &incidents)
+        let mut chart = ChartData::from_body(kind, sel.data.clone(), body, &incidents);
+        if kind == ChartKind::Yearly {
+            // Why a year's sum and the publishers' figures part, year by year.
+            chart.notes = reconcile::reconcile(&sel.data, sel.span)
+                .iter()
+                .map(|n| Note { hook: "reconcile", key: n.year.to_string(), text: n.text() })
+                .collect();
+        }
+        chart
     }
 
     /// The laundering flow of one incident, for its detail panel (`None` when it has none).
@@ -77,8 +88,17 @@ impl ChartData {
 
     fn from_body(kind: ChartKind, data: Arc<Dataset>, body: Body, incidents: &[&Incident]) -> ChartData {
         let sources = cited(&data, &body);
-        let takeaway = takeaway(&body, incidents);
-        ChartData { kind, data, body, sources, takeaway }
+        let takeaway = takeaway(&data, &body, incidents);
+        // Why a flow does not add up to its theft, flow by flow.
+        let notes = match &body {
+            Body::Flows(Some(g), _, _) => g
+                .sum_notes
+                .iter()
+                .map(|(id, text)| Note { hook: "flow-sum", key: id.clone(), text: text.clone() })
+                .collect(),
+            _ => Vec::new(),
+        };
+        ChartData { kind, data, body, sources, notes, takeaway }
     }
 
     /// Which chart.
@@ -89,6 +109,21 @@ impl ChartData {
     /// The documents behind the chart's figures, each once, for its caption and frame.
     pub fn sources(&self) -> &[SourceLink] {
         &self.sources
+    }
+
+    /// The notes shown under the chart: why a year's sum and the publishers' figures part,
+    /// why a flow does not add up to its theft.
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+
+    /// For a flow that does not add up to its theft: why, short enough for an image's
+    /// subtitle.
+    pub fn sum_words(&self) -> Option<String> {
+        match &self.body {
+            Body::Flows(Some(g), _, _) => g.sum_words(),
+            _ => None,
+        }
     }
 
     /// The one sentence a briefing slide says about the chart.
@@ -126,7 +161,11 @@ impl ChartData {
             Body::Timeline(t, selected) => {
                 render::timeline::render(t, size, theme, selected.as_deref(), &title)
             }
-            Body::Flows(Some(g), subject, id) => render::flows::render(g, size, theme, id, subject, &title),
+            // Drawn folded when too large to read; the table lists every link.
+            Body::Flows(Some(g), subject, id) => {
+                let drawn = aggregate::fold_small_hops(g, aggregate::MAX_DRAWN_FLOW_NODES);
+                render::flows::render(&drawn, size, theme, id, subject, &title)
+            }
             Body::Flows(None, _, id) => render::empty(
                 id,
                 "Laundering flow",
@@ -143,7 +182,10 @@ impl ChartData {
     /// keyed list of nodes needs more height.
     pub fn drawn_size(&self, size: Size) -> Size {
         match &self.body {
-            Body::Flows(Some(g), _, _) => render::flows::drawn_size(g, size),
+            Body::Flows(Some(g), _, _) => render::flows::drawn_size(
+                &aggregate::fold_small_hops(g, aggregate::MAX_DRAWN_FLOW_NODES),
+                size,
+            ),
             _ => size,
         }
     }
@@ -230,16 +272,25 @@ fn biggest<'a>(list: &[&'a Incident]) -> Option<&'a Incident> {
 
 /// The slide sentence, from the chart's own numbers (and, for the yearly chart, the thefts
 /// of its latest year).
-fn takeaway(body: &Body, incidents: &[&Incident]) -> String {
+fn takeaway(data: &Dataset, body: &Body, incidents: &[&Incident]) -> String {
     match body {
-        Body::Yearly(y) => yearly_takeaway(y, incidents),
+        Body::Yearly(_) => yearly_takeaway(data, incidents),
         Body::Timeline(..) => timeline_takeaway(incidents),
         Body::Flows(g, subject, _) => flows_takeaway(g.as_ref(), subject),
         Body::Figures(f) => figures_takeaway(f),
     }
 }
 
-fn yearly_takeaway(y: &YearlyData, incidents: &[&Incident]) -> String {
+/// The newest figure published about `year` alone (the one whose window ends latest on a
+/// tie of publication days): what a sentence about the year should quote.
+fn latest_figure_for(data: &Dataset, year: i32) -> Option<&ReportedTotal> {
+    data.reported_totals
+        .iter()
+        .filter(|t| t.year == Some(year))
+        .max_by(|a, b| a.published.cmp(&b.published).then_with(|| a.period_end.cmp(&b.period_end)))
+}
+
+fn yearly_takeaway(data: &Dataset, incidents: &[&Incident]) -> String {
     let Some(year) = incidents.iter().map(|i| i.date.year()).max() else {
         return "No thefts in this dataset match the view.".to_string();
     };
@@ -254,13 +305,17 @@ fn yearly_takeaway(y: &YearlyData, incidents: &[&Incident]) -> String {
     if let Some(b) = biggest(&of_year) {
         s.push_str(&format!(", the largest {} ({}, {})", b.victim, money(b.usd), b.date.human()));
     }
-    let reported: Vec<&aggregate::ReportedMark> = y.reported.iter().filter(|m| m.year == year).collect();
-    if let Some(m) = reported.iter().find(|m| !m.partial).or_else(|| reported.first()) {
+    if let Some(t) = latest_figure_for(data, year) {
+        let amount = crate::format::amount(t.usd, t.usd_high, t.floor);
+        let what = match t.nature() {
+            FigureNature::FullYear => format!("for {year}"),
+            FigureNature::Derived => format!("for {} (derived)", t.window()),
+            _ => format!("for {} only", t.window()),
+        };
         s.push_str(&format!(
-            "; {} reported {}{}",
-            m.publisher,
-            money(m.usd),
-            if m.partial { " for part of the year" } else { "" }
+            "; the latest published figure, {}'s of {}, is {amount} {what}",
+            t.publisher,
+            t.published.human()
         ));
     }
     s.push('.');
@@ -297,10 +352,11 @@ fn flows_takeaway(g: Option<&FlowGraph>, subject: &str) -> String {
     let mut s = format!("Of {} stolen in {subject}", money(g.theft_usd));
     match route {
         Some(k) => s.push_str(&format!(
-            ", the most traced through one route went through {}: {} ({} of the theft).",
+            ", the most traced through one route went through {}: {} ({} of the {}).",
             g.nodes[k].label,
             money(inflow(k)),
-            percent(if g.theft_usd > 0.0 { inflow(k) / g.theft_usd } else { 0.0 })
+            percent(g.share_of(inflow(k))),
+            if g.sum_notes.is_empty() { "theft" } else { "traced total" }
         )),
         None => s.push_str(", no route beyond the theft is traced."),
     }

@@ -23,25 +23,19 @@ pub fn describe(data: &PublishedData) -> String {
 }
 
 fn amount(p: &PublishedPoint) -> String {
-    match p.usd_high {
-        Some(high) => format!("{} to {}", money(p.usd), money(high)),
-        None => money(p.usd),
-    }
+    crate::format::amount(p.usd, p.usd_high, p.floor)
 }
 
 /// The tooltip of one figure.
 pub fn point_tip(p: &PublishedPoint, data: &PublishedData, source_title: &dyn Fn(&str) -> String) -> String {
     let mut s = format!(
-        "{}: {} for {} – {}, published {}",
+        "{}: {} for {}, published {} ({})",
         p.publisher,
         amount(p),
-        p.period.0.human(),
-        p.period.1.human(),
-        p.published.human()
+        p.window,
+        p.published.human(),
+        p.nature.label().to_ascii_lowercase()
     );
-    if p.derived {
-        s.push_str(" (derived, not stated)");
-    }
     if let Some(old) = p.revises.and_then(|k| data.points.get(k)) {
         s.push_str(&format!("; revises {} of {}", amount(old), old.published.human()));
     }
@@ -173,6 +167,11 @@ pub fn draw(
         ]);
         if q.derived {
             attrs.push(("data-derived", "true"));
+        }
+        // Part-year and derived figures are drawn faded, as on the yearly chart.
+        let faded = q.nature.is_partial_or_derived() && q.nature != crate::model::FigureNature::MultiPeriod;
+        if faded {
+            attrs.push(("opacity", "0.55"));
         }
         c.doc.open("g", &attrs);
         // The window the figure covers, then a hairline to where it was published.

@@ -24,33 +24,49 @@ pub fn describe(g: &FlowGraph, title: &str) -> String {
         .iter()
         .filter(|(_, v)| *v > 0.0)
         .take(3)
-        .map(|(label, v)| format!("{} ({}) to {label}", money(*v), percent(v / g.theft_usd.max(1.0))))
+        .map(|(label, v)| format!("{} ({}) to {label}", money(*v), percent(g.share_of(*v))))
         .collect();
     if parts.is_empty() {
         return format!("No traced flows for {title}.");
     }
-    format!(
-        "Of {} stolen ({title}), tracing as of {} follows {}.",
-        money(g.theft_usd),
-        g.as_of.human(),
-        parts.join(", ")
-    )
+    let split = g
+        .split_date
+        .map(|d| format!(" (the split out of the theft is of {})", d.human()))
+        .unwrap_or_default();
+    let whole = if g.sum_notes.is_empty() {
+        format!("Of {} stolen ({title})", money(g.theft_usd))
+    } else {
+        format!(
+            "Of the {} traced out of {} stolen ({title}; shares are of the traced total)",
+            money(g.sent),
+            money(g.theft_usd)
+        )
+    };
+    let mut s = format!("{whole}, tracing as of {}{split} follows {}.", g.as_of.human(), parts.join(", "));
+    if let Some(why) = g.sum_words() {
+        s.push_str(&format!(" {why}"));
+    }
+    s
 }
 
 /// Tooltip for a ribbon.
 pub fn link_tip(g: &FlowGraph, k: usize, source_title: &dyn Fn(&str) -> String) -> String {
     let l = &g.links[k];
     let mut s = format!(
-        "{} → {}: {} ({} of the theft)",
+        "{} → {}: {} ({} of the {})",
         g.nodes[l.from].label,
         g.nodes[l.to].label,
         money(l.usd),
-        percent(l.usd / g.theft_usd.max(1.0))
+        percent(g.share_of(l.usd)),
+        if g.sum_notes.is_empty() { "theft" } else { "traced total" }
     );
     if l.inferred {
         s.push_str("; inferred: received by the previous stage but not traced further");
     } else if l.estimate {
         s.push_str("; estimate");
+    }
+    if !l.bases.is_empty() {
+        s.push_str(&format!(". Basis: {}", l.bases.join("; ")));
     }
     let titles: Vec<String> = l.sources.iter().map(|id| source_title(id)).collect();
     if !titles.is_empty() {
@@ -103,7 +119,7 @@ fn node_value(g: &FlowGraph, i: usize) -> f64 {
 /// A node's amount and its share of the theft, as its label reads.
 pub fn amount_text(g: &FlowGraph, i: usize) -> String {
     let value = node_value(g, i);
-    format!("{} · {}", money(value), percent(value / g.theft_usd.max(1.0)))
+    format!("{} · {}", money(value), percent(g.share_of(value)))
 }
 
 /// The size the diagram is drawn at for `size`: taller when its keyed list needs the room.
@@ -191,12 +207,7 @@ pub fn draw(
         let inflow: f64 = g.links.iter().filter(|l| l.to == i).map(|l| l.usd).sum();
         let outflow: f64 = g.links.iter().filter(|l| l.from == i).map(|l| l.usd).sum();
         let value = inflow.max(outflow);
-        let tip = format!(
-            "{}: {} ({} of the theft)",
-            node.label,
-            money(value),
-            percent(value / g.theft_usd.max(1.0))
-        );
+        let tip = format!("{}: {} ({} of the theft)", node.label, money(value), percent(g.share_of(value)));
         let (vin, vout) = (inflow.to_string(), outflow.to_string());
         let mut attrs = mark_attrs("node", &tip);
         attrs.extend([

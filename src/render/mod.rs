@@ -192,6 +192,11 @@ impl Canvas {
                 self.line(&[(x - r, y), (x + r, y)], color, 2)?;
                 self.line(&[(x, y - r), (x, y + r)], color, 2)
             }
+            Symbol::Cross => {
+                let d = r * 0.8;
+                self.line(&[(x - d, y - d), (x + d, y + d)], color, 2)?;
+                self.line(&[(x - d, y + d), (x + d, y - d)], color, 2)
+            }
         }
     }
 
@@ -240,6 +245,9 @@ pub enum LegendKey {
     Estimate(RGBColor),
     /// A hollow circle with a dashed outline (contested attribution).
     Dashed,
+    /// A symbol faded, with a dashed line through it (a figure for part of a year, or
+    /// derived).
+    Faded(Symbol),
 }
 
 /// Draws legend entries left to right, wrapping within `width`; returns the height used.
@@ -274,6 +282,7 @@ pub fn legend(
                 )?;
                 c.doc.close();
             }
+            LegendKey::Faded(symbol) => faded_symbol(c, *symbol, x + 5.0, y, 5.0)?,
             LegendKey::Dashed => {
                 c.doc.open("g", &[("stroke-dasharray", "3 2")]);
                 c.doc.circle((px(x + 5.0), px(y)), 5, Paint::Stroke(c.palette.text, 1));
@@ -284,6 +293,19 @@ pub fn legend(
     }
     c.doc.close();
     Ok(height)
+}
+
+/// The attributes that draw a group faded and dashed.
+pub const FADED: [(&str, &str); 2] = [("opacity", "0.5"), ("stroke-dasharray", "2 2")];
+
+/// A symbol drawn faded with a dashed line through it: how the charts set a figure for part
+/// of a year, or a derived one, apart from a stated full-year total.
+fn faded_symbol(c: &Canvas, symbol: Symbol, x: f64, y: f64, r: f64) -> Result<(), ChartError> {
+    c.doc.open("g", &FADED);
+    c.line(&[(x - r - 1.0, y), (x + r + 1.0, y)], c.palette.text, 2)?;
+    c.symbol(symbol, x, y, r, c.palette.text)?;
+    c.doc.close();
+    Ok(())
 }
 
 const LEGEND_SIZE: f64 = 12.0;

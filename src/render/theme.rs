@@ -95,17 +95,20 @@ pub enum Symbol {
     TriangleDown,
     /// Plus sign.
     Plus,
+    /// Diagonal cross (×): a seventh publisher has a symbol of its own.
+    Cross,
 }
 
 impl Symbol {
     /// Symbols in the order publishers are assigned them.
-    pub const SEQUENCE: [Symbol; 6] = [
+    pub const SEQUENCE: [Symbol; 7] = [
         Symbol::Diamond,
         Symbol::TriangleUp,
         Symbol::Square,
         Symbol::Ring,
         Symbol::TriangleDown,
         Symbol::Plus,
+        Symbol::Cross,
     ];
 
     /// The symbol for an enforcement kind.
@@ -128,6 +131,7 @@ impl Symbol {
             Symbol::Ring => "circle",
             Symbol::TriangleDown => "down-triangle",
             Symbol::Plus => "plus",
+            Symbol::Cross => "cross",
         }
     }
 }

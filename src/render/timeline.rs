@@ -67,12 +67,12 @@ pub fn describe(data: &TimelineData) -> String {
         return format!("No incidents between {} and {}.", data.start.human(), data.end.human());
     }
     let largest = data.points.iter().max_by(|a, b| a.usd.total_cmp(&b.usd));
-    let mut s = format!(
-        "{} incidents from {} to {}",
-        data.points.len(),
-        data.start.month_year(),
-        data.end.month_year()
-    );
+    // The span the incidents themselves cover, not the axis (which runs to the end of the
+    // last year in view).
+    let first = data.points.iter().map(|p| p.date).min().unwrap_or(data.start);
+    let last = data.points.iter().map(|p| p.date).max().unwrap_or(data.end);
+    let mut s =
+        format!("{} incidents from {} to {}", data.points.len(), first.month_year(), last.month_year());
     if let Some(l) = largest {
         s.push_str(&format!("; the largest is {} on {} ({})", l.victim, l.date.human(), money(l.usd)));
     }

@@ -5,9 +5,11 @@ use crate::aggregate::{ReportedMark, YearlyData};
 use crate::format::money;
 use crate::layout::scale::{nice_axis, Linear, Projection, Scale};
 use crate::layout::{lanes, text};
-use crate::model::Category;
+use crate::model::{Category, FigureNature};
 use crate::render::theme::{Palette, Symbol, Theme};
-use crate::render::{legend, legend_height, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Size};
+use crate::render::{
+    legend, legend_height, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Size, FADED,
+};
 
 /// The chart's one-sentence finding, built from the data.
 pub fn describe(data: &YearlyData) -> String {
@@ -39,12 +41,12 @@ pub fn describe(data: &YearlyData) -> String {
             .iter()
             .filter(|m| m.year == year)
             .map(|m| {
-                format!(
-                    "{} {}{}",
-                    m.publisher,
-                    money(m.usd),
-                    if m.partial { " (part of the year)" } else { "" }
-                )
+                let what = match m.nature {
+                    FigureNature::PartOfYear => format!(" for {} only", m.window),
+                    FigureNature::Derived => " (derived)".to_string(),
+                    FigureNature::FullYear | FigureNature::MultiPeriod => String::new(),
+                };
+                format!("{} {}{what}", m.publisher, crate::format::amount(m.usd, m.usd_high, m.floor))
             })
             .collect();
         s.push_str(&format!(
@@ -54,6 +56,44 @@ pub fn describe(data: &YearlyData) -> String {
         ));
     }
     s
+}
+
+/// The `data-nature` of a reported figure's mark.
+fn nature_slug(n: FigureNature) -> &'static str {
+    match n {
+        FigureNature::FullYear => "full-year",
+        FigureNature::PartOfYear => "part-of-year",
+        FigureNature::MultiPeriod => "multi-year",
+        FigureNature::Derived => "derived",
+    }
+}
+
+/// The official and firm-rated sum of a year, drawn as a grey bar from `x0` to `x1`.
+fn draw_official_firm(
+    c: &Canvas,
+    bar: &crate::aggregate::YearBar,
+    x0: f64,
+    x1: f64,
+    y: &Linear,
+    bottom: f64,
+) -> Result<(), ChartError> {
+    let tip = format!(
+        "{}: {} in official and firm-rated incidents alone ({} with suspected ones)",
+        bar.year,
+        money(bar.official_firm),
+        money(bar.total)
+    );
+    let (year, usd) = (bar.year.to_string(), bar.official_firm.to_string());
+    let mut attrs = mark_attrs("official-firm", &tip);
+    attrs.extend([("data-year", year.as_str()), ("data-usd", usd.as_str())]);
+    c.doc.open("g", &attrs);
+    if bar.official_firm > 0.0 {
+        c.rect(x0, y.map(bar.official_firm), x1, bottom, c.palette.muted, Some(c.palette.outline))?;
+    } else {
+        c.line(&[(x0, bottom), (x1, bottom)], c.palette.muted, 2)?;
+    }
+    c.doc.close();
+    Ok(())
 }
 
 /// Tooltip text for a reported figure.
@@ -81,11 +121,18 @@ fn legend_entries(data: &YearlyData, p: &Palette) -> Vec<(LegendKey, String)> {
         .collect();
     let mut entries: Vec<(LegendKey, String)> =
         used.iter().map(|cat| (LegendKey::Swatch(p.category(*cat)), cat.label().to_string())).collect();
+    if data.split {
+        entries.push((LegendKey::Swatch(p.muted), "Official + firm-rated only".to_string()));
+    }
     for (k, publisher) in data.publishers.iter().enumerate() {
         entries.push((
             LegendKey::Symbol(Symbol::SEQUENCE[k % Symbol::SEQUENCE.len()]),
             format!("{publisher} (reported)"),
         ));
+    }
+    if data.reported.iter().any(|m| m.nature.is_partial_or_derived()) {
+        entries
+            .push((LegendKey::Faded(Symbol::SEQUENCE[0]), "Faded: part of the year, or derived".to_string()));
     }
     entries
 }
@@ -162,6 +209,10 @@ pub fn draw(
     for (k, bar) in data.bars.iter().enumerate() {
         let x0 = left + slot * k as f64 + bar_pad;
         let x1 = x0 + bar_w;
+        // With the split, everything takes the left part of the bar's room and the
+        // official and firm-rated sum stands beside it on the right.
+        let (x1, strong_x) =
+            if data.split { (x0 + bar_w * 0.55, Some(x0 + bar_w * 0.6)) } else { (x1, None) };
         let tip = format!(
             "{}: {} in {} incident{} in this dataset",
             bar.year,
@@ -203,6 +254,9 @@ pub fn draw(
             c.line(&[(l, bottom), (l, top), (r, top), (r, bottom)], p.text, 2)?;
         }
         c.doc.close();
+        if let Some(sx) = strong_x {
+            draw_official_firm(c, bar, sx, x0 + bar_w, &y, bottom)?;
+        }
         let label = money(bar.total);
         if bar.total > 0.0 && text::width(&label, label_size) <= slot * 0.98 {
             let cx = (x0 + x1) / 2.0;
@@ -224,6 +278,8 @@ pub fn draw(
             .collect();
         // Each publisher has its own symbol, so marks share a column beside the bar and
         // step sideways into a second lane only where two figures would touch.
+        // The figures' column starts after the whole bar's room (both bars when split).
+        let x1 = x0 + bar_w;
         let column = slot - bar_w - 2.0 * bar_pad;
         let ys: Vec<f64> = marks.iter().map(|(_, m)| y.map(m.usd)).collect();
         // Symbols shrink (to 3 px at the least) until every figure has room of its own:
@@ -248,7 +304,12 @@ pub fn draw(
                 ("data-year", year.as_str()),
                 ("data-usd", usd.as_str()),
                 ("data-source", m.source.as_str()),
+                ("data-nature", nature_slug(m.nature)),
             ]);
+            if m.nature.is_partial_or_derived() {
+                // Part of a year, or derived: faded and dashed, as the legend's key.
+                attrs.extend(FADED);
+            }
             c.doc.open("g", &attrs);
             c.line(&[(cx - r - 1.0, cy), (cx + r + 1.0, cy)], p.text, 2)?;
             c.symbol(Symbol::SEQUENCE[i % Symbol::SEQUENCE.len()], cx, cy, r, p.text)?;

@@ -24,6 +24,8 @@ pub struct Loaded {
     pub data: Arc<Dataset>,
     /// [`crate::load::fingerprint`] of its file.
     pub fingerprint: String,
+    /// The address it came from, as a path on this site ([`fetch::site_path`]).
+    pub path: Option<String>,
 }
 
 /// Sets the dashboard up on the page. The view lives in the address's query string: read
@@ -60,10 +62,14 @@ pub fn run() {
     });
     let view_now = Memo::new(move |_| reconciled.with(|(v, _)| v.clone()));
 
-    // Every change of view goes through the URL, so back/forward and permalinks work.
+    // Every change of view goes through the URL, so back/forward and permalinks work. An
+    // address that would not change (Clear filters twice) adds no history entry.
     let go = Callback::new(move |(v, replace): (ViewState, bool)| {
         let q = view::to_query(&v);
         let query = if q.is_empty() { String::new() } else { format!("?{q}") };
+        if search.with_untracked(|s| *s == query) {
+            return;
+        }
         dom::set_query(&query, replace);
         search.set(query);
     });
@@ -74,9 +80,15 @@ pub fn run() {
 
     let screen = std::rc::Rc::new(std::cell::RefCell::new(Screen::new(state, loads.attempt)));
     Effect::new(move |_| {
+        // The address itself, tracked first: a change that reaches the screen only through
+        // the memos below (the notices of an address whose view is unchanged) must still
+        // run this. A memo that one of them recomputes is clean by the time this effect
+        // would check it, and reactive_graph 0.2 then reports it unchanged.
+        search.track();
         let inputs = Inputs {
             selection: selection.get(),
             loaded: loads.dataset.with(|d| d.as_ref().map(|d| d.fingerprint.clone())),
+            shown_path: loads.dataset.with(|d| d.as_ref().and_then(|d| d.path.clone())),
             view: view_now.get(),
             notices: reconciled.with(|(_, n)| n.clone()),
             refused: state.refused.get(),
@@ -128,13 +140,16 @@ fn load_on_change(data_url: Memo<String>) -> Loads {
                 }
             })
             .await;
+            // The screen is brought up to date in a task of its own, apart from the checking.
+            fetch::next_task().await;
             // A newer request replaced this one: its answer is stale.
             if data_url.get_untracked() != url {
                 return;
             }
             match result {
                 Ok((d, fingerprint)) => {
-                    loads.dataset.set(Some(Loaded { data: Arc::new(d), fingerprint }));
+                    let path = fetch::site_path(&url);
+                    loads.dataset.set(Some(Loaded { data: Arc::new(d), fingerprint, path }));
                     loads.failure.set(None);
                 }
                 // The last good view stays on screen; the panel explains the failure.

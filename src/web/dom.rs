@@ -18,7 +18,10 @@ pub fn document() -> Option<web_sys::Document> {
 /// Sets an attribute on `<html>`.
 pub fn set_root_attr(name: &str, value: &str) {
     if let Some(root) = document().and_then(|d| d.document_element()) {
-        let _ = root.set_attribute(name, value);
+        // Written only when it changes: a write restyles whatever the stylesheet keys off it.
+        if root.get_attribute(name).as_deref() != Some(value) {
+            let _ = root.set_attribute(name, value);
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::exports;
 use crate::html::{self, live::EmbedWords};
-use crate::pipeline::{self, Selection};
+use crate::pipeline::{self, ChartKind, Selection};
 use crate::view::{Embed, ViewState};
 use crate::web::dom;
 use crate::web::figure::Figure;
@@ -20,7 +20,7 @@ pub struct EmbedPage {
     figure: Figure,
     view: Option<Part<String>>,
     foot: Option<Part<String>>,
-    _heights: Option<Heights>,
+    _size: Option<FrameSize>,
 }
 
 impl EmbedPage {
@@ -38,7 +38,7 @@ impl EmbedPage {
             figure,
             view: dom::find(&frame, ".embed-view").map(Part::new),
             foot: dom::find(&frame, ".embed-foot").map(Part::new),
-            _heights: Heights::post(&frame, embed.pym_id.clone()),
+            _size: FrameSize::watch(kind, embed.plain, embed.pym_id.clone()),
         })
     }
 
@@ -69,41 +69,52 @@ impl EmbedPage {
     }
 }
 
-/// Posts the frame's content height to its parent whenever it changes (data arriving, a
-/// resize, a table opened): once as `{type: "heist-ledger:height"}`, once as AMP's
-/// `embed-size`, and as Pym.js's string when the host gave a Pym id. Nothing is sent outside
-/// a frame.
-struct Heights {
+/// Sizes the frame as a fixed box and tells the host page its height whenever the frame's
+/// width changes: once as `{type: "heist-ledger:height"}`, once as AMP's `embed-size`, and
+/// as Pym.js's string when the host gave a Pym id. The height is
+/// [`exports::embed_height`] of the width (the stylesheet makes `main` that tall), so it
+/// says nothing about the data. Nothing is posted before the frame has a width (a frame in
+/// a collapsed layout starts at 0), nor twice the same, nor outside a frame.
+struct FrameSize {
     observer: web_sys::ResizeObserver,
     _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
 }
 
-impl Heights {
-    fn post(el: &web_sys::Element, pym_id: Option<String>) -> Option<Heights> {
+impl FrameSize {
+    fn watch(kind: ChartKind, plain: bool, pym_id: Option<String>) -> Option<FrameSize> {
         let window = web_sys::window()?;
-        let parent = window.parent().ok()??;
-        if parent == window {
-            return None;
-        }
-        let measured = el.clone();
+        let root = dom::document()?.document_element()?;
+        let parent = window.parent().ok().flatten().filter(|p| *p != window);
+        let measured = root.clone();
         let mut last = 0u32;
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-            let height = measured.get_bounding_client_rect().height().ceil() as u32;
-            if height == 0 || height == last {
+        let mut size = move || {
+            let width = measured.client_width();
+            if width <= 0 {
                 return;
             }
-            last = height;
-            for message in messages(height, pym_id.as_deref()) {
-                let _ = parent.post_message(&message, "*");
+            let height = exports::embed_height(kind, width as u32, plain);
+            if std::mem::replace(&mut last, height) == height {
+                return;
             }
-        });
+            if let Ok(el) = measured.clone().dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.style().set_property("--embed-height", &format!("{height}px"));
+            }
+            if let Some(parent) = &parent {
+                for message in messages(height, pym_id.as_deref()) {
+                    let _ = parent.post_message(&message, "*");
+                }
+            }
+        };
+        size();
+        // The observer reports the page's box whenever the frame's width changes, from 0 too.
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(size);
         let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-        observer.observe(el);
-        Some(Heights { observer, _callback: callback })
+        observer.observe(&root);
+        Some(FrameSize { observer, _callback: callback })
     }
 }
 
-impl Drop for Heights {
+impl Drop for FrameSize {
     fn drop(&mut self) {
         self.observer.disconnect();
     }

@@ -21,7 +21,7 @@ pub fn install(root: &web_sys::Element, state: PageState, attempt: RwSignal<u32>
         dom::Listener::new(root, "click", move |ev| click(&ev, state, attempt)),
         dom::Listener::new(root, "change", move |ev| change(&ev, state)),
         dom::Listener::new(root, "keydown", move |ev| escape(&ev, state)),
-        dom::Listener::new(root, "submit", move |ev| submit(&ev, state)),
+        dom::Listener::new(root, "submit", move |ev| submit(&ev, state, attempt)),
     ];
     let header = dom::document().and_then(|d| d.query_selector("header.page-header").ok().flatten());
     if let Some(header) = header {
@@ -134,7 +134,7 @@ fn escape(ev: &web_sys::Event, state: PageState) {
 }
 
 /// The data box: another dataset of the same schema, by its address on this site.
-fn submit(ev: &web_sys::Event, state: PageState) {
+fn submit(ev: &web_sys::Event, state: PageState, attempt: RwSignal<u32>) {
     let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else { return };
     if !form.class_list().contains("data-source") {
         return;
@@ -148,6 +148,13 @@ fn submit(ev: &web_sys::Event, state: PageState) {
         .map(|i| i.value())
         .unwrap_or_default();
     let value = value.trim();
+    // Load with the address already asked for loads it again (the file may have changed,
+    // or the last attempt failed); any other address goes through the view.
+    let asked = if value.is_empty() { crate::web::fetch::DEFAULT_DATA_URL } else { value };
+    if asked == state.data_url.get_untracked() {
+        attempt.update(|a| *a += 1);
+        return;
+    }
     let values: &[&str] = if value.is_empty() { &[] } else { &[value] };
     state.set(&[("data", values)], false);
 }

@@ -3,7 +3,7 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::load::{parse_dataset, Progress, MAX_DATASET_BYTES};
+use crate::load::{read_dataset_file, Progress, MAX_DATASET_BYTES};
 use crate::model::Dataset;
 use crate::web::dom;
 
@@ -64,6 +64,15 @@ fn resolve(url: &str) -> Result<String, Failure> {
     Ok(resolved.href())
 }
 
+/// `url` resolved against the page as a path on this site (`/heist-ledger/data/x.json`),
+/// or `None` when it leads to another origin (`/\\host/x.json` does: browsers read the
+/// backslash as a slash).
+pub fn site_path(url: &str) -> Option<String> {
+    let href = resolve(url).ok()?;
+    let resolved = web_sys::Url::new(&href).ok()?;
+    Some(format!("{}{}", resolved.pathname(), resolved.search()))
+}
+
 /// A promise that resolves to [`TIMED_OUT`] after `ms`, and the timer's id to clear it.
 fn timer(ms: u32) -> (js_sys::Promise, Option<i32>) {
     let mut id = None;
@@ -111,6 +120,19 @@ async fn next_paint() {
         let _ = w.request_animation_frame(second.unchecked_ref());
     });
     let _ = within(frames, 100).await;
+}
+
+/// Resolves in a task of its own (after a zero timeout): what follows runs apart from what
+/// came before, so the two never make one long task.
+pub async fn next_task() {
+    let task = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window()
+            .and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).ok());
+        if queued.is_none() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(task).await;
 }
 
 /// The browser's own words for an error, without the JsValue wrapping.
@@ -320,10 +342,16 @@ pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<(Dataset, St
         next_paint().await;
     }
     let fingerprint = crate::load::fingerprint(&bytes);
-    let data = parse_dataset(&bytes, url, dom::today()).map_err(|e| Failure {
+    let refused = |e: crate::load::LoadError| {
+        Failure {
         summary: e.summary,
         problems: e.problems.iter().map(ToString::to_string).collect(),
         hint: Some("The file's maintainers can check it against data/incidents.schema.json, published beside the dataset.".to_string()),
-    })?;
+    }
+    };
+    // Reading and checking are two tasks, so neither holds the page for long.
+    let unchecked = read_dataset_file(&bytes, url).map_err(refused)?;
+    next_task().await;
+    let data = unchecked.check(dom::today()).map_err(refused)?;
     Ok((data, fingerprint))
 }

@@ -23,7 +23,7 @@ pub struct FullPage {
     published: Part<PartKey>,
     changes: Part<PartKey>,
     incidents: Part<(PartKey, bool)>,
-    footer: Part<(usize, String)>,
+    footer: Part<(usize, String, String)>,
     detail: Part<(PartKey, u32)>,
     cite: Part<String>,
     figures: Vec<Figure>,
@@ -55,15 +55,15 @@ impl FullPage {
     }
 
     /// Records that every block shows the first view: the default view of `sel`'s dataset,
-    /// drawn light, with `data_url` in the footer.
-    pub fn adopt(&mut self, sel: &Selection, data_url: &str) {
+    /// drawn light, with the dataset's address in the footer.
+    pub fn adopt(&mut self, sel: &Selection, inputs: &Inputs) {
         let first = Selection::new(sel.data.clone(), ViewState::default(), Theme::Light);
         self.headline.adopt(first.part_key(Block::Headline));
         self.filters.adopt(first.part_key(Block::FilterChoices));
         self.published.adopt(first.part_key(Block::Published));
         self.changes.adopt(first.part_key(Block::Changes));
         self.incidents.adopt((first.part_key(Block::Incidents), false));
-        self.footer.adopt((first.data_id(), data_url.to_string()));
+        self.footer.adopt(footer_key(sel, inputs));
         for f in &mut self.figures {
             f.adopt(&first);
         }
@@ -81,8 +81,8 @@ impl FullPage {
         self.changes.show(sel.part_key(Block::Changes), || html::changes(&sel.data));
         let all = inputs.ui.show_all;
         self.incidents.show((sel.part_key(Block::Incidents), all), || html::incident_table(sel, all));
-        let url = &inputs.data_url;
-        self.footer.show((sel.data_id(), url.clone()), || html::footer(Some(&sel.data), url));
+        let key = footer_key(sel, inputs);
+        self.footer.show(key.clone(), || html::footer(Some(&sel.data), &key.1, &key.2));
         self.show_detail(sel);
         let cite = crate::web::cite::markup(sel, &inputs.ui);
         self.cite.show(cite.clone(), || cite);
@@ -132,19 +132,15 @@ impl FullPage {
 /// Forward too), without rewriting them: a control being used keeps its node and focus.
 fn show_filter_values(section: &web_sys::Element, f: &Filter) {
     let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
-    for (name, value) in [
-        ("from", year(f.from_year)),
-        ("to", year(f.to_year)),
-        ("actor", f.actors.first().cloned().unwrap_or_default()),
-        ("chain", f.chains.first().cloned().unwrap_or_default()),
+    for (name, chosen) in [
+        ("from", vec![year(f.from_year)]),
+        ("to", vec![year(f.to_year)]),
+        ("actor", f.actors.clone()),
+        ("chain", f.chains.clone()),
     ] {
-        if let Some(s) = dom::find(section, &format!("select[name={name}]")) {
-            if let Some(s) = s.dyn_ref::<web_sys::HtmlSelectElement>() {
-                if s.value() != value {
-                    s.set_value(&value);
-                }
-            }
-        }
+        let Some(select) = dom::find(section, &format!("select[name={name}]")) else { continue };
+        let Some(select) = select.dyn_ref::<web_sys::HtmlSelectElement>() else { continue };
+        show_choice(select, &chosen);
     }
     for input in dom::find_all(section, "input[type=checkbox]") {
         let Some(input) = input.dyn_ref::<web_sys::HtmlInputElement>() else { continue };
@@ -168,5 +164,50 @@ fn show_filter_values(section: &web_sys::Element, f: &Filter) {
         if !typing && q.value() != f.text {
             q.set_value(&f.text);
         }
+    }
+}
+
+/// What the footer shows: the dataset, the path on this site it came from (empty when it
+/// came from elsewhere) and the address asked for last.
+fn footer_key(sel: &Selection, inputs: &Inputs) -> (usize, String, String) {
+    (sel.data_id(), inputs.shown_path.clone().unwrap_or_default(), inputs.data_url.clone())
+}
+
+/// Shows every value in force in a select: none ("All …"), one (that option), or several
+/// (a first option naming them all, which the reader cannot pick again but sees).
+fn show_choice(select: &web_sys::HtmlSelectElement, chosen: &[String]) {
+    let several = dom::find(select, "option[data-several]");
+    if let [_, _, ..] = chosen {
+        let text = html::several_names(chosen);
+        let option = match several {
+            Some(o) => o,
+            None => {
+                let _ = select.insert_adjacent_html(
+                    "afterbegin",
+                    r#"<option value="" disabled data-several=""></option>"#,
+                );
+                let Some(o) = dom::find(select, "option[data-several]") else { return };
+                // After "All …".
+                if let Some(all) = o.next_element_sibling() {
+                    let _ = all.after_with_node_1(&o);
+                }
+                o
+            }
+        };
+        let _ = option.set_attribute("data-several", &chosen.len().to_string());
+        if option.text_content().as_deref() != Some(text.as_str()) {
+            option.set_text_content(Some(&text));
+        }
+        if let Some(o) = option.dyn_ref::<web_sys::HtmlOptionElement>() {
+            o.set_selected(true);
+        }
+        return;
+    }
+    if let Some(o) = several {
+        o.remove();
+    }
+    let value = chosen.first().map(String::as_str).unwrap_or_default();
+    if select.value() != value {
+        select.set_value(value);
     }
 }

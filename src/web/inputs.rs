@@ -22,6 +22,9 @@ pub struct Inputs {
     pub refused: Vec<String>,
     /// The theme the charts are drawn in.
     pub theme: Theme,
+    /// The dataset on screen's address as a path on this site (`None` when it came from
+    /// another origin): after a failed load, still the last good one's.
+    pub shown_path: Option<String>,
     /// The address the dataset was asked from.
     pub data_url: String,
     /// Why the data could not be shown.

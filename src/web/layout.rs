@@ -12,7 +12,6 @@ use crate::web::deck::Deck;
 use crate::web::dom;
 use crate::web::embed::EmbedPage;
 use crate::web::events;
-use crate::web::fetch::Failure;
 use crate::web::full::FullPage;
 use crate::web::inputs::Inputs;
 use crate::web::state::PageState;
@@ -116,9 +115,9 @@ impl Layout {
         self.status.show(inputs, inputs.selection.is_some() || first_view_holds, quiet);
     }
 
-    /// The error panel alone (a chart that could never be drawn).
-    pub fn show_failure(&mut self, failure: Option<&Failure>, kept: bool) {
-        self.status.failure(failure, kept);
+    /// Says a chart waits for its box to get a size (the next status shown replaces it).
+    pub fn show_waiting_for_room(&mut self) {
+        self.status.waiting_for_room();
     }
 
     /// Before any dataset: a failed load hides a first view drawn from other data than was
@@ -139,7 +138,7 @@ impl Layout {
             let same =
                 inputs.loaded.as_deref() == Some(f.fingerprint.as_str()) && f.source == inputs.data_url;
             if let (true, Body::Full(page)) = (same, &mut self.body) {
-                page.adopt(sel, &inputs.data_url);
+                page.adopt(sel, inputs);
             }
         }
         match &mut self.body {

@@ -8,13 +8,12 @@ use leptos::prelude::*;
 
 use crate::view::{Theme, ViewState};
 use crate::web::dom;
-use crate::web::fetch::Failure;
 use crate::web::inputs::Inputs;
 use crate::web::layout::{Layout, Mode};
 use crate::web::state::PageState;
 
-/// How many frames a chart that has not been measured yet may wait before it counts as
-/// failed (a slide or embed builds its figure, then measures it when laid out).
+/// How many frames a chart that has not been measured yet may wait before the page says it
+/// waits for room (a slide or embed builds its figure, then measures it when laid out).
 const SETTLE_FRAMES: u32 = 60;
 
 /// The screen: its layout for the mode in force, rebuilt when the mode changes.
@@ -54,13 +53,16 @@ impl Screen {
         self.settle(inputs, drawn, resized);
     }
 
-    /// `<html data-state>`: `error` when anything failed, `loading` until the data is in
-    /// and every chart is drawn, then `ready` (set again after every change, so a reader
-    /// of the attribute knows the change is on screen).
+    /// `<html data-state>`: `loading` while a dataset loads, `error` when anything failed,
+    /// `loading` until the data is in and every chart is drawn, then `ready` (written only
+    /// when it changes: a change of view drawn within the same task leaves it `ready`).
     fn settle(&mut self, inputs: &Inputs, drawn: bool, resized: RwSignal<u32>) {
-        let state = if inputs.failure.is_some() {
+        // A load in flight (Try again) outranks the failure it may mend.
+        let state = if inputs.loading.is_some() {
+            "loading"
+        } else if inputs.failure.is_some() {
             "error"
-        } else if inputs.loading.is_some() || inputs.selection.is_none() {
+        } else if inputs.selection.is_none() {
             "loading"
         } else if drawn {
             self.waited = 0;
@@ -71,13 +73,10 @@ impl Screen {
             dom::next_frame(move || resized.update(|n| *n += 1));
             "loading"
         } else {
-            let failure = Failure {
-                summary: "A chart was not drawn: its box on the page never got a size.".to_string(),
-                problems: Vec::new(),
-                hint: Some("Try a wider window, or reload the page.".to_string()),
-            };
+            // Not a failure of the data: the page says so, and the next size the box gets
+            // (a chart box's observer bumps `resized`) draws it and settles the page again.
             if let Some(layout) = self.layout.as_mut() {
-                layout.show_failure(Some(&failure), true);
+                layout.show_waiting_for_room();
             }
             "error"
         };

@@ -52,4 +52,10 @@ impl Status {
             .unwrap_or_default();
         self.error.show(panel.clone(), || panel);
     }
+
+    /// The line saying a chart waits for its box to get a size.
+    pub fn waiting_for_room(&mut self) {
+        let line = html::live::waiting_for_room().to_string();
+        self.error.show(line.clone(), || line);
+    }
 }

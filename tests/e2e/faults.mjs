@@ -5,6 +5,7 @@
 // more than a few hundred MB, and holds no connection open for ever.
 import { createGzip } from "node:zlib";
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 
 const MB = 1024 * 1024;
 /** Over the dashboard's 256 MB limit (src/load.rs MAX_DATASET_BYTES), so the client must stop it. */
@@ -49,9 +50,49 @@ function gzipBomb() {
   return bomb;
 }
 
+/** Serves the app's own file `rel` (the script or the program) broken as `kind` says:
+ * `404` (GitHub Pages' 404 page), `html` (a web page with status 200), `empty`, `stall`
+ * (half of it, then nothing, the connection held open) or `truncated` (its first 4 KB, so
+ * the program is damaged). `file` is the real file in dist/. */
+async function broken(kind, file, res) {
+  const type = file.endsWith(".wasm") ? "application/wasm" : "text/javascript; charset=utf-8";
+  const body = await readFile(file);
+  switch (kind) {
+    case "404":
+      res.writeHead(404, { "content-type": "text/html; charset=utf-8" }).end("<!doctype html><title>404</title><p>File not found</p>");
+      return;
+    case "html":
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end("<!doctype html><title>Sign in</title><p>Please sign in.</p>");
+      return;
+    case "empty":
+      res.writeHead(200, { "content-type": type, "content-length": "0" }).end();
+      return;
+    case "truncated":
+      res.writeHead(200, { "content-type": type }).end(body.subarray(0, 4096));
+      return;
+    case "stall": {
+      res.writeHead(200, { "content-type": type, "content-length": String(body.length) });
+      res.write(body.subarray(0, Math.floor(body.length / 2)));
+      const cap = setTimeout(() => res.destroy(), STALL_CAP_MS);
+      cap.unref();
+      res.on("close", () => clearTimeout(cap));
+      return;
+    }
+    default:
+      throw new Error(`unknown boot fault ${kind}`);
+  }
+}
+
 /** Handles `rel` (a path under the site) when it names a fault; returns whether it did.
- * `dataset` is the path of the good dataset file, `state` survives between requests. */
-export async function fault(rel, req, res, { dataset, state }) {
+ * `dataset` is the path of the good dataset file, `root` the site's folder, `state`
+ * survives between requests. `state.boot` maps the app's own files (`heist-ledger.js`,
+ * `heist-ledger_bg.wasm`) to the way a test wants them broken (see `broken`). */
+export async function fault(rel, req, res, { dataset, root, state }) {
+  const boot = state.boot?.[rel];
+  if (boot) {
+    await broken(boot, join(root, rel), res);
+    return true;
+  }
   switch (rel) {
     case "__faults__/500.json":
       res.writeHead(500, { "content-type": "text/plain" }).end("Internal Server Error");

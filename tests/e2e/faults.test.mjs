@@ -206,3 +206,48 @@ test("identical filter rounds keep the wasm memory stable after a warm-up", asyn
   assert.ok(after - warm <= 2 * MB, `grew by ${((after - warm) / MB).toFixed(1)} MB over 80 identical rounds`);
   await context.close();
 });
+
+// The app's own files broken on the way (server.mjs's `faults.boot`): each is said in plain
+// words (no compiler or browser jargon in the heading) with a working "Try again", and the
+// first view stays readable but visibly not live, its controls switched off.
+const BOOT_FAULTS = [
+  ["the start-up script missing", "boot.js", "404", /start-up script \(boot\.js\) could not be loaded/],
+  ["the script missing", "heist-ledger.js", "404", /its script \(heist-ledger\.js\) is missing on the server \(it answered 404 Not Found\)/],
+  ["the script served as a web page", "heist-ledger.js", "html", /its script \(heist-ledger\.js\) came back as a web page \(text\/html/],
+  ["the script empty", "heist-ledger.js", "empty", /its script \(heist-ledger\.js\) is empty on the server/],
+  ["the program missing", "heist-ledger_bg.wasm", "404", /its program \(heist-ledger_bg\.wasm\) is missing on the server \(it answered 404 Not Found\)/],
+  ["the program served as a web page", "heist-ledger_bg.wasm", "html", /its program \(heist-ledger_bg\.wasm\) came back as a web page/],
+  ["the program empty", "heist-ledger_bg.wasm", "empty", /its program \(heist-ledger_bg\.wasm\) is empty on the server/],
+  ["the program cut short", "heist-ledger_bg.wasm", "truncated", /its program \(heist-ledger_bg\.wasm\) is damaged or incomplete/],
+  ["the program stalled", "heist-ledger_bg.wasm", "stall", /its program \(heist-ledger_bg\.wasm\) stopped arriving: nothing came for 10 seconds after [\d.]+ MB/],
+  ["the script stalled", "heist-ledger.js", "stall", /its script \(heist-ledger\.js\) has not arrived after 20 seconds/],
+];
+
+for (const [what, file, kind, pattern] of BOOT_FAULTS) {
+  test(`${what}: the page says so in plain words with a retry, and the first view stays readable but not live`, async () => {
+    server.faults.boot = { [file]: kind };
+    try {
+      const { page, context } = await open(browser, server);
+      await page.waitForFunction(() => document.documentElement.dataset.state === "error", null, { timeout: SLOW });
+      const heading = await page.locator("#fatal h2").innerText();
+      assert.match(heading, /^The dashboard could not start: /, heading);
+      assert.match(heading, pattern, heading);
+      assert.doesNotMatch(heading, /expected \d+ bytes|fell off|@\+\d|CompileError|TypeError|undefined/, "plain words");
+      assert.match(await page.locator("#fatal").innerText(), /readable and complete with its sources, but it is not live/);
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.live), "false", "marked not live");
+      assert.ok((await page.locator("#static [data-headline=total]").innerText()).startsWith("$"), "the first view is readable");
+      assert.equal(await page.locator("#static figure[data-chart] svg").first().isVisible(), true, "its charts are on screen");
+      assert.equal(await page.locator("#static select[name=from]").isDisabled(), true, "its controls are switched off");
+      await page.screenshot({ path: `${shots}/boot-${file.replace(/\W+/g, "-")}-${kind}.png` });
+      delete server.faults.boot;
+      await Promise.all([page.waitForEvent("load"), page.click("#fatal button.retry")]);
+      assert.equal(await settled(page, SLOW), "ready", "Try again starts the dashboard once the file is back");
+      // The app adopts the first view: the same page, now live.
+      assert.equal(await page.locator("#static select[name=from]").isDisabled(), false, "its controls work again");
+      assert.equal(await page.locator("#fatal").isVisible(), false, "the panel is gone");
+      await context.close();
+    } finally {
+      delete server.faults.boot;
+    }
+  });
+}

@@ -90,6 +90,21 @@ test("an old release says newer data exists and links to the same view on the cu
   await context.close();
 });
 
+test("a right-to-left character in a release id from versions.json cannot reorder the notice's words", async () => {
+  const newer = { ...current, id: `${current.id}.1\u202eevil`, path: `v/${current.id}.1/`, current: true };
+  serveVersions("versions-rtl.json", JSON.stringify([newer, ...versions.map((v) => ({ ...v, current: false }))]));
+  const { page, context } = await open(browser, server, `v/${current.id}/`);
+  assert.equal(await settled(page), "ready");
+  const notice = page.locator("[data-release-notice]");
+  await notice.waitFor();
+  const isolated = await notice.locator("bdi").allInnerTexts();
+  assert.ok(isolated.includes(newer.id), `the id sits in its own isolate: ${JSON.stringify(isolated)}`);
+  assert.ok(isolated.includes(current.id), "so does the release on screen");
+  const words = await notice.evaluate((p) => [...p.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(""));
+  assert.ok(!/[\u202a-\u202e\u2066-\u2069]/.test(words), "the notice's own words hold no direction control");
+  await context.close();
+});
+
 test("a missing or broken versions.json shows no notice and breaks nothing", async () => {
   for (const [name, body] of [["versions-broken.json", "<!doctype html><p>Not found</p>"], ["versions-empty.json", "[]"]]) {
     serveVersions(name, body);

@@ -5,7 +5,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { withBrowser, open, settled, shots } from "./harness.mjs";
+import { join } from "node:path";
+import { withBrowser, open, settled, shots, root } from "./harness.mjs";
+
+/** The shipped data's release id: embeds, links and files are pinned to it. */
+const RELEASE = JSON.parse(readFileSync(join(root, "public", "data", "incidents.json"), "utf8")).release.id;
 
 let server, browser;
 withBrowser((c) => ({ server, browser } = c));
@@ -34,15 +38,18 @@ test("an embed URL shows only its chart, with its view, sources and release, and
   assert.match(await frame.locator(".embed-view").innerText(), /2022.*2024/, "the view in words");
   const foot = await frame.locator(".embed-foot").innerText();
   assert.match(foot, /Sources?: /);
-  assert.match(foot, /Data as of .*\(release 2026-12-01\)/);
+  assert.ok(new RegExp(`Data as of .*\\(release ${RELEASE}\\)`).test(foot), foot);
   const back = await frame.locator("[data-embed-link]").getAttribute("href");
-  assert.match(back, /\/v\/2026-12-01\/\?from=2022&to=2024$/, "the link back opens the full view, pinned");
+  assert.ok(back.endsWith(`/v/${RELEASE}/?from=2022&to=2024`), `the link back opens the full view, pinned: ${back}`);
   await page.waitForFunction(() => window.__msgs.some((m) => m && m.sentinel === "amp"));
   const msgs = await page.evaluate(() => window.__msgs);
   const own = msgs.filter((m) => m && m.type === "heist-ledger:height").at(-1);
   const amp = msgs.filter((m) => m && m.sentinel === "amp" && m.type === "embed-size").at(-1);
   const pym = msgs.filter((m) => typeof m === "string" && m.startsWith("pymxPYMxhl-1xPYMxheightxPYMx")).at(-1);
-  const rootHeight = await frame.evaluate(() => Math.ceil(document.querySelector(".embed").getBoundingClientRect().height));
+  // The frame is a box of fixed height for its width (exports::embed_height): the page's
+  // whole content, which is what it posts.
+  const rootHeight = await frame.evaluate(() => Math.ceil(document.querySelector("main").getBoundingClientRect().height));
+  assert.equal(await frame.evaluate(() => document.body.scrollHeight), rootHeight, "nothing outside the box");
   assert.ok(own && amp && pym, `all three messages: ${JSON.stringify(msgs)}`);
   assert.equal(own.height, rootHeight, "its own message carries the content's height");
   assert.equal(amp.height, rootHeight);
@@ -72,7 +79,7 @@ test("the Embed button gives iframe code for the current view, pinned to the rel
   const figure = page.locator("figure[data-chart=flows]");
   await figure.locator('[data-export="flows.embed"]').click();
   const code = await figure.locator("textarea[data-embed-code]").inputValue();
-  assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/heist-ledger\/v\/2026-12-01\/\?from=2023&amp;category=bridge&amp;embed=flows"/);
+  assert.match(code, new RegExp(`^<iframe src="http://127\\.0\\.0\\.1:\\d+/heist-ledger/v/${RELEASE}/\\?from=2023&amp;category=bridge&amp;embed=flows"`));
   assert.match(code, /height="\d+"/);
   await context.close();
 });
@@ -83,7 +90,7 @@ test("downloads: the CSV of a filtered view has exactly the rows in view; images
   const ids = await page.$$eval(".incident-table tbody tr [data-incident]", (b) => b.map((x) => x.dataset.incident));
   assert.ok(ids.length > 0);
   const [csv] = await Promise.all([page.waitForEvent("download"), page.click('[data-export="incidents.csv"]')]);
-  assert.match(csv.suggestedFilename(), /^heist-ledger-incidents-from-2022-to-2023-category-bridge-2026-12-01\.csv$/);
+  assert.equal(csv.suggestedFilename(), `heist-ledger-incidents-from-2022-to-2023-category-bridge-${RELEASE}.csv`);
   const lines = readFileSync(await csv.path(), "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
   assert.equal(lines.length - 1, ids.length, "one row per incident in view");
   assert.deepEqual(lines.slice(1).map((l) => l.split(",")[0]), ids, "the same incidents, in the table's order");

@@ -17,7 +17,8 @@ const TYPES = {
   ".png": "image/png",
 };
 
-/** Starts the server; resolves to { url, close, requests } once it listens. `fixtures`, when
+/** Starts the server; resolves to { url, close, requests, faults } once it listens
+ * (`faults.boot` breaks the app's own files on purpose: see faults.mjs). `fixtures`, when
  * given, is served under `${prefix}__fixtures__/` for tests that load bad datasets. `gzip`
  * compresses responses for clients that accept it, as GitHub Pages does. `mounts` maps
  * other path prefixes to folders (the bench's peer page). `overrides` maps exact paths to
@@ -71,7 +72,7 @@ export function serve({ root, prefix = "/heist-ledger/", port = 0, fixtures = nu
     }
     // The other faults (tests/e2e/faults.mjs), the good dataset beside them for the ones that
     // deliver it slowly or on a retry.
-    if (await fault(rel, req, res, { dataset: join(resolve(root), "data", "incidents.json"), state: faultState })) return;
+    if (await fault(rel, req, res, { dataset: join(resolve(root), "data", "incidents.json"), root: resolve(root), state: faultState })) return;
     if (rel === "__faults__/html.json") {
       res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>Sign in</title><p>Please sign in.</p>");
       return;
@@ -101,7 +102,7 @@ export function serve({ root, prefix = "/heist-ledger/", port = 0, fixtures = nu
   return new Promise((ok) => {
     server.listen(port, "127.0.0.1", () => {
       const { port: actual } = server.address();
-      ok({ url: `http://127.0.0.1:${actual}${prefix}`, origin: `http://127.0.0.1:${actual}`, requests, close: () => server.close() });
+      ok({ url: `http://127.0.0.1:${actual}${prefix}`, origin: `http://127.0.0.1:${actual}`, requests, faults: faultState, close: () => server.close() });
     });
   });
 }

@@ -144,7 +144,10 @@ impl Figure {
         // The chart's data is built only when a part that reads it is rewritten.
         let shared = self.shared.clone();
         let data = || shared.borrow_mut().data(sel);
-        self.caption.show(sel.data_key(kind), || html::caption(kind, data().sources()));
+        self.caption.show(sel.data_key(kind), || {
+            let d = data();
+            html::caption(kind, d.sources(), d.notes())
+        });
         self.table.show((sel.data_key(kind), open), || {
             html::table(&data().table(if open { usize::MAX } else { FOLDED_ROWS }))
         });

@@ -59,9 +59,27 @@ pub fn show_tip(host: &web_sys::Element, mark: &web_sys::Element) {
     };
     tip.set_text_content(Some(&text));
     let (b, r) = (host.get_bounding_client_rect(), mark.get_bounding_client_rect());
+    let x = (r.left() + r.width() / 2.0 - b.left()).clamp(0.0, b.width());
+    tip.set_class_name(&format!("tooltip {}", tip_side(x, b.width())));
     if let Some(style) = tip.dyn_ref::<web_sys::HtmlElement>().map(|t| t.style()) {
-        let _ = style.set_property("left", &format!("{}px", r.left() + r.width() / 2.0 - b.left()));
+        // Out of the flow whatever the stylesheet: a tooltip that resized the box would
+        // redraw the chart under the reader's focus.
+        let _ = style.set_property("position", "absolute");
+        let _ = style.set_property("left", &format!("{x}px"));
         let _ = style.set_property("top", &format!("{}px", r.top() - b.top()));
+    }
+}
+
+/// Which way a tooltip at `x` runs, so it stays inside a box `width` wide: from the left
+/// third it runs right, from the right third left, else it is centred on its point. The
+/// stylesheet caps its width at two thirds of the box, so it always fits.
+fn tip_side(x: f64, width: f64) -> &'static str {
+    if x < width / 3.0 {
+        "tip-start"
+    } else if x > width * 2.0 / 3.0 {
+        "tip-end"
+    } else {
+        "tip-centre"
     }
 }
 
