@@ -97,7 +97,16 @@ function plain(error) {
   return `${name} could not be started in this browser.`;
 }
 
+/** The bundled dataset downloads beside the program (the app takes this response when it
+ * asks for the same address); another dataset (?data=) is asked for by the app. */
+function earlyData() {
+  if (new URLSearchParams(location.search).has("data")) return;
+  window.__heistLedgerData = fetch("data/incidents.json");
+  window.__heistLedgerData.catch(() => {});
+}
+
 async function start() {
+  earlyData();
   const script = at(SCRIPT);
   let glue;
   try {

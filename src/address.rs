@@ -85,7 +85,7 @@ fn split_authority(authority: &str) -> (&str, &str) {
 
 /// The host of an authority, lowercased as browsers show it.
 fn host_of(authority: &str) -> String {
-    split_authority(authority).0.to_lowercase()
+    crate::text::fold_case(split_authority(authority).0)
 }
 
 /// A host as the address bar shows it: each label that is plain ASCII, or Latin letters
@@ -93,7 +93,7 @@ fn host_of(authority: &str) -> String {
 /// Latin letters, a whole label of Cyrillic look-alikes such as `аррle`) in its ASCII
 /// form, `xn--` and its punycode (RFC 3492), which is where the browser goes.
 pub fn display_host(host: &str) -> String {
-    host.to_lowercase()
+    crate::text::fold_case(host)
         .split(['.', '\u{3002}', '\u{ff0e}', '\u{ff61}'])
         .map(|label| {
             if label.is_ascii() || label.chars().all(is_plain_latin) {

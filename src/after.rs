@@ -3,7 +3,7 @@
 //! (an event whose money sits inside another's is not added again); and which of those
 //! events a view shows on the timeline's lane.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{Cooperation, CooperationKind, Dataset, Date, Incident};
 use crate::view::Filter;
@@ -70,7 +70,7 @@ impl Tally {
 pub fn for_incident<'a>(data: &'a Dataset, id: &str) -> (Vec<&'a Cooperation>, Tally) {
     let mut events: Vec<&Cooperation> =
         data.cooperation.iter().filter(|e| e.incidents.iter().any(|i| i == id)).collect();
-    events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::by(&mut events, &by_date);
     let tally = Tally::of(events.iter().copied());
     (events, tally)
 }
@@ -125,35 +125,43 @@ pub fn shows_untied(filter: &Filter) -> bool {
 /// returned. Events tied to no theft, or to thefts of several years, go apart (those tied
 /// to no theft only when `untied`, and only when dated inside `span`).
 pub fn by_year<'a>(data: &'a Dataset, incidents: &[&Incident], span: (i32, i32), untied: bool) -> Years<'a> {
-    let mut rows: BTreeMap<i32, YearRow> = (span.0..=span.1)
-        .map(|year| (year, YearRow { year, stolen: 0.0, thefts: 0, tally: Tally::default() }))
+    let mut rows: Vec<YearRow> = (span.0..=span.1)
+        .map(|year| YearRow { year, stolen: 0.0, thefts: 0, tally: Tally::default() })
         .collect();
-    let mut year_of = std::collections::HashMap::new();
+    let len = rows.len();
+    let row = |year: i32| usize::try_from(year - span.0).ok().filter(|&k| k < len);
+    let mut year_of = HashMap::new();
     for i in incidents {
         year_of.insert(i.id.as_str(), i.date.year());
-        if let Some(r) = rows.get_mut(&i.date.year()) {
-            r.stolen += i.usd;
-            r.thefts += 1;
+        if let Some(k) = row(i.date.year()) {
+            rows[k].stolen += i.usd;
+            rows[k].thefts += 1;
         }
     }
     let mut apart = Vec::new();
     for e in &data.cooperation {
-        let years: HashSet<i32> =
+        let mut years: Vec<i32> =
             e.incidents.iter().filter_map(|i| year_of.get(i.as_str()).copied()).collect();
-        match (e.incidents.is_empty(), years.len()) {
+        crate::sort::unique(&mut years);
+        match (e.incidents.is_empty(), years.as_slice()) {
             (true, _) if untied && (span.0..=span.1).contains(&e.date.year()) => apart.push(e),
-            (false, 1) if e.incidents.iter().all(|i| year_of.contains_key(i.as_str())) => {
-                if let Some(r) = years.iter().next().and_then(|y| rows.get_mut(y)) {
-                    r.tally.add(e);
+            (false, [year]) if e.incidents.iter().all(|i| year_of.contains_key(i.as_str())) => {
+                if let Some(k) = row(*year) {
+                    rows[k].tally.add(e);
                 }
             }
-            (false, n) if n > 1 => apart.push(e),
+            (false, [_, _, ..]) => apart.push(e),
             _ => {}
         }
     }
-    apart.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::by(&mut apart, &by_date);
     let apart_tally = Tally::of(apart.iter().copied());
-    Years { rows: rows.into_values().collect(), apart, apart_tally }
+    Years { rows, apart, apart_tally }
+}
+
+/// Oldest first, then by id.
+fn by_date(a: &&Cooperation, b: &&Cooperation) -> std::cmp::Ordering {
+    a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
 }
 
 /// One event on the timeline's lane, with what its mark and tooltip say.
@@ -213,7 +221,7 @@ pub fn lane(data: &Dataset, incidents: &[&Incident], axis: (Date, Date), untied:
             }
         })
         .collect();
-    events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::by(&mut events, &by_date);
     events
         .into_iter()
         .map(|e| LaneEvent {

@@ -2,7 +2,7 @@
 //! figures, timeline points and enforcement events, and laundering flow graphs.
 //! Pure functions; the charts never look at the raw dataset.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use crate::format::money;
 use crate::model::{
@@ -121,8 +121,17 @@ pub struct YearlyData {
     pub split: bool,
 }
 
-/// Sums incidents per year and category, and picks each publisher's latest figure per year.
-pub fn yearly(data: &Dataset, incidents: &[&Incident], span: (i32, i32), filtered: bool) -> YearlyData {
+/// Sums incidents per year and category, and picks each publisher's latest figure per year;
+/// `selected` is the year of the incident the reader selected, `split` draws each year's
+/// official and firm-rated sum beside its bar (`?yearly=split`).
+pub fn yearly(
+    data: &Dataset,
+    incidents: &[&Incident],
+    span: (i32, i32),
+    filtered: bool,
+    selected: Option<i32>,
+    split: bool,
+) -> YearlyData {
     let (from, to) = span;
     let mut bars: Vec<YearBar> = (from..=to)
         .map(|year| YearBar { year, by_category: [0.0; 7], total: 0.0, count: 0, official_firm: 0.0 })
@@ -142,13 +151,14 @@ pub fn yearly(data: &Dataset, incidents: &[&Incident], span: (i32, i32), filtere
     }
     let reported = latest_reported(&data.reported_totals, span);
     let publishers = publisher_order(reported.iter().map(|m| m.publisher.as_str()));
-    YearlyData { bars, reported, publishers, filtered, selected: None, split: false }
+    YearlyData { bars, reported, publishers, filtered, selected, split }
 }
 
 /// Publishers in legend order: the best known first, then alphabetically.
 pub fn publisher_order<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
     const KNOWN: [&str; 5] = ["Chainalysis", "TRM Labs", "Elliptic", "UN Panel of Experts", "MSMT"];
-    let set: BTreeSet<&str> = names.collect();
+    let mut set: Vec<&str> = names.collect();
+    crate::sort::unique(&mut set);
     let mut out: Vec<String> = KNOWN.iter().filter(|k| set.contains(*k)).map(|k| k.to_string()).collect();
     out.extend(set.iter().filter(|p| !KNOWN.contains(p)).map(|p| p.to_string()));
     out
@@ -157,18 +167,23 @@ pub fn publisher_order<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> 
 /// For each (publisher, year) in the span: the figure nothing else supersedes and, among
 /// those, the latest published; the figures it revised are listed with it.
 pub fn latest_reported(totals: &[ReportedTotal], (from, to): (i32, i32)) -> Vec<ReportedMark> {
-    let superseded: BTreeSet<&str> = totals.iter().filter_map(|t| t.supersedes.as_deref()).collect();
-    let mut groups: BTreeMap<(String, i32), Vec<&ReportedTotal>> = BTreeMap::new();
-    for t in totals {
-        if let Some(year) = t.year.filter(|y| (from..=to).contains(y)) {
-            groups.entry((t.publisher.clone(), year)).or_default().push(t);
-        }
-    }
+    let mut superseded: Vec<&str> = totals.iter().filter_map(|t| t.supersedes.as_deref()).collect();
+    crate::sort::unique(&mut superseded);
+    // Grouped by (publisher, year), each group oldest publication first.
+    let mut in_span: Vec<(&str, i32, &ReportedTotal)> = totals
+        .iter()
+        .filter_map(|t| t.year.filter(|y| (from..=to).contains(y)).map(|y| (t.publisher.as_str(), y, t)))
+        .collect();
+    crate::sort::by(&mut in_span, &|a, b| (a.0, a.1, a.2.published).cmp(&(b.0, b.1, b.2.published)));
     let mut marks = Vec::new();
-    for ((publisher, year), mut group) in groups {
-        group.sort_by_key(|t| t.published);
-        let Some(current) =
-            group.iter().rev().find(|t| !superseded.contains(t.id.as_str())).or_else(|| group.last())
+    for run in in_span.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let (publisher, year) = (run[0].0.to_string(), run[0].1);
+        let group: Vec<&ReportedTotal> = run.iter().map(|(_, _, t)| *t).collect();
+        let Some(current) = group
+            .iter()
+            .rev()
+            .find(|t| superseded.binary_search(&t.id.as_str()).is_err())
+            .or_else(|| group.last())
         else {
             continue;
         };
@@ -198,7 +213,7 @@ pub fn latest_reported(totals: &[ReportedTotal], (from, to): (i32, i32)) -> Vec<
             revised_from,
         });
     }
-    marks.sort_by(|a, b| a.year.cmp(&b.year).then_with(|| a.publisher.cmp(&b.publisher)));
+    crate::sort::by(&mut marks, &|a, b| a.year.cmp(&b.year).then_with(|| a.publisher.cmp(&b.publisher)));
     marks
 }
 
@@ -259,22 +274,18 @@ pub struct TimelineData {
     pub end: Date,
 }
 
-/// Timeline points for the kept incidents and enforcement events across the span of years.
-pub fn timeline(
-    data: &Dataset,
-    incidents: &[&Incident],
-    span: (i32, i32),
-    dates: Option<(Date, Date)>,
-) -> TimelineData {
-    let (start, end) = dates.unwrap_or((Date::new(span.0, 1, 1), Date::new(span.1, 12, 31)));
+/// Timeline points for the kept incidents (already narrowed by the view: none is dropped
+/// here) and the enforcement actions within `axis`, the axis's first and last day.
+pub fn timeline(data: &Dataset, incidents: &[&Incident], axis: (Date, Date)) -> TimelineData {
+    let (start, end) = axis;
     // Each point cites its strongest source; the strengths are looked up once, by id.
-    let strength: HashMap<&str, u8> = data.sources.iter().map(|s| (s.id.as_str(), s.strength())).collect();
-    let strongest = |ids: &[String]| {
-        ids.iter().min_by_key(|id| strength.get(id.as_str()).copied().unwrap_or(u8::MAX)).cloned()
-    };
+    let mut strength: Vec<(&str, u8)> = data.sources.iter().map(|s| (s.id.as_str(), s.strength())).collect();
+    crate::sort::by(&mut strength, &|a, b| a.0.cmp(b.0));
+    let strength_of =
+        |id: &str| strength.binary_search_by(|(k, _)| (*k).cmp(id)).map_or(u8::MAX, |k| strength[k].1);
+    let strongest = |ids: &[String]| ids.iter().min_by_key(|id| strength_of(id)).cloned();
     let points = incidents
         .iter()
-        .filter(|i| i.date >= start && i.date <= end)
         .map(|i| TimelinePoint {
             id: i.id.clone(),
             victim: i.victim.clone(),
@@ -300,7 +311,7 @@ pub fn timeline(
             source: e.source.clone(),
         })
         .collect();
-    events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::by(&mut events, &|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
     TimelineData { points, events, after: Vec::new(), start, end }
 }
 
@@ -458,7 +469,7 @@ pub fn flow_graph(data: &Dataset, incident_ids: &[&str]) -> Option<FlowGraph> {
         }
     }
     add_remainder_links(&mut nodes, &mut links);
-    let sum_notes = flows.iter().filter_map(|f| sum_note(data, f)).collect();
+    let sum_notes = sum_notes(data, &flows);
     Some(FlowGraph {
         incidents: flows.iter().map(|f| f.incident.clone()).collect(),
         theft_usd: flows.iter().map(|f| f.theft_usd).sum(),
@@ -508,20 +519,34 @@ pub fn basis_words(data: &Dataset, basis: Option<&EdgeBasis>, usd: f64) -> Strin
     }
 }
 
-/// Why a flow's stolen asset sends out more or less than its theft, when it does: its
-/// incident and the reason.
-fn sum_note(data: &Dataset, flow: &crate::model::Flow) -> Option<(String, String)> {
-    let sent = crate::validate::source_outflow(flow);
-    let gap = (sent - flow.theft_usd).abs();
-    if gap <= flow.theft_usd * crate::validate::FLOW_TOLERANCE_SHARE + 1.0 {
-        return None;
+/// Why each flow's stolen asset sends out more or less than its theft, for those that do:
+/// its incident and the reason.
+fn sum_notes(data: &Dataset, flows: &[&crate::model::Flow]) -> Vec<(String, String)> {
+    let parting: Vec<(&crate::model::Flow, f64)> = flows
+        .iter()
+        .map(|f| (*f, crate::validate::source_outflow(f)))
+        .filter(|(f, sent)| {
+            (sent - f.theft_usd).abs() > f.theft_usd * crate::validate::FLOW_TOLERANCE_SHARE + 1.0
+        })
+        .collect();
+    if parting.is_empty() {
+        return Vec::new();
     }
-    let name = data.incident(&flow.incident).map_or(flow.incident.as_str(), |i| i.victim.as_str());
-    let why = flow.sum_note.as_deref().unwrap_or("no reason recorded");
-    Some((
-        flow.incident.clone(),
-        format!("{name}: {} traced out of a {} theft. {why}", money(sent), money(flow.theft_usd)),
-    ))
+    // Each incident's victim by id, looked up once per flow (a search of the list for each
+    // of thousands of flows would be quadratic).
+    let victims: HashMap<&str, &str> =
+        data.incidents.iter().map(|i| (i.id.as_str(), i.victim.as_str())).collect();
+    parting
+        .into_iter()
+        .map(|(flow, sent)| {
+            let name = victims.get(flow.incident.as_str()).copied().unwrap_or(flow.incident.as_str());
+            let why = flow.sum_note.as_deref().unwrap_or("no reason recorded");
+            (
+                flow.incident.clone(),
+                format!("{name}: {} traced out of a {} theft. {why}", money(sent), money(flow.theft_usd)),
+            )
+        })
+        .collect()
 }
 
 /// Most nodes a flow chart draws. Past this a flow cannot be drawn legibly (5,000 nodes
@@ -551,7 +576,7 @@ pub fn fold_small_hops(g: &FlowGraph, max_nodes: usize) -> FlowGraph {
         *v = f64::max(inflow[i], outflow[i]);
     }
     let mut ranked: Vec<usize> = (0..g.nodes.len()).collect();
-    ranked.sort_by(|&a, &b| value[b].total_cmp(&value[a]).then(a.cmp(&b)));
+    crate::sort::by(&mut ranked, &|&a, &b| value[b].total_cmp(&value[a]).then(a.cmp(&b)));
     let mut kept = vec![false; g.nodes.len()];
     for &i in ranked.iter().take(KEPT_FLOW_NODES.min(max_nodes)) {
         kept[i] = true;
@@ -625,7 +650,7 @@ fn humanize(id: &str) -> String {
     let words = id.replace(['-', '_'], " ");
     let mut chars = words.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => format!("{}{}", first.to_ascii_uppercase(), chars.as_str()),
         None => String::new(),
     }
 }
@@ -671,12 +696,18 @@ fn add_remainder_links(nodes: &mut Vec<FlowGraphNode>, links: &mut Vec<FlowGraph
 }
 
 /// Sorts incidents for the table by a column, ties broken by date then id so the order is
-/// stable.
+/// stable. Victims sort without regard to case, each name folded once.
 pub fn sort_incidents(list: &mut [&Incident], key: SortKey, ascending: bool) {
-    list.sort_by(|a, b| {
+    let folded: Vec<String> = if key == SortKey::Victim {
+        list.iter().map(|i| crate::text::fold_case(&i.victim)).collect()
+    } else {
+        Vec::new()
+    };
+    let mut keyed: Vec<(usize, &Incident)> = list.iter().copied().enumerate().collect();
+    crate::sort::by(&mut keyed, &|&(ka, a), &(kb, b)| {
         let primary = match key {
             SortKey::Date => a.date.cmp(&b.date),
-            SortKey::Victim => a.victim.to_lowercase().cmp(&b.victim.to_lowercase()),
+            SortKey::Victim => folded[ka].cmp(&folded[kb]),
             SortKey::Category => a.category.label().cmp(b.category.label()),
             SortKey::Usd => a.usd.total_cmp(&b.usd),
             SortKey::Actor => a.actor.cmp(&b.actor),
@@ -689,6 +720,9 @@ pub fn sort_incidents(list: &mut [&Incident], key: SortKey, ascending: bool) {
             ordered.reverse()
         }
     });
+    for (slot, (_, incident)) in list.iter_mut().zip(keyed) {
+        *slot = incident;
+    }
 }
 
 /// The largest incident by amount.
@@ -740,8 +774,9 @@ fn share_for(data: &Dataset, year: i32) -> Option<Share> {
     let order = publisher_order(marks.iter().map(|m| m.publisher.as_str()));
     let mut candidates: Vec<&ReportedMark> =
         marks.iter().filter(|m| m.nature != FigureNature::Derived).collect();
-    candidates
-        .sort_by_key(|m| (m.nature != FigureNature::FullYear, order.iter().position(|p| *p == m.publisher)));
+    let key =
+        |m: &ReportedMark| (m.nature != FigureNature::FullYear, order.iter().position(|p| *p == m.publisher));
+    crate::sort::by(&mut candidates, &|a, b| key(a).cmp(&key(b)));
     let totals: Vec<&ReportedTotal> =
         candidates.iter().filter_map(|m| by_id.get(m.id.as_str()).copied()).collect();
     let stated = totals.iter().find_map(|t| {
@@ -842,7 +877,7 @@ pub fn published(data: &Dataset, year: Option<i32>) -> PublishedData {
         year.is_none_or(|y| t.period_start >= Date::new(y, 1, 1) && t.period_end <= Date::new(y, 12, 31))
     };
     let mut totals: Vec<&ReportedTotal> = data.reported_totals.iter().filter(inside).collect();
-    totals.sort_by(|a, b| a.published.cmp(&b.published).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::by(&mut totals, &|a, b| a.published.cmp(&b.published).then_with(|| a.id.cmp(&b.id)));
     let points: Vec<PublishedPoint> = totals
         .iter()
         .map(|t| PublishedPoint {
@@ -876,8 +911,8 @@ pub fn published_years(data: &Dataset) -> Vec<i32> {
         .filter(|t| t.period_start.year() == t.period_end.year())
         .map(|t| t.period_start.year())
         .collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
-    years.dedup();
+    crate::sort::unique(&mut years);
+    years.reverse();
     years
 }
 
@@ -887,7 +922,9 @@ mod tests {
     use crate::view::Filter;
 
     fn fixture() -> Dataset {
-        serde_json::from_str(include_str!("../tests/fixtures/minimal.json")).unwrap_or_else(|e| panic!("{e}"))
+        let text = include_str!("../tests/fixtures/minimal.json");
+        crate::load::parse_dataset(text.as_bytes(), "minimal.json", Date::new(2100, 1, 1))
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]
@@ -921,7 +958,7 @@ mod tests {
     #[test]
     fn reported_marks_take_the_latest_revision_and_remember_the_earlier_one() {
         let data = fixture();
-        let y = yearly(&data, &Filter::default().apply(&data), (2024, 2025), false);
+        let y = yearly(&data, &Filter::default().apply(&data), (2024, 2025), false, None, false);
         let tp = y.reported.iter().find(|m| m.publisher == "Test Publisher").expect("mark");
         assert_eq!(tp.usd, 450_000_000.0);
         assert_eq!(tp.revised_from.len(), 1);

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use crate::format::money;
 use crate::html;
-use crate::pipeline::{self, Chart, ChartKind, Selection, SourceLink};
+use crate::pipeline::{self, ChartData, ChartKind, Selection, SourceLink};
 use crate::render::export;
 use crate::render::svg::escape;
 use crate::render::Size;
@@ -160,10 +160,9 @@ fn cover(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
 const PRINTED_PUBLISHERS: usize = 8;
 
 /// The printed source line: the first publishers, then how many more and where they are.
-fn short_sources(chart: &Chart) -> String {
-    let mut publishers: Vec<&str> = chart.sources.iter().map(|s| s.publisher.as_str()).collect();
-    publishers.sort_unstable();
-    publishers.dedup();
+fn short_sources(chart: &ChartData) -> String {
+    let mut publishers: Vec<&str> = chart.sources().iter().map(|s| s.publisher.as_str()).collect();
+    crate::sort::unique(&mut publishers);
     match publishers.len() {
         0 => "Sources: the incident sources listed at the end of this pack".to_string(),
         n if n <= PRINTED_PUBLISHERS => format!("Sources: {}", publishers.join(", ")),
@@ -177,22 +176,24 @@ fn short_sources(chart: &Chart) -> String {
 
 /// One chart on its own page: the framed image drawn light at [`PRINT_CHART`], which
 /// carries its title, the view, its source line, the release and the permalink.
-fn chart_page(light: &Selection, chart: &Chart, page_url: &str, mode: PrintMode) -> String {
-    let name = chart.kind.name();
-    let image = match &chart.svg {
+fn chart_page(light: &Selection, chart: &ChartData, page_url: &str, mode: PrintMode) -> String {
+    let kind = chart.kind();
+    let name = kind.name();
+    let image = match chart.draw(print_size(kind), Theme::Light) {
         Ok(svg) => {
             let mut frame = pipeline::export_frame(light, chart, page_url);
             // Charts only has no list after the charts: each names every publisher.
             if mode == PrintMode::Pack {
                 frame.sources = short_sources(chart);
             }
-            let (framed, _) = export::standalone(svg, print_size(chart.kind), Theme::Light, &frame, None);
+            let drawn = chart.drawn_size(print_size(kind));
+            let (framed, _) = export::standalone(&svg, drawn, Theme::Light, &frame, None);
             unique_ids(&framed, name)
         }
         Err(e) => format!(
             r#"<p class="chart-error">The chart “{}” could not be drawn: {}</p>"#,
-            escape(chart.kind.heading()),
-            escape(e)
+            escape(kind.heading()),
+            escape(&e)
         ),
     };
     format!(r#"<section class="print-chart" data-print-chart="{name}">{image}</section>"#)
@@ -211,13 +212,13 @@ fn source_item(s: &SourceLink) -> String {
 
 /// The documents behind the charts, after them: each listed once, under the first chart
 /// that cites it.
-fn chart_sources(charts: &[Chart], cited: &[&str]) -> String {
+fn chart_sources(charts: &[ChartData], cited: &[&str]) -> String {
     // Documents the published figures below cite are listed there.
     let mut seen: Vec<&str> = cited.to_vec();
     let mut out = String::from(r#"<section class="print-chart-sources"><h2>Sources of the charts</h2>"#);
     for c in charts {
         let items: Vec<String> = c
-            .sources
+            .sources()
             .iter()
             .filter(|s| {
                 let new = !seen.contains(&s.url.as_str());
@@ -233,8 +234,8 @@ fn chart_sources(charts: &[Chart], cited: &[&str]) -> String {
         } else {
             format!(r#"<ul class="print-list">{}</ul>"#, items.concat())
         };
-        let _ =
-            write!(out, "<h3>{}: {}</h3>{listed}", escape(c.kind.heading()), escape(c.kind.sources_label()));
+        let kind = c.kind();
+        let _ = write!(out, "<h3>{}: {}</h3>{listed}", escape(kind.heading()), escape(kind.sources_label()));
     }
     out.push_str("</section>");
     out
@@ -242,10 +243,10 @@ fn chart_sources(charts: &[Chart], cited: &[&str]) -> String {
 
 /// The charts' notes, unfolded for paper: why each year's listed sum and the publishers'
 /// figures part, and why a flow does not add up to its theft (`[data-print-notes]`).
-fn chart_notes(charts: &[Chart]) -> String {
+fn chart_notes(charts: &[ChartData]) -> String {
     let items: String = charts
         .iter()
-        .flat_map(|c| &c.notes)
+        .flat_map(|c| c.notes())
         .map(|n| format!(r#"<li data-{}="{}">{}</li>"#, n.hook, escape(&n.key), escape(&n.text)))
         .collect();
     if items.is_empty() {
@@ -365,15 +366,14 @@ pub fn pack(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
             let _ = write!(
                 out,
                 r#"<section class="headline">{}</section>"#,
-                html::headline(&light.data, &pipeline::headline(&light), None)
+                html::headline(&light.data, &pipeline::headline(&light))
             );
             out.push_str(&html::outlook_list(&light.data));
             out.push_str(&html::diff::panel(&light, true));
         }
         PrintMode::ChartsOnly => out.push_str(&headline_line(&light)),
     }
-    let charts: Vec<Chart> =
-        ChartKind::ALL.iter().map(|&k| pipeline::chart(&light, k, print_size(k))).collect();
+    let charts: Vec<ChartData> = ChartKind::ALL.iter().map(|&k| ChartData::new(&light, k)).collect();
     for c in &charts {
         out.push_str(&chart_page(&light, c, page_url, mode));
     }

@@ -3,9 +3,8 @@
 //! the release date, the day it was accessed and the sources behind the figures in view.
 //! Pure formatting: the page and the tests call the same functions.
 
-use std::collections::BTreeMap;
-
 use crate::aggregate;
+use crate::json::Writer;
 use crate::model::Date;
 use crate::pipeline::{year_span_label, Selection};
 use crate::release;
@@ -49,20 +48,24 @@ pub fn sources_in_view(sel: &Selection) -> SourceSummary {
     let data = &sel.data;
     let incidents = sel.incidents();
     let mut ids: Vec<&str> = incidents.iter().flat_map(|i| i.sources.iter().map(String::as_str)).collect();
-    let yearly = aggregate::yearly(data, &incidents, sel.span, sel.filtered());
+    let yearly = aggregate::yearly(data, &incidents, sel.span, sel.filtered(), None, false);
     ids.extend(yearly.reported.iter().map(|m| m.source.as_str()));
     let published = aggregate::published(data, sel.figures_year());
     ids.extend(published.points.iter().map(|p| p.source.as_str()));
-    ids.sort_unstable();
-    ids.dedup();
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut documents = 0;
-    for s in ids.iter().filter_map(|id| data.source(id)) {
-        documents += 1;
-        *counts.entry(s.publisher.as_str()).or_default() += 1;
+    crate::sort::unique(&mut ids);
+    let mut names: Vec<&str> =
+        ids.iter().filter_map(|id| data.source(id)).map(|s| s.publisher.as_str()).collect();
+    let documents = names.len();
+    crate::sort::by(&mut names, &|a, b| a.cmp(b));
+    // Each publisher once, with how many documents it has.
+    let mut publishers: Vec<(String, usize)> = Vec::new();
+    for name in names {
+        match publishers.last_mut() {
+            Some((last, n)) if last == name => *n += 1,
+            _ => publishers.push((name.to_string(), 1)),
+        }
     }
-    let mut publishers: Vec<(String, usize)> = counts.into_iter().map(|(p, n)| (p.to_string(), n)).collect();
-    publishers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::sort::by(&mut publishers, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     SourceSummary { documents, publishers }
 }
 
@@ -209,24 +212,30 @@ fn bibtex(sel: &Selection, title: &str, url: &str, note: &str, today: Date) -> S
 }
 
 /// `{"date-parts": [[y, m, d]]}`.
-fn csl_date(d: Date) -> serde_json::Value {
-    serde_json::json!({ "date-parts": [[d.year(), d.month(), d.day()]] })
+fn csl_date(w: &mut Writer, d: Date) {
+    w.open_object().key("date-parts").open_array().element().open_array();
+    for n in [d.year(), i32::from(d.month()), i32::from(d.day())] {
+        w.element().number(f64::from(n));
+    }
+    w.close(']').close(']').close('}');
 }
 
 fn csl(sel: &Selection, title: &str, url: &str, note: &str, today: Date) -> String {
     let r = &sel.data.release;
-    let item = serde_json::json!([{
-        "id": key(&r.id),
-        "type": "dataset",
-        "title": title,
-        "author": [{ "literal": PROJECT }],
-        "publisher": PROJECT,
-        "version": r.id,
-        "issued": csl_date(r.date),
-        "accessed": csl_date(today),
-        "URL": url,
-        "note": note,
-    }]);
-    // A JSON value of strings and numbers always serialises.
-    serde_json::to_string_pretty(&item).unwrap_or_default()
+    let mut w = Writer::new();
+    w.open_array().element().open_object();
+    w.key("id").string(&key(&r.id));
+    w.key("type").string("dataset");
+    w.key("title").string(title);
+    w.key("author").open_array().element().open_object().key("literal").string(PROJECT).close('}').close(']');
+    w.key("publisher").string(PROJECT);
+    w.key("version").string(&r.id);
+    w.key("issued");
+    csl_date(&mut w, r.date);
+    w.key("accessed");
+    csl_date(&mut w, today);
+    w.key("URL").string(url);
+    w.key("note").string(note);
+    w.close('}').close(']');
+    w.finish()
 }

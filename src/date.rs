@@ -1,6 +1,6 @@
 //! A calendar date (`YYYY-MM-DD`), small enough to need no date crate in the wasm bundle.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// A proleptic Gregorian calendar day. Field order makes the derived `Ord` chronological.
@@ -129,13 +129,6 @@ impl std::str::FromStr for Date {
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-        let s = String::deserialize(d)?;
-        Date::parse(&s).map_err(serde::de::Error::custom)
     }
 }
 

@@ -3,8 +3,6 @@
 //! source where it gives them), and how the headline moved. The older release is the
 //! frozen copy a reader asks for with `?since=RELEASE`.
 
-use std::collections::HashMap;
-
 use crate::after;
 use crate::aggregate;
 use crate::format::{money, percent};
@@ -135,33 +133,48 @@ type Changes = Vec<(String, String, String)>;
 /// How two versions of a record of one list are compared.
 type FieldsOf<T> = fn(&T, &T) -> Changes;
 
-/// Which records of the later release are new or changed, by id (for marks on charts and
-/// table rows; a view-independent map computed once per pair of releases).
-pub fn marks(old: &Dataset, new: &Dataset) -> HashMap<String, Mark> {
-    let mut out = HashMap::new();
+/// Positions of records by id, sorted by id, to find a record of a list in the other
+/// release (one routine for every list, rather than a hash map per record type).
+struct Index<'a>(Vec<(&'a str, usize)>);
+
+impl<'a> Index<'a> {
+    /// The index of the ids of a list, in its order.
+    fn of(ids: impl Iterator<Item = &'a str>) -> Index<'a> {
+        let mut list: Vec<(&str, usize)> = ids.enumerate().map(|(k, id)| (id, k)).collect();
+        crate::sort::by(&mut list, &|a, b| a.0.cmp(b.0));
+        Index(list)
+    }
+
+    /// The position of the record `id`.
+    fn find(&self, id: &str) -> Option<usize> {
+        self.0.binary_search_by(|(x, _)| (*x).cmp(id)).ok().map(|k| self.0[k].1)
+    }
+}
+
+/// Which records of the later release are new or changed, by id, sorted by id (for marks
+/// on charts and table rows; a view-independent list computed once per pair of releases).
+pub fn marks(old: &Dataset, new: &Dataset) -> Vec<(String, Mark)> {
+    let mut out = Vec::new();
     mark_list(&mut out, &old.incidents, &new.incidents, |i| &i.id, incident_fields);
     mark_list(&mut out, &old.reported_totals, &new.reported_totals, |t| &t.id, figure_fields);
     mark_list(&mut out, &old.enforcement, &new.enforcement, |e| &e.id, enforcement_fields);
     mark_list(&mut out, &old.cooperation, &new.cooperation, |e| &e.id, cooperation_fields);
+    crate::sort::by(&mut out, &|a, b| a.0.cmp(&b.0));
     out
 }
 
 fn mark_list<T>(
-    out: &mut HashMap<String, Mark>,
+    out: &mut Vec<(String, Mark)>,
     old: &[T],
     new: &[T],
     id: fn(&T) -> &String,
     fields: FieldsOf<T>,
 ) {
-    let before: HashMap<&str, &T> = old.iter().map(|r| (id(r).as_str(), r)).collect();
+    let before = Index::of(old.iter().map(|r| id(r).as_str()));
     for r in new {
-        match before.get(id(r).as_str()) {
-            None => {
-                out.insert(id(r).clone(), Mark::Added);
-            }
-            Some(o) if !fields(o, r).is_empty() => {
-                out.insert(id(r).clone(), Mark::Revised);
-            }
+        match before.find(id(r)) {
+            None => out.push((id(r).clone(), Mark::Added)),
+            Some(k) if !fields(&old[k], r).is_empty() => out.push((id(r).clone(), Mark::Revised)),
             Some(_) => {}
         }
     }
@@ -173,8 +186,8 @@ fn mark_list<T>(
 pub struct Baseline {
     /// The earlier release's dataset.
     pub data: std::sync::Arc<Dataset>,
-    /// Records of the later release added or revised since, by id.
-    pub marks: HashMap<String, Mark>,
+    /// Records of the later release added or revised since, sorted by id.
+    pub marks: Vec<(String, Mark)>,
 }
 
 impl Baseline {
@@ -186,7 +199,7 @@ impl Baseline {
 
     /// How a record of the later release changed, if it did.
     pub fn mark(&self, id: &str) -> Option<Mark> {
-        self.marks.get(id).copied()
+        self.marks.binary_search_by(|(x, _)| x.as_str().cmp(id)).ok().map(|k| self.marks[k].1)
     }
 }
 
@@ -390,23 +403,25 @@ impl Compared {
     /// Compares one list of the two releases by id, over the records the view keeps.
     fn add<T>(&mut self, l: &Lister<T>, old: &[T], new: &[T], entries: &[&ChangeEntry]) {
         let (id, keep) = (l.id, l.keep);
-        let before: HashMap<&str, &T> = old.iter().filter(|r| keep(r)).map(|r| (id(r).as_str(), r)).collect();
-        let after: HashMap<&str, &T> = new.iter().filter(|r| keep(r)).map(|r| (id(r).as_str(), r)).collect();
-        for r in new.iter().filter(|r| keep(r)) {
+        let kept = |list: &[T]| -> Vec<usize> { (0..list.len()).filter(|&k| keep(&list[k])).collect() };
+        let (old_kept, new_kept) = (kept(old), kept(new));
+        let before = Index::of(old_kept.iter().map(|&k| id(&old[k]).as_str()));
+        let after = Index::of(new_kept.iter().map(|&k| id(&new[k]).as_str()));
+        for r in new_kept.iter().map(|&k| &new[k]) {
             let rid = id(r);
             let record =
                 |fields| RecordChange { list: l.list, id: rid.clone(), name: (l.name)(r), fields, why: None };
-            match before.get(rid.as_str()) {
+            match before.find(rid) {
                 None => self.added.push(record(Vec::new())),
-                Some(o) => {
-                    let changed = (l.fields)(o, r);
+                Some(k) => {
+                    let changed = (l.fields)(&old[old_kept[k]], r);
                     if !changed.is_empty() {
                         self.revised.push(record(explain(entries, rid, changed)));
                     }
                 }
             }
         }
-        for r in old.iter().filter(|r| keep(r) && !after.contains_key(id(r).as_str())) {
+        for r in old_kept.iter().map(|&k| &old[k]).filter(|r| after.find(id(r)).is_none()) {
             let why = entries
                 .iter()
                 .flat_map(|c| c.removed.iter())
@@ -429,13 +444,15 @@ pub fn diff(old: &Dataset, new: &Dataset, filter: &Filter, span: (i32, i32)) -> 
     let entries = entries_between(new, &old.release, &new.release);
     let years = span.0..=span.1;
     let untied = after::shows_untied(filter);
-    let in_view: std::collections::HashSet<&str> = old
+    let mut in_view: Vec<&str> = old
         .incidents
         .iter()
         .chain(&new.incidents)
         .filter(|i| filter.matches(i))
         .map(|i| i.id.as_str())
         .collect();
+    crate::sort::unique(&mut in_view);
+    let in_view = |id: &str| in_view.binary_search(&id).is_ok();
     let mut out = Compared::default();
     let incident_name = |i: &Incident| format!("{} ({})", i.victim, i.date.human());
     let incident_kept = |i: &Incident| filter.matches(i);
@@ -470,7 +487,7 @@ pub fn diff(old: &Dataset, new: &Dataset, filter: &Filter, span: (i32, i32)) -> 
             .or(old.incident(&f.incident))
             .map_or(f.incident.clone(), |i| i.victim.clone())
     };
-    let flow_kept = |f: &Flow| in_view.contains(f.incident.as_str());
+    let flow_kept = |f: &Flow| in_view(&f.incident);
     out.add(
         &Lister {
             list: List::Flow,
@@ -500,11 +517,7 @@ pub fn diff(old: &Dataset, new: &Dataset, filter: &Filter, span: (i32, i32)) -> 
     let coop_name = |e: &Cooperation| format!("{}: {}", e.actor, after::outcome(e));
     let coop_kept = |e: &Cooperation| {
         years.contains(&e.date.year())
-            && if e.incidents.is_empty() {
-                untied
-            } else {
-                e.incidents.iter().any(|i| in_view.contains(i.as_str()))
-            }
+            && if e.incidents.is_empty() { untied } else { e.incidents.iter().any(|i| in_view(i)) }
     };
     out.add(
         &Lister {
@@ -518,8 +531,8 @@ pub fn diff(old: &Dataset, new: &Dataset, filter: &Filter, span: (i32, i32)) -> 
         &new.cooperation,
         &entries,
     );
-    let ids = |d: &Dataset| d.sources.iter().map(|s| s.id.clone()).collect::<std::collections::HashSet<_>>();
-    let (so, sn) = (ids(old), ids(new));
+    let (so, sn) = (source_ids(old), source_ids(new));
+    let missing = |from: &[&str], of: &[&str]| of.iter().filter(|id| from.binary_search(id).is_err()).count();
     Diff {
         from: old.release.clone(),
         to: new.release.clone(),
@@ -527,8 +540,20 @@ pub fn diff(old: &Dataset, new: &Dataset, filter: &Filter, span: (i32, i32)) -> 
         revised: out.revised,
         removed: out.removed,
         headline: headline(old, new, filter, span),
-        sources: (sn.difference(&so).count(), so.difference(&sn).count()),
+        sources: (missing(&so, &sn), missing(&sn, &so)),
     }
+}
+
+/// A dataset's source ids, sorted.
+fn source_ids(d: &Dataset) -> Vec<&str> {
+    let mut ids: Vec<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
+    crate::sort::unique(&mut ids);
+    ids
+}
+
+/// The thefts of a dataset a filter keeps.
+fn kept<'a>(d: &'a Dataset, filter: &Filter) -> Vec<&'a Incident> {
+    d.incidents.iter().filter(|i| filter.matches(i)).collect()
 }
 
 /// A signed dollar difference: "+$1.2B", "−$40M".
@@ -542,12 +567,10 @@ fn signed_money(d: f64) -> String {
 
 /// The headline's figures in both releases for the view.
 fn headline(old: &Dataset, new: &Dataset, filter: &Filter, span: (i32, i32)) -> Vec<HeadlineDelta> {
-    let kept = |d: &Dataset| -> Vec<Incident> {
-        d.incidents.iter().filter(|i| filter.matches(i)).cloned().collect()
-    };
-    let (ko, kn) = (kept(old), kept(new));
-    let (ro, rn): (Vec<&Incident>, Vec<&Incident>) = (ko.iter().collect(), kn.iter().collect());
-    let (ho, hn) = (aggregate::headline(old, &ro, span), aggregate::headline(new, &rn, span));
+    let (ho, hn) = (
+        aggregate::headline(old, &kept(old, filter), span),
+        aggregate::headline(new, &kept(new, filter), span),
+    );
     let name = |d: &Dataset, id: &Option<String>| {
         id.as_deref()
             .and_then(|id| d.incident(id))

@@ -4,9 +4,8 @@
 
 use std::fmt::Write;
 
-use serde::Serialize;
-
-use crate::model::{Dataset, Incident, SourceKind};
+use crate::json::Writer;
+use crate::model::{Dataset, Incident};
 use crate::pipeline::{self, ChartKind, Selection};
 use crate::render::Size;
 use crate::tables::Table;
@@ -81,20 +80,31 @@ pub fn image(
     preset: Preset,
     page_url: &str,
 ) -> Result<(String, Size), String> {
+    image_of(sel, &pipeline::ChartData::new(sel, kind), preset, page_url)
+}
+
+/// [`image`] from a chart's data already built for the view: drawn once, at the preset's
+/// size (a fixed-height preset sizes the drawing from its frame's words, which the data
+/// answers without a drawing).
+pub fn image_of(
+    sel: &Selection,
+    chart: &pipeline::ChartData,
+    preset: Preset,
+    page_url: &str,
+) -> Result<(String, Size), String> {
     let light = sel.with_theme(view::Theme::Light);
     let width = preset.width();
-    let natural = kind.size_for(width);
+    let natural = chart.kind().size_for(width);
     let size = match preset.height() {
         None => natural,
         Some(total) => {
-            // The frame's lines depend on the sources, which depend on the data, not the size.
-            let frame = pipeline::frame_for(&light, kind, natural, page_url);
+            let frame = pipeline::export_frame(&light, chart, page_url);
             let (head, foot) = crate::render::export::frame_heights(&frame, width);
             let room = (f64::from(total) - head - foot).floor().max(0.0) as u32;
             Size { width, height: room.max(MIN_CHART_HEIGHT) }
         }
     };
-    pipeline::standalone_svg_sized(&light, kind, size, page_url, preset.height())
+    pipeline::standalone_svg_sized(&light, chart, size, page_url, preset.height())
 }
 
 /// The part of a file name that says which view: the filters (and the flow or the figures'
@@ -148,9 +158,11 @@ pub fn file_name(
 }
 
 /// One CSV field: quoted when it holds a comma, quote or line break, and defused when a
-/// spreadsheet would read it as a formula (a dataset string starting `=`, `+`, `-` or `@`).
+/// spreadsheet would read it as a formula (a dataset string starting `=`, `+`, `-` or `@`
+/// that is not a plain number such as `-5` or `+1.5e3`).
 fn csv_field(s: &str) -> String {
-    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err();
+    let number = crate::json::parse_f64(s.strip_prefix('+').unwrap_or(s)).is_some();
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !number;
     let s = if formula { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
@@ -228,7 +240,7 @@ pub fn incidents_csv(data: &Dataset, incidents: &[&Incident]) -> String {
                 i.summary.clone(),
                 sources.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>().join(" | "),
                 list(&|s| s.title.clone()),
-                list(&|s| s.kind.label().to_lowercase()),
+                list(&|s| s.kind.label().to_ascii_lowercase()),
                 list(&|s| s.url.clone()),
             ],
         );
@@ -253,67 +265,79 @@ pub fn table_csv(t: &Table) -> String {
     out
 }
 
-#[derive(Serialize)]
-struct SourceOut<'a> {
-    id: &'a str,
-    title: &'a str,
-    publisher: &'a str,
-    url: &'a str,
-    kind: SourceKind,
-}
-
-#[derive(Serialize)]
-struct IncidentOut<'a> {
-    #[serde(flatten)]
-    incident: &'a Incident,
-    /// The sources written out, so a row stands on its own.
-    source_details: Vec<SourceOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct IncidentsOut<'a> {
-    title: &'static str,
-    release: &'a str,
-    as_of: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    evidence_horizon: Option<String>,
-    view: String,
-    permalink: &'a str,
-    count: usize,
-    incidents: Vec<IncidentOut<'a>>,
+/// An incident as the dataset holds it (the fields it has, in the schema's order), then its
+/// sources written out under `source_details`.
+fn incident_json(w: &mut Writer, data: &Dataset, i: &Incident) {
+    let text = |w: &mut Writer, k: &str, v: &str| {
+        w.key(k).string(v);
+    };
+    let some_text = |w: &mut Writer, k: &str, v: &Option<String>| {
+        if let Some(v) = v {
+            w.key(k).string(v);
+        }
+    };
+    let some_number = |w: &mut Writer, k: &str, v: Option<f64>| {
+        if let Some(v) = v {
+            w.key(k).number(v);
+        }
+    };
+    w.element().open_object();
+    text(w, "id", &i.id);
+    text(w, "date", &i.date.to_string());
+    some_text(w, "date_note", &i.date_note);
+    text(w, "victim", &i.victim);
+    text(w, "category", i.category.slug());
+    w.key("chains").strings(&i.chains);
+    w.key("assets").strings(&i.assets);
+    w.key("usd").number(i.usd);
+    some_number(w, "usd_low", i.usd_low);
+    some_number(w, "usd_high", i.usd_high);
+    some_text(w, "amount_note", &i.amount_note);
+    text(w, "vector", i.vector.slug());
+    text(w, "vector_detail", &i.vector_detail);
+    text(w, "actor", &i.actor);
+    let a = &i.attribution;
+    w.key("attribution").open_object().key("by").strings(&a.by);
+    text(w, "confidence", a.confidence.slug());
+    w.key("contested").raw(if a.contested { "true" } else { "false" });
+    some_text(w, "note", &a.note);
+    w.close('}');
+    some_number(w, "recovered_usd", i.recovered_usd);
+    some_text(w, "recovered_note", &i.recovered_note);
+    text(w, "summary", &i.summary);
+    w.key("sources").strings(&i.sources);
+    w.key("source_details").open_array();
+    for s in i.sources.iter().filter_map(|id| data.source(id)) {
+        w.element().open_object();
+        for (k, v) in [("id", &s.id), ("title", &s.title), ("publisher", &s.publisher), ("url", &s.url)] {
+            text(w, k, v);
+        }
+        text(w, "kind", s.kind.slug());
+        w.close('}');
+    }
+    w.close(']').close('}');
 }
 
 /// The incidents as JSON: the dataset's own records, each with its sources written out,
 /// under a header naming the release, the view in words and its permalink.
 pub fn incidents_json(data: &Dataset, incidents: &[&Incident], view_words: &str, permalink: &str) -> String {
-    let out = IncidentsOut {
-        title: "Heist Ledger: cryptocurrency thefts attributed to North Korea",
-        release: &data.release.id,
-        as_of: data.as_of.to_string(),
-        evidence_horizon: data.evidence_horizon.map(|h| h.to_string()),
-        view: view_words.to_string(),
-        permalink,
-        count: incidents.len(),
-        incidents: incidents
-            .iter()
-            .map(|i| IncidentOut {
-                incident: i,
-                source_details: i
-                    .sources
-                    .iter()
-                    .filter_map(|id| data.source(id))
-                    .map(|s| SourceOut {
-                        id: &s.id,
-                        title: &s.title,
-                        publisher: &s.publisher,
-                        url: &s.url,
-                        kind: s.kind,
-                    })
-                    .collect(),
-            })
-            .collect(),
-    };
-    serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    let mut w = Writer::new();
+    w.open_object();
+    w.key("title").string("Heist Ledger: cryptocurrency thefts attributed to North Korea");
+    w.key("release").string(&data.release.id);
+    w.key("as_of").string(&data.as_of.to_string());
+    if let Some(h) = data.evidence_horizon {
+        w.key("evidence_horizon").string(&h.to_string());
+    }
+    w.key("view").string(view_words);
+    w.key("permalink").string(permalink);
+    w.key("count").number(incidents.len() as f64);
+    w.key("incidents").open_array();
+    for i in incidents {
+        incident_json(&mut w, data, i);
+    }
+    w.close(']').close('}');
+    w.finish()
 }
 
 /// The site's root address from the page's base address: the page of a pinned release

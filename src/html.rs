@@ -9,13 +9,17 @@ use std::fmt::Write;
 
 use crate::format::{dollars_exact, money};
 use crate::model::{Category, Confidence, Dataset, Incident, SourceKind};
-use crate::pipeline::{Chart, ChartKind, Figure, Selection, SourceLink};
+use crate::pipeline::{Chart, ChartData, ChartKind, Figure, Selection, SourceLink};
 use crate::render::svg::escape;
 use crate::tables::Table;
 use crate::view::SortKey;
 
+mod action;
 pub mod after;
 pub mod diff;
+pub mod live;
+
+pub use action::Action;
 
 /// Rows the incident table shows before "Show all".
 pub const TABLE_PAGE: usize = 100;
@@ -68,8 +72,8 @@ fn source(s: &SourceLink) -> String {
 
 /// The headline: the data's release line and evidence horizon, the publishers' outlook,
 /// then the figures as a definition list.
-pub fn headline(data: &Dataset, figures: &[Figure], since: Option<&str>) -> String {
-    let mut out = release_line(data, since);
+pub fn headline(data: &Dataset, figures: &[Figure]) -> String {
+    let mut out = release_line(data);
     out.push_str(&outlook(data));
     out.push_str("<dl>");
     for f in figures {
@@ -98,7 +102,7 @@ pub fn headline(data: &Dataset, figures: &[Figure], since: Option<&str>) -> Stri
 }
 
 /// A chart's table. A folded one (holding only its first rows) says how many more
-/// "Show table" lists.
+/// "Show table" lists (on screen: paper has no button, and says only how many it holds).
 pub fn table(t: &Table) -> String {
     let mut out = format!(
         r#"<table data-table="{}"><caption>{}</caption><thead><tr>"#,
@@ -123,7 +127,7 @@ pub fn table(t: &Table) -> String {
     if !t.is_whole() {
         let _ = write!(
             out,
-            r#"<p class="table-more" data-table-more="{}">The first {} of {} rows. “Show table” lists them all.</p>"#,
+            r#"<p class="table-more" data-table-more="{}">The first {} of {} rows.<span class="screen-only"> “Show table” lists them all.</span></p>"#,
             t.total - t.rows.len(),
             t.rows.len(),
             t.total
@@ -133,15 +137,16 @@ pub fn table(t: &Table) -> String {
 }
 
 /// A chart's caption: its notes (why a year's sum and the figures part, why a flow does
-/// not add up), what its sources are for, and the links (folded when long).
-pub fn caption(chart: &Chart) -> String {
+/// not add up), what its sources are for, the links (folded when long), and for one theft's
+/// flow its published splits over time.
+pub fn caption(chart: &ChartData) -> String {
+    let (kind, sources, notes) = (chart.kind(), chart.sources(), chart.notes());
     let mut out = String::new();
-    let items: String = chart
-        .notes
+    let items: String = notes
         .iter()
         .map(|n| format!(r#"<li data-{}="{}">{}</li>"#, n.hook, escape(&n.key), bdi(&n.text)))
         .collect();
-    match chart.notes.as_slice() {
+    match notes {
         [] => {}
         // One or two notes stand open; more are folded under a line naming what they are for.
         [_] | [_, _] => {
@@ -149,7 +154,7 @@ pub fn caption(chart: &Chart) -> String {
         }
         notes => {
             let keys: Vec<&str> = notes.iter().map(|n| n.key.as_str()).collect();
-            let what = match chart.kind {
+            let what = match kind {
                 ChartKind::Yearly => "Why the listed sum and the publishers' figures part",
                 _ => "Why these flows do not add up to their thefts",
             };
@@ -160,9 +165,9 @@ pub fn caption(chart: &Chart) -> String {
             );
         }
     }
-    let _ = write!(out, r#"<span class="sources-label">{}: </span>"#, escape(chart.kind.sources_label()));
-    let items: String = chart.sources.iter().map(|s| format!("<li>{}</li>", source(s))).collect();
-    match chart.sources.len() {
+    let _ = write!(out, r#"<span class="sources-label">{}: </span>"#, escape(kind.sources_label()));
+    let items: String = sources.iter().map(|s| format!("<li>{}</li>", source(s))).collect();
+    match sources.len() {
         0 => out
             .push_str("<span>the incident sources, listed in the table and the incident table below.</span>"),
         1..=3 => {
@@ -175,7 +180,7 @@ pub fn caption(chart: &Chart) -> String {
             );
         }
     }
-    if let Some(status) = &chart.status {
+    if let Some(status) = chart.status() {
         out.push_str(&after::flow_status(status));
     }
     out
@@ -193,13 +198,15 @@ pub fn figure_head(kind: ChartKind, sel: &Selection, table_open: bool) -> String
     }
     let _ = write!(
         out,
-        r#"<button type="button" class="table-toggle" data-action="table" aria-controls="{name}-table" aria-expanded="{table_open}">{}</button>"#,
+        r#"<button type="button" class="table-toggle" {} aria-controls="{name}-table" aria-expanded="{table_open}">{}</button>"#,
+        Action::Table.attr(),
         if table_open { "Hide table" } else { "Show table" }
     );
     out.push_str(&export_menu(kind));
     let _ = write!(
         out,
-        r#"<button type="button" class="embed-toggle" data-action="embed" data-export="{name}.embed">Embed</button></div>"#
+        r#"<button type="button" class="embed-toggle"{} data-export="{name}.embed">Embed</button></div>"#,
+        Action::Embed.attr()
     );
     out
 }
@@ -209,7 +216,8 @@ pub fn figure_head(kind: ChartKind, sel: &Selection, table_open: bool) -> String
 fn export_menu(kind: ChartKind) -> String {
     let name = kind.name();
     let mut out = format!(
-        r#"<details class="export-menu"><summary>Download</summary><div class="export-list" role="group" aria-label="Download the {name} chart"><button type="button" class="download" data-action="svg" data-export="{name}.svg">SVG image</button>"#
+        r#"<details class="export-menu"><summary>Download</summary><div class="export-list" role="group" aria-label="Download the {name} chart"><button type="button" class="download"{} data-export="{name}.svg">SVG image</button>"#,
+        Action::Svg.attr()
     );
     for p in crate::exports::Preset::ALL {
         let hook =
@@ -217,14 +225,16 @@ fn export_menu(kind: ChartKind) -> String {
         let class = if p.slug().is_empty() { r#" class="download-png""# } else { "" };
         let _ = write!(
             out,
-            r#"<button type="button"{class} data-action="png" data-preset="{}" data-export="{hook}">PNG, {}</button>"#,
+            r#"<button type="button"{class}{} data-preset="{}" data-export="{hook}">PNG, {}</button>"#,
+            Action::Png.attr(),
             p.slug(),
             escape(p.label())
         );
     }
     let _ = write!(
         out,
-        r#"<button type="button" data-action="csv" data-export="{name}.csv">Table as CSV</button></div></details>"#
+        r#"<button type="button"{} data-export="{name}.csv">Table as CSV</button></div></details>"#,
+        Action::Csv.attr()
     );
     out
 }
@@ -278,99 +288,95 @@ fn selected(on: bool) -> &'static str {
     }
 }
 
-fn checked(on: bool) -> &'static str {
-    if on {
-        " checked"
-    } else {
-        ""
-    }
-}
-
-/// A whole chart figure, for the static page: the live page builds the same from
-/// [`figure_head`], the SVG, [`caption`] and [`table`], with its own event handlers.
-/// `svgs` are the chart drawn at several widths, each shown by the stylesheet at the
-/// screen widths it was drawn for (class `v-light-wide` or `v-light-narrow`).
-pub fn figure(kind: ChartKind, sel: &Selection, chart: &Chart, svgs: &[(&'static str, String)]) -> String {
+/// A chart figure: its heading and buttons (`head`, from [`figure_head`]), the chart box
+/// holding `drawing` (from [`drawing`] or [`svg_host`]), its caption and its table. Both
+/// pages build every figure with it; the live page then replaces the parts a change touches.
+pub fn figure(kind: ChartKind, head: &str, drawing: &str, caption: &str, table: &str) -> String {
     let name = kind.name();
-    let mut hosts = String::new();
-    for (class, svg) in svgs {
-        let _ = write!(hosts, r#"<div class="svg-host {class}">{svg}</div>"#);
-    }
     let brush = if kind == ChartKind::Timeline { " brushable" } else { "" };
     format!(
-        r#"<figure data-chart="{name}" class="chart" aria-labelledby="{name}-heading"><div class="chart-head">{}</div><div class="chart-box{brush}" tabindex="0" aria-label="{}. Use the arrow keys to move between marks; Enter selects an incident.">{hosts}</div><figcaption>{}</figcaption><div id="{name}-table" class="table-wrap visually-hidden">{}</div></figure>"#,
-        figure_head(kind, sel, false),
+        r#"<figure data-chart="{name}" class="chart" aria-labelledby="{name}-heading"><div class="chart-head">{head}</div><div class="chart-box{brush}" tabindex="0" aria-label="{}. Use the arrow keys to move between marks; Enter selects an incident.">{drawing}</div><figcaption>{caption}</figcaption><div id="{name}-table" class="table-wrap visually-hidden">{table}</div></figure>"#,
         escape(kind.heading()),
-        caption(chart),
-        table(&chart.table)
     )
 }
 
-/// The filter controls, showing the view in force. The live page listens to their
-/// `change` events on the section and writes them back into the view.
+/// One drawing of a chart in its box; `class` names the screen class it is drawn for
+/// (`v-light-wide`, `v-light-narrow`: the stylesheet shows one), empty for the live page's
+/// one drawing.
+pub fn svg_host(class: &str, svg: &str) -> String {
+    let class = if class.is_empty() { String::new() } else { format!(" {class}") };
+    format!(r#"<div class="svg-host{class}">{svg}</div>"#)
+}
+
+/// What a chart box holds: the drawing, or what went wrong in words.
+pub fn drawing(svg: &Result<String, String>) -> String {
+    match svg {
+        Ok(svg) => svg_host("", svg),
+        Err(e) => format!(r#"<p class="chart-error" role="alert">{}</p>"#, escape(e)),
+    }
+}
+
+/// A chart box whose drawing waits for the box's size.
+pub const DRAWING_PENDING: &str = r#"<p class="chart-placeholder">Loading…</p>"#;
+
+/// The filter controls: their choices (from the data) and, when the view narrows the
+/// dates on the timeline, a line saying so with a way to clear them. Every control starts
+/// at "all": the live page sets their values from the view in force, so a change of view
+/// never rewrites the control being used.
 pub fn filters(sel: &Selection) -> String {
     let data = &sel.data;
-    let f = &sel.view.filter;
     let (lo, hi) = data.years();
-    // Extended one by one into sets (collecting into one sorts the whole list first): a
-    // large dataset names a few actors and chains many times over.
-    let mut actors = std::collections::BTreeSet::new();
-    actors.extend(data.incidents.iter().map(|i| i.actor.as_str()));
-    let mut chains = std::collections::BTreeSet::new();
-    chains.extend(data.incidents.iter().flat_map(|i| i.chains.iter().map(String::as_str)));
-    let (actors, chains): (Vec<&str>, Vec<&str>) =
-        (actors.into_iter().collect(), chains.into_iter().collect());
+    // Built when the data changes, not on every change of view.
+    let mut actors: Vec<&str> = data.incidents.iter().map(|i| i.actor.as_str()).collect();
+    crate::sort::unique(&mut actors);
+    let mut chains: Vec<&str> =
+        data.incidents.iter().flat_map(|i| i.chains.iter().map(String::as_str)).collect();
+    crate::sort::unique(&mut chains);
     let years: Vec<String> = (lo..=hi).map(|y| y.to_string()).collect();
     let year_refs: Vec<&str> = years.iter().map(String::as_str).collect();
-    let from = f.from_year.map(|y| y.to_string());
-    let to = f.to_year.map(|y| y.to_string());
     let mut out = String::from(r#"<h2 class="visually-hidden">Filters</h2><div class="filter-row">"#);
-    out.push_str(&select("From ", "from", "All years", &year_refs, from.as_deref()));
-    out.push_str(&select("To ", "to", "All years", &year_refs, to.as_deref()));
-    out.push_str(&select_any("Actor ", "actor", "All actors", &actors, &f.actors));
-    out.push_str(&select_any("Chain ", "chain", "All chains", &chains, &f.chains));
+    out.push_str(&select("From ", "from", "All years", &year_refs));
+    out.push_str(&select("To ", "to", "All years", &year_refs));
+    out.push_str(&select_names("Actor ", "actor", "All actors", &actors));
+    out.push_str(&select_names("Chain ", "chain", "All chains", &chains));
     let _ = write!(
         out,
-        r#"<label class="search">Search <input type="search" name="q" placeholder="Victim, asset, actor…" value="{}"></label><button type="button" class="reset" data-action="reset">Clear filters</button></div>"#,
-        escape(&f.text)
+        r#"<label class="search">Search <input type="search" name="q" placeholder="Victim, asset, actor…" value=""></label><button type="button" class="reset"{}>Clear filters</button></div>"#,
+        Action::Reset.attr()
     );
-    let categories = Category::ALL.map(|c| (c.slug(), c.label(), f.categories.contains(&c)));
+    let categories = Category::ALL.map(|c| (c.slug(), c.label()));
     out.push_str(&checkboxes("Victim category", "category", &categories));
-    let levels = Confidence::ALL.map(|c| (c.slug(), c.label(), f.confidence.contains(&c)));
+    let levels = Confidence::ALL.map(|c| (c.slug(), c.label()));
     out.push_str(&checkboxes("Attribution confidence", "confidence", &levels));
-    if let Some((a, b)) = f.dates {
+    if let Some((a, b)) = sel.view.filter.dates {
         let _ = write!(
             out,
-            r#"<p class="date-range">Dates narrowed on the timeline to {} – {}. <button type="button" data-action="clear-dates">Clear date range</button></p>"#,
+            r#"<p class="date-range">Dates narrowed on the timeline to {} – {}. <button type="button"{}>Clear date range</button></p>"#,
             a.human(),
-            b.human()
+            b.human(),
+            Action::ClearDates.attr()
         );
     }
     out
 }
 
-/// A fieldset of checkboxes named `name`, one per (value, label, ticked).
-fn checkboxes(legend: &str, name: &str, items: &[(&str, &str, bool)]) -> String {
+/// A fieldset of checkboxes named `name`, one per (value, label).
+fn checkboxes(legend: &str, name: &str, items: &[(&str, &str)]) -> String {
     let mut out = format!(r#"<fieldset class="filter-row"><legend>{legend}</legend>"#);
-    for (value, label, on) in items {
+    for (value, label) in items {
         let _ = write!(
             out,
-            r#"<label class="check"><input type="checkbox" name="{name}" value="{value}"{}>{label}</label>"#,
-            checked(*on)
+            r#"<label class="check"><input type="checkbox" name="{name}" value="{value}">{label}</label>"#
         );
     }
     out.push_str("</fieldset>");
     out
 }
 
-fn select(label: &str, name: &str, all: &str, options: &[&str], current: Option<&str>) -> String {
-    let mut out = format!(
-        r#"<label>{label}<select name="{name}"><option value=""{}>{all}</option>"#,
-        selected(current.is_none())
-    );
+fn select(label: &str, name: &str, all: &str, options: &[&str]) -> String {
+    let mut out = format!(r#"<label>{label}<select name="{name}"><option value="">{all}</option>"#);
     for o in options {
-        let _ =
-            write!(out, r#"<option value="{0}"{1}>{0}</option>"#, escape(o), selected(current == Some(o)));
+        let _ = write!(out, r#"<option value="{0}">{0}</option>"#, escape(o));
     }
     out.push_str("</select></label>");
     out
@@ -388,38 +394,22 @@ fn clipped(s: &str, max: usize) -> String {
     }
 }
 
-/// A select of names from the data (actor, chain) showing every value in force: none
-/// ("All …"), one (that option), or several (a first option naming them all, which the
-/// reader cannot pick again but sees). Long names are cut in the option's text only.
-fn select_any(label: &str, name: &str, all: &str, options: &[&str], chosen: &[String]) -> String {
-    let mut out = format!(
-        r#"<label>{label}<select name="{name}"><option value=""{}>{all}</option>"#,
-        selected(chosen.is_empty())
-    );
-    if chosen.len() > 1 {
-        let names = chosen.join(" or ");
-        let _ = write!(
-            out,
-            r#"<option value="" disabled selected data-several="{}">{}</option>"#,
-            chosen.len(),
-            escape(&clipped(&names, OPTION_CHARS * 2))
-        );
-    }
-    let one = match chosen {
-        [one] => Some(one.as_str()),
-        _ => None,
-    };
+/// A select of names from the data (actor, chain). Long names are cut in the option's text
+/// only. Several values in force show as a first option naming them all
+/// ([`several_names`]), which the live page adds and the reader cannot pick again but sees.
+fn select_names(label: &str, name: &str, all: &str, options: &[&str]) -> String {
+    let mut out = format!(r#"<label>{label}<select name="{name}"><option value="">{all}</option>"#);
     for o in options {
-        let _ = write!(
-            out,
-            r#"<option value="{}"{}>{}</option>"#,
-            escape(o),
-            selected(one == Some(*o)),
-            escape(&clipped(o, OPTION_CHARS))
-        );
+        let _ =
+            write!(out, r#"<option value="{}">{}</option>"#, escape(o), escape(&clipped(o, OPTION_CHARS)));
     }
     out.push_str("</select></label>");
     out
+}
+
+/// The text of the option naming several chosen values ("A or B"), cut to fit a select.
+pub fn several_names(chosen: &[String]) -> String {
+    clipped(&chosen.join(" or "), OPTION_CHARS * 2)
 }
 
 fn sort_header(sel: &Selection, key: SortKey, label: &str) -> String {
@@ -452,7 +442,8 @@ fn incident_downloads(sel: &Selection) -> String {
         }
         let _ = write!(
             out,
-            r#"{words}: <button type="button" class="link-button" data-action="data" data-export="{hook}.csv">CSV</button> <button type="button" class="link-button" data-action="data" data-export="{hook}.json">JSON</button>"#
+            r#"{words}: <button type="button" class="link-button"{data} data-export="{hook}.csv">CSV</button> <button type="button" class="link-button"{data} data-export="{hook}.json">JSON</button>"#,
+            data = Action::Data.attr()
         );
     }
     out.push_str("</p>");
@@ -483,7 +474,8 @@ pub fn incident_table(sel: &Selection, show_all: bool) -> String {
     if count > limit {
         let _ = write!(
             out,
-            r#"<p class="more">Showing the first {TABLE_PAGE} of {count}. <button type="button" data-action="show-all">Show all {count}</button></p>"#
+            r#"<p class="more">Showing the first {TABLE_PAGE} of {count}. <button type="button"{}>Show all {count}</button></p>"#,
+            Action::ShowAll.attr()
         );
     }
     out
@@ -538,9 +530,10 @@ fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool, 
 }
 
 /// "Data as of ... (release ...)", the evidence horizon (`[data-evidence]`), a link to what
-/// changed and the picker of an earlier release to compare with (`since` chosen), shown by
-/// the headline.
-pub fn release_line(data: &Dataset, since: Option<&str>) -> String {
+/// changed and the picker of an earlier release to compare with, shown by the headline. The
+/// picker starts at "none", like the filter controls: the live page shows the view in force
+/// through its value.
+pub fn release_line(data: &Dataset) -> String {
     let horizon = data
         .evidence_horizon
         .map(|h| {
@@ -555,7 +548,7 @@ pub fn release_line(data: &Dataset, since: Option<&str>) -> String {
         escape(&data.release.id),
         data.as_of.human(),
         escape(&data.release.id),
-        diff::since_picker(data, since)
+        diff::since_picker(data)
     )
 }
 
@@ -600,7 +593,7 @@ fn outlook_item(data: &Dataset, o: &crate::model::Outlook, why: bool) -> (bool, 
         format!(
             " latest read {amount} for {} ({}), published {} {link}.",
             escape(&t.window()),
-            t.nature().label().to_lowercase(),
+            t.nature().label().to_ascii_lowercase(),
             t.published.human()
         )
     });
@@ -712,9 +705,10 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
         (None, None) => String::new(),
     };
     let mut out = format!(
-        r#"<div class="detail-head"><h2 id="detail-heading" tabindex="-1">{}, {}</h2><button type="button" class="close" data-action="close" aria-label="Close the incident details">Close</button></div><p class="summary">{}</p><dl class="facts">"#,
+        r#"<div class="detail-head"><h2 id="detail-heading" tabindex="-1">{}, {}</h2><button type="button" class="close"{} aria-label="Close the incident details">Close</button></div><p class="summary">{}</p><dl class="facts">"#,
         bdi(&i.victim),
         i.date.human(),
+        Action::Close.attr(),
         bdi(&i.summary)
     );
     let mut fact = |term: &str, value: String| {
@@ -856,12 +850,10 @@ pub fn footer_about(data: &Dataset, data_url: &str) -> String {
 /// can act on them) and the theme button (its label follows the theme in force through the
 /// stylesheet, so the static page and the live one read the same).
 pub fn header() -> String {
-    concat!(
-        r#"<div class="title"><h1>Heist Ledger</h1><p class="tagline">Cryptocurrency thefts attributed to North Korea: how much, when, and where the money went. Every figure links to its source.</p></div>"#,
-        r#"<div class="print-controls" role="group" aria-label="Print"><button type="button" data-print="pack">Print briefing pack</button><button type="button" data-print="charts">Print charts only</button></div>"#,
-        r#"<button type="button" class="theme-toggle" data-action="theme"><span class="when-light">Dark theme</span><span class="when-dark">Light theme</span></button>"#
+    format!(
+        r#"<div class="title"><h1>Heist Ledger</h1><p class="tagline">Cryptocurrency thefts attributed to North Korea: how much, when, and where the money went. Every figure links to its source.</p></div><div class="print-controls" role="group" aria-label="Print"><button type="button" data-print="pack">Print briefing pack</button><button type="button" data-print="charts">Print charts only</button></div><button type="button" class="theme-toggle"{}><span class="when-light">Dark theme</span><span class="when-dark">Light theme</span></button>"#,
+        Action::Theme.attr()
     )
-    .to_string()
 }
 
 /// The skip link and the page header, which stay on the page from the first view on (the
@@ -884,48 +876,211 @@ pub fn data_form(data_url: &str) -> String {
 /// The closing line of the footer.
 pub const FOOTER_NOTE: &str = "Amounts are US dollars at the time of each theft. Attribution confidence: official (a government or UN body), research firm, or suspected.";
 
-/// One chart as the static page shows it: its pipeline output and its SVG drawn for each
-/// screen class (`v-light-wide`, `v-light-narrow`).
+/// The screen classes the first view draws each chart for, light: the class of its drawing's
+/// box and the chart box's width there. 1,216 px is the box on a 1280 px laptop screen and
+/// 388 px on a 412 px phone (Lighthouse's mobile screen); the stylesheet shows the first
+/// above 600 px and the second below. A live page whose box has one of these widths keeps
+/// the first view's drawing; any other width is drawn anew, at the box's own size.
+pub const FIRST_VIEW_WIDTHS: [(&str, u32); 2] = [("v-light-wide", 1216), ("v-light-narrow", 388)];
+
+/// One chart as the static page shows it: its data (caption and table come from it) and
+/// its SVG drawn for each screen class (`v-light-wide`, `v-light-narrow`).
 pub struct StaticChart {
-    /// The chart at the wide light variant (caption and table come from it).
-    pub chart: Chart,
+    /// The chart's data for the default view.
+    pub data: ChartData,
     /// (class, svg) per variant.
     pub svgs: Vec<(&'static str, String)>,
 }
 
-/// The first view below the header, as `<div id="static">` content: what a reader sees
-/// before any WebAssembly runs, and all they get with JavaScript off.
-pub fn static_page(sel: &Selection, charts: &[StaticChart], figures: &[Figure], data_url: &str) -> String {
+/// The page's blocks, each in the element that holds it on both pages: the static first
+/// view is written with them, and the live page replaces what is inside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// The release line and the headline figures.
+    Headline,
+    /// The filter controls.
+    Filters,
+    /// Each year's thefts beside what was frozen, seized, recovered and returned of them.
+    After,
+    /// Every published figure, folded.
+    Published,
+    /// The release log, folded.
+    Changes,
+    /// The incident table and its downloads.
+    Incidents,
+    /// The data box and what the dataset on screen is.
+    Footer,
+}
+
+impl Section {
+    /// Every section, in page order.
+    pub const ALL: [Section; 7] = [
+        Section::Headline,
+        Section::Filters,
+        Section::After,
+        Section::Published,
+        Section::Changes,
+        Section::Incidents,
+        Section::Footer,
+    ];
+
+    /// The element's opening and closing tags.
+    fn tags(self) -> (&'static str, &'static str) {
+        match self {
+            Section::Headline => {
+                (r#"<section class="headline" aria-label="Headline figures">"#, "</section>")
+            }
+            Section::Filters => (r#"<section class="filters" aria-label="Filters">"#, "</section>"),
+            Section::After => {
+                (r#"<section class="after" data-after aria-labelledby="after-heading">"#, "</section>")
+            }
+            Section::Published => (r#"<details class="published-figures">"#, "</details>"),
+            Section::Changes => (r#"<details id="changes" class="changes">"#, "</details>"),
+            Section::Incidents => {
+                (r#"<section class="incidents" aria-labelledby="incidents-heading">"#, "</section>")
+            }
+            Section::Footer => (r#"<footer class="page-footer">"#, "</footer>"),
+        }
+    }
+
+    /// A CSS selector that finds the element on the page.
+    pub fn selector(self) -> &'static str {
+        match self {
+            Section::Headline => "section.headline",
+            Section::Filters => "section.filters",
+            Section::After => "section[data-after]",
+            Section::Published => "details.published-figures",
+            Section::Changes => "details#changes",
+            Section::Incidents => "section.incidents",
+            Section::Footer => "footer.page-footer",
+        }
+    }
+}
+
+/// A section's element holding `inner`.
+pub fn section(which: Section, inner: &str) -> String {
+    let (open, close) = which.tags();
+    format!("{open}{inner}{close}")
+}
+
+/// The inside of the footer: the data box holding the address asked for, what the dataset
+/// on screen is (with a link to `shown`, the address it came from: never a failed one), the
+/// closing note.
+pub fn footer(data: Option<&Dataset>, shown: &str, asked: &str) -> String {
+    let about = data.map(|d| footer_about(d, shown)).unwrap_or_default();
+    format!(r#"<div>{}</div><div class="about">{about}</div><p>{FOOTER_NOTE}</p>"#, data_form(asked))
+}
+
+/// Where the live page puts what only it shows; empty (and taking no room) in the first view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// "A newer release exists".
+    Release,
+    /// What the address held that was not understood.
+    Notices,
+    /// The dataset arriving.
+    Progress,
+    /// Why the data could not be shown.
+    Error,
+    /// What changed in the view since the release it is compared with (`?since=`).
+    Diff,
+    /// The selected incident's details.
+    Detail,
+    /// "Cite this view".
+    Cite,
+}
+
+impl Slot {
+    /// The `data-slot` word.
+    pub fn name(self) -> &'static str {
+        match self {
+            Slot::Release => "release",
+            Slot::Notices => "notices",
+            Slot::Progress => "progress",
+            Slot::Error => "error",
+            Slot::Diff => "diff",
+            Slot::Detail => "detail",
+            Slot::Cite => "cite",
+        }
+    }
+
+    /// An empty slot.
+    pub fn empty(self) -> String {
+        format!(r#"<div data-slot="{}"></div>"#, self.name())
+    }
+}
+
+/// The page below the header: `blocks` holds each section's inside and the charts' figures,
+/// in page order, written into the elements both pages share.
+fn page(headline: &str, filters: &str, figures: &str, sel: Option<&Selection>, data_url: &str) -> String {
     let mut out = String::from(r#"<main id="main">"#);
     out.push_str(r#"<noscript><p class="notices">JavaScript is off: this is the default view, complete with its sources. Filtering, sorting, the incident details, tooltips, the timeline brush, downloads, comparing with an earlier release and loading another dataset need JavaScript.</p></noscript>"#);
-    let _ = write!(
-        out,
-        r#"<section class="headline" aria-label="Headline figures">{}</section>"#,
-        headline(&sel.data, figures, None)
-    );
-    let _ = write!(out, r#"<section class="filters" aria-label="Filters">{}</section>"#, filters(sel));
-    out.push_str(r#"<section id="charts" class="charts" aria-label="Charts">"#);
-    for c in charts {
-        out.push_str(&figure(c.chart.kind, sel, &c.chart, &c.svgs));
+    for slot in [Slot::Release, Slot::Notices, Slot::Progress, Slot::Error] {
+        out.push_str(&slot.empty());
     }
-    out.push_str("</section>");
-    let _ = write!(
-        out,
-        r#"<section class="after" data-after aria-labelledby="after-heading">{}</section>"#,
-        after::years(sel)
-    );
-    let _ = write!(out, r#"<details class="published-figures">{}</details>"#, published_figures(&sel.data));
-    let _ = write!(out, r#"<details id="changes" class="changes">{}</details>"#, changes(&sel.data));
-    let _ = write!(
-        out,
-        r#"<section class="incidents" aria-labelledby="incidents-heading">{}</section>"#,
-        incident_table(sel, false)
-    );
-    let _ = write!(
-        out,
-        r#"</main><footer class="page-footer"><div>{}</div><div class="about">{}</div><p>{FOOTER_NOTE}</p></footer>"#,
-        data_form(data_url),
-        footer_about(&sel.data, data_url)
-    );
+    out.push_str(&section(Section::Headline, headline));
+    out.push_str(&Slot::Diff.empty());
+    out.push_str(&section(Section::Filters, filters));
+    let _ = write!(out, r#"<section id="charts" class="charts" aria-label="Charts">{figures}</section>"#);
+    out.push_str(&section(Section::After, &sel.map(after::years).unwrap_or_default()));
+    let data = sel.map(|s| &*s.data);
+    out.push_str(&section(Section::Published, &data.map(published_figures).unwrap_or_default()));
+    out.push_str(&section(Section::Changes, &data.map(changes).unwrap_or_default()));
+    out.push_str(&section(Section::Incidents, &sel.map(|s| incident_table(s, false)).unwrap_or_default()));
+    out.push_str(&Slot::Detail.empty());
+    out.push_str(&Slot::Cite.empty());
+    out.push_str("</main>");
+    out.push_str(&section(Section::Footer, &footer(data, data_url, data_url)));
     out
+}
+
+/// The first view below the header: what a reader sees before any WebAssembly runs, and
+/// all they get with JavaScript off.
+pub fn static_page(sel: &Selection, charts: &[StaticChart], figures: &[Figure], data_url: &str) -> String {
+    let mut drawn = String::new();
+    for c in charts {
+        let kind = c.data.kind();
+        let hosts: String = c.svgs.iter().map(|(class, svg)| svg_host(class, svg)).collect();
+        drawn.push_str(&figure(
+            kind,
+            &figure_head(kind, sel, false),
+            &hosts,
+            &caption(&c.data),
+            &table(&c.data.table(crate::tables::FOLDED_ROWS)),
+        ));
+    }
+    page(&headline(&sel.data, figures), &filters(sel), &drawn, Some(sel), data_url)
+}
+
+/// The page's frame before any data: every section and figure there, empty, for the live
+/// page to fill (the development server serves no first view).
+pub fn empty_page(data_url: &str) -> String {
+    let figures: String =
+        ChartKind::ALL.into_iter().map(|k| figure(k, "", DRAWING_PENDING, "", "")).collect();
+    page("", "", &figures, None, data_url)
+}
+
+/// The page of one chart or a briefing deck, before its content: the status lines in a
+/// `main` the live page fills.
+pub fn live_root() -> String {
+    let mut out = String::from(r#"<main id="main">"#);
+    for slot in [Slot::Release, Slot::Notices, Slot::Progress, Slot::Error] {
+        out.push_str(&slot.empty());
+    }
+    out.push_str("</main>");
+    out
+}
+
+/// The element the first view lives in. `drawn_from` is the fingerprint of the dataset it
+/// was drawn from ([`crate::load::fingerprint`]) and `data_url` its address, so the live
+/// page knows whether what is on screen is what it would draw.
+pub fn root(body: &str, drawn_from: Option<&str>, data_url: &str) -> String {
+    match drawn_from {
+        Some(f) => format!(
+            r#"<div id="static" data-drawn-from="{}" data-source="{}">{body}</div>"#,
+            escape(f),
+            escape(data_url)
+        ),
+        None => format!(r#"<div id="static">{body}</div>"#),
+    }
 }

@@ -6,7 +6,8 @@
 //! 1. [`model`] and [`date`]: the dataset's types, which are also its published schema;
 //!    [`load`] and [`validate`]: from bytes to a checked dataset, or to every problem at once;
 //!    [`release`]: the index of archived releases (`versions.json`);
-//!    [`address`]: web addresses in the data, checked and shown as a browser shows their host.
+//!    [`address`]: web addresses in the data, checked and shown as a browser shows their host;
+//!    [`text`]: case folding by rule, without the Unicode tables.
 //! 2. [`view`]: what the reader chose to see (filter, sort, theme, selection) and its URL form.
 //! 3. [`aggregate`]: year totals beside reported figures, timeline points, flow graphs;
 //!    [`tables`]: the same numbers as tables; [`format`]: how money reads;
@@ -37,6 +38,7 @@ pub mod diff;
 pub mod exports;
 pub mod format;
 pub mod html;
+pub mod json;
 pub mod layout;
 pub mod load;
 pub mod model;
@@ -46,8 +48,10 @@ pub mod pipeline;
 pub mod reconcile;
 pub mod release;
 pub mod render;
+pub mod sort;
 pub mod status;
 pub mod tables;
+pub mod text;
 pub mod validate;
 pub mod view;
 

@@ -1,12 +1,13 @@
 //! Turns the bytes of a dataset file into a checked [`Dataset`], or into a list of
 //! problems a person can act on. Never panics, whatever the bytes.
 
-use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fmt;
 
+use crate::json;
 use crate::model::{Dataset, Date, SCHEMA_VERSION, SCHEMA_VERSIONS_READ};
 use crate::validate::{validate, Problem};
+
+pub(crate) mod read;
 
 /// Largest dataset file accepted: 256 MB. 100,000 incidents the size of the shipped ones
 /// (about 1.5 KB each as compact JSON, 1.7 KB pretty-printed) take 145 to 172 MB, more than
@@ -82,9 +83,40 @@ impl Progress {
     }
 }
 
+/// A short fingerprint of a dataset file (64-bit FNV-1a of its bytes, in hex). The first
+/// view records the one of the file it was drawn from, and the live page adopts what is on
+/// screen only for a file with the same fingerprint: a copy edited under the same release id
+/// still gets its own drawing.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash = (hash ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
 /// Parses and validates a dataset. `source_name` names the file in messages; `today` bounds
 /// dates from above.
 pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dataset, LoadError> {
+    read_dataset_file(bytes, source_name)?.check(today)
+}
+
+/// A dataset read from its file, its types checked but not yet its rules.
+pub struct Unchecked {
+    data: Dataset,
+    cannot: String,
+}
+
+impl Unchecked {
+    /// The dataset if it passes validation, else every problem found in it. Apart from the
+    /// reading so that a page can let the browser paint between the two.
+    pub fn check(self, today: Date) -> Result<Dataset, LoadError> {
+        checked(self.data, &self.cannot, today)
+    }
+}
+
+/// Reads a dataset file into the dataset's types: the first half of [`parse_dataset`].
+pub fn read_dataset_file(bytes: &[u8], source_name: &str) -> Result<Unchecked, LoadError> {
     let cannot = format!("Cannot use the data file {source_name}");
     if bytes.len() > MAX_DATASET_BYTES {
         return Err(LoadError::file(&cannot, too_large(bytes.len())));
@@ -111,72 +143,196 @@ pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dat
                 .to_string(),
         ));
     }
-    // A good file is read straight into the dataset's types: no intermediate tree, which for
-    // a large file would hold several times its size in memory while it is converted.
-    if let Ok(data) = serde_json::from_str::<Dataset>(text) {
-        if SCHEMA_VERSIONS_READ.contains(&data.schema_version) {
-            // A number too small for a float reads as 0 without a word from the parser, and
-            // 0 is an amount: look for one only when an amount came out as 0.
-            if has_zero_amount(&data) {
-                let problems = scan(text, false);
-                if !problems.is_empty() {
-                    return Err(refused_literals(&cannot, problems));
-                }
-            }
-            return checked(data, &cannot, today);
-        }
-    }
-    // A key given twice makes the typed read fail but is silently dropped by the tree read
-    // below (the last one wins): name every one, and numbers that underflow too.
-    let problems = scan(text, true);
-    if !problems.is_empty() {
-        return Err(refused_literals(&cannot, problems));
-    }
-    // Otherwise parse once into a tree to say what is wrong: syntax errors carry line and
-    // column, and the version is checked before the shape, so a file from a future schema is
-    // refused by version.
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+    // Read straight into the dataset's types in one walk: no intermediate tree, which for a
+    // large file would hold several times its size in memory while it is converted.
+    let read = read_dataset(text).map_err(|e| {
         // At the end of the file the reader was nowhere in particular.
-        let path = if e.is_eof() {
-            String::new()
-        } else {
-            json_path_at(text, offset_of(text, e.line(), e.column()))
-        };
-        let location = if path.is_empty() { "file".to_string() } else { path };
+        let location =
+            if e.path.is_empty() || e.message.starts_with("EOF") { "file".to_string() } else { e.path };
         LoadError {
             summary: format!("{cannot}: it is not valid JSON"),
-            problems: vec![Problem::new(location, format!("is not valid JSON: {e}"))],
+            problems: vec![Problem::new(location, format!("is not valid JSON: {}", e.message))],
         }
     })?;
-    let Some(object) = value.as_object() else {
-        return Err(LoadError::file(
-            &cannot,
-            "is JSON but not an object with a `schema_version`".to_string(),
-        ));
-    };
-    let readable = |n: &serde_json::Number| {
-        n.as_u64().is_some_and(|v| SCHEMA_VERSIONS_READ.iter().any(|r| u64::from(*r) == v))
-    };
-    let versions = format!("schema version {} or {SCHEMA_VERSION}", SCHEMA_VERSIONS_READ[0]);
-    let version_problem = match object.get("schema_version") {
-        Some(serde_json::Value::Number(n)) if readable(n) => None,
-        Some(other) => Some(format!("is {other}; this dashboard reads {versions}")),
-        None => Some(format!("is missing; this dashboard reads {versions}")),
-    };
-    if let Some(message) = version_problem {
-        return Err(LoadError { summary: cannot, problems: vec![Problem::new("schema_version", message)] });
+    match read {
+        // The text itself is at fault (a key given twice, a number that underflows): said
+        // before anything read from it, which may be a consequence.
+        Read::Literals(problems) => Err(LoadError {
+            summary: format!("{cannot}: its text gives a key twice or holds a number too small to read"),
+            problems: problems.into_iter().map(|e| Problem::new(e.path, e.message)).collect(),
+        }),
+        Read::NotAnObject => {
+            Err(LoadError::file(&cannot, "is JSON but not an object with a `schema_version`".to_string()))
+        }
+        // The version is checked before the shape: a file from a future schema is refused by
+        // its version, not by the fields it has.
+        Read::Version(message) => {
+            Err(LoadError { summary: cannot, problems: vec![Problem::new("schema_version", message)] })
+        }
+        Read::Shape(problems) => Err(LoadError {
+            summary: format!("{cannot}: it does not match the schema"),
+            problems: problems.into_iter().map(|(at, message)| Problem::new(at, message)).collect(),
+        }),
+        Read::Data(data) => Ok(Unchecked { data: *data, cannot }),
     }
-    let data: Dataset = serde_path_to_error::deserialize(&value).map_err(|e| {
-        // The first error stops serde; look at every record on its own to list them all.
-        let mut problems = shape_problems(object);
-        if problems.is_empty() {
-            let path = e.path().to_string();
-            let location = if path.is_empty() || path == "." { "file".to_string() } else { path };
-            problems.push(Problem::new(location, e.into_inner().to_string()));
+}
+
+/// What reading a JSON text as a dataset gave.
+enum Read {
+    /// The text is JSON, but gives a key twice in one object or holds a number too small for
+    /// a float (each named by its path).
+    Literals(Vec<json::Error>),
+    /// The text is JSON, but its top is not an object.
+    NotAnObject,
+    /// The schema version is missing or another one; why.
+    Version(String),
+    /// Every value that does not fit its type, as (where, what).
+    Shape(Vec<(String, String)>),
+    /// The dataset, before validation.
+    Data(Box<Dataset>),
+}
+
+/// The fields of the dataset's outermost object.
+const DATASET_FIELDS: &[&str] = &[
+    "schema_version",
+    "title",
+    "as_of",
+    "evidence_horizon",
+    "release",
+    "changes",
+    "notes",
+    "sources",
+    "incidents",
+    "reported_totals",
+    "flows",
+    "enforcement",
+    "cooperation",
+    "outlook",
+];
+
+/// Reads a dataset from JSON text; `Err` when the text is not JSON. Every list is read
+/// record by record, so every record that does not fit its type is reported at once.
+fn read_dataset(text: &str) -> Result<Read, json::Error> {
+    let mut r = json::Reader::new(text);
+    if !text.trim_start().starts_with('{') {
+        r.skip()?;
+        r.end()?;
+        let literals = r.literals();
+        return Ok(if literals.is_empty() { Read::NotAnObject } else { Read::Literals(literals) });
+    }
+    let mut problems: Vec<(String, String)> = Vec::new();
+    let mut fields = json::Fields::new(DATASET_FIELDS);
+    let mut version: Option<String> = None;
+    let mut d = Partial::default();
+    r.object("struct Dataset", &mut |r, key| {
+        match fields.which(r, key) {
+            Ok(Some(_)) => {}
+            // Given twice: the reader noted it.
+            Ok(None) => return r.skip(),
+            Err(e) => {
+                problems.push(("file".to_string(), e.message));
+                return r.skip();
+            }
         }
-        LoadError { summary: format!("{cannot}: it does not match the schema"), problems }
+        if key == "schema_version" {
+            version = Some(r.span()?.trim().to_string());
+            return Ok(());
+        }
+        // A value that does not fit is skipped whole, so the walk stays in step.
+        let got = r.attempt(|r| match key {
+            "title" => r.string().map(|x| d.title = Some(x)),
+            "as_of" => read::date(r).map(|x| d.as_of = Some(x)),
+            "evidence_horizon" => read::optional_date(r).map(|x| d.evidence_horizon = x),
+            "release" => read::release(r).map(|x| d.release = Some(x)),
+            "notes" => (if r.null() { Ok(None) } else { r.string().map(Some) }).map(|x| d.notes = x),
+            "changes" => read::records(r, key, read::change, &mut problems).map(|x| d.changes = Some(x)),
+            "sources" => read::records(r, key, read::source, &mut problems).map(|x| d.sources = Some(x)),
+            "incidents" => {
+                read::records(r, key, read::incident, &mut problems).map(|x| d.incidents = Some(x))
+            }
+            "reported_totals" => read::records(r, key, read::reported_total, &mut problems)
+                .map(|x| d.reported_totals = Some(x)),
+            "flows" => read::records(r, key, read::flow, &mut problems).map(|x| d.flows = x),
+            "outlook" => read::records(r, key, read::outlook, &mut problems).map(|x| d.outlook = x),
+            "cooperation" => {
+                read::records(r, key, read::cooperation, &mut problems).map(|x| d.cooperation = x)
+            }
+            _ => read::records(r, key, read::enforcement, &mut problems).map(|x| d.enforcement = x),
+        })?;
+        if let Err(e) = got {
+            problems.push((e.path, e.message));
+        }
+        Ok(())
     })?;
-    checked(data, &cannot, today)
+    r.end()?;
+    let literals = r.literals();
+    if !literals.is_empty() {
+        return Ok(Read::Literals(literals));
+    }
+    let versions = format!("schema version {} or {SCHEMA_VERSION}", SCHEMA_VERSIONS_READ[0]);
+    let read = version.as_deref().and_then(|v| SCHEMA_VERSIONS_READ.into_iter().find(|r| r.to_string() == v));
+    match (read, version) {
+        (Some(n), _) => d.schema_version = n,
+        (None, Some(v)) => return Ok(Read::Version(format!("is {v}; this dashboard reads {versions}"))),
+        (None, None) => return Ok(Read::Version(format!("is missing; this dashboard reads {versions}"))),
+    }
+    Ok(match d.finish(&mut problems) {
+        Some(data) if problems.is_empty() => Read::Data(Box::new(data)),
+        _ => Read::Shape(problems),
+    })
+}
+
+/// The dataset's fields as they are read.
+#[derive(Default)]
+struct Partial {
+    schema_version: u32,
+    title: Option<String>,
+    as_of: Option<Date>,
+    evidence_horizon: Option<Date>,
+    release: Option<crate::model::Release>,
+    changes: Option<Vec<crate::model::ChangeEntry>>,
+    notes: Option<String>,
+    sources: Option<Vec<crate::model::Source>>,
+    incidents: Option<Vec<crate::model::Incident>>,
+    reported_totals: Option<Vec<crate::model::ReportedTotal>>,
+    flows: Vec<crate::model::Flow>,
+    enforcement: Vec<crate::model::EnforcementEvent>,
+    cooperation: Vec<crate::model::Cooperation>,
+    outlook: Vec<crate::model::Outlook>,
+}
+
+impl Partial {
+    /// The dataset when every required field was there; each missing one is a problem.
+    fn finish(self, problems: &mut Vec<(String, String)>) -> Option<Dataset> {
+        let absent = [
+            ("title", self.title.is_none()),
+            ("as_of", self.as_of.is_none()),
+            ("release", self.release.is_none()),
+            ("changes", self.changes.is_none()),
+            ("sources", self.sources.is_none()),
+            ("incidents", self.incidents.is_none()),
+            ("reported_totals", self.reported_totals.is_none()),
+        ];
+        for (name, _) in absent.iter().filter(|(_, a)| *a) {
+            problems.push(("file".to_string(), format!("missing field `{name}`")));
+        }
+        Some(Dataset {
+            schema_version: self.schema_version,
+            title: self.title?,
+            as_of: self.as_of?,
+            evidence_horizon: self.evidence_horizon,
+            release: self.release?,
+            changes: self.changes?,
+            notes: self.notes,
+            sources: self.sources?,
+            incidents: self.incidents?,
+            reported_totals: self.reported_totals?,
+            flows: self.flows,
+            enforcement: self.enforcement,
+            cooperation: self.cooperation,
+            outlook: self.outlook,
+        })
+    }
 }
 
 /// "UTF-16, little-endian" when `bytes` look like UTF-16 text: a UTF-16 byte-order mark,
@@ -189,183 +345,6 @@ fn utf16(bytes: &[u8]) -> Option<&'static str> {
         [0, a, 0, b, ..] if *a != 0 && *b != 0 => Some("big-endian"),
         _ => None,
     }
-}
-
-/// True when any amount in `data` is exactly 0 (where an underflowing number lands).
-fn has_zero_amount(data: &Dataset) -> bool {
-    let some = |v: Option<f64>| v == Some(0.0);
-    data.incidents
-        .iter()
-        .any(|i| i.usd == 0.0 || some(i.usd_low) || some(i.usd_high) || some(i.recovered_usd))
-        || data.reported_totals.iter().any(|t| t.usd == 0.0 || some(t.usd_high) || some(t.all_actors_usd))
-        || data.flows.iter().any(|f| f.theft_usd == 0.0 || f.edges.iter().any(|e| e.usd == 0.0))
-}
-
-/// The refusal of a file whose text itself is at fault (keys given twice, numbers that
-/// underflow), before any record is read.
-fn refused_literals(cannot: &str, problems: Vec<Problem>) -> LoadError {
-    LoadError {
-        summary: format!("{cannot}: its text gives a key twice or holds a number too small to read"),
-        problems,
-    }
-}
-
-/// Most problems [`scan`] names before it stops (with a count of the rest).
-const MAX_SCAN_PROBLEMS: usize = 20;
-
-/// One pass over the JSON text: every number that underflows to 0 (`1e-400`: a float
-/// cannot hold it, and the parser reads 0 without a word), and, when `duplicates`, every
-/// key given twice in one object (JSON readers differ on which one counts; serde's tree keeps
-/// the last), each named by its path (`incidents[0].victim`). The text is valid JSON or
-/// close to it; anything the scan does not follow is left to the parser's own errors.
-fn scan(text: &str, duplicates: bool) -> Vec<Problem> {
-    let mut scan = Scan { duplicates, stack: Vec::new(), problems: Vec::new(), found: 0 };
-    let bytes = text.as_bytes();
-    let mut last_string: Option<&str> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => {
-                let start = i + 1;
-                i = start;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-                last_string = text.get(start..i.min(text.len()));
-            }
-            b'{' => scan.stack.push(Frame::Object { key: None, keys: HashSet::new() }),
-            b'[' => scan.stack.push(Frame::Array(0)),
-            b'}' | b']' => {
-                scan.stack.pop();
-            }
-            b':' => {
-                if let Some(raw) = last_string.take() {
-                    scan.key(raw);
-                }
-            }
-            b',' => scan.next_item(),
-            b'-' | b'0'..=b'9' => {
-                let start = i;
-                while matches!(bytes.get(i + 1), Some(b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')) {
-                    i += 1;
-                }
-                scan.number(&text[start..=i]);
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    scan.finish()
-}
-
-/// Where [`scan`] is in the text: an object (its current key and every key seen in it) or
-/// an array (the index of its current item).
-enum Frame<'a> {
-    Object { key: Option<Cow<'a, str>>, keys: HashSet<Cow<'a, str>> },
-    Array(usize),
-}
-
-/// [`scan`]'s state: the open objects and arrays, and what it found.
-struct Scan<'a> {
-    duplicates: bool,
-    stack: Vec<Frame<'a>>,
-    problems: Vec<Problem>,
-    found: usize,
-}
-
-impl<'a> Scan<'a> {
-    /// The JSON path of the value being read: `incidents[0].victim`.
-    fn path(&self) -> String {
-        let mut out = String::new();
-        for frame in &self.stack {
-            match frame {
-                Frame::Object { key: Some(key), .. } => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(&clip(key));
-                }
-                Frame::Object { key: None, .. } => {}
-                Frame::Array(n) => out.push_str(&format!("[{n}]")),
-            }
-        }
-        if out.is_empty() {
-            "file".to_string()
-        } else {
-            out
-        }
-    }
-
-    /// Counts a problem, and names it while fewer than [`MAX_SCAN_PROBLEMS`] are named.
-    fn report(&mut self, message: String) {
-        self.found += 1;
-        if self.problems.len() < MAX_SCAN_PROBLEMS {
-            let at = self.path();
-            self.problems.push(Problem::new(at, message));
-        }
-    }
-
-    /// A key (as written, between its quotes) of the innermost object.
-    fn key(&mut self, raw: &'a str) {
-        let Some(Frame::Object { key, keys }) = self.stack.last_mut() else { return };
-        let name = unescaped(raw);
-        *key = Some(name.clone());
-        let twice = self.duplicates && !keys.insert(name.clone());
-        if twice {
-            self.report(format!(
-                "the key \"{}\" is given twice in one object; JSON readers differ on which one counts, so give it once",
-                clip(&name)
-            ));
-        }
-    }
-
-    /// A comma: the next item of an array, or the next key of an object.
-    fn next_item(&mut self) {
-        match self.stack.last_mut() {
-            Some(Frame::Array(n)) => *n += 1,
-            Some(Frame::Object { key, .. }) => *key = None,
-            None => {}
-        }
-    }
-
-    /// A number literal.
-    fn number(&mut self, literal: &str) {
-        if underflows(literal) {
-            self.report(format!(
-                "{} is too small for a number here and would read as 0; write 0, or the amount in dollars",
-                clip(literal)
-            ));
-        }
-    }
-
-    /// The problems named, and a count of the others.
-    fn finish(mut self) -> Vec<Problem> {
-        if self.found > self.problems.len() {
-            let rest = self.found - self.problems.len();
-            self.problems.push(Problem::new("file", format!("and {rest} more like these")));
-        }
-        self.problems
-    }
-}
-
-/// A key's text with its escapes read (`"\u0076ictim"` is `victim`); as written when it
-/// has none.
-fn unescaped(raw: &str) -> Cow<'_, str> {
-    if !raw.contains('\\') {
-        return Cow::Borrowed(raw);
-    }
-    serde_json::from_str::<String>(&format!("\"{raw}\"")).map_or(Cow::Borrowed(raw), Cow::Owned)
-}
-
-/// True for a number literal with a digit other than 0 that a float reads as 0.
-fn underflows(literal: &str) -> bool {
-    // Only an exponent or a long run of digits can reach below the smallest float.
-    let long = literal.len() > 300;
-    if !(long || literal.contains(['e', 'E'])) {
-        return false;
-    }
-    let mantissa = literal.split(['e', 'E']).next().unwrap_or_default();
-    mantissa.bytes().any(|b| matches!(b, b'1'..=b'9')) && literal.parse::<f64>().is_ok_and(|v| v == 0.0)
 }
 
 /// The dataset if it passes validation, else every problem found in it.
@@ -383,115 +362,6 @@ fn checked(data: Dataset, cannot: &str, today: Date) -> Result<Dataset, LoadErro
             problems,
         })
     }
-}
-
-/// Every record in the file's lists that does not fit its type, each named by list, index,
-/// id and field (`incidents[3] (bybit-2025).usd: invalid type ...`).
-fn shape_problems(object: &serde_json::Map<String, serde_json::Value>) -> Vec<Problem> {
-    use crate::model::{
-        ChangeEntry, Cooperation, EnforcementEvent, Flow, Incident, Outlook, ReportedTotal, Source,
-    };
-    let mut problems = Vec::new();
-    section::<Source>(object, "sources", &mut problems);
-    section::<Incident>(object, "incidents", &mut problems);
-    section::<ReportedTotal>(object, "reported_totals", &mut problems);
-    section::<Flow>(object, "flows", &mut problems);
-    section::<EnforcementEvent>(object, "enforcement", &mut problems);
-    section::<ChangeEntry>(object, "changes", &mut problems);
-    section::<Outlook>(object, "outlook", &mut problems);
-    section::<Cooperation>(object, "cooperation", &mut problems);
-    problems
-}
-
-fn section<T: serde::de::DeserializeOwned>(
-    object: &serde_json::Map<String, serde_json::Value>,
-    key: &str,
-    problems: &mut Vec<Problem>,
-) {
-    let Some(list) = object.get(key).and_then(|v| v.as_array()) else { return };
-    for (k, record) in list.iter().enumerate() {
-        if let Err(e) = serde_path_to_error::deserialize::<_, T>(record) {
-            let name = ["id", "incident", "release"]
-                .iter()
-                .find_map(|f| record.get(*f).and_then(|v| v.as_str()))
-                .map(|id| format!(" ({})", clip(id)))
-                .unwrap_or_default();
-            let path = e.path().to_string();
-            let field = if path.is_empty() || path == "." { String::new() } else { format!(".{path}") };
-            problems.push(Problem::new(format!("{key}[{k}]{name}{field}"), e.into_inner().to_string()));
-        }
-    }
-}
-
-/// At most 60 characters of a value echoed in a message.
-fn clip(s: &str) -> String {
-    if s.chars().count() <= 60 {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(60).collect::<String>())
-    }
-}
-
-/// The byte offset of a 1-based line and column (serde_json's error position).
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-    (start + column.saturating_sub(1)).min(text.len())
-}
-
-/// The JSON path (`incidents[3].usd`) of the value being read at byte `at`, found by a
-/// small scan of the text, so a syntax error or an out-of-range number names its record.
-pub fn json_path_at(text: &str, at: usize) -> String {
-    enum Frame {
-        Object(Option<String>),
-        Array(usize),
-    }
-    let bytes = text.as_bytes();
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut i = 0;
-    let mut last_string: Option<String> = None;
-    while i < at.min(bytes.len()) {
-        match bytes[i] {
-            b'"' => {
-                let start = i + 1;
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-                last_string = text.get(start..i.min(text.len())).map(str::to_string);
-            }
-            b'{' => stack.push(Frame::Object(None)),
-            b'[' => stack.push(Frame::Array(0)),
-            b'}' | b']' => {
-                stack.pop();
-            }
-            b':' => {
-                if let Some(Frame::Object(key)) = stack.last_mut() {
-                    *key = last_string.take();
-                }
-            }
-            b',' => match stack.last_mut() {
-                Some(Frame::Array(n)) => *n += 1,
-                Some(Frame::Object(key)) => *key = None,
-                None => {}
-            },
-            _ => {}
-        }
-        i += 1;
-    }
-    let mut path = String::new();
-    for f in &stack {
-        match f {
-            Frame::Object(Some(key)) => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(&clip(key));
-            }
-            Frame::Object(None) => {}
-            Frame::Array(n) => path.push_str(&format!("[{n}]")),
-        }
-    }
-    path
 }
 
 /// The files under `data/` that hold the dataset's source of truth, one small file per
@@ -531,32 +401,18 @@ pub mod layout {
     pub const COOPERATION: &str = "cooperation.json";
 }
 
-/// The part of the dataset kept in `data/meta.json`.
+/// Reads one JSON file with `read`, naming the file and the failing path in the problem.
 #[cfg(not(target_arch = "wasm32"))]
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Meta {
-    schema_version: u32,
-    title: String,
-    as_of: Date,
-    #[serde(default)]
-    evidence_horizon: Option<Date>,
-    release: crate::model::Release,
-    #[serde(default)]
-    notes: Option<String>,
-}
-
-/// Reads and parses one JSON file, naming it and the failing path in the problem.
-#[cfg(not(target_arch = "wasm32"))]
-fn read_json<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T, Problem> {
+fn read_json<T>(
+    path: &std::path::Path,
+    read: fn(&mut json::Reader) -> Result<T, json::Error>,
+) -> Result<T, Problem> {
     let name = path.display().to_string();
     let text =
         std::fs::read_to_string(path).map_err(|e| Problem::new(name.clone(), format!("cannot read: {e}")))?;
-    let mut de = serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let at = e.path().to_string();
-        let location = if at.is_empty() || at == "." { name.clone() } else { format!("{name}: {at}") };
-        Problem::new(location, e.into_inner().to_string())
+    read::whole(&text, read).map_err(|e| {
+        let location = if e.path.is_empty() { name.clone() } else { format!("{name}: {}", e.path) };
+        Problem::new(location, e.message)
     })
 }
 
@@ -568,9 +424,13 @@ fn keep<T>(result: Result<T, Problem>, problems: &mut Vec<Problem>) -> Option<T>
 
 /// A list kept in a file that may be absent (empty then).
 #[cfg(not(target_arch = "wasm32"))]
-fn optional<T: serde::de::DeserializeOwned>(path: &std::path::Path, problems: &mut Vec<Problem>) -> Vec<T> {
+fn optional<T>(
+    path: &std::path::Path,
+    read: fn(&mut json::Reader) -> Result<Vec<T>, json::Error>,
+    problems: &mut Vec<Problem>,
+) -> Vec<T> {
     if path.exists() {
-        keep(read_json(path), problems).unwrap_or_default()
+        keep(read_json(path, read), problems).unwrap_or_default()
     } else {
         Vec::new()
     }
@@ -597,18 +457,22 @@ fn json_files(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, Problem>
 #[cfg(not(target_arch = "wasm32"))]
 pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
     let mut problems = Vec::new();
-    let meta: Option<Meta> = keep(read_json(&dir.join(layout::META)), &mut problems);
-    let sources: Option<Vec<crate::model::Source>> =
-        keep(read_json(&dir.join(layout::SOURCES)), &mut problems);
-    let reported_totals = keep(read_json(&dir.join(layout::REPORTED_TOTALS)), &mut problems);
-    let enforcement = keep(read_json(&dir.join(layout::ENFORCEMENT)), &mut problems);
-    let changes = keep(read_json(&dir.join(layout::CHANGES)), &mut problems);
-    let outlook: Vec<crate::model::Outlook> = optional(&dir.join(layout::OUTLOOK), &mut problems);
-    let cooperation: Vec<crate::model::Cooperation> = optional(&dir.join(layout::COOPERATION), &mut problems);
+    let meta = keep(read_json(&dir.join(layout::META), read::meta), &mut problems);
+    let sources = keep(read_json(&dir.join(layout::SOURCES), |r| read::list(r, read::source)), &mut problems);
+    let reported_totals = keep(
+        read_json(&dir.join(layout::REPORTED_TOTALS), |r| read::list(r, read::reported_total)),
+        &mut problems,
+    );
+    let enforcement =
+        keep(read_json(&dir.join(layout::ENFORCEMENT), |r| read::list(r, read::enforcement)), &mut problems);
+    let changes = keep(read_json(&dir.join(layout::CHANGES), |r| read::list(r, read::change)), &mut problems);
+    let outlook = optional(&dir.join(layout::OUTLOOK), |r| read::list(r, read::outlook), &mut problems);
+    let cooperation =
+        optional(&dir.join(layout::COOPERATION), |r| read::list(r, read::cooperation), &mut problems);
     let mut incidents: Vec<crate::model::Incident> = Vec::new();
     if let Some(files) = keep(json_files(&dir.join(layout::INCIDENTS)), &mut problems) {
         for path in files {
-            if let Some(incident) = keep(read_json::<crate::model::Incident>(&path), &mut problems) {
+            if let Some(incident) = keep(read_json(&path, read::incident), &mut problems) {
                 if path.file_stem().and_then(|s| s.to_str()) != Some(incident.id.as_str()) {
                     problems.push(Problem::new(
                         path.display().to_string(),
@@ -622,7 +486,7 @@ pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
     let mut flows: Vec<crate::model::Flow> = Vec::new();
     if let Some(files) = keep(json_files(&dir.join(layout::FLOWS)), &mut problems) {
         for path in files {
-            match read_json::<crate::model::Flow>(&path) {
+            match read_json(&path, read::flow) {
                 Ok(flow) => {
                     if path.file_stem().and_then(|s| s.to_str()) != Some(flow.incident.as_str()) {
                         problems.push(Problem::new(
@@ -667,8 +531,8 @@ pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
         (Some(meta), Some(sources), Some(reported_totals), Some(enforcement), Some(changes))
             if problems.is_empty() =>
         {
-            incidents.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
-            flows.sort_by(|a, b| {
+            crate::sort::by(&mut incidents, &|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+            crate::sort::by(&mut flows, &|a, b| {
                 b.theft_usd.total_cmp(&a.theft_usd).then_with(|| a.incident.cmp(&b.incident))
             });
             Ok(Dataset {

@@ -4,7 +4,7 @@
 //! (see `tests/schema.rs`), unknown fields and wrong types are rejected by serde, and
 //! [`crate::validate`] checks everything a type cannot express.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use crate::date::Date;
 
@@ -25,7 +25,7 @@ pub const SCHEMA_VERSION: u32 = 3;
 pub const SCHEMA_VERSIONS_READ: [u32; 2] = [2, SCHEMA_VERSION];
 
 /// The whole dataset, as published beside the dashboard.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Dataset {
@@ -73,7 +73,7 @@ pub struct Dataset {
 }
 
 /// What a publisher of figures last said, and when it is expected to say more.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Outlook {
@@ -99,7 +99,7 @@ pub struct Outlook {
     pub basis: String,
 }
 /// A document the data cites.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Source {
@@ -128,7 +128,7 @@ pub struct Source {
 }
 
 /// Whose text a source is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Origin {
@@ -151,6 +151,18 @@ pub enum Origin {
 }
 
 impl Origin {
+    /// Every origin, in the schema's order.
+    pub const ALL: [Origin; 8] = [
+        Origin::Government,
+        Origin::Court,
+        Origin::Un,
+        Origin::Firm,
+        Origin::Victim,
+        Origin::Media,
+        Origin::Researcher,
+        Origin::Other,
+    ];
+
     /// The slug used in the JSON.
     pub fn slug(self) -> &'static str {
         match self {
@@ -188,7 +200,7 @@ impl Source {
     }
 }
 /// How close a source is to the text it is cited for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum SourceKind {
@@ -230,7 +242,7 @@ impl SourceKind {
 }
 
 /// A published version of the dataset.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Release {
@@ -242,7 +254,7 @@ pub struct Release {
 }
 
 /// What one release changed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ChangeEntry {
@@ -265,7 +277,7 @@ pub struct ChangeEntry {
 }
 
 /// One value changed in an existing record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Revision {
@@ -286,7 +298,7 @@ pub struct Revision {
 }
 
 /// A record taken out of the dataset.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Removal {
@@ -297,7 +309,7 @@ pub struct Removal {
 }
 
 /// What kind of service lost the funds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Category {
@@ -367,7 +379,7 @@ impl Category {
 }
 
 /// How the attackers got in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Vector {
@@ -388,6 +400,30 @@ pub enum Vector {
 }
 
 impl Vector {
+    /// Every kind, in the schema's order.
+    pub const ALL: [Vector; 7] = [
+        Vector::PrivateKeyCompromise,
+        Vector::SocialEngineering,
+        Vector::SupplyChain,
+        Vector::SmartContractExploit,
+        Vector::Malware,
+        Vector::Insider,
+        Vector::Unknown,
+    ];
+
+    /// The name in the JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Vector::PrivateKeyCompromise => "private_key_compromise",
+            Vector::SocialEngineering => "social_engineering",
+            Vector::SupplyChain => "supply_chain",
+            Vector::SmartContractExploit => "smart_contract_exploit",
+            Vector::Malware => "malware",
+            Vector::Insider => "insider",
+            Vector::Unknown => "unknown",
+        }
+    }
+
     /// Human label for tables and the detail panel.
     pub fn label(self) -> &'static str {
         match self {
@@ -403,7 +439,7 @@ impl Vector {
 }
 
 /// How firmly an incident is tied to DPRK-linked actors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Confidence {
@@ -447,7 +483,7 @@ impl Confidence {
 }
 
 /// Who tied an incident to DPRK, and how firmly.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Attribution {
@@ -464,7 +500,7 @@ pub struct Attribution {
 }
 
 /// One theft.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Incident {
@@ -515,7 +551,7 @@ pub struct Incident {
 }
 
 /// A published figure for DPRK-linked theft over a period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ReportedTotal {
@@ -628,7 +664,7 @@ impl ReportedTotal {
 }
 
 /// What a published figure is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum FigureScope {
@@ -638,6 +674,20 @@ pub enum FigureScope {
     PartOfYear,
     /// A window across years (cumulative totals, two-year windows).
     MultiYear,
+}
+
+impl FigureScope {
+    /// Every scope, in the schema's order.
+    pub const ALL: [FigureScope; 3] = [FigureScope::Annual, FigureScope::PartOfYear, FigureScope::MultiYear];
+
+    /// The slug used in the JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            FigureScope::Annual => "annual",
+            FigureScope::PartOfYear => "part_of_year",
+            FigureScope::MultiYear => "multi_year",
+        }
+    }
 }
 
 /// What a published figure is: a stated full-year total, part of a year, a window across
@@ -672,7 +722,7 @@ impl FigureNature {
 }
 
 /// Where a node sits in a laundering flow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum NodeKind {
@@ -684,8 +734,22 @@ pub enum NodeKind {
     Sink,
 }
 
+impl NodeKind {
+    /// Every kind, in the schema's order.
+    pub const ALL: [NodeKind; 3] = [NodeKind::Source, NodeKind::Intermediate, NodeKind::Sink];
+
+    /// The name in the JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            NodeKind::Source => "source",
+            NodeKind::Intermediate => "intermediate",
+            NodeKind::Sink => "sink",
+        }
+    }
+}
+
 /// A stage in a laundering flow.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct FlowNode {
@@ -700,7 +764,7 @@ pub struct FlowNode {
 }
 
 /// Money moving between two stages.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct FlowEdge {
@@ -724,7 +788,7 @@ pub struct FlowEdge {
 }
 
 /// What a flow edge's dollar figure rests on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum EdgeBasis {
@@ -795,7 +859,7 @@ pub enum EdgeBasis {
 }
 
 /// One of several stated figures that add up to an edge's amount.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct StatedPart {
@@ -819,7 +883,7 @@ impl EdgeBasis {
     }
 }
 /// The traced laundering of one incident's proceeds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Flow {
@@ -848,7 +912,7 @@ pub struct Flow {
 }
 
 /// What kind of enforcement action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum EnforcementKind {
@@ -865,6 +929,26 @@ pub enum EnforcementKind {
 }
 
 impl EnforcementKind {
+    /// Every kind, in the schema's order.
+    pub const ALL: [EnforcementKind; 5] = [
+        EnforcementKind::Sanction,
+        EnforcementKind::Indictment,
+        EnforcementKind::Seizure,
+        EnforcementKind::Advisory,
+        EnforcementKind::Attribution,
+    ];
+
+    /// The name in the JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            EnforcementKind::Sanction => "sanction",
+            EnforcementKind::Indictment => "indictment",
+            EnforcementKind::Seizure => "seizure",
+            EnforcementKind::Advisory => "advisory",
+            EnforcementKind::Attribution => "attribution",
+        }
+    }
+
     /// Human label.
     pub fn label(self) -> &'static str {
         match self {
@@ -878,7 +962,7 @@ impl EnforcementKind {
 }
 
 /// A sanctions designation, indictment, seizure or advisory.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct EnforcementEvent {
@@ -910,9 +994,11 @@ impl Dataset {
     /// Source ids ordered strongest first ([`Source::strength`]), the record's own order kept
     /// among equals; ids the dataset lacks go last.
     pub fn strongest_first<'a>(&self, ids: &'a [String]) -> Vec<&'a String> {
-        let mut list: Vec<&String> = ids.iter().collect();
-        list.sort_by_key(|id| self.source(id).map_or(u8::MAX, Source::strength));
-        list
+        // Each id's strength looked up once, not on every comparison.
+        let mut list: Vec<(u8, &String)> =
+            ids.iter().map(|id| (self.source(id).map_or(u8::MAX, Source::strength), id)).collect();
+        crate::sort::by(&mut list, &|a, b| a.0.cmp(&b.0));
+        list.into_iter().map(|(_, id)| id).collect()
     }
 
     /// The publisher's outlook, when the dataset has one.

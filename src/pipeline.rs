@@ -5,16 +5,18 @@
 
 use std::sync::Arc;
 
-use crate::aggregate::{self, FlowGraph};
+use crate::aggregate;
 use crate::format::{money, percent};
 use crate::model::{Dataset, Incident, SourceKind};
-use crate::reconcile;
 use crate::render::export::{self, Frame};
-use crate::render::{self, Rendered, Size};
-use crate::tables::{self, Table};
+use crate::render::Size;
+use crate::tables::Table;
 use crate::view::{self, FiguresFor, Filter, Theme, ViewState};
 
+mod chart;
+
 pub use crate::view::ChartKind;
+pub use chart::ChartData;
 
 /// How each chart is presented: its heading, caption label and drawing size.
 impl ChartKind {
@@ -131,7 +133,7 @@ impl Selection {
     pub fn new(data: Arc<Dataset>, view: ViewState, theme: Theme) -> Selection {
         let mut kept: Vec<usize> =
             (0..data.incidents.len()).filter(|&k| view.filter.matches(&data.incidents[k])).collect();
-        kept.sort_by(|&a, &b| {
+        crate::sort::by(&mut kept, &|&a, &b| {
             let (a, b) = (&data.incidents[a], &data.incidents[b]);
             a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
         });
@@ -208,6 +210,11 @@ impl Selection {
     /// an incident, leaves the flow and figures charts alone; a filter leaves the figures
     /// chart). The dataset is compared by identity, like the selection.
     pub fn chart_key(&self, kind: ChartKind) -> ChartKey {
+        ChartKey { data: self.data_key(kind), theme: self.theme }
+    }
+
+    /// What one chart's data ([`ChartData`]) depends on: its drawing's key without the theme.
+    pub fn data_key(&self, kind: ChartKind) -> DataKey {
         let v = &self.view;
         let filter = || Some(v.filter.clone());
         let (filter, incident, flow, figures) = match kind {
@@ -219,20 +226,52 @@ impl Selection {
             },
             ChartKind::Figures => (None, None, None, Some(self.figures_year())),
         };
-        ChartKey {
-            data: Arc::as_ptr(&self.data) as usize,
-            since: if matches!(kind, ChartKind::Timeline | ChartKind::Figures) {
-                self.since_ptr()
-            } else {
-                0
-            },
-            theme: self.theme,
-            filter,
-            incident,
-            flow,
-            figures,
-            split: kind == ChartKind::Yearly && v.yearly_split,
+        let split = kind == ChartKind::Yearly && v.yearly_split;
+        // The timeline and the figures chart mark what changed since the release compared.
+        let since =
+            if matches!(kind, ChartKind::Timeline | ChartKind::Figures) { self.since_ptr() } else { 0 };
+        DataKey { data: self.data_id(), since, filter, incident, flow, figures, split }
+    }
+
+    /// What one block of the page (other than a chart's drawing) is drawn from: equal keys
+    /// give the same markup, so the page rewrites only the blocks a change touches.
+    pub fn part_key(&self, part: Part) -> PartKey {
+        let v = &self.view;
+        let mut key = PartKey { data: self.data_id(), ..PartKey::default() };
+        match part {
+            Part::Headline => key.filter = Some(v.filter.clone()),
+            // The choices come from the data; the controls' values are set from the view.
+            Part::FilterChoices => key.dates = Some(v.filter.dates),
+            Part::Published | Part::Changes => {}
+            Part::Incidents => {
+                key.filter = Some(v.filter.clone());
+                key.table = Some((v.sort, v.ascending));
+                key.incident = v.incident.clone();
+                // Rows changed since the release compared are marked.
+                key.since = self.since_ptr();
+            }
+            Part::Detail => key.incident = v.incident.clone(),
+            Part::After => key.filter = Some(v.filter.clone()),
+            // Nothing to list without a release to compare with.
+            Part::Diff if self.since.is_some() => {
+                key.filter = Some(v.filter.clone());
+                key.since = self.since_ptr();
+            }
+            Part::Diff => {}
+            // The flow picker lists the traced thefts in view and marks the one shown.
+            Part::Head(ChartKind::Flows) => {
+                key.filter = Some(v.filter.clone());
+                key.flow = v.flow.clone();
+            }
+            Part::Head(ChartKind::Figures) => key.figures = Some(self.figures_year()),
+            Part::Head(_) => {}
         }
+        key
+    }
+
+    /// The loaded dataset's identity (its address in memory: one load, one identity).
+    pub fn data_id(&self) -> usize {
+        Arc::as_ptr(&self.data) as usize
     }
 
     /// Kept incidents that have a traced flow, as (id, "Victim (year)") for the flow picker,
@@ -249,7 +288,7 @@ impl Selection {
         if all > most {
             let current = self.view.flow.as_deref();
             let mut by_size = list.clone();
-            by_size.sort_by(|a, b| b.usd.total_cmp(&a.usd).then_with(|| a.id.cmp(&b.id)));
+            crate::sort::by(&mut by_size, &|a, b| b.usd.total_cmp(&a.usd).then_with(|| a.id.cmp(&b.id)));
             let keep: std::collections::HashSet<&str> =
                 by_size.iter().take(most).map(|i| i.id.as_str()).collect();
             list.retain(|i| keep.contains(i.id.as_str()) || Some(i.id.as_str()) == current);
@@ -262,12 +301,47 @@ impl Selection {
     }
 }
 
-/// The parts of a selection one chart is drawn from ([`Selection::chart_key`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChartKey {
+/// The blocks of the page a change of view may touch, besides the charts' drawings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The release line and the headline figures.
+    Headline,
+    /// The filter controls' choices (and the brushed date range's line).
+    FilterChoices,
+    /// Every published figure.
+    Published,
+    /// The release log.
+    Changes,
+    /// The incident table.
+    Incidents,
+    /// The selected incident's details.
+    Detail,
+    /// Each year's thefts beside what was frozen, seized, recovered and returned of them.
+    After,
+    /// What changed in the view since the release it is compared with (`?since=`).
+    Diff,
+    /// A chart's heading, picker and buttons.
+    Head(ChartKind),
+}
+
+/// The parts of a selection one block of the page is drawn from ([`Selection::part_key`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PartKey {
     data: usize,
     since: usize,
-    theme: Theme,
+    filter: Option<Filter>,
+    dates: Option<Option<(crate::model::Date, crate::model::Date)>>,
+    table: Option<(view::SortKey, bool)>,
+    incident: Option<String>,
+    flow: Option<String>,
+    figures: Option<Option<i32>>,
+}
+
+/// The parts of a selection one chart's data is built from ([`Selection::data_key`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataKey {
+    data: usize,
+    since: usize,
     filter: Option<Filter>,
     incident: Option<String>,
     flow: Option<String>,
@@ -285,6 +359,20 @@ pub struct Note {
     pub key: String,
     /// The note in words.
     pub text: String,
+}
+
+/// The parts of a selection one chart is drawn from ([`Selection::chart_key`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartKey {
+    data: DataKey,
+    theme: Theme,
+}
+
+impl ChartKey {
+    /// What the chart's data depends on.
+    pub fn data(&self) -> &DataKey {
+        &self.data
+    }
 }
 
 /// What one chart figure shows.
@@ -327,147 +415,33 @@ impl ChartStatus {
 }
 
 impl Chart {
-    fn from(
-        kind: ChartKind,
-        rendered: Result<Rendered, render::ChartError>,
-        table: Table,
-        data: &Dataset,
-    ) -> Chart {
-        let (svg, ids) = match rendered {
-            Ok(r) => (Ok(r.svg), r.sources),
-            Err(e) => (Err(e.to_string()), Vec::new()),
-        };
-        let sources = ids.iter().filter_map(|id| source_link(data, id)).collect();
-        Chart { kind, svg, table, sources, notes: Vec::new(), sum_words: None, status: None }
+    /// The chart of `data` drawn at `size` in `theme`, with its whole table.
+    pub fn drawn(data: &ChartData, size: Size, theme: Theme) -> Chart {
+        Chart {
+            kind: data.kind(),
+            svg: data.draw(size, theme),
+            table: data.table(usize::MAX),
+            sources: data.sources().to_vec(),
+            notes: data.notes().to_vec(),
+            sum_words: data.sum_words(),
+            status: data.status().cloned(),
+        }
     }
 }
 
 /// Draws one chart of the page at a size, with its whole table.
 pub fn chart(sel: &Selection, kind: ChartKind, size: Size) -> Chart {
-    chart_rows(sel, kind, size, usize::MAX)
-}
-
-/// Draws one chart with at most `rows` rows of its table (the page folds its tables and
-/// asks for the whole one with [`table`] when the reader opens it).
-pub fn chart_rows(sel: &Selection, kind: ChartKind, size: Size, rows: usize) -> Chart {
-    let data = &sel.data;
-    let title = |id: &str| data.source_label(id);
-    let incidents = sel.incidents();
-    match kind {
-        ChartKind::Yearly => {
-            let mut y = aggregate::yearly(data, &incidents, sel.span, sel.filtered());
-            y.selected = sel.selected().map(|i| i.date.year());
-            y.split = sel.view.yearly_split;
-            let notes = reconcile::reconcile(data, sel.span);
-            let rendered = render::yearly::render(&y, size, sel.theme, &title);
-            let mut chart = Chart::from(kind, rendered, tables::yearly(&y, data), data);
-            chart.notes = notes
-                .iter()
-                .map(|n| Note { hook: "reconcile", key: n.year.to_string(), text: n.text() })
-                .collect();
-            chart
-        }
-        ChartKind::Timeline => {
-            let t = timeline_data(sel, &incidents);
-            let rendered =
-                render::timeline::render(&t, size, sel.theme, sel.view.incident.as_deref(), &title);
-            Chart::from(kind, rendered, tables::timeline(&t, data, rows), data)
-        }
-        ChartKind::Flows => {
-            let ids: Vec<&str> = match sel.view.flow.as_deref() {
-                Some(id) => vec![id],
-                None => incidents.iter().map(|i| i.id.as_str()).collect(),
-            };
-            flow_chart(sel, &ids, "flows", size)
-        }
-        ChartKind::Figures => {
-            let mut f = aggregate::published(data, sel.figures_year());
-            for p in &mut f.points {
-                p.changed = sel.changed(&p.id);
-            }
-            let rendered = render::figures::render(&f, size, sel.theme, &title);
-            Chart::from(kind, rendered, tables::published(&f, data), data)
-        }
-    }
+    Chart::drawn(&ChartData::new(sel, kind), size, sel.theme)
 }
 
 /// A chart's whole table, without drawing the chart (only the timeline's can be long).
 pub fn table(sel: &Selection, kind: ChartKind) -> Table {
-    match kind {
-        ChartKind::Timeline => {
-            let t = timeline_data(sel, &sel.incidents());
-            tables::timeline(&t, &sel.data, usize::MAX)
-        }
-        _ => chart(sel, kind, kind.size_for(1000)).table,
-    }
-}
-
-/// What the timeline draws for the view: its thefts and enforcement actions, and on a lane of
-/// their own the freezes, seizures, recoveries and refusals about the thefts in view (and
-/// those tied to no theft, when the view narrows only by time).
-fn timeline_data(sel: &Selection, incidents: &[&Incident]) -> aggregate::TimelineData {
-    let mut t = aggregate::timeline(&sel.data, incidents, sel.span, sel.view.filter.dates);
-    for p in &mut t.points {
-        p.changed = sel.changed(&p.id);
-    }
-    t.after = crate::after::lane(
-        &sel.data,
-        incidents,
-        (t.start, t.end),
-        crate::after::shows_untied(&sel.view.filter),
-    );
-    t
+    ChartData::new(sel, kind).table(usize::MAX)
 }
 
 /// The laundering flow of one incident, for its detail panel.
 pub fn incident_flow(sel: &Selection, incident: &str, size: Size) -> Option<Chart> {
-    sel.data.flow_for(incident)?;
-    Some(flow_chart(sel, &[incident], "detail-flow", size))
-}
-
-fn flow_chart(sel: &Selection, ids: &[&str], chart_id: &str, size: Size) -> Chart {
-    let data = &sel.data;
-    let title = |id: &str| data.source_label(id);
-    match aggregate::flow_graph(data, ids) {
-        Some(g) => {
-            // Drawn folded when too large to read; the table lists every link.
-            let drawn = aggregate::fold_small_hops(&g, aggregate::MAX_DRAWN_FLOW_NODES);
-            let rendered =
-                render::flows::render(&drawn, size, sel.theme, chart_id, &flow_subject(&g, data), &title);
-            let mut chart = Chart::from(ChartKind::Flows, rendered, tables::flows(&g, data), data);
-            chart.notes = g
-                .sum_notes
-                .iter()
-                .map(|(id, text)| Note { hook: "flow-sum", key: id.clone(), text: text.clone() })
-                .collect();
-            chart.sum_words = g.sum_words();
-            if let [one] = ids {
-                chart.status = ChartStatus::of(data, one);
-            }
-            chart
-        }
-        None => {
-            let rendered = render::empty(
-                chart_id,
-                "Laundering flow",
-                "No laundering flow has been traced for the incidents in view.",
-                size,
-                sel.theme,
-            );
-            let table = Table::empty("flows", "No traced flows in view");
-            Chart::from(ChartKind::Flows, rendered, table, data)
-        }
-    }
-}
-
-/// Who a flow chart is about: up to three victims by name, otherwise a count.
-fn flow_subject(g: &FlowGraph, data: &Dataset) -> String {
-    if g.incidents.len() > 3 {
-        return format!("{} incidents summed", g.incidents.len());
-    }
-    let names: Vec<String> =
-        g.incidents.iter().map(|id| data.incident(id).map_or(id.clone(), |i| i.victim.clone())).collect();
-    names.join(", ")
+    ChartData::flow_of(sel, incident).map(|d| Chart::drawn(&d, size, sel.theme))
 }
 
 /// One headline figure, in words.
@@ -573,10 +547,10 @@ pub fn year_span_label((a, b): (i32, i32)) -> String {
     }
 }
 
-/// The words an exported image of `chart` carries: title, the view in words, the
+/// The words an exported image of a chart carries: title, the view in words, the
 /// publishers behind its figures, the dataset date and the permalink (`page_url` is the
-/// page's address without a query).
-pub fn export_frame(sel: &Selection, chart: &Chart, page_url: &str) -> Frame {
+/// page's address without a query). Read from the chart's data: no drawing needed.
+pub fn export_frame(sel: &Selection, chart: &ChartData, page_url: &str) -> Frame {
     let publishers = drawn_publishers(sel, chart);
     let sources = match publishers.len() {
         0 => "Sources: none in view".to_string(),
@@ -587,7 +561,7 @@ pub fn export_frame(sel: &Selection, chart: &Chart, page_url: &str) -> Frame {
             n - FRAME_PUBLISHERS
         ),
     };
-    let subject = match (chart.kind, sel.view.flow.as_deref().and_then(|id| sel.data.incident(id))) {
+    let subject = match (chart.kind(), sel.view.flow.as_deref().and_then(|id| sel.data.incident(id))) {
         (ChartKind::Flows, Some(i)) => format!("Laundering of the {} theft ({})", i.victim, i.date.human()),
         (ChartKind::Figures, _) => match sel.figures_year() {
             Some(y) => format!("Figures published for {y}, at their publication dates"),
@@ -600,13 +574,13 @@ pub fn export_frame(sel: &Selection, chart: &Chart, page_url: &str) -> Frame {
         _ => format!("{}, {}", view::describe(&sel.view.filter), year_span_label(sel.span)),
     };
     // A flow that does not add up to its theft says why in the image too.
-    let subject = match (chart.kind, &chart.sum_words) {
+    let subject = match (chart.kind(), chart.sum_words()) {
         (ChartKind::Flows, Some(why)) => format!("{subject}. {why}"),
         _ => subject,
     };
     let link = view_link(sel, page_url);
     Frame {
-        title: chart.kind.heading().to_string(),
+        title: chart.kind().heading().to_string(),
         subtitle: subject,
         sources,
         dated: dated(&sel.data),
@@ -620,38 +594,30 @@ const FRAME_PUBLISHERS: usize = 10;
 /// The publishers of every document behind what a chart draws, most documents first (then
 /// A to Z): the chart's own sources (published figures, tracing, enforcement) and, for the
 /// charts drawn from incidents (yearly bars, timeline marks), those incidents' sources.
-fn drawn_publishers(sel: &Selection, chart: &Chart) -> Vec<String> {
+fn drawn_publishers(sel: &Selection, chart: &ChartData) -> Vec<String> {
     let data = &sel.data;
     // (address, publisher) of each document, each counted once.
     let mut docs: Vec<(&str, &str)> =
-        chart.sources.iter().map(|s| (s.url.as_str(), s.publisher.as_str())).collect();
-    if matches!(chart.kind, ChartKind::Yearly | ChartKind::Timeline) {
-        let by_id: std::collections::HashMap<&str, &crate::model::Source> =
-            data.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+        chart.sources().iter().map(|s| (s.url.as_str(), s.publisher.as_str())).collect();
+    if matches!(chart.kind(), ChartKind::Yearly | ChartKind::Timeline) {
+        let mut by_id: Vec<&crate::model::Source> = data.sources.iter().collect();
+        crate::sort::by(&mut by_id, &|a, b| a.id.cmp(&b.id));
+        let source = |id: &str| by_id.binary_search_by(|s| s.id.as_str().cmp(id)).ok().map(|k| by_id[k]);
         for i in sel.incidents() {
             docs.extend(
-                i.sources
-                    .iter()
-                    .filter_map(|id| by_id.get(id.as_str()))
-                    .map(|s| (s.url.as_str(), s.publisher.as_str())),
+                i.sources.iter().filter_map(|id| source(id)).map(|s| (s.url.as_str(), s.publisher.as_str())),
             );
         }
     }
-    docs.sort_unstable();
-    docs.dedup();
-    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for (_, publisher) in docs {
-        *counts.entry(publisher).or_default() += 1;
+    crate::sort::unique(&mut docs);
+    let mut publishers: Vec<&str> = docs.into_iter().map(|(_, p)| p).collect();
+    crate::sort::by(&mut publishers, &|a, b| a.cmp(b));
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for run in publishers.chunk_by(|a, b| a == b) {
+        counts.push((run[0], run.len()));
     }
-    let mut list: Vec<(&str, usize)> = counts.into_iter().collect();
-    list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    list.into_iter().map(|(p, _)| p.to_string()).collect()
-}
-
-/// The frame an exported image of `kind` carries, for a chart drawn at `size` (its sources
-/// come from the drawing, so the chart is drawn to find them).
-pub fn frame_for(sel: &Selection, kind: ChartKind, size: Size, page_url: &str) -> Frame {
-    export_frame(sel, &chart(sel, kind, size), page_url)
+    crate::sort::by(&mut counts, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    counts.into_iter().map(|(p, _)| p.to_string()).collect()
 }
 
 /// The view's address on the page at `page_url` (its theme left out: that is the reader's).
@@ -671,140 +637,24 @@ pub fn standalone_svg(
     size: Size,
     page_url: &str,
 ) -> Result<(String, Size), String> {
-    standalone_svg_sized(sel, kind, size, page_url, None)
+    standalone_svg_sized(sel, &ChartData::new(sel, kind), size, page_url, None)
 }
 
-/// [`standalone_svg`] with the whole image `fixed_height` tall when given (a slide).
+/// A chart's data drawn once as a standalone SVG image at `size` with its frame, the whole
+/// image `fixed_height` tall when given (a slide).
 pub fn standalone_svg_sized(
     sel: &Selection,
-    kind: ChartKind,
+    chart: &ChartData,
     size: Size,
     page_url: &str,
     fixed_height: Option<u32>,
 ) -> Result<(String, Size), String> {
-    let chart = chart(sel, kind, size);
-    let frame = export_frame(sel, &chart, page_url);
-    let svg = chart.svg?;
-    Ok(export::standalone(&svg, size, sel.theme, &frame, fixed_height))
-}
-
-/// The newest figure published about `year` alone (the one whose window ends latest on a
-/// tie of publication days): what a sentence about the year should quote.
-fn latest_figure_for(data: &Dataset, year: i32) -> Option<&crate::model::ReportedTotal> {
-    data.reported_totals
-        .iter()
-        .filter(|t| t.year == Some(year))
-        .max_by(|a, b| a.published.cmp(&b.published).then_with(|| a.period_end.cmp(&b.period_end)))
-}
-
-/// The largest theft of a list (the earliest id on a tie, so the answer is stable).
-fn biggest<'a>(list: &[&'a Incident]) -> Option<&'a Incident> {
-    list.iter().copied().max_by(|a, b| a.usd.total_cmp(&b.usd).then_with(|| b.id.cmp(&a.id)))
+    let frame = export_frame(sel, chart, page_url);
+    let svg = chart.draw(size, sel.theme)?;
+    Ok(export::standalone(&svg, chart.drawn_size(size), sel.theme, &frame, fixed_height))
 }
 
 /// The one sentence a briefing slide says about a chart, computed from the selection.
 pub fn takeaway(sel: &Selection, kind: ChartKind) -> String {
-    let data = &sel.data;
-    let incidents = sel.incidents();
-    match kind {
-        ChartKind::Yearly => {
-            let Some(year) = incidents.iter().map(|i| i.date.year()).max() else {
-                return "No thefts in this dataset match the view.".to_string();
-            };
-            let of_year: Vec<&Incident> =
-                incidents.iter().copied().filter(|i| i.date.year() == year).collect();
-            let total: f64 = of_year.iter().map(|i| i.usd).sum();
-            let mut s = format!(
-                "{year}: {} stolen in {} {} in this dataset",
-                money(total),
-                of_year.len(),
-                if of_year.len() == 1 { "theft" } else { "thefts" }
-            );
-            if let Some(b) = biggest(&of_year) {
-                s.push_str(&format!(", the largest {} ({}, {})", b.victim, money(b.usd), b.date.human()));
-            }
-            if let Some(t) = latest_figure_for(data, year) {
-                let amount = crate::format::amount(t.usd, t.usd_high, t.floor);
-                let what = match t.nature() {
-                    crate::model::FigureNature::FullYear => format!("for {year}"),
-                    crate::model::FigureNature::Derived => format!("for {} (derived)", t.window()),
-                    _ => format!("for {} only", t.window()),
-                };
-                s.push_str(&format!(
-                    "; the latest published figure, {}'s of {}, is {amount} {what}",
-                    t.publisher,
-                    t.published.human()
-                ));
-            }
-            s.push('.');
-            s
-        }
-        ChartKind::Timeline => match (incidents.first(), incidents.last(), biggest(&incidents)) {
-            (Some(first), Some(last), Some(b)) => {
-                let total: f64 = incidents.iter().map(|i| i.usd).sum();
-                format!(
-                    "{} thefts from {} to {}; the largest, {} ({}), is {} of the {} in view.",
-                    incidents.len(),
-                    first.date.human(),
-                    last.date.human(),
-                    b.victim,
-                    money(b.usd),
-                    percent(if total > 0.0 { b.usd / total } else { 0.0 }),
-                    money(total)
-                )
-            }
-            _ => "No thefts in this dataset match the view.".to_string(),
-        },
-        ChartKind::Flows => {
-            let ids: Vec<&str> = match sel.view.flow.as_deref() {
-                Some(id) => vec![id],
-                None => incidents.iter().map(|i| i.id.as_str()).collect(),
-            };
-            let Some(g) = aggregate::flow_graph(data, &ids) else {
-                return "No laundering flow has been traced for the thefts in view.".to_string();
-            };
-            let inflow = |k: usize| g.links.iter().filter(|l| l.to == k).map(|l| l.usd).sum::<f64>();
-            let route = (0..g.nodes.len())
-                .filter(|&k| g.nodes[k].kind == crate::model::NodeKind::Intermediate)
-                .max_by(|&a, &b| inflow(a).total_cmp(&inflow(b)));
-            let mut s = format!("Of {} stolen in {}", money(g.theft_usd), flow_subject(&g, data));
-            match route {
-                Some(k) => s.push_str(&format!(
-                    ", the most traced through one route went through {}: {} ({} of the {}).",
-                    g.nodes[k].label,
-                    money(inflow(k)),
-                    percent(g.share_of(inflow(k))),
-                    if g.sum_notes.is_empty() { "theft" } else { "traced total" }
-                )),
-                None => s.push_str(", no route beyond the theft is traced."),
-            }
-            s
-        }
-        ChartKind::Figures => {
-            let f = aggregate::published(data, sel.figures_year());
-            let lo = f.points.iter().min_by(|a, b| a.usd.total_cmp(&b.usd));
-            let hi = f.points.iter().max_by(|a, b| a.usd.total_cmp(&b.usd));
-            let about = f.year.map_or("every period".to_string(), |y| y.to_string());
-            match (lo, hi) {
-                (Some(lo), Some(hi)) if f.points.len() > 1 => format!(
-                    "For {about}, {} published figures from {} publishers run from {} ({}, {}) to {} ({}, {}).",
-                    f.points.len(),
-                    f.publishers.len(),
-                    money(lo.usd),
-                    lo.publisher,
-                    lo.published.human(),
-                    money(hi.usd),
-                    hi.publisher,
-                    hi.published.human()
-                ),
-                (Some(p), _) => format!(
-                    "For {about}, one published figure: {} ({}, {}).",
-                    money(p.usd),
-                    p.publisher,
-                    p.published.human()
-                ),
-                _ => format!("No published figure covers {about}."),
-            }
-        }
-    }
+    ChartData::new(sel, kind).takeaway().to_string()
 }

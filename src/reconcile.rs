@@ -84,9 +84,9 @@ pub fn reconcile(data: &Dataset, span: (i32, i32)) -> Vec<YearNote> {
     let order = crate::aggregate::publisher_order(marks.iter().map(|m| m.publisher.as_str()));
     let rank = |p: &str| order.iter().position(|o| o == p).unwrap_or(usize::MAX);
     for n in &mut notes {
-        n.partings.sort_by_key(|p| rank(&p.publisher));
+        crate::sort::by(&mut n.partings, &|a, b| rank(&a.publisher).cmp(&rank(&b.publisher)));
     }
-    notes.sort_by_key(|n| n.year);
+    crate::sort::by(&mut notes, &|a, b| a.year.cmp(&b.year));
     notes
 }
 
@@ -117,7 +117,7 @@ fn part(data: &Dataset, t: &ReportedTotal) -> Option<Parting> {
     let mut drivers = Vec::new();
     if gap > 0.0 {
         let mut weak = inside.clone();
-        weak.sort_by(weakest_first);
+        crate::sort::by(&mut weak, &weakest_first);
         let mut covered = 0.0;
         for i in weak {
             if covered >= gap {
@@ -167,18 +167,9 @@ fn possessive(name: &str) -> String {
     }
 }
 
-/// The sentence with its first letter in capitals.
-fn capitalised(s: String) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => s,
-    }
-}
-
 /// The sentence for one parting.
 fn words(p: &Parting, t: &ReportedTotal) -> String {
-    capitalised(sentence(p, t))
+    crate::text::capitalised(&sentence(p, t))
 }
 
 /// The sentence for one parting, as written before capitals.
@@ -193,7 +184,7 @@ fn sentence(p: &Parting, t: &ReportedTotal) -> String {
                     "{} {} ({}{})",
                     d.victim,
                     money(d.usd),
-                    d.confidence.label().to_lowercase(),
+                    d.confidence.label().to_ascii_lowercase(),
                     if d.contested { ", contested" } else { "" }
                 )
             })
@@ -228,7 +219,9 @@ mod tests {
     use super::*;
 
     fn fixture() -> Dataset {
-        serde_json::from_str(include_str!("../tests/fixtures/minimal.json")).unwrap_or_else(|e| panic!("{e}"))
+        let text = include_str!("../tests/fixtures/minimal.json");
+        crate::load::parse_dataset(text.as_bytes(), "minimal.json", crate::model::Date::new(2100, 1, 1))
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]

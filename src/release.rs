@@ -2,12 +2,13 @@
 //! at its own immutable path `v/ID/`) and the question an old release's page asks of it,
 //! "is there newer data than what I show?".
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use crate::json::{self, required, Reader};
 use crate::model::{Dataset, Date};
 
 /// One entry of `versions.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Version {
     /// Release id (`2026-12-01`).
     pub id: String,
@@ -45,7 +46,7 @@ pub fn index(releases: &[Dataset], current: &str) -> Vec<Version> {
             current: d.release.id == current,
         })
         .collect();
-    out.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+    crate::sort::by(&mut out, &|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
     out
 }
 
@@ -57,7 +58,46 @@ pub fn to_json(versions: &[Version]) -> String {
 
 /// Reads `versions.json`; a file that is not such a list says why.
 pub fn parse(text: &str) -> Result<Vec<Version>, String> {
-    serde_json::from_str(text).map_err(|e| format!("versions.json is not a list of releases: {e}"))
+    let mut r = Reader::new(text);
+    let mut versions = Vec::new();
+    let read = r.array("a sequence", &mut |r, _| {
+        versions.push(version(r)?);
+        Ok(())
+    });
+    read.and_then(|()| r.end()).map(|()| versions).map_err(|e| {
+        let at = if e.path.is_empty() { String::new() } else { format!(" at {}", e.path) };
+        format!("versions.json is not a list of releases{at}: {}", e.message)
+    })
+}
+
+/// One entry of `versions.json`.
+fn version(r: &mut Reader) -> Result<Version, json::Error> {
+    const NAMES: &[&str] = &["id", "date", "path", "incidents", "current"];
+    let mut fields = json::Fields::new(NAMES);
+    let (mut id, mut date, mut path, mut incidents, mut current) = (None, None, None, None, None);
+    r.object("struct Version", &mut |r, key| {
+        let Some(k) = fields.which(r, key)? else {
+            return Err(r.object_error(format!("duplicate field `{key}`")));
+        };
+        match NAMES[k] {
+            "id" => id = Some(r.string()?),
+            "date" => {
+                let s = r.string()?;
+                date = Some(Date::parse(&s).map_err(|e| r.error(e))?);
+            }
+            "path" => path = Some(r.string()?),
+            "incidents" => incidents = Some(r.integer(0, i64::MAX, "usize")? as usize),
+            _ => current = Some(r.bool()?),
+        }
+        Ok(())
+    })?;
+    Ok(Version {
+        id: required(id, "id", r)?,
+        date: required(date, "date", r)?,
+        path: required(path, "path", r)?,
+        incidents: required(incidents, "incidents", r)?,
+        current: required(current, "current", r)?,
+    })
 }
 
 /// The release to point a reader of release `shown` to: the current one, when `shown` is

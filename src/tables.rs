@@ -31,7 +31,7 @@ impl Cell {
     pub fn source(data: &Dataset, id: &str) -> Cell {
         match data.source(id) {
             Some(s) => Cell {
-                text: format!("{} ({}; {})", s.title, s.publisher, s.kind.label().to_lowercase()),
+                text: format!("{} ({}; {})", s.title, s.publisher, s.kind.label().to_ascii_lowercase()),
                 href: Some(s.url.clone()),
                 numeric: false,
             },
@@ -107,7 +107,11 @@ pub fn yearly(y: &YearlyData, data: &Dataset) -> Table {
                         row.push(Cell::number(m.summary()));
                         cited.push(m.source.clone());
                         if m.nature.is_partial_or_derived() {
-                            not_full.push(format!("{} ({})", m.publisher, m.nature.label().to_lowercase()));
+                            not_full.push(format!(
+                                "{} ({})",
+                                m.publisher,
+                                m.nature.label().to_ascii_lowercase()
+                            ));
                         }
                     }
                     None => row.push(Cell::text("—")),
@@ -147,7 +151,7 @@ pub fn timeline(t: &TimelineData, data: &Dataset, limit: usize) -> Table {
     order.extend(t.events.iter().enumerate().map(|(k, e)| (e.date, Row::Event(k))));
     order.extend(t.after.iter().enumerate().map(|(k, e)| (e.date, Row::After(k))));
     // Stable: thefts before the day's enforcement actions, each in its own order.
-    order.sort_by_key(|(d, _)| *d);
+    crate::sort::by(&mut order, &|a, b| a.0.cmp(&b.0));
     let total = order.len();
     order.truncate(limit);
     let wanted: std::collections::HashSet<&str> = order
@@ -300,7 +304,9 @@ pub fn reported(data: &Dataset) -> Table {
     .to_vec();
     let superseded_by = |id: &str| data.reported_totals.iter().find(|t| t.supersedes.as_deref() == Some(id));
     let mut totals: Vec<_> = data.reported_totals.iter().collect();
-    totals.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.publisher.cmp(&b.publisher)));
+    crate::sort::by(&mut totals, &|a, b| {
+        b.published.cmp(&a.published).then_with(|| a.publisher.cmp(&b.publisher))
+    });
     let rows = totals
         .into_iter()
         .map(|t| {

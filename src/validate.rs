@@ -426,8 +426,11 @@ fn check_scopes(data: &Dataset, problems: &mut Vec<Problem>) {
             c.report(
                 "scope",
                 format!(
-                    "{:?} disagrees with the year {:?} and period {}..{}: an annual figure runs from 1 January into December of its year, a multi-year one has no year",
-                    scope, t.year, t.period_start, t.period_end
+                    "{} disagrees with the year ({}) and period {}..{}: an annual figure runs from 1 January into December of its year, a multi-year one has no year",
+                    scope.slug(),
+                    t.year.map_or_else(|| "none".to_string(), |y| y.to_string()),
+                    t.period_start,
+                    t.period_end
                 ),
             );
         }

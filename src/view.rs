@@ -29,7 +29,7 @@ impl Filter {
     /// True when the incident passes every part of the filter.
     pub fn matches(&self, incident: &Incident) -> bool {
         let year = incident.date.year();
-        let text = self.text.trim().to_lowercase();
+        let text = fold_case(self.text.trim());
         self.from_year.is_none_or(|y| year >= y)
             && self.to_year.is_none_or(|y| year <= y)
             && (self.categories.is_empty() || self.categories.contains(&incident.category))
@@ -43,7 +43,7 @@ impl Filter {
     /// The incidents that pass, oldest first.
     pub fn apply<'a>(&self, data: &'a Dataset) -> Vec<&'a Incident> {
         let mut kept: Vec<&Incident> = data.incidents.iter().filter(|i| self.matches(i)).collect();
-        kept.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        crate::sort::by(&mut kept, &|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
         kept
     }
 
@@ -107,8 +107,10 @@ fn searchable_text(i: &Incident) -> String {
         s.push(' ');
         s.push_str(part);
     }
-    s.to_lowercase()
+    fold_case(&s)
 }
+
+pub use crate::text::fold_case;
 
 /// The charts of the page, in page order. Named here, with the view, because a view can
 /// name one (an embed, a slide); how each is drawn lives in [`crate::pipeline`].
@@ -307,13 +309,204 @@ pub struct ViewState {
     pub ascending: bool,
 }
 
-fn year(key: &str, value: &str, notices: &mut Vec<String>) -> Option<i32> {
-    match value.parse::<i32>() {
-        Ok(y) if (2009..=2100).contains(&y) => Some(y),
-        _ => {
-            notices.push(format!("Ignored {key}={value}: not a year between 2009 and 2100."));
-            None
+/// A view being changed parameter by parameter, under the URL's rules: the address parser
+/// feeds it every query pair, and every control on the page feeds it what the reader chose,
+/// so a value the address would refuse is refused from a control too, in the same words.
+/// Rules that join two parameters (a date range needs both ends, a year range must not end
+/// before it starts, the embed flags need an embed) are settled by [`Draft::finish`].
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    view: ViewState,
+    start: Option<Date>,
+    end: Option<Date>,
+    flags: Vec<(String, bool)>,
+    pym_id: Option<String>,
+    notices: Vec<String>,
+}
+
+impl Draft {
+    /// A draft starting from `view` (its date range and embed flags included).
+    pub fn from_view(view: &ViewState) -> Draft {
+        let (start, end) = view.filter.dates.map_or((None, None), |(a, b)| (Some(a), Some(b)));
+        let mut flags = Vec::new();
+        let mut pym_id = None;
+        if let Some(e) = &view.embed {
+            flags = vec![
+                ("plain".into(), e.plain),
+                ("static".into(), e.still),
+                ("transparent".into(), e.transparent),
+            ];
+            pym_id = e.pym_id.clone();
         }
+        Draft { view: view.clone(), start, end, flags, pym_id, notices: Vec::new() }
+    }
+
+    /// Sets one parameter from its URL spelling: a repeatable one (`category`, `actor`,
+    /// `chain`, `confidence`) adds the value, any other replaces it. A value the rules
+    /// refuse changes nothing and leaves a notice saying which and why.
+    pub fn apply(&mut self, key: &str, value: &str) {
+        let value = value.trim();
+        if let Err(why) = self.set(key, value) {
+            self.notices.push(why);
+        }
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        let v = &mut self.view;
+        match key {
+            "from" => v.filter.from_year = Some(year(key, value)?),
+            "to" => v.filter.to_year = Some(year(key, value)?),
+            "category" => {
+                let c = Category::from_slug(value)
+                    .ok_or_else(|| format!("Ignored category={value}: not a victim category."))?;
+                add(&mut v.filter.categories, c);
+            }
+            "confidence" => {
+                let c = Confidence::from_slug(value)
+                    .ok_or_else(|| format!("Ignored confidence={value}: use official, firm or suspected."))?;
+                add(&mut v.filter.confidence, c);
+            }
+            "actor" if !value.is_empty() => add(&mut v.filter.actors, value.to_string()),
+            "chain" if !value.is_empty() => add(&mut v.filter.chains, value.to_string()),
+            "q" => v.filter.text = value.to_string(),
+            "start" | "end" => {
+                let d = Date::parse(value).map_err(|e| format!("Ignored {key}={value}: {e}."))?;
+                *(if key == "start" { &mut self.start } else { &mut self.end }) = Some(d);
+            }
+            "incident" if !value.is_empty() => v.incident = Some(value.to_string()),
+            "figures" if value == "all" => v.figures = Some(FiguresFor::All),
+            "figures" => v.figures = Some(FiguresFor::Year(year(key, value)?)),
+            "flow" if !value.is_empty() => v.flow = Some(value.to_string()),
+            "yearly" if value == "split" => v.yearly_split = true,
+            "yearly" if value.is_empty() || value == "all" => v.yearly_split = false,
+            "yearly" => return Err(format!("Ignored yearly={value}: use yearly=split.")),
+            "data" if !value.is_empty() => v.data = Some(value.to_string()),
+            "since" if !value.is_empty() => {
+                v.since = Some(release_id(value).ok_or_else(|| {
+                    format!("Ignored since={value}: not a release id (such as 2026-12-01).")
+                })?)
+            }
+            // `auto` is the system's choice, which is also what no theme means.
+            "theme" if value == "auto" => v.theme = None,
+            "theme" => {
+                v.theme = Some(
+                    Theme::from_slug(value)
+                        .ok_or_else(|| format!("Ignored theme={value}: use light, dark or auto."))?,
+                )
+            }
+            "embed" => v.embed = Some(Embed::of(embed_chart(value)?)),
+            "plain" | "static" | "transparent" => {
+                let on = flag(key, value)?;
+                self.flags.retain(|(k, _)| k != key);
+                self.flags.push((key.to_string(), on));
+            }
+            // Pym.js adds these to the address of every frame it makes; the id names the
+            // frame in height messages, the rest is for the host's own use.
+            "childId" if !value.is_empty() => self.pym_id = Some(value.to_string()),
+            "initialWidth" | "parentTitle" | "parentUrl" | "childId" => {}
+            "present" => {
+                // A slide number out of range still opens briefing mode, at the first slide.
+                let n = slide(value);
+                v.present = Some(*n.as_ref().unwrap_or(&1));
+                n?;
+            }
+            "sort" => {
+                v.sort = SortKey::from_slug(value)
+                    .ok_or_else(|| format!("Ignored sort={value}: not a table column."))?
+            }
+            "dir" if value == "asc" => v.ascending = true,
+            "dir" if value == "desc" => v.ascending = false,
+            "dir" => return Err(format!("Ignored dir={value}: use asc or desc.")),
+            // An empty actor, chain, incident, flow, data or since names nothing: it clears.
+            "actor" | "chain" | "incident" | "flow" | "data" | "since" => self.clear(key),
+            _ => return Err(format!("Ignored unknown parameter {key}={value}.")),
+        }
+        Ok(())
+    }
+
+    /// Drops a parameter and every value it held (a control set back to "all").
+    pub fn clear(&mut self, key: &str) {
+        let v = &mut self.view;
+        match key {
+            "from" => v.filter.from_year = None,
+            "to" => v.filter.to_year = None,
+            "category" => v.filter.categories.clear(),
+            "confidence" => v.filter.confidence.clear(),
+            "actor" => v.filter.actors.clear(),
+            "chain" => v.filter.chains.clear(),
+            "q" => v.filter.text.clear(),
+            "start" => self.start = None,
+            "end" => self.end = None,
+            "incident" => v.incident = None,
+            "figures" => v.figures = None,
+            "flow" => v.flow = None,
+            "yearly" => v.yearly_split = false,
+            "data" => v.data = None,
+            "since" => v.since = None,
+            "theme" => v.theme = None,
+            "embed" => v.embed = None,
+            "present" => v.present = None,
+            "sort" => v.sort = SortKey::default(),
+            "dir" => v.ascending = false,
+            _ => {}
+        }
+    }
+
+    /// The view, once the rules joining two parameters are settled, and every notice.
+    pub fn finish(mut self) -> (ViewState, Vec<String>) {
+        let v = &mut self.view;
+        match v.embed.as_mut() {
+            Some(e) => {
+                for (key, on) in &self.flags {
+                    match key.as_str() {
+                        "plain" => e.plain = *on,
+                        "static" => e.still = *on,
+                        _ => e.transparent = *on,
+                    }
+                }
+                e.pym_id = self.pym_id;
+            }
+            None => {
+                for (key, _) in &self.flags {
+                    self.notices.push(format!(
+                        "Ignored {key}: it applies to an embed (add embed=yearly, timeline, flows or figures)."
+                    ));
+                }
+            }
+        }
+        v.filter.dates = None;
+        match (self.start, self.end) {
+            (Some(a), Some(b)) if a <= b => v.filter.dates = Some((a, b)),
+            (Some(a), Some(b)) => {
+                self.notices.push(format!("Ignored the date range {a} to {b}: it ends before it starts."))
+            }
+            (Some(_), None) | (None, Some(_)) => {
+                self.notices.push("Ignored the date range: it needs both start and end.".to_string())
+            }
+            (None, None) => {}
+        }
+        if let (Some(a), Some(b)) = (v.filter.from_year, v.filter.to_year) {
+            if a > b {
+                self.notices.push(format!("Ignored from={a} and to={b}: the range ends before it starts."));
+                v.filter.from_year = None;
+                v.filter.to_year = None;
+            }
+        }
+        (self.view, tidy_notices(self.notices))
+    }
+}
+
+/// Adds `item` to a list that holds each value once.
+fn add<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+fn year(key: &str, value: &str) -> Result<i32, String> {
+    match value.parse::<i32>() {
+        Ok(y) if (2009..=2100).contains(&y) => Ok(y),
+        _ => Err(format!("Ignored {key}={value}: not a year between 2009 and 2100.")),
     }
 }
 
@@ -328,166 +521,58 @@ fn release_id(value: &str) -> Option<String> {
 }
 
 /// An on/off flag: present alone or `=1`/`true`/`yes` is on, `=0`/`false`/`no` off.
-fn flag(key: &str, value: &str, notices: &mut Vec<String>) -> Option<bool> {
+fn flag(key: &str, value: &str) -> Result<bool, String> {
     match value {
-        "" | "1" | "true" | "yes" => Some(true),
-        "0" | "false" | "no" => Some(false),
-        _ => {
-            notices.push(format!("Ignored {key}={value}: use {key}, {key}=1 or {key}=0."));
-            None
-        }
+        "" | "1" | "true" | "yes" => Ok(true),
+        "0" | "false" | "no" => Ok(false),
+        _ => Err(format!("Ignored {key}={value}: use {key}, {key}=1 or {key}=0.")),
     }
 }
 
-/// Reads a view from query pairs (already percent-decoded). Anything unknown or malformed
-/// is skipped, and a notice says what and why.
+/// The chart an `embed` value names; the first embed spelling (`?embed=1`) showed the
+/// charts alone: the first chart now.
+fn embed_chart(value: &str) -> Result<ChartKind, String> {
+    match value {
+        "" | "1" | "true" | "yes" => Ok(ChartKind::Yearly),
+        _ => ChartKind::from_name(value)
+            .ok_or_else(|| format!("Ignored embed={value}: use yearly, timeline, flows or figures.")),
+    }
+}
+
+/// The slide a `present` value names (alone: the first). A number out of range still opens
+/// briefing mode, at the first slide, with a notice.
+fn slide(value: &str) -> Result<usize, String> {
+    match value {
+        "" | "1" | "true" | "yes" => Ok(1),
+        _ => match value.parse::<usize>() {
+            Ok(n) if (1..=ChartKind::ALL.len()).contains(&n) => Ok(n),
+            _ => Err(format!("Ignored present={value}: slides are numbered 1 to {}.", ChartKind::ALL.len())),
+        },
+    }
+}
+
+/// Reads a view from query pairs (already percent-decoded), through [`Draft::apply`].
+/// Anything unknown or malformed is skipped, and a notice says what and why.
 pub fn parse(pairs: &[(String, String)]) -> (ViewState, Vec<String>) {
-    let mut v = ViewState::default();
-    let mut notices = Vec::new();
-    let (mut start, mut end) = (None, None);
-    let mut flags: Vec<(String, bool)> = Vec::new();
-    let mut pym_id = None;
+    let mut draft = Draft::default();
     for (key, value) in pairs {
-        let value = value.trim();
-        match key.as_str() {
-            "from" => v.filter.from_year = year(key, value, &mut notices),
-            "to" => v.filter.to_year = year(key, value, &mut notices),
-            "category" => match Category::from_slug(value) {
-                Some(c) if !v.filter.categories.contains(&c) => v.filter.categories.push(c),
-                Some(_) => {}
-                None => notices.push(format!("Ignored category={value}: not a victim category.")),
-            },
-            "confidence" => match Confidence::from_slug(value) {
-                Some(c) if !v.filter.confidence.contains(&c) => v.filter.confidence.push(c),
-                Some(_) => {}
-                None => notices.push(format!("Ignored confidence={value}: use official, firm or suspected.")),
-            },
-            // Each value once: a permalink that repeats one is the same view, and would
-            // otherwise be written back (and into the history) at its full length each time.
-            "actor" if !value.is_empty() => push_once(&mut v.filter.actors, value),
-            "chain" if !value.is_empty() => push_once(&mut v.filter.chains, value),
-            "q" => v.filter.text = value.to_string(),
-            "start" | "end" => match Date::parse(value) {
-                Ok(d) if key == "start" => start = Some(d),
-                Ok(d) => end = Some(d),
-                Err(e) => notices.push(format!("Ignored {key}={value}: {e}.")),
-            },
-            "incident" if !value.is_empty() => v.incident = Some(value.to_string()),
-            "figures" => match value {
-                "all" => v.figures = Some(FiguresFor::All),
-                _ => {
-                    if let Some(y) = year(key, value, &mut notices) {
-                        v.figures = Some(FiguresFor::Year(y));
-                    }
-                }
-            },
-            "flow" if !value.is_empty() => v.flow = Some(value.to_string()),
-            "yearly" => match value {
-                "split" => v.yearly_split = true,
-                "" | "all" => v.yearly_split = false,
-                _ => notices.push(format!("Ignored yearly={value}: use yearly=split.")),
-            },
-            "data" if !value.is_empty() => v.data = Some(value.to_string()),
-            "since" => match release_id(value) {
-                Some(id) => v.since = Some(id),
-                None => {
-                    notices.push(format!("Ignored since={value}: not a release id (such as 2026-12-01)."))
-                }
-            },
-            "theme" => match Theme::from_slug(value) {
-                Some(t) => v.theme = Some(t),
-                // The system's choice, which is also what no theme means.
-                None if value == "auto" => v.theme = None,
-                None => notices.push(format!("Ignored theme={value}: use light, dark or auto.")),
-            },
-            "embed" => match value {
-                // The first embed spelling (`?embed=1`) showed the charts alone: the
-                // first chart now.
-                "" | "1" | "true" | "yes" => v.embed = Some(Embed::of(ChartKind::Yearly)),
-                _ => match ChartKind::from_name(value) {
-                    Some(k) => v.embed = Some(Embed::of(k)),
-                    None => notices
-                        .push(format!("Ignored embed={value}: use yearly, timeline, flows or figures.")),
-                },
-            },
-            "plain" | "static" | "transparent" => {
-                if let Some(on) = flag(key, value, &mut notices) {
-                    flags.push((key.clone(), on));
-                }
-            }
-            // Pym.js adds these to the address of every frame it makes; the id names the
-            // frame in height messages, the rest is for the host's own use.
-            "childId" if !value.is_empty() => pym_id = Some(value.to_string()),
-            "initialWidth" | "parentTitle" | "parentUrl" | "childId" => {}
-            "present" => match value {
-                "" | "1" | "true" | "yes" => v.present = Some(1),
-                _ => match value.parse::<usize>() {
-                    Ok(n) if (1..=ChartKind::ALL.len()).contains(&n) => v.present = Some(n),
-                    _ => {
-                        notices.push(format!(
-                            "Ignored present={value}: slides are numbered 1 to {}.",
-                            ChartKind::ALL.len()
-                        ));
-                        v.present = Some(1);
-                    }
-                },
-            },
-            "sort" => match SortKey::from_slug(value) {
-                Some(k) => v.sort = k,
-                None => notices.push(format!("Ignored sort={value}: not a table column.")),
-            },
-            "dir" => match value {
-                "asc" => v.ascending = true,
-                "desc" => v.ascending = false,
-                _ => notices.push(format!("Ignored dir={value}: use asc or desc.")),
-            },
-            _ => notices.push(format!("Ignored unknown parameter {key}={value}.")),
-        }
+        draft.apply(key, value);
     }
-    match v.embed.as_mut() {
-        Some(e) => {
-            for (key, on) in flags {
-                match key.as_str() {
-                    "plain" => e.plain = on,
-                    "static" => e.still = on,
-                    _ => e.transparent = on,
-                }
-            }
-            e.pym_id = pym_id;
-        }
-        None => {
-            for (key, _) in flags {
-                notices.push(format!(
-                    "Ignored {key}: it applies to an embed (add embed=yearly, timeline, flows or figures)."
-                ));
-            }
-        }
-    }
-    match (start, end) {
-        (Some(a), Some(b)) if a <= b => v.filter.dates = Some((a, b)),
-        (Some(a), Some(b)) => {
-            notices.push(format!("Ignored the date range {a} to {b}: it ends before it starts."))
-        }
-        (Some(_), None) | (None, Some(_)) => {
-            notices.push("Ignored the date range: it needs both start and end.".to_string())
-        }
-        (None, None) => {}
-    }
-    if let (Some(a), Some(b)) = (v.filter.from_year, v.filter.to_year) {
-        if a > b {
-            notices.push(format!("Ignored from={a} and to={b}: the range ends before it starts."));
-            v.filter.from_year = None;
-            v.filter.to_year = None;
-        }
-    }
-    (v, tidy_notices(notices))
+    draft.finish()
 }
 
-/// Adds `value` to `list` unless it is there already.
-fn push_once(list: &mut Vec<String>, value: &str) {
-    if !list.iter().any(|v| v == value) {
-        list.push(value.to_string());
+/// What a control on the page does: sets each parameter to its values (replacing what it
+/// held; no values clears it), under the same rules as the address ([`Draft::apply`]).
+/// Returns the new view and a notice for anything refused.
+pub fn apply(view: &ViewState, changes: &[(&str, &[&str])]) -> (ViewState, Vec<String>) {
+    let mut draft = Draft::from_view(view);
+    for (key, values) in changes {
+        draft.clear(key);
+        for value in *values {
+            draft.apply(key, value);
+        }
     }
+    draft.finish()
 }
 
 /// Most notices listed one by one; past this the rest are counted in one more line, so an
@@ -499,23 +584,30 @@ pub const MAX_NOTICES: usize = 8;
 /// its count, and at most [`MAX_NOTICES`] lines, the last counting the rest.
 pub fn tidy_notices(notices: Vec<String>) -> Vec<String> {
     const MAX: usize = 160;
-    let mut out: Vec<(String, usize)> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for n in notices {
-        let n = match n.char_indices().nth(MAX) {
+    let cut: Vec<String> = notices
+        .into_iter()
+        .map(|n| match n.char_indices().nth(MAX) {
             Some((end, _)) => format!("{}…", &n[..end]),
             None => n,
-        };
-        match index.get(&n) {
-            Some(&k) => out[k].1 += 1,
-            None => {
-                index.insert(n.clone(), out.len());
-                out.push((n, 1));
-            }
+        })
+        .collect();
+    // Each notice with its count, in the order each first came: sorted to count them (the
+    // first of equals keeps its place), then put back in order of arrival.
+    let mut order: Vec<usize> = (0..cut.len()).collect();
+    crate::sort::by(&mut order, &|&a, &b| cut[a].cmp(&cut[b]).then(a.cmp(&b)));
+    let mut firsts: Vec<(usize, usize)> = Vec::new();
+    for (k, &i) in order.iter().enumerate() {
+        match firsts.last_mut() {
+            Some((first, count)) if k > 0 && cut[*first] == cut[i] => *count += 1,
+            _ => firsts.push((i, 1)),
         }
     }
-    let mut lines: Vec<String> =
-        out.iter().map(|(n, count)| if *count > 1 { format!("{n} (×{count})") } else { n.clone() }).collect();
+    crate::sort::by(&mut firsts, &|a, b| a.cmp(b));
+    let out: Vec<(&String, usize)> = firsts.iter().map(|&(i, count)| (&cut[i], count)).collect();
+    let mut lines: Vec<String> = out
+        .iter()
+        .map(|(n, count)| if *count > 1 { format!("{n} (×{count})") } else { n.to_string() })
+        .collect();
     if lines.len() > MAX_NOTICES {
         let rest: usize = out[MAX_NOTICES - 1..].iter().map(|(_, count)| count).sum();
         lines.truncate(MAX_NOTICES - 1);
@@ -738,7 +830,8 @@ mod tests {
 
     #[test]
     fn values_the_dataset_does_not_know_are_dropped_with_a_notice() {
-        let data: Dataset = serde_json::from_str(include_str!("../tests/fixtures/minimal.json"))
+        let text = include_str!("../tests/fixtures/minimal.json");
+        let data = crate::load::parse_dataset(text.as_bytes(), "minimal.json", Date::new(2100, 1, 1))
             .unwrap_or_else(|e| panic!("{e}"));
         let (v, _) = parse(&pairs(&[
             ("actor", "Nobody"),
@@ -754,7 +847,8 @@ mod tests {
 
     #[test]
     fn a_release_to_compare_with_must_be_another_release_of_the_change_log() {
-        let data: Dataset = serde_json::from_str(include_str!("../tests/fixtures/minimal.json"))
+        let text = include_str!("../tests/fixtures/minimal.json");
+        let data = crate::load::parse_dataset(text.as_bytes(), "minimal.json", Date::new(2100, 1, 1))
             .unwrap_or_else(|e| panic!("{e}"));
         let current = data.release.id.clone();
         for (since, kept, why) in [
@@ -796,6 +890,60 @@ mod tests {
         assert_eq!(notices.len(), 2, "{notices:?}");
         assert_eq!(notices[0], "Ignored unknown parameter colour=red. (×1000)");
         assert!(notices.iter().all(|n| n.chars().count() <= 170), "no notice echoes a long value whole");
+    }
+
+    #[test]
+    fn a_control_is_held_to_the_addresss_rules_in_the_same_words() {
+        let mut from_2022 = ViewState::default();
+        from_2022.filter.from_year = Some(2022);
+        // (the view before, what a control sets, words the refusal must hold)
+        type Case<'a> = (&'a ViewState, &'a [(&'a str, &'a [&'a str])], &'a str);
+        let cases: [Case; 5] = [
+            (&from_2022, &[("to", &["2020"])], "ends before it starts"),
+            (&from_2022, &[("from", &["1999"])], "Ignored from=1999"),
+            (&from_2022, &[("category", &["bank"])], "Ignored category=bank"),
+            (&from_2022, &[("start", &["2024-05-01"]), ("end", &["2024-03-01"])], "ends before it starts"),
+            (&from_2022, &[("start", &["2024-05-01"])], "needs both start and end"),
+        ];
+        for (view, changes, words) in cases {
+            let (_, by_control) = apply(view, changes);
+            assert!(by_control.iter().any(|n| n.contains(words)), "{changes:?}: {by_control:?}");
+            // The address says the same of the same values.
+            let mut pairs = vec![("from".to_string(), "2022".to_string())];
+            for (key, values) in changes {
+                pairs.extend(values.iter().map(|v| (key.to_string(), v.to_string())));
+            }
+            let (_, by_address) = parse(&pairs);
+            assert_eq!(by_control, by_address, "{changes:?}");
+        }
+    }
+
+    #[test]
+    fn a_control_replaces_what_its_parameter_held_and_nothing_else() {
+        let (v, _) = parse(&pairs(&[("category", "bridge"), ("from", "2022"), ("incident", "x")]));
+        let (v, notices) = apply(&v, &[("category", &["wallet", "defi_protocol"])]);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(v.filter.categories, vec![Category::Wallet, Category::DefiProtocol]);
+        assert_eq!((v.filter.from_year, v.incident.as_deref()), (Some(2022), Some("x")));
+        let (v, _) = apply(&v, &[("category", &[]), ("incident", &[])]);
+        assert!(v.filter.categories.is_empty() && v.incident.is_none());
+        let (v, _) = apply(&v, &[("start", &["2024-01-01"]), ("end", &["2024-06-30"])]);
+        assert_eq!(v.filter.dates, Some((Date::new(2024, 1, 1), Date::new(2024, 6, 30))));
+    }
+
+    #[test]
+    fn case_folds_as_the_unicode_tables_do_for_latin_greek_and_cyrillic() {
+        // Every letter of the scripts folded by rule, against the standard library's tables.
+        let ranges = [0x20..0x7F, 0xC0..0x180, 0x386..0x3CF, 0x400..0x460];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            // İ folds to "i" and a combining dot in Unicode; searching for "i" should find it.
+            if c == '\u{130}' {
+                continue;
+            }
+            let s = c.to_string();
+            assert_eq!(fold_case(&s), s.to_lowercase(), "{c} U+{:04X}", c as u32);
+        }
+        assert_eq!(fold_case("Bybit ÖSTERREICH Ωμέγα МОСКВА 업비트"), "bybit österreich ωμέγα москва 업비트");
     }
 
     #[test]

@@ -11,7 +11,7 @@ mod common;
 use heist_ledger::after;
 use heist_ledger::html;
 use heist_ledger::model::{Cooperation, Dataset};
-use heist_ledger::pipeline::{self, ChartKind, Selection};
+use heist_ledger::pipeline::{self, ChartData, ChartKind, Selection};
 use heist_ledger::render::Size;
 use heist_ledger::view::{self, Theme};
 
@@ -154,7 +154,7 @@ fn one_flow_shows_every_published_split_by_date_with_its_source() {
     let flow = data.flows.iter().max_by_key(|f| f.status.len()).expect("a flow with a history");
     assert!(flow.status.len() > 1);
     let sel = selection(&[("flow", &flow.incident)]);
-    let chart = pipeline::chart(&sel, ChartKind::Flows, Size { width: 1200, height: 600 });
+    let chart = ChartData::new(&sel, ChartKind::Flows);
     let caption = html::caption(&chart);
     assert!(caption.contains(&format!(r#"data-flow-status="{}""#, flow.incident)), "{caption}");
     for p in &flow.status {
@@ -168,6 +168,6 @@ fn one_flow_shows_every_published_split_by_date_with_its_source() {
             "the drawn split is marked"
         );
     }
-    let summed = pipeline::chart(&selection(&[]), ChartKind::Flows, Size { width: 1200, height: 600 });
+    let summed = ChartData::new(&selection(&[]), ChartKind::Flows);
     assert!(!html::caption(&summed).contains("data-flow-status"), "the sum over flows has no one history");
 }

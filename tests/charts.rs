@@ -10,6 +10,7 @@
 use std::sync::Arc;
 
 use heist_ledger::aggregate;
+use heist_ledger::layout::scale::Position;
 use heist_ledger::layout::Rect;
 use heist_ledger::load::parse_dataset;
 use heist_ledger::model::{Dataset, Date};
@@ -27,7 +28,12 @@ fn shipped() -> Dataset {
 }
 
 fn fixture() -> Dataset {
-    serde_json::from_str(FIXTURE).expect("fixture parses")
+    heist_ledger::load::parse_dataset(
+        FIXTURE.as_bytes(),
+        "minimal.json",
+        heist_ledger::model::Date::new(2100, 1, 1),
+    )
+    .expect("fixture parses")
 }
 
 fn title_of(data: &Dataset) -> impl Fn(&str) -> String + '_ {
@@ -50,7 +56,7 @@ fn timeline_svg(data: &Dataset, size: Size) -> String {
 
 fn flows_svg(data: &Dataset, ids: &[&str], size: Size) -> String {
     let g = aggregate::flow_graph(data, ids).expect("a flow exists");
-    render::flows::render(&g, size, Theme::Light, "flows", "test", &title_of(data)).expect("flows render").svg
+    render::flows::render(&g, size, Theme::Light, "flows", "test", &title_of(data)).expect("flows render")
 }
 
 fn num(n: Node, attr: &str) -> f64 {
@@ -221,9 +227,10 @@ fn one_timeline_marker_per_incident_at_its_date_with_area_proportional_to_amount
     let data = shipped();
     let svg = timeline_svg(&data, SIZE);
     let doc = parse(&svg);
-    let frame = doc.descendants().find(|n| n.attribute("class") == Some("plot-frame")).expect("plot frame");
-    let (x0, x1, d0, d1) =
-        (num(frame, "data-x0"), num(frame, "data-x1"), num(frame, "data-day0"), num(frame, "data-day1"));
+    // The drawing's own projection, as the page's brush and keys use it.
+    let sel = Selection::new(Arc::new(data.clone()), Default::default(), Theme::Light);
+    let projection =
+        pipeline::ChartData::new(&sel, ChartKind::Timeline).projection(SIZE).expect("a projection");
     let markers = marks(&doc, "incident");
     assert_eq!(markers.len(), data.incidents.len());
     let mut ids: Vec<&str> = markers.iter().filter_map(|m| m.attribute("data-incident")).collect();
@@ -235,13 +242,18 @@ fn one_timeline_marker_per_incident_at_its_date_with_area_proportional_to_amount
         let incident =
             data.incident(m.attribute("data-incident").unwrap_or_default()).expect("known incident");
         let circle = m.children().find(|n| n.has_tag_name("circle")).expect("a circle");
-        let want_x = x0 + (incident.date.days_since_epoch() as f64 - d0) / (d1 - d0) * (x1 - x0);
+        let at = Position { x: incident.date.days_since_epoch() as f64, y: incident.usd };
+        let (want_x, want_y) = projection.position_to_svg(at);
+        let (cx, cy) = (num(circle, "cx"), num(circle, "cy"));
         assert!(
-            (num(circle, "cx") - want_x).abs() <= 1.0,
-            "{} drawn at x {} not {want_x:.1}",
-            incident.id,
-            num(circle, "cx")
+            (cx - want_x).abs() <= 1.0 && (cy - want_y).abs() <= 1.0,
+            "{} drawn at ({cx}, {cy}) not ({want_x:.1}, {want_y:.1})",
+            incident.id
         );
+        // Drawn on whole pixels: the inverse reads back its day within a pixel's worth.
+        let back = projection.svg_to_position(cx, cy);
+        let per_pixel = (projection.svg_to_position(cx + 1.0, cy).x - back.x).abs();
+        assert!((back.x - at.x).abs() <= per_pixel, "{}: the inverse reads back its day", incident.id);
         assert!(
             m.attribute("aria-label").unwrap_or_default().contains("Source: "),
             "{}: tooltip names its source",

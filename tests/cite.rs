@@ -16,11 +16,24 @@ use heist_ledger::view::{self, Theme, ViewState};
 const SITE: &str = "https://example.github.io/heist-ledger/";
 
 fn shipped() -> Arc<Dataset> {
-    Arc::new(serde_json::from_str(include_str!("../public/data/incidents.json")).unwrap())
+    let text = include_str!("../public/data/incidents.json");
+    Arc::new(
+        heist_ledger::load::parse_dataset(
+            text.as_bytes(),
+            "incidents.json",
+            heist_ledger::model::Date::new(2100, 1, 1),
+        )
+        .unwrap(),
+    )
 }
 
 fn minimal() -> Dataset {
-    serde_json::from_str(include_str!("fixtures/minimal.json")).unwrap()
+    heist_ledger::load::parse_dataset(
+        include_str!("fixtures/minimal.json").as_bytes(),
+        "minimal.json",
+        heist_ledger::model::Date::new(2100, 1, 1),
+    )
+    .unwrap()
 }
 
 fn cite(data: Arc<Dataset>, v: ViewState, today: Date) -> (Selection, Citation) {

@@ -46,7 +46,12 @@ fn published_file_is_the_assembly_of_data_dir() {
 
 #[test]
 fn shipped_dataset_validates_with_zero_problems() {
-    let data: Dataset = serde_json::from_str(SHIPPED).expect("parses");
+    let data: Dataset = heist_ledger::load::parse_dataset(
+        SHIPPED.as_bytes(),
+        "incidents.json",
+        heist_ledger::model::Date::new(2100, 1, 1),
+    )
+    .expect("parses");
     let problems = validate(&data, today());
     assert!(
         problems.is_empty(),
@@ -61,7 +66,7 @@ fn chainalysis_figures_briefing_audiences_know_come_out_right() {
     let data = shipped();
     let (lo, hi) = Filter::default().year_span(&data);
     let kept = Filter::default().apply(&data);
-    let y = aggregate::yearly(&data, &kept, (lo, hi), false);
+    let y = aggregate::yearly(&data, &kept, (lo, hi), false, None, false);
     let chainalysis = |year: i32| {
         y.reported
             .iter()
@@ -84,7 +89,7 @@ fn year_bars_are_the_sum_of_that_years_incidents() {
     let data = shipped();
     let kept = Filter::default().apply(&data);
     let span = Filter::default().year_span(&data);
-    let y = aggregate::yearly(&data, &kept, span, false);
+    let y = aggregate::yearly(&data, &kept, span, false, None, false);
     for bar in &y.bars {
         let incidents: Vec<_> = data.incidents.iter().filter(|i| i.date.year() == bar.year).collect();
         let sum: f64 = incidents.iter().map(|i| i.usd).sum();

@@ -14,7 +14,7 @@ use heist_ledger::cite;
 use heist_ledger::exports::{self, Preset};
 use heist_ledger::html::{self, StaticChart};
 use heist_ledger::model::{Confidence, Date, FigureNature};
-use heist_ledger::pipeline::{self, ChartKind, Selection};
+use heist_ledger::pipeline::{self, ChartData, ChartKind, Selection};
 use heist_ledger::render::Size;
 use heist_ledger::view::{self, Theme};
 
@@ -32,9 +32,9 @@ fn static_page(sel: &Selection) -> String {
     let charts: Vec<StaticChart> = ChartKind::ALL
         .into_iter()
         .map(|kind| {
-            let chart = pipeline::chart(sel, kind, kind.size_for(1232));
-            let svg = chart.svg.clone().expect("chart draws");
-            StaticChart { chart, svgs: vec![("v-light-wide", svg)] }
+            let data = ChartData::new(sel, kind);
+            let svg = data.draw(kind.size_for(1232), sel.theme).expect("chart draws");
+            StaticChart { data, svgs: vec![("v-light-wide", svg)] }
         })
         .collect();
     html::static_page(sel, &charts, &pipeline::headline(sel), "data/incidents.json")
@@ -67,7 +67,7 @@ fn embeds_images_slides_print_exports_and_citations_carry_the_horizon() {
     let said = format!("newest evidence read {words}");
     for kind in ChartKind::ALL {
         // The embed's footer and each slide's date line are this frame's `dated`.
-        let frame = pipeline::frame_for(&sel, kind, kind.size_for(640), "");
+        let frame = pipeline::export_frame(&sel, &ChartData::new(&sel, kind), "");
         assert!(frame.dated.contains(&said), "{}: {}", kind.name(), frame.dated);
         let (svg, _) = exports::image(&sel, kind, Preset::Slide, "https://example.test/").expect("exports");
         assert!(svg.contains(&said), "{}: the exported image", kind.name());
@@ -161,9 +161,9 @@ fn a_flow_that_does_not_add_up_to_its_theft_says_why_on_the_chart() {
         let sent = heist_ledger::validate::source_outflow(flow);
         let parts = (sent - flow.theft_usd).abs() > flow.theft_usd * 0.005 + 1.0;
         let sel = selection(&[("flow", flow.incident.as_str())]);
-        let chart = pipeline::chart(&sel, ChartKind::Flows, ChartKind::Flows.size_for(1232));
+        let chart = ChartData::new(&sel, ChartKind::Flows);
         assert_eq!(
-            !chart.notes.is_empty(),
+            !chart.notes().is_empty(),
             parts,
             "{}: a note exactly when the edges part from the theft",
             flow.incident
@@ -184,7 +184,7 @@ fn each_year_whose_sum_parts_from_a_publishers_figure_gets_a_note_saying_why() {
     let data = shipped();
     let sel = selection(&[]);
     let page = static_page(&sel);
-    let y = aggregate::yearly(&data, &sel.incidents(), sel.span, false);
+    let y = aggregate::yearly(&data, &sel.incidents(), sel.span, false, None, false);
     let mut parted = 0;
     for m in &y.reported {
         let t = data.reported_totals.iter().find(|t| t.id == m.id).expect("the figure");
@@ -260,7 +260,7 @@ fn part_year_and_derived_figures_are_drawn_listed_and_exported_apart_from_full_y
     let sel = selection(&[]);
     let chart = pipeline::chart(&sel, ChartKind::Yearly, Size { width: 1200, height: 500 });
     let svg = chart.svg.clone().expect("draws");
-    let y = aggregate::yearly(&sel.data, &sel.incidents(), sel.span, false);
+    let y = aggregate::yearly(&sel.data, &sel.incidents(), sel.span, false, None, false);
     for m in &y.reported {
         let partial = m.nature.is_partial_or_derived();
         let nature = if partial { ["part-of-year", "derived"] } else { ["full-year", "full-year"] };
@@ -342,7 +342,7 @@ fn the_yearly_slide_quotes_the_latest_figure_for_its_year_and_its_window() {
 #[test]
 fn an_exported_timeline_names_the_incidents_sources_not_only_the_enforcement_documents() {
     let sel = selection(&[("from", "2025"), ("to", "2025")]);
-    let frame = pipeline::frame_for(&sel, ChartKind::Timeline, Size { width: 1000, height: 500 }, "");
+    let frame = pipeline::export_frame(&sel, &ChartData::new(&sel, ChartKind::Timeline), "");
     let data = &sel.data;
     // The thefts' documents, and those of the freezes and recoveries drawn on their lane
     // (their sources are the chart's own, like the enforcement actions').

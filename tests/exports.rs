@@ -275,3 +275,30 @@ fn each_slide_s_takeaway_is_computed_from_the_data_in_view() {
     assert_eq!(none, "No thefts in this dataset match the view.");
     assert!(!pipeline::takeaway(&sel, ChartKind::Figures).is_empty());
 }
+
+/// Numbers as `f64`, so `1460000000` and `1460000000.0` compare equal.
+fn numbers_as_f64(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) => n.as_f64().map_or(Value::Null, |f| serde_json::json!(f)),
+        Value::Array(a) => Value::Array(a.into_iter().map(numbers_as_f64).collect()),
+        Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, numbers_as_f64(v))).collect()),
+        v => v,
+    }
+}
+
+/// The incidents JSON is written by hand (no serde in the WebAssembly): each record must
+/// be the dataset's own record as its types write it, field for field.
+#[test]
+fn each_incident_in_the_json_is_the_datasets_own_record() {
+    let sel = selection("", Theme::Light);
+    let list = sel.sorted();
+    let json = exports::incidents_json(&sel.data, &list, "All incidents", "https://x.test/");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    for (written, i) in v["incidents"].as_array().expect("incidents").iter().zip(&list) {
+        let mut written = written.clone();
+        written.as_object_mut().expect("an object").remove("source_details");
+        let own = serde_json::to_value(i).expect("an incident serializes");
+        assert_eq!(numbers_as_f64(written), numbers_as_f64(own), "{}", i.id);
+    }
+}

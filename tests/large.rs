@@ -108,7 +108,7 @@ fn a_long_timeline_table_is_folded_to_its_first_rows_and_whole_on_request() {
     let sel = Selection::new(data, ViewState::default(), Theme::Light);
     let size = ChartKind::Timeline.size_for(1232);
     let whole = pipeline::chart(&sel, ChartKind::Timeline, size).table;
-    let folded = pipeline::chart_rows(&sel, ChartKind::Timeline, size, FOLDED_ROWS).table;
+    let folded = pipeline::ChartData::new(&sel, ChartKind::Timeline).table(FOLDED_ROWS);
     assert!(whole.rows.len() > FOLDED_ROWS, "{} rows: long enough to fold", whole.rows.len());
     assert_eq!(whole.total, whole.rows.len(), "the whole table holds every row");
     assert_eq!(folded.total, whole.total, "the folded one knows how many there are");

@@ -8,7 +8,7 @@
 use heist_ledger::aggregate;
 use heist_ledger::html::{self, StaticChart};
 use heist_ledger::model::Date;
-use heist_ledger::pipeline::{self, ChartKind, Selection};
+use heist_ledger::pipeline::{self, ChartData, ChartKind, Part, Selection};
 use heist_ledger::render::Size;
 use heist_ledger::view::{self, FiguresFor, Theme, ViewState};
 
@@ -23,9 +23,9 @@ fn static_page(sel: &Selection) -> String {
     let charts: Vec<StaticChart> = ChartKind::ALL
         .into_iter()
         .map(|kind| {
-            let chart = pipeline::chart(sel, kind, kind.size_for(1232));
-            let svg = chart.svg.clone().expect("chart draws");
-            StaticChart { chart, svgs: vec![("v-light-wide", svg)] }
+            let data = ChartData::new(sel, kind);
+            let svg = data.draw(kind.size_for(1232), sel.theme).expect("chart draws");
+            StaticChart { data, svgs: vec![("v-light-wide", svg)] }
         })
         .collect();
     html::static_page(sel, &charts, &pipeline::headline(sel), "data/incidents.json")
@@ -232,6 +232,81 @@ proptest::proptest! {
                 proptest::prop_assert_eq!(pipeline::chart(&sa, kind, size), pipeline::chart(&sb, kind, size), "{:?}: {:?} / {:?}", kind, va, vb);
             }
         }
+    }
+}
+
+/// What the page writes for one block of the view.
+fn part_markup(sel: &Selection, part: Part) -> String {
+    match part {
+        Part::Headline => html::headline(&sel.data, &pipeline::headline(sel)),
+        Part::FilterChoices => html::filters(sel),
+        Part::Published => html::published_figures(&sel.data),
+        Part::Changes => html::changes(&sel.data),
+        Part::Incidents => html::incident_table(sel, false),
+        Part::Detail => sel
+            .selected()
+            .map(|i| {
+                html::detail(
+                    &sel.data,
+                    i,
+                    pipeline::incident_flow(sel, &i.id, Size { width: 600, height: 330 }).as_ref(),
+                )
+            })
+            .unwrap_or_default(),
+        Part::After => html::after::years(sel),
+        Part::Diff => html::diff::panel(sel, false),
+        Part::Head(kind) => html::figure_head(kind, sel, false),
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(40))]
+
+    /// The page rewrites a block only when its key changes: two views with the same key must
+    /// write the same markup, or a change would leave a stale block on screen.
+    #[test]
+    fn views_with_the_same_part_key_write_the_same_markup(
+        a in proptest::collection::vec(0usize..64, 9),
+        b in proptest::collection::vec(0usize..64, 9),
+        keep in proptest::collection::vec(proptest::bool::ANY, 9),
+    ) {
+        let b: Vec<usize> = a.iter().zip(&b).zip(&keep).map(|((x, y), k)| if *k { *x } else { *y }).collect();
+        let data = shipped();
+        let (va, vb) = (clicked_view(&a), clicked_view(&b));
+        let (sa, sb) = (Selection::new(data.clone(), va.clone(), Theme::Light), Selection::new(data, vb.clone(), Theme::Light));
+        let mut parts = vec![Part::Headline, Part::FilterChoices, Part::After, Part::Diff, Part::Published, Part::Changes, Part::Incidents, Part::Detail];
+        parts.extend(ChartKind::ALL.map(Part::Head));
+        for part in parts {
+            if sa.part_key(part) == sb.part_key(part) {
+                proptest::prop_assert_eq!(part_markup(&sa, part), part_markup(&sb, part), "{:?}: {:?} / {:?}", part, va, vb);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_filter_rewrites_the_blocks_it_touches_and_no_other() {
+    let data = shipped();
+    let sel = |q: &[(&str, &str)]| {
+        let pairs: Vec<(String, String)> = q.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Selection::new(data.clone(), view::reconcile(view::parse(&pairs).0, &data).0, Theme::Light)
+    };
+    let base = sel(&[]);
+    let filtered = sel(&[("category", "bridge")]);
+    let touched = [Part::Headline, Part::After, Part::Incidents, Part::Head(ChartKind::Flows)];
+    let mut parts = vec![
+        Part::Headline,
+        Part::FilterChoices,
+        Part::After,
+        Part::Diff,
+        Part::Published,
+        Part::Changes,
+        Part::Incidents,
+        Part::Detail,
+    ];
+    parts.extend(ChartKind::ALL.map(Part::Head));
+    for part in parts {
+        assert_eq!(base.part_key(part) != filtered.part_key(part), touched.contains(&part), "{part:?}");
     }
 }
 

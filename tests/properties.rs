@@ -161,11 +161,11 @@ proptest! {
                     let mut charts = Vec::new();
                     for kind in ChartKind::ALL {
                         let size = Size { width, height: kind.size_for(width).height };
-                        let chart = pipeline::chart(&sel, kind, size);
-                        let svg = chart.svg.clone().map_err(|e| TestCaseError::fail(format!("{}: {e}", kind.name())))?;
+                        let data = pipeline::ChartData::new(&sel, kind);
+                        let svg = data.draw(size, theme).map_err(|e| TestCaseError::fail(format!("{}: {e}", kind.name())))?;
                         assert_finite(&svg, kind.name());
                         prop_assert!(!svg.contains("<script"), "{} stays inert", kind.name());
-                        charts.push(StaticChart { chart, svgs: vec![("v-light-wide", svg)] });
+                        charts.push(StaticChart { data, svgs: vec![("v-light-wide", svg)] });
                     }
                     let page = html::static_page(&sel, &charts, &pipeline::headline(&sel), "data/incidents.json");
                     prop_assert!(!page.contains("<script"), "the page markup stays inert");

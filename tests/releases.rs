@@ -21,7 +21,12 @@ fn today() -> Date {
 }
 
 fn fixture_release(id: &str, date: Date, incidents: usize) -> Dataset {
-    let mut d: Dataset = serde_json::from_str(include_str!("fixtures/minimal.json")).unwrap();
+    let mut d: Dataset = heist_ledger::load::parse_dataset(
+        include_str!("fixtures/minimal.json").as_bytes(),
+        "minimal.json",
+        heist_ledger::model::Date::new(2100, 1, 1),
+    )
+    .unwrap();
     d.release = Release { id: id.to_string(), date };
     d.incidents.truncate(incidents);
     d
@@ -31,7 +36,12 @@ fn fixture_release(id: &str, date: Date, incidents: usize) -> Dataset {
 /// frozen copy named after its release id.
 #[test]
 fn the_shipped_release_is_frozen_unchanged_in_data_releases() {
-    let shipped: Dataset = serde_json::from_str(SHIPPED).unwrap();
+    let shipped: Dataset = heist_ledger::load::parse_dataset(
+        SHIPPED.as_bytes(),
+        "incidents.json",
+        heist_ledger::model::Date::new(2100, 1, 1),
+    )
+    .unwrap();
     let frozen_path = format!("{RELEASES_DIR}/{}.json", shipped.release.id);
     let frozen = std::fs::read_to_string(&frozen_path).unwrap_or_else(|e| {
         panic!("release {} has no frozen copy at {frozen_path} ({e}): cut it by copying public/data/incidents.json there", shipped.release.id)

@@ -74,7 +74,9 @@ fn check(g: &FlowGraph, size: Size, plan: &Plan) -> Result<(), String> {
         if !finite(&a.rect) || a.lines.iter().any(|l| !l.x.is_finite() || !l.y.is_finite()) {
             return Err(format!("{who}: a coordinate is not finite: {:?}", a.rect));
         }
-        if a.lines.iter().any(|l| l.text.contains('…')) {
+        // A name that itself holds "…" (the generator draws any printable text) is drawn
+        // whole by the check above; only an ellipsis the layout added means a cut.
+        if !g.nodes[a.node].label.contains('…') && a.lines.iter().any(|l| l.text.contains('…')) {
             return Err(format!("{who}: a label is cut short: {:?}", a.lines));
         }
         if !canvas.contains(&a.rect) {
@@ -137,7 +139,7 @@ fn the_drawn_svg_holds_every_full_name_and_amount_and_no_ellipsis() {
     for (ids, g) in shipped_flows(&data).into_iter().take(3) {
         for width in WIDTHS {
             let size = ChartKind::Flows.size_for(width);
-            let svg = flows::render(&g, size, Theme::Light, "flows", "test", &title).expect("renders").svg;
+            let svg = flows::render(&g, size, Theme::Light, "flows", "test", &title).expect("renders");
             let doc = Document::parse(&svg).expect("well-formed SVG");
             let texts: Vec<&str> = doc
                 .descendants()

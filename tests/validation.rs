@@ -175,7 +175,12 @@ fn each_kind_of_bad_record_is_named_by_record_and_field() {
 
 #[test]
 fn non_finite_amounts_are_problems() {
-    let mut data: Dataset = serde_json::from_str(FIXTURE).expect("fixture parses");
+    let mut data: Dataset = heist_ledger::load::parse_dataset(
+        FIXTURE.as_bytes(),
+        "minimal.json",
+        heist_ledger::model::Date::new(2100, 1, 1),
+    )
+    .expect("fixture parses");
     data.incidents[0].usd = f64::NAN;
     data.incidents[1].usd = f64::INFINITY;
     data.reported_totals[0].usd = f64::NEG_INFINITY;

@@ -5,12 +5,15 @@
 // A test fails loudly on the first surprise: expect() is how it says which.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
+use heist_ledger::html;
 use heist_ledger::model::Dataset;
 use heist_ledger::pipeline::{ChartKind, Selection};
 use heist_ledger::view::{Theme, ViewState};
-use heist_ledger::web::charts::ChartFigure;
+use heist_ledger::web::figure::Figure;
 use heist_ledger::web::state::PageState;
 use heist_ledger::web::{fetch, panic};
 use leptos::prelude::*;
@@ -25,9 +28,18 @@ fn document() -> web_sys::Document {
     web_sys::window().and_then(|w| w.document()).expect("a document")
 }
 
-/// A fresh, visible container of a known width for one test.
+/// A fresh, visible container of a known width for one test, under the stylesheet's rules
+/// for a chart box (a fixed height; tooltips and the brush laid over it, not in its flow).
 fn container(id: &str) -> web_sys::HtmlElement {
     let doc = document();
+    if doc.get_element_by_id("test-style").is_none() {
+        let style = doc.create_element("style").expect("style");
+        style.set_id("test-style");
+        style.set_text_content(Some(
+            ".chart-box{position:relative;height:360px}.tooltip,.brush{position:absolute}.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden}",
+        ));
+        doc.head().expect("head").append_child(&style).expect("append");
+    }
     let el: web_sys::HtmlElement = doc.create_element("div").expect("div").dyn_into().expect("html element");
     el.set_id(id);
     el.style().set_property("width", "800px").expect("width");
@@ -48,9 +60,9 @@ async fn settle() {
     }
 }
 
-/// Mounts a timeline figure for the fixture in a fresh container, with page state whose
-/// write path records the view it is sent; returns the container, that view, and the mount
-/// handle (dropping it unmounts).
+/// The timeline figure as the markup functions write it, taken over for the fixture in a
+/// fresh container, with page state whose write path records the view it is sent; returns
+/// the container, that view, and the mount handle (dropping it ends the test's page).
 async fn mount_timeline(
     id: &str,
 ) -> (
@@ -58,17 +70,39 @@ async fn mount_timeline(
     RwSignal<ViewState>,
     leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
 ) {
-    let data: Arc<Dataset> = Arc::new(serde_json::from_str(FIXTURE).expect("fixture"));
+    let data: Arc<Dataset> = Arc::new(
+        heist_ledger::load::parse_dataset(
+            FIXTURE.as_bytes(),
+            "minimal.json",
+            heist_ledger::model::Date::new(2100, 1, 1),
+        )
+        .expect("fixture"),
+    );
     let host = container(id);
+    let kind = ChartKind::Timeline;
+    host.set_inner_html(&html::figure(kind, "", html::DRAWING_PENDING, "", ""));
+    let el = host.query_selector("figure").expect("q").expect("the figure");
     let view_state = RwSignal::new(ViewState::default());
     let mounted = leptos::mount::mount_to(host.clone(), move || {
         let data = data.clone();
         let selection =
             Memo::new(move |_| Some(Selection::new(data.clone(), view_state.get(), Theme::Light)));
+        let view = Memo::new(move |_| view_state.get());
         let data_url = Memo::new(|_| "data/incidents.json".to_string());
         let go = Callback::new(move |(v, _): (ViewState, bool)| view_state.set(v));
-        provide_context(PageState::new(selection, data_url, go));
-        view! { <ChartFigure kind=ChartKind::Timeline /> }
+        let state = PageState::new(selection, view, data_url, go);
+        provide_context(state);
+        let resized = RwSignal::new(0u32);
+        let figure = Rc::new(RefCell::new(Figure::attach(el, kind, 1.0, resized).expect("attached")));
+        Effect::new(move |_| {
+            resized.track();
+            let ui = state.ui.get();
+            if let Some(sel) = selection.get() {
+                let mut f = figure.borrow_mut();
+                f.measure();
+                f.show(&sel, &ui);
+            }
+        });
     });
     settle().await;
     (host, view_state, mounted)
@@ -103,7 +137,7 @@ async fn a_chart_figure_holds_one_svg_a_caption_and_a_hidden_table() {
 }
 
 #[wasm_bindgen_test]
-async fn arrow_keys_move_focus_between_marks_and_show_a_tooltip_and_enter_selects() {
+async fn arrow_keys_move_focus_between_marks_in_time_order_and_enter_selects() {
     let (host, selected, _mounted) = mount_timeline("keyboard-test").await;
     let chart_box: web_sys::HtmlElement =
         host.query_selector(".chart-box").expect("q").expect("box").dyn_into().expect("html");
@@ -120,7 +154,8 @@ async fn arrow_keys_move_focus_between_marks_and_show_a_tooltip_and_enter_select
     settle().await;
     let active = document().active_element().expect("focused");
     assert_eq!(active.get_attribute("class").as_deref(), Some("mark"), "a mark has focus");
-    // Marks are visited in time order: the first is the oldest.
+    // Marks are visited in time order (the chart data's), not in the order they are drawn:
+    // the first is the oldest.
     assert_eq!(active.get_attribute("data-date").as_deref(), Some("2024-03-10"));
     let tip = host.query_selector(".tooltip").expect("q").expect("a tooltip is shown");
     assert!(tip.text_content().unwrap_or_default().contains("$300M"), "the tooltip gives the value");
@@ -150,15 +185,15 @@ fn the_panic_panel_shows_the_message_and_sets_the_error_state() {
 
 #[wasm_bindgen_test]
 async fn data_from_another_website_is_refused_with_an_explanation() {
-    let err = fetch::load("https://data.example.org/incidents.json", &|_| ())
-        .await
-        .expect_err("cross-origin is refused");
+    let Err(err) = fetch::load("https://data.example.org/incidents.json", &|_| ()).await else {
+        panic!("cross-origin is refused")
+    };
     assert!(err.summary.contains("another website"), "{}", err.summary);
     assert!(err.hint.unwrap_or_default().contains("copy the file"), "it says what to do");
 }
 
 #[wasm_bindgen_test]
 async fn a_missing_data_file_reports_the_server_status() {
-    let err = fetch::load("no-such-file.json", &|_| ()).await.expect_err("missing file");
+    let Err(err) = fetch::load("no-such-file.json", &|_| ()).await else { panic!("missing file") };
     assert!(err.summary.contains("404"), "{}", err.summary);
 }

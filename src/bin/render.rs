@@ -36,10 +36,10 @@ mod native {
     use std::sync::Arc;
 
     use heist_ledger::html::{self, StaticChart};
-    use heist_ledger::load::parse_dataset;
+    use heist_ledger::load::{fingerprint, parse_dataset};
     use heist_ledger::model::{Dataset, Date};
     use heist_ledger::package::{self, Site};
-    use heist_ledger::pipeline::{self, ChartKind, Selection};
+    use heist_ledger::pipeline::{self, ChartData, ChartKind, Selection};
     use heist_ledger::release;
     use heist_ledger::render::svg::escape;
     use heist_ledger::view::{self, Theme};
@@ -47,12 +47,8 @@ mod native {
     /// Where the static page's markup goes in `index.html`.
     const MARKER: &str = "<!-- first-view -->";
 
-    /// The screen classes the first view is drawn for: chart box widths of a phone (360 to
-    /// 412 px wide) and of a laptop (1280 px), in the light theme; the stylesheet shows one.
-    /// Dark drawings would double the page's weight for what the live app redraws within a
-    /// second; a dark-scheme reader without scripts gets light charts on their own white card.
-    const VARIANTS: [(&str, Theme, u32); 2] =
-        [("v-light-wide", Theme::Light, 1232), ("v-light-narrow", Theme::Light, 372)];
+    /// The dataset's address on the page (beside it, under its base).
+    const DATA_URL: &str = "data/incidents.json";
 
     struct Args {
         data: PathBuf,
@@ -145,7 +141,7 @@ mod native {
             let root_page = with_site_root(&shell, &a.page_url, &a.page_url)?;
             std::fs::write(page, root_page).map_err(|e| format!("{}: {e}", page.display()))?;
             let default = Selection::new(data, Default::default(), Theme::Light);
-            write_first_view(&default, page)?;
+            write_first_view(&default, &fingerprint(&bytes), page)?;
         }
         Ok(())
     }
@@ -237,7 +233,8 @@ mod native {
         std::fs::write(&index, with_site_root(shell, &base, page_url)?).map_err(|e| io(&index, e))?;
         write_package(&out.join("package"), &data, address)?;
         let data = Arc::new(data);
-        write_first_view(&Selection::new(data.clone(), Default::default(), Theme::Light), &index)?;
+        let default = Selection::new(data.clone(), Default::default(), Theme::Light);
+        write_first_view(&default, &fingerprint(&bytes), &index)?;
         Ok(Arc::unwrap_or_clone(data))
     }
 
@@ -309,8 +306,9 @@ mod native {
         pixmap.encode_png().map_err(|e| e.to_string())
     }
 
-    /// Draws the default view into the page at its marker.
-    fn write_first_view(sel: &Selection, page: &Path) -> Result<(), String> {
+    /// Draws the default view into the page at its marker; `fingerprint` is that of the
+    /// dataset file it is drawn from (the live page adopts the view only for the same data).
+    fn write_first_view(sel: &Selection, fingerprint: &str, page: &Path) -> Result<(), String> {
         let shell = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
         if !shell.contains(MARKER) {
             return Err(format!("{} has no {MARKER} marker to put the first view at", page.display()));
@@ -318,26 +316,24 @@ mod native {
         let charts: Vec<StaticChart> = ChartKind::ALL
             .into_iter()
             .map(|kind| {
-                let mut chart = None;
-                let svgs = VARIANTS
+                // Built once; drawn for each screen class.
+                let data = ChartData::new(sel, kind);
+                // Drawn light: dark drawings would double the page's weight for what the
+                // live page redraws at once; a dark-scheme reader without scripts gets light
+                // charts on their own white card.
+                let svgs = html::FIRST_VIEW_WIDTHS
                     .iter()
-                    .map(|&(class, theme, width)| {
-                        let variant = Selection::new(sel.data.clone(), sel.view.clone(), theme);
-                        let c = pipeline::chart(&variant, kind, kind.size_for(width));
-                        let svg = unique_ids(c.svg.as_deref().unwrap_or_default(), kind.name(), class);
-                        if chart.is_none() {
-                            chart = Some(c);
-                        }
-                        (class, svg)
+                    .map(|&(class, width)| {
+                        let svg = data.draw(kind.size_for(width), Theme::Light).unwrap_or_default();
+                        (class, unique_ids(&svg, kind.name(), class))
                     })
                     .collect();
-                let chart = chart.unwrap_or_else(|| pipeline::chart(sel, kind, kind.size_for(1232)));
-                StaticChart { chart, svgs }
+                StaticChart { data, svgs }
             })
             .collect();
-        let body = html::static_page(sel, &charts, &pipeline::headline(sel), "data/incidents.json");
-        let out =
-            shell.replacen(MARKER, &format!(r#"{}<div id="static">{body}</div>"#, html::page_header()), 1);
+        let body = html::static_page(sel, &charts, &pipeline::headline(sel), DATA_URL);
+        let first_view = html::root(&body, Some(fingerprint), DATA_URL);
+        let out = shell.replacen(MARKER, &format!("{}{first_view}", html::page_header()), 1);
         std::fs::write(page, out).map_err(|e| format!("{}: {e}", page.display()))?;
         eprintln!("render: wrote the first view into {}", page.display());
         Ok(())

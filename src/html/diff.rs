@@ -22,24 +22,24 @@ fn picker_none() -> &'static str {
 }
 
 /// The releases of the change log other than the one on screen, newest first, as choices
-/// for comparison; `since` is the one chosen. Empty when the log names no other release.
-pub fn since_picker(data: &Dataset, since: Option<&str>) -> String {
+/// for comparison, the first "none". Empty when the log names no other release. No choice is
+/// marked: like the filter controls, the live page shows the view in force through the
+/// select's value.
+pub fn since_picker(data: &Dataset) -> String {
     let others: Vec<_> = data.changes.iter().filter(|c| c.release != data.release.id).collect();
     if others.is_empty() {
         return String::new();
     }
     let mut out = format!(
-        r#" <label class="since-picker">{} <select name="since"><option value=""{}>{}</option>"#,
+        r#" <label class="since-picker">{} <select name="since"><option value="">{}</option>"#,
         picker_label(),
-        if since.is_none() { " selected" } else { "" },
         picker_none()
     );
     for c in others {
         let _ = write!(
             out,
-            r#"<option value="{}"{}>{} ({})</option>"#,
+            r#"<option value="{}">{} ({})</option>"#,
             escape(&c.release),
-            if since == Some(c.release.as_str()) { " selected" } else { "" },
             escape(&c.release),
             c.date.human()
         );

@@ -187,7 +187,7 @@ fn beside(nodes: &[NodeText], links: &[LinkIn], f: Frame) -> Option<Plan> {
             blocks.push(block(i, Place::Beside, x, cy - h / 2.0, line, lines, f.font));
         }
     }
-    blocks.sort_by_key(|b| b.node);
+    crate::sort::by(&mut blocks, &|a, b| a.node.cmp(&b.node));
     Some(Plan { sankey: layout, area, keyed: false, blocks, height: f.height })
 }
 
@@ -215,11 +215,11 @@ fn keyed(nodes: &[NodeText], links: &[LinkIn], f: Frame) -> Plan {
     let heights: Vec<f64> = (0..nodes.len()).map(entry_height).collect();
     let list_height = list_bound(&heights, columns);
     // The diagram takes what the list leaves, but never less than its keys need.
-    let mut per_column = std::collections::BTreeMap::new();
+    let mut per_column = [0usize; 256];
     for n in nodes {
-        *per_column.entry(n.stage).or_insert(0usize) += 1;
+        per_column[usize::from(n.stage)] += 1;
     }
-    let tallest = per_column.values().copied().max().unwrap_or(0) as f64;
+    let tallest = per_column.iter().copied().max().unwrap_or(0) as f64;
     let min_diagram = MIN_DIAGRAM.max(tallest * (key_line + STACK_GAP));
     let bottom = (f.height - MARGIN - list_height - LIST_GAP).max(f.top + min_diagram);
     let height = f.height.max(bottom + LIST_GAP + list_height + MARGIN);

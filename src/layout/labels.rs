@@ -55,7 +55,9 @@ pub fn place(requests: &[Request], bounds: Rect, max: usize) -> Vec<Placed> {
         .map(|r| Rect::new(r.x - r.radius, r.y - r.radius, r.x + r.radius, r.y + r.radius))
         .collect();
     let mut order: Vec<usize> = (0..requests.len()).collect();
-    order.sort_by(|&a, &b| requests[b].priority.total_cmp(&requests[a].priority).then(a.cmp(&b)));
+    crate::sort::by(&mut order, &|&a, &b| {
+        requests[b].priority.total_cmp(&requests[a].priority).then(a.cmp(&b))
+    });
     let mut placed: Vec<Placed> = Vec::new();
     // Only the most important few are worth a label; trying every marker of a dense chart
     // would cost time quadratic in the number of markers for labels nobody could read.
@@ -103,7 +105,7 @@ pub fn place(requests: &[Request], bounds: Rect, max: usize) -> Vec<Placed> {
 /// Returns the centres, in input order.
 pub fn spread(wanted: &[f64], heights: &[f64], gap: f64, lo: f64, hi: f64) -> Vec<f64> {
     let mut order: Vec<usize> = (0..wanted.len()).collect();
-    order.sort_by(|&a, &b| wanted[a].total_cmp(&wanted[b]).then(a.cmp(&b)));
+    crate::sort::by(&mut order, &|&a, &b| wanted[a].total_cmp(&wanted[b]).then(a.cmp(&b)));
     let mut top = vec![0.0; wanted.len()];
     let mut cursor = lo;
     for &i in &order {
@@ -177,7 +179,7 @@ mod tests {
     fn spread_separates_crowded_boxes_within_bounds() {
         let centres = spread(&[50.0, 50.0, 52.0, 190.0], &[10.0, 10.0, 10.0, 10.0], 2.0, 0.0, 200.0);
         let mut tops: Vec<f64> = centres.iter().map(|c| c - 5.0).collect();
-        tops.sort_by(f64::total_cmp);
+        crate::sort::by(&mut tops, &f64::total_cmp);
         for pair in tops.windows(2) {
             assert!(pair[1] - pair[0] >= 12.0 - 1e-9, "{tops:?}");
         }

@@ -119,8 +119,7 @@ pub fn layout(nodes: &[NodeIn], links: &[LinkIn], area: Rect, options: Options) 
 
     // Columns in stage order; empty stages take no room.
     let mut stages: Vec<u8> = nodes.iter().map(|node| node.stage).collect();
-    stages.sort_unstable();
-    stages.dedup();
+    crate::sort::unique(&mut stages);
     let column_of: Vec<usize> =
         nodes.iter().map(|node| stages.binary_search(&node.stage).unwrap_or(0)).collect();
     let mut columns: Vec<Vec<usize>> = vec![Vec::new(); stages.len()];
@@ -180,7 +179,7 @@ pub fn layout(nodes: &[NodeIn], links: &[LinkIn], area: Rect, options: Options) 
                     (if weight > 0.0 { sum / weight } else { centers[i] }, i)
                 })
                 .collect();
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            crate::sort::by(&mut keyed, &|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
             columns[c] = keyed.into_iter().map(|(_, i)| i).collect();
             centers = stack(&columns, &heights, area, options.node_gap);
         }
@@ -203,9 +202,13 @@ pub fn layout(nodes: &[NodeIn], links: &[LinkIn], area: Rect, options: Options) 
     // where they meet a node.
     let mut out_order: Vec<usize> =
         (0..links.len()).filter(|&k| links[k].from < n && links[k].to < n).collect();
-    out_order.sort_by(|&a, &b| centers[links[a].to].total_cmp(&centers[links[b].to]).then(a.cmp(&b)));
+    crate::sort::by(&mut out_order, &|&a, &b| {
+        centers[links[a].to].total_cmp(&centers[links[b].to]).then(a.cmp(&b))
+    });
     let mut in_order = out_order.clone();
-    in_order.sort_by(|&a, &b| centers[links[a].from].total_cmp(&centers[links[b].from]).then(a.cmp(&b)));
+    crate::sort::by(&mut in_order, &|&a, &b| {
+        centers[links[a].from].total_cmp(&centers[links[b].from]).then(a.cmp(&b))
+    });
     let mut next_out: Vec<f64> = placed.iter().map(|p| p.rect.y0).collect();
     let mut next_in: Vec<f64> = next_out.clone();
     let mut result: Vec<LinkOut> = links

@@ -88,10 +88,81 @@ impl Log {
         self.r0 + t * (self.r1 - self.r0)
     }
 
+    /// Maps a pixel back to a data value.
+    pub fn invert(&self, px: f64) -> f64 {
+        if self.r1 == self.r0 {
+            return self.d0;
+        }
+        let t = (px - self.r0) / (self.r1 - self.r0);
+        10f64.powf(self.d0.log10() + t * (self.d1.log10() - self.d0.log10()))
+    }
+
     /// Powers of ten within the domain.
     pub fn ticks(&self) -> Vec<f64> {
         let (a, b) = (self.d0.log10().round() as i32, self.d1.log10().round() as i32);
         (a..=b).map(|e| 10f64.powi(e)).collect()
+    }
+}
+
+/// A value axis: linear or base-10 logarithmic.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Scale {
+    /// Equal steps for equal differences.
+    Linear(Linear),
+    /// Equal steps for equal ratios.
+    Log(Log),
+}
+
+impl Scale {
+    /// Maps a data value to a pixel.
+    pub fn map(&self, v: f64) -> f64 {
+        match self {
+            Scale::Linear(s) => s.map(v),
+            Scale::Log(s) => s.map(v),
+        }
+    }
+
+    /// Maps a pixel back to a data value.
+    pub fn invert(&self, px: f64) -> f64 {
+        match self {
+            Scale::Linear(s) => s.invert(px),
+            Scale::Log(s) => s.invert(px),
+        }
+    }
+}
+
+/// A point in a chart's data: `x` on its horizontal axis (days since 1970 on a time axis,
+/// the year on the yearly chart), `y` an amount in US dollars.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Position {
+    /// Horizontal data value.
+    pub x: f64,
+    /// Vertical data value.
+    pub y: f64,
+}
+
+/// How one drawing maps data to its SVG pixels and back (leptos-chartistry calls the two
+/// directions `position_to_svg` and `svg_to_position`). The page's brush and keys use the
+/// inverse, so nothing about the geometry is read back out of the SVG.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Projection {
+    /// The horizontal axis.
+    pub x: Linear,
+    /// The vertical axis.
+    pub y: Scale,
+}
+
+impl Projection {
+    /// Where a data position is drawn, in SVG pixels.
+    pub fn position_to_svg(&self, p: Position) -> (f64, f64) {
+        (self.x.map(p.x), self.y.map(p.y))
+    }
+
+    /// The data position under an SVG pixel. A point left or right of the axis's drawn
+    /// range reads as that range's end (a drag that runs past the plot).
+    pub fn svg_to_position(&self, x: f64, y: f64) -> Position {
+        let (lo, hi) = (self.x.r0.min(self.x.r1), self.x.r0.max(self.x.r1));
+        Position { x: self.x.invert(x.clamp(lo, hi)), y: self.y.invert(y) }
     }
 }
 
@@ -120,6 +191,21 @@ mod tests {
         let s = Linear { d0: 0.0, d1: 100.0, r0: 300.0, r1: 0.0 };
         assert_eq!(s.map(25.0), 225.0);
         assert_eq!(s.invert(225.0), 25.0);
+    }
+
+    #[test]
+    fn a_projection_inverts_what_it_maps_and_holds_x_within_the_axis() {
+        let p = Projection {
+            x: Linear { d0: 100.0, d1: 200.0, r0: 60.0, r1: 860.0 },
+            y: Scale::Log(Log::covering(3.0e6, 1.46e9, 400.0, 20.0)),
+        };
+        for (x, y) in [(100.0, 1e6), (150.0, 3.3e7), (200.0, 1e10), (123.4, 5.0e8)] {
+            let (sx, sy) = p.position_to_svg(Position { x, y });
+            let back = p.svg_to_position(sx, sy);
+            assert!((back.x - x).abs() < 1e-9 && (back.y / y - 1.0).abs() < 1e-9, "{x} {y}: {back:?}");
+        }
+        assert_eq!(p.svg_to_position(0.0, 400.0).x, 100.0, "left of the axis reads as its start");
+        assert_eq!(p.svg_to_position(2000.0, 400.0).x, 200.0, "right of it as its end");
     }
 
     #[test]

@@ -2,12 +2,12 @@
 //! ([`Cooperation`]), and how a flow's traceable, untraceable, frozen and recovered split
 //! was published over time ([`StatusPoint`]). Part of the published schema (version 3).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::date::Date;
 
 /// What an actor did with money stolen in a theft.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum CooperationKind {
@@ -48,7 +48,7 @@ impl CooperationKind {
 }
 
 /// Who acted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum ActorKind {
@@ -96,7 +96,7 @@ impl ActorKind {
 
 /// What a record's date is: the day the thing happened, or the day a source reported it
 /// (when no source read gives the day it happened; `date_note` then says what is known).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum DateBasis {
@@ -108,6 +108,9 @@ pub enum DateBasis {
 }
 
 impl DateBasis {
+    /// Every basis, in the schema's order.
+    pub const ALL: [DateBasis; 2] = [DateBasis::Event, DateBasis::Report];
+
     /// The slug used in the JSON and in CSV.
     pub fn slug(self) -> &'static str {
         match self {
@@ -129,7 +132,7 @@ fn is_false(b: &bool) -> bool {
 
 /// A freeze, seizure, recovery or refusal after a theft: who acted, when, on how much, and
 /// whether the money is reported to have reached the victim.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Cooperation {
@@ -189,7 +192,7 @@ pub struct Cooperation {
 }
 
 /// One stage of a published split (converted to BTC, through anonymous exchanges, ...).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct StatusStage {
@@ -205,7 +208,7 @@ pub struct StatusStage {
 
 /// A flow's split as published on one day: how much of the stolen money was still
 /// traceable, gone dark, frozen or recovered, as shares and dollars where stated.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct StatusPoint {

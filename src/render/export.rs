@@ -100,14 +100,6 @@ pub fn frame_heights(frame: &Frame, width: u32) -> (f64, f64) {
     (lines.head_height(), lines.foot_height())
 }
 
-/// The height an SVG's root element says it has.
-fn drawn_height(svg: &str) -> Option<u32> {
-    let root = &svg[..svg.find('>')?];
-    let start = root.find(" height=\"")? + " height=\"".len();
-    let end = start + root[start..].find('"')?;
-    root[start..end].parse::<f64>().ok().map(|h| h.ceil() as u32)
-}
-
 /// Drops the chart's own `width`/`height` from its root tag, which now carries the shown
 /// size first (an attribute may appear only once in XML).
 fn strip_first_size(svg: &str) -> String {
@@ -128,8 +120,9 @@ fn strip_first_size(svg: &str) -> String {
     root + rest
 }
 
-/// Frames `chart_svg` (drawn at `size`) with the words of `frame`, in `theme`; returns the
-/// image and its size: as tall as the frame and chart need, or `fixed_height` when given
+/// Frames `chart_svg` (drawn at `size`, which the chart's data says:
+/// [`crate::pipeline::ChartData::drawn_size`]) with the words of `frame`, in `theme`; returns
+/// the image and its size: as tall as the frame and chart need, or `fixed_height` when given
 /// (the background then fills it).
 pub fn standalone(
     chart_svg: &str,
@@ -144,10 +137,10 @@ pub fn standalone(
     let lines = Lines::new(frame, size.width);
     let head_h = lines.head_height();
     let foot_h = lines.foot_height();
-    // A chart may draw taller than asked (a Sankey's list of every node at a narrow width).
-    // The frame holds what was drawn, so the footer never covers it; an image of a fixed
-    // size shows the drawing scaled down to the room instead.
-    let drawn = f64::from(size.height.max(drawn_height(chart_svg).unwrap_or(0)));
+    // `size` is what was drawn, which can be taller than asked (a Sankey's list of every
+    // node at a narrow width). The frame holds it, so the footer never covers it; an image
+    // of a fixed size shows the drawing scaled down to the room instead.
+    let drawn = f64::from(size.height);
     let (shown_w, shown_h, height) = match fixed_height {
         Some(h) => {
             let room = (f64::from(h) - head_h - foot_h).max(1.0);

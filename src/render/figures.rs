@@ -4,9 +4,9 @@
 
 use crate::aggregate::{PublishedData, PublishedPoint};
 use crate::format::money;
-use crate::layout::scale::{nice_axis, Linear};
-use crate::render::theme::{Symbol, Theme};
-use crate::render::{legend, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Rendered, Size};
+use crate::layout::scale::{nice_axis, Linear, Projection, Scale};
+use crate::render::theme::{Palette, Symbol, Theme};
+use crate::render::{legend, legend_height, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Size};
 
 /// Text alternative: what the figures say, oldest first.
 pub fn describe(data: &PublishedData) -> String {
@@ -34,7 +34,7 @@ pub fn point_tip(p: &PublishedPoint, data: &PublishedData, source_title: &dyn Fn
         amount(p),
         p.window,
         p.published.human(),
-        p.nature.label().to_lowercase()
+        p.nature.label().to_ascii_lowercase()
     );
     if let Some(old) = p.revises.and_then(|k| data.points.get(k)) {
         s.push_str(&format!("; revises {} of {}", amount(old), old.published.human()));
@@ -49,10 +49,42 @@ pub fn render(
     size: Size,
     theme: Theme,
     source_title: &dyn Fn(&str) -> String,
-) -> Result<Rendered, ChartError> {
+) -> Result<String, ChartError> {
     let c = Canvas::new("figures", "Published figures over time", &describe(data), size, theme);
     draw(&c, data, size, source_title)?;
-    Ok(c.rendered(data.points.iter().map(|p| p.source.as_str())))
+    Ok(c.finish())
+}
+
+/// Each publisher's symbol, in legend order.
+fn symbol_for(data: &PublishedData, publisher: &str) -> Symbol {
+    let k = data.publishers.iter().position(|x| x == publisher).unwrap_or(0);
+    Symbol::SEQUENCE[k % Symbol::SEQUENCE.len()]
+}
+
+/// The legend's entries: one symbol per publisher, then the period swatch.
+fn legend_entries(data: &PublishedData, p: &Palette) -> Vec<(LegendKey, String)> {
+    let mut entries: Vec<(LegendKey, String)> =
+        data.publishers.iter().map(|pb| (LegendKey::Symbol(symbol_for(data, pb)), pb.clone())).collect();
+    entries.push((LegendKey::Swatch(p.grid), "Period the figure covers".to_string()));
+    entries
+}
+
+/// The axes below a legend `legend_h` tall: days since 1970 across (padded by 20 days),
+/// dollars up, and the dollar ticks.
+fn axes(data: &PublishedData, size: Size, legend_h: f64) -> (Linear, Linear, Vec<f64>) {
+    let (w, h) = (f64::from(size.width), f64::from(size.height));
+    let (left, top, bottom, right) = (58.0, legend_h + 22.0, h - 26.0, w - 16.0);
+    let max_value = data.points.iter().map(|q| q.usd_high.unwrap_or(q.usd)).fold(0.0, f64::max);
+    let (y_top, ticks) = nice_axis(max_value * 1.1, 5);
+    let (d0, d1) = (data.start.days_since_epoch() as f64 - 20.0, data.end.days_since_epoch() as f64 + 20.0);
+    (Linear { d0, d1, r0: left, r1: right }, Linear { d0: 0.0, d1: y_top, r0: bottom, r1: top }, ticks)
+}
+
+/// The drawing's projection at `size`: a publication day and an amount to pixels, and back.
+pub fn projection(data: &PublishedData, size: Size) -> Projection {
+    let entries = legend_entries(data, &crate::render::theme::palette(Theme::Light));
+    let (x, y, _) = axes(data, size, legend_height(&entries, f64::from(size.width) - 16.0));
+    Projection { x, y: Scale::Linear(y) }
 }
 
 /// Draws the chart on a canvas.
@@ -64,14 +96,8 @@ pub fn draw(
 ) -> Result<(), ChartError> {
     let p = c.palette;
     let (w, h) = (f64::from(size.width), f64::from(size.height));
-    let symbol_of = |publisher: &str| {
-        let k = data.publishers.iter().position(|x| x == publisher).unwrap_or(0);
-        Symbol::SEQUENCE[k % Symbol::SEQUENCE.len()]
-    };
-    let mut entries: Vec<(LegendKey, String)> =
-        data.publishers.iter().map(|pb| (LegendKey::Symbol(symbol_of(pb)), pb.clone())).collect();
-    entries.push((LegendKey::Swatch(p.grid), "Period the figure covers".to_string()));
-    let legend_h = legend(c, &entries, 8.0, 6.0, w - 16.0)?;
+    let symbol_of = |publisher: &str| symbol_for(data, publisher);
+    let legend_h = legend(c, &legend_entries(data, &p), 8.0, 6.0, w - 16.0)?;
     if data.points.is_empty() {
         let about = data.year.map_or("any period".to_string(), |y| y.to_string());
         c.text(
@@ -82,14 +108,8 @@ pub fn draw(
         )?;
         return Ok(());
     }
-
-    let left = 58.0;
-    let (top, bottom, right) = (legend_h + 22.0, h - 26.0, w - 16.0);
-    let max_value = data.points.iter().map(|q| q.usd_high.unwrap_or(q.usd)).fold(0.0, f64::max);
-    let (y_top, ticks) = nice_axis(max_value * 1.1, 5);
-    let y = Linear { d0: 0.0, d1: y_top, r0: bottom, r1: top };
-    let (d0, d1) = (data.start.days_since_epoch() as f64 - 20.0, data.end.days_since_epoch() as f64 + 20.0);
-    let x = Linear { d0, d1, r0: left, r1: right };
+    let (x, y, ticks) = axes(data, size, legend_h);
+    let (left, right, bottom) = (x.r0, x.r1, y.r0);
     let x_of = |d: crate::model::Date| x.map(d.days_since_epoch() as f64);
 
     c.doc.open("g", &[("class", "axis y")]);

@@ -8,7 +8,7 @@ use crate::layout::flow_labels::{self, Frame, NodeText, Place, Plan, Style};
 use crate::layout::sankey::LinkIn;
 use crate::model::NodeKind;
 use crate::render::theme::{Palette, Theme};
-use crate::render::{legend, legend_height, mark_attrs, Canvas, ChartError, Font, LegendKey, Rendered, Size};
+use crate::render::{legend, legend_height, mark_attrs, Canvas, ChartError, Font, LegendKey, Size};
 
 /// The chart's one-sentence finding, built from the data.
 pub fn describe(g: &FlowGraph, title: &str) -> String {
@@ -19,7 +19,7 @@ pub fn describe(g: &FlowGraph, title: &str) -> String {
         .filter(|(_, n)| n.kind == NodeKind::Sink)
         .map(|(i, n)| (n.label.clone(), g.links.iter().filter(|l| l.to == i).map(|l| l.usd).sum()))
         .collect();
-    sinks.sort_by(|a, b| b.1.total_cmp(&a.1));
+    crate::sort::by(&mut sinks, &|a, b| b.1.total_cmp(&a.1));
     let parts: Vec<String> = sinks
         .iter()
         .filter(|(_, v)| *v > 0.0)
@@ -122,6 +122,11 @@ pub fn amount_text(g: &FlowGraph, i: usize) -> String {
     format!("{} · {}", money(value), percent(g.share_of(value)))
 }
 
+/// The size the diagram is drawn at for `size`: taller when its keyed list needs the room.
+pub fn drawn_size(g: &FlowGraph, size: Size) -> Size {
+    Size { width: size.width, height: size.height.max(plan(g, size).height.ceil() as u32) }
+}
+
 /// Renders the flow diagram. `id` prefixes element ids (several flow charts can share a
 /// page); `title` names the incident(s). The drawing is `size` unless its labels need more
 /// height (see [`plan`]).
@@ -132,12 +137,12 @@ pub fn render(
     id: &str,
     title: &str,
     source_title: &dyn Fn(&str) -> String,
-) -> Result<Rendered, ChartError> {
+) -> Result<String, ChartError> {
     let plan = plan(g, size);
     let size = Size { width: size.width, height: size.height.max(plan.height.ceil() as u32) };
     let c = Canvas::new(id, &format!("Laundering flow: {title}"), &describe(g, title), size, theme);
     draw(&c, g, &plan, size.width, source_title)?;
-    Ok(c.rendered(g.links.iter().flat_map(|l| l.sources.iter().map(String::as_str))))
+    Ok(c.finish())
 }
 
 /// Draws a planned flow diagram on a canvas.

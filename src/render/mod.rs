@@ -1,4 +1,4 @@
-//! Charts drawn with plotters into SVG, from already-aggregated data and a size. The same
+//! Charts drawn into accessible SVG, from already-aggregated data and a size. The same
 //! functions run in the browser, in native tests and in the golden-snapshot command, and
 //! produce the same bytes everywhere.
 
@@ -10,28 +10,11 @@ pub mod theme;
 pub mod timeline;
 pub mod yearly;
 
-use std::convert::Infallible;
 use std::fmt;
 
-use plotters::coord::Shift;
-use plotters::element::{Circle, PathElement, Polygon, Rectangle, Text};
-use plotters::prelude::{DrawingArea, DrawingAreaErrorKind};
-use plotters::style::{Color, IntoFont, RGBColor, ShapeStyle, TextStyle};
-use plotters_backend::text_anchor::{HPos, Pos, VPos};
-use plotters_backend::FontStyle;
-
 use crate::layout::text;
-use svg::{SvgBackend, SvgDoc, SvgMeta};
-use theme::{Palette, Symbol, Theme};
-
-/// A rendered chart: its SVG markup and the sources its figures come from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Rendered {
-    /// The `<svg>` element.
-    pub svg: String,
-    /// Ids of the dataset sources behind the drawn figures, for the figure caption.
-    pub sources: Vec<String>,
-}
+use svg::{Paint, SvgDoc, SvgMeta};
+use theme::{Palette, RGBColor, Symbol, Theme};
 
 /// Pixel size to draw at; the SVG scales with its viewBox beyond that.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,8 +25,7 @@ pub struct Size {
     pub height: u32,
 }
 
-/// Drawing failed. With the SVG backend this only happens on a plotters layout error; it is
-/// reported, never panicked on.
+/// Drawing failed: a chart's layout could not be made. Reported, never panicked on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChartError(pub String);
 
@@ -53,18 +35,10 @@ impl fmt::Display for ChartError {
     }
 }
 
-impl From<DrawingAreaErrorKind<Infallible>> for ChartError {
-    fn from(e: DrawingAreaErrorKind<Infallible>) -> ChartError {
-        ChartError(e.to_string())
-    }
-}
-
-/// Where a chart is drawn: the shared SVG document, a plotters area over it, and colours.
+/// Where a chart is drawn: the SVG document and the theme's colours.
 pub struct Canvas {
     /// The document, for groups and attributes.
     pub doc: SvgDoc,
-    /// The plotters drawing area.
-    pub area: DrawingArea<SvgBackend, Shift>,
     /// Theme colours.
     pub palette: Palette,
 }
@@ -126,39 +100,23 @@ impl Canvas {
             height: size.height,
             background: Palette::hex(palette.background),
         });
-        let area = doc.area();
-        Canvas { doc, area, palette }
-    }
-
-    /// Finishes the document as a chart citing `sources` (ids, each listed once, sorted).
-    pub fn rendered<'a>(self, sources: impl Iterator<Item = &'a str>) -> Rendered {
-        // Into a set one by one (collecting into one sorts the whole list first): a dense
-        // timeline cites the same few sources thousands of times.
-        let mut set = std::collections::BTreeSet::new();
-        set.extend(sources);
-        let sources: Vec<String> = set.into_iter().map(str::to_string).collect();
-        Rendered { svg: self.finish(), sources }
+        Canvas { doc, palette }
     }
 
     /// Finishes the document.
     pub fn finish(self) -> String {
-        let Canvas { doc, area, .. } = self;
-        drop(area);
-        doc.finish()
+        self.doc.finish()
     }
 
     /// One line of text, vertically centred on `y`.
     pub fn text(&self, s: &str, x: f64, y: f64, font: Font) -> Result<(), ChartError> {
         let Font { size, color, align, bold } = font;
-        let h = match align {
-            Align::Start => HPos::Left,
-            Align::Middle => HPos::Center,
-            Align::End => HPos::Right,
+        let anchor = match align {
+            Align::Start => svg::Anchor::Start,
+            Align::Middle => svg::Anchor::Middle,
+            Align::End => svg::Anchor::End,
         };
-        let font = ("sans-serif", size).into_font();
-        let font = if bold { font.style(FontStyle::Bold) } else { font };
-        let style = TextStyle::from(font).color(&color).pos(Pos::new(h, VPos::Center));
-        self.area.draw(&Text::new(s.to_string(), (px(x), px(y)), style))?;
+        self.doc.text(s, (px(x), px(y)), size, anchor, bold, color);
         Ok(())
     }
 
@@ -172,10 +130,10 @@ impl Canvas {
         fill: RGBColor,
         outline: Option<RGBColor>,
     ) -> Result<(), ChartError> {
-        let corners = [(px(x0), px(y0)), (px(x1), px(y1))];
-        self.area.draw(&Rectangle::new(corners, fill.filled()))?;
+        let (a, b) = ((px(x0), px(y0)), (px(x1), px(y1)));
+        self.doc.rect(a, b, Paint::Fill(fill, 1.0));
         if let Some(o) = outline {
-            self.area.draw(&Rectangle::new(corners, ShapeStyle::from(&o).stroke_width(1)))?;
+            self.doc.rect(a, b, Paint::Stroke(o, 1));
         }
         Ok(())
     }
@@ -183,14 +141,14 @@ impl Canvas {
     /// A straight line.
     pub fn line(&self, points: &[(f64, f64)], color: RGBColor, width: u32) -> Result<(), ChartError> {
         let pts: Vec<(i32, i32)> = points.iter().map(|&(x, y)| (px(x), px(y))).collect();
-        self.area.draw(&PathElement::new(pts, ShapeStyle::from(&color).stroke_width(width)))?;
+        self.doc.polyline(&pts, Paint::Stroke(color, width));
         Ok(())
     }
 
     /// A filled polygon.
     pub fn polygon(&self, points: &[(f64, f64)], fill: RGBColor, opacity: f64) -> Result<(), ChartError> {
         let pts: Vec<(i32, i32)> = points.iter().map(|&(x, y)| (px(x), px(y))).collect();
-        self.area.draw(&Polygon::new(pts, fill.mix(opacity).filled()))?;
+        self.doc.polygon(&pts, Paint::Fill(fill, opacity));
         Ok(())
     }
 
@@ -205,14 +163,14 @@ impl Canvas {
         outline: RGBColor,
     ) -> Result<(), ChartError> {
         let r = r.max(1.0).round() as u32;
-        self.area.draw(&Circle::new((px(x), px(y)), r, fill.mix(opacity).filled()))?;
-        self.area.draw(&Circle::new((px(x), px(y)), r, ShapeStyle::from(&outline).stroke_width(1)))?;
+        self.doc.circle((px(x), px(y)), r, Paint::Fill(fill, opacity));
+        self.doc.circle((px(x), px(y)), r, Paint::Stroke(outline, 1));
         Ok(())
     }
 
     /// A legend or marker symbol of radius `r` centred on (x, y).
     pub fn symbol(&self, symbol: Symbol, x: f64, y: f64, r: f64, color: RGBColor) -> Result<(), ChartError> {
-        let outline = ShapeStyle::from(&color).stroke_width(2);
+        let outline = Paint::Stroke(color, 2);
         match symbol {
             Symbol::Diamond => self.polygon(&[(x, y - r), (x + r, y), (x, y + r), (x - r, y)], color, 1.0),
             Symbol::TriangleUp => {
@@ -223,11 +181,11 @@ impl Canvas {
             }
             Symbol::Square => {
                 let s = r * 0.85;
-                self.area.draw(&Rectangle::new([(px(x - s), px(y - s)), (px(x + s), px(y + s))], outline))?;
+                self.doc.rect((px(x - s), px(y - s)), (px(x + s), px(y + s)), outline);
                 Ok(())
             }
             Symbol::Ring => {
-                self.area.draw(&Circle::new((px(x), px(y)), r.round() as u32, outline))?;
+                self.doc.circle((px(x), px(y)), r.round() as u32, outline);
                 Ok(())
             }
             Symbol::Plus => {
@@ -273,7 +231,7 @@ impl Canvas {
 }
 
 /// A chart with nothing to draw: still an `<svg>` (the page contract holds), saying why.
-pub fn empty(id: &str, title: &str, message: &str, size: Size, theme: Theme) -> Result<Rendered, ChartError> {
+pub fn empty(id: &str, title: &str, message: &str, size: Size, theme: Theme) -> Result<String, ChartError> {
     let c = Canvas::new(id, title, message, size, theme);
     let (w, h) = (f64::from(size.width), f64::from(size.height));
     c.text(
@@ -282,7 +240,7 @@ pub fn empty(id: &str, title: &str, message: &str, size: Size, theme: Theme) -> 
         h / 2.0,
         Font::new(13.0, c.palette.muted).align(Align::Middle),
     )?;
-    Ok(Rendered { svg: c.finish(), sources: Vec::new() })
+    Ok(c.finish())
 }
 
 /// One entry of a legend.
@@ -336,11 +294,7 @@ pub fn legend(
             LegendKey::Faded(symbol) => faded_symbol(c, *symbol, x + 5.0, y, 5.0)?,
             LegendKey::Dashed => {
                 c.doc.open("g", &[("stroke-dasharray", "3 2")]);
-                c.area.draw(&Circle::new(
-                    (px(x + 5.0), px(y)),
-                    5,
-                    ShapeStyle::from(&c.palette.text).stroke_width(1),
-                ))?;
+                c.doc.circle((px(x + 5.0), px(y)), 5, Paint::Stroke(c.palette.text, 1));
                 c.doc.close();
             }
         }

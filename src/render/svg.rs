@@ -1,26 +1,15 @@
-//! A plotters drawing backend that writes accessible, interactive SVG.
-//!
-//! plotters' own SVG backend writes bare shapes. Charts here also need a `<title>` and
-//! `<desc>`, `role="img"`, and groups that carry data attributes, tooltips and focus
-//! (`<g class="mark" tabindex="-1" data-tip="…">`). [`SvgDoc`] is shared between the
-//! backend and the chart code: plotters draws shapes into it through [`SvgBackend`], while
-//! the chart opens and closes groups around them. Text is measured with
-//! [`crate::layout::text::width`], never the DOM, so geometry is the same on every target.
+//! The SVG document a chart is written into: accessible (a `<title>` and `<desc>`,
+//! `role="img"`) and interactive (groups that carry data attributes, tooltips and focus,
+//! `<g class="mark" tabindex="-1" …>`). [`SvgDoc`] writes the shapes (rectangles, lines,
+//! polygons, circles, text) and the groups around them. The charts were drawn through
+//! plotters' element and backend layers, which wrote exactly these elements; writing them
+//! here is the same SVG with a twentieth of the code in the WebAssembly.
 
 use std::cell::RefCell;
-use std::convert::Infallible;
 use std::fmt::Write as _;
 use std::rc::Rc;
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, IntoDrawingArea};
-use plotters_backend::text_anchor::{HPos, VPos};
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle,
-    FontTransform,
-};
-
-use crate::layout::text;
+use crate::render::theme::RGBColor;
 
 /// Font stack for every chart: the reader's system face, no web fonts (air-gapped rooms).
 pub const FONT_FAMILY: &str = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif";
@@ -73,7 +62,6 @@ pub struct SvgDoc {
 struct Inner {
     out: String,
     open: Vec<&'static str>,
-    size: (u32, u32),
 }
 
 impl SvgDoc {
@@ -91,14 +79,7 @@ impl SvgDoc {
             desc = escape(&meta.desc),
             bg = escape(&meta.background),
         );
-        SvgDoc {
-            inner: Rc::new(RefCell::new(Inner { out, open: Vec::new(), size: (meta.width, meta.height) })),
-        }
-    }
-
-    /// A plotters drawing area covering the whole document.
-    pub fn area(&self) -> DrawingArea<SvgBackend, Shift> {
-        SvgBackend { doc: self.clone() }.into_drawing_area()
+        SvgDoc { inner: Rc::new(RefCell::new(Inner { out, open: Vec::new() })) }
     }
 
     /// Opens an element (usually `g`) with attributes; values are escaped.
@@ -142,31 +123,41 @@ impl SvgDoc {
     }
 }
 
-/// The plotters backend writing into an [`SvgDoc`].
-#[derive(Debug)]
-pub struct SvgBackend {
-    doc: SvgDoc,
+/// How a shape is painted: filled at an opacity (fully transparent: not drawn), or stroked
+/// at a width.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Paint {
+    /// Filled with a colour at an opacity from 0 to 1.
+    Fill(RGBColor, f64),
+    /// Outlined with a colour, `width` pixels wide.
+    Stroke(RGBColor, u32),
 }
 
-fn color(c: &BackendColor) -> String {
-    format!("#{:02x}{:02x}{:02x}", c.rgb.0, c.rgb.1, c.rgb.2)
-}
-
-/// ` fill="#..."` or ` stroke="#..." stroke-width=".."`, with opacity when translucent.
-fn paint(style: &impl BackendStyle, fill: bool) -> String {
-    let c = style.color();
-    let mut s = if fill {
-        format!(r#" fill="{}""#, color(&c))
-    } else {
-        format!(r#" fill="none" stroke="{}" stroke-width="{}""#, color(&c), style.stroke_width())
-    };
-    if c.alpha < 1.0 {
-        let _ = write!(s, r#" {}-opacity="{:.3}""#, if fill { "fill" } else { "stroke" }, c.alpha);
+impl Paint {
+    /// The attributes: ` fill="#..."` (with its opacity when translucent) or
+    /// ` fill="none" stroke="#..." stroke-width=".."`; `None` when nothing would show.
+    fn attrs(self) -> Option<String> {
+        match self {
+            Paint::Fill(_, alpha) if alpha <= 0.0 => None,
+            Paint::Fill(c, alpha) => {
+                let mut s = format!(r#" fill="{}""#, hex(c));
+                if alpha < 1.0 {
+                    let _ = write!(s, r#" fill-opacity="{alpha:.3}""#);
+                }
+                Some(s)
+            }
+            Paint::Stroke(c, width) => {
+                Some(format!(r#" fill="none" stroke="{}" stroke-width="{width}""#, hex(c)))
+            }
+        }
     }
-    s
 }
 
-fn points(path: impl IntoIterator<Item = BackendCoord>) -> String {
+fn hex(c: RGBColor) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+fn points(path: &[(i32, i32)]) -> String {
     let mut s = String::new();
     for (x, y) in path {
         let _ = write!(s, "{x},{y} ");
@@ -174,158 +165,72 @@ fn points(path: impl IntoIterator<Item = BackendCoord>) -> String {
     s.trim_end().to_string()
 }
 
-impl DrawingBackend for SvgBackend {
-    type ErrorType = Infallible;
+/// Where text sits on its anchor point, horizontally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// The text starts at x.
+    Start,
+    /// The text is centred on x.
+    Middle,
+    /// The text ends at x.
+    End,
+}
 
-    fn get_size(&self) -> (u32, u32) {
-        self.doc.inner.borrow().size
-    }
-
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
-        Ok(())
-    }
-
-    fn present(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
-        Ok(())
-    }
-
-    fn draw_pixel(
-        &mut self,
-        (x, y): BackendCoord,
-        c: BackendColor,
-    ) -> Result<(), DrawingErrorKind<Infallible>> {
-        if c.alpha > 0.0 {
-            self.doc.push(&format!(r#"<rect x="{x}" y="{y}" width="1" height="1" fill="{}"/>"#, color(&c)));
+impl SvgDoc {
+    fn shape(&self, paint: Paint, element: impl FnOnce(&str) -> String) {
+        if let Some(attrs) = paint.attrs() {
+            self.push(&element(&attrs));
         }
-        Ok(())
     }
 
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        (x1, y1): BackendCoord,
-        (x2, y2): BackendCoord,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Infallible>> {
-        if style.color().alpha > 0.0 {
-            self.doc
-                .push(&format!(r#"<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"{}/>"#, paint(style, false)));
-        }
-        Ok(())
+    /// A rectangle between two corners.
+    pub fn rect(&self, (x0, y0): (i32, i32), (x1, y1): (i32, i32), paint: Paint) {
+        let (x, y, w, h) = (x0.min(x1), y0.min(y1), (x1 - x0).abs(), (y1 - y0).abs());
+        self.shape(paint, |p| format!(r#"<rect x="{x}" y="{y}" width="{w}" height="{h}"{p}/>"#));
     }
 
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        (x0, y0): BackendCoord,
-        (x1, y1): BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Infallible>> {
-        if style.color().alpha > 0.0 {
-            let (x, y) = (x0.min(x1), y0.min(y1));
-            let (w, h) = ((x1 - x0).abs(), (y1 - y0).abs());
-            self.doc
-                .push(&format!(r#"<rect x="{x}" y="{y}" width="{w}" height="{h}"{}/>"#, paint(style, fill)));
-        }
-        Ok(())
+    /// A line through `path`.
+    pub fn polyline(&self, path: &[(i32, i32)], paint: Paint) {
+        self.shape(paint, |p| format!(r#"<polyline points="{}"{p} stroke-linejoin="round"/>"#, points(path)));
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Infallible>> {
-        if style.color().alpha > 0.0 {
-            self.doc.push(&format!(
-                r#"<polyline points="{}"{} stroke-linejoin="round"/>"#,
-                points(path),
-                paint(style, false)
-            ));
-        }
-        Ok(())
+    /// A filled polygon.
+    pub fn polygon(&self, path: &[(i32, i32)], paint: Paint) {
+        self.shape(paint, |p| format!(r#"<polygon points="{}"{p}/>"#, points(path)));
     }
 
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        (x, y): BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Infallible>> {
-        if style.color().alpha > 0.0 {
-            self.doc.push(&format!(r#"<circle cx="{x}" cy="{y}" r="{radius}"{}/>"#, paint(style, fill)));
-        }
-        Ok(())
+    /// A circle.
+    pub fn circle(&self, (x, y): (i32, i32), r: u32, paint: Paint) {
+        self.shape(paint, |p| format!(r#"<circle cx="{x}" cy="{y}" r="{r}"{p}/>"#));
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Infallible>> {
-        if style.color().alpha > 0.0 {
-            self.doc.push(&format!(r#"<polygon points="{}"{}/>"#, points(vert), paint(style, true)));
-        }
-        Ok(())
-    }
-
-    fn draw_text<T: BackendTextStyle>(
-        &mut self,
-        content: &str,
-        style: &T,
-        (x, y): BackendCoord,
-    ) -> Result<(), DrawingErrorKind<Infallible>> {
-        let c = style.color();
-        if c.alpha == 0.0 {
-            return Ok(());
-        }
-        let anchor = match style.anchor().h_pos {
-            HPos::Left => "start",
-            HPos::Center => "middle",
-            HPos::Right => "end",
-        };
-        let baseline = match style.anchor().v_pos {
-            VPos::Top => "hanging",
-            VPos::Center => "central",
-            VPos::Bottom => "auto",
-        };
-        let weight = match style.style() {
-            FontStyle::Bold => r#" font-weight="bold""#,
-            FontStyle::Italic | FontStyle::Oblique => r#" font-style="italic""#,
-            FontStyle::Normal => "",
-        };
-        let rotate = match style.transform() {
-            FontTransform::Rotate90 => format!(r#" transform="rotate(90 {x} {y})""#),
-            FontTransform::Rotate180 => format!(r#" transform="rotate(180 {x} {y})""#),
-            FontTransform::Rotate270 => format!(r#" transform="rotate(270 {x} {y})""#),
-            FontTransform::None => String::new(),
-        };
-        let mut opacity = String::new();
-        if c.alpha < 1.0 {
-            opacity = format!(r#" fill-opacity="{:.3}""#, c.alpha);
-        }
-        self.doc.push(&format!(
-            r#"<text x="{x}" y="{y}" font-size="{size}" text-anchor="{anchor}" dominant-baseline="{baseline}" fill="{fill}"{opacity}{weight}{rotate}>{text}</text>"#,
-            size = style.size(),
-            fill = color(&c),
-            text = escape(content),
-        ));
-        Ok(())
-    }
-
-    fn estimate_text_size<T: BackendTextStyle>(
+    /// One line of text, vertically centred on `y`, `size` pixels, escaped.
+    pub fn text(
         &self,
         content: &str,
-        style: &T,
-    ) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
-        let size = style.size();
-        Ok((text::width(content, size).ceil() as u32, text::line_height(size).ceil() as u32))
+        (x, y): (i32, i32),
+        size: f64,
+        anchor: Anchor,
+        bold: bool,
+        color: RGBColor,
+    ) {
+        let anchor = match anchor {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        };
+        let weight = if bold { r#" font-weight="bold""# } else { "" };
+        self.push(&format!(
+            r#"<text x="{x}" y="{y}" font-size="{size}" text-anchor="{anchor}" dominant-baseline="central" fill="{}"{weight}>{}</text>"#,
+            hex(color),
+            escape(content)
+        ));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use plotters::prelude::*;
 
     fn meta() -> SvgMeta {
         SvgMeta {
@@ -341,12 +246,10 @@ mod tests {
     #[test]
     fn hostile_text_is_escaped_everywhere() {
         let doc = SvgDoc::new(&meta());
-        let area = doc.area();
         doc.open("g", &[("data-tip", "</g><script>alert(1)</script>")]);
         let hostile = "</text><script>alert(1)</script>";
-        let _ = area.draw(&Text::new(hostile, (5, 5), ("sans-serif", 12).into_font()));
+        doc.text(hostile, (5, 5), 12.0, Anchor::Start, false, RGBColor(0, 0, 0));
         doc.close();
-        drop(area);
         let svg = doc.finish();
         assert!(!svg.contains("<script>"), "{svg}");
         assert!(svg.contains("&lt;/text&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -357,16 +260,18 @@ mod tests {
     #[test]
     fn shapes_become_svg_elements_with_their_paint() {
         let doc = SvgDoc::new(&meta());
-        let area = doc.area();
-        let _ = area.draw(&Rectangle::new([(1, 2), (11, 22)], RGBColor(255, 0, 0).filled()));
-        let _ = area.draw(&Circle::new((50, 25), 4, RGBColor(0, 0, 255).mix(0.5).filled()));
-        drop(area);
+        doc.rect((1, 2), (11, 22), Paint::Fill(RGBColor(255, 0, 0), 1.0));
+        doc.circle((50, 25), 4, Paint::Fill(RGBColor(0, 0, 255), 0.5));
+        doc.circle((50, 25), 9, Paint::Fill(RGBColor(0, 0, 255), 0.0));
+        doc.polyline(&[(0, 0), (3, 4)], Paint::Stroke(RGBColor(0, 0, 0), 2));
         let svg = doc.finish();
         assert!(svg.contains(r##"<rect x="1" y="2" width="10" height="20" fill="#ff0000"/>"##), "{svg}");
         assert!(
             svg.contains(r##"<circle cx="50" cy="25" r="4" fill="#0000ff" fill-opacity="0.500"/>"##),
             "{svg}"
         );
+        assert!(!svg.contains(r#"r="9""#), "a fully transparent fill draws nothing");
+        assert!(svg.contains(r##"<polyline points="0,0 3,4" fill="none" stroke="#000000" stroke-width="2" stroke-linejoin="round"/>"##), "{svg}");
     }
 
     #[test]

@@ -3,11 +3,13 @@
 //! outline in the text colour so their edges meet the 3:1 non-text contrast minimum even
 //! where a fill colour is pale.
 
-use plotters::style::RGBColor;
-
 use crate::model::{Category, CooperationKind, EnforcementKind};
 
 pub use crate::view::Theme;
+
+/// A colour, red, green and blue from 0 to 255.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RGBColor(pub u8, pub u8, pub u8);
 
 /// The colours of a theme.
 pub fn palette(theme: Theme) -> Palette {

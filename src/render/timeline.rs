@@ -5,11 +5,11 @@
 use crate::aggregate::{TimelineData, TimelinePoint};
 use crate::format::money;
 use crate::layout::labels::{self, Anchor, Request};
-use crate::layout::scale::{Linear, Log};
+use crate::layout::scale::{Linear, Log, Projection, Scale};
 use crate::layout::{text, Rect};
 use crate::model::{Category, Date, EnforcementKind};
-use crate::render::theme::{Symbol, Theme};
-use crate::render::{legend, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Rendered, Size};
+use crate::render::theme::{Palette, Symbol, Theme};
+use crate::render::{legend, legend_height, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Size};
 use std::fmt::Write as _;
 
 /// Smallest marker radius drawn: below it a marker could not be seen or pointed at, so
@@ -28,13 +28,16 @@ const CELL: f64 = 4.0;
 /// elements however many cells: thousands of rects cost the browser more to lay out than
 /// the rest of the page), with the thefts it holds as `data-count`.
 fn draw_density(c: &Canvas, f: &Frame, points: &[&TimelinePoint]) -> Result<(), ChartError> {
-    let mut cells: std::collections::BTreeMap<(i64, i64), usize> = std::collections::BTreeMap::new();
+    let mut occupied: Vec<(i64, i64)> = Vec::with_capacity(points.len());
     for pt in points {
         let (x, y) = (f.date_x(pt.date), f.y.map(pt.usd));
         if x.is_finite() && y.is_finite() {
-            *cells.entry(((x / CELL).floor() as i64, (y / CELL).floor() as i64)).or_insert(0) += 1;
+            occupied.push(((x / CELL).floor() as i64, (y / CELL).floor() as i64));
         }
     }
+    crate::sort::by(&mut occupied, &|a, b| a.cmp(b));
+    // Each occupied cell once, left to right, with how many thefts fall in it.
+    let cells = occupied.chunk_by(|a, b| a == b).map(|run| (run[0], run.len()));
     // Shade k (1..=SHADES) holds the cells of k thefts, the last one those of more.
     const SHADES: usize = 5;
     let mut shades: Vec<(String, usize)> = vec![(String::new(), 0); SHADES];
@@ -161,6 +164,58 @@ impl Frame {
     }
 }
 
+/// The legend's entries: the categories in view, contested attribution, the kinds of
+/// enforcement action on the lane, and the outcomes on the lane of freezes and recoveries.
+fn legend_entries(data: &TimelineData, p: &Palette) -> Vec<(LegendKey, String)> {
+    let used: Vec<Category> =
+        Category::ALL.into_iter().filter(|cat| data.points.iter().any(|pt| pt.category == *cat)).collect();
+    let mut entries: Vec<(LegendKey, String)> =
+        used.iter().map(|cat| (LegendKey::Swatch(p.category(*cat)), cat.label().to_string())).collect();
+    if data.points.iter().any(|pt| pt.contested) {
+        entries.push((LegendKey::Dashed, "Attribution contested".to_string()));
+    }
+    let mut kinds: Vec<EnforcementKind> = Vec::new();
+    for e in &data.events {
+        if !kinds.contains(&e.kind) {
+            kinds.push(e.kind);
+        }
+    }
+    for kind in &kinds {
+        entries.push((LegendKey::Symbol(Symbol::for_enforcement(*kind)), kind.label().to_string()));
+    }
+    entries.extend(after_legend(data));
+    entries
+}
+
+/// The frame the timeline is drawn in at `size` (the legend's height does not depend on
+/// the theme's colours).
+pub fn frame_at(data: &TimelineData, size: Size) -> Frame {
+    let entries = legend_entries(data, &crate::render::theme::palette(Theme::Light));
+    frame(data, size, legend_height(&entries, f64::from(size.width) - 16.0) + 14.0)
+}
+
+/// The drawing's projection at `size`: days since 1970 and amounts to pixels, and back.
+pub fn projection(data: &TimelineData, size: Size) -> Projection {
+    let f = frame_at(data, size);
+    Projection { x: f.x, y: Scale::Log(f.y) }
+}
+
+/// Which thefts get a mark of their own (the [`MAX_MARKS`] largest, largest first, and the
+/// selected one whatever its size) and which go to the density layer.
+pub fn marked<'a>(
+    data: &'a TimelineData,
+    selected: Option<&str>,
+) -> (Vec<&'a TimelinePoint>, Vec<&'a TimelinePoint>) {
+    let mut order: Vec<&TimelinePoint> = data.points.iter().collect();
+    crate::sort::by(&mut order, &|a, b| b.usd.total_cmp(&a.usd).then_with(|| a.id.cmp(&b.id)));
+    let mut binned = order.split_off(order.len().min(MAX_MARKS));
+    // The incident the reader selected is always a mark of its own.
+    if let Some(k) = binned.iter().position(|pt| selected == Some(pt.id.as_str())) {
+        order.push(binned.remove(k));
+    }
+    (order, binned)
+}
+
 /// Lays out the frame for a size, leaving `top` pixels for the legend.
 pub fn frame(data: &TimelineData, size: Size, top: f64) -> Frame {
     let (w, h) = (f64::from(size.width), f64::from(size.height));
@@ -230,14 +285,10 @@ pub fn render(
     theme: Theme,
     selected: Option<&str>,
     source_title: &dyn Fn(&str) -> String,
-) -> Result<Rendered, ChartError> {
+) -> Result<String, ChartError> {
     let c = Canvas::new("timeline", "Heist timeline", &describe(data), size, theme);
     draw(&c, data, size, selected, source_title)?;
-    // The caption cites the enforcement actions and the freezes and recoveries; incidents
-    // cite theirs in the tables.
-    Ok(c.rendered(
-        data.events.iter().map(|e| e.source.as_str()).chain(data.after.iter().map(|e| e.source.as_str())),
-    ))
+    Ok(c.finish())
 }
 
 /// Draws the timeline on a canvas. `selected` is an incident id to highlight.
@@ -249,23 +300,7 @@ pub fn draw(
     source_title: &dyn Fn(&str) -> String,
 ) -> Result<(), ChartError> {
     let p = c.palette;
-    let used: Vec<Category> =
-        Category::ALL.into_iter().filter(|cat| data.points.iter().any(|pt| pt.category == *cat)).collect();
-    let mut entries: Vec<(LegendKey, String)> =
-        used.iter().map(|cat| (LegendKey::Swatch(p.category(*cat)), cat.label().to_string())).collect();
-    if data.points.iter().any(|pt| pt.contested) {
-        entries.push((LegendKey::Dashed, "Attribution contested".to_string()));
-    }
-    let mut kinds: Vec<EnforcementKind> = Vec::new();
-    for e in &data.events {
-        if !kinds.contains(&e.kind) {
-            kinds.push(e.kind);
-        }
-    }
-    for kind in &kinds {
-        entries.push((LegendKey::Symbol(Symbol::for_enforcement(*kind)), kind.label().to_string()));
-    }
-    entries.extend(after_legend(data));
+    let entries = legend_entries(data, &p);
     let legend_h = legend(c, &entries, 8.0, 6.0, f64::from(size.width) - 16.0)?;
     let f = frame(data, size, legend_h + 14.0);
     c.text(
@@ -285,24 +320,6 @@ pub fn draw(
         f.plot.y0 - 2.0,
         Font::new(10.0, p.muted),
     )?;
-
-    // The brush on the page inverts these numbers to turn a drag into a date range.
-    let (x0, x1) = (f.x.r0.to_string(), f.x.r1.to_string());
-    let (d0, d1) = (f.x.d0.to_string(), f.x.d1.to_string());
-    let (py0, py1) = (f.plot.y0.to_string(), f.bottom().to_string());
-    c.doc.open(
-        "g",
-        &[
-            ("class", "plot-frame"),
-            ("data-x0", &x0),
-            ("data-x1", &x1),
-            ("data-day0", &d0),
-            ("data-day1", &d1),
-            ("data-y0", &py0),
-            ("data-y1", &py1),
-        ],
-    );
-    c.doc.close();
 
     c.doc.open("g", &[("class", "axis y")]);
     for t in f.y.ticks() {
@@ -364,13 +381,7 @@ pub fn draw(
     // Markers, largest first so small ones stay visible on top. Past MAX_MARKS the smallest
     // thefts are binned into a density layer: thousands of overlapping circles are neither
     // readable nor quick to draw, and the table below lists every one.
-    let mut order: Vec<&TimelinePoint> = data.points.iter().collect();
-    order.sort_by(|a, b| b.usd.total_cmp(&a.usd).then_with(|| a.id.cmp(&b.id)));
-    let mut binned = order.split_off(order.len().min(MAX_MARKS));
-    // The incident the reader selected is always a mark of its own.
-    if let Some(k) = binned.iter().position(|pt| selected == Some(pt.id.as_str())) {
-        order.push(binned.remove(k));
-    }
+    let (order, binned) = marked(data, selected);
     if !binned.is_empty() {
         draw_density(c, &f, &binned)?;
     }

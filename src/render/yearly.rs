@@ -3,11 +3,13 @@
 
 use crate::aggregate::{ReportedMark, YearlyData};
 use crate::format::money;
-use crate::layout::scale::{nice_axis, Linear};
+use crate::layout::scale::{nice_axis, Linear, Projection, Scale};
 use crate::layout::{lanes, text};
 use crate::model::{Category, FigureNature};
-use crate::render::theme::{Symbol, Theme};
-use crate::render::{legend, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Rendered, Size, FADED};
+use crate::render::theme::{Palette, Symbol, Theme};
+use crate::render::{
+    legend, legend_height, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Size, FADED,
+};
 
 /// The chart's one-sentence finding, built from the data.
 pub fn describe(data: &YearlyData) -> String {
@@ -105,21 +107,14 @@ pub fn render(
     size: Size,
     theme: Theme,
     source_title: &dyn Fn(&str) -> String,
-) -> Result<Rendered, ChartError> {
+) -> Result<String, ChartError> {
     let c = Canvas::new("yearly", "DPRK-linked crypto theft per year", &describe(data), size, theme);
     draw(&c, data, size, source_title)?;
-    Ok(c.rendered(data.reported.iter().map(|m| m.source.as_str())))
+    Ok(c.finish())
 }
 
-/// Draws the yearly chart on a canvas.
-pub fn draw(
-    c: &Canvas,
-    data: &YearlyData,
-    size: Size,
-    source_title: &dyn Fn(&str) -> String,
-) -> Result<(), ChartError> {
-    let p = c.palette;
-    let (w, h) = (f64::from(size.width), f64::from(size.height));
+/// The legend's entries: the categories in view, then one symbol per publisher.
+fn legend_entries(data: &YearlyData, p: &Palette) -> Vec<(LegendKey, String)> {
     let used: Vec<Category> = Category::ALL
         .into_iter()
         .filter(|cat| data.bars.iter().any(|b| b.by_category[cat.index()] > 0.0))
@@ -139,14 +134,44 @@ pub fn draw(
         entries
             .push((LegendKey::Faded(Symbol::SEQUENCE[0]), "Faded: part of the year, or derived".to_string()));
     }
-    let legend_h = legend(c, &entries, 8.0, 6.0, w - 16.0)?;
+    entries
+}
 
-    let left = 58.0;
-    let (top, bottom, right) = (legend_h + 22.0, h - 26.0, w - 10.0);
+/// The axes below a legend `legend_h` tall: years (each slot's centre) across, dollars up,
+/// and the dollar ticks.
+fn axes(data: &YearlyData, size: Size, legend_h: f64) -> (Linear, Linear, Vec<f64>) {
+    let (w, h) = (f64::from(size.width), f64::from(size.height));
+    let (left, top, bottom, right) = (58.0, legend_h + 22.0, h - 26.0, w - 10.0);
     let max_value =
         data.bars.iter().map(|b| b.total).chain(data.reported.iter().map(|m| m.usd)).fold(0.0, f64::max);
     let (y_top, ticks) = nice_axis(max_value * 1.05, 5);
-    let y = Linear { d0: 0.0, d1: y_top, r0: bottom, r1: top };
+    let (first, last) = match (data.bars.first(), data.bars.last()) {
+        (Some(a), Some(b)) => (f64::from(a.year), f64::from(b.year)),
+        _ => (0.0, 0.0),
+    };
+    let x = Linear { d0: first - 0.5, d1: last + 0.5, r0: left, r1: right };
+    (x, Linear { d0: 0.0, d1: y_top, r0: bottom, r1: top }, ticks)
+}
+
+/// The drawing's projection at `size`: a year (its slot's centre) and an amount to pixels,
+/// and back.
+pub fn projection(data: &YearlyData, size: Size) -> Projection {
+    let entries = legend_entries(data, &crate::render::theme::palette(Theme::Light));
+    let (x, y, _) = axes(data, size, legend_height(&entries, f64::from(size.width) - 16.0));
+    Projection { x, y: Scale::Linear(y) }
+}
+
+/// Draws the yearly chart on a canvas.
+pub fn draw(
+    c: &Canvas,
+    data: &YearlyData,
+    size: Size,
+    source_title: &dyn Fn(&str) -> String,
+) -> Result<(), ChartError> {
+    let p = c.palette;
+    let legend_h = legend(c, &legend_entries(data, &p), 8.0, 6.0, f64::from(size.width) - 16.0)?;
+    let (x, y, ticks) = axes(data, size, legend_h);
+    let (left, right, top, bottom) = (x.r0, x.r1, y.r1, y.r0);
 
     c.doc.open("g", &[("class", "axis y")]);
     for t in &ticks {

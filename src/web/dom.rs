@@ -18,7 +18,10 @@ pub fn document() -> Option<web_sys::Document> {
 /// Sets an attribute on `<html>`.
 pub fn set_root_attr(name: &str, value: &str) {
     if let Some(root) = document().and_then(|d| d.document_element()) {
-        let _ = root.set_attribute(name, value);
+        // Written only when it changes: a write restyles whatever the stylesheet keys off it.
+        if root.get_attribute(name).as_deref() != Some(value) {
+            let _ = root.set_attribute(name, value);
+        }
     }
 }
 
@@ -181,33 +184,6 @@ pub fn download_png(
     }
 }
 
-/// The element the live app mounts in: a new `<div id="live">` laid out over the static
-/// first view (`#static`) but hidden until [`take_over`]; `None` when the page has no static
-/// view (the development server), and the app then mounts on `<body>`.
-pub fn live_root() -> Option<web_sys::HtmlElement> {
-    let doc = document()?;
-    let first_view = doc.get_element_by_id("static")?;
-    let live: web_sys::HtmlElement = doc.create_element("div").ok()?.dyn_into().ok()?;
-    live.set_id("live");
-    let _ = live.class_list().add_1("live-pending");
-    let _ = live.set_attribute("aria-hidden", "true");
-    // Before the first view and out of flow, it sits exactly where the first view starts.
-    first_view.before_with_node_1(&live).ok()?;
-    Some(live)
-}
-
-/// Replaces the static first view with the live app in one step. Both show the same
-/// markup at the same place, so nothing moves.
-pub fn take_over() {
-    let Some(doc) = document() else { return };
-    let Some(live) = doc.get_element_by_id("live") else { return };
-    if let Some(first_view) = doc.get_element_by_id("static") {
-        first_view.remove();
-    }
-    let _ = live.class_list().remove_1("live-pending");
-    let _ = live.remove_attribute("aria-hidden");
-}
-
 /// The value of a form control: a checkbox's `value`, a select's or input's current value.
 pub fn control_value(el: &web_sys::HtmlElement) -> String {
     if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
@@ -219,28 +195,10 @@ pub fn control_value(el: &web_sys::HtmlElement) -> String {
     el.get_attribute("value").unwrap_or_default()
 }
 
-/// Keeps `node`'s content equal to `content()`, rewriting it when that changes. Focus on a
-/// control inside stays on the control of the same name and value (or action), so keyboard
-/// users are not thrown to the top of the page by their own change.
-pub fn bind_html<E>(node: leptos::prelude::NodeRef<E>, content: impl Fn() -> String + 'static)
-where
-    E: leptos::html::ElementType,
-    E::Output: JsCast + Clone + 'static,
-{
-    use leptos::prelude::{Effect, Get};
-    Effect::new(move |previous: Option<String>| {
-        let html = content();
-        if previous.as_deref() == Some(html.as_str()) {
-            return html;
-        }
-        if let Some(el) = node.get().and_then(|e| e.dyn_into::<web_sys::Element>().ok()) {
-            set_html_keeping_focus(&el, &html);
-        }
-        html
-    });
-}
-
-fn set_html_keeping_focus(el: &web_sys::Element, html: &str) {
+/// Replaces `el`'s content with `html`. Focus on a control inside stays on the control of
+/// the same name and value (or action, or sort key, or incident), so keyboard users are not
+/// thrown to the top of the page by their own change.
+pub fn set_html_keeping_focus(el: &web_sys::Element, html: &str) {
     let active = document().and_then(|d| d.active_element()).filter(|a| el.contains(Some(a)));
     let selector = active.as_ref().and_then(|a| {
         ["name", "data-sort", "data-action", "data-incident"].iter().find_map(|attr| {
@@ -287,7 +245,93 @@ pub fn set_query(query: &str, replace: bool) {
     };
 }
 
-/// True when the page came with the static first view's header (the release build).
-pub fn has_static_header() -> bool {
-    document().and_then(|d| d.query_selector("body > header.page-header").ok().flatten()).is_some()
+/// An event listener that lives as long as this value (dropping it removes the listener).
+pub struct Listener {
+    target: web_sys::EventTarget,
+    event: &'static str,
+    callback: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Listener {
+    /// Calls `f` for every `event` on `target`.
+    pub fn new(
+        target: &web_sys::EventTarget,
+        event: &'static str,
+        f: impl FnMut(web_sys::Event) + 'static,
+    ) -> Listener {
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(f);
+        let _ = target.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
+        Listener { target: target.clone(), event, callback }
+    }
+
+    /// Listens for the page's lifetime.
+    pub fn forever(
+        target: &web_sys::EventTarget,
+        event: &'static str,
+        f: impl FnMut(web_sys::Event) + 'static,
+    ) {
+        std::mem::forget(Listener::new(target, event, f));
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.event, self.callback.as_ref().unchecked_ref());
+    }
+}
+
+/// The window, as an event target.
+pub fn window_target() -> Option<web_sys::EventTarget> {
+    web_sys::window().map(Into::into)
+}
+
+/// The first element matching `selector` under `root`.
+pub fn find(root: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// Every element matching `selector` under `root`, in document order.
+pub fn find_all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
+    (0..list.length()).filter_map(|k| list.item(k)).filter_map(|n| n.dyn_into().ok()).collect()
+}
+
+/// Focuses an HTML or SVG element.
+pub fn focus(el: &web_sys::Element) {
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = svg.focus();
+    }
+}
+
+/// The action of the button an event came from, and the button.
+pub fn action_of(ev: &web_sys::Event) -> Option<(crate::html::Action, web_sys::Element)> {
+    let button = closest(ev.target(), "[data-action]")?;
+    let action = crate::html::Action::from_slug(&button.get_attribute("data-action")?)?;
+    Some((action, button))
+}
+
+/// Sets the text of the first element `selector` finds.
+pub fn set_text(selector: &str, text: &str) {
+    if let Some(el) = document().and_then(|d| d.query_selector(selector).ok().flatten()) {
+        el.set_text_content(Some(text));
+    }
+}
+
+/// Runs `f` on the next animation frame.
+pub fn next_frame(f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
+    let _ = w.request_animation_frame(cb.unchecked_ref());
+}
+
+/// Runs `f` in a task of its own, after the browser has had a turn (a long piece of work
+/// split across tasks keeps the page answering).
+pub fn later(f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
 }

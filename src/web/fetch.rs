@@ -1,11 +1,9 @@
 //! Fetches a dataset file and turns every way that can fail into words a non-engineer can
 //! act on.
 
-use gloo_net::http::Request;
-
 use wasm_bindgen::JsCast;
 
-use crate::load::{parse_dataset, Progress, MAX_DATASET_BYTES};
+use crate::load::{read_dataset_file, Progress, MAX_DATASET_BYTES};
 use crate::model::Dataset;
 use crate::web::dom;
 
@@ -124,6 +122,19 @@ async fn next_paint() {
     let _ = within(frames, 100).await;
 }
 
+/// Resolves in a task of its own (after a zero timeout): what follows runs apart from what
+/// came before, so the two never make one long task.
+pub async fn next_task() {
+    let task = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window()
+            .and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).ok());
+        if queued.is_none() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(task).await;
+}
+
 /// The browser's own words for an error, without the JsValue wrapping.
 fn browser_words(e: &wasm_bindgen::JsValue) -> String {
     match e.dyn_ref::<js_sys::Error>() {
@@ -149,7 +160,7 @@ fn so_far(received: usize, total: Option<usize>) -> String {
 /// garbage for the browser to collect, and never grows the wasm memory (which cannot shrink
 /// again). An accepted one is copied once into a buffer of exactly its size.
 async fn read_body(
-    response: &gloo_net::http::Response,
+    response: &web_sys::Response,
     total: Option<usize>,
     progress: &dyn Fn(Progress),
 ) -> Result<Vec<u8>, Failure> {
@@ -227,14 +238,44 @@ async fn read_body(
 
 /// The body's length when the server sent one for the bytes as they arrive: a compressed
 /// body's length counts the compressed bytes, so it is no total for the progress.
-fn body_length(response: &gloo_net::http::Response) -> Option<usize> {
-    let headers = response.headers();
-    let encoded = headers.get("content-encoding").is_some_and(|e| !e.eq_ignore_ascii_case("identity"));
-    headers.get("content-length").and_then(|l| l.trim().parse().ok()).filter(|_| !encoded)
+fn body_length(response: &web_sys::Response) -> Option<usize> {
+    let encoded = header(response, "content-encoding").is_some_and(|e| !e.eq_ignore_ascii_case("identity"));
+    header(response, "content-length").and_then(|l| l.trim().parse().ok()).filter(|_| !encoded)
 }
 
-/// Fetches and validates the dataset at `url`, reporting how far it has come to `progress`.
-pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<Dataset, Failure> {
+/// A response header's value.
+fn header(response: &web_sys::Response, name: &str) -> Option<String> {
+    response.headers().get(name).ok().flatten()
+}
+
+/// The response to a GET of `href`, abandoned when `signal` aborts.
+pub async fn get(
+    href: &str,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Result<web_sys::Response, wasm_bindgen::JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(signal);
+    let promise = window.fetch_with_str_and_init(href, &init);
+    Ok(wasm_bindgen_futures::JsFuture::from(promise).await?.unchecked_into())
+}
+
+/// The download of the bundled dataset that `boot.js` started beside the WebAssembly's
+/// (`window.__heistLedgerData`), taken once: a retry asks anew.
+fn early_download(url: &str) -> Option<js_sys::Promise> {
+    if url != DEFAULT_DATA_URL {
+        return None;
+    }
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("__heistLedgerData");
+    let early = js_sys::Reflect::get(&window, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    Some(early)
+}
+
+/// Fetches and validates the dataset at `url`, reporting how far it has come to `progress`;
+/// returns it with the fingerprint of its file ([`crate::load::fingerprint`]).
+pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<(Dataset, String), Failure> {
     let href = resolve(url)?;
     let controller = web_sys::AbortController::new()
         .map_err(|_| Failure::new("This browser cannot fetch the data file (no AbortController).", None))?;
@@ -245,7 +286,19 @@ pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<Dataset, Fai
         let cb = wasm_bindgen::closure::Closure::once_into_js(move || abort.abort());
         w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), TIMEOUT_MS as i32).ok()
     });
-    let sent = Request::get(&href).abort_signal(Some(&signal)).send().await;
+    // The bundled dataset's download may have started beside the WebAssembly's: the server
+    // then has the same time to answer, counted from now.
+    let sent = match early_download(url) {
+        Some(early) => match within(early, TIMEOUT_MS).await {
+            Ok(Some(r)) => Ok(r.unchecked_into()),
+            Ok(None) => {
+                controller.abort();
+                Err(wasm_bindgen::JsValue::from_str("timed out"))
+            }
+            Err(e) => Err(e),
+        },
+        None => get(&href, Some(&signal)).await,
+    };
     clear_timer(deadline);
     let response = sent.map_err(|e| {
         if signal.aborted() {
@@ -255,7 +308,7 @@ pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<Dataset, Fai
             )
         } else {
             Failure::new(
-                format!("The data file could not be fetched ({e})."),
+                format!("The data file could not be fetched ({}).", browser_words(&e)),
                 Some("Check the connection, then try again.".to_string()),
             )
         }
@@ -271,9 +324,7 @@ pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<Dataset, Fai
         ));
     }
     let total = body_length(&response);
-    if let Some(length) =
-        response.headers().get("content-length").and_then(|l| l.trim().parse::<usize>().ok())
-    {
+    if let Some(length) = header(&response, "content-length").and_then(|l| l.trim().parse::<usize>().ok()) {
         // Even compressed, a body over the limit cannot expand to less.
         if length > MAX_DATASET_BYTES {
             controller.abort();
@@ -290,9 +341,17 @@ pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<Dataset, Fai
         // The parse holds the page: let "Reading N MB of data…" be painted first.
         next_paint().await;
     }
-    parse_dataset(&bytes, url, dom::today()).map_err(|e| Failure {
+    let fingerprint = crate::load::fingerprint(&bytes);
+    let refused = |e: crate::load::LoadError| {
+        Failure {
         summary: e.summary,
         problems: e.problems.iter().map(ToString::to_string).collect(),
         hint: Some("The file's maintainers can check it against data/incidents.schema.json, published beside the dataset.".to_string()),
-    })
+    }
+    };
+    // Reading and checking are two tasks, so neither holds the page for long.
+    let unchecked = read_dataset_file(&bytes, url).map_err(refused)?;
+    next_task().await;
+    let data = unchecked.check(dom::today()).map_err(refused)?;
+    Ok((data, fingerprint))
 }

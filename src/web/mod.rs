@@ -1,34 +1,35 @@
-//! The browser layer: a thin Leptos app over the pure pipeline. It fetches the dataset,
-//! keeps the view in the URL, puts the pipeline's markup on the page and turns events into
-//! view changes. Components read the page state from context ([`state`]).
+//! The browser layer: a thin Leptos layer over the pure pipeline. It fetches the dataset,
+//! keeps the view in the URL, adopts the first view's markup and replaces only what a view
+//! change touched, and turns events into view changes. Leptos holds the page state
+//! (signals, memos, effects, context); the page itself is the pipeline's markup.
 
-pub mod after;
 pub mod app;
-pub mod charts;
 pub mod cite;
+pub mod deck;
 pub mod diff;
 pub mod dom;
 pub mod embed;
+pub mod events;
 pub mod fetch;
+pub mod figure;
+pub mod full;
 pub mod incidents;
+pub mod inputs;
+pub mod layout;
 pub mod panic;
-pub mod present;
+pub mod part;
 pub mod print;
-pub mod progress;
 pub mod releases;
-pub mod sections;
+pub mod screen;
 pub mod state;
+pub mod status;
 
-pub use app::App;
-
-/// Installs the panic hook and mounts the dashboard. When the page carries the static
-/// first view, the app is built beside it, out of sight, and replaces it once drawn.
+/// Installs the panic hook and starts the dashboard on the page, adopting the first view
+/// when the page carries one.
 pub fn start() {
     panic::install();
     dom::open_details_when_printing();
-    match dom::live_root() {
-        // The handle would unmount the app when dropped; the app lives as long as the page.
-        Some(root) => leptos::mount::mount_to(root, App).forget(),
-        None => leptos::mount::mount_to_body(App),
-    }
+    // Mounting nothing gives the page its reactive owner and async executor; the page's
+    // content is the markup already there, which `app::run` adopts.
+    leptos::mount::mount_to_body(app::run);
 }

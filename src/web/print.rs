@@ -17,18 +17,19 @@ const HOST: &str = "print-pack";
 /// Listens for printing for the page's lifetime and reveals the header's print buttons
 /// (hidden until a script can act on them, with their room kept, so nothing moves).
 pub fn install(state: PageState) {
+    let Some(window) = dom::window_target() else { return };
     // The mode a print button asked for, until the print is over; Ctrl+P prints the pack.
     let requested: Rc<Cell<Option<PrintMode>>> = Rc::new(Cell::new(None));
     let asked = requested.clone();
-    let before = window_event_listener_untyped("beforeprint", move |_| {
+    dom::Listener::forever(&window, "beforeprint", move |_| {
         fill(state, asked.get().unwrap_or(PrintMode::Pack));
     });
     let asked = requested.clone();
-    let after = window_event_listener_untyped("afterprint", move |_| {
+    dom::Listener::forever(&window, "afterprint", move |_| {
         asked.set(None);
         clear();
     });
-    let click = window_event_listener(leptos::ev::click, move |ev| {
+    dom::Listener::forever(&window, "click", move |ev| {
         let Some(mode) = dom::closest(ev.target(), "button[data-print]")
             .and_then(|b| b.get_attribute("data-print"))
             .and_then(|m| PrintMode::from_slug(&m))
@@ -41,11 +42,6 @@ pub fn install(state: PageState) {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
         }
-    });
-    on_cleanup(move || {
-        before.remove();
-        after.remove();
-        click.remove();
     });
     dom::set_root_attr("data-print-controls", "ready");
 }

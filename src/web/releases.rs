@@ -1,56 +1,38 @@
-//! The notice an old release shows: it fetches the site's `versions.json` and, when a newer
-//! release than the one on screen exists, says so with a link to the same view on the
-//! current data. A missing or broken `versions.json` shows nothing: the page never depends
-//! on it.
+//! The notice an old release shows: the site's `versions.json` is fetched once and, when a
+//! newer release than the one on screen exists, the page says so with a link to the same
+//! view on the current data. A missing or broken `versions.json` shows nothing: the page
+//! never depends on it.
 
 use leptos::prelude::*;
-
-use crate::web::dom;
 use leptos::task::spawn_local;
 
 use crate::release::{self, Version};
 use crate::view;
-use crate::web::state::page;
+use crate::web::dom;
 
 /// The release index at the site root, or `None` when it cannot be read.
 async fn fetch_versions() -> Option<Vec<Version>> {
     let url = format!("{}versions.json", dom::site_root());
-    let response = gloo_net::http::Request::get(&url).send().await.ok()?;
+    let response = crate::web::fetch::get(&url, None).await.ok()?;
     if !response.ok() {
         return None;
     }
-    release::parse(&response.text().await.ok()?).ok()
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    release::parse(&text).ok()
 }
 
-/// At most 40 characters of a release id from `versions.json` (a real one has 10 to 13).
-fn clip(id: &str) -> String {
-    match id.char_indices().nth(40) {
-        Some((end, _)) => format!("{}…", &id[..end]),
-        None => id.to_string(),
-    }
-}
-
-/// "You are viewing release X (date). Newer data exists: …", on old releases only.
-#[component]
-pub fn ReleaseNotice() -> impl IntoView {
-    let state = page();
-    let versions: RwSignal<Option<Vec<Version>>> = RwSignal::new(None);
+/// Fetches the release index once; the signal holds it when it arrives.
+pub fn fetch_once() -> RwSignal<Option<Vec<Version>>> {
+    let versions = RwSignal::new(None);
     spawn_local(async move { versions.set(fetch_versions().await) });
-    let notice = move || {
-        let (shown, query) = state
-            .selection
-            .with(|s| s.as_ref().map(|s| (s.data.release.clone(), view::to_query(&s.view))))?;
-        let newer = versions.with(|v| v.as_deref().and_then(|v| release::newer(v, &shown.id).cloned()))?;
-        let href = if query.is_empty() { dom::site_root() } else { format!("{}?{query}", dom::site_root()) };
-        Some(view! {
-            // Each id and date in its own isolate: a right-to-left character in an id from
-            // versions.json must not reorder the notice's own words around it.
-            <p class="release-notice" role="status" data-release-notice=newer.id.clone()>
-                "You are viewing release "<bdi>{clip(&shown.id)}</bdi>" ("<bdi>{shown.date.human()}</bdi>"). Newer data exists: release "
-                <bdi>{clip(&newer.id)}</bdi>" ("<bdi>{newer.date.human()}</bdi>") \u{2014} "
-                <a href=href>"open this view with the current data"</a>
-            </p>
-        })
-    };
-    view! { {notice} }
+    versions
+}
+
+/// The notice for the dataset shown, when a newer release is listed: "You are viewing
+/// release X (date). Newer data exists: …", linking to the view on the current data.
+pub fn notice(shown: &crate::model::Release, versions: &[Version], v: &view::ViewState) -> String {
+    let Some(newer) = release::newer(versions, &shown.id) else { return String::new() };
+    let query = view::to_query(v);
+    let href = if query.is_empty() { dom::site_root() } else { format!("{}?{query}", dom::site_root()) };
+    crate::html::live::release_notice(shown, newer, &href)
 }

@@ -23,7 +23,7 @@ const earlier = versions.find((v) => !v.current).id;
 test("the timeline's lane marks each freeze, seizure, recovery and refusal with its kind", async () => {
   const { page, log, context } = await open(browser, server, "?from=2022");
   assert.equal(await settled(page), "ready");
-  const marks = page.locator("#live figure[data-chart=timeline] g.mark[data-coop]");
+  const marks = page.locator("#main figure[data-chart=timeline] g.mark[data-coop]");
   const count = await marks.count();
   const expected = data.cooperation.filter((e) => e.date >= "2022-01-01").length;
   assert.ok(count > 0 && count <= expected, `${count} lane marks of ${expected} events since 2022`);
@@ -39,7 +39,7 @@ test("the timeline's lane marks each freeze, seizure, recovery and refusal with 
 test("each year's thefts stand beside what was frozen and what was returned, the gap in words", async () => {
   const { page, context } = await open(browser, server, "");
   assert.equal(await settled(page), "ready");
-  const section = page.locator("#live section[data-after]");
+  const section = page.locator("#main section[data-after]");
   const gap = section.locator("[data-after-gap]");
   const held = Number(await gap.getAttribute("data-held"));
   const returned = Number(await gap.getAttribute("data-returned"));
@@ -65,7 +65,7 @@ test("a theft's detail lists its freezes with what was returned, and one flow sh
   const events = data.cooperation.filter((e) => e.incidents.includes(flow.incident));
   assert.equal(await detail.locator("li[data-coop]").count(), events.length);
   assert.match(await detail.locator("[data-after-gap]").innerText(), /returned to the victim:/);
-  const status = page.locator(`#live figure[data-chart=flows] [data-flow-status="${flow.incident}"]`);
+  const status = page.locator(`#main figure[data-chart=flows] [data-flow-status="${flow.incident}"]`);
   assert.equal(await status.locator("tr[data-status-date]").count(), flow.status.length);
   for (const p of flow.status) {
     const row = status.locator(`tr[data-status-date="${p.date}"]`);
@@ -78,16 +78,16 @@ test("a theft's detail lists its freezes with what was returned, and one flow sh
 test("?since lists what changed in the view between the two releases and marks the changed thefts", async () => {
   const { page, log, context } = await open(browser, server, `?since=${earlier}`);
   assert.equal(await settled(page), "ready");
-  const diff = page.locator(`#live section[data-diff="${earlier}"]`);
+  const diff = page.locator(`#main section[data-diff="${earlier}"]`);
   await diff.waitFor();
   assert.equal(await diff.getAttribute("data-diff-to"), current);
   const old = JSON.parse(readFileSync(join(dist, "v", earlier, "data", "incidents.json"), "utf8"));
   const added = data.incidents.filter((i) => !old.incidents.some((o) => o.id === i.id));
   for (const i of added) {
     assert.equal(await diff.locator(`[data-diff-record="${i.id}"][data-diff-kind=added]`).count(), 1, `${i.id} added`);
-    assert.equal(await page.locator(`#live tr[data-incident="${i.id}"][data-diff=added]`).count(), 1, `${i.id} row marked`);
+    assert.equal(await page.locator(`#main tr[data-incident="${i.id}"][data-diff=added]`).count(), 1, `${i.id} row marked`);
   }
-  assert.ok((await page.locator("#live figure[data-chart=timeline] g.mark[data-diff]").count()) >= added.length);
+  assert.ok((await page.locator("#main figure[data-chart=timeline] g.mark[data-diff]").count()) >= added.length);
   assert.match(await diff.locator("[data-diff-headline=Incidents]").innerText(), new RegExp(`${old.incidents.length} → ${data.incidents.length}`));
   assert.equal(await page.locator("select[name=since]").inputValue(), earlier, "the picker shows the comparison");
   const loaded = log.responses.find((r) => r.url.endsWith(`/v/${earlier}/data/incidents.json`));
@@ -104,13 +104,13 @@ test("?since lists what changed in the view between the two releases and marks t
 test("the picker beside the release line turns the comparison on and off through the address", async () => {
   const { page, context } = await open(browser, server, "?from=2024");
   assert.equal(await settled(page), "ready");
-  await page.selectOption("#live select[name=since]", earlier);
+  await page.selectOption("#main select[name=since]", earlier);
   await page.waitForURL((u) => u.search.includes(`since=${earlier}`));
-  await page.locator(`#live section[data-diff="${earlier}"]`).waitFor();
+  await page.locator(`#main section[data-diff="${earlier}"]`).waitFor();
   assert.ok(page.url().includes("from=2024"), "the view is kept");
-  await page.selectOption("#live select[name=since]", "");
+  await page.selectOption("#main select[name=since]", "");
   await page.waitForURL((u) => !u.search.includes("since="));
-  assert.equal(await page.locator("#live section[data-diff]").count(), 0);
+  assert.equal(await page.locator("#main section[data-diff]").count(), 0);
   await context.close();
 });
 
@@ -127,7 +127,7 @@ test("embeds, slides and the printed pack carry the comparison", async () => {
 
   const { page, context } = await open(browser, server, `?from=2024&since=${earlier}`);
   assert.equal(await settled(page), "ready");
-  await page.locator(`#live section[data-diff="${earlier}"]`).waitFor();
+  await page.locator(`#main section[data-diff="${earlier}"]`).waitFor();
   await page.evaluate(() => {
     window.__printedDiff = null;
     new MutationObserver(() => {
@@ -165,7 +165,7 @@ test("the build writes the feeds, the data package and CITATION.cff, and the pag
     const pkg = await (await page.request.get(`${server.url}v/${v.id}/package/datapackage.json`)).json();
     assert.equal(pkg.version, v.id);
   }
-  const link = page.locator("#live [data-export=package]");
+  const link = page.locator("footer.page-footer [data-export=package]");
   assert.equal(await link.getAttribute("href"), `package/heist-ledger-data-${current}.zip`);
   const cff = await (await page.request.get(`${server.url}CITATION.cff`)).text();
   assert.match(cff, new RegExp(`version: "${current}"`));

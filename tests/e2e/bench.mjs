@@ -91,20 +91,33 @@ if (LIGHTHOUSE) {
     console.log(`| ${name} | ${fmt(a)} | ${fmt(b)} | ${ratio(a, b)} |`);
   }
   if (results.lighthouse.failedAudits?.length) console.log(`\nLighthouse audits ours fails: ${results.lighthouse.failedAudits.join(", ")}`);
+  const l = results.lighthouse;
+  const yes = (ok) => (ok ? "met" : "not met");
+  console.log(`\nTargets: performance ≥ 95: ${yes(l.performance.ours >= 95)} (${l.performance.ours}); total blocking time ≤ 200 ms: ${yes(l["TBT ms"].ours <= 200)} (${l["TBT ms"].ours.toFixed(0)} ms); accessibility 100: ${yes(l.accessibility.ours === 100)}; best practices 100: ${yes(l["best-practices"].ours === 100)}`);
 }
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
 const settled = (page) =>
   page.waitForFunction(() => ["ready", "error"].includes(document.documentElement.dataset.state), null, { timeout: 120000 });
 
-async function navigation(url) {
+// The main thread's tasks longer than 50 ms (Chromium's long tasks) from the start of the
+// navigation to ready, kept per page for the start-up target.
+const longTasks = { ours: [], echarts: [] };
+async function navigation(url, which, keepLong) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__long.push(e.duration);
+    }).observe({ type: "longtask", buffered: true });
+  });
   const t0 = Date.now();
   await page.goto(url);
   await settled(page);
   const state = await page.evaluate(() => document.documentElement.dataset.state);
   const ms = Date.now() - t0;
+  if (keepLong) longTasks[which].push(Math.max(0, ...(await page.evaluate(() => window.__long))));
   await context.close();
   return state === "ready" ? ms : NaN;
 }
@@ -205,11 +218,16 @@ const within = (a, b, limit) => (Number.isFinite(a) && Number.isFinite(b) && b >
 console.log("| dataset | ours | ECharts | ours/ECharts | ≤ 0.7× |\n|---|---:|---:|---:|---|");
 for (const [name, file] of datasets) {
   const t = { ours: [], echarts: [] };
-  for (let k = 0; k < runsFor(name); k++) for (const which of ["ours", "echarts"]) t[which].push(await navigation(pages[which](file)));
+  for (let k = 0; k < runsFor(name); k++) {
+    for (const which of ["ours", "echarts"]) t[which].push(await navigation(pages[which](file), which, file === null));
+  }
   const [a, b] = [median(t.ours), median(t.echarts)];
   results.ready[name] = { ours: a, echarts: b };
   console.log(`| ${name} | ${a} | ${b} | ${ratio(a, b)} | ${met(within(a, b, 0.7))} |`);
 }
+const longest = median(longTasks.ours);
+results.startLongestTask = { ours: longest, echarts: median(longTasks.echarts) };
+console.log(`\nLongest main-thread task from navigation to ready, shipped data (median of ${RUNS}): ours ${longest.toFixed(0)} ms, ECharts ${results.startLongestTask.echarts.toFixed(0)} ms (no task > 50 ms: ${longest <= 50 ? "met" : "not met"}; tasks under 50 ms count as 0)`);
 console.log("\nWhere our navigation -> ready goes (main thread, one traced run each):\n");
 results.readyParts = {};
 for (const [name, file] of datasets) {
@@ -224,8 +242,9 @@ for (const [name, file] of datasets) {
   console.log(`- ${name}: ${partsLine(parts)}`);
 }
 console.log(`\nFilter change (one category box) -> every chart redrawn (ms), both pages open, alternating, median of ${RUNS}; heap after (MB):\n`);
-// Absolute targets: 16 ms at 1,000 incidents, 100 ms at 100,000.
-const ABSOLUTE = { "synthetic ×1000": 16, "synthetic ×100000": 100 };
+// Absolute targets in the browser: 100 ms at 100,000. The 16 ms at 1,000 is the issue's
+// native target (the page's own path, from `cargo run --example bench`), printed below.
+const ABSOLUTE = { "synthetic ×100000": 100 };
 console.log("| dataset | ours | ECharts | ours/ECharts | ≤ 0.5× | absolute | heap ours | heap ECharts | heap ratio |\n|---|---:|---:|---:|---|---|---:|---:|---:|");
 results.filterParts = {};
 const why = [];
@@ -253,6 +272,14 @@ for (const [name, file] of datasets) {
   const f = (v) => (Number.isFinite(v) ? v.toFixed(0) : "n/a");
   const absolute = ABSOLUTE[name] ? `≤ ${ABSOLUTE[name]} ms: ${met(Number.isFinite(a) ? a <= ABSOLUTE[name] : null)}` : "";
   console.log(`| ${name} | ${f(a)} | ${f(b)} | ${ratio(a, b)} | ${met(within(a, b, 0.5))} | ${absolute} | ${mb(h.ours)} | ${mb(h.echarts)} | ${ratio(h.ours, h.echarts)} |`);
+}
+const nativeFile = join(out, "native.json");
+if (existsSync(nativeFile)) {
+  const native = JSON.parse(readFileSync(nativeFile, "utf8")).filter_change_ms;
+  results.nativeFilterChange = native;
+  const at1000 = native["synthetic ×1000"];
+  console.log(`\nA filter change natively (the page's own path: selection, the touched charts' data, drawings, captions and tables, the touched blocks' markup): ${Object.entries(native).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(", ")}`);
+  if (Number.isFinite(at1000)) console.log(`≤ 16 ms natively at 1,000: ${at1000 <= 16 ? "met" : "not met"} (${at1000.toFixed(1)} ms)`);
 }
 console.log("\nWhere our filter change goes (main thread, traced over 3 changes):\n");
 console.log(why.join("\n"));

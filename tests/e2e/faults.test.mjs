@@ -244,7 +244,9 @@ for (const [what, file, kind, pattern] of BOOT_FAULTS) {
       delete server.faults.boot;
       await Promise.all([page.waitForEvent("load"), page.click("#fatal button.retry")]);
       assert.equal(await settled(page, SLOW), "ready", "Try again starts the dashboard once the file is back");
-      await page.waitForFunction(() => !document.getElementById("static"));
+      // The app adopts the first view: the same page, now live.
+      assert.equal(await page.locator("#static select[name=from]").isDisabled(), false, "its controls work again");
+      assert.equal(await page.locator("#fatal").isVisible(), false, "the panel is gone");
       await context.close();
     } finally {
       delete server.faults.boot;
