@@ -7,7 +7,8 @@
 //!    [`load`] and [`validate`]: from bytes to a checked dataset, or to every problem at once;
 //!    [`release`]: the index of archived releases (`versions.json`);
 //!    [`address`]: web addresses in the data, checked and shown as a browser shows their host;
-//!    [`text`]: case folding by rule, without the Unicode tables.
+//!    [`text`]: case folding by rule, without the Unicode tables;
+//!    [`json`]: a JSON reader and writer without generics; [`sort`]: every sort through one routine.
 //! 2. [`view`]: what the reader chose to see (filter, sort, theme, selection) and its URL form.
 //! 3. [`aggregate`]: year totals beside reported figures, timeline points, flow graphs;
 //!    [`tables`]: the same numbers as tables; [`format`]: how money reads;
