@@ -176,7 +176,7 @@ mod tests {
             (2.02e9, "2020000000"),
         ];
         for (usd, want) in cases {
-            assert_eq!(three_figures(usd).as_deref(), Some(&*want), "{usd}");
+            assert_eq!(three_figures(usd).as_deref(), Some(want), "{usd}");
         }
         assert_eq!(three_figures(-1.0), None);
         assert_eq!(three_figures(f64::NAN), None);

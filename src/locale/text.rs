@@ -166,9 +166,9 @@ fn char_em(c: char) -> f64 {
         0x00EC..=0x00EF | 0x0131 => layout_width("i", 1.0),
         // Latin-1 and Latin Extended-A/B letters: as their base letter, capital or small
         // by the crate's own case rule (no Unicode tables in the wasm).
-        0x00C0..=0x00FF | 0x0100..=0x024F if n != 0xD7 && n != 0xF7 => {
+        0x00C0..=0x024F if n != 0xD7 && n != 0xF7 => {
             let folded = fold_case(c.encode_utf8(&mut [0u8; 4]));
-            if folded.chars().next() != Some(c) {
+            if !folded.starts_with(c) {
                 layout_width("A", 1.0)
             } else {
                 layout_width("a", 1.0)
