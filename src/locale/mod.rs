@@ -26,9 +26,12 @@
 //!   from 2 ("1,5 milliard", "2,02 milliards"). Grouping by U+202F (narrow no-break
 //!   space) as CLDR has since version 34; before `$` and between a number and its unit word
 //!   U+00A0 (CLDR's currency pattern), so a line never breaks between them. Axis
-//!   abbreviations follow CLDR's short forms (`k`, `M`, `Md`, `Bn`): typographers note that
+//!   abbreviations follow CLDR's short forms (`M`, `Md`): typographers note that
 //!   `million` and `milliard` have no standard abbreviation, so the abbreviations are kept to
-//!   axes, where space is short, and prose spells the words out. A French `billion` is 10¹².
+//!   axes, where space is short, and prose spells the words out. A French `billion` is
+//!   10¹², a false friend of the English one, so above a thousand milliards we write
+//!   "1 400 milliards de dollars", as Le Monde does (quoted on the Nouveau Monde blog,
+//!   which faulted a translation for printing "trillions" instead).
 //! - **German** (Telepolis "1,5 Milliarden Dollar", btc-echo "1,4 Milliarden US-Dollar",
 //!   ORF "280 Mio. Euro", "1,4 Mrd. Euro"): prose `Milliarden Dollar` (the shorter of the
 //!   two press forms; `US-Dollar` adds nothing when every amount is in dollars), axis

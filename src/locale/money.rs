@@ -28,11 +28,9 @@ fn units(locale: Locale) -> &'static [Unit] {
         unit(9, "billion", "billion", "B"),
         unit(6, "million", "million", "M"),
     ];
-    const FR: [Unit; 3] = [
-        unit(12, "billion", "billions", "Bn"),
-        unit(9, "milliard", "milliards", "Md"),
-        unit(6, "million", "millions", "M"),
-    ];
+    // No 10¹² in French either: "billion" is a false friend of the English word, and the
+    // press writes "1 400 milliards de dollars" (see the module docs).
+    const FR: [Unit; 2] = [unit(9, "milliard", "milliards", "Md"), unit(6, "million", "millions", "M")];
     const DE: [Unit; 3] = [
         unit(12, "Billion", "Billionen", "Bio."),
         unit(9, "Milliarde", "Milliarden", "Mrd."),
