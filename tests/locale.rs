@@ -70,7 +70,7 @@ fn english_money_has_three_significant_figures_in_the_pages_style() {
         (En, 6.39e9, "$6.39B"),
         (En, 20.2e9, "$20.2B"),
         (En, 1.5e12, "$1.5T"),
-        (En, 2.5e15, "$2,500T"),
+        (En, 999.4e12, "$999T"),
     ];
     check("money", &cases, money);
     check("axis", &cases, money_axis);
@@ -256,7 +256,7 @@ fn ranges_say_the_shared_unit_once_and_floors_say_at_least() {
 #[test]
 fn money_that_cannot_be_shown_reads_as_a_dash_in_every_form() {
     for locale in Locale::ALL {
-        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -1.0, -1e-300] {
+        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -1.0, -1e-300, 1e15, 1.7e308] {
             assert_eq!(money(locale, bad), MISSING, "{} {bad}", locale.code());
             assert_eq!(money_axis(locale, bad), MISSING, "{} {bad}", locale.code());
             assert_eq!(money_long(locale, bad), MISSING, "{} {bad}", locale.code());
@@ -563,13 +563,13 @@ mod properties {
                 prop_assert!(!s.is_empty());
                 prop_assert!(s == MISSING || s.chars().any(|c| c.is_ascii_digit()), "{s}");
             }
-            if usd.is_finite() && usd >= 0.0 {
+            if usd.is_finite() && (0.0..1e15).contains(&usd) {
                 prop_assert_ne!(money(l, usd), MISSING);
             }
         }
 
         #[test]
-        fn money_keeps_three_significant_figures(l in locale(), usd in 1.0f64..1e14) {
+        fn money_keeps_three_significant_figures(l in locale(), usd in 1.0f64..1e15) {
             // Every locale shows the same leading digits (the rounding happens once).
             let digits = |s: String| s.chars().filter(char::is_ascii_digit).collect::<String>();
             let en = digits(money(En, usd)).trim_end_matches('0').to_string();

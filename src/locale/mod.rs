@@ -44,7 +44,8 @@
 //!   and so do we.
 //!
 //! Money is rounded to three significant figures everywhere (issue 21: "$77.3M",
-//! "$1.69B", "$12,500"). Amounts must be finite and not negative: anything else reads as
+//! "$1.69B", "$12,500"). Amounts must be finite, not negative and below
+//! [`number::MONEY_LIMIT`] (a thousand trillion dollars): anything else reads as
 //! [`MISSING`], never a panic and never a made-up figure.
 
 pub mod dates;
@@ -52,8 +53,8 @@ pub mod money;
 pub mod number;
 pub mod text;
 
-/// What a number, an amount or a date that cannot be shown (not a number, infinite,
-/// negative money) reads as, in every locale: an em dash, which every press uses for "no
+/// What a number or an amount that cannot be shown (not a number, infinite, negative or
+/// absurdly large money) reads as, in every locale: an em dash, which every press uses for "no
 /// figure".
 pub const MISSING: &str = "—";
 

@@ -141,7 +141,8 @@ fn myriad_currency(locale: Locale, number: &str) -> String {
 /// Dollars in running text, three significant figures: `$2.02B`, `$77.3M`, `$12,500`,
 /// `$0` (the page's English style); `20억2,000만 달러`, `150만 달러`; `20億2000万ドル`;
 /// `2,02 milliards de dollars`, `1,5 million de dollars`; `2,02 Milliarden Dollar`;
-/// `2,02 miliardi di dollari`. Not finite or negative: [`MISSING`].
+/// `2,02 miliardi di dollari`. Not finite, negative or past
+/// [`crate::locale::number::MONEY_LIMIT`]: [`MISSING`].
 pub fn money(locale: Locale, usd: f64) -> String {
     let Some(digits) = three_figures(usd) else { return MISSING.to_string() };
     if locale.counts_in_myriads() {
@@ -168,8 +169,8 @@ pub fn money_long(locale: Locale, usd: f64) -> String {
 /// Dollars on a chart axis or in a tight label, three significant figures: `$2.02B`,
 /// `20.2억 달러`, `20.2億ドル`, `2,02 Md $`, `2,02 Mrd. $`, `2,02 mld $`; below a million
 /// the whole number (`12 500 $`, `12.500 $`). Korean and Japanese count in the largest
-/// myriad unit with a decimal (`7,730만 달러`, `1.25万ドル`). Not finite or negative:
-/// [`MISSING`].
+/// myriad unit with a decimal (`7,730만 달러`, `1.25万ドル`). What cannot be
+/// shown reads [`MISSING`], as in [`money`].
 pub fn money_axis(locale: Locale, usd: f64) -> String {
     let Some(digits) = three_figures(usd) else { return MISSING.to_string() };
     if locale.counts_in_myriads() {
