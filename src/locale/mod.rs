@@ -9,17 +9,17 @@
 //! What the forms rest on (read on 3 December 2026; where the press varies, the choice and
 //! its reason are given):
 //!
-//! - **Korean** (KBS, Yonhap TV, Kukinews reporting on the thefts): amounts in 만/억/조
-//!   units followed by a spaced `달러` ("17억 달러", "6억2천만 달러", "7억 2천100만 달러").
-//!   Outlets differ on `2천만` against `2,000만` and on a space between units; we write
-//!   `20억2,000만 달러` (digits within a unit grouped by comma, units unspaced) as issue 17
-//!   asks, because digits sort and compare at a glance in a table. Ranges take `~`
-//!   ("1000~2000명"), floors `최소`.
-//! - **Japanese** (Kyodo "17億ドル", Bloomberg Japan "67億5000万ドル", Nikkei
-//!   "1億7000万ドル"): 万/億/兆 units, no grouping comma inside a unit, no space before
-//!   `ドル`. Ranges take the full-width tilde `～` (Nikkei also prints the wave dash `〜`,
-//!   which some Windows fonts draw as a different glyph: the full-width tilde is the safer
-//!   one on screen). Floors `少なくとも`.
+//! - **Korean** (KBS, Yonhap News TV, Kukinews quoting Yonhap, on the thefts): amounts in
+//!   만/억/조 units followed by a spaced `달러` ("17억 달러", "23억 달러", "6억2천만
+//!   달러", "7억 2천100만 달러"). Outlets differ on `2천만` against `2,000만` and on a space
+//!   between units; we write `20억2,000만 달러` (digits within a unit grouped by comma,
+//!   units unspaced) as issue 17 asks, because digits compare at a glance in a table.
+//!   Ranges take `~` ("1000~2000명"), floors `최소`.
+//! - **Japanese** (Kyodo "17億ドル(約2550億円)", Bloomberg Japan "67億5000万ドル", Reuters
+//!   Japan "1億7000万ドル", BBC Japanese "17億ドル"): 万/億/兆 units, no grouping comma
+//!   inside a unit, no space before `ドル`. Ranges take the full-width tilde `～` (some
+//!   sites print the wave dash `〜`, "2019〜20年", which some Windows fonts draw as another
+//!   glyph: the full-width tilde is the safer one on screen). Floors `少なくとも`.
 //! - **French** (HEC Montréal's writing guide; the Liste typographie archive): the symbol
 //!   after the number, spaced ("12 500 $"); in prose the noun spelt out, "30 millions de
 //!   dollars", never "30 millions $"; `million` and `milliard` are nouns and take the plural
@@ -36,12 +36,12 @@
 //!   ORF "280 Mio. Euro", "1,4 Mrd. Euro"): prose `Milliarden Dollar` (the shorter of the
 //!   two press forms; `US-Dollar` adds nothing when every amount is in dollars), axis
 //!   `Mrd.`/`Mio.`/`Bio.` with their points, as CLDR's short forms too; dates
-//!   "21. Februar 2025".
-//! - **Italian**: prose `miliardi di dollari`; for axes both `mld` and CLDR's `Mrd` are
-//!   accepted in Italian, and the financial press (Il Sole 24 Ore, ANSA) prints `mld` and
-//!   `mln`, which Italian readers expand without thinking, so we use those. Italian has no
-//!   everyday word for 10¹² in money ("bilione" is rare): the press writes "1.500 miliardi",
-//!   and so do we.
+//!   "21. Februar 2025" (btc-echo).
+//! - **Italian** (Il Tempo and LaC News24 "1,46 miliardi di dollari", Libero "611 milioni
+//!   di dollari"): prose `miliardi di dollari`. For axes an Italian usage guide (nohcri.com)
+//!   accepts both `mld` and CLDR's `Mrd`; we use `mld` and `mln`, the abbreviations of the
+//!   words Italian readers see in prose (`Mrd` reads as German). Italian has no everyday
+//!   word for 10¹² in money ("bilione" is rare), so we write "1.500 miliardi".
 //!
 //! Money is rounded to three significant figures everywhere (issue 21: "$77.3M",
 //! "$1.69B", "$12,500"). Amounts must be finite, not negative and below
