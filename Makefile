@@ -129,9 +129,10 @@ fmt:
 unit:
 	cargo test --locked
 
-# wasm-bindgen-test in headless Chromium through Debian's chromedriver.
+# wasm-bindgen-test in headless Chromium through Debian's chromedriver; the locale tables
+# again in WebAssembly (Node), to show they give the same bytes as natively.
 web: tool-rust tool-wasm-bindgen tool-chromium
-	cargo test --locked --target wasm32-unknown-unknown --test web
+	cargo test --locked --target wasm32-unknown-unknown --test web --test locale
 
 # End-to-end against the release build served under $(PAGES_URL).
 # Every tests/e2e/*.test.mjs file, one after another (each starts its own server and browser).

@@ -16,7 +16,10 @@
 //!    [`after`]: what was frozen, seized, recovered and returned after the thefts;
 //!    [`status`]: a flow's published splits over time;
 //!    [`diff`]: what changed between an earlier release and the one on screen, for a view.
-//! 4. [`layout`]: pure geometry (scales, the Sankey layout, label placement, text metrics).
+//! 4. [`layout`]: pure geometry (scales, the Sankey layout, label placement, text metrics);
+//!    [`locale`]: numbers, money, dates and line breaking as each locale's press writes
+//!    them (groundwork for issue 17, not yet used by the page; it reads [`layout`]'s text
+//!    estimate so Latin measures the same in both).
 //! 5. [`render`]: plotters drawing the charts into accessible SVG.
 //! 6. [`pipeline`]: the one function chain from (dataset, view) to everything the page
 //!    shows; [`html`]: that output as markup, shared by the static first view and the live page;
@@ -42,6 +45,7 @@ pub mod html;
 pub mod json;
 pub mod layout;
 pub mod load;
+pub mod locale;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod package;
