@@ -248,7 +248,10 @@ pub fn incidents_csv(data: &Dataset, incidents: &[&Incident]) -> String {
     out
 }
 
-/// A chart's table as CSV; a source cell reads "title (publisher; kind) <address>".
+/// A chart's table as CSV, for spreadsheets: amounts as plain numbers of US dollars and
+/// dates as `YYYY-MM-DD` (the values behind the page's "$1.23B" and "1 Jan 2024"), an empty
+/// cell where the page shows "—" for no number; a source cell reads
+/// "title (publisher; kind) <address>".
 pub fn table_csv(t: &Table) -> String {
     let mut out = String::from("\u{feff}");
     csv_row(&mut out, &t.headers);
@@ -257,7 +260,8 @@ pub fn table_csv(t: &Table) -> String {
             .iter()
             .map(|c| match &c.href {
                 Some(url) => format!("{} <{url}>", c.text),
-                None => c.text.clone(),
+                None if c.numeric && c.raw.is_none() && c.text == "—" => String::new(),
+                None => c.value().to_string(),
             })
             .collect();
         csv_row(&mut out, &cells);
@@ -340,35 +344,7 @@ pub fn incidents_json(data: &Dataset, incidents: &[&Incident], view_words: &str,
     w.finish()
 }
 
-/// The site's root address from the page's base address: the page of a pinned release
-/// (`…/v/RELEASE/`) belongs to the site above it.
-pub fn site_root(base: &str) -> String {
-    let base = base.split(['?', '#']).next().unwrap_or_default();
-    let dir = base.rfind('/').map_or(base, |k| &base[..=k]);
-    if let Some((parent, _release)) = dir.trim_end_matches('/').rsplit_once('/') {
-        if let Some(root) = parent.strip_suffix("/v") {
-            return format!("{root}/");
-        }
-    }
-    dir.to_string()
-}
-
-/// The address of a view pinned to its data release: `SITE/v/RELEASE/?QUERY`. A view of a
-/// reader's own dataset (`?data=`) cannot be pinned and keeps the site's root.
-pub fn pinned_url(sel: &Selection, view: &ViewState, site: &str) -> String {
-    let query = view::to_query(&ViewState { theme: None, ..view.clone() });
-    let release = &sel.data.release.id;
-    let page = if view.data.is_none() && !release.is_empty() {
-        format!("{site}{}", crate::release::path_of(&view::encode(release)))
-    } else {
-        site.to_string()
-    };
-    if query.is_empty() {
-        page
-    } else {
-        format!("{page}?{query}")
-    }
-}
+pub use crate::pipeline::{pinned_url, site_root};
 
 /// The frame's own lines around an embedded chart at a frame `width`, in CSS pixels: the
 /// view in words, the chart's title row with its buttons (which wrap on a phone), the
@@ -420,4 +396,101 @@ pub fn embed_code(sel: &Selection, kind: ChartKind, site: &str) -> String {
 /// string form, `pym` + the frame's id + `height` + the value, joined by `xPYMx`.
 pub fn pym_height_message(child_id: &str, height: u32) -> String {
     ["pym", child_id, "height", &height.to_string()].join("xPYMx")
+}
+
+/// The resolution every exported PNG declares: 300 dots per inch, print quality, so a word
+/// processor places a 2,000 px report image at 6.7 inches rather than at 21 (a PNG without
+/// a `pHYs` chunk is taken to be 96 dpi).
+pub const PNG_DPI: u32 = 300;
+
+const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n'];
+
+/// The PNG `png` with a `pHYs` chunk declaring `dpi` (as pixels per metre, the unit PNG
+/// uses) right after its header, replacing any it had. Refuses bytes that are not a PNG
+/// whose first chunk is its header, rather than write a broken file.
+pub fn png_with_dpi(png: &[u8], dpi: u32) -> Result<Vec<u8>, String> {
+    let header_end = 8 + 4 + 4 + 13 + 4;
+    if png.len() < header_end || png[..8] != PNG_SIGNATURE || &png[12..16] != b"IHDR" {
+        return Err("not a PNG image".into());
+    }
+    let per_metre = (f64::from(dpi) / 0.0254).round() as u32;
+    let mut chunk = Vec::with_capacity(21);
+    chunk.extend(9u32.to_be_bytes());
+    chunk.extend(b"pHYs");
+    chunk.extend(per_metre.to_be_bytes());
+    chunk.extend(per_metre.to_be_bytes());
+    chunk.push(1); // the unit is the metre
+    chunk.extend(crate::package::crc32(&chunk[4..]).to_be_bytes());
+    let mut out = Vec::with_capacity(png.len() + chunk.len());
+    out.extend(&png[..header_end]);
+    out.extend(&chunk);
+    // Copy the other chunks, dropping an earlier pHYs (a PNG may hold only one).
+    let mut at = header_end;
+    while at + 12 <= png.len() {
+        let len = u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]) as usize;
+        let end = at.checked_add(12 + len).filter(|&e| e <= png.len()).ok_or("a PNG chunk runs past the end")?;
+        if &png[at + 4..at + 8] != b"pHYs" {
+            out.extend(&png[at..end]);
+        }
+        at = end;
+    }
+    if at != png.len() {
+        return Err("the PNG ends inside a chunk".into());
+    }
+    Ok(out)
+}
+
+/// The `pHYs` resolution of a PNG in dots per inch (rounded), `None` when it declares none.
+pub fn png_dpi(png: &[u8]) -> Option<u32> {
+    let mut at = 8;
+    while at + 12 <= png.len() {
+        let len = u32::from_be_bytes(png[at..at + 4].try_into().ok()?) as usize;
+        if &png[at + 4..at + 8] == b"pHYs" && len == 9 && at + 17 <= png.len() && png[at + 16] == 1 {
+            let per_metre = u32::from_be_bytes(png[at + 8..at + 12].try_into().ok()?);
+            return Some((f64::from(per_metre) * 0.0254).round() as u32);
+        }
+        at = at.checked_add(12 + len)?;
+    }
+    None
+}
+
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+fn base64_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for group in bytes.chunks(3) {
+        let n = group.iter().enumerate().fold(0u32, |n, (k, &b)| n | u32::from(b) << (16 - 8 * k));
+        for k in 0..4 {
+            if k <= group.len() {
+                out.push(char::from(BASE64[(n >> (18 - 6 * k) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.bytes().filter(|&c| c != b'=') {
+        let v = BASE64.iter().position(|&b| b == c).ok_or("not base64")? as u32;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits & 0xff) as u8);
+        }
+    }
+    Ok(out)
+}
+
+/// A canvas's `data:image/png;base64,…` address with the PNG's resolution set to `dpi`
+/// ([`png_with_dpi`]): browsers write no `pHYs` chunk.
+pub fn png_data_url_with_dpi(url: &str, dpi: u32) -> Result<String, String> {
+    const PREFIX: &str = "data:image/png;base64,";
+    let body = url.strip_prefix(PREFIX).ok_or("the canvas gave no PNG")?;
+    let png = png_with_dpi(&base64_decode(body)?, dpi)?;
+    Ok(format!("{PREFIX}{}", base64_encode(&png)))
 }

@@ -620,15 +620,46 @@ fn drawn_publishers(sel: &Selection, chart: &ChartData) -> Vec<String> {
     counts.into_iter().map(|(p, _)| p.to_string()).collect()
 }
 
-/// The view's address on the page at `page_url` (its theme left out: that is the reader's).
+/// The view's address for the page at `page_url`, pinned to its data release
+/// (`SITE/v/RELEASE/?QUERY`, [`pinned_url`]): an image or a printed chart that carries it
+/// opens later on the numbers it shows, not on whatever the site holds then. The theme is
+/// left out (that is the reader's), and so are the embed and slide parameters (the link
+/// opens the full page).
 pub fn view_link(sel: &Selection, page_url: &str) -> String {
-    let query = view::to_query(&ViewState { theme: None, ..sel.view.clone() });
-    if query.is_empty() {
-        page_url.to_string()
+    let full = ViewState { embed: None, present: None, ..sel.view.clone() };
+    pinned_url(sel, &full, &site_root(page_url))
+}
+
+/// The site's root address from the page's base address: the page of a pinned release
+/// (`…/v/RELEASE/`) belongs to the site above it.
+pub fn site_root(base: &str) -> String {
+    let base = base.split(['?', '#']).next().unwrap_or_default();
+    let dir = base.rfind('/').map_or(base, |k| &base[..=k]);
+    if let Some((parent, _release)) = dir.trim_end_matches('/').rsplit_once('/') {
+        if let Some(root) = parent.strip_suffix("/v") {
+            return format!("{root}/");
+        }
+    }
+    dir.to_string()
+}
+
+/// The address of a view pinned to its data release: `SITE/v/RELEASE/?QUERY`. A view of a
+/// reader's own dataset (`?data=`) cannot be pinned and keeps the site's root.
+pub fn pinned_url(sel: &Selection, view: &ViewState, site: &str) -> String {
+    let query = view::to_query(&ViewState { theme: None, ..view.clone() });
+    let release = &sel.data.release.id;
+    let page = if view.data.is_none() && !release.is_empty() {
+        format!("{site}{}", crate::release::path_of(&view::encode(release)))
     } else {
-        format!("{page_url}?{query}")
+        site.to_string()
+    };
+    if query.is_empty() {
+        page
+    } else {
+        format!("{page}?{query}")
     }
 }
+
 
 /// A chart as a standalone SVG image with its frame (title, view, sources, date, link).
 pub fn standalone_svg(

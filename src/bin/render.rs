@@ -303,7 +303,8 @@ mod native {
         let (w, h) = ((size.width() * 2.0).ceil() as u32, (size.height() * 2.0).ceil() as u32);
         let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).ok_or("the image is too large to draw")?;
         resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(2.0, 2.0), &mut pixmap.as_mut());
-        pixmap.encode_png().map_err(|e| e.to_string())
+        let png = pixmap.encode_png().map_err(|e| e.to_string())?;
+        heist_ledger::exports::png_with_dpi(&png, heist_ledger::exports::PNG_DPI)
     }
 
     /// Draws the default view into the page at its marker; `fingerprint` is that of the
