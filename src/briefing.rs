@@ -290,7 +290,8 @@ fn published_in_view(sel: &Selection) -> (String, Table) {
 
 /// A table as a compact list for paper: per row, the first cell in bold, then each other
 /// cell as "Header: value" (empty and "—" cells left out); linked cells stay links.
-fn table_as_list(t: &Table) -> String {
+/// Citations in the cells' text print as publishers, not ids.
+fn table_as_list(data: &crate::model::Dataset, t: &Table) -> String {
     let mut out = format!(r#"<ul class="print-list" data-print-list="{}">"#, escape(&t.name));
     for row in &t.rows {
         let parts: Vec<String> = row
@@ -298,7 +299,7 @@ fn table_as_list(t: &Table) -> String {
             .enumerate()
             .filter(|(_, c)| !c.text.trim().is_empty() && c.text != "—")
             .map(|(k, c)| {
-                let text = escape(&c.text);
+                let text = escape(&pipeline::named_citations(data, &c.text));
                 let value = match c.href.as_deref() {
                     Some(h) if h.starts_with("https://") || h.starts_with("http://") => {
                         format!(r#"<a href="{}">{text}</a>"#, escape(h))
@@ -359,7 +360,9 @@ fn print_headline(sel: &Selection) -> String {
     let mut figures = pipeline::headline(sel);
     for f in &mut figures {
         if f.hook == Some("total") {
-            f.note = Some("Sum of the incidents in view, each listed with its sources at the end of this pack.".into());
+            f.note = Some(
+                "Sum of the incidents in view, each listed with its sources at the end of this pack.".into(),
+            );
         }
     }
     let markup = html::headline(&sel.data, &figures);
@@ -409,7 +412,7 @@ pub fn pack(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
             out,
             r#"<section class="print-figures"><h2>{}</h2>{}</section>"#,
             escape(&heading),
-            table_as_list(&figures)
+            table_as_list(&light.data, &figures)
         );
         out.push_str(&incident_list(&light));
     }

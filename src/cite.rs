@@ -75,8 +75,9 @@ pub fn sources_in_view(sel: &Selection) -> SourceSummary {
     let mut voices: Vec<String> = Vec::new();
     for i in &incidents {
         voices.extend(i.attribution.by.iter().cloned());
-        let primary = i.sources.iter().filter_map(|id| data.source(id)).filter(|s| s.kind == SourceKind::Primary);
-        voices.extend(primary.map(|s| plain_publisher(&s.publisher)));
+        let primary =
+            i.sources.iter().filter_map(|id| data.source(id)).filter(|s| s.kind == SourceKind::Primary);
+        voices.extend(primary.map(|s| crate::pipeline::plain_publisher(&s.publisher).to_string()));
     }
     voices.extend(yearly.reported.iter().map(|m| m.publisher.clone()));
     voices.extend(published.points.iter().map(|p| p.publisher.clone()));
@@ -90,11 +91,6 @@ pub fn sources_in_view(sel: &Selection) -> SourceSummary {
     }
     crate::sort::by(&mut main, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     SourceSummary { documents, publishers, main }
-}
-
-/// A publisher's name without the dataset's aside ("Halborn (security firm blog)" → "Halborn").
-fn plain_publisher(name: &str) -> String {
-    name.split(" (").next().unwrap_or(name).trim().to_string()
 }
 
 impl SourceSummary {

@@ -428,7 +428,8 @@ pub fn png_with_dpi(png: &[u8], dpi: u32) -> Result<Vec<u8>, String> {
     let mut at = header_end;
     while at + 12 <= png.len() {
         let len = u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]) as usize;
-        let end = at.checked_add(12 + len).filter(|&e| e <= png.len()).ok_or("a PNG chunk runs past the end")?;
+        let end =
+            at.checked_add(12 + len).filter(|&e| e <= png.len()).ok_or("a PNG chunk runs past the end")?;
         if &png[at + 4..at + 8] != b"pHYs" {
             out.extend(&png[at..end]);
         }

@@ -660,7 +660,6 @@ pub fn pinned_url(sel: &Selection, view: &ViewState, site: &str) -> String {
     }
 }
 
-
 /// A chart as a standalone SVG image with its frame (title, view, sources, date, link).
 pub fn standalone_svg(
     sel: &Selection,
@@ -724,7 +723,8 @@ pub fn named_citations(data: &Dataset, text: &str) -> String {
         if ids.is_empty() {
             continue;
         }
-        let mut names: Vec<&str> = ids.iter().map(|id| data.source(id).map_or(*id, |s| s.publisher.as_str())).collect();
+        let mut names: Vec<&str> =
+            ids.iter().map(|id| data.source(id).map_or(*id, |s| plain_publisher(&s.publisher))).collect();
         crate::sort::unique(&mut names);
         let names = names.join("; ");
         if out.ends_with('(') {
@@ -739,4 +739,10 @@ pub fn named_citations(data: &Dataset, text: &str) -> String {
         }
     }
     out
+}
+
+/// A publisher's name without the dataset's aside: "Halborn (security firm blog; secondary
+/// for this incident)" reads "Halborn".
+pub fn plain_publisher(name: &str) -> &str {
+    name.split(" (").next().unwrap_or(name).trim()
 }

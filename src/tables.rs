@@ -372,7 +372,8 @@ pub fn reported(data: &Dataset) -> Table {
                 Cell::number(amount).with_raw(plain_usd(t.usd)),
                 Cell::number(t.incidents.map_or("—".to_string(), |n| n.to_string())),
                 t.all_actors_usd.map_or(Cell::number("—"), Cell::usd),
-                t.stated_share.map_or(Cell::number("—"), |s| Cell::number(percent(s)).with_raw(plain_percent(s))),
+                t.stated_share
+                    .map_or(Cell::number("—"), |s| Cell::number(percent(s)).with_raw(plain_percent(s))),
                 Cell::date(t.published),
                 Cell::text(note),
                 Cell::source(data, &t.source),

@@ -53,7 +53,10 @@ fn the_pack_states_the_filters_then_every_chart_then_figures_and_incidents() {
     assert!(filters < headline && headline < charts[0], "cover first");
     assert!(charts.windows(2).all(|w| w[0] < w[1]) && charts[3] < figures && figures < incidents);
     let release = &sel.data.release.id;
-    assert!(pack.contains(&format!("{PAGE}v/{release}/?from=2022&amp;to=2024&amp;category=bridge")), "the permalink");
+    assert!(
+        pack.contains(&format!("{PAGE}v/{release}/?from=2022&amp;to=2024&amp;category=bridge")),
+        "the permalink"
+    );
     assert!(!pack.contains("theme=dark"), "the permalink does not carry the screen's theme");
 }
 

@@ -177,7 +177,11 @@ fn a_citation_names_the_open_incident_and_flow_says_the_years_once_and_names_the
     assert!(notices.is_empty(), "{notices:?}");
     let (sel, c) = cite(data.clone(), v, today);
     assert!(c.text.contains(&largest.victim), "the open incident: {}", c.text);
-    assert!(c.text.contains(&format!("the laundering of the {} theft", largest.victim)), "the flow: {}", c.text);
+    assert!(
+        c.text.contains(&format!("the laundering of the {} theft", largest.victim)),
+        "the flow: {}",
+        c.text
+    );
     let words = cite::view_in_words(&sel);
     assert_eq!(words.matches("2024").count(), 1, "the years said once: {words}");
     assert!(!words.contains("2024 to 2026"), "{words}");
@@ -188,6 +192,9 @@ fn a_citation_names_the_open_incident_and_flow_says_the_years_once_and_names_the
         assert!(named.contains(main), "{main} among the main publishers: {named}");
     }
     for outlet in ["Protos", "CoinDesk", "The Block", "Anvilogic"] {
-        assert!(!named.split(" (full list").next().unwrap().contains(outlet), "{outlet} is not a main publisher: {named}");
+        assert!(
+            !named.split(" (full list").next().unwrap().contains(outlet),
+            "{outlet} is not a main publisher: {named}"
+        );
     }
 }

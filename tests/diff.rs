@@ -190,7 +190,8 @@ fn unfolded_text(markup: &str) -> String {
     while let Some(k) = rest.find("<details") {
         out.push_str(&rest[..k]);
         let after = &rest[k..];
-        let summary = after.split("<summary>").nth(1).and_then(|s| s.split("</summary>").next()).unwrap_or("");
+        let summary =
+            after.split("<summary>").nth(1).and_then(|s| s.split("</summary>").next()).unwrap_or("");
         out.push_str(summary);
         out.push(' ');
         // Skip to the matching </details> (they nest).

@@ -232,7 +232,10 @@ fn record_named(data: &Dataset, id: &str) -> Option<(&'static str, String)> {
         return Some(("Enforcement actions", e.title.clone()));
     }
     if let Some(c) = data.cooperation.iter().find(|c| c.id == id) {
-        return Some(("Freezes, seizures, recoveries and refusals", format!("{}, {}", c.actor, c.date.human())));
+        return Some((
+            "Freezes, seizures, recoveries and refusals",
+            format!("{}, {}", c.actor, c.date.human()),
+        ));
     }
     None
 }
@@ -253,14 +256,19 @@ fn cited_html(data: &Dataset, text: &str) -> String {
         let links: Vec<String> = ids
             .iter()
             .map(|id| match data.source(id) {
-                Some(s) => a(&s.url, &bdi(&s.publisher)),
+                Some(s) => a(&s.url, &bdi(pipeline::plain_publisher(&s.publisher))),
                 None => bdi(id),
             })
             .collect();
         if before.ends_with('(') {
             out.push_str(&links.join("; "));
         } else {
-            let _ = write!(out, "{}({})", if before.ends_with(' ') || before.is_empty() { "" } else { " " }, links.join("; "));
+            let _ = write!(
+                out,
+                "{}({})",
+                if before.ends_with(' ') || before.is_empty() { "" } else { " " },
+                links.join("; ")
+            );
         }
     }
     format!("<bdi>{out}</bdi>")
@@ -282,9 +290,7 @@ fn note_paragraphs(text: &str) -> Vec<String> {
     while !rest.is_empty() {
         let end = sentence_end(rest);
         let sentence = rest[..end].trim();
-        let labelled = sentence
-            .split_once(':')
-            .is_some_and(|(head, _)| head.split_whitespace().count() <= 5);
+        let labelled = sentence.split_once(':').is_some_and(|(head, _)| head.split_whitespace().count() <= 5);
         match paragraphs.last_mut() {
             Some(last) if !labelled => {
                 last.push(' ');
@@ -308,8 +314,10 @@ fn release_counts(data: &Dataset, c: &ChangeEntry) -> String {
     let mut parts = Vec::new();
     if !c.added.is_empty() {
         let kinds = added_by_kind(data, c);
-        let words: Vec<String> =
-            kinds.iter().map(|(kind, names)| format!("{} {}", names.len(), kind.to_lowercase())).collect();
+        let words: Vec<String> = kinds
+            .iter()
+            .map(|(kind, names)| format!("{} {}", names.len(), kind_words(kind, names.len())))
+            .collect();
         parts.push(format!("{} added ({})", c.added.len(), words.join(", ")));
     }
     if !c.revised.is_empty() {
@@ -328,6 +336,22 @@ fn release_counts(data: &Dataset, c: &ChangeEntry) -> String {
         "No records added, revised or removed.".to_string()
     } else {
         format!("{}.", parts.join("; "))
+    }
+}
+
+/// A kind of record in running text, counted: "1 theft", "5 thefts".
+fn kind_words(kind: &str, n: usize) -> String {
+    let lower = kind.to_lowercase();
+    if n != 1 {
+        return lower;
+    }
+    match kind {
+        "Thefts" => "theft".into(),
+        "Published figures" => "published figure".into(),
+        "Sources" => "source".into(),
+        "Enforcement actions" => "enforcement action".into(),
+        "Freezes, seizures, recoveries and refusals" => "freeze, seizure, recovery or refusal".into(),
+        _ => lower,
     }
 }
 
@@ -402,7 +426,10 @@ pub fn release_log(data: &Dataset) -> String {
         );
         let paragraphs: String =
             note_paragraphs(&c.summary).iter().map(|p| format!("<p>{}</p>", cited_html(data, p))).collect();
-        let _ = write!(out, r#"<details class="release-notes"><summary>The release's notes in full</summary>{paragraphs}</details>"#);
+        let _ = write!(
+            out,
+            r#"<details class="release-notes"><summary>The release's notes in full</summary>{paragraphs}</details>"#
+        );
         for (kind, names) in added_by_kind(data, c) {
             let items: String = names.iter().map(|n| format!("<li>{}</li>", bdi(n))).collect();
             let _ = write!(
@@ -426,9 +453,18 @@ pub fn release_log(data: &Dataset) -> String {
             out.push_str("</details>");
         }
         if !c.removed.is_empty() {
-            let _ = write!(out, r#"<details class="release-removed"><summary>Removed ({})</summary><ul>"#, c.removed.len());
+            let _ = write!(
+                out,
+                r#"<details class="release-removed"><summary>Removed ({})</summary><ul>"#,
+                c.removed.len()
+            );
             for r in &c.removed {
-                let _ = write!(out, "<li>{}: {}</li>", bdi(&record_name(data, &r.record)), cited_html(data, &r.why));
+                let _ = write!(
+                    out,
+                    "<li>{}: {}</li>",
+                    bdi(&record_name(data, &r.record)),
+                    cited_html(data, &r.why)
+                );
             }
             out.push_str("</ul></details>");
         }
