@@ -377,16 +377,45 @@ pub fn embed_height(kind: ChartKind, width: u32, plain: bool) -> u32 {
     kind.size_for(width).height + embed_chrome(width, plain)
 }
 
-/// The iframe code for one chart of the view, pinned to the release, at a height that fits
-/// a 640 px column without any script on the host page (hosts that listen for the frame's
-/// height messages resize it exactly).
+/// The widths of the columns an embed is pasted into without a script: a phone's (320 px)
+/// and an article's (640 px). The embed code's height fits the taller of the two.
+pub const EMBED_COLUMNS: [u32; 2] = [320, 640];
+
+/// The height of the embed code's iframe: the tallest [`embed_height`] over the
+/// [`EMBED_COLUMNS`], so a plain iframe shows the whole chart, its sources and the link back
+/// at either width without a script (the page fills a taller frame: its chart takes the
+/// room). Hosts that listen for the height messages size it exactly.
+pub fn embed_code_height(kind: ChartKind, plain: bool) -> u32 {
+    EMBED_COLUMNS.iter().map(|&w| embed_height(kind, w, plain)).max().unwrap_or_default()
+}
+
+/// The static one-chart page of a chart under a page's folder, which shows the chart with
+/// its sources without JavaScript and hands over to the live embed when scripts run.
+pub fn static_embed_path(kind: ChartKind) -> String {
+    format!("embed/{}/", kind.name())
+}
+
+/// The iframe code for one chart of the view, pinned to the release: its address is the
+/// chart's static page (`v/RELEASE/embed/CHART/?…`: the chart without JavaScript, the live
+/// embed with it), in the light theme unless the reader chose dark, at a height that fits a
+/// 320 or 640 px column without any script on the host page ([`embed_code_height`]). Not
+/// lazy: a frame below the fold still loads and posts its height before it is scrolled to.
 pub fn embed_code(sel: &Selection, kind: ChartKind, site: &str) -> String {
-    let embed = ViewState { embed: Some(Embed::of(kind)), incident: None, present: None, ..sel.view.clone() };
-    let src = pinned_url(sel, &embed, site);
-    let height = embed_height(kind, 640, false);
+    let theme = Some(sel.view.theme.unwrap_or(view::Theme::Light));
+    let embed =
+        ViewState { embed: Some(Embed::of(kind)), incident: None, present: None, theme, ..sel.view.clone() };
+    let live = pinned_url(sel, &embed, site);
+    let query = view::to_query(&embed);
+    // The static page exists for the site's own releases; a reader's dataset (?data=) has none.
+    let src = match live.split_once('?') {
+        Some((page, _)) if embed.data.is_none() => format!("{page}{}?{query}", static_embed_path(kind)),
+        Some((page, _)) => format!("{page}?{query}"),
+        None => live,
+    };
+    let height = embed_code_height(kind, false);
     let attr = crate::render::svg::escape;
     format!(
-        r#"<iframe src="{}" title="{} (Heist Ledger)" width="100%" height="{height}" style="border:0;width:100%;max-width:100%" loading="lazy" allow="fullscreen"></iframe>"#,
+        r#"<iframe src="{}" title="{} (Heist Ledger)" width="100%" height="{height}" style="border:0;width:100%;max-width:100%" allow="fullscreen"></iframe>"#,
         attr(&src),
         attr(kind.heading())
     )
@@ -494,4 +523,48 @@ pub fn png_data_url_with_dpi(url: &str, dpi: u32) -> Result<String, String> {
     let body = url.strip_prefix(PREFIX).ok_or("the canvas gave no PNG")?;
     let png = png_with_dpi(&base64_decode(body)?, dpi)?;
     Ok(format!("{PREFIX}{}", base64_encode(&png)))
+}
+
+/// The drawing width of a static one-chart page: an article's column. The image scales to
+/// the frame (a phone's 320 px column too).
+pub const STATIC_EMBED_WIDTH: u32 = 640;
+
+/// A chart's static one-chart page (`embed/CHART/index.html` beside a release's page), the
+/// address the embed code gives: without JavaScript it shows the chart of the release's
+/// default view as a standalone image (title, view, sources, data date and the pinned
+/// address inside it), then its source line and a link to the full view; with JavaScript,
+/// `embed.js` hands over at once to the live embed (`../../?QUERY`), keeping the query.
+/// `page_url` is the site's page (`/heist-ledger/`), for the pinned links. Scripts and
+/// styles are files of the site, so the page keeps the site's Content-Security-Policy.
+pub fn static_embed_page(sel: &Selection, kind: ChartKind, page_url: &str) -> Result<String, String> {
+    let light = sel.with_theme(view::Theme::Light);
+    let chart = pipeline::ChartData::new(&light, kind);
+    let size = kind.size_for(STATIC_EMBED_WIDTH);
+    let (svg, _) = pipeline::standalone_svg_sized(&light, &chart, size, page_url, None)?;
+    let frame = pipeline::export_frame(&light, &chart, page_url);
+    let esc = crate::render::svg::escape;
+    Ok(format!(
+        r#"<!doctype html>
+<html lang="en" data-static-embed="{name}">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'" />
+    <title>{title} (Heist Ledger)</title>
+    <script src="../../embed.js" data-chart="{name}"></script>
+    <link rel="stylesheet" href="../../embed.css" />
+  </head>
+  <body>
+    <main class="static-embed">
+      <figure data-chart="{name}">{svg}<figcaption><p>{sources}</p><p>{dated} · <a target="_blank" rel="noopener" data-embed-link href="{link}">Open the full view in Heist Ledger</a></p><p class="static-note">Shown without JavaScript: the chart of this data release as published (all incidents). With JavaScript the frame shows the view its address asks for.</p></figcaption></figure>
+    </main>
+  </body>
+</html>
+"#,
+        name = kind.name(),
+        title = esc(kind.heading()),
+        sources = esc(&frame.sources),
+        dated = esc(&frame.dated),
+        link = esc(&frame.link),
+    ))
 }

@@ -191,11 +191,44 @@ fn embed_code_pins_the_release_and_keeps_the_view() {
     let sel =
         selection("from=2024&category=centralized_exchange&incident=bybit-2025&theme=dark", Theme::Dark);
     let code = exports::embed_code(&sel, ChartKind::Timeline, "https://example.org/heist-ledger/");
-    let want = format!("<iframe src=\"https://example.org/heist-ledger/v/{}/?from=2024&amp;category=centralized_exchange&amp;embed=timeline\"", release());
+    let want = format!(
+        "<iframe src=\"https://example.org/heist-ledger/v/{}/embed/timeline/?from=2024&amp;category=centralized_exchange&amp;",
+        release()
+    );
     assert!(code.starts_with(&want), "{code}");
+    assert!(code.contains("embed=timeline"), "{code}");
     assert!(!code.contains("incident="), "an open detail panel is not part of an embed");
-    assert!(!code.contains("theme="), "the host chooses the theme");
+    assert!(code.contains("theme=dark"), "the reader chose dark: {code}");
     assert!(code.contains(r#"height=""#) && code.contains("title=\"Heist timeline (Heist Ledger)\""));
+}
+
+#[test]
+fn embed_code_is_light_unless_dark_was_chosen_not_lazy_and_tall_enough_for_both_columns() {
+    for (query, theme) in [("", "theme=light"), ("from=2022", "theme=light"), ("theme=dark", "theme=dark")] {
+        let sel = selection(query, Theme::Dark);
+        for kind in ChartKind::ALL {
+            let code = exports::embed_code(&sel, kind, "https://example.org/heist-ledger/");
+            assert!(code.contains(theme), "{query}: {code}");
+            assert!(!code.contains("loading=\"lazy\""), "a frame below the fold must load: {code}");
+            let height: u32 =
+                code.split("height=\"").nth(1).and_then(|h| h.split('"').next()).unwrap().parse().unwrap();
+            for width in exports::EMBED_COLUMNS {
+                assert!(
+                    height >= exports::embed_height(kind, width, false),
+                    "{kind:?} at {width} px needs {} px, the code gives {height}",
+                    exports::embed_height(kind, width, false)
+                );
+            }
+            assert!(
+                code.contains(&format!("/embed/{}/?", kind.name())),
+                "the address shows the chart without JavaScript: {code}"
+            );
+        }
+    }
+    // A reader's own dataset has no static page: its embed is the live page.
+    let own = selection("data=https%3A%2F%2Fexample.org%2Fmine.json", Theme::Light);
+    let code = exports::embed_code(&own, ChartKind::Yearly, "https://example.org/heist-ledger/");
+    assert!(!code.contains("/embed/"), "{code}");
 }
 
 #[test]
@@ -413,4 +446,41 @@ fn base64_reference(bytes: &[u8]) -> String {
         out.push('=');
     }
     out
+}
+
+/// The numbers in brackets on the line of `script` that starts with `var NAME = `.
+fn js_numbers(script: &str, name: &str) -> Vec<f64> {
+    let line = script.lines().find(|l| l.trim_start().starts_with(&format!("var {name} = "))).expect(name);
+    line.split(|c: char| !(c.is_ascii_digit() || c == '.' || c.is_ascii_alphabetic()))
+        .filter_map(|w| if w == "Infinity" { Some(f64::INFINITY) } else { w.parse().ok() })
+        .collect()
+}
+
+#[test]
+fn the_first_views_embed_height_is_the_apps_at_every_width() {
+    // early.js posts the first height before the WebAssembly runs; it must be the one the
+    // app posts after, or the frame would jump.
+    let script = include_str!("../public/early.js");
+    let size = js_numbers(script, "SIZE");
+    let chrome = js_numbers(script, "CHROME");
+    assert_eq!((size.len(), chrome.len()), (12, 12), "{size:?} {chrome:?}");
+    for (k, kind) in ChartKind::ALL.into_iter().enumerate() {
+        let (share, lo, hi) = (size[3 * k], size[3 * k + 1], size[3 * k + 2]);
+        for width in 0..=2400u32 {
+            for plain in [false, true] {
+                let w = f64::from(width);
+                let mut h = (w * share).clamp(lo, hi);
+                if kind == ChartKind::Flows {
+                    h = h.max(1280.0 - 0.6 * w);
+                }
+                let band = chrome.chunks(3).find(|b| w <= b[0]).expect("a band for every width");
+                let js = h.round() + if plain { band[2] } else { band[1] };
+                assert_eq!(
+                    js,
+                    f64::from(exports::embed_height(kind, width, plain)),
+                    "{kind:?} at {width} px, plain {plain}"
+                );
+            }
+        }
+    }
 }

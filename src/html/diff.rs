@@ -256,7 +256,11 @@ fn cited_html(data: &Dataset, text: &str) -> String {
         let links: Vec<String> = ids
             .iter()
             .map(|id| match data.source(id) {
-                Some(s) => format!("{}{}", a(&s.url, &bdi(pipeline::plain_publisher(&s.publisher))), kind_tag(s.kind)),
+                Some(s) => format!(
+                    "{}{}",
+                    a(&s.url, &bdi(pipeline::plain_publisher(&s.publisher))),
+                    kind_tag(s.kind)
+                ),
                 None => bdi(id),
             })
             .collect();
