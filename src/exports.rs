@@ -432,6 +432,18 @@ pub fn pym_height_message(child_id: &str, height: u32) -> String {
 /// a `pHYs` chunk is taken to be 96 dpi).
 pub const PNG_DPI: u32 = 300;
 
+/// CRC-32 (IEEE), as PNG checks each chunk (the data package's is native only).
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
 const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n'];
 
 /// The PNG `png` with a `pHYs` chunk declaring `dpi` (as pixels per metre, the unit PNG
@@ -449,7 +461,7 @@ pub fn png_with_dpi(png: &[u8], dpi: u32) -> Result<Vec<u8>, String> {
     chunk.extend(per_metre.to_be_bytes());
     chunk.extend(per_metre.to_be_bytes());
     chunk.push(1); // the unit is the metre
-    chunk.extend(crate::package::crc32(&chunk[4..]).to_be_bytes());
+    chunk.extend(crc32(&chunk[4..]).to_be_bytes());
     let mut out = Vec::with_capacity(png.len() + chunk.len());
     out.extend(&png[..header_end]);
     out.extend(&chunk);

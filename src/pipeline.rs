@@ -746,3 +746,31 @@ pub fn named_citations(data: &Dataset, text: &str) -> String {
 pub fn plain_publisher(name: &str) -> &str {
     name.split(" (").next().unwrap_or(name).trim()
 }
+
+/// Publishers a slide's source line names; the rest are counted.
+const SLIDE_PUBLISHERS: usize = 2;
+
+/// A slide's one source line: the publishers with most documents behind the chart, how
+/// many more, and where the full list is ("Sources: Chainalysis, TRM Labs and 12 more —
+/// full list in the page and print · Data as of 2 Dec 2026"). A slide is read from across a
+/// room; the whole list stays in the page, the print and exported images.
+pub fn slide_sources(sel: &Selection, chart: &ChartData) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    let all = drawn_publishers(sel, chart);
+    for p in &all {
+        let p = plain_publisher(p);
+        if !names.contains(&p) {
+            names.push(p);
+        }
+    }
+    let shown = names.len().min(SLIDE_PUBLISHERS);
+    let sources = match names.len() - shown {
+        _ if names.is_empty() => "Sources: none in view".to_string(),
+        0 => format!("Sources: {}", names.join(" and ")),
+        more => format!(
+            "Sources: {} and {more} more — full list in the page and print",
+            names[..shown].join(", ")
+        ),
+    };
+    format!("{sources} · Data as of {}", sel.data.as_of.human())
+}
