@@ -752,25 +752,46 @@ const SLIDE_PUBLISHERS: usize = 2;
 
 /// A slide's one source line: the publishers with most documents behind the chart, how
 /// many more, and where the full list is ("Sources: Chainalysis, TRM Labs and 12 more —
-/// full list in the page and print · Data as of 2 Dec 2026"). A slide is read from across a
-/// room; the whole list stays in the page, the print and exported images.
+/// full list in the page and print"), on one line beside the slide buttons. A slide is read
+/// from across a room; the whole list stays in the page, the print and exported images.
+/// The publishers of primary documents come first: the voices behind the figures, not the
+/// outlets relaying them.
 pub fn slide_sources(sel: &Selection, chart: &ChartData) -> String {
     let mut names: Vec<&str> = Vec::new();
     let all = drawn_publishers(sel, chart);
-    for p in &all {
-        let p = plain_publisher(p);
+    let mut primary: Vec<&str> = chart
+        .sources()
+        .iter()
+        .filter(|s| s.kind == SourceKind::Primary)
+        .map(|s| plain_publisher(&s.publisher))
+        .collect();
+    crate::sort::by(&mut primary, &|a, b| a.cmp(b));
+    let mut counted: Vec<(&str, usize)> = Vec::new();
+    for run in primary.chunk_by(|a, b| a == b) {
+        counted.push((run[0], run.len()));
+    }
+    crate::sort::by(&mut counted, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    for p in counted.iter().map(|(p, _)| *p).chain(all.iter().map(|p| plain_publisher(p))) {
         if !names.contains(&p) {
             names.push(p);
         }
     }
-    let shown = names.len().min(SLIDE_PUBLISHERS);
-    let sources = match names.len() - shown {
+    let line = |shown: usize| match names.len() - shown {
         _ if names.is_empty() => "Sources: none in view".to_string(),
-        0 => format!("Sources: {}", names.join(" and ")),
+        0 => format!("Sources: {}", names.join(", ")),
         more => format!(
             "Sources: {} and {more} more — full list in the page and print",
             names[..shown].join(", ")
         ),
     };
-    format!("{sources} · Data as of {}", sel.data.as_of.human())
+    // As many names as fit the line, up to SLIDE_PUBLISHERS, and always the first.
+    let mut shown = names.len().min(1);
+    while shown < names.len().min(SLIDE_PUBLISHERS) && line(shown + 1).chars().count() <= SLIDE_LINE {
+        shown += 1;
+    }
+    line(shown)
 }
+
+/// The longest slide source line, in characters: one line beside the slide's buttons at
+/// 1280 px.
+const SLIDE_LINE: usize = 90;
