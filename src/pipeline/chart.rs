@@ -46,7 +46,7 @@ pub struct ChartData {
 
 /// Most nodes a flow diagram draws on a slide, read from across a room: the largest hops,
 /// the others folded into "N other hops" per column (the table keeps every link).
-pub const SLIDE_FLOW_NODES: usize = 8;
+pub const SLIDE_FLOW_NODES: usize = 5;
 
 impl ChartData {
     /// The chart of `kind` for the selection: aggregated once, its sources and slide
