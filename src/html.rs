@@ -788,7 +788,9 @@ pub fn footer_about(data: &Dataset, data_url: &str) -> String {
         bdi(&data.title),
         data.as_of.human(),
         escape(&data.release.id),
+        // Said once: the dataset's own notes may already say how far its evidence reaches.
         data.evidence_horizon
+            .filter(|_| !data.notes.as_deref().is_some_and(|n| n.contains("newest evidence read")))
             .map(|h| format!("; the newest evidence read is of {}", h.human()))
             .unwrap_or_default(),
         data.incidents.len(),
@@ -922,7 +924,13 @@ pub fn section(which: Section, inner: &str) -> String {
 /// closing note.
 pub fn footer(data: Option<&Dataset>, shown: &str, asked: &str) -> String {
     let about = data.map(|d| footer_about(d, shown)).unwrap_or_default();
-    format!(r#"<div>{}</div><div class="about">{about}</div><p>{FOOTER_NOTE}</p>"#, data_form(asked))
+    // The closing note only where the dataset's notes do not already say it, in more words.
+    let note = if about.contains("Amounts are US dollars") {
+        String::new()
+    } else {
+        format!("<p>{FOOTER_NOTE}</p>")
+    };
+    format!(r#"<div>{}</div><div class="about">{about}</div>{note}"#, data_form(asked))
 }
 
 /// Where the live page puts what only it shows; empty (and taking no room) in the first view.
