@@ -434,7 +434,7 @@ fn base64_reference(bytes: &[u8]) -> String {
     for b in bytes {
         bits.push_str(&format!("{b:08b}"));
     }
-    while bits.len() % 6 != 0 {
+    while !bits.len().is_multiple_of(6) {
         bits.push('0');
     }
     let mut out: String = bits
@@ -442,7 +442,7 @@ fn base64_reference(bytes: &[u8]) -> String {
         .chunks(6)
         .map(|c| char::from(table[usize::from_str_radix(std::str::from_utf8(c).unwrap(), 2).unwrap()]))
         .collect();
-    while out.len() % 4 != 0 {
+    while !out.len().is_multiple_of(4) {
         out.push('=');
     }
     out

@@ -361,7 +361,7 @@ fn kind_words(kind: &str, n: usize) -> String {
 
 /// The records a release added, grouped by kind (in the order kinds first appear), each
 /// by its name.
-fn added_by_kind<'a>(data: &Dataset, c: &'a ChangeEntry) -> Vec<(&'static str, Vec<String>)> {
+fn added_by_kind(data: &Dataset, c: &ChangeEntry) -> Vec<(&'static str, Vec<String>)> {
     let mut kinds: Vec<(&'static str, Vec<String>)> = Vec::new();
     for id in &c.added {
         let (kind, name) = record_named(data, id).unwrap_or(("Records no longer in the dataset", id.clone()));
