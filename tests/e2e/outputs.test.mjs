@@ -61,3 +61,12 @@ test("a dark-mode reader sees dark chart cards in the first view before the app 
   assert.ok(printed.every((f) => f === "none"), "paper is light");
   await context.close();
 });
+
+test("the build's chart renders declare 300 dpi and carry the release-pinned address", async () => {
+  for (const name of ["yearly", "timeline", "flows", "figures"]) {
+    const png = Buffer.from(await (await fetch(`${server.url}charts/${name}.png`)).arrayBuffer());
+    assert.equal(dpi(png), 300, `${name}.png`);
+    const svg = await (await fetch(`${server.url}charts/${name}.svg`)).text();
+    assert.ok(svg.includes(`/heist-ledger/v/${RELEASE}/`), `${name}.svg is pinned to the release`);
+  }
+});
