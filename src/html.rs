@@ -788,9 +788,7 @@ pub fn footer_about(data: &Dataset, data_url: &str) -> String {
         bdi(&data.title),
         data.as_of.human(),
         escape(&data.release.id),
-        // Said once: the dataset's own notes may already say how far its evidence reaches.
         data.evidence_horizon
-            .filter(|_| !data.notes.as_deref().is_some_and(|n| n.contains("newest evidence read")))
             .map(|h| format!("; the newest evidence read is of {}", h.human()))
             .unwrap_or_default(),
         data.incidents.len(),
