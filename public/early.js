@@ -13,6 +13,8 @@
   if (query.has("present")) root.setAttribute("data-present", "true");
   if (query.has("embed") && query.has("transparent")) root.setAttribute("data-transparent", "true");
 
+  if (query.has("embed")) postFirstHeight(query);
+
   var failed = false;
   // What the reader still has, and what does not work, while the dashboard is not running.
   var NOT_LIVE =
@@ -83,6 +85,53 @@
     },
     true,
   );
+
+  // An embed tells its host page its height at once, from the first view, before the
+  // WebAssembly arrives (and whether or not the frame is on screen: a frame below the fold
+  // may get no layout callbacks until it is scrolled to), and again when its width changes
+  // until the app takes over with the same messages. The height is exports::embed_height of
+  // the frame's width (src/exports.rs): a function of the width alone, never of the data.
+  function postFirstHeight(query) {
+    var last = function (key) {
+      var all = query.getAll(key);
+      return all.length ? all[all.length - 1] : null;
+    };
+    var on = function (key) {
+      var v = last(key);
+      return v !== null && ["", "1", "true", "yes"].indexOf(v) >= 0;
+    };
+    var chart = last("embed");
+    if (["", "1", "true", "yes"].indexOf(chart) >= 0) chart = "yearly";
+    // Kept equal to ChartKind::size_for and embed_chrome (tests/exports.rs reads these lines).
+    var SIZE = { yearly: [0.46, 300, 520], timeline: [0.5, 340, 560], flows: [0.48, 360, 560], figures: [0.42, 320, 480] };
+    var CHROME = [[399, 380, 250], [599, 340, 220], [799, 270, 175], [Infinity, 220, 145]];
+    if (!SIZE[chart] || window.parent === window) return;
+    var plain = on("plain");
+    var pym = last("childId");
+    var posted = 0;
+    function height(width) {
+      var s = SIZE[chart];
+      var h = Math.min(Math.max(width * s[0], s[1]), s[2]);
+      if (chart === "flows") h = Math.max(h, 1280 - 0.6 * width);
+      for (var k = 0; k < CHROME.length; k++) {
+        if (width <= CHROME[k][0]) return Math.round(h) + CHROME[k][plain ? 2 : 1];
+      }
+      return Math.round(h);
+    }
+    function post() {
+      var width = root.clientWidth;
+      if (width <= 0 || root.getAttribute("data-state") === "ready") return;
+      var h = height(width);
+      if (h === posted) return;
+      posted = h;
+      root.style.setProperty("--embed-height", h + "px");
+      window.parent.postMessage({ type: "heist-ledger:height", height: h }, "*");
+      window.parent.postMessage({ sentinel: "amp", type: "embed-size", height: h }, "*");
+      if (pym) window.parent.postMessage(["pym", pym, "height", String(h)].join("xPYMx"), "*");
+    }
+    post();
+    window.addEventListener("resize", post);
+  }
 
   // boot.js stalled on the way: it marks the page the moment it runs.
   setTimeout(function () {

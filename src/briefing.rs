@@ -176,7 +176,7 @@ fn short_sources(chart: &ChartData) -> String {
 
 /// One chart on its own page: the framed image drawn light at [`PRINT_CHART`], which
 /// carries its title, the view, its source line, the release and the permalink.
-fn chart_page(light: &Selection, chart: &ChartData, page_url: &str, mode: PrintMode) -> String {
+fn chart_page(light: &Selection, chart: &ChartData, page_url: &str, mode: PrintMode, first: bool) -> String {
     let kind = chart.kind();
     let name = kind.name();
     let image = match chart.draw(print_size(kind), Theme::Light) {
@@ -196,7 +196,10 @@ fn chart_page(light: &Selection, chart: &ChartData, page_url: &str, mode: PrintM
             escape(&e)
         ),
     };
-    format!(r#"<section class="print-chart" data-print-chart="{name}">{image}</section>"#)
+    // The first chart follows the cover on page 1 when it fits (the stylesheet starts each
+    // other chart on a page of its own), so page 1 is not left mostly blank.
+    let first = if first { " data-print-first" } else { "" };
+    format!(r#"<section class="print-chart" data-print-chart="{name}"{first}>{image}</section>"#)
 }
 
 /// A source as it prints: title (linked), publisher and kind.
@@ -235,7 +238,9 @@ fn chart_sources(charts: &[ChartData], cited: &[&str]) -> String {
             format!(r#"<ul class="print-list">{}</ul>"#, items.concat())
         };
         let kind = c.kind();
-        let _ = write!(out, "<h3>{}: {}</h3>{listed}", escape(kind.heading()), escape(kind.sources_label()));
+        // Paper lists the incidents, with their sources, at the end: there is no table.
+        let label = kind.sources_label().replace("in the table below", "with the incidents at the end");
+        let _ = write!(out, "<h3>{}: {}</h3>{listed}", escape(kind.heading()), escape(&label));
     }
     out.push_str("</section>");
     out
@@ -243,11 +248,15 @@ fn chart_sources(charts: &[ChartData], cited: &[&str]) -> String {
 
 /// The charts' notes, unfolded for paper: why each year's listed sum and the publishers'
 /// figures part, and why a flow does not add up to its theft (`[data-print-notes]`).
-fn chart_notes(charts: &[ChartData]) -> String {
+/// Their `[source-id]` citations print as the sources' publishers: paper has no use for ids.
+fn chart_notes(data: &crate::model::Dataset, charts: &[ChartData]) -> String {
     let items: String = charts
         .iter()
         .flat_map(|c| c.notes())
-        .map(|n| format!(r#"<li data-{}="{}">{}</li>"#, n.hook, escape(&n.key), escape(&n.text)))
+        .map(|n| {
+            let text = pipeline::named_citations(data, &n.text);
+            format!(r#"<li data-{}="{}">{}</li>"#, n.hook, escape(&n.key), escape(&text))
+        })
         .collect();
     if items.is_empty() {
         return String::new();
@@ -281,7 +290,8 @@ fn published_in_view(sel: &Selection) -> (String, Table) {
 
 /// A table as a compact list for paper: per row, the first cell in bold, then each other
 /// cell as "Header: value" (empty and "—" cells left out); linked cells stay links.
-fn table_as_list(t: &Table) -> String {
+/// Citations in the cells' text print as publishers, not ids.
+fn table_as_list(data: &crate::model::Dataset, t: &Table) -> String {
     let mut out = format!(r#"<ul class="print-list" data-print-list="{}">"#, escape(&t.name));
     for row in &t.rows {
         let parts: Vec<String> = row
@@ -289,7 +299,7 @@ fn table_as_list(t: &Table) -> String {
             .enumerate()
             .filter(|(_, c)| !c.text.trim().is_empty() && c.text != "—")
             .map(|(k, c)| {
-                let text = escape(&c.text);
+                let text = escape(&pipeline::named_citations(data, &c.text));
                 let value = match c.href.as_deref() {
                     Some(h) if h.starts_with("https://") || h.starts_with("http://") => {
                         format!(r#"<a href="{}">{text}</a>"#, escape(h))
@@ -343,6 +353,26 @@ fn incident_list(sel: &Selection) -> String {
     out
 }
 
+/// The headline for paper: its figures without the release line (the cover already says
+/// "Data as of …" once), and the total's note pointing at the incident list the pack ends
+/// with, not at the screen's table.
+fn print_headline(sel: &Selection) -> String {
+    let mut figures = pipeline::headline(sel);
+    for f in &mut figures {
+        if f.hook == Some("total") {
+            f.note = Some(
+                "Sum of the incidents in view, each listed with its sources at the end of this pack.".into(),
+            );
+        }
+    }
+    let markup = html::headline(&sel.data, &figures);
+    let Some(start) = markup.find(r#"<p class="as-of""#) else { return markup };
+    match markup[start..].find("</p>") {
+        Some(end) => format!("{}{}", &markup[..start], &markup[start + end + 4..]),
+        None => markup,
+    }
+}
+
 /// The print drawing sits on the page beside the screen's: give its title and description
 /// ids of their own.
 fn unique_ids(svg: &str, name: &str) -> String {
@@ -363,30 +393,26 @@ pub fn pack(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
     let mut out = cover(&light, mode, page_url);
     match mode {
         PrintMode::Pack => {
-            let _ = write!(
-                out,
-                r#"<section class="headline">{}</section>"#,
-                html::headline(&light.data, &pipeline::headline(&light))
-            );
+            let _ = write!(out, r#"<section class="headline">{}</section>"#, print_headline(&light));
             out.push_str(&html::outlook_list(&light.data));
             out.push_str(&html::diff::panel(&light, true));
         }
         PrintMode::ChartsOnly => out.push_str(&headline_line(&light)),
     }
     let charts: Vec<ChartData> = ChartKind::ALL.iter().map(|&k| ChartData::new(&light, k)).collect();
-    for c in &charts {
-        out.push_str(&chart_page(&light, c, page_url, mode));
+    for (k, c) in charts.iter().enumerate() {
+        out.push_str(&chart_page(&light, c, page_url, mode, k == 0));
     }
     if mode == PrintMode::Pack {
         let (heading, figures) = published_in_view(&light);
         let cited: Vec<&str> = figures.rows.iter().flatten().filter_map(|c| c.href.as_deref()).collect();
         out.push_str(&chart_sources(&charts, &cited));
-        out.push_str(&chart_notes(&charts));
+        out.push_str(&chart_notes(&light.data, &charts));
         let _ = write!(
             out,
             r#"<section class="print-figures"><h2>{}</h2>{}</section>"#,
             escape(&heading),
-            table_as_list(&figures)
+            table_as_list(&light.data, &figures)
         );
         out.push_str(&incident_list(&light));
     }

@@ -5,7 +5,7 @@
 
 use crate::aggregate;
 use crate::json::Writer;
-use crate::model::Date;
+use crate::model::{Date, SourceKind};
 use crate::pipeline::{year_span_label, Selection};
 use crate::release;
 use crate::view;
@@ -31,14 +31,19 @@ pub struct Citation {
     pub csl: String,
 }
 
-/// The sources behind the figures in view: how many documents, and their publishers, most
-/// cited first.
+/// The sources behind the figures in view: how many documents, their publishers, and the
+/// main voices behind the figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceSummary {
     /// Distinct source documents.
     pub documents: usize,
     /// Publishers with how many of those documents each, most first (then A to Z).
     pub publishers: Vec<(String, usize)>,
+    /// The main publishers a reader would name, most cited first (then A to Z): who
+    /// attributed each theft in view, who published each figure in view, and who wrote the
+    /// primary documents (a government's, court's or firm's own page), each counted once per
+    /// record citing them. News outlets that relay them are not among these.
+    pub main: Vec<(String, usize)>,
 }
 
 /// The documents behind what the view shows: every incident in view, the published figures
@@ -66,25 +71,47 @@ pub fn sources_in_view(sel: &Selection) -> SourceSummary {
         }
     }
     crate::sort::by(&mut publishers, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    SourceSummary { documents, publishers }
+    // The main voices: attributors, figures' publishers, primary documents' publishers.
+    let mut voices: Vec<String> = Vec::new();
+    for i in &incidents {
+        voices.extend(i.attribution.by.iter().cloned());
+        let primary =
+            i.sources.iter().filter_map(|id| data.source(id)).filter(|s| s.kind == SourceKind::Primary);
+        voices.extend(primary.map(|s| crate::pipeline::plain_publisher(&s.publisher).to_string()));
+    }
+    voices.extend(yearly.reported.iter().map(|m| m.publisher.clone()));
+    voices.extend(published.points.iter().map(|p| p.publisher.clone()));
+    crate::sort::by(&mut voices, &|a, b| a.cmp(b));
+    let mut main: Vec<(String, usize)> = Vec::new();
+    for name in voices.into_iter().filter(|v| !v.trim().is_empty()) {
+        match main.last_mut() {
+            Some((last, n)) if *last == name => *n += 1,
+            _ => main.push((name, 1)),
+        }
+    }
+    crate::sort::by(&mut main, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    SourceSummary { documents, publishers, main }
 }
 
 impl SourceSummary {
-    /// "412 source documents from Chainalysis, Reuters, … and 95 other publishers".
+    /// "412 source documents from 95 publishers, chiefly Chainalysis, Elliptic, TRM Labs, …":
+    /// the main publishers ([`SourceSummary::main`]) named, not the outlets that relay them.
     pub fn words(&self) -> String {
         let docs = if self.documents == 1 {
             "1 source document".to_string()
         } else {
             format!("{} source documents", self.documents)
         };
-        let named: Vec<&str> =
-            self.publishers.iter().take(PUBLISHERS_NAMED).map(|(p, _)| p.as_str()).collect();
-        let rest = self.publishers.len().saturating_sub(PUBLISHERS_NAMED);
-        match (named.is_empty(), rest) {
-            (true, _) => docs,
-            (false, 0) => format!("{docs} from {}", named.join(", ")),
-            (false, 1) => format!("{docs} from {} and 1 other publisher", named.join(", ")),
-            (false, n) => format!("{docs} from {} and {n} other publishers", named.join(", ")),
+        let from = match self.publishers.len() {
+            0 => String::new(),
+            1 => " from 1 publisher".to_string(),
+            n => format!(" from {n} publishers"),
+        };
+        let named: Vec<&str> = self.main.iter().take(PUBLISHERS_NAMED).map(|(p, _)| p.as_str()).collect();
+        match named.as_slice() {
+            [] => format!("{docs}{from}"),
+            [one] => format!("{docs}{from}, chiefly {one}"),
+            [first @ .., last] => format!("{docs}{from}, chiefly {} and {last}", first.join(", ")),
         }
     }
 }
@@ -101,9 +128,28 @@ pub fn permalink(sel: &Selection, site: &str) -> (String, bool) {
     (crate::exports::pinned_url(sel, &sel.view, &root(site)), sel.view.data.is_none())
 }
 
-/// What the view shows, in words: the filter and the years.
+/// What the view shows, in words: the filter, the years once ("2024–2026", or the brushed
+/// dates), the incident open in the detail panel and the flow drawn, when there are.
 pub fn view_in_words(sel: &Selection) -> String {
-    format!("{}, {}", view::describe(&sel.view.filter), year_span_label(sel.span))
+    let f = &sel.view.filter;
+    let mut words = if f.dates.is_some() {
+        view::describe(f)
+    } else {
+        // The filter without its years, then the years in view: said once.
+        let rest = view::Filter { from_year: None, to_year: None, ..f.clone() };
+        match view::describe(&rest).as_str() {
+            "All incidents" => format!("All incidents, {}", year_span_label(sel.span)),
+            d => format!("{d}; {}", year_span_label(sel.span)),
+        }
+    };
+    let data = &sel.data;
+    if let Some(i) = sel.view.incident.as_deref().and_then(|id| data.incident(id)) {
+        words.push_str(&format!("; open: {}, {}", i.victim, i.date.human()));
+    }
+    if let Some(i) = sel.view.flow.as_deref().and_then(|id| data.incident(id)) {
+        words.push_str(&format!("; flow shown: the laundering of the {} theft", i.victim));
+    }
+    words
 }
 
 /// "compared with release 2026-12-01, published 1 Dec 2026", for a view compared with an

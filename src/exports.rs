@@ -248,7 +248,10 @@ pub fn incidents_csv(data: &Dataset, incidents: &[&Incident]) -> String {
     out
 }
 
-/// A chart's table as CSV; a source cell reads "title (publisher; kind) <address>".
+/// A chart's table as CSV, for spreadsheets: amounts as plain numbers of US dollars and
+/// dates as `YYYY-MM-DD` (the values behind the page's "$1.23B" and "1 Jan 2024"), an empty
+/// cell where the page shows "—" for no number; a source cell reads
+/// "title (publisher; kind) <address>".
 pub fn table_csv(t: &Table) -> String {
     let mut out = String::from("\u{feff}");
     csv_row(&mut out, &t.headers);
@@ -257,7 +260,8 @@ pub fn table_csv(t: &Table) -> String {
             .iter()
             .map(|c| match &c.href {
                 Some(url) => format!("{} <{url}>", c.text),
-                None => c.text.clone(),
+                None if c.numeric && c.raw.is_none() && c.text == "—" => String::new(),
+                None => c.value().to_string(),
             })
             .collect();
         csv_row(&mut out, &cells);
@@ -340,35 +344,7 @@ pub fn incidents_json(data: &Dataset, incidents: &[&Incident], view_words: &str,
     w.finish()
 }
 
-/// The site's root address from the page's base address: the page of a pinned release
-/// (`…/v/RELEASE/`) belongs to the site above it.
-pub fn site_root(base: &str) -> String {
-    let base = base.split(['?', '#']).next().unwrap_or_default();
-    let dir = base.rfind('/').map_or(base, |k| &base[..=k]);
-    if let Some((parent, _release)) = dir.trim_end_matches('/').rsplit_once('/') {
-        if let Some(root) = parent.strip_suffix("/v") {
-            return format!("{root}/");
-        }
-    }
-    dir.to_string()
-}
-
-/// The address of a view pinned to its data release: `SITE/v/RELEASE/?QUERY`. A view of a
-/// reader's own dataset (`?data=`) cannot be pinned and keeps the site's root.
-pub fn pinned_url(sel: &Selection, view: &ViewState, site: &str) -> String {
-    let query = view::to_query(&ViewState { theme: None, ..view.clone() });
-    let release = &sel.data.release.id;
-    let page = if view.data.is_none() && !release.is_empty() {
-        format!("{site}{}", crate::release::path_of(&view::encode(release)))
-    } else {
-        site.to_string()
-    };
-    if query.is_empty() {
-        page
-    } else {
-        format!("{page}?{query}")
-    }
-}
+pub use crate::pipeline::{pinned_url, site_root};
 
 /// The frame's own lines around an embedded chart at a frame `width`, in CSS pixels: the
 /// view in words, the chart's title row with its buttons (which wrap on a phone), the
@@ -401,16 +377,45 @@ pub fn embed_height(kind: ChartKind, width: u32, plain: bool) -> u32 {
     kind.size_for(width).height + embed_chrome(width, plain)
 }
 
-/// The iframe code for one chart of the view, pinned to the release, at a height that fits
-/// a 640 px column without any script on the host page (hosts that listen for the frame's
-/// height messages resize it exactly).
+/// The widths of the columns an embed is pasted into without a script: a phone's (320 px)
+/// and an article's (640 px). The embed code's height fits the taller of the two.
+pub const EMBED_COLUMNS: [u32; 2] = [320, 640];
+
+/// The height of the embed code's iframe: the tallest [`embed_height`] over the
+/// [`EMBED_COLUMNS`], so a plain iframe shows the whole chart, its sources and the link back
+/// at either width without a script (the page fills a taller frame: its chart takes the
+/// room). Hosts that listen for the height messages size it exactly.
+pub fn embed_code_height(kind: ChartKind, plain: bool) -> u32 {
+    EMBED_COLUMNS.iter().map(|&w| embed_height(kind, w, plain)).max().unwrap_or_default()
+}
+
+/// The static one-chart page of a chart under a page's folder, which shows the chart with
+/// its sources without JavaScript and hands over to the live embed when scripts run.
+pub fn static_embed_path(kind: ChartKind) -> String {
+    format!("embed/{}/", kind.name())
+}
+
+/// The iframe code for one chart of the view, pinned to the release: its address is the
+/// chart's static page (`v/RELEASE/embed/CHART/?…`: the chart without JavaScript, the live
+/// embed with it), in the light theme unless the reader chose dark, at a height that fits a
+/// 320 or 640 px column without any script on the host page ([`embed_code_height`]). Not
+/// lazy: a frame below the fold still loads and posts its height before it is scrolled to.
 pub fn embed_code(sel: &Selection, kind: ChartKind, site: &str) -> String {
-    let embed = ViewState { embed: Some(Embed::of(kind)), incident: None, present: None, ..sel.view.clone() };
-    let src = pinned_url(sel, &embed, site);
-    let height = embed_height(kind, 640, false);
+    let theme = Some(sel.view.theme.unwrap_or(view::Theme::Light));
+    let embed =
+        ViewState { embed: Some(Embed::of(kind)), incident: None, present: None, theme, ..sel.view.clone() };
+    let live = pinned_url(sel, &embed, site);
+    let query = view::to_query(&embed);
+    // The static page exists for the site's own releases; a reader's dataset (?data=) has none.
+    let src = match live.split_once('?') {
+        Some((page, _)) if embed.data.is_none() => format!("{page}{}?{query}", static_embed_path(kind)),
+        Some((page, _)) => format!("{page}?{query}"),
+        None => live,
+    };
+    let height = embed_code_height(kind, false);
     let attr = crate::render::svg::escape;
     format!(
-        r#"<iframe src="{}" title="{} (Heist Ledger)" width="100%" height="{height}" style="border:0;width:100%;max-width:100%" loading="lazy" allow="fullscreen"></iframe>"#,
+        r#"<iframe src="{}" title="{} (Heist Ledger)" width="100%" height="{height}" style="border:0;width:100%;max-width:100%" allow="fullscreen"></iframe>"#,
         attr(&src),
         attr(kind.heading())
     )
@@ -420,4 +425,158 @@ pub fn embed_code(sel: &Selection, kind: ChartKind, site: &str) -> String {
 /// string form, `pym` + the frame's id + `height` + the value, joined by `xPYMx`.
 pub fn pym_height_message(child_id: &str, height: u32) -> String {
     ["pym", child_id, "height", &height.to_string()].join("xPYMx")
+}
+
+/// The resolution every exported PNG declares: 300 dots per inch, print quality, so a word
+/// processor places a 2,000 px report image at 6.7 inches rather than at 21 (a PNG without
+/// a `pHYs` chunk is taken to be 96 dpi).
+pub const PNG_DPI: u32 = 300;
+
+/// CRC-32 (IEEE), as PNG checks each chunk (the data package's is native only).
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n'];
+
+/// The PNG `png` with a `pHYs` chunk declaring `dpi` (as pixels per metre, the unit PNG
+/// uses) right after its header, replacing any it had. Refuses bytes that are not a PNG
+/// whose first chunk is its header, rather than write a broken file.
+pub fn png_with_dpi(png: &[u8], dpi: u32) -> Result<Vec<u8>, String> {
+    let header_end = 8 + 4 + 4 + 13 + 4;
+    if png.len() < header_end || png[..8] != PNG_SIGNATURE || &png[12..16] != b"IHDR" {
+        return Err("not a PNG image".into());
+    }
+    let per_metre = (f64::from(dpi) / 0.0254).round() as u32;
+    let mut chunk = Vec::with_capacity(21);
+    chunk.extend(9u32.to_be_bytes());
+    chunk.extend(b"pHYs");
+    chunk.extend(per_metre.to_be_bytes());
+    chunk.extend(per_metre.to_be_bytes());
+    chunk.push(1); // the unit is the metre
+    chunk.extend(crc32(&chunk[4..]).to_be_bytes());
+    let mut out = Vec::with_capacity(png.len() + chunk.len());
+    out.extend(&png[..header_end]);
+    out.extend(&chunk);
+    // Copy the other chunks, dropping an earlier pHYs (a PNG may hold only one).
+    let mut at = header_end;
+    while at + 12 <= png.len() {
+        let len = u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]) as usize;
+        let end =
+            at.checked_add(12 + len).filter(|&e| e <= png.len()).ok_or("a PNG chunk runs past the end")?;
+        if &png[at + 4..at + 8] != b"pHYs" {
+            out.extend(&png[at..end]);
+        }
+        at = end;
+    }
+    if at != png.len() {
+        return Err("the PNG ends inside a chunk".into());
+    }
+    Ok(out)
+}
+
+/// The `pHYs` resolution of a PNG in dots per inch (rounded), `None` when it declares none.
+pub fn png_dpi(png: &[u8]) -> Option<u32> {
+    let mut at = 8;
+    while at + 12 <= png.len() {
+        let len = u32::from_be_bytes(png[at..at + 4].try_into().ok()?) as usize;
+        if &png[at + 4..at + 8] == b"pHYs" && len == 9 && at + 17 <= png.len() && png[at + 16] == 1 {
+            let per_metre = u32::from_be_bytes(png[at + 8..at + 12].try_into().ok()?);
+            return Some((f64::from(per_metre) * 0.0254).round() as u32);
+        }
+        at = at.checked_add(12 + len)?;
+    }
+    None
+}
+
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+fn base64_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for group in bytes.chunks(3) {
+        let n = group.iter().enumerate().fold(0u32, |n, (k, &b)| n | u32::from(b) << (16 - 8 * k));
+        for k in 0..4 {
+            if k <= group.len() {
+                out.push(char::from(BASE64[(n >> (18 - 6 * k) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.bytes().filter(|&c| c != b'=') {
+        let v = BASE64.iter().position(|&b| b == c).ok_or("not base64")? as u32;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits & 0xff) as u8);
+        }
+    }
+    Ok(out)
+}
+
+/// A canvas's `data:image/png;base64,…` address with the PNG's resolution set to `dpi`
+/// ([`png_with_dpi`]): browsers write no `pHYs` chunk.
+pub fn png_data_url_with_dpi(url: &str, dpi: u32) -> Result<String, String> {
+    const PREFIX: &str = "data:image/png;base64,";
+    let body = url.strip_prefix(PREFIX).ok_or("the canvas gave no PNG")?;
+    let png = png_with_dpi(&base64_decode(body)?, dpi)?;
+    Ok(format!("{PREFIX}{}", base64_encode(&png)))
+}
+
+/// The drawing width of a static one-chart page: an article's column. The image scales to
+/// the frame (a phone's 320 px column too).
+pub const STATIC_EMBED_WIDTH: u32 = 640;
+
+/// A chart's static one-chart page (`embed/CHART/index.html` beside a release's page), the
+/// address the embed code gives: without JavaScript it shows the chart of the release's
+/// default view as a standalone image (title, view, sources, data date and the pinned
+/// address inside it), then its source line and a link to the full view; with JavaScript,
+/// `embed.js` hands over at once to the live embed (`../../?QUERY`), keeping the query.
+/// `page_url` is the site's page (`/heist-ledger/`), for the pinned links. Scripts and
+/// styles are files of the site, so the page keeps the site's Content-Security-Policy.
+pub fn static_embed_page(sel: &Selection, kind: ChartKind, page_url: &str) -> Result<String, String> {
+    let light = sel.with_theme(view::Theme::Light);
+    let chart = pipeline::ChartData::new(&light, kind);
+    let size = kind.size_for(STATIC_EMBED_WIDTH);
+    let (svg, _) = pipeline::standalone_svg_sized(&light, &chart, size, page_url, None)?;
+    let frame = pipeline::export_frame(&light, &chart, page_url);
+    let esc = crate::render::svg::escape;
+    Ok(format!(
+        r#"<!doctype html>
+<html lang="en" data-static-embed="{name}">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'" />
+    <title>{title} (Heist Ledger)</title>
+    <script src="../../embed.js" data-chart="{name}"></script>
+    <link rel="stylesheet" href="../../embed.css" />
+  </head>
+  <body>
+    <main class="static-embed">
+      <figure data-chart="{name}">{svg}<figcaption><p>{sources}</p><p>{dated} · <a target="_blank" rel="noopener" data-embed-link href="{link}">Open the full view in Heist Ledger</a></p><p class="static-note">Shown without JavaScript: the chart of this data release as published (all incidents). With JavaScript the frame shows the view its address asks for.</p></figcaption></figure>
+    </main>
+  </body>
+</html>
+"#,
+        name = kind.name(),
+        title = esc(kind.heading()),
+        sources = esc(&frame.sources),
+        dated = esc(&frame.dated),
+        link = esc(&frame.link),
+    ))
 }

@@ -635,55 +635,9 @@ fn outlook_item(data: &Dataset, o: &crate::model::Outlook, why: bool) -> (bool, 
     (due, li)
 }
 
-/// The change log: each release's summary, what it added, revised (old → new, why,
-/// source) and removed, newest first.
+/// The change log, newest first ([`diff::release_log`]).
 pub fn changes(data: &Dataset) -> String {
-    let mut out = String::from(r#"<summary>What changed: the release log</summary>"#);
-    for c in &data.changes {
-        let _ = write!(
-            out,
-            r#"<section class="release" data-release="{}"><h3>Release {} ({})</h3><p>{}</p>"#,
-            escape(&c.release),
-            escape(&c.release),
-            c.date.human(),
-            bdi(&c.summary)
-        );
-        if !c.added.is_empty() {
-            let _ = write!(out, "<h4>Added ({})</h4><p>{}</p>", c.added.len(), bdi(&c.added.join(", ")));
-        }
-        if !c.revised.is_empty() {
-            let _ = write!(
-                out,
-                r#"<h4>Revised ({})</h4><div class="table-scroll"><table data-table="revisions"><thead><tr><th scope="col">Record</th><th scope="col">Field</th><th scope="col">Was</th><th scope="col">Now</th><th scope="col">Why</th><th scope="col">Source</th></tr></thead><tbody>"#,
-                c.revised.len()
-            );
-            for r in &c.revised {
-                let src = data
-                    .source(&r.source)
-                    .map(|s| format!("{}{}", a(&s.url, &bdi(&s.publisher)), kind_tag(s.kind)))
-                    .unwrap_or_else(|| bdi(&r.source));
-                let _ = write!(
-                    out,
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{src}</td></tr>",
-                    bdi(&r.record),
-                    bdi(&r.field),
-                    bdi(&r.old),
-                    bdi(&r.new),
-                    bdi(&r.why)
-                );
-            }
-            out.push_str("</tbody></table></div>");
-        }
-        if !c.removed.is_empty() {
-            out.push_str("<h4>Removed</h4><ul>");
-            for r in &c.removed {
-                let _ = write!(out, "<li>{}: {}</li>", bdi(&r.record), bdi(&r.why));
-            }
-            out.push_str("</ul>");
-        }
-        out.push_str("</section>");
-    }
-    out
+    format!(r#"<summary>What changed: the release log</summary>{}"#, diff::release_log(data))
 }
 
 /// The published figures, all of them, folded under the charts.
@@ -968,7 +922,13 @@ pub fn section(which: Section, inner: &str) -> String {
 /// closing note.
 pub fn footer(data: Option<&Dataset>, shown: &str, asked: &str) -> String {
     let about = data.map(|d| footer_about(d, shown)).unwrap_or_default();
-    format!(r#"<div>{}</div><div class="about">{about}</div><p>{FOOTER_NOTE}</p>"#, data_form(asked))
+    // The closing note only where the dataset's notes do not already say it, in more words.
+    let note = if about.contains("Amounts are US dollars") {
+        String::new()
+    } else {
+        format!("<p>{FOOTER_NOTE}</p>")
+    };
+    format!(r#"<div>{}</div><div class="about">{about}</div>{note}"#, data_form(asked))
 }
 
 /// Where the live page puts what only it shows; empty (and taking no room) in the first view.

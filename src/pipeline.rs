@@ -620,13 +620,43 @@ fn drawn_publishers(sel: &Selection, chart: &ChartData) -> Vec<String> {
     counts.into_iter().map(|(p, _)| p.to_string()).collect()
 }
 
-/// The view's address on the page at `page_url` (its theme left out: that is the reader's).
+/// The view's address for the page at `page_url`, pinned to its data release
+/// (`SITE/v/RELEASE/?QUERY`, [`pinned_url`]): an image or a printed chart that carries it
+/// opens later on the numbers it shows, not on whatever the site holds then. The theme is
+/// left out (that is the reader's), and so are the embed and slide parameters (the link
+/// opens the full page).
 pub fn view_link(sel: &Selection, page_url: &str) -> String {
-    let query = view::to_query(&ViewState { theme: None, ..sel.view.clone() });
-    if query.is_empty() {
-        page_url.to_string()
+    let full = ViewState { embed: None, present: None, ..sel.view.clone() };
+    pinned_url(sel, &full, &site_root(page_url))
+}
+
+/// The site's root address from the page's base address: the page of a pinned release
+/// (`…/v/RELEASE/`) belongs to the site above it.
+pub fn site_root(base: &str) -> String {
+    let base = base.split(['?', '#']).next().unwrap_or_default();
+    let dir = base.rfind('/').map_or(base, |k| &base[..=k]);
+    if let Some((parent, _release)) = dir.trim_end_matches('/').rsplit_once('/') {
+        if let Some(root) = parent.strip_suffix("/v") {
+            return format!("{root}/");
+        }
+    }
+    dir.to_string()
+}
+
+/// The address of a view pinned to its data release: `SITE/v/RELEASE/?QUERY`. A view of a
+/// reader's own dataset (`?data=`) cannot be pinned and keeps the site's root.
+pub fn pinned_url(sel: &Selection, view: &ViewState, site: &str) -> String {
+    let query = view::to_query(&ViewState { theme: None, ..view.clone() });
+    let release = &sel.data.release.id;
+    let page = if view.data.is_none() && !release.is_empty() {
+        format!("{site}{}", crate::release::path_of(&view::encode(release)))
     } else {
-        format!("{page_url}?{query}")
+        site.to_string()
+    };
+    if query.is_empty() {
+        page
+    } else {
+        format!("{page}?{query}")
     }
 }
 
@@ -658,3 +688,110 @@ pub fn standalone_svg_sized(
 pub fn takeaway(sel: &Selection, kind: ChartKind) -> String {
     ChartData::new(sel, kind).takeaway().to_string()
 }
+
+/// Free text from the dataset split at its source citations (`[id]`, `[a; b]`, as
+/// [`crate::validate::bracketed_ids`] reads them): plain text, then the ids cited, in turn.
+/// Brackets that hold no ids (`[sic]`) stay text.
+pub fn cited_parts(text: &str) -> Vec<(&str, Vec<&str>)> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    let mut start = 0;
+    while let Some(open) = rest[start..].find('[').map(|k| k + start) {
+        let Some(close) = rest[open..].find(']').map(|k| k + open) else { break };
+        let ids = crate::validate::bracketed_ids(&rest[open..=close]);
+        if ids.is_empty() {
+            start = open + 1;
+            continue;
+        }
+        parts.push((&rest[..open], ids));
+        rest = &rest[close + 1..];
+        start = 0;
+    }
+    if !rest.is_empty() {
+        parts.push((rest, Vec::new()));
+    }
+    parts
+}
+
+/// Free text with its source citations named for readers: `[cleansky-trm-h1-2026]` becomes
+/// the source's publisher ("(CleanSky)", or without the parentheses inside an opened one),
+/// several publishers joined by "; ", an id the dataset lacks left as it is.
+pub fn named_citations(data: &Dataset, text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (before, ids) in cited_parts(text) {
+        out.push_str(before);
+        if ids.is_empty() {
+            continue;
+        }
+        let mut names: Vec<&str> =
+            ids.iter().map(|id| data.source(id).map_or(*id, |s| plain_publisher(&s.publisher))).collect();
+        crate::sort::unique(&mut names);
+        let names = names.join("; ");
+        if out.ends_with('(') {
+            out.push_str(&names);
+        } else {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            out.push('(');
+            out.push_str(&names);
+            out.push(')');
+        }
+    }
+    out
+}
+
+/// A publisher's name without the dataset's aside: "Halborn (security firm blog; secondary
+/// for this incident)" reads "Halborn".
+pub fn plain_publisher(name: &str) -> &str {
+    name.split(" (").next().unwrap_or(name).trim()
+}
+
+/// Publishers a slide's source line names; the rest are counted.
+const SLIDE_PUBLISHERS: usize = 2;
+
+/// A slide's one source line: the publishers with most documents behind the chart, how
+/// many more, and where the full list is ("Sources: Chainalysis, TRM Labs and 12 more —
+/// full list in the page and print"), on one line beside the slide buttons. A slide is read
+/// from across a room; the whole list stays in the page, the print and exported images.
+/// The publishers of primary documents come first: the voices behind the figures, not the
+/// outlets relaying them.
+pub fn slide_sources(sel: &Selection, chart: &ChartData) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    let all = drawn_publishers(sel, chart);
+    let mut primary: Vec<&str> = chart
+        .sources()
+        .iter()
+        .filter(|s| s.kind == SourceKind::Primary)
+        .map(|s| plain_publisher(&s.publisher))
+        .collect();
+    crate::sort::by(&mut primary, &|a, b| a.cmp(b));
+    let mut counted: Vec<(&str, usize)> = Vec::new();
+    for run in primary.chunk_by(|a, b| a == b) {
+        counted.push((run[0], run.len()));
+    }
+    crate::sort::by(&mut counted, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    for p in counted.iter().map(|(p, _)| *p).chain(all.iter().map(|p| plain_publisher(p))) {
+        if !names.contains(&p) {
+            names.push(p);
+        }
+    }
+    let line = |shown: usize| match names.len() - shown {
+        _ if names.is_empty() => "Sources: none in view".to_string(),
+        0 => format!("Sources: {}", names.join(", ")),
+        more => format!(
+            "Sources: {} and {more} more — full list in the page and print",
+            names[..shown].join(", ")
+        ),
+    };
+    // As many names as fit the line, up to SLIDE_PUBLISHERS, and always the first.
+    let mut shown = names.len().min(1);
+    while shown < names.len().min(SLIDE_PUBLISHERS) && line(shown + 1).chars().count() <= SLIDE_LINE {
+        shown += 1;
+    }
+    line(shown)
+}
+
+/// The longest slide source line, in characters: one line beside the slide's buttons at
+/// 1280 px.
+const SLIDE_LINE: usize = 90;

@@ -3,7 +3,24 @@
 
 use crate::aggregate::{FlowGraph, PublishedData, TimelineData, YearlyData};
 use crate::format::{money, percent};
-use crate::model::Dataset;
+use crate::model::{Dataset, Date};
+
+/// Dollars as a plain number for machines: whole dollars without a fraction, no symbol, no
+/// separators, no suffix (`1460000000`); `""` for a value that is not finite.
+pub fn plain_usd(usd: f64) -> String {
+    if !usd.is_finite() {
+        String::new()
+    } else if usd.fract() == 0.0 && usd.abs() < 1e15 {
+        format!("{usd:.0}")
+    } else {
+        format!("{usd}")
+    }
+}
+
+/// A share as a plain percentage for machines, to two decimals: `12.35%`.
+fn plain_percent(share: f64) -> String {
+    crate::format::percent_fine(share)
+}
 
 /// One table cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,17 +31,40 @@ pub struct Cell {
     pub href: Option<String>,
     /// Right-aligned numbers.
     pub numeric: bool,
+    /// The value for machines (CSV): a plain number of US dollars or an ISO date where
+    /// `text` is written for people ("$1.23B", "1 Jan 2024"); `None`: `text` is the value.
+    pub raw: Option<String>,
 }
 
 impl Cell {
     /// Plain text.
     pub fn text(s: impl Into<String>) -> Cell {
-        Cell { text: s.into(), href: None, numeric: false }
+        Cell { text: s.into(), href: None, numeric: false, raw: None }
     }
 
     /// A right-aligned number.
     pub fn number(s: impl Into<String>) -> Cell {
-        Cell { text: s.into(), href: None, numeric: true }
+        Cell { text: s.into(), href: None, numeric: true, raw: None }
+    }
+
+    /// An amount in US dollars: shown short ("$1.23B"), exported as the plain number.
+    pub fn usd(usd: f64) -> Cell {
+        Cell::number(money(usd)).with_raw(plain_usd(usd))
+    }
+
+    /// A date: shown as people read it ("1 Jan 2024"), exported as `YYYY-MM-DD`.
+    pub fn date(d: Date) -> Cell {
+        Cell::text(d.human()).with_raw(d.to_string())
+    }
+
+    /// The same cell with `raw` as its value for machines.
+    pub fn with_raw(self, raw: impl Into<String>) -> Cell {
+        Cell { raw: Some(raw.into()), ..self }
+    }
+
+    /// What a CSV holds: the value for machines when there is one, else the text.
+    pub fn value(&self) -> &str {
+        self.raw.as_deref().unwrap_or(&self.text)
     }
 
     /// A link to a source, or its id as text when the dataset lacks it.
@@ -34,6 +74,7 @@ impl Cell {
                 text: format!("{} ({}; {})", s.title, s.publisher, s.kind.label().to_ascii_lowercase()),
                 href: Some(s.url.clone()),
                 numeric: false,
+                raw: None,
             },
             None => Cell::text(id),
         }
@@ -96,15 +137,15 @@ pub fn yearly(y: &YearlyData, data: &Dataset) -> Table {
             let mut row = vec![
                 Cell::text(bar.year.to_string()),
                 Cell::number(bar.count.to_string()),
-                Cell::number(money(bar.total)),
-                Cell::number(money(bar.official_firm)),
+                Cell::usd(bar.total),
+                Cell::usd(bar.official_firm),
             ];
             let mut cited = Vec::new();
             let mut not_full = Vec::new();
             for publisher in &y.publishers {
                 match y.reported.iter().find(|m| m.year == bar.year && &m.publisher == publisher) {
                     Some(m) => {
-                        row.push(Cell::number(m.summary()));
+                        row.push(Cell::number(m.summary()).with_raw(plain_usd(m.usd)));
                         cited.push(m.source.clone());
                         if m.nature.is_partial_or_derived() {
                             not_full.push(format!(
@@ -186,10 +227,10 @@ pub fn timeline(t: &TimelineData, data: &Dataset, limit: usize) -> Table {
                     .and_then(|i| i.sources.first())
                     .map_or(Cell::text("—"), |id| Cell::source(data, id));
                 vec![
-                    Cell::text(p.date.human()),
+                    Cell::date(p.date),
                     Cell::text(p.victim.clone()),
                     Cell::text(format!("Theft: {}", p.category.label())),
-                    Cell::number(money(p.usd)),
+                    Cell::usd(p.usd),
                     Cell::text(attribution),
                     source,
                 ]
@@ -197,7 +238,7 @@ pub fn timeline(t: &TimelineData, data: &Dataset, limit: usize) -> Table {
             Row::Event(k) => {
                 let e = &t.events[*k];
                 vec![
-                    Cell::text(e.date.human()),
+                    Cell::date(e.date),
                     Cell::text(e.title.clone()),
                     Cell::text(format!("{} ({})", e.kind.label(), e.authority)),
                     Cell::text("—"),
@@ -222,16 +263,18 @@ pub fn timeline(t: &TimelineData, data: &Dataset, limit: usize) -> Table {
 /// A freeze, seizure, recovery or refusal as a row of the timeline's table.
 fn after_row(e: &crate::after::LaneEvent, data: &Dataset) -> Vec<Cell> {
     let amount = match (e.usd, e.floor) {
-        (Some(usd), true) => format!("more than {}", money(usd)),
-        (Some(usd), false) => money(usd),
-        (None, _) => "—".to_string(),
+        (Some(usd), true) => Cell::number(format!("more than {}", money(usd))).with_raw(plain_usd(usd)),
+        (Some(usd), false) => Cell::usd(usd),
+        (None, _) => Cell::number("—"),
     };
+    let date = e.date.to_string();
     let within = e.within.as_deref().map(|w| format!(", counted within {w}")).unwrap_or_default();
     vec![
-        Cell::text(if e.reported { format!("{} (reported)", e.date.human()) } else { e.date.human() }),
+        Cell::text(if e.reported { format!("{} (reported)", e.date.human()) } else { e.date.human() })
+            .with_raw(date),
         Cell::text(format!("{}: {}", e.actor, e.victims)),
         Cell::text(format!("{}{within}", e.outcome)),
-        Cell::number(amount),
+        amount,
         Cell::text("—"),
         Cell::source(data, &e.source),
     ]
@@ -272,8 +315,8 @@ pub fn flows(g: &FlowGraph, data: &Dataset) -> Table {
             vec![
                 Cell::text(g.nodes[l.from].label.clone()),
                 Cell::text(g.nodes[l.to].label.clone()),
-                Cell::number(money(l.usd)),
-                Cell::number(percent(g.share_of(l.usd))),
+                Cell::usd(l.usd),
+                Cell::number(percent(g.share_of(l.usd))).with_raw(plain_percent(g.share_of(l.usd))),
                 Cell::text(estimate),
                 Cell::text(basis),
                 source,
@@ -326,11 +369,12 @@ pub fn reported(data: &Dataset) -> Table {
                 Cell::text(t.publisher.clone()),
                 Cell::text(t.window()),
                 Cell::text(t.nature().label()),
-                Cell::number(amount),
+                Cell::number(amount).with_raw(plain_usd(t.usd)),
                 Cell::number(t.incidents.map_or("—".to_string(), |n| n.to_string())),
-                Cell::number(t.all_actors_usd.map_or("—".to_string(), money)),
-                Cell::number(t.stated_share.map_or("—".to_string(), percent)),
-                Cell::text(t.published.human()),
+                t.all_actors_usd.map_or(Cell::number("—"), Cell::usd),
+                t.stated_share
+                    .map_or(Cell::number("—"), |s| Cell::number(percent(s)).with_raw(plain_percent(s))),
+                Cell::date(t.published),
                 Cell::text(note),
                 Cell::source(data, &t.source),
             ]
@@ -361,11 +405,11 @@ pub fn published(f: &PublishedData, data: &Dataset) -> Table {
                 .and_then(|k| f.points.get(k))
                 .map_or("—".to_string(), |o| format!("{} of {}", money(o.usd), o.published.human()));
             vec![
-                Cell::text(p.published.human()),
+                Cell::date(p.published),
                 Cell::text(p.publisher.clone()),
                 Cell::text(p.window.clone()),
                 Cell::text(p.nature.label()),
-                Cell::number(amount),
+                Cell::number(amount).with_raw(plain_usd(p.usd)),
                 Cell::text(revises),
                 Cell::source(data, &p.source),
             ]

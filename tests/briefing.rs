@@ -52,7 +52,11 @@ fn the_pack_states_the_filters_then_every_chart_then_figures_and_incidents() {
     assert_eq!(rows, sel.count(), "every incident in view is listed");
     assert!(filters < headline && headline < charts[0], "cover first");
     assert!(charts.windows(2).all(|w| w[0] < w[1]) && charts[3] < figures && figures < incidents);
-    assert!(pack.contains(&format!("{PAGE}?from=2022&amp;to=2024&amp;category=bridge")), "the permalink");
+    let release = &sel.data.release.id;
+    assert!(
+        pack.contains(&format!("{PAGE}v/{release}/?from=2022&amp;to=2024&amp;category=bridge")),
+        "the permalink"
+    );
     assert!(!pack.contains("theme=dark"), "the permalink does not carry the screen's theme");
 }
 
@@ -118,4 +122,59 @@ fn printed_links_carry_short_addresses_without_queries() {
     assert!(outbound > 50, "the pack links its sources ({outbound})");
     assert_eq!(shorts.len(), outbound, "every outbound link has its short address");
     assert!(shorts.iter().all(|s| !s.contains('?') && !s.starts_with("http")), "{shorts:?}");
+}
+
+/// The text of markup, tags dropped.
+fn text_of(markup: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in markup.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+#[test]
+fn the_pack_says_data_as_of_once_points_to_no_missing_table_and_names_sources_not_ids() {
+    for query in ["", "?from=2022&to=2024", "?since=2026-12-01"] {
+        let sel = dark_view(query);
+        let pack = briefing::pack(&sel, PrintMode::Pack, PAGE);
+        let words = text_of(&pack);
+        // Before the charts (whose images each carry their own date line).
+        let cover = text_of(&pack[..pack.find("data-print-chart=").expect("charts")]);
+        assert_eq!(cover.matches("Data as of").count(), 1, "{query}: \"Data as of\" once: {cover}");
+        assert!(!words.contains("table below"), "{query}: the pack has no table to point to");
+        for s in &sel.data.sources {
+            assert!(!words.contains(&format!("[{}", s.id)), "{query}: a raw source id [{}] prints", s.id);
+        }
+        // The first chart may follow the cover on page 1; the others each start a page.
+        assert_eq!(pack.matches("data-print-first").count(), 1);
+        let first = pack.find(r#"data-print-chart="yearly" data-print-first"#);
+        assert!(first.is_some(), "the first chart is marked");
+    }
+}
+
+#[test]
+fn every_printed_chart_carries_the_release_pinned_address() {
+    let sel = dark_view("?from=2022&to=2024&category=bridge");
+    let release = &sel.data.release.id;
+    let pack = briefing::pack(&sel, PrintMode::Pack, PAGE);
+    let pinned = format!("{PAGE}v/{release}/?from=2022&amp;to=2024&amp;category=bridge");
+    for kind in ChartKind::ALL {
+        let page = pack
+            .split(&format!(r#"data-print-chart="{}""#, kind.name()))
+            .nth(1)
+            .and_then(|s| s.split("</section>").next())
+            .expect("the chart's page");
+        assert!(page.contains(&pinned), "{kind:?} prints {pinned}");
+    }
+    assert!(!pack.contains(&format!("{PAGE}?from")), "no unpinned address");
 }

@@ -86,7 +86,7 @@ fn a_citation_is_pinned_to_the_release_and_names_the_view_release_access_and_sou
             format!("release {}", data.release.id),
             data.release.date.human(),
             format!("Accessed {}", today.human()),
-            view::describe(&sel.view.filter),
+            cite::view_in_words(&sel),
             format!("{SITE}v/{}/data/incidents.json", data.release.id),
         ] {
             assert!(c.text.contains(&needle), "{name}: the text names {needle:?}: {}", c.text);
@@ -161,5 +161,40 @@ fn csl_json_parses_as_one_dataset_item_whose_version_is_the_release() {
         assert_eq!(item["issued"]["date-parts"][0], serde_json::json!([r.year(), r.month(), r.day()]));
         assert_eq!(item["accessed"]["date-parts"][0], serde_json::json!([2026, 12, 2]));
         assert!(item["title"].as_str().unwrap().contains(&data.title));
+    }
+}
+
+#[test]
+fn a_citation_names_the_open_incident_and_flow_says_the_years_once_and_names_the_main_publishers() {
+    let data = shipped();
+    let today = Date::new(2026, 12, 3);
+    let largest = data.incidents.iter().max_by(|a, b| a.usd.total_cmp(&b.usd)).unwrap();
+    let (v, _) = view::parse(&view::query_pairs(&format!(
+        "?from=2024&to=2026&incident={}&flow={}",
+        largest.id, largest.id
+    )));
+    let (v, notices) = view::reconcile(v, &data);
+    assert!(notices.is_empty(), "{notices:?}");
+    let (sel, c) = cite(data.clone(), v, today);
+    assert!(c.text.contains(&largest.victim), "the open incident: {}", c.text);
+    assert!(
+        c.text.contains(&format!("the laundering of the {} theft", largest.victim)),
+        "the flow: {}",
+        c.text
+    );
+    let words = cite::view_in_words(&sel);
+    assert_eq!(words.matches("2024").count(), 1, "the years said once: {words}");
+    assert!(!words.contains("2024 to 2026"), "{words}");
+    // The main publishers, not the outlets relaying them.
+    let (_, all) = cite(data.clone(), ViewState::default(), today);
+    let named = all.text.split("chiefly ").nth(1).expect("main publishers named").to_string();
+    for main in ["Chainalysis", "TRM Labs", "FBI"] {
+        assert!(named.contains(main), "{main} among the main publishers: {named}");
+    }
+    for outlet in ["Protos", "CoinDesk", "The Block", "Anvilogic"] {
+        assert!(
+            !named.split(" (full list").next().unwrap().contains(outlet),
+            "{outlet} is not a main publisher: {named}"
+        );
     }
 }

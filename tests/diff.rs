@@ -181,3 +181,98 @@ fn the_picker_offers_the_change_logs_other_releases() {
     assert!(!plain.contains(&format!(r#"value="{}""#, new.release.id)), "not the release on screen");
     assert!(!plain.contains(" selected"), "{plain}");
 }
+
+/// The visible text of markup with every `<details>` body left out (its `<summary>` kept):
+/// what a reader sees before unfolding anything.
+fn unfolded_text(markup: &str) -> String {
+    let mut out = String::new();
+    let mut rest = markup;
+    while let Some(k) = rest.find("<details") {
+        out.push_str(&rest[..k]);
+        let after = &rest[k..];
+        let summary =
+            after.split("<summary>").nth(1).and_then(|s| s.split("</summary>").next()).unwrap_or("");
+        out.push_str(summary);
+        out.push(' ');
+        // Skip to the matching </details> (they nest).
+        let (mut depth, mut at) = (0usize, 0usize);
+        loop {
+            let open = after[at..].find("<details").map(|x| x + at);
+            let close = after[at..].find("</details>").map(|x| x + at).expect("closed details");
+            match open {
+                Some(o) if o < close => {
+                    depth += 1;
+                    at = o + 8;
+                }
+                _ => {
+                    depth -= 1;
+                    at = close + 10;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+            }
+        }
+        rest = &after[at..];
+    }
+    out.push_str(rest);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in out.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+#[test]
+fn the_release_log_opens_with_a_short_summary_and_folds_detail_by_record() {
+    let data = release(LATER);
+    let log = html::changes(&data);
+    let source_ids: Vec<&str> = data.sources.iter().map(|s| s.id.as_str()).collect();
+    for c in &data.changes {
+        let section = log
+            .split(&format!(r#"data-release="{}""#, c.release))
+            .nth(1)
+            .and_then(|s| s.split("</section>").next())
+            .unwrap_or_else(|| panic!("release {} is in the log", c.release));
+        let seen = unfolded_text(section);
+        let words = seen.split_whitespace().count();
+        assert!(words <= 120, "release {}: {words} words before anything is unfolded: {seen}", c.release);
+        assert!(seen.contains(&format!("{} added", c.added.len())) || c.added.is_empty(), "{seen}");
+        // No raw source ids anywhere in what a reader can see, folded or not.
+        let text = unfolded_text(&section.replace("<details", "<div").replace("</details>", "</div>"));
+        for id in &source_ids {
+            assert!(!text.contains(&format!("[{id}")), "release {}: a raw id [{id}] in the log", c.release);
+        }
+        let longest = section
+            .split("<p>")
+            .skip(1)
+            .map(|p| unfolded_text(p.split("</p>").next().unwrap_or("")).split_whitespace().count())
+            .max()
+            .unwrap_or(0);
+        assert!(longest <= 250, "release {}: a paragraph of {longest} words", c.release);
+        // Every revised record folds on its own, named, with every value it revised.
+        let mut records: Vec<&str> = c.revised.iter().map(|r| r.record.as_str()).collect();
+        records.sort_unstable();
+        records.dedup();
+        assert_eq!(section.matches(r#"<details class="revision""#).count(), records.len(), "{}", c.release);
+        for id in records {
+            let fold = section
+                .split(&format!(r#"data-revised="{id}""#))
+                .nth(1)
+                .and_then(|s| s.split("</details>").next())
+                .unwrap_or_else(|| panic!("{id} folds on its own"));
+            let values = c.revised.iter().filter(|r| r.record == id).count();
+            assert_eq!(fold.matches("<li>").count(), values, "{id}");
+        }
+        assert!(!section.contains(r#"data-table="revisions""#), "no squeezed six-column table");
+    }
+}

@@ -191,11 +191,44 @@ fn embed_code_pins_the_release_and_keeps_the_view() {
     let sel =
         selection("from=2024&category=centralized_exchange&incident=bybit-2025&theme=dark", Theme::Dark);
     let code = exports::embed_code(&sel, ChartKind::Timeline, "https://example.org/heist-ledger/");
-    let want = format!("<iframe src=\"https://example.org/heist-ledger/v/{}/?from=2024&amp;category=centralized_exchange&amp;embed=timeline\"", release());
+    let want = format!(
+        "<iframe src=\"https://example.org/heist-ledger/v/{}/embed/timeline/?from=2024&amp;category=centralized_exchange&amp;",
+        release()
+    );
     assert!(code.starts_with(&want), "{code}");
+    assert!(code.contains("embed=timeline"), "{code}");
     assert!(!code.contains("incident="), "an open detail panel is not part of an embed");
-    assert!(!code.contains("theme="), "the host chooses the theme");
+    assert!(code.contains("theme=dark"), "the reader chose dark: {code}");
     assert!(code.contains(r#"height=""#) && code.contains("title=\"Heist timeline (Heist Ledger)\""));
+}
+
+#[test]
+fn embed_code_is_light_unless_dark_was_chosen_not_lazy_and_tall_enough_for_both_columns() {
+    for (query, theme) in [("", "theme=light"), ("from=2022", "theme=light"), ("theme=dark", "theme=dark")] {
+        let sel = selection(query, Theme::Dark);
+        for kind in ChartKind::ALL {
+            let code = exports::embed_code(&sel, kind, "https://example.org/heist-ledger/");
+            assert!(code.contains(theme), "{query}: {code}");
+            assert!(!code.contains("loading=\"lazy\""), "a frame below the fold must load: {code}");
+            let height: u32 =
+                code.split("height=\"").nth(1).and_then(|h| h.split('"').next()).unwrap().parse().unwrap();
+            for width in exports::EMBED_COLUMNS {
+                assert!(
+                    height >= exports::embed_height(kind, width, false),
+                    "{kind:?} at {width} px needs {} px, the code gives {height}",
+                    exports::embed_height(kind, width, false)
+                );
+            }
+            assert!(
+                code.contains(&format!("/embed/{}/?", kind.name())),
+                "the address shows the chart without JavaScript: {code}"
+            );
+        }
+    }
+    // A reader's own dataset has no static page: its embed is the live page.
+    let own = selection("data=https%3A%2F%2Fexample.org%2Fmine.json", Theme::Light);
+    let code = exports::embed_code(&own, ChartKind::Yearly, "https://example.org/heist-ledger/");
+    assert!(!code.contains("/embed/"), "{code}");
 }
 
 #[test]
@@ -300,5 +333,172 @@ fn each_incident_in_the_json_is_the_datasets_own_record() {
         written.as_object_mut().expect("an object").remove("source_details");
         let own = serde_json::to_value(i).expect("an incident serializes");
         assert_eq!(numbers_as_f64(written), numbers_as_f64(own), "{}", i.id);
+    }
+}
+
+#[test]
+fn chart_csvs_hold_plain_usd_numbers_and_iso_dates() {
+    let sel = selection("", Theme::Light);
+    let iso = |s: &str| {
+        let b = s.as_bytes();
+        s.len() == 10 && b[4] == b'-' && b[7] == b'-' && s.chars().filter(char::is_ascii_digit).count() == 8
+    };
+    for kind in ChartKind::ALL {
+        let chart = pipeline::chart(&sel, kind, kind.size_for(1000));
+        let t = &chart.table;
+        let rows = read_csv(&exports::table_csv(t));
+        assert_eq!(rows.len() - 1, t.rows.len(), "{kind:?}");
+        let (mut numbers, mut dates) = (0, 0);
+        for (cells, fields) in t.rows.iter().zip(&rows[1..]) {
+            for ((cell, field), header) in cells.iter().zip(fields).zip(&t.headers) {
+                if cell.numeric && cell.href.is_none() {
+                    let n = field.strip_suffix('%').unwrap_or(field);
+                    assert!(
+                        field.is_empty() || n.parse::<f64>().is_ok(),
+                        "{kind:?} {header}: {field:?} is not a plain number (shown as {:?})",
+                        cell.text
+                    );
+                    numbers += usize::from(!field.is_empty());
+                }
+                if header == "Date" || header == "Published" {
+                    assert!(iso(field), "{kind:?} {header}: {field:?} is not an ISO date");
+                    dates += 1;
+                }
+            }
+        }
+        assert!(numbers > 0, "{kind:?}: the table has amounts");
+        if matches!(kind, ChartKind::Timeline | ChartKind::Figures) {
+            assert!(dates > 0, "{kind:?}: the table has dates");
+        }
+    }
+    // The yearly sum of a year is the dollars of its incidents, to the dollar.
+    let chart = pipeline::chart(&sel, ChartKind::Yearly, ChartKind::Yearly.size_for(1000));
+    let rows = read_csv(&exports::table_csv(&chart.table));
+    let year: i32 = rows[1][0].parse().expect("a year");
+    let sum: f64 = sel.incidents().iter().filter(|i| i.date.year() == year).map(|i| i.usd).sum();
+    assert_eq!(rows[1][2].parse::<f64>().expect("a number"), sum.round());
+}
+
+/// Every chunk of a PNG after its signature, as (type, data), each checked against its CRC
+/// with an independent implementation.
+fn png_chunks(png: &[u8]) -> Vec<(String, Vec<u8>)> {
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let (mut at, mut out) = (8, Vec::new());
+    while at < png.len() {
+        let len = u32::from_be_bytes(png[at..at + 4].try_into().unwrap()) as usize;
+        let body = &png[at + 4..at + 8 + len];
+        let crc = u32::from_be_bytes(png[at + 8 + len..at + 12 + len].try_into().unwrap());
+        assert_eq!(crc, crc32fast::hash(body), "the CRC of {}", String::from_utf8_lossy(&body[..4]));
+        out.push((String::from_utf8_lossy(&body[..4]).into_owned(), body[4..].to_vec()));
+        at += 12 + len;
+    }
+    out
+}
+
+#[test]
+fn exported_pngs_declare_300_dpi_and_stay_valid() {
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(40, 20).unwrap();
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
+    let plain = pixmap.encode_png().unwrap();
+    assert_eq!(exports::png_dpi(&plain), None, "an encoder's PNG says nothing of its size on paper");
+    let png = exports::png_with_dpi(&plain, exports::PNG_DPI).unwrap();
+    assert_eq!(exports::png_dpi(&png), Some(300));
+    let chunks = png_chunks(&png);
+    assert_eq!(chunks[0].0, "IHDR");
+    assert_eq!(chunks[1].0, "pHYs", "right after the header, before the pixels");
+    assert_eq!(chunks[1].1, [0, 0, 0x2e, 0x23, 0, 0, 0x2e, 0x23, 1], "11,811 pixels per metre both ways");
+    assert_eq!(chunks.iter().filter(|c| c.0 == "pHYs").count(), 1);
+    // Setting it again replaces it; the pixels are untouched.
+    let again = exports::png_with_dpi(&png, 150).unwrap();
+    assert_eq!(exports::png_dpi(&again), Some(150));
+    assert_eq!(png_chunks(&again).iter().filter(|c| c.0 == "pHYs").count(), 1);
+    let pixels = |p: &[u8]| png_chunks(p).into_iter().filter(|c| c.0 == "IDAT").collect::<Vec<_>>();
+    assert_eq!(pixels(&again), pixels(&plain));
+    // The browser's canvas gives a data: address; it comes back with the chunk, decodable.
+    let b64 = |bytes: &[u8]| {
+        let url = format!("data:image/png;base64,{}", base64_reference(bytes));
+        exports::png_data_url_with_dpi(&url, exports::PNG_DPI).unwrap()
+    };
+    let url = b64(&plain);
+    assert_eq!(url, format!("data:image/png;base64,{}", base64_reference(&png)));
+    // Not a PNG: a clear refusal, never a broken file.
+    assert!(exports::png_with_dpi(b"GIF89a....", 300).is_err());
+    assert!(exports::png_with_dpi(&plain[..plain.len() - 3], 300).is_err());
+    assert!(exports::png_data_url_with_dpi("data:image/jpeg;base64,AAAA", 300).is_err());
+}
+
+/// Base64 written the long way (RFC 4648's table, padded), to check the exporter's own.
+fn base64_reference(bytes: &[u8]) -> String {
+    let table = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = String::new();
+    for b in bytes {
+        bits.push_str(&format!("{b:08b}"));
+    }
+    while !bits.len().is_multiple_of(6) {
+        bits.push('0');
+    }
+    let mut out: String = bits
+        .as_bytes()
+        .chunks(6)
+        .map(|c| char::from(table[usize::from_str_radix(std::str::from_utf8(c).unwrap(), 2).unwrap()]))
+        .collect();
+    while !out.len().is_multiple_of(4) {
+        out.push('=');
+    }
+    out
+}
+
+/// The numbers in brackets on the line of `script` that starts with `var NAME = `.
+fn js_numbers(script: &str, name: &str) -> Vec<f64> {
+    let line = script.lines().find(|l| l.trim_start().starts_with(&format!("var {name} = "))).expect(name);
+    line.split(|c: char| !(c.is_ascii_digit() || c == '.' || c.is_ascii_alphabetic()))
+        .filter_map(|w| if w == "Infinity" { Some(f64::INFINITY) } else { w.parse().ok() })
+        .collect()
+}
+
+#[test]
+fn the_first_views_embed_height_is_the_apps_at_every_width() {
+    // early.js posts the first height before the WebAssembly runs; it must be the one the
+    // app posts after, or the frame would jump.
+    let script = include_str!("../public/early.js");
+    let size = js_numbers(script, "SIZE");
+    let chrome = js_numbers(script, "CHROME");
+    assert_eq!((size.len(), chrome.len()), (12, 12), "{size:?} {chrome:?}");
+    for (k, kind) in ChartKind::ALL.into_iter().enumerate() {
+        let (share, lo, hi) = (size[3 * k], size[3 * k + 1], size[3 * k + 2]);
+        for width in 0..=2400u32 {
+            for plain in [false, true] {
+                let w = f64::from(width);
+                let mut h = (w * share).clamp(lo, hi);
+                if kind == ChartKind::Flows {
+                    h = h.max(1280.0 - 0.6 * w);
+                }
+                let band = chrome.chunks(3).find(|b| w <= b[0]).expect("a band for every width");
+                let js = h.round() + if plain { band[2] } else { band[1] };
+                assert_eq!(
+                    js,
+                    f64::from(exports::embed_height(kind, width, plain)),
+                    "{kind:?} at {width} px, plain {plain}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_slide_has_one_short_source_line_pointing_to_the_full_list() {
+    for query in ["", "from=2022", "flow=bybit-2025"] {
+        let sel = selection(query, Theme::Light);
+        for kind in ChartKind::ALL {
+            let chart = pipeline::ChartData::new(&sel, kind);
+            let line = pipeline::slide_sources(&sel, &chart);
+            assert!(line.starts_with("Sources: "), "{line}");
+            assert!(line.chars().count() <= 100, "{query} {kind:?}: one line on a 1280 px slide: {line}");
+            assert!(!line.contains('\n'));
+            let full = pipeline::export_frame(&sel, &chart, "").sources;
+            if full.matches(", ").count() >= 2 {
+                assert!(line.contains("more — full list in the page and print"), "{line}");
+            }
+        }
     }
 }

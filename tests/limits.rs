@@ -384,9 +384,9 @@ fn an_embed_height_depends_on_its_width_alone_and_is_never_absurd() {
                 assert!((300..=1_660).contains(&h), "{kind:?} at {width}: {h}");
             }
         }
-        // The code for hosts without a script gives the height for a 640 px column.
+        // The code for hosts without a script fits a 320 and a 640 px column.
         let sel = selection("q=nothing-matches-this");
         let code = exports::embed_code(&sel, kind, "https://example.org/");
-        assert!(code.contains(&format!("height=\"{}\"", exports::embed_height(kind, 640, false))), "{code}");
+        assert!(code.contains(&format!("height=\"{}\"", exports::embed_code_height(kind, false))), "{code}");
     }
 }

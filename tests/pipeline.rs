@@ -339,3 +339,31 @@ fn sorting_the_table_or_changing_the_figures_year_keeps_the_other_charts_keys() 
         }
     }
 }
+
+#[test]
+fn the_footer_says_each_sentence_once() {
+    let sel = default_selection();
+    let page = static_page(&sel);
+    let footer = page.split(r#"<footer class="page-footer">"#).nth(1).expect("a footer");
+    let footer = footer.split("</footer>").next().unwrap_or_default();
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in footer.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for sentence in text.split(". ") {
+        let key: Vec<String> = sentence.split_whitespace().take(6).map(str::to_lowercase).collect();
+        if key.len() == 6 {
+            assert!(seen.insert(key.clone()), "said twice: {}", key.join(" "));
+        }
+    }
+}

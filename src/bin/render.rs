@@ -9,7 +9,9 @@
 //!
 //! Writes `DIR/{yearly,timeline,flows}.svg` (standalone, with title, view, sources, date and
 //! link inside the image) and the same as `.png` at twice the size. With `--html`, also writes
-//! the default view into that page at its `<!-- first-view -->` marker: the static first view.
+//! the default view into that page at its `<!-- first-view -->` marker: the static first view,
+//! and each chart's static one-chart page at `embed/CHART/index.html` beside it (the embed
+//! code's address, which shows the chart with JavaScript off).
 //! With `--releases DIR` as well, every frozen release `DIR/ID.json` gets its own copy of the
 //! app at `v/ID/` beside that page (its own data, its own first view, its base pointing
 //! there), and `versions.json` beside the page lists them, newest first. Each release, and
@@ -142,7 +144,24 @@ mod native {
             std::fs::write(page, root_page).map_err(|e| format!("{}: {e}", page.display()))?;
             let default = Selection::new(data, Default::default(), Theme::Light);
             write_first_view(&default, &fingerprint(&bytes), page)?;
+            let root = page.parent().ok_or_else(|| format!("{} has no folder", page.display()))?;
+            write_embed_pages(&default, root, &a.page_url)?;
         }
+        Ok(())
+    }
+
+    /// Each chart's static one-chart page under `dir/embed/CHART/`, for embeds with
+    /// JavaScript off (the embed code's address; `embed.js` hands over to the live embed).
+    fn write_embed_pages(sel: &Selection, dir: &Path, page_url: &str) -> Result<(), String> {
+        for kind in ChartKind::ALL {
+            let html = heist_ledger::exports::static_embed_page(sel, kind, page_url)
+                .map_err(|e| format!("the {} chart's embed page: {e}", kind.name()))?;
+            let folder = dir.join(heist_ledger::exports::static_embed_path(kind));
+            std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+            let path = folder.join("index.html");
+            std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        eprintln!("render: wrote the one-chart embed pages into {}", dir.join("embed").display());
         Ok(())
     }
 
@@ -235,6 +254,8 @@ mod native {
         let data = Arc::new(data);
         let default = Selection::new(data.clone(), Default::default(), Theme::Light);
         write_first_view(&default, &fingerprint(&bytes), &index)?;
+        write_embed_pages(&default, &out, page_url)?;
+        drop(default);
         Ok(Arc::unwrap_or_clone(data))
     }
 
@@ -303,7 +324,8 @@ mod native {
         let (w, h) = ((size.width() * 2.0).ceil() as u32, (size.height() * 2.0).ceil() as u32);
         let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).ok_or("the image is too large to draw")?;
         resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(2.0, 2.0), &mut pixmap.as_mut());
-        pixmap.encode_png().map_err(|e| e.to_string())
+        let png = pixmap.encode_png().map_err(|e| e.to_string())?;
+        heist_ledger::exports::png_with_dpi(&png, heist_ledger::exports::PNG_DPI)
     }
 
     /// Draws the default view into the page at its marker; `fingerprint` is that of the

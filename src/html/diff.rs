@@ -1,4 +1,5 @@
-//! What changed since an earlier release, as markup: the picker beside the release line
+//! What changed, as markup: the release log (each release's short summary, its notes and
+//! its records folded by kind and by record), the picker beside the release line
 //! (`select[name=since]`) and the list for the view in force (`section[data-diff=RELEASE]`):
 //! the headline's delta, records added and removed, values revised (old → new, why,
 //! source). The words are small named functions, so the phrasing layer can take them over.
@@ -7,8 +8,8 @@ use std::fmt::Write;
 
 use super::{a, bdi, kind_tag};
 use crate::diff::{Diff, FieldChange, RecordChange};
-use crate::model::Dataset;
-use crate::pipeline::Selection;
+use crate::model::{ChangeEntry, Dataset, Revision};
+use crate::pipeline::{self, Selection};
 use crate::render::svg::escape;
 
 /// The picker's label.
@@ -211,5 +212,267 @@ fn body(sel: &Selection, d: &Diff, open: bool) -> String {
         );
     }
     let _ = write!(out, r#"<p class="note">{}</p>"#, escape(marks_note()));
+    out
+}
+
+/// What kind of record an id of the change log names, and its name for readers: a theft
+/// by its victim and date, a published figure by publisher and period, a source by its
+/// title and publisher, and so on; `None` when the dataset no longer holds it.
+fn record_named(data: &Dataset, id: &str) -> Option<(&'static str, String)> {
+    if let Some(i) = data.incident(id) {
+        return Some(("Thefts", format!("{}, {}", i.victim, i.date.human())));
+    }
+    if let Some(t) = data.reported_totals.iter().find(|t| t.id == id) {
+        return Some(("Published figures", format!("{}, {}", t.publisher, t.window())));
+    }
+    if let Some(s) = data.source(id) {
+        return Some(("Sources", format!("{} ({})", s.title, s.publisher)));
+    }
+    if let Some(e) = data.enforcement.iter().find(|e| e.id == id) {
+        return Some(("Enforcement actions", e.title.clone()));
+    }
+    if let Some(c) = data.cooperation.iter().find(|c| c.id == id) {
+        return Some((
+            "Freezes, seizures, recoveries and refusals",
+            format!("{}, {}", c.actor, c.date.human()),
+        ));
+    }
+    None
+}
+
+/// A record's name for readers, or its id when the dataset no longer holds it.
+fn record_name(data: &Dataset, id: &str) -> String {
+    record_named(data, id).map_or_else(|| id.to_string(), |(_, name)| name)
+}
+
+/// Free text with its `[source-id]` citations as links named by publisher.
+fn cited_html(data: &Dataset, text: &str) -> String {
+    let mut out = String::new();
+    for (before, ids) in pipeline::cited_parts(text) {
+        out.push_str(&escape(before));
+        if ids.is_empty() {
+            continue;
+        }
+        let links: Vec<String> = ids
+            .iter()
+            .map(|id| match data.source(id) {
+                Some(s) => format!(
+                    "{}{}",
+                    a(&s.url, &bdi(pipeline::plain_publisher(&s.publisher))),
+                    kind_tag(s.kind)
+                ),
+                None => bdi(id),
+            })
+            .collect();
+        if before.ends_with('(') {
+            out.push_str(&links.join("; "));
+        } else {
+            let _ = write!(
+                out,
+                "{}({})",
+                if before.ends_with(' ') || before.is_empty() { "" } else { " " },
+                links.join("; ")
+            );
+        }
+    }
+    format!("<bdi>{out}</bdi>")
+}
+
+/// Where the first sentence of `text` ends: at ". " before a capital letter, else the end.
+fn sentence_end(text: &str) -> usize {
+    text.match_indices(". ")
+        .map(|(k, _)| k + 1)
+        .find(|&k| text[k..].trim_start().chars().next().is_some_and(char::is_uppercase))
+        .unwrap_or(text.len())
+}
+
+/// A release's notes as paragraphs: a new one at each labelled part ("Added: …",
+/// "Source hygiene: …"), so a long note reads in parts.
+fn note_paragraphs(text: &str) -> Vec<String> {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let end = sentence_end(rest);
+        let sentence = rest[..end].trim();
+        let labelled = sentence.split_once(':').is_some_and(|(head, _)| head.split_whitespace().count() <= 5);
+        match paragraphs.last_mut() {
+            Some(last) if !labelled => {
+                last.push(' ');
+                last.push_str(sentence);
+            }
+            _ => paragraphs.push(sentence.to_string()),
+        }
+        rest = rest[end..].trim_start();
+    }
+    paragraphs
+}
+
+/// The first sentence of a release's notes.
+fn first_sentence(text: &str) -> &str {
+    let t = text.trim();
+    &t[..sentence_end(t)]
+}
+
+/// "208 added (190 sources, 5 thefts, …), 189 values revised in 120 records, 1 removed".
+fn release_counts(data: &Dataset, c: &ChangeEntry) -> String {
+    let mut parts = Vec::new();
+    if !c.added.is_empty() {
+        let kinds = added_by_kind(data, c);
+        let words: Vec<String> = kinds
+            .iter()
+            .map(|(kind, names)| format!("{} {}", names.len(), kind_words(kind, names.len())))
+            .collect();
+        parts.push(format!("{} added ({})", c.added.len(), words.join(", ")));
+    }
+    if !c.revised.is_empty() {
+        let records = revised_by_record(c).len();
+        parts.push(format!(
+            "{} value{} revised in {records} record{}",
+            c.revised.len(),
+            if c.revised.len() == 1 { "" } else { "s" },
+            if records == 1 { "" } else { "s" }
+        ));
+    }
+    if !c.removed.is_empty() {
+        parts.push(format!("{} removed", c.removed.len()));
+    }
+    if parts.is_empty() {
+        "No records added, revised or removed.".to_string()
+    } else {
+        format!("{}.", parts.join("; "))
+    }
+}
+
+/// A kind of record in running text, counted: "1 theft", "5 thefts".
+fn kind_words(kind: &str, n: usize) -> String {
+    let lower = kind.to_lowercase();
+    if n != 1 {
+        return lower;
+    }
+    match kind {
+        "Thefts" => "theft".into(),
+        "Published figures" => "published figure".into(),
+        "Sources" => "source".into(),
+        "Enforcement actions" => "enforcement action".into(),
+        "Freezes, seizures, recoveries and refusals" => "freeze, seizure, recovery or refusal".into(),
+        _ => lower,
+    }
+}
+
+/// The records a release added, grouped by kind (in the order kinds first appear), each
+/// by its name.
+fn added_by_kind(data: &Dataset, c: &ChangeEntry) -> Vec<(&'static str, Vec<String>)> {
+    let mut kinds: Vec<(&'static str, Vec<String>)> = Vec::new();
+    for id in &c.added {
+        let (kind, name) = record_named(data, id).unwrap_or(("Records no longer in the dataset", id.clone()));
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, names)) => names.push(name),
+            None => kinds.push((kind, vec![name])),
+        }
+    }
+    kinds
+}
+
+/// A release's revisions grouped by record, in the log's order.
+fn revised_by_record(c: &ChangeEntry) -> Vec<(&str, Vec<&Revision>)> {
+    let mut records: Vec<(&str, Vec<&Revision>)> = Vec::new();
+    for r in &c.revised {
+        match records.iter_mut().find(|(id, _)| *id == r.record) {
+            Some((_, list)) => list.push(r),
+            None => records.push((&r.record, vec![r])),
+        }
+    }
+    records
+}
+
+/// One revised record, folded: its name and fields, then each value was → now, why, source.
+fn revised_record(data: &Dataset, id: &str, list: &[&Revision]) -> String {
+    let fields: Vec<&str> = list.iter().map(|r| r.field.as_str()).collect();
+    let mut out = format!(
+        r#"<details class="revision" data-revised="{}"><summary>{} <span class="fields">({})</span></summary><ul>"#,
+        escape(id),
+        bdi(&record_name(data, id)),
+        bdi(&fields.join(", "))
+    );
+    for r in list {
+        let src = data
+            .source(&r.source)
+            .map(|s| format!("{}{}", a(&s.url, &bdi(&s.publisher)), kind_tag(s.kind)))
+            .unwrap_or_else(|| bdi(&r.source));
+        let _ = write!(
+            out,
+            "<li><strong>{}</strong>: was {} → now {}. {} Source: {src}.</li>",
+            bdi(&r.field),
+            cited_html(data, &r.old),
+            cited_html(data, &r.new),
+            cited_html(data, &r.why)
+        );
+    }
+    out.push_str("</ul></details>");
+    out
+}
+
+/// The release log, newest first: for each release a short summary (its first sentence and
+/// what it added, revised and removed, counted), then folded: its notes in full, split into
+/// their parts with citations named by publisher; what it added, by kind and by name; each
+/// revised record with its values; what it removed.
+pub fn release_log(data: &Dataset) -> String {
+    let mut out = String::new();
+    for c in &data.changes {
+        let _ = write!(
+            out,
+            r#"<section class="release" data-release="{}"><h3>Release {} ({})</h3><p class="release-summary">{} {}</p>"#,
+            escape(&c.release),
+            escape(&c.release),
+            c.date.human(),
+            cited_html(data, first_sentence(&c.summary)),
+            escape(&release_counts(data, c))
+        );
+        let paragraphs: String =
+            note_paragraphs(&c.summary).iter().map(|p| format!("<p>{}</p>", cited_html(data, p))).collect();
+        let _ = write!(
+            out,
+            r#"<details class="release-notes"><summary>The release's notes in full</summary>{paragraphs}</details>"#
+        );
+        for (kind, names) in added_by_kind(data, c) {
+            let items: String = names.iter().map(|n| format!("<li>{}</li>", bdi(n))).collect();
+            let _ = write!(
+                out,
+                r#"<details class="release-added"><summary>Added: {} ({})</summary><ul>{items}</ul></details>"#,
+                escape(kind),
+                names.len()
+            );
+        }
+        let records = revised_by_record(c);
+        if !records.is_empty() {
+            let _ = write!(
+                out,
+                r#"<details class="release-revised"><summary>Revised: {} records ({} values)</summary>"#,
+                records.len(),
+                c.revised.len()
+            );
+            for (id, list) in &records {
+                out.push_str(&revised_record(data, id, list));
+            }
+            out.push_str("</details>");
+        }
+        if !c.removed.is_empty() {
+            let _ = write!(
+                out,
+                r#"<details class="release-removed"><summary>Removed ({})</summary><ul>"#,
+                c.removed.len()
+            );
+            for r in &c.removed {
+                let _ = write!(
+                    out,
+                    "<li>{}: {}</li>",
+                    bdi(&record_name(data, &r.record)),
+                    cited_html(data, &r.why)
+                );
+            }
+            out.push_str("</ul></details>");
+        }
+        out.push_str("</section>");
+    }
     out
 }

@@ -40,7 +40,13 @@ pub struct ChartData {
     takeaway: String,
     /// One theft's flow: its published splits by date, shown under the chart.
     status: Option<ChartStatus>,
+    /// Most nodes a flow diagram draws before folding the smaller hops.
+    flow_nodes: usize,
 }
+
+/// Most nodes a flow diagram draws on a slide, read from across a room: the largest hops,
+/// the others folded into "N other hops" per column (the table keeps every link).
+pub const SLIDE_FLOW_NODES: usize = 5;
 
 impl ChartData {
     /// The chart of `kind` for the selection: aggregated once, its sources and slide
@@ -73,6 +79,9 @@ impl ChartData {
             }
         };
         let mut chart = ChartData::from_body(kind, sel.data.clone(), body, &incidents);
+        if sel.view.present.is_some() {
+            chart.flow_nodes = SLIDE_FLOW_NODES;
+        }
         if kind == ChartKind::Yearly {
             // Why a year's sum and the publishers' figures part, year by year.
             chart.notes = reconcile::reconcile(&sel.data, sel.span)
@@ -110,7 +119,16 @@ impl ChartData {
             },
             _ => None,
         };
-        ChartData { kind, data, body, sources, notes, takeaway, status }
+        ChartData {
+            kind,
+            data,
+            body,
+            sources,
+            notes,
+            takeaway,
+            status,
+            flow_nodes: aggregate::MAX_DRAWN_FLOW_NODES,
+        }
     }
 
     /// For one theft's flow: every split of it published, by date.
@@ -180,7 +198,7 @@ impl ChartData {
             }
             // Drawn folded when too large to read; the table lists every link.
             Body::Flows(Some(g), subject, id) => {
-                let drawn = aggregate::fold_small_hops(g, aggregate::MAX_DRAWN_FLOW_NODES);
+                let drawn = aggregate::fold_small_hops(g, self.flow_nodes);
                 render::flows::render(&drawn, size, theme, id, subject, &title)
             }
             Body::Flows(None, _, id) => render::empty(
@@ -199,10 +217,9 @@ impl ChartData {
     /// keyed list of nodes needs more height.
     pub fn drawn_size(&self, size: Size) -> Size {
         match &self.body {
-            Body::Flows(Some(g), _, _) => render::flows::drawn_size(
-                &aggregate::fold_small_hops(g, aggregate::MAX_DRAWN_FLOW_NODES),
-                size,
-            ),
+            Body::Flows(Some(g), _, _) => {
+                render::flows::drawn_size(&aggregate::fold_small_hops(g, self.flow_nodes), size)
+            }
             _ => size,
         }
     }

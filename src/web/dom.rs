@@ -161,6 +161,8 @@ pub fn download_png(
                 ctx.scale(scale, scale).map_err(|e| format!("{e:?}"))?;
                 ctx.draw_image_with_html_image_element(&img, 0.0, 0.0).map_err(|e| format!("{e:?}"))?;
                 let png = canvas.to_data_url_with_type("image/png").map_err(|e| format!("{e:?}"))?;
+                // Declared 300 dpi, so documents place it at print size.
+                let png = crate::exports::png_data_url_with_dpi(&png, crate::exports::PNG_DPI)?;
                 click_download_link(&png, &name)
             })();
             if let Err(e) = drawn {

@@ -79,7 +79,7 @@ test("the Embed button gives iframe code for the current view, pinned to the rel
   const figure = page.locator("figure[data-chart=flows]");
   await figure.locator('[data-export="flows.embed"]').click();
   const code = await figure.locator("textarea[data-embed-code]").inputValue();
-  assert.match(code, new RegExp(`^<iframe src="http://127\\.0\\.0\\.1:\\d+/heist-ledger/v/${RELEASE}/\\?from=2023&amp;category=bridge&amp;embed=flows"`));
+  assert.match(code, new RegExp(`^<iframe src="http://127\\.0\\.0\\.1:\\d+/heist-ledger/v/${RELEASE}/embed/flows/\\?from=2023&amp;category=bridge&amp;theme=light&amp;embed=flows"`));
   assert.match(code, /height="\d+"/);
   await context.close();
 });
