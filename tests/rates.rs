@@ -26,12 +26,16 @@ fn rates() -> Vec<Rate> {
     ]
 }
 
+/// A conversion case: dollars, currency, when, and the amount and rate source expected
+/// (`None`: the data holds no rate for it).
+type Case<'a> = (f64, Currency, When, Option<(f64, &'a str)>);
+
 #[test]
 fn conversion_picks_the_rate_the_data_holds_and_names_it() {
     let held = rates();
     let day = |s: &str| Date::parse(s).expect("a day");
     // (usd, currency, when, expected amount, expected source) — None: no rate held.
-    let cases: Vec<(f64, Currency, When, Option<(f64, &str)>)> = vec![
+    let cases: Vec<Case> = vec![
         // A year's total: that year's average.
         (1.0e9, Currency::Krw, When::Year(2023), Some((1306.7637e9, "krw-2023"))),
         (1.0e9, Currency::Jpy, When::Year(2023), Some((140.5001e9, "jpy-2023"))),
