@@ -112,3 +112,46 @@ fn a_record_shows_its_translation_and_falls_back_to_the_english() {
     assert_eq!(text_in(&translations, "ja", "summary", "English."), ("English.", false));
     assert_eq!(text_in(&translations, "ko", "amount_note", "Note."), ("Note.", false));
 }
+
+/// The loader reads these enums by `slug()`, the writer and the schema by serde's names:
+/// each variant in `ALL` must serialize to its slug, and `ALL` must list every name serde
+/// gives (read from the generated schema).
+#[test]
+fn rate_and_translation_enum_slugs_are_their_serde_names() {
+    use heist_ledger::model::TranslationMethod;
+    use std::collections::BTreeSet;
+    fn names(schema: &serde_json::Value, out: &mut BTreeSet<String>) {
+        match schema {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(s)) = map.get("const") {
+                    out.insert(s.clone());
+                }
+                if let Some(serde_json::Value::Array(items)) = map.get("enum") {
+                    out.extend(items.iter().filter_map(|v| v.as_str()).map(str::to_string));
+                }
+                for (key, value) in map {
+                    if key != "enum" && key != "const" {
+                        names(value, out);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| names(v, out)),
+            _ => {}
+        }
+    }
+    macro_rules! check {
+        ($ty:ty) => {{
+            let mut slugs = BTreeSet::new();
+            for v in <$ty>::ALL {
+                assert_eq!(serde_json::to_value(v).unwrap(), serde_json::json!(v.slug()), "{v:?}");
+                assert!(slugs.insert(v.slug().to_string()), "{} twice", v.slug());
+            }
+            let mut serde_names = BTreeSet::new();
+            names(&serde_json::to_value(schemars::schema_for!($ty)).unwrap(), &mut serde_names);
+            assert_eq!(slugs, serde_names, "{}", stringify!($ty));
+        }};
+    }
+    check!(Currency);
+    check!(RateKind);
+    check!(TranslationMethod);
+}
