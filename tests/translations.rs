@@ -1,5 +1,5 @@
-//! The data's Korean and Japanese texts: every incident's summary, vector detail, amount
-//! note and attribution note, every flow stage's label and every enforcement title has both, each marked with how it was made; every figure of
+//! The data's Korean and Japanese texts: every incident's summary, every flow stage's label
+//! and every enforcement title has both, each marked with how it was made; every figure of
 //! the English survives in them digit for digit; and their fingerprints are the English
 //! texts' own (the validator calls any other stale).
 //!
@@ -80,10 +80,16 @@ fn figures(text: &str) -> Vec<&str> {
 }
 
 #[test]
-fn every_translatable_text_of_the_data_has_korean_and_japanese() {
+fn every_summary_stage_label_and_enforcement_title_has_korean_and_japanese() {
+    // Incidents' longer notes are translated too, but kept out of the published file
+    // (data/research/2026-12-03/incident-texts-ko-ja.json): tests/large.rs holds the
+    // dataset to 100,000 incidents of the shipped size within the load limit.
     let data = shipped();
     let mut missing = Vec::new();
     for (at, field, _, translations) in texts(&data) {
+        if !matches!(field, "summary" | "label" | "title") {
+            continue;
+        }
         for locale in REQUIRED {
             let has = translations.get(locale).and_then(|t| t.texts.get(field)).is_some();
             if !has {
