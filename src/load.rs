@@ -208,6 +208,7 @@ const DATASET_FIELDS: &[&str] = &[
     "enforcement",
     "cooperation",
     "outlook",
+    "rates",
 ];
 
 /// Reads a dataset from JSON text; `Err` when the text is not JSON. Every list is read
@@ -257,6 +258,7 @@ fn read_dataset(text: &str) -> Result<Read, json::Error> {
             "cooperation" => {
                 read::records(r, key, read::cooperation, &mut problems).map(|x| d.cooperation = x)
             }
+            "rates" => read::records(r, key, read::rate, &mut problems).map(|x| d.rates = x),
             _ => read::records(r, key, read::enforcement, &mut problems).map(|x| d.enforcement = x),
         })?;
         if let Err(e) = got {
@@ -299,6 +301,7 @@ struct Partial {
     enforcement: Vec<crate::model::EnforcementEvent>,
     cooperation: Vec<crate::model::Cooperation>,
     outlook: Vec<crate::model::Outlook>,
+    rates: Vec<crate::model::Rate>,
 }
 
 impl Partial {
@@ -331,6 +334,7 @@ impl Partial {
             enforcement: self.enforcement,
             cooperation: self.cooperation,
             outlook: self.outlook,
+            rates: self.rates,
         })
     }
 }
@@ -376,7 +380,8 @@ fn checked(data: Dataset, cannot: &str, today: Date) -> Result<Dataset, LoadErro
 /// - `enforcement.json`: enforcement actions;
 /// - `changes.json`: the change log, newest release first;
 /// - `outlook.json`: each publisher's latest figure and next expected one (optional);
-/// - `cooperation.json`: freezes, seizures, recoveries and refusals (optional).
+/// - `cooperation.json`: freezes, seizures, recoveries and refusals (optional);
+/// - `rates.json`: won and yen per US dollar, each from a cited source (optional).
 ///
 /// [`assemble`] joins them into the published `public/data/incidents.json`.
 #[cfg(not(target_arch = "wasm32"))]
@@ -399,6 +404,8 @@ pub mod layout {
     pub const OUTLOOK: &str = "outlook.json";
     /// Freezes, seizures, recoveries and refusals (optional).
     pub const COOPERATION: &str = "cooperation.json";
+    /// Exchange rates (optional).
+    pub const RATES: &str = "rates.json";
 }
 
 /// Reads one JSON file with `read`, naming the file and the failing path in the problem.
@@ -469,6 +476,7 @@ pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
     let outlook = optional(&dir.join(layout::OUTLOOK), |r| read::list(r, read::outlook), &mut problems);
     let cooperation =
         optional(&dir.join(layout::COOPERATION), |r| read::list(r, read::cooperation), &mut problems);
+    let rates = optional(&dir.join(layout::RATES), |r| read::list(r, read::rate), &mut problems);
     let mut incidents: Vec<crate::model::Incident> = Vec::new();
     if let Some(files) = keep(json_files(&dir.join(layout::INCIDENTS)), &mut problems) {
         for path in files {
@@ -550,6 +558,7 @@ pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
                 enforcement,
                 cooperation,
                 outlook,
+                rates,
             })
         }
         _ => Err(LoadError {

@@ -9,8 +9,14 @@ use serde::Serialize;
 pub use crate::date::Date;
 
 mod after;
+mod rates;
+mod translation;
 pub use after::{
     ActorKind, Cooperation, CooperationKind, DateBasis, StatusMeasure, StatusPoint, StatusStage,
+};
+pub use rates::{convert, Converted, Currency, Period, Rate, RateKind, When};
+pub use translation::{
+    fingerprint, text_in, TranslatedText, Translation, TranslationMethod, Translations, TRANSLATION_LOCALES,
 };
 
 /// The schema version this build writes. Version 3 added the evidence horizon, the
@@ -70,6 +76,10 @@ pub struct Dataset {
     /// expected, so a reader sees which figures may already be out of date.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outlook: Vec<Outlook>,
+    /// Won and yen per US dollar, by day or calendar year, each from a cited source: the
+    /// only rates a local-currency figure may use ([`convert`]). Optional in version 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rates: Vec<Rate>,
 }
 
 /// What a publisher of figures last said, and when it is expected to say more.
@@ -548,6 +558,9 @@ pub struct Incident {
     pub summary: String,
     /// Ids of the [`Source`]s that support this record.
     pub sources: Vec<String>,
+    /// `summary`, `amount_note`, `vector_detail` and `attribution_note` in other locales.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
 }
 
 /// A published figure for DPRK-linked theft over a period.
@@ -761,6 +774,9 @@ pub struct FlowNode {
     pub stage: u8,
     /// Source, intermediate or sink.
     pub kind: NodeKind,
+    /// `label` in other locales.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
 }
 
 /// Money moving between two stages.
@@ -983,6 +999,9 @@ pub struct EnforcementEvent {
     pub incidents: Vec<String>,
     /// Id of the [`Source`].
     pub source: String,
+    /// `title` in other locales.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
 }
 
 impl Dataset {

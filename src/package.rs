@@ -482,6 +482,39 @@ fn cooperation(data: &Dataset) -> Resource {
     }
 }
 
+fn rates(data: &Dataset) -> Resource {
+    let rows = data
+        .rates
+        .iter()
+        .map(|r| {
+            vec![
+                r.currency.slug().to_string(),
+                r.kind.slug().to_string(),
+                r.period.clone(),
+                num(r.per_usd),
+                r.source.clone(),
+                opt_text(r.note.as_deref()),
+            ]
+        })
+        .collect();
+    Resource {
+        name: "rates",
+        title: "Exchange rates",
+        description: "Won and yen per US dollar, for a day or a calendar year's average, each as its source states it: the only rates a local-currency figure may use.",
+        fields: vec![
+            field("currency", S, true, "KRW or JPY"),
+            field("kind", S, true, "daily or annual_average"),
+            field("period", S, true, "YYYY-MM-DD for a daily rate, YYYY for an annual average"),
+            field("per_usd", N, true, "Units of the currency per US dollar"),
+            field("source", S, true, "Source id (sources.csv)"),
+            field("note", S, false, "What the rate is (whose fixing, which hour), where the source says"),
+        ],
+        primary_key: vec!["currency", "kind", "period"],
+        foreign_keys: vec![ForeignKey { field: "source", resource: "sources", key: "id" }],
+        rows,
+    }
+}
+
 fn changes(data: &Dataset) -> Resource {
     let mut rows = Vec::new();
     for c in &data.changes {
@@ -548,6 +581,7 @@ pub fn resources(data: &Dataset) -> Vec<Resource> {
         flow_status(data),
         enforcement(data),
         cooperation(data),
+        rates(data),
         changes(data),
     ]
 }

@@ -7,6 +7,7 @@ use std::fmt;
 use crate::model::{Confidence, Dataset, Date, EdgeBasis, Flow, NodeKind, Origin, SourceKind};
 
 mod after;
+mod sourced;
 pub use after::SHARES_TOLERANCE;
 
 /// The earliest date a record may carry.
@@ -401,6 +402,8 @@ pub fn validate(data: &Dataset, today: Date) -> Vec<Problem> {
     check_source_urls(data, &mut problems);
     check_lengths(data, &mut problems);
     after::check_lengths(data, &mut problems);
+    sourced::check_rates(data, &source_ids, &mut problems);
+    sourced::check_all_translations(data, &mut problems);
     problems
 }
 

@@ -331,7 +331,10 @@ fn each_incident_in_the_json_is_the_datasets_own_record() {
     for (written, i) in v["incidents"].as_array().expect("incidents").iter().zip(&list) {
         let mut written = written.clone();
         written.as_object_mut().expect("an object").remove("source_details");
-        let own = serde_json::to_value(i).expect("an incident serializes");
+        let mut own = serde_json::to_value(i).expect("an incident serializes");
+        // Per-record translations (schema 3, optional) are not in the English export yet:
+        // which of them an export carries is the locale work's to decide (issue 17).
+        own.as_object_mut().expect("an object").remove("translations");
         assert_eq!(numbers_as_f64(written), numbers_as_f64(own), "{}", i.id);
     }
 }

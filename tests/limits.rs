@@ -309,6 +309,7 @@ fn wide_flow(n: usize) -> Dataset {
         label: "Cash-out".into(),
         stage: 5,
         kind: heist_ledger::model::NodeKind::Sink,
+        translations: Default::default(),
     });
     let mut total = 0.0;
     for k in 0..n {
@@ -320,6 +321,7 @@ fn wide_flow(n: usize) -> Dataset {
             label: format!("Exchange wallet {k}"),
             stage: 2,
             kind: heist_ledger::model::NodeKind::Intermediate,
+            translations: Default::default(),
         });
         for (from, to) in [("stolen-eth", id.as_str()), (id.as_str(), "cash-out")] {
             flow.edges.push(heist_ledger::model::FlowEdge {

@@ -140,6 +140,7 @@ fn every_row_of_every_table_fits_its_schema_in_each_release() {
         assert_eq!(count("incidents"), Some(data.incidents.len()));
         assert_eq!(count("sources"), Some(data.sources.len()));
         assert_eq!(count("cooperation"), Some(data.cooperation.len()));
+        assert_eq!(count("rates"), Some(data.rates.len()));
         assert_eq!(count("flow_status"), Some(data.flows.iter().map(|f| f.status.len()).sum()));
         assert_eq!(count("flow_edges"), Some(data.flows.iter().map(|f| f.edges.len()).sum()));
     }
@@ -269,5 +270,29 @@ fn the_repositorys_citation_file_is_the_current_releases() {
         format!("date-released: \"{}\"", data.release.date),
     ] {
         assert!(fresh.lines().any(|l| l == line), "{line}");
+    }
+}
+
+#[test]
+fn the_rates_table_holds_every_exchange_rate_with_its_source() {
+    let data = load(SHIPPED);
+    assert!(!data.rates.is_empty(), "the shipped data holds exchange rates");
+    let files = files_of(&data);
+    let descriptor: Value = serde_json::from_slice(&files["datapackage.json"]).expect("JSON");
+    let rates = descriptor["resources"]
+        .as_array()
+        .expect("resources")
+        .iter()
+        .find(|r| r["name"] == "rates")
+        .expect("a rates table in the descriptor");
+    assert_eq!(rates["path"], "data/rates.csv");
+    let rows = read_csv(std::str::from_utf8(&files["data/rates.csv"]).expect("UTF-8"));
+    assert_eq!(rows[0], ["currency", "kind", "period", "per_usd", "source", "note"]);
+    assert_eq!(rows.len() - 1, data.rates.len());
+    for (row, rate) in rows[1..].iter().zip(&data.rates) {
+        assert_eq!(row[0], rate.currency.slug());
+        assert_eq!(row[2], rate.period);
+        assert_eq!(row[3].parse::<f64>().ok(), Some(rate.per_usd), "the rate as the data holds it");
+        assert_eq!(row[4], rate.source);
     }
 }

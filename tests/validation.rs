@@ -935,3 +935,276 @@ fn the_change_log_may_add_a_freeze_and_revise_a_flow_s_status() {
     doc["changes"][0]["revised"] = json!([{"record": "alpha-2024", "field": "status[2024-04-01]", "old": "(none)", "new": "70% traceable", "why": "Published split.", "source": "s2"}]);
     assert_eq!(problems_of(&doc), Vec::<String>::new());
 }
+
+/// The fixture with a won and a yen rate, and a ko translation of the first incident's
+/// summary (citing a source), the first flow node's label and the enforcement title, each
+/// fingerprinted from its English as the data's tools do.
+fn with_rates_and_translations(d: &mut Value) {
+    use heist_ledger::model::fingerprint;
+    d["rates"] = json!([
+        {"currency": "KRW", "kind": "annual_average", "period": "2024", "per_usd": 1364.0, "source": "s1"},
+        {"currency": "JPY", "kind": "daily", "period": "2025-02-21", "per_usd": 150.0, "source": "s2",
+         "note": "noon buying rate in New York"}
+    ]);
+    // A citation is a slug with a hyphen: the fixture's `s1` is not one, so add one.
+    let mut cited = d["sources"][0].clone();
+    cited["id"] = json!("cited-source");
+    cited["url"] = json!("https://example.org/cited-source");
+    d["sources"].as_array_mut().expect("a list").push(cited);
+    let summary = "Synthetic record, as [cited-source] reports.".to_string();
+    d["incidents"][0]["summary"] = json!(summary);
+    let ko = |field: &str, text: &str, english: &str| {
+        json!({"ko": {"method": "machine", "reviewed": false,
+            "texts": {field: {"text": text, "en_fingerprint": fingerprint(english)}}}})
+    };
+    d["incidents"][0]["translations"] = ko("summary", "합성 기록 [cited-source].", &summary);
+    let label = d["flows"][0]["nodes"][0]["label"].as_str().unwrap_or_default().to_string();
+    d["flows"][0]["nodes"][0]["translations"] = ko("label", "도난된 ETH", &label);
+    let title = d["enforcement"][0]["title"].as_str().unwrap_or_default().to_string();
+    d["enforcement"][0]["translations"] = ko("title", "합성 지정", &title);
+}
+
+#[test]
+fn rates_and_translations_that_follow_the_rules_are_accepted() {
+    let mut doc = fixture();
+    with_rates_and_translations(&mut doc);
+    assert_eq!(problems_of(&doc), Vec::<String>::new());
+    let data = parse_dataset(doc.to_string().as_bytes(), "test.json", today()).expect("loads");
+    assert_eq!(data.rates.len(), 2);
+    assert_eq!(data.incidents[0].translations["ko"].texts["summary"].text, "합성 기록 [cited-source].");
+}
+
+#[test]
+fn each_kind_of_bad_rate_is_named_by_record_and_field() {
+    let cases: Vec<EditCase> = vec![
+        (
+            "zero rate",
+            |d| {
+                with_rates_and_translations(d);
+                d["rates"][0]["per_usd"] = json!(0);
+            },
+            "rates[0] (KRW 2024).per_usd",
+            "positive",
+        ),
+        (
+            "negative rate",
+            |d| {
+                with_rates_and_translations(d);
+                d["rates"][1]["per_usd"] = json!(-150);
+            },
+            "rates[1] (JPY 2025-02-21).per_usd",
+            "positive",
+        ),
+        (
+            "won rate given as dollars per won",
+            |d| {
+                with_rates_and_translations(d);
+                d["rates"][0]["per_usd"] = json!(0.00073);
+            },
+            "rates[0] (KRW 2024).per_usd",
+            "plausible",
+        ),
+        (
+            "yen rate with a slipped digit",
+            |d| {
+                with_rates_and_translations(d);
+                d["rates"][1]["per_usd"] = json!(1500.0);
+            },
+            "rates[1] (JPY 2025-02-21).per_usd",
+            "plausible",
+        ),
+        (
+            "unknown source",
+            |d| {
+                with_rates_and_translations(d);
+                d["rates"][0]["source"] = json!("nope");
+            },
+            "rates[0] (KRW 2024).source",
+            "\"nope\"",
+        ),
+        (
+            "year after the release",
+            |d| {
+                with_rates_and_translations(d);
+                d["rates"][0]["period"] = json!("2026");
+            },
+            "rates[0] (KRW 2026).period",
+            "after the release day 2025-06-01",
+        ),
+        (
+            "day after the release",
+            |d| {
+                with_rates_and_translations(d);
+                d["rates"][1]["period"] = json!("2025-06-02");
+            },
+            "rates[1] (JPY 2025-06-02).period",
+            "after the release day",
+        ),
+        (
+            "an annual average dated by a day",
+            |d| {
+                with_rates_and_translations(d);
+                d["rates"][0]["period"] = json!("2024-01-01");
+            },
+            "rates[0] (KRW 2024-01-01).period",
+            "YYYY",
+        ),
+        (
+            "a daily rate dated by a year",
+            |d| {
+                with_rates_and_translations(d);
+                d["rates"][1]["period"] = json!("2025");
+            },
+            "rates[1] (JPY 2025).period",
+            "YYYY-MM-DD",
+        ),
+        (
+            "the same currency and period twice",
+            |d| {
+                with_rates_and_translations(d);
+                let again = d["rates"][0].clone();
+                d["rates"].as_array_mut().expect("a list").push(again);
+            },
+            "rates[2] (KRW 2024).period",
+            "a second KRW rate for 2024",
+        ),
+        (
+            "an unknown currency",
+            |d| {
+                with_rates_and_translations(d);
+                d["rates"][0]["currency"] = json!("EUR");
+            },
+            "rates[0]",
+            "unknown variant",
+        ),
+        (
+            "an unknown kind",
+            |d| {
+                with_rates_and_translations(d);
+                d["rates"][0]["kind"] = json!("monthly_average");
+            },
+            "rates[0]",
+            "unknown variant",
+        ),
+    ];
+    check_edits(&cases);
+}
+
+#[test]
+fn each_kind_of_bad_translation_is_named_by_record_and_field() {
+    let cases: Vec<EditCase> = vec![
+        (
+            "stale: the English changed after the translation",
+            |d| {
+                with_rates_and_translations(d);
+                d["incidents"][0]["summary"] = json!("Synthetic record, revised, as [cited-source] reports.");
+            },
+            "incidents[0] (alpha-2024).translations.ko.texts.summary.en_fingerprint",
+            "is stale",
+        ),
+        (
+            "stale flow label",
+            |d| {
+                with_rates_and_translations(d);
+                d["flows"][0]["nodes"][0]["label"] = json!("Stolen ether");
+            },
+            "flows[0] (alpha-2024).nodes[0].translations.ko.texts.label.en_fingerprint",
+            "is stale",
+        ),
+        (
+            "stale enforcement title",
+            |d| {
+                with_rates_and_translations(d);
+                d["enforcement"][0]["title"] = json!("Another designation");
+            },
+            "enforcement[0] (e1).translations.ko.texts.title.en_fingerprint",
+            "is stale",
+        ),
+        (
+            "unknown locale",
+            |d| {
+                with_rates_and_translations(d);
+                let ko = d["incidents"][0]["translations"]["ko"].clone();
+                d["incidents"][0]["translations"]["xx"] = ko;
+            },
+            "incidents[0] (alpha-2024).translations.xx",
+            "unknown locale \"xx\"",
+        ),
+        (
+            "English given as a translation locale",
+            |d| {
+                with_rates_and_translations(d);
+                let ko = d["enforcement"][0]["translations"]["ko"].clone();
+                d["enforcement"][0]["translations"]["en"] = ko;
+            },
+            "enforcement[0] (e1).translations.en",
+            "unknown locale",
+        ),
+        (
+            "empty text",
+            |d| {
+                with_rates_and_translations(d);
+                d["incidents"][0]["translations"]["ko"]["texts"]["summary"]["text"] = json!("  ");
+            },
+            "incidents[0] (alpha-2024).translations.ko.texts.summary.text",
+            "must not be empty",
+        ),
+        (
+            "a locale with no texts",
+            |d| {
+                with_rates_and_translations(d);
+                d["enforcement"][0]["translations"]["ko"]["texts"] = json!({});
+            },
+            "enforcement[0] (e1).translations.ko.texts",
+            "holds no text",
+        ),
+        (
+            "a citation dropped",
+            |d| {
+                with_rates_and_translations(d);
+                d["incidents"][0]["translations"]["ko"]["texts"]["summary"]["text"] = json!("합성 기록.");
+            },
+            "incidents[0] (alpha-2024).translations.ko.texts.summary.text",
+            "drops the citation [cited-source]",
+        ),
+        (
+            "a field the record does not have",
+            |d| {
+                with_rates_and_translations(d);
+                let t = d["enforcement"][0]["translations"]["ko"]["texts"]["title"].clone();
+                d["enforcement"][0]["translations"]["ko"]["texts"]["summary"] = t;
+            },
+            "enforcement[0] (e1).translations.ko.texts.summary",
+            "not a translatable field",
+        ),
+        (
+            "a field whose English is absent",
+            |d| {
+                with_rates_and_translations(d);
+                let t = d["incidents"][0]["translations"]["ko"]["texts"]["summary"].clone();
+                d["incidents"][0]["translations"]["ko"]["texts"]["amount_note"] = t;
+            },
+            "incidents[0] (alpha-2024).translations.ko.texts.amount_note",
+            "no English text",
+        ),
+        (
+            "an unknown method",
+            |d| {
+                with_rates_and_translations(d);
+                d["incidents"][0]["translations"]["ko"]["method"] = json!("guess");
+            },
+            "incidents[0] (alpha-2024).translations.ko.method",
+            "unknown variant",
+        ),
+        (
+            "reviewed missing",
+            |d| {
+                with_rates_and_translations(d);
+                without(&mut d["incidents"][0]["translations"]["ko"], "reviewed");
+            },
+            "incidents[0] (alpha-2024).translations.ko",
+            "missing field `reviewed`",
+        ),
+    ];
+    check_edits(&cases);
+}

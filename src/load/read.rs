@@ -6,10 +6,11 @@
 
 use crate::json::{required, Error, Fields, Reader};
 use crate::model::{
-    ActorKind, Attribution, Category, ChangeEntry, Confidence, Cooperation, CooperationKind, Date, DateBasis,
-    EdgeBasis, EnforcementEvent, EnforcementKind, FigureScope, Flow, FlowEdge, FlowNode, Incident, NodeKind,
-    Origin, Outlook, Release, Removal, ReportedTotal, Revision, Source, SourceKind, StatedPart, StatusPoint,
-    StatusStage, Vector,
+    ActorKind, Attribution, Category, ChangeEntry, Confidence, Cooperation, CooperationKind, Currency, Date,
+    DateBasis, EdgeBasis, EnforcementEvent, EnforcementKind, FigureScope, Flow, FlowEdge, FlowNode, Incident,
+    NodeKind, Origin, Outlook, Rate, RateKind, Release, Removal, ReportedTotal, Revision, Source, SourceKind,
+    StatedPart, StatusPoint, StatusStage, TranslatedText, Translation, TranslationMethod, Translations,
+    Vector,
 };
 
 /// How a field's value is finished once the object is read: `req` must be there, `opt` may
@@ -140,6 +141,70 @@ fn date_basis(r: &mut Reader) -> Result<DateBasis, Error> {
     Ok(DateBasis::ALL[r.variant(&DateBasis::ALL.map(DateBasis::slug))?])
 }
 
+fn currency(r: &mut Reader) -> Result<Currency, Error> {
+    Ok(Currency::ALL[r.variant(&Currency::ALL.map(Currency::slug))?])
+}
+
+fn rate_kind(r: &mut Reader) -> Result<RateKind, Error> {
+    Ok(RateKind::ALL[r.variant(&RateKind::ALL.map(RateKind::slug))?])
+}
+
+fn translation_method(r: &mut Reader) -> Result<TranslationMethod, Error> {
+    Ok(TranslationMethod::ALL[r.variant(&TranslationMethod::ALL.map(TranslationMethod::slug))?])
+}
+
+/// An object of any keys, each value read by `read`; a key given twice is refused (JSON
+/// readers differ on which one counts). Which keys are allowed is the validator's business,
+/// so an unknown locale or field is reported with the record's name rather than refused here.
+fn map<T>(
+    r: &mut Reader,
+    read: fn(&mut Reader) -> Result<T, Error>,
+) -> Result<std::collections::BTreeMap<String, T>, Error> {
+    let mut out = std::collections::BTreeMap::new();
+    r.object("a map", &mut |r, key| {
+        let value = read(r)?;
+        if out.insert(key.to_string(), value).is_some() {
+            return Err(r.object_error(format!("the key \"{key}\" is given twice; give it once")));
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// A record's translations, by locale.
+fn translations(r: &mut Reader) -> Result<Translations, Error> {
+    map(r, self::translation)
+}
+
+record! {
+    /// One field's text in another language.
+    fn translated_text -> TranslatedText {
+        text: req self::string,
+        en_fingerprint: req self::string,
+    }
+}
+
+record! {
+    /// A record's texts in one locale.
+    fn translation -> Translation {
+        method: req self::translation_method,
+        reviewed: req self::flag,
+        texts: req |r| map(r, self::translated_text),
+    }
+}
+
+record! {
+    /// An exchange rate.
+    fn rate -> Rate {
+        currency: req self::currency,
+        kind: req self::rate_kind,
+        period: req self::string,
+        per_usd: req self::number,
+        source: req self::string,
+        note: opt |r| opt(r, self::string),
+    }
+}
+
 record! {
     /// A source.
     fn source -> Source {
@@ -226,6 +291,7 @@ record! {
         recovered_note: opt |r| opt(r, self::string),
         summary: req self::string,
         sources: req self::strings,
+        translations: def self::translations,
     }
 }
 
@@ -261,6 +327,7 @@ record! {
         label: req self::string,
         stage: req |r: &mut Reader| r.integer(0, 255, "u8").map(|n| n as u8),
         kind: req self::node_kind,
+        translations: def self::translations,
     }
 }
 
@@ -358,6 +425,7 @@ record! {
         summary: req self::string,
         incidents: def self::strings,
         source: req self::string,
+        translations: def self::translations,
     }
 }
 
