@@ -461,6 +461,20 @@ pub struct Figure {
     pub sources: Vec<SourceLink>,
 }
 
+/// A filter's result in one line, for the page's polite status line to announce: "12
+/// incidents, $1.23B, 2024–2025" (a brushed range by its dates; "1 incident" in the
+/// singular).
+pub fn result_summary(sel: &Selection) -> String {
+    let incidents = sel.incidents();
+    let h = aggregate::headline(&sel.data, &incidents, sel.span);
+    let span = match sel.view.filter.dates {
+        Some((a, b)) => format!("{} – {}", a.human(), b.human()),
+        None => year_span_label(sel.span),
+    };
+    let noun = if h.count == 1 { "incident" } else { "incidents" };
+    format!("{} {noun}, {}, {span}", h.count, money(h.total_usd))
+}
+
 /// The headline figures of the selection: total, count, largest heist, DPRK share.
 pub fn headline(sel: &Selection) -> Vec<Figure> {
     let data = &sel.data;

@@ -44,6 +44,9 @@ pub struct Placed {
     pub text_y: f64,
     /// How the text hangs from `text_x`.
     pub anchor: Anchor,
+    /// The label sits away from its marker (every place beside it was taken): a leader
+    /// line joins them.
+    pub leader: bool,
 }
 
 /// Places labels in priority order, each at the first of eight positions around its marker
@@ -73,7 +76,7 @@ pub fn place(requests: &[Request], bounds: Rect, max: usize) -> Vec<Placed> {
         let above = r.y - r.radius - gap - h;
         let below = r.y + r.radius + gap;
         let diag = r.radius * std::f64::consts::FRAC_1_SQRT_2;
-        let candidates = [
+        let near = [
             (Rect::new(right, r.y - h / 2.0, right + w, r.y + h / 2.0), Anchor::Start),
             (Rect::new(left - w, r.y - h / 2.0, left, r.y + h / 2.0), Anchor::End),
             (Rect::new(r.x - w / 2.0, above, r.x + w / 2.0, above + h), Anchor::Middle),
@@ -83,18 +86,33 @@ pub fn place(requests: &[Request], bounds: Rect, max: usize) -> Vec<Placed> {
             (Rect::new(r.x - diag - w, r.y - diag - h - gap, r.x - diag, r.y - diag - gap), Anchor::End),
             (Rect::new(r.x - diag - w, r.y + diag + gap, r.x - diag, r.y + diag + gap + h), Anchor::End),
         ];
+        // A large theft whose every neighbouring place is taken still gets its label a
+        // little further out, joined by a leader line, before any smaller theft is
+        // labelled: the largest are the ones a reader looks for.
+        let far = (1..=3).flat_map(|k| {
+            let d = k as f64 * (h + gap);
+            [
+                (Rect::new(r.x - w / 2.0, above - d, r.x + w / 2.0, above - d + h), Anchor::Middle),
+                (Rect::new(r.x - w / 2.0, below + d, r.x + w / 2.0, below + d + h), Anchor::Middle),
+                (Rect::new(right + d, r.y - h / 2.0 - d, right + d + w, r.y + h / 2.0 - d), Anchor::Start),
+                (Rect::new(left - d - w, r.y - h / 2.0 - d, left - d, r.y + h / 2.0 - d), Anchor::End),
+                (Rect::new(right + d, r.y - h / 2.0 + d, right + d + w, r.y + h / 2.0 + d), Anchor::Start),
+                (Rect::new(left - d - w, r.y - h / 2.0 + d, left - d, r.y + h / 2.0 + d), Anchor::End),
+            ]
+        });
+        let candidates = near.into_iter().map(|c| (c, false)).chain(far.map(|c| (c, true)));
         let fits = |rect: &Rect| {
             bounds.contains(rect)
                 && !markers.iter().any(|m| m.overlaps(rect))
                 && !placed.iter().any(|p| p.rect.overlaps(rect))
         };
-        if let Some((rect, anchor)) = candidates.into_iter().find(|(rect, _)| fits(rect)) {
+        if let Some(((rect, anchor), leader)) = candidates.into_iter().find(|((rect, _), _)| fits(rect)) {
             let text_x = match anchor {
                 Anchor::Start => rect.x0,
                 Anchor::Middle => (rect.x0 + rect.x1) / 2.0,
                 Anchor::End => rect.x1,
             };
-            placed.push(Placed { index, rect, text_x, text_y: (rect.y0 + rect.y1) / 2.0, anchor });
+            placed.push(Placed { index, rect, text_x, text_y: (rect.y0 + rect.y1) / 2.0, anchor, leader });
         }
     }
     placed

@@ -124,11 +124,10 @@ fn legend_entries(data: &YearlyData, p: &Palette) -> Vec<(LegendKey, String)> {
     if data.split {
         entries.push((LegendKey::Swatch(p.muted), "Official + firm-rated only".to_string()));
     }
-    for (k, publisher) in data.publishers.iter().enumerate() {
-        entries.push((
-            LegendKey::Symbol(Symbol::SEQUENCE[k % Symbol::SEQUENCE.len()]),
-            format!("{publisher} (reported)"),
-        ));
+    for publisher in &data.publishers {
+        // Drawn as the marks are: the symbol on its level line.
+        entries
+            .push((LegendKey::Ticked(Symbol::for_publisher(publisher)), format!("{publisher} (reported)")));
     }
     if data.reported.iter().any(|m| m.nature.is_partial_or_derived()) {
         entries
@@ -270,11 +269,12 @@ pub fn draw(
         }
 
         // Reported figures: one sub-column per publisher to the right of the bar.
-        let marks: Vec<(usize, &ReportedMark)> = data
+        let marks: Vec<(Symbol, &ReportedMark)> = data
             .reported
             .iter()
             .filter(|m| m.year == bar.year)
-            .filter_map(|m| data.publishers.iter().position(|p| *p == m.publisher).map(|i| (i, m)))
+            .filter(|m| data.publishers.contains(&m.publisher))
+            .map(|m| (Symbol::for_publisher(&m.publisher), m))
             .collect();
         // Each publisher has its own symbol, so marks share a column beside the bar and
         // step sideways into a second lane only where two figures would touch.
@@ -294,7 +294,7 @@ pub fn draw(
             }
             r -= 0.5;
         };
-        for ((i, m), (cy, lane)) in marks.into_iter().zip(ys.into_iter().zip(lane_of)) {
+        for ((symbol, m), (cy, lane)) in marks.into_iter().zip(ys.into_iter().zip(lane_of)) {
             let cx = x1 + bar_pad + r + lane as f64 * lane_w;
             let tip = reported_tip(m, &source_title(&m.source));
             let (usd, year) = (m.usd.to_string(), m.year.to_string());
@@ -312,7 +312,7 @@ pub fn draw(
             }
             c.doc.open("g", &attrs);
             c.line(&[(cx - r - 1.0, cy), (cx + r + 1.0, cy)], p.text, 2)?;
-            c.symbol(Symbol::SEQUENCE[i % Symbol::SEQUENCE.len()], cx, cy, r, p.text)?;
+            c.symbol(symbol, cx, cy, r, p.text)?;
             c.doc.close();
         }
     }

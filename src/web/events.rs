@@ -23,6 +23,7 @@ pub fn install(root: &web_sys::Element, state: PageState, attempt: RwSignal<u32>
         dom::Listener::new(root, "change", move |ev| change(&ev, state)),
         dom::Listener::new(root, "keydown", move |ev| escape(&ev, state)),
         dom::Listener::new(root, "submit", move |ev| submit(&ev, state, attempt)),
+        search_as_you_type(root, state),
     ];
     let header = dom::document().and_then(|d| d.query_selector("header.page-header").ok().flatten());
     if let Some(header) = header {
@@ -46,6 +47,11 @@ fn toggle_theme(state: PageState) {
 fn click(ev: &web_sys::Event, state: PageState, attempt: RwSignal<u32>) {
     // A chart's buttons are its figure's own.
     if dom::closest(ev.target(), "figure[data-chart]").is_some() {
+        return;
+    }
+    if let Some(toggle) = dom::closest(ev.target(), "button.filters-toggle") {
+        let open = toggle.get_attribute("aria-expanded").as_deref() == Some("true");
+        let _ = toggle.set_attribute("aria-expanded", if open { "false" } else { "true" });
         return;
     }
     if let Some((action, button)) = dom::action_of(ev) {
@@ -126,6 +132,36 @@ fn change(ev: &web_sys::Event, state: PageState) {
         }
         _ => {}
     }
+}
+
+/// How long the search box waits after the last key before it filters: long enough not to
+/// filter on every letter of a word typed, short enough to read as immediate.
+const SEARCH_PAUSE_MS: i32 = 200;
+
+/// The search box filters as the reader types, once typing pauses ([`SEARCH_PAUSE_MS`]);
+/// Enter (the `change` event) still filters at once.
+fn search_as_you_type(root: &web_sys::Element, state: PageState) -> dom::Listener {
+    let pending: std::rc::Rc<std::cell::Cell<Option<i32>>> = Default::default();
+    dom::Listener::new(root, "input", move |ev| {
+        let Some(input) = dom::closest(ev.target(), "section.filters input[name=q]") else { return };
+        let Some(w) = web_sys::window() else { return };
+        if let Some(handle) = pending.take() {
+            w.clear_timeout_with_handle(handle);
+        }
+        let done = pending.clone();
+        let run = wasm_bindgen::closure::Closure::once_into_js(move || {
+            done.set(None);
+            let Some(input) = input.dyn_ref::<web_sys::HtmlElement>() else { return };
+            let value = dom::control_value(input);
+            let values: &[&str] = if value.trim().is_empty() { &[] } else { &[&value] };
+            // Typing replaces the history entry rather than adding one per pause.
+            state.set(&[("q", values)], true);
+        });
+        let handle = w
+            .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), SEARCH_PAUSE_MS)
+            .ok();
+        pending.set(handle);
+    })
 }
 
 /// Escape closes the detail panel or the citation panel it is pressed in.
