@@ -1029,6 +1029,8 @@ fn page(headline: &str, filters: &str, figures: &str, sel: Option<&Selection>, d
         out.push_str(&slot.empty());
     }
     out.push_str(&section(Section::Headline, headline));
+    // On a phone the header's print and theme buttons stand here, after the headline.
+    out.push_str(r#"<div class="phone-tools" data-phone-tools></div>"#);
     out.push_str(&Slot::Diff.empty());
     // On a phone the filters fold behind this button, which names the filter in force.
     out.push_str(r#"<button type="button" class="filters-toggle" aria-expanded="false" aria-controls="filters">Filters: <span data-filter-summary>All incidents</span></button>"#);

@@ -504,7 +504,11 @@ fn shape_of(shapes: &[Node]) -> (String, bool) {
             let rel: Vec<String> = p
                 .iter()
                 .map(|(x, y)| {
-                    format!("{:.0}:{:.0}", 4.0 * (x - x0) / (x1 - x0).max(1.0), 4.0 * (y - y0) / (y1 - y0).max(1.0))
+                    format!(
+                        "{:.0}:{:.0}",
+                        4.0 * (x - x0) / (x1 - x0).max(1.0),
+                        4.0 * (y - y0) / (y1 - y0).max(1.0)
+                    )
                 })
                 .collect();
             format!("{tag}[{}]", rel.join(" "))

@@ -16,6 +16,9 @@ use std::fmt::Write as _;
 /// areas are proportional to amounts only above this radius (the legend says so).
 pub const MIN_RADIUS: f64 = 2.5;
 
+/// The radius of a mark's target for a finger (a 26 px tap target: WCAG asks 24).
+pub const HIT_RADIUS: f64 = 13.0;
+
 /// Most incidents drawn as their own accessible marks; smaller ones beyond this are drawn
 /// as a density layer (the incident table lists every one).
 pub const MAX_MARKS: usize = 400;
@@ -424,6 +427,11 @@ pub fn draw(
         }
         if selected == Some(pt.id.as_str()) {
             c.circle(cx, cy, r + 4.0, p.background, 0.0, p.text)?;
+        }
+        // A finger needs 24 px or more: small marks get a larger invisible target, last in
+        // the mark so its first circle stays the one drawn.
+        if r < HIT_RADIUS {
+            c.hit_area(cx, cy, HIT_RADIUS);
         }
         c.doc.close();
     }

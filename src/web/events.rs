@@ -64,6 +64,8 @@ fn click(ev: &web_sys::Event, state: PageState, attempt: RwSignal<u32>) {
                 }
             }
             Action::ShowAll => state.ui(|u| u.show_all = true),
+            // The theme button in the phone's toolbar (in the header it is the header's).
+            Action::Theme => toggle_theme(state),
             Action::Close => state.set(&[("incident", &[])], false),
             Action::Retry => {
                 // Loading again from this moment: the state says so before the load starts.

@@ -101,21 +101,16 @@ impl Opener {
         let Some(doc) = dom::document() else { return };
         let within =
             |chart: &str| doc.query_selector(&format!("figure[data-chart='{chart}']")).ok().flatten();
-        let by_incident = |scope: &web_sys::Element, id: &str| {
-            let id = id.replace(['\\', '\''], "");
-            dom::find(scope, &format!(".mark[data-incident='{id}']"))
-                .or_else(|| dom::find(scope, &format!("button[data-incident='{id}']")))
-        };
         let target = self
             .element
             .filter(|e| e.is_connected())
             .or_else(|| {
-                let id = self.incident.as_deref()?;
-                let scope = match self.chart.as_deref() {
-                    Some(c) => within(c)?,
-                    None => doc.document_element()?,
-                };
-                by_incident(&scope, id)
+                // The same incident's mark in the same chart, or its row's button.
+                let id = self.incident.as_deref()?.replace(['\\', '\''], "");
+                match self.chart.as_deref() {
+                    Some(c) => dom::find(&within(c)?, &format!(".mark[data-incident='{id}']")),
+                    None => dom::find(&doc.document_element()?, &format!("button[data-incident='{id}']")),
+                }
             })
             .or_else(|| self.chart.as_deref().and_then(within).and_then(|f| dom::find(&f, ".chart-box")));
         if let Some(t) = target {

@@ -87,6 +87,12 @@ impl FullPage {
 
     /// Every block for the selection; true when every chart is drawn.
     pub fn show(&mut self, sel: &Selection, inputs: &Inputs) -> bool {
+        if sel.view.incident.is_some() && self.detail_shows().is_none() {
+            // The detail opens from the page: what opened it and where the reader was, to
+            // go back to on closing. Read before any part is rewritten (a rewritten row or
+            // chart takes the focused element with it).
+            self.opener = Some(Opener::now());
+        }
         // Every box is read before anything is written: the page lays out once.
         measure_all(&mut self.figures);
         self.headline
@@ -125,11 +131,6 @@ impl FullPage {
         let showing = self.detail_shows();
         let opened = sel.view.incident.is_some() && showing != sel.view.incident;
         let closed = sel.view.incident.is_none() && showing.is_some();
-        if opened && showing.is_none() {
-            // Opened from the page (not one incident's detail replacing another's): what
-            // opened it and where the reader was, to go back to on closing.
-            self.opener = Some(Opener::now());
-        }
         self.detail.show(key, || {
             let Some(i) = sel.selected() else { return String::new() };
             let size = Size { width: width as u32, height: (width * 0.55).clamp(320.0, 480.0) as u32 };

@@ -19,6 +19,7 @@ pub mod inputs;
 pub mod layout;
 pub mod panic;
 pub mod part;
+pub mod phone;
 pub mod print;
 pub mod releases;
 pub mod screen;

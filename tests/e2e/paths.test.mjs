@@ -135,11 +135,14 @@ test("a polite status line announces each filter's result, and search filters as
   assert.ok(said.includes(total), `${said} names the total ${total}`);
 
   // Typing without Enter filters after a short pause; the history keeps one entry.
+  await page.uncheck("input[name=category][value=bridge]");
+  await page.waitForFunction(() => !location.search.includes("category"));
+  await settled(page);
   const entries = await page.evaluate(() => history.length);
   await page.locator("input[name=q]").pressSequentially("Bybit", { delay: 40 });
   await page.waitForURL(/q=Bybit/, { timeout: 5000 });
   await settled(page);
-  assert.match(await status.textContent(), /^1 incident, /, "the search's result is announced");
+  assert.equal(await status.textContent(), "1 incident, $1.46B, 2017–2026", "the search's result is announced");
   assert.equal(await page.evaluate(() => history.length), entries, "typing replaces the history entry");
   assert.equal(await page.locator("input[name=q]").inputValue(), "Bybit", "the typed text stays as typed");
   await context.close();
@@ -163,8 +166,8 @@ for (const width of [360, 390]) {
           name: name.textContent,
         });
       }
-      return { rows: out, viewport: innerWidth, scroller: document.querySelector(".table-scroll").scrollWidth,
-        box: document.querySelector(".table-scroll").clientWidth };
+      const scroller = document.querySelector("section.incidents .table-scroll");
+      return { rows: out, viewport: innerWidth, scroller: scroller.scrollWidth, box: scroller.clientWidth };
     });
     assert.ok(rows.rows.length > 0);
     assert.ok(rows.scroller <= rows.box + 1, `the table does not scroll sideways (${rows.scroller} > ${rows.box})`);
@@ -209,14 +212,15 @@ test("on a phone the filters fold behind a button naming the filter, and the fir
     () => document.querySelector("figure[data-chart=yearly]").getBoundingClientRect().top + scrollY,
   );
   assert.ok(top < 740 * 1.25, `the first chart starts within about a screen (${top} px)`);
-  // The buttons of the header stand after the title, none of them above it.
+  // The print and theme buttons stand after the headline figures, none above them.
   const order = await page.evaluate(() => {
-    const h1 = document.querySelector("h1").getBoundingClientRect().top;
-    return [...document.querySelectorAll(".page-header button")]
+    const figures = document.querySelector("section.headline dl").getBoundingClientRect().bottom;
+    return [...document.querySelectorAll("button[data-print], button.theme-toggle")]
       .filter((b) => b.getBoundingClientRect().height > 0)
-      .map((b) => b.getBoundingClientRect().top - h1);
+      .map((b) => Math.round(b.getBoundingClientRect().top - figures));
   });
-  assert.ok(order.every((d) => d >= 0), `no header button above the title (${order})`);
+  assert.equal(order.length, 3, "both print buttons and the theme button are on the page");
+  assert.ok(order.every((d) => d >= 0), `no print or theme button above the headline (${order})`);
   await toggle.click();
   assert.ok(await page.locator("section.filters").isVisible(), "the button opens them");
   assert.equal(await toggle.getAttribute("aria-expanded"), "true");
@@ -235,6 +239,7 @@ test("on a phone the filters fold behind a button naming the filter, and the fir
 test("on a phone every timeline mark is a tap target of 24 px or more and a tap comes back on close", async () => {
   const { page, context } = await open(browser, server, "", { width: 360, height: 740 });
   assert.equal(await settled(page), "ready");
+  await page.locator("figure[data-chart=timeline] .chart-box").scrollIntoViewIfNeeded();
   // Probe 11.5 px from each mark's centre in four directions: the mark itself takes the tap
   // (another mark may sit there; then it is that mark's area, which is a target too).
   const misses = await page.evaluate(() => {
@@ -243,6 +248,10 @@ test("on a phone every timeline mark is a tap target of 24 px or more and a tap 
     for (const m of marks) {
       const c = m.querySelector("circle").getBoundingClientRect();
       if (c.width === 0) continue;
+      if (c.top < 0 || c.bottom > innerHeight) {
+        out.push(`${m.getAttribute("data-incident")} (off screen)`);
+        continue;
+      }
       const [x, y] = [c.left + c.width / 2, c.top + c.height / 2];
       let hit = 0;
       for (const [dx, dy] of [[11.5, 0], [-11.5, 0], [0, 11.5], [0, -11.5]]) {
