@@ -168,9 +168,10 @@ impl Canvas {
         Ok(())
     }
 
-    /// An invisible target of radius `r` for the pointer around (x, y) ([`svg::SvgDoc::hit_area`]).
-    pub fn hit_area(&self, x: f64, y: f64, r: f64) {
-        self.doc.hit_area((px(x), px(y)), r.max(1.0).round() as u32);
+    /// An invisible target of radius `r` for incident `id` around (x, y)
+    /// ([`svg::SvgDoc::hit_area`]).
+    pub fn hit_area(&self, id: &str, x: f64, y: f64, r: f64) {
+        self.doc.hit_area(id, (px(x), px(y)), r.max(1.0).round() as u32);
     }
 
     /// A legend or marker symbol of radius `r` centred on (x, y).

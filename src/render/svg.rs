@@ -199,12 +199,14 @@ impl SvgDoc {
         self.shape(paint, |p| format!(r#"<polygon points="{}"{p}/>"#, points(path)));
     }
 
-    /// An invisible circle that takes the pointer (`class="hit"`, unpainted): a larger
-    /// target for a small mark. It takes no pointer until the stylesheet turns it on (on a
-    /// touch screen), so a mouse still points at the mark as drawn.
-    pub fn hit_area(&self, (x, y): (i32, i32), r: u32) {
+    /// An invisible circle that stands for incident `id` to the pointer (`class="hit"`,
+    /// unpainted): a larger target for a small mark. It takes no pointer until the
+    /// stylesheet turns it on (on a touch screen), so a mouse still points at the marks as
+    /// drawn.
+    pub fn hit_area(&self, id: &str, (x, y): (i32, i32), r: u32) {
         self.push(&format!(
-            r#"<circle class="hit" cx="{x}" cy="{y}" r="{r}" fill="none" pointer-events="none"/>"#
+            r#"<circle class="hit" data-incident="{}" cx="{x}" cy="{y}" r="{r}" fill="none" pointer-events="none"/>"#,
+            escape(id)
         ));
     }
 

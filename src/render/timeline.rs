@@ -398,6 +398,16 @@ pub fn draw(
     if !binned.is_empty() {
         draw_density(c, &f, &binned)?;
     }
+    // A finger needs 24 px or more: small marks get a larger invisible target beneath
+    // every mark (a mark as drawn always wins; the targets take taps around them), the
+    // smaller drawn later so they sit on top of the larger ones' targets.
+    c.doc.open("g", &[("class", "hits")]);
+    for pt in &order {
+        if f.radius(pt.usd) < HIT_RADIUS {
+            c.hit_area(&pt.id, f.date_x(pt.date), f.y.map(pt.usd), HIT_RADIUS);
+        }
+    }
+    c.doc.close();
     c.doc.open("g", &[("class", "markers")]);
     for pt in &order {
         let (cx, cy, r) = (f.date_x(pt.date), f.y.map(pt.usd), f.radius(pt.usd));
@@ -427,11 +437,6 @@ pub fn draw(
         }
         if selected == Some(pt.id.as_str()) {
             c.circle(cx, cy, r + 4.0, p.background, 0.0, p.text)?;
-        }
-        // A finger needs 24 px or more: small marks get a larger invisible target, last in
-        // the mark so its first circle stays the one drawn.
-        if r < HIT_RADIUS {
-            c.hit_area(cx, cy, HIT_RADIUS);
         }
         c.doc.close();
     }

@@ -256,7 +256,7 @@ test("on a phone every timeline mark is a tap target of 24 px or more and a tap 
       let hit = 0;
       for (const [dx, dy] of [[11.5, 0], [-11.5, 0], [0, 11.5], [0, -11.5]]) {
         const el = document.elementFromPoint(x + dx, y + dy);
-        if (el?.closest("g.mark[data-incident]")) hit += 1;
+        if (el?.closest("g.mark[data-incident], circle.hit[data-incident]")) hit += 1;
       }
       if (hit < 4) out.push(`${m.getAttribute("data-incident")} (${hit}/4)`);
     }
