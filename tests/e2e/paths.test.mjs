@@ -175,7 +175,8 @@ for (const width of [360, 390]) {
       assert.ok(r.right <= rows.viewport && r.left >= 0, `${r.name}: amount in view (${r.left}–${r.right})`);
     }
     const mean = rows.rows.reduce((s, r) => s + r.height, 0) / rows.rows.length;
-    assert.ok(mean < 120, `cards are compact (mean ${mean.toFixed(0)} px)`);
+    // Today's build averaged 161 px a row, its names broken letter by letter.
+    assert.ok(mean < 140, `cards are compact (mean ${mean.toFixed(0)} px)`);
     // No name broken inside a word: every word of a name fits on one line of its cell.
     const broken = await page.evaluate(() => {
       const out = [];
