@@ -58,6 +58,10 @@ impl ChartKind {
         // move to a keyed list under the diagram, which needs more height the narrower the
         // chart: `max(clamp(..), calc(1280px - 60cqw))` in the stylesheet.
         let height = if self == ChartKind::Flows { height.max(1280.0 - 0.6 * w) } else { height };
+        // On a phone the yearly legend (every category and publisher) takes rows a wide
+        // screen lays out in two: the box grows as the chart narrows, so the bars and the
+        // publishers' figures keep room (`max(clamp(..), calc(560px - 40cqw))`).
+        let height = if self == ChartKind::Yearly { height.max(560.0 - 0.4 * w) } else { height };
         Size { width, height: height.round() as u32 }
     }
 }

@@ -168,6 +168,11 @@ impl Canvas {
         Ok(())
     }
 
+    /// Text reading upwards from (x, y) ([`svg::SvgDoc::text_up`]).
+    pub fn text_up(&self, s: &str, x: f64, y: f64, font: Font) {
+        self.doc.text_up(s, (px(x), px(y)), font.size, font.bold, font.color);
+    }
+
     /// An invisible target of radius `r` for incident `id` around (x, y)
     /// ([`svg::SvgDoc::hit_area`]).
     pub fn hit_area(&self, id: &str, x: f64, y: f64, r: f64) {

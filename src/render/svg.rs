@@ -199,6 +199,17 @@ impl SvgDoc {
         self.shape(paint, |p| format!(r#"<polygon points="{}"{p}/>"#, points(path)));
     }
 
+    /// Text turned a quarter anticlockwise about its anchor, reading upwards and ending
+    /// at (x, y): a value above a bar too narrow to hold it across.
+    pub fn text_up(&self, content: &str, (x, y): (i32, i32), size: f64, bold: bool, color: RGBColor) {
+        let weight = if bold { r#" font-weight="bold""# } else { "" };
+        self.push(&format!(
+            r#"<text x="{x}" y="{y}" font-size="{size}" text-anchor="start" dominant-baseline="central" transform="rotate(-90 {x} {y})" fill="{}"{weight}>{}</text>"#,
+            hex(color),
+            escape(content)
+        ));
+    }
+
     /// An invisible circle that stands for incident `id` to the pointer (`class="hit"`,
     /// unpainted): a larger target for a small mark. It takes no pointer until the
     /// stylesheet turns it on (on a touch screen), so a mouse still points at the marks as

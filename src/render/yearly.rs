@@ -182,8 +182,19 @@ pub fn draw(
     let n = data.bars.len().max(1) as f64;
     let slot = (right - left) / n;
     let publishers = data.publishers.len();
-    let bar_w = if publishers > 0 { slot * 0.48 } else { slot * 0.7 };
-    let bar_pad = if publishers > 0 { slot * 0.06 } else { slot * 0.15 };
+    // A narrow slot (a phone) gives the publishers' figures two lanes beside a slimmer
+    // bar, so nearly equal figures stand apart rather than merge.
+    let narrow = slot < 40.0;
+    let bar_w = match (publishers > 0, narrow) {
+        (true, true) => slot * 0.22,
+        (true, false) => slot * 0.48,
+        (false, _) => slot * 0.7,
+    };
+    let bar_pad = match (publishers > 0, narrow) {
+        (true, true) => slot * 0.05,
+        (true, false) => slot * 0.06,
+        (false, _) => slot * 0.15,
+    };
     let label_size = 11.0;
     let year_every = {
         let label_w = text::width("2024", label_size) + 6.0;
@@ -257,15 +268,24 @@ pub fn draw(
             draw_official_firm(c, bar, sx, x0 + bar_w, &y, bottom)?;
         }
         let label = money(bar.total);
-        if bar.total > 0.0 && text::width(&label, label_size) <= slot * 0.98 {
+        let label_w = text::width(&label, label_size);
+        if bar.total > 0.0 && label_w <= slot * 0.98 {
             let cx = (x0 + x1) / 2.0;
-            let lx = cx.max(left + text::width(&label, label_size) / 2.0);
+            let lx = cx.max(left + label_w / 2.0);
             c.text(
                 &label,
                 lx,
                 y.map(bar.total) - 8.0,
                 Font::new(label_size, p.text).align(Align::Middle).bold(),
             )?;
+        } else if bar.total > 0.0 {
+            // Too narrow to read across (a phone): the value stands upright above its bar,
+            // or inside its top when the plot's top leaves no room above it.
+            let small = 10.0;
+            let w = text::width(&label, small);
+            let above = y.map(bar.total) - 4.0;
+            let start = if above - w >= top { above } else { (y.map(bar.total) + w + 4.0).min(bottom - 2.0) };
+            c.text_up(&label, (x0 + x1) / 2.0, start, Font::new(small, p.text).bold());
         }
 
         // Reported figures: one sub-column per publisher to the right of the bar.
