@@ -1,7 +1,7 @@
 //! The page's events, listened to on its stable containers (the page root, which no view
 //! change replaces, and the header): every button by its [`Action`], the filter controls,
 //! the release picker, the incident table, the detail and citation panels, the data box and
-//! the theme button.
+//! the theme button; and Escape on the whole document (it closes the detail wherever focus is).
 //! Each turns into a view change through the one write path, [`PageState::set`]. A chart's
 //! own events are listened to on its figure ([`crate::web::figure`]).
 
@@ -21,7 +21,12 @@ pub fn install(root: &web_sys::Element, state: PageState, attempt: RwSignal<u32>
     let mut out = vec![
         dom::Listener::new(root, "click", move |ev| click(&ev, state, attempt)),
         dom::Listener::new(root, "change", move |ev| change(&ev, state)),
-        dom::Listener::new(root, "keydown", move |ev| escape(&ev, state)),
+        // On the document: Escape closes the detail wherever focus is (on <body> too, when
+        // a redraw took the focused element away).
+        match dom::document() {
+            Some(doc) => dom::Listener::new(&doc, "keydown", move |ev| escape(&ev, state)),
+            None => dom::Listener::new(root, "keydown", move |ev| escape(&ev, state)),
+        },
         dom::Listener::new(root, "submit", move |ev| submit(&ev, state, attempt)),
         search_as_you_type(root, state),
     ];
@@ -166,16 +171,17 @@ fn search_as_you_type(root: &web_sys::Element, state: PageState) -> dom::Listene
     })
 }
 
-/// Escape closes the detail panel or the citation panel it is pressed in.
+/// Escape closes the citation panel when pressed in it; otherwise it closes an open
+/// incident detail wherever focus is (focus then returns to what opened it).
 fn escape(ev: &web_sys::Event, state: PageState) {
     if ev.dyn_ref::<web_sys::KeyboardEvent>().is_none_or(|k| k.key() != "Escape") {
         return;
     }
-    if dom::closest(ev.target(), ".detail").is_some() {
-        state.set(&[("incident", &[])], false);
-    } else if dom::closest(ev.target(), "#cite-panel").is_some() {
+    if dom::closest(ev.target(), "#cite-panel").is_some() {
         ev.prevent_default();
         crate::web::cite::close(state);
+    } else if state.view.with_untracked(|v| v.incident.is_some()) {
+        state.set(&[("incident", &[])], false);
     }
 }
 

@@ -116,6 +116,15 @@ test("closing the detail returns focus to what opened it and the reader to where
   );
   const back = await page.evaluate(() => window.scrollY);
   assert.ok(Math.abs(back - at) < 40, `back at the timeline (${at} → ${back})`);
+
+  // Escape closes an open detail wherever focus is, <body> included.
+  await button.focus();
+  await page.keyboard.press("Enter");
+  await page.locator(`aside[data-incident-detail="${id}"]`).waitFor();
+  await page.evaluate(() => document.activeElement?.blur());
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), "BODY");
+  await page.keyboard.press("Escape");
+  await page.locator(`aside[data-incident-detail="${id}"]`).waitFor({ state: "detached" });
   await context.close();
 });
 
