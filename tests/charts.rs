@@ -614,6 +614,7 @@ fn the_timeline_labels_the_largest_thefts_first_and_more_of_them_on_a_wider_scre
     by_size.sort_by(|a, b| b.1.total_cmp(&a.1));
     let mut counts = Vec::new();
     for (size, top) in [
+        (ChartKind::Timeline.size_for(336), 2),
         (Size { width: 960, height: 480 }, 6),
         (Size { width: 1280, height: 560 }, 8),
         (Size { width: 1920, height: 640 }, 10),
@@ -621,16 +622,20 @@ fn the_timeline_labels_the_largest_thefts_first_and_more_of_them_on_a_wider_scre
         let svg = timeline_svg(&data, size);
         let doc = parse(&svg);
         let labelled: Vec<String> = boxes(&doc).into_iter().map(|(id, _)| id).collect();
-        for (id, usd) in &by_size[..top] {
-            assert!(
-                labelled.iter().any(|l| l == id),
-                "{id} ({usd}) is one of the {top} largest and unlabelled at {size:?}: {labelled:?}"
-            );
+        // Never a smaller theft labelled while a larger one is not.
+        let smallest = by_size
+            .iter()
+            .filter(|(id, _)| labelled.iter().any(|l| l == id))
+            .map(|(_, usd)| *usd)
+            .fold(f64::INFINITY, f64::min);
+        for (id, usd) in by_size.iter().filter(|(_, usd)| *usd > smallest) {
+            assert!(labelled.iter().any(|l| l == id), "{id} ({usd}) unlabelled at {size:?}: {labelled:?}");
         }
+        assert!(labelled.len() >= top, "at least the {top} largest labelled at {size:?}: {labelled:?}");
         counts.push(labelled.len());
     }
     assert!(labelled_more(&counts), "a wider chart labels more thefts: {counts:?}");
-    assert!(counts[2] > 8, "at 1920 px more than 8 labels: {counts:?}");
+    assert!(counts[3] > 8, "at 1920 px more than 8 labels: {counts:?}");
 }
 
 fn labelled_more(counts: &[usize]) -> bool {

@@ -50,8 +50,9 @@ pub struct Placed {
 }
 
 /// Places labels in priority order, each at the first of eight positions around its marker
-/// that stays inside `bounds` and clear of every marker and every label already placed.
-/// At most `max` labels; labels that find no room are left out.
+/// (or, when all are taken, further out with a leader line) that stays inside `bounds` and
+/// clear of every marker and every label already placed. At most `max` labels; the first
+/// label that finds no room ends the placing, so none less important is labelled instead.
 pub fn place(requests: &[Request], bounds: Rect, max: usize) -> Vec<Placed> {
     let markers: Vec<Rect> = requests
         .iter()
@@ -89,7 +90,7 @@ pub fn place(requests: &[Request], bounds: Rect, max: usize) -> Vec<Placed> {
         // A large theft whose every neighbouring place is taken still gets its label a
         // little further out, joined by a leader line, before any smaller theft is
         // labelled: the largest are the ones a reader looks for.
-        let far = (1..=3).flat_map(|k| {
+        let far = (1..=6).flat_map(|k| {
             let d = k as f64 * (h + gap);
             [
                 (Rect::new(r.x - w / 2.0, above - d, r.x + w / 2.0, above - d + h), Anchor::Middle),
@@ -106,14 +107,17 @@ pub fn place(requests: &[Request], bounds: Rect, max: usize) -> Vec<Placed> {
                 && !markers.iter().any(|m| m.overlaps(rect))
                 && !placed.iter().any(|p| p.rect.overlaps(rect))
         };
-        if let Some(((rect, anchor), leader)) = candidates.into_iter().find(|((rect, _), _)| fits(rect)) {
-            let text_x = match anchor {
-                Anchor::Start => rect.x0,
-                Anchor::Middle => (rect.x0 + rect.x1) / 2.0,
-                Anchor::End => rect.x1,
-            };
-            placed.push(Placed { index, rect, text_x, text_y: (rect.y0 + rect.y1) / 2.0, anchor, leader });
-        }
+        let Some(((rect, anchor), leader)) = candidates.into_iter().find(|((rect, _), _)| fits(rect)) else {
+            // Labels go strictly by importance: once one finds no room, no less important
+            // one is labelled (a reader would take the labelled ones for the largest).
+            break;
+        };
+        let text_x = match anchor {
+            Anchor::Start => rect.x0,
+            Anchor::Middle => (rect.x0 + rect.x1) / 2.0,
+            Anchor::End => rect.x1,
+        };
+        placed.push(Placed { index, rect, text_x, text_y: (rect.y0 + rect.y1) / 2.0, anchor, leader });
     }
     placed
 }
