@@ -60,11 +60,11 @@ impl ChartKind {
         let height = if self == ChartKind::Flows { height.max(1280.0 - 0.6 * w) } else { height };
         // On a phone the yearly legend (every category and publisher) takes rows a wide
         // screen lays out in two: the box grows as the chart narrows, so the bars and the
-        // publishers' figures keep room (`max(clamp(..), calc(560px - 40cqw))`; the
-        // timeline's `calc(620px - 40cqw)`).
-        let height = if self == ChartKind::Yearly { height.max(560.0 - 0.4 * w) } else { height };
+        // publishers' figures keep room (`max(clamp(..), calc(600px - 50cqw))`; the
+        // timeline's `calc(680px - 60cqw)`); from 600 px up the clamp alone holds, as before.
+        let height = if self == ChartKind::Yearly { height.max(600.0 - 0.5 * w) } else { height };
         // The timeline's legend and two lanes likewise leave a phone's plot a strip.
-        let height = if self == ChartKind::Timeline { height.max(620.0 - 0.4 * w) } else { height };
+        let height = if self == ChartKind::Timeline { height.max(680.0 - 0.6 * w) } else { height };
         Size { width, height: height.round() as u32 }
     }
 }
