@@ -645,14 +645,42 @@ pub fn fold_small_hops(g: &FlowGraph, max_nodes: usize) -> FlowGraph {
     }
 }
 
-/// A node id as a label: `still-held` becomes "Still held".
+/// A node id as a label: `still-held` becomes "Still held", `held-btc` "Held BTC" (an
+/// asset by its ticker symbol) and `thorchain` "THORChain" (a name spelled as its owners
+/// spell it), so a summed flow's label reads as the single flows' labels do.
 fn humanize(id: &str) -> String {
-    let words = id.replace(['-', '_'], " ");
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => format!("{}{}", first.to_ascii_uppercase(), chars.as_str()),
-        None => String::new(),
-    }
+    const SPELLED: [(&str, &str); 18] = [
+        ("btc", "BTC"),
+        ("eth", "ETH"),
+        ("usdt", "USDT"),
+        ("usdc", "USDC"),
+        ("dai", "DAI"),
+        ("bnb", "BNB"),
+        ("trx", "TRX"),
+        ("sol", "SOL"),
+        ("matic", "MATIC"),
+        ("xrp", "XRP"),
+        ("ltc", "LTC"),
+        ("wbtc", "WBTC"),
+        ("weth", "WETH"),
+        ("thorchain", "THORChain"),
+        ("thorswap", "THORSwap"),
+        ("okx", "OKX"),
+        ("exch", "eXch"),
+        ("htx", "HTX"),
+    ];
+    let words: Vec<String> = id
+        .split(['-', '_'])
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .map(|(k, w)| match SPELLED.iter().find(|(key, _)| key.eq_ignore_ascii_case(w)) {
+            // A name keeps its own spelling even first ("eXch deposit").
+            Some((_, spelled)) => spelled.to_string(),
+            None if k == 0 => crate::text::capitalised(w),
+            None => w.to_string(),
+        })
+        .collect();
+    words.join(" ")
 }
 
 /// Sends what each intermediate node received beyond what it passed on to a
@@ -984,12 +1012,28 @@ mod tests {
     }
 
     #[test]
+    fn node_ids_read_with_assets_by_symbol_and_names_spelled_one_way() {
+        let cases = [
+            ("held-btc", "Held BTC"),
+            ("still-held", "Still held"),
+            ("thorchain", "THORChain"),
+            ("stolen_eth", "Stolen ETH"),
+            ("exch-deposit", "eXch deposit"),
+            ("okx-web3", "OKX web3"),
+            ("", ""),
+        ];
+        for (id, want) in cases {
+            assert_eq!(humanize(id), want, "{id}");
+        }
+    }
+
+    #[test]
     fn merged_nodes_with_different_labels_get_a_neutral_one() {
         let mut data = fixture();
         data.flows[1].nodes[0].id = "stolen-eth".into();
         data.flows[1].edges[0].from = "stolen-eth".into();
         let g = flow_graph(&data, &["alpha-2024", "beta-2024"]).expect("graph");
-        assert!(g.nodes.iter().any(|n| n.id == "stolen-eth" && n.label == "Stolen eth"));
+        assert!(g.nodes.iter().any(|n| n.id == "stolen-eth" && n.label == "Stolen ETH"));
     }
 
     #[test]

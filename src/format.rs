@@ -1,34 +1,44 @@
-//! How numbers read on screen: `$1.46B`, `$660.5M`, `61%`.
+//! How numbers read on screen: `$1.46B`, `$661M`, `61%`.
 
-/// Dollars with a unit suffix and up to four significant digits, trailing zeros trimmed:
-/// `$1.46B`, `$660.5M`, `$625M`, `$41M`, `$0`. Four digits keep the figures briefing
-/// audiences already know (Chainalysis' $660.5M) intact.
+/// Dollars with a unit suffix and three significant figures, trailing zeros trimmed:
+/// `$1.46B`, `$661M`, `$77.3M`, `$41M`, `$0`. One precision everywhere on the page, so
+/// figures side by side read alike ("$1.69B" beside "$1.23B", never "$1.686B"). A value
+/// that rounds up to the next unit takes that unit (`$999.7M` reads `$1B`).
 pub fn money(usd: f64) -> String {
     if !usd.is_finite() {
         return "n/a".to_string();
     }
     let sign = if usd < 0.0 { "-" } else { "" };
     let v = usd.abs();
-    let (scaled, suffix) = if v >= 1e9 {
-        (v / 1e9, "B")
-    } else if v >= 1e6 {
-        (v / 1e6, "M")
-    } else if v >= 1e3 {
-        (v / 1e3, "K")
-    } else {
-        (v, "")
-    };
-    let decimals: usize = if scaled >= 100.0 {
-        1
-    } else if scaled >= 10.0 {
-        2
-    } else {
-        3
-    };
-    let text = format!("{scaled:.decimals$}");
-    let text =
-        if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text };
-    format!("{sign}${text}{suffix}")
+    const UNITS: [(f64, &str); 3] = [(1e9, "B"), (1e6, "M"), (1e3, "K")];
+    // The unit is chosen after rounding: 999,950 rounds to "1000K", which reads "$1M".
+    let mut unit = UNITS.iter().position(|(size, _)| v >= *size).unwrap_or(UNITS.len());
+    loop {
+        let (size, suffix) = UNITS.get(unit).copied().unwrap_or((1.0, ""));
+        let scaled = v / size;
+        let decimals: usize = if scaled >= 99.95 {
+            0
+        } else if scaled >= 9.995 {
+            1
+        } else {
+            2
+        };
+        // Halves round up, as a reader rounds ($660.5M reads $661M); formatting alone
+        // would round them to even.
+        let factor = 10f64.powi(decimals as i32);
+        let rounded = (scaled * factor).round() / factor;
+        let text = format!("{rounded:.decimals$}");
+        if unit > 0 && text == "1000" {
+            unit -= 1;
+            continue;
+        }
+        let text = if text.contains('.') {
+            text.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            text
+        };
+        return format!("{sign}${text}{suffix}");
+    }
 }
 
 /// A share as a whole percent, or with one decimal under 10%: `61%`, `4.5%`.
@@ -107,20 +117,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn money_reads_like_a_briefing() {
+    fn money_reads_with_three_significant_figures() {
         let cases = [
             (1.46e9, "$1.46B"),
             (1.5e9, "$1.5B"),
-            (660.5e6, "$660.5M"),
+            (1_686_000_000.0, "$1.69B"),
+            (6_387_000_000.0, "$6.39B"),
+            (77_270_000.0, "$77.3M"),
+            (660.5e6, "$661M"),
             (625e6, "$625M"),
+            (308e6, "$308M"),
             (41e6, "$41M"),
             (500e6, "$500M"),
             (2.02e9, "$2.02B"),
             (1_340_000_000.0, "$1.34B"),
+            (1_202_400_000.0, "$1.2B"),
+            (9_996_000.0, "$10M"),
+            (99_960_000.0, "$100M"),
+            (999_700_000.0, "$1B"),
+            (999_950.0, "$1M"),
             (7_500.0, "$7.5K"),
+            (999.0, "$999"),
+            (12.345, "$12.3"),
             (0.0, "$0"),
             (-3e6, "-$3M"),
+            (-77_270_000.0, "-$77.3M"),
+            (2.5e12, "$2500B"),
             (f64::NAN, "n/a"),
+            (f64::INFINITY, "n/a"),
         ];
         for (value, want) in cases {
             assert_eq!(money(value), want, "{value}");

@@ -295,9 +295,17 @@ pub fn figure(kind: ChartKind, head: &str, drawing: &str, caption: &str, table: 
     let name = kind.name();
     let brush = if kind == ChartKind::Timeline { " brushable" } else { "" };
     format!(
-        r#"<figure data-chart="{name}" class="chart" aria-labelledby="{name}-heading"><div class="chart-head">{head}</div><div class="chart-box{brush}" tabindex="0" aria-label="{}. Use the arrow keys to move between marks; Enter selects an incident.">{drawing}</div><figcaption>{caption}</figcaption><div id="{name}-table" class="table-wrap visually-hidden">{table}</div></figure>"#,
+        r#"<figure data-chart="{name}" class="chart" aria-labelledby="{name}-heading"><div class="chart-head">{head}</div><div class="chart-box{brush}" tabindex="0" aria-label="{}. Use the arrow keys to move between marks; Enter selects an incident.">{drawing}</div><figcaption>{caption}</figcaption><div id="{name}-table" class="table-wrap visually-hidden">{}</div></figure>"#,
         escape(kind.heading()),
+        out_of_tab_order(table),
     )
+}
+
+/// A folded table's markup with its links and buttons out of the tab order (screen readers
+/// still read them; the live page puts them back when the table is shown). Data strings
+/// are escaped, so every `<a ` and `<button ` is the markup's own.
+fn out_of_tab_order(table: &str) -> String {
+    table.replace("<a ", r#"<a tabindex="-1" "#).replace("<button ", r#"<button tabindex="-1" "#)
 }
 
 /// One drawing of a chart in its box; `class` names the screen class it is drawn for
@@ -884,7 +892,9 @@ impl Section {
             Section::Headline => {
                 (r#"<section class="headline" aria-label="Headline figures">"#, "</section>")
             }
-            Section::Filters => (r#"<section class="filters" aria-label="Filters">"#, "</section>"),
+            Section::Filters => {
+                (r#"<section id="filters" class="filters" aria-label="Filters">"#, "</section>")
+            }
             Section::After => {
                 (r#"<section class="after" data-after aria-labelledby="after-heading">"#, "</section>")
             }
@@ -979,9 +989,16 @@ fn page(headline: &str, filters: &str, figures: &str, sel: Option<&Selection>, d
         out.push_str(&slot.empty());
     }
     out.push_str(&section(Section::Headline, headline));
+    // On a phone the header's print and theme buttons stand here, after the headline.
+    out.push_str(r#"<div class="phone-tools" data-phone-tools></div>"#);
     out.push_str(&Slot::Diff.empty());
+    // On a phone the filters fold behind this button, which names the filter in force.
+    out.push_str(r#"<button type="button" class="filters-toggle" aria-expanded="false" aria-controls="filters">Filters: <span data-filter-summary>All incidents</span></button>"#);
     out.push_str(&section(Section::Filters, filters));
-    let _ = write!(out, r#"<section id="charts" class="charts" aria-label="Charts">{figures}</section>"#);
+    let _ = write!(
+        out,
+        r#"<section id="charts" class="charts" aria-label="Charts" tabindex="-1">{figures}</section>"#
+    );
     out.push_str(&section(Section::After, &sel.map(after::years).unwrap_or_default()));
     let data = sel.map(|s| &*s.data);
     out.push_str(&section(Section::Published, &data.map(published_figures).unwrap_or_default()));

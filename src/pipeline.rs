@@ -58,6 +58,13 @@ impl ChartKind {
         // move to a keyed list under the diagram, which needs more height the narrower the
         // chart: `max(clamp(..), calc(1280px - 60cqw))` in the stylesheet.
         let height = if self == ChartKind::Flows { height.max(1280.0 - 0.6 * w) } else { height };
+        // On a phone the yearly legend (every category and publisher) takes rows a wide
+        // screen lays out in two: the box grows as the chart narrows, so the bars and the
+        // publishers' figures keep room (`max(clamp(..), calc(600px - 50cqw))`; the
+        // timeline's `calc(680px - 60cqw)`); from 600 px up the clamp alone holds, as before.
+        let height = if self == ChartKind::Yearly { height.max(600.0 - 0.5 * w) } else { height };
+        // The timeline's legend and two lanes likewise leave a phone's plot a strip.
+        let height = if self == ChartKind::Timeline { height.max(680.0 - 0.6 * w) } else { height };
         Size { width, height: height.round() as u32 }
     }
 }
@@ -459,6 +466,20 @@ pub struct Figure {
     pub note: Option<String>,
     /// Sources behind it.
     pub sources: Vec<SourceLink>,
+}
+
+/// A filter's result in one line, for the page's polite status line to announce: "12
+/// incidents, $1.23B, 2024–2025" (a brushed range by its dates; "1 incident" in the
+/// singular).
+pub fn result_summary(sel: &Selection) -> String {
+    let incidents = sel.incidents();
+    let h = aggregate::headline(&sel.data, &incidents, sel.span);
+    let span = match sel.view.filter.dates {
+        Some((a, b)) => format!("{} – {}", a.human(), b.human()),
+        None => year_span_label(sel.span),
+    };
+    let noun = if h.count == 1 { "incident" } else { "incidents" };
+    format!("{} {noun}, {}, {span}", h.count, money(h.total_usd))
 }
 
 /// The headline figures of the selection: total, count, largest heist, DPRK share.

@@ -184,13 +184,30 @@ fn symbol_box(mark: Node) -> Rect {
 
 #[test]
 fn reported_figures_of_one_year_stand_apart_between_their_bar_and_the_next() {
-    // On a phone (one lane beside each bar) equal figures may touch; they still stay
-    // beside their own bar.
-    let sizes =
-        [(SIZE, true), (Size { width: 1280, height: 560 }, true), (Size { width: 360, height: 420 }, false)];
+    // On a phone a slimmer bar leaves two lanes beside it, yet three publishers giving
+    // nearly one figure for a year (2025) can still touch; they stay beside their own bar.
+    let sizes = [
+        (SIZE, true),
+        (Size { width: 1280, height: 560 }, true),
+        (ChartKind::Yearly.size_for(336), false),
+        (ChartKind::Yearly.size_for(366), false),
+    ];
     for (size, apart) in sizes {
         let data = shipped();
         let svg = yearly_svg(&data, size);
+        if size.width < 400 {
+            // Every year's total is written on the chart, upright when it cannot lie across.
+            let doc = parse(&svg);
+            let texts: Vec<&str> =
+                doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
+            for bar in marks(&doc, "bar") {
+                let usd = num(bar, "data-usd");
+                if usd > 0.0 {
+                    let label = heist_ledger::format::money(usd);
+                    assert!(texts.contains(&label.as_str()), "{size:?}: the bar of {usd} shows {label}");
+                }
+            }
+        }
         let doc = parse(&svg);
         let bars = marks(&doc, "bar");
         let bar_x = |year: i32| {
@@ -446,4 +463,181 @@ fn golden_snapshots_match_the_shipped_dataset() {
         }
     }
     assert!(stale.is_empty(), "golden snapshots differ: {stale:?}; if the change is intended, run `make golden` and review the diff");
+}
+
+/// A view read from an address's query, as the page reads it.
+fn view_of(query: &str) -> heist_ledger::view::ViewState {
+    heist_ledger::view::parse(&heist_ledger::view::query_pairs(query)).0
+}
+
+/// A symbol's shape, independent of its size and place: each shape's tag and its points
+/// relative to the symbol's box, rounded. The level line a yearly mark stands on (its first
+/// child, a horizontal line) is left out and reported apart.
+fn shape_of(shapes: &[Node]) -> (String, bool) {
+    let mut shapes: Vec<Node> = shapes.to_vec();
+    let horizontal = |n: &Node| {
+        n.has_tag_name("polyline") && {
+            let v: Vec<f64> = n
+                .attribute("points")
+                .unwrap_or_default()
+                .split([' ', ','])
+                .filter_map(|v| v.parse().ok())
+                .collect();
+            v.len() == 4 && (v[1] - v[3]).abs() < 0.01
+        }
+    };
+    let ticked = shapes.len() > 1 && horizontal(&shapes[0]);
+    if ticked {
+        shapes.remove(0);
+    }
+    let mut pts: Vec<(String, Vec<(f64, f64)>)> = Vec::new();
+    for n in &shapes {
+        let p: Vec<(f64, f64)> = match n.tag_name().name() {
+            "polygon" | "polyline" => n
+                .attribute("points")
+                .unwrap_or_default()
+                .split(' ')
+                .filter_map(|xy| xy.split_once(','))
+                .map(|(x, y)| (x.parse().unwrap(), y.parse().unwrap()))
+                .collect(),
+            "rect" => {
+                let (x, y) = (num(*n, "x"), num(*n, "y"));
+                vec![(x, y), (x + num(*n, "width"), y + num(*n, "height"))]
+            }
+            "circle" => {
+                let (x, y, r) = (num(*n, "cx"), num(*n, "cy"), num(*n, "r"));
+                vec![(x - r, y - r), (x + r, y + r)]
+            }
+            _ => continue,
+        };
+        pts.push((n.tag_name().name().to_string(), p));
+    }
+    let all: Vec<(f64, f64)> = pts.iter().flat_map(|(_, p)| p.iter().copied()).collect();
+    let (x0, x1) = all.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
+    let (y0, y1) = all.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
+    let shape = pts
+        .iter()
+        .map(|(tag, p)| {
+            let rel: Vec<String> = p
+                .iter()
+                .map(|(x, y)| {
+                    format!(
+                        "{:.0}:{:.0}",
+                        4.0 * (x - x0) / (x1 - x0).max(1.0),
+                        4.0 * (y - y0) / (y1 - y0).max(1.0)
+                    )
+                })
+                .collect();
+            format!("{tag}[{}]", rel.join(" "))
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    (shape, ticked)
+}
+
+/// Each legend entry's key shape and its label, in the legend's order.
+fn legend_keys<'a>(doc: &'a Document) -> Vec<(String, bool, String)> {
+    let Some(legend) =
+        doc.descendants().find(|n| n.has_tag_name("g") && n.attribute("class") == Some("legend"))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut shapes: Vec<Node<'a, 'a>> = Vec::new();
+    for n in legend.children().filter(|n| n.is_element()) {
+        if n.has_tag_name("text") {
+            let (shape, ticked) = shape_of(&shapes);
+            out.push((shape, ticked, n.text().unwrap_or_default().to_string()));
+            shapes.clear();
+        } else if n.has_tag_name("g") {
+            shapes.extend(n.children().filter(|c| c.is_element()));
+        } else {
+            shapes.push(n);
+        }
+    }
+    out
+}
+
+#[test]
+fn each_publisher_has_one_symbol_in_every_view_chart_and_legend_drawn_as_the_marks_are() {
+    let data = Arc::new(shipped());
+    let mut seen: std::collections::BTreeMap<String, String> = Default::default();
+    let mut note = |publisher: &str, shape: String, at: &str| match seen.get(publisher) {
+        Some(s) => assert_eq!(*s, shape, "{publisher}: another symbol in {at}"),
+        None => {
+            seen.insert(publisher.to_string(), shape);
+        }
+    };
+    // The default view, narrowed views (publishers drop out of the legend) and a phone.
+    for (query, size) in [
+        ("", SIZE),
+        ("from=2024", SIZE),
+        ("category=bridge", SIZE),
+        ("from=2019&to=2021", SIZE),
+        ("", Size { width: 360, height: 420 }),
+    ] {
+        let sel = Selection::new(data.clone(), view_of(query), Theme::Light);
+        let svg = pipeline::chart(&sel, ChartKind::Yearly, size).svg.expect("yearly renders");
+        let doc = parse(&svg);
+        for m in marks(&doc, "reported") {
+            let children: Vec<Node> = m.children().filter(|n| n.is_element()).collect();
+            let (shape, ticked) = shape_of(&children);
+            assert!(ticked, "a yearly mark stands on its level line");
+            note(m.attribute("data-publisher").unwrap(), shape, &format!("yearly ?{query}"));
+        }
+        for (shape, ticked, label) in legend_keys(&doc) {
+            if let Some(publisher) = label.strip_suffix(" (reported)") {
+                assert!(ticked, "{publisher}: the legend draws the level line the marks stand on");
+                note(publisher, shape, &format!("the yearly legend ?{query}"));
+            }
+        }
+        let svg = pipeline::chart(&sel, ChartKind::Figures, size).svg.expect("figures renders");
+        for (shape, _, label) in legend_keys(&parse(&svg)) {
+            if data.reported_totals.iter().any(|t| t.publisher == label) {
+                note(&label, shape, &format!("the published-figures legend ?{query}"));
+            }
+        }
+    }
+    let publishers: std::collections::BTreeSet<&str> =
+        data.reported_totals.iter().map(|t| t.publisher.as_str()).collect();
+    assert_eq!(seen.len(), publishers.len(), "every publisher was drawn: {seen:?}");
+    let mut shapes: Vec<&String> = seen.values().collect();
+    shapes.sort();
+    shapes.dedup();
+    assert_eq!(shapes.len(), seen.len(), "no two publishers share a symbol: {seen:?}");
+}
+
+#[test]
+fn the_timeline_labels_the_largest_thefts_first_and_more_of_them_on_a_wider_screen() {
+    let data = shipped();
+    let mut by_size: Vec<(&str, f64)> = data.incidents.iter().map(|i| (i.id.as_str(), i.usd)).collect();
+    by_size.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mut counts = Vec::new();
+    for (size, top) in [
+        (ChartKind::Timeline.size_for(336), 2),
+        (Size { width: 960, height: 480 }, 6),
+        (Size { width: 1280, height: 560 }, 8),
+        (Size { width: 1920, height: 640 }, 10),
+    ] {
+        let svg = timeline_svg(&data, size);
+        let doc = parse(&svg);
+        let labelled: Vec<String> = boxes(&doc).into_iter().map(|(id, _)| id).collect();
+        // Never a smaller theft labelled while a larger one is not.
+        let smallest = by_size
+            .iter()
+            .filter(|(id, _)| labelled.iter().any(|l| l == id))
+            .map(|(_, usd)| *usd)
+            .fold(f64::INFINITY, f64::min);
+        for (id, usd) in by_size.iter().filter(|(_, usd)| *usd > smallest) {
+            assert!(labelled.iter().any(|l| l == id), "{id} ({usd}) unlabelled at {size:?}: {labelled:?}");
+        }
+        assert!(labelled.len() >= top, "at least the {top} largest labelled at {size:?}: {labelled:?}");
+        counts.push(labelled.len());
+    }
+    assert!(labelled_more(&counts), "a wider chart labels more thefts: {counts:?}");
+    assert!(counts[3] > 8, "at 1920 px more than 8 labels: {counts:?}");
+}
+
+fn labelled_more(counts: &[usize]) -> bool {
+    counts.windows(2).all(|w| w[1] >= w[0])
 }

@@ -44,11 +44,15 @@ pub struct Placed {
     pub text_y: f64,
     /// How the text hangs from `text_x`.
     pub anchor: Anchor,
+    /// The label sits away from its marker (every place beside it was taken): a leader
+    /// line joins them.
+    pub leader: bool,
 }
 
 /// Places labels in priority order, each at the first of eight positions around its marker
-/// that stays inside `bounds` and clear of every marker and every label already placed.
-/// At most `max` labels; labels that find no room are left out.
+/// (or, when all are taken, further out with a leader line) that stays inside `bounds` and
+/// clear of every marker and every label already placed. At most `max` labels; the first
+/// label that finds no room ends the placing, so none less important is labelled instead.
 pub fn place(requests: &[Request], bounds: Rect, max: usize) -> Vec<Placed> {
     let markers: Vec<Rect> = requests
         .iter()
@@ -73,7 +77,7 @@ pub fn place(requests: &[Request], bounds: Rect, max: usize) -> Vec<Placed> {
         let above = r.y - r.radius - gap - h;
         let below = r.y + r.radius + gap;
         let diag = r.radius * std::f64::consts::FRAC_1_SQRT_2;
-        let candidates = [
+        let near = [
             (Rect::new(right, r.y - h / 2.0, right + w, r.y + h / 2.0), Anchor::Start),
             (Rect::new(left - w, r.y - h / 2.0, left, r.y + h / 2.0), Anchor::End),
             (Rect::new(r.x - w / 2.0, above, r.x + w / 2.0, above + h), Anchor::Middle),
@@ -83,19 +87,37 @@ pub fn place(requests: &[Request], bounds: Rect, max: usize) -> Vec<Placed> {
             (Rect::new(r.x - diag - w, r.y - diag - h - gap, r.x - diag, r.y - diag - gap), Anchor::End),
             (Rect::new(r.x - diag - w, r.y + diag + gap, r.x - diag, r.y + diag + gap + h), Anchor::End),
         ];
+        // A large theft whose every neighbouring place is taken still gets its label a
+        // little further out, joined by a leader line, before any smaller theft is
+        // labelled: the largest are the ones a reader looks for.
+        let far = (1..=6).flat_map(|k| {
+            let d = k as f64 * (h + gap);
+            [
+                (Rect::new(r.x - w / 2.0, above - d, r.x + w / 2.0, above - d + h), Anchor::Middle),
+                (Rect::new(r.x - w / 2.0, below + d, r.x + w / 2.0, below + d + h), Anchor::Middle),
+                (Rect::new(right + d, r.y - h / 2.0 - d, right + d + w, r.y + h / 2.0 - d), Anchor::Start),
+                (Rect::new(left - d - w, r.y - h / 2.0 - d, left - d, r.y + h / 2.0 - d), Anchor::End),
+                (Rect::new(right + d, r.y - h / 2.0 + d, right + d + w, r.y + h / 2.0 + d), Anchor::Start),
+                (Rect::new(left - d - w, r.y - h / 2.0 + d, left - d, r.y + h / 2.0 + d), Anchor::End),
+            ]
+        });
+        let candidates = near.into_iter().map(|c| (c, false)).chain(far.map(|c| (c, true)));
         let fits = |rect: &Rect| {
             bounds.contains(rect)
                 && !markers.iter().any(|m| m.overlaps(rect))
                 && !placed.iter().any(|p| p.rect.overlaps(rect))
         };
-        if let Some((rect, anchor)) = candidates.into_iter().find(|(rect, _)| fits(rect)) {
-            let text_x = match anchor {
-                Anchor::Start => rect.x0,
-                Anchor::Middle => (rect.x0 + rect.x1) / 2.0,
-                Anchor::End => rect.x1,
-            };
-            placed.push(Placed { index, rect, text_x, text_y: (rect.y0 + rect.y1) / 2.0, anchor });
-        }
+        let Some(((rect, anchor), leader)) = candidates.into_iter().find(|((rect, _), _)| fits(rect)) else {
+            // Labels go strictly by importance: once one finds no room, no less important
+            // one is labelled (a reader would take the labelled ones for the largest).
+            break;
+        };
+        let text_x = match anchor {
+            Anchor::Start => rect.x0,
+            Anchor::Middle => (rect.x0 + rect.x1) / 2.0,
+            Anchor::End => rect.x1,
+        };
+        placed.push(Placed { index, rect, text_x, text_y: (rect.y0 + rect.y1) / 2.0, anchor, leader });
     }
     placed
 }

@@ -411,7 +411,9 @@ fn flows_takeaway(g: Option<&FlowGraph>, subject: &str) -> String {
     let route = (0..g.nodes.len())
         .filter(|&k| g.nodes[k].kind == NodeKind::Intermediate)
         .max_by(|&a, &b| inflow(a).total_cmp(&inflow(b)));
-    let mut s = format!("Of {} stolen in {subject}", money(g.theft_usd));
+    // Money is stolen from a victim ("from Bybit"), or in a number of summed thefts.
+    let from = if g.incidents.len() > 3 { "in" } else { "from" };
+    let mut s = format!("Of {} stolen {from} {subject}", money(g.theft_usd));
     match route {
         Some(k) => s.push_str(&format!(
             ", the most traced through one route went through {}: {} ({} of the {}).",

@@ -55,10 +55,9 @@ pub fn render(
     Ok(c.finish())
 }
 
-/// Each publisher's symbol, in legend order.
-fn symbol_for(data: &PublishedData, publisher: &str) -> Symbol {
-    let k = data.publishers.iter().position(|x| x == publisher).unwrap_or(0);
-    Symbol::SEQUENCE[k % Symbol::SEQUENCE.len()]
+/// Each publisher's symbol: the same as on every other chart ([`Symbol::for_publisher`]).
+fn symbol_for(_data: &PublishedData, publisher: &str) -> Symbol {
+    Symbol::for_publisher(publisher)
 }
 
 /// The legend's entries: one symbol per publisher, then the period swatch.

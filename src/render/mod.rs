@@ -168,6 +168,17 @@ impl Canvas {
         Ok(())
     }
 
+    /// Text reading upwards from (x, y) ([`svg::SvgDoc::text_up`]).
+    pub fn text_up(&self, s: &str, x: f64, y: f64, font: Font) {
+        self.doc.text_up(s, (px(x), px(y)), font.size, font.bold, font.color);
+    }
+
+    /// An invisible target of radius `r` for incident `id` around (x, y)
+    /// ([`svg::SvgDoc::hit_area`]).
+    pub fn hit_area(&self, id: &str, x: f64, y: f64, r: f64) {
+        self.doc.hit_area(id, (px(x), px(y)), r.max(1.0).round() as u32);
+    }
+
     /// A legend or marker symbol of radius `r` centred on (x, y).
     pub fn symbol(&self, symbol: Symbol, x: f64, y: f64, r: f64, color: RGBColor) -> Result<(), ChartError> {
         let outline = Paint::Stroke(color, 2);
@@ -250,6 +261,9 @@ pub enum LegendKey {
     Swatch(RGBColor),
     /// A symbol in the text colour.
     Symbol(Symbol),
+    /// A symbol on a short level line, as the yearly chart draws a published figure (the
+    /// line marks the figure's exact height).
+    Ticked(Symbol),
     /// A faded, dashed-outline swatch (estimates).
     Estimate(RGBColor),
     /// A hollow circle with a dashed outline (contested attribution).
@@ -277,6 +291,10 @@ pub fn legend(
                 c.rect(x, y - 5.0, x + 10.0, y + 5.0, *color, Some(c.palette.outline))?
             }
             LegendKey::Symbol(s) => c.symbol(*s, x + 5.0, y, 5.0, c.palette.text)?,
+            LegendKey::Ticked(s) => {
+                c.line(&[(x - 1.0, y), (x + 11.0, y)], c.palette.text, 2)?;
+                c.symbol(*s, x + 5.0, y, 5.0, c.palette.text)?
+            }
             LegendKey::Estimate(color) => {
                 c.doc.open("g", &[("stroke-dasharray", "3 2")]);
                 c.polygon(
@@ -298,7 +316,9 @@ pub fn legend(
                 c.doc.close();
             }
         }
-        c.text(label, x + 16.0, y, Font::new(size, c.palette.text))?;
+        for (k, line) in label.iter().enumerate() {
+            c.text(line, x + 16.0, y + LEGEND_ROW * k as f64, Font::new(size, c.palette.text))?;
+        }
     }
     c.doc.close();
     Ok(height)
@@ -332,20 +352,35 @@ fn legend_places(
     x0: f64,
     y0: f64,
     width: f64,
-) -> (Vec<(String, f64, f64)>, f64) {
+) -> (Vec<(Vec<String>, f64, f64)>, f64) {
     let (size, row) = (LEGEND_SIZE, LEGEND_ROW);
     let (mut x, mut y) = (x0, y0 + row / 2.0);
     let mut places = Vec::with_capacity(entries.len());
     for (_, label) in entries {
-        // A label longer than the chart is cut rather than drawn past its edge.
-        let label = Canvas::fit(label, size, width - 20.0);
-        let w = 16.0 + text::width(&label, size) + 14.0;
-        if x > x0 && x + w > x0 + width {
+        // A label longer than the chart wraps onto rows of its own rather than being cut:
+        // a reader must be able to tell every key apart (a word longer than the chart is
+        // still cut, as nothing else could fit it).
+        let room = width - 20.0;
+        let lines: Vec<String> = if text::width(label, size) <= room {
+            vec![label.clone()]
+        } else {
+            text::wrap(label, size, room).iter().map(|l| Canvas::fit(l, size, room)).collect()
+        };
+        let widest = lines.iter().map(|l| text::width(l, size)).fold(0.0, f64::max);
+        let w = 16.0 + widest + 14.0;
+        if x > x0 && (x + w > x0 + width || lines.len() > 1) {
             x = x0;
             y += row;
         }
-        places.push((label, x, y));
-        x += w;
+        let rows = lines.len().max(1);
+        places.push((lines, x, y));
+        if rows > 1 {
+            // The next entry starts on a row of its own below the wrapped one.
+            y += row * (rows - 1) as f64;
+            x = x0 + width;
+        } else {
+            x += w;
+        }
     }
     (places, y + row / 2.0 - y0)
 }

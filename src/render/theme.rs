@@ -79,6 +79,17 @@ impl Palette {
     }
 }
 
+/// Each known publisher's symbol: the one place that assigns them ([`Symbol::for_publisher`]).
+pub const PUBLISHER_SYMBOLS: [(&str, Symbol); 7] = [
+    ("Chainalysis", Symbol::Diamond),
+    ("TRM Labs", Symbol::TriangleUp),
+    ("Elliptic", Symbol::Square),
+    ("UN Panel of Experts", Symbol::Ring),
+    ("MSMT", Symbol::TriangleDown),
+    ("U.S. Department of State (MSMT participant)", Symbol::Plus),
+    ("South Korea National Intelligence Service (NIS)", Symbol::Cross),
+];
+
 /// The symbol used for a reported-figure publisher or an enforcement kind. Shapes, not
 /// colours, tell them apart, so the distinction survives colour blindness and grey print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +125,20 @@ impl Symbol {
         Symbol::Plus,
         Symbol::Cross,
     ];
+
+    /// The symbol of a publisher of yearly figures: the same in every chart, legend and
+    /// view, whichever publishers a view shows (a symbol assigned by position changed with
+    /// the filters). The publishers of the shipped dataset have fixed symbols; any other
+    /// takes one from its name, so it too keeps it everywhere.
+    pub fn for_publisher(publisher: &str) -> Symbol {
+        match PUBLISHER_SYMBOLS.iter().find(|(name, _)| *name == publisher) {
+            Some((_, symbol)) => *symbol,
+            None => {
+                let hash = publisher.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+                Symbol::SEQUENCE[hash as usize % Symbol::SEQUENCE.len()]
+            }
+        }
+    }
 
     /// The symbol for an enforcement kind.
     pub fn for_enforcement(kind: EnforcementKind) -> Symbol {

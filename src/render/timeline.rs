@@ -16,6 +16,9 @@ use std::fmt::Write as _;
 /// areas are proportional to amounts only above this radius (the legend says so).
 pub const MIN_RADIUS: f64 = 2.5;
 
+/// The radius of a mark's target for a finger (a 26 px tap target: WCAG asks 24).
+pub const HIT_RADIUS: f64 = 13.0;
+
 /// Most incidents drawn as their own accessible marks; smaller ones beyond this are drawn
 /// as a density layer (the incident table lists every one).
 pub const MAX_MARKS: usize = 400;
@@ -255,6 +258,32 @@ pub fn frame(data: &TimelineData, size: Size, top: f64) -> Frame {
     }
 }
 
+/// The line above the plot saying how to read the marks: the longest wording that fits the
+/// plot's width whole (a phone gets the short one, never a sentence cut with "…").
+fn scale_note(data: &TimelineData, width: f64) -> String {
+    let binned = data.points.len().saturating_sub(MAX_MARKS);
+    let wordings = if binned > 0 {
+        vec![
+            format!(
+                "Marker area ∝ amount; the {binned} smallest thefts shown as grey density squares; log scale"
+            ),
+            format!("Area ∝ amount; {binned} smallest as grey squares; log scale"),
+            format!("Area ∝ amount; {binned} smallest grey"),
+        ]
+    } else {
+        vec![
+            format!("Marker area ∝ amount (min {MIN_RADIUS} px); amounts on a log scale"),
+            "Marker area ∝ amount; log scale".to_string(),
+            "Area ∝ amount; log scale".to_string(),
+        ]
+    };
+    let fits = |s: &String| text::width(s, 10.0) <= width;
+    match wordings.iter().find(|s| fits(s)) {
+        Some(s) => s.clone(),
+        None => Canvas::fit(&wordings[wordings.len() - 1], 10.0, width),
+    }
+}
+
 /// A marker label: the victim's name without its parenthesised qualifier, and the amount
 /// ("Ronin Network $620M").
 pub fn short_label(p: &TimelinePoint) -> String {
@@ -303,23 +332,7 @@ pub fn draw(
     let entries = legend_entries(data, &p);
     let legend_h = legend(c, &entries, 8.0, 6.0, f64::from(size.width) - 16.0)?;
     let f = frame(data, size, legend_h + 14.0);
-    c.text(
-        &Canvas::fit(
-            &if data.points.len() > MAX_MARKS {
-                format!(
-                    "Marker area ∝ amount; the {} smallest thefts shown as grey density squares; log scale",
-                    data.points.len() - MAX_MARKS
-                )
-            } else {
-                format!("Marker area ∝ amount (min {MIN_RADIUS} px); amounts on a log scale")
-            },
-            10.0,
-            f.plot.width(),
-        ),
-        f.plot.x0,
-        f.plot.y0 - 2.0,
-        Font::new(10.0, p.muted),
-    )?;
+    c.text(&scale_note(data, f.plot.width()), f.plot.x0, f.plot.y0 - 2.0, Font::new(10.0, p.muted))?;
 
     c.doc.open("g", &[("class", "axis y")]);
     for t in f.y.ticks() {
@@ -385,6 +398,16 @@ pub fn draw(
     if !binned.is_empty() {
         draw_density(c, &f, &binned)?;
     }
+    // A finger needs 24 px or more: small marks get a larger invisible target beneath
+    // every mark (a mark as drawn always wins; the targets take taps around them), the
+    // smaller drawn later so they sit on top of the larger ones' targets.
+    c.doc.open("g", &[("class", "hits")]);
+    for pt in &order {
+        if f.radius(pt.usd) < HIT_RADIUS {
+            c.hit_area(&pt.id, f.date_x(pt.date), f.y.map(pt.usd), HIT_RADIUS);
+        }
+    }
+    c.doc.close();
     c.doc.open("g", &[("class", "markers")]);
     for pt in &order {
         let (cx, cy, r) = (f.date_x(pt.date), f.y.map(pt.usd), f.radius(pt.usd));
@@ -435,7 +458,8 @@ pub fn draw(
             }
         })
         .collect();
-    let max_labels = ((f.plot.width() / 80.0) as usize).clamp(3, 14);
+    // A wider chart has room for more labels (about one per 80 px of plot).
+    let max_labels = ((f.plot.width() / 80.0) as usize).clamp(3, 24);
     c.doc.open("g", &[("class", "labels")]);
     for placed in labels::place(&requests, f.plot, max_labels) {
         let pt = order[placed.index];
@@ -459,6 +483,16 @@ pub fn draw(
                 ("data-box", &format!("{x0} {y0} {x1} {y1}")),
             ],
         );
+        if placed.leader {
+            // From the marker's edge towards the label's nearest point.
+            let (mx, my) = (f.date_x(pt.date), f.y.map(pt.usd));
+            let (lx, ly) =
+                (mx.clamp(placed.rect.x0, placed.rect.x1), my.clamp(placed.rect.y0, placed.rect.y1));
+            let (dx, dy) = (lx - mx, ly - my);
+            let d = (dx * dx + dy * dy).sqrt().max(1e-9);
+            let r = f.radius(pt.usd) + 1.0;
+            c.line(&[(mx + dx / d * r, my + dy / d * r), (lx, ly)], p.muted, 1)?;
+        }
         c.text(&label, placed.text_x, placed.text_y, Font::new(label_size, p.text).align(align))?;
         c.doc.close();
     }

@@ -124,11 +124,10 @@ fn legend_entries(data: &YearlyData, p: &Palette) -> Vec<(LegendKey, String)> {
     if data.split {
         entries.push((LegendKey::Swatch(p.muted), "Official + firm-rated only".to_string()));
     }
-    for (k, publisher) in data.publishers.iter().enumerate() {
-        entries.push((
-            LegendKey::Symbol(Symbol::SEQUENCE[k % Symbol::SEQUENCE.len()]),
-            format!("{publisher} (reported)"),
-        ));
+    for publisher in &data.publishers {
+        // Drawn as the marks are: the symbol on its level line.
+        entries
+            .push((LegendKey::Ticked(Symbol::for_publisher(publisher)), format!("{publisher} (reported)")));
     }
     if data.reported.iter().any(|m| m.nature.is_partial_or_derived()) {
         entries
@@ -183,8 +182,19 @@ pub fn draw(
     let n = data.bars.len().max(1) as f64;
     let slot = (right - left) / n;
     let publishers = data.publishers.len();
-    let bar_w = if publishers > 0 { slot * 0.48 } else { slot * 0.7 };
-    let bar_pad = if publishers > 0 { slot * 0.06 } else { slot * 0.15 };
+    // A narrow slot (a phone) gives the publishers' figures two lanes beside a slimmer
+    // bar, so nearly equal figures stand apart rather than merge.
+    let narrow = slot < 40.0;
+    let bar_w = match (publishers > 0, narrow) {
+        (true, true) => slot * 0.22,
+        (true, false) => slot * 0.48,
+        (false, _) => slot * 0.7,
+    };
+    let bar_pad = match (publishers > 0, narrow) {
+        (true, true) => slot * 0.05,
+        (true, false) => slot * 0.06,
+        (false, _) => slot * 0.15,
+    };
     let label_size = 11.0;
     let year_every = {
         let label_w = text::width("2024", label_size) + 6.0;
@@ -258,23 +268,33 @@ pub fn draw(
             draw_official_firm(c, bar, sx, x0 + bar_w, &y, bottom)?;
         }
         let label = money(bar.total);
-        if bar.total > 0.0 && text::width(&label, label_size) <= slot * 0.98 {
+        let label_w = text::width(&label, label_size);
+        if bar.total > 0.0 && label_w <= slot * 0.98 {
             let cx = (x0 + x1) / 2.0;
-            let lx = cx.max(left + text::width(&label, label_size) / 2.0);
+            let lx = cx.max(left + label_w / 2.0);
             c.text(
                 &label,
                 lx,
                 y.map(bar.total) - 8.0,
                 Font::new(label_size, p.text).align(Align::Middle).bold(),
             )?;
+        } else if bar.total > 0.0 {
+            // Too narrow to read across (a phone): the value stands upright above its bar,
+            // or inside its top when the plot's top leaves no room above it.
+            let small = 10.0;
+            let w = text::width(&label, small);
+            let above = y.map(bar.total) - 4.0;
+            let start = if above - w >= top { above } else { (y.map(bar.total) + w + 4.0).min(bottom - 2.0) };
+            c.text_up(&label, (x0 + x1) / 2.0, start, Font::new(small, p.text).bold());
         }
 
         // Reported figures: one sub-column per publisher to the right of the bar.
-        let marks: Vec<(usize, &ReportedMark)> = data
+        let marks: Vec<(Symbol, &ReportedMark)> = data
             .reported
             .iter()
             .filter(|m| m.year == bar.year)
-            .filter_map(|m| data.publishers.iter().position(|p| *p == m.publisher).map(|i| (i, m)))
+            .filter(|m| data.publishers.contains(&m.publisher))
+            .map(|m| (Symbol::for_publisher(&m.publisher), m))
             .collect();
         // Each publisher has its own symbol, so marks share a column beside the bar and
         // step sideways into a second lane only where two figures would touch.
@@ -294,7 +314,7 @@ pub fn draw(
             }
             r -= 0.5;
         };
-        for ((i, m), (cy, lane)) in marks.into_iter().zip(ys.into_iter().zip(lane_of)) {
+        for ((symbol, m), (cy, lane)) in marks.into_iter().zip(ys.into_iter().zip(lane_of)) {
             let cx = x1 + bar_pad + r + lane as f64 * lane_w;
             let tip = reported_tip(m, &source_title(&m.source));
             let (usd, year) = (m.usd.to_string(), m.year.to_string());
@@ -312,7 +332,7 @@ pub fn draw(
             }
             c.doc.open("g", &attrs);
             c.line(&[(cx - r - 1.0, cy), (cx + r + 1.0, cy)], p.text, 2)?;
-            c.symbol(Symbol::SEQUENCE[i % Symbol::SEQUENCE.len()], cx, cy, r, p.text)?;
+            c.symbol(symbol, cx, cy, r, p.text)?;
             c.doc.close();
         }
     }

@@ -1,7 +1,7 @@
 //! The page's events, listened to on its stable containers (the page root, which no view
 //! change replaces, and the header): every button by its [`Action`], the filter controls,
 //! the release picker, the incident table, the detail and citation panels, the data box and
-//! the theme button.
+//! the theme button; and Escape on the whole document (it closes the detail wherever focus is).
 //! Each turns into a view change through the one write path, [`PageState::set`]. A chart's
 //! own events are listened to on its figure ([`crate::web::figure`]).
 
@@ -21,8 +21,14 @@ pub fn install(root: &web_sys::Element, state: PageState, attempt: RwSignal<u32>
     let mut out = vec![
         dom::Listener::new(root, "click", move |ev| click(&ev, state, attempt)),
         dom::Listener::new(root, "change", move |ev| change(&ev, state)),
-        dom::Listener::new(root, "keydown", move |ev| escape(&ev, state)),
+        // On the document: Escape closes the detail wherever focus is (on <body> too, when
+        // a redraw took the focused element away).
+        match dom::document() {
+            Some(doc) => dom::Listener::new(&doc, "keydown", move |ev| escape(&ev, state)),
+            None => dom::Listener::new(root, "keydown", move |ev| escape(&ev, state)),
+        },
         dom::Listener::new(root, "submit", move |ev| submit(&ev, state, attempt)),
+        search_as_you_type(root, state),
     ];
     let header = dom::document().and_then(|d| d.query_selector("header.page-header").ok().flatten());
     if let Some(header) = header {
@@ -48,6 +54,11 @@ fn click(ev: &web_sys::Event, state: PageState, attempt: RwSignal<u32>) {
     if dom::closest(ev.target(), "figure[data-chart]").is_some() {
         return;
     }
+    if let Some(toggle) = dom::closest(ev.target(), "button.filters-toggle") {
+        let open = toggle.get_attribute("aria-expanded").as_deref() == Some("true");
+        let _ = toggle.set_attribute("aria-expanded", if open { "false" } else { "true" });
+        return;
+    }
     if let Some((action, button)) = dom::action_of(ev) {
         match action {
             Action::Reset => state.set(&FILTERS.map(|k| (k, &[] as &[&str])), false),
@@ -58,6 +69,8 @@ fn click(ev: &web_sys::Event, state: PageState, attempt: RwSignal<u32>) {
                 }
             }
             Action::ShowAll => state.ui(|u| u.show_all = true),
+            // The theme button in the phone's toolbar (in the header it is the header's).
+            Action::Theme => toggle_theme(state),
             Action::Close => state.set(&[("incident", &[])], false),
             Action::Retry => {
                 // Loading again from this moment: the state says so before the load starts.
@@ -128,16 +141,47 @@ fn change(ev: &web_sys::Event, state: PageState) {
     }
 }
 
-/// Escape closes the detail panel or the citation panel it is pressed in.
+/// How long the search box waits after the last key before it filters: long enough not to
+/// filter on every letter of a word typed, short enough to read as immediate.
+const SEARCH_PAUSE_MS: i32 = 200;
+
+/// The search box filters as the reader types, once typing pauses ([`SEARCH_PAUSE_MS`]);
+/// Enter (the `change` event) still filters at once.
+fn search_as_you_type(root: &web_sys::Element, state: PageState) -> dom::Listener {
+    let pending: std::rc::Rc<std::cell::Cell<Option<i32>>> = Default::default();
+    dom::Listener::new(root, "input", move |ev| {
+        let Some(input) = dom::closest(ev.target(), "section.filters input[name=q]") else { return };
+        let Some(w) = web_sys::window() else { return };
+        if let Some(handle) = pending.take() {
+            w.clear_timeout_with_handle(handle);
+        }
+        let done = pending.clone();
+        let run = wasm_bindgen::closure::Closure::once_into_js(move || {
+            done.set(None);
+            let Some(input) = input.dyn_ref::<web_sys::HtmlElement>() else { return };
+            let value = dom::control_value(input);
+            let values: &[&str] = if value.trim().is_empty() { &[] } else { &[&value] };
+            // Typing replaces the history entry rather than adding one per pause.
+            state.set(&[("q", values)], true);
+        });
+        let handle = w
+            .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), SEARCH_PAUSE_MS)
+            .ok();
+        pending.set(handle);
+    })
+}
+
+/// Escape closes the citation panel when pressed in it; otherwise it closes an open
+/// incident detail wherever focus is (focus then returns to what opened it).
 fn escape(ev: &web_sys::Event, state: PageState) {
     if ev.dyn_ref::<web_sys::KeyboardEvent>().is_none_or(|k| k.key() != "Escape") {
         return;
     }
-    if dom::closest(ev.target(), ".detail").is_some() {
-        state.set(&[("incident", &[])], false);
-    } else if dom::closest(ev.target(), "#cite-panel").is_some() {
+    if dom::closest(ev.target(), "#cite-panel").is_some() {
         ev.prevent_default();
         crate::web::cite::close(state);
+    } else if state.view.with_untracked(|v| v.incident.is_some()) {
+        state.set(&[("incident", &[])], false);
     }
 }
 

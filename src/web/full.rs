@@ -13,6 +13,7 @@ use crate::view::{ChartKind, Filter, Theme, ViewState};
 use crate::web::dom;
 use crate::web::figure::measure_all;
 use crate::web::figure::Figure;
+use crate::web::focus::Opener;
 use crate::web::inputs::Inputs;
 use crate::web::part::Part;
 
@@ -29,6 +30,12 @@ pub struct FullPage {
     detail: Part<(PartKey, u32)>,
     cite: Part<String>,
     figures: Vec<Figure>,
+    /// What opened the incident detail on screen, to return to when it closes.
+    opener: Option<Opener>,
+    /// The polite status line that announces each filter's result.
+    status: Option<web_sys::Element>,
+    /// The result it announced last (or, at first, the view on screen, said by nothing).
+    announced: Option<String>,
 }
 
 impl FullPage {
@@ -55,6 +62,9 @@ impl FullPage {
             detail: Part::new(slot(Slot::Detail)?),
             cite: Part::new(slot(Slot::Cite)?),
             figures,
+            opener: None,
+            status: status_line(),
+            announced: None,
         })
     }
 
@@ -77,6 +87,12 @@ impl FullPage {
 
     /// Every block for the selection; true when every chart is drawn.
     pub fn show(&mut self, sel: &Selection, inputs: &Inputs) -> bool {
+        if sel.view.incident.is_some() && self.detail_shows().is_none() {
+            // The detail opens from the page: what opened it and where the reader was, to
+            // go back to on closing. Read before any part is rewritten (a rewritten row or
+            // chart takes the focused element with it).
+            self.opener = Some(Opener::now());
+        }
         // Every box is read before anything is written: the page lays out once.
         measure_all(&mut self.figures);
         self.headline
@@ -85,6 +101,7 @@ impl FullPage {
         self.diff.show(sel.part_key(Block::Diff), || html::diff::panel(sel, false));
         self.filters.show(sel.part_key(Block::FilterChoices), || html::filters(sel));
         show_filter_values(self.filters.el(), &sel.view.filter);
+        show_filter_summary(&sel.view.filter);
         self.after.show(sel.part_key(Block::After), || html::after::years(sel));
         self.published.show(sel.part_key(Block::Published), || html::published_figures(&sel.data));
         self.changes.show(sel.part_key(Block::Changes), || html::changes(&sel.data));
@@ -93,6 +110,7 @@ impl FullPage {
         let key = footer_key(sel, inputs);
         self.footer.show(key.clone(), || html::footer(Some(&sel.data), &key.1, &key.2));
         self.show_detail(sel);
+        self.announce(sel);
         let cite = crate::web::cite::markup(sel, &inputs.ui);
         self.cite.show(cite.clone(), || cite);
         let mut drawn = true;
@@ -110,7 +128,9 @@ impl FullPage {
             .and_then(|w| w.as_f64())
             .map_or(720.0, |w| (w - 64.0).clamp(300.0, 960.0));
         let key = (sel.part_key(Block::Detail), width as u32);
-        let opened = sel.view.incident.is_some() && self.detail_shows() != sel.view.incident;
+        let showing = self.detail_shows();
+        let opened = sel.view.incident.is_some() && showing != sel.view.incident;
+        let closed = sel.view.incident.is_none() && showing.is_some();
         self.detail.show(key, || {
             let Some(i) = sel.selected() else { return String::new() };
             let size = Size { width: width as u32, height: (width * 0.55).clamp(320.0, 480.0) as u32 };
@@ -121,6 +141,12 @@ impl FullPage {
                 html::detail(&sel.data, i, flow.as_ref())
             )
         });
+        if closed {
+            if let Some(opener) = self.opener.take() {
+                // After the page has laid out without the panel.
+                dom::next_frame(move || opener.restore());
+            }
+        }
         if opened {
             dom::next_frame(|| {
                 if let Some(h) = dom::document().and_then(|d| d.get_element_by_id("detail-heading")) {
@@ -130,11 +156,42 @@ impl FullPage {
         }
     }
 
+    /// Says each filter's result in the polite status line ("12 incidents, $1.23B,
+    /// 2024–2025"); the view the page opened on is on screen already and not said.
+    fn announce(&mut self, sel: &Selection) {
+        let said = pipeline::result_summary(sel);
+        if self.announced.as_deref() == Some(said.as_str()) {
+            return;
+        }
+        if self.announced.is_some() {
+            if let Some(status) = &self.status {
+                status.set_text_content(Some(&said));
+            }
+        }
+        self.announced = Some(said);
+    }
+
     /// The incident the detail panel shows now.
     fn detail_shows(&self) -> Option<String> {
         dom::find(self.detail.el(), "[data-incident-detail]")
             .and_then(|a| a.get_attribute("data-incident-detail"))
     }
+}
+
+/// The page's polite status line, made once (a live region must be on the page before the
+/// text it announces is written into it).
+fn status_line() -> Option<web_sys::Element> {
+    let doc = dom::document()?;
+    if let Some(el) = doc.get_element_by_id("filter-result") {
+        return Some(el);
+    }
+    let el = doc.create_element("p").ok()?;
+    el.set_id("filter-result");
+    el.set_class_name("visually-hidden");
+    let _ = el.set_attribute("role", "status");
+    let _ = el.set_attribute("aria-live", "polite");
+    doc.body()?.append_child(&el).ok()?;
+    Some(el)
 }
 
 /// Shows the view in force in the filter controls through their values (after Back and
@@ -173,6 +230,19 @@ fn show_filter_values(section: &web_sys::Element, f: &Filter) {
         if !typing && q.value() != f.text {
             q.set_value(&f.text);
         }
+    }
+}
+
+/// The filter in force in words on the phone's "Filters" button, so the folded filters
+/// still say what the page shows.
+fn show_filter_summary(f: &Filter) {
+    let Some(el) = dom::document().and_then(|d| d.query_selector("[data-filter-summary]").ok().flatten())
+    else {
+        return;
+    };
+    let words = crate::view::describe(f);
+    if el.text_content().as_deref() != Some(words.as_str()) {
+        el.set_text_content(Some(&words));
     }
 }
 

@@ -98,6 +98,9 @@ impl Layout {
             Mode::Deck => Body::Deck(Deck::new(&root, resized)),
         };
         let listeners = events::install(&root, state, attempt);
+        if matches!(mode, Mode::Full) {
+            crate::web::phone::install();
+        }
         Some(Layout { mode, root, status, body, first_view, _listeners: listeners })
     }
 
@@ -158,6 +161,8 @@ fn fresh_root(
     mode: &Mode,
 ) -> Option<web_sys::Element> {
     let body = doc.body()?;
+    // The header's tools may stand in the old page's toolbar: back to the header first.
+    crate::web::phone::place(false);
     if let Some(old) = existing {
         old.remove();
     }

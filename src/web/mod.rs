@@ -12,12 +12,14 @@ pub mod embed;
 pub mod events;
 pub mod fetch;
 pub mod figure;
+pub mod focus;
 pub mod full;
 pub mod incidents;
 pub mod inputs;
 pub mod layout;
 pub mod panic;
 pub mod part;
+pub mod phone;
 pub mod print;
 pub mod releases;
 pub mod screen;
@@ -29,6 +31,7 @@ pub mod status;
 pub fn start() {
     panic::install();
     dom::open_details_when_printing();
+    focus::install_in_page_links();
     // Mounting nothing gives the page its reactive owner and async executor; the page's
     // content is the markup already there, which `app::run` adopts.
     leptos::mount::mount_to_body(app::run);

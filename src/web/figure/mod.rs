@@ -150,6 +150,19 @@ impl Figure {
         });
         let wrap = self.table.el().class_list();
         let _ = if open { wrap.remove_1("visually-hidden") } else { wrap.add_1("visually-hidden") };
+        // A folded table is read by screen readers but is no tab stop: its links would be
+        // stops the sighted keyboard user cannot see.
+        for el in dom::find_all(self.table.el(), "a[href], button") {
+            match (open, el.get_attribute("tabindex").as_deref()) {
+                (true, Some(_)) => {
+                    let _ = el.remove_attribute("tabindex");
+                }
+                (false, None) => {
+                    let _ = el.set_attribute("tabindex", "-1");
+                }
+                _ => {}
+            }
+        }
         let still = sel.view.embed.as_ref().is_some_and(|e| e.still);
         let _ = self.chart_box.set_attribute("tabindex", if still { "-1" } else { "0" });
         drawing::show(&self.shared, &self.chart_box, sel, self.size)

@@ -126,7 +126,9 @@ fn brush(chart_box: &web_sys::Element, shared: Rc<RefCell<Shared>>, state: PageS
     let (host, s, from) = (chart_box.clone(), shared.clone(), start.clone());
     let down = move |ev: web_sys::Event| {
         let Some(p) = ev.dyn_ref::<web_sys::PointerEvent>() else { return };
-        if p.button() == 0 && dom::closest(ev.target(), ".mark").is_none() {
+        // A mark, or the larger target a small one has on a touch screen, is tapped, not
+        // dragged from.
+        if p.button() == 0 && dom::closest(ev.target(), ".mark, .hit").is_none() {
             from.set(drawing_x(&host, &s.borrow(), f64::from(p.client_x())));
         }
     };
