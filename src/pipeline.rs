@@ -47,24 +47,21 @@ impl ChartKind {
     /// first view fills its box exactly as the live page will.
     pub fn size_for(self, width: u32) -> Size {
         let w = f64::from(width);
-        let (share, lo, hi) = match self {
-            ChartKind::Yearly => (0.46, 300.0, 520.0),
-            ChartKind::Timeline => (0.50, 340.0, 560.0),
-            ChartKind::Flows => (0.48, 360.0, 560.0),
-            ChartKind::Figures => (0.42, 320.0, 480.0),
+        // (share of the width, least, most; then a floor that grows as the box narrows:
+        // intercept and slope). The floors: below about 1240 px the summed flow's labels
+        // cannot all sit beside its nodes and move to a keyed list under the diagram, which
+        // needs more height the narrower the chart; on a phone the yearly legend (every
+        // category and publisher) takes rows a wide screen lays out in two, and the
+        // timeline's legend and two lanes likewise leave the plot a strip. The stylesheet
+        // says the same as `max(clamp(..), calc(INTERCEPTpx - SLOPE*100cqw))`, and
+        // public/early.js as its SIZE table (tests/exports.rs holds the three equal).
+        let (share, lo, hi, floor_at_0, floor_slope) = match self {
+            ChartKind::Yearly => (0.46, 300.0, 520.0, 600.0, 0.5),
+            ChartKind::Timeline => (0.50, 340.0, 560.0, 680.0, 0.6),
+            ChartKind::Flows => (0.48, 360.0, 560.0, 1280.0, 0.6),
+            ChartKind::Figures => (0.42, 320.0, 480.0, 0.0, 0.0),
         };
-        let height = (w * share).clamp(lo, hi);
-        // Below about 1240 px the summed flow's labels cannot all sit beside its nodes and
-        // move to a keyed list under the diagram, which needs more height the narrower the
-        // chart: `max(clamp(..), calc(1280px - 60cqw))` in the stylesheet.
-        let height = if self == ChartKind::Flows { height.max(1280.0 - 0.6 * w) } else { height };
-        // On a phone the yearly legend (every category and publisher) takes rows a wide
-        // screen lays out in two: the box grows as the chart narrows, so the bars and the
-        // publishers' figures keep room (`max(clamp(..), calc(600px - 50cqw))`; the
-        // timeline's `calc(680px - 60cqw)`); from 600 px up the clamp alone holds, as before.
-        let height = if self == ChartKind::Yearly { height.max(600.0 - 0.5 * w) } else { height };
-        // The timeline's legend and two lanes likewise leave a phone's plot a strip.
-        let height = if self == ChartKind::Timeline { height.max(680.0 - 0.6 * w) } else { height };
+        let height = (w * share).clamp(lo, hi).max(floor_at_0 - floor_slope * w);
         Size { width, height: height.round() as u32 }
     }
 }

@@ -466,16 +466,14 @@ fn the_first_views_embed_height_is_the_apps_at_every_width() {
     let script = include_str!("../public/early.js");
     let size = js_numbers(script, "SIZE");
     let chrome = js_numbers(script, "CHROME");
-    assert_eq!((size.len(), chrome.len()), (12, 12), "{size:?} {chrome:?}");
+    assert_eq!((size.len(), chrome.len()), (20, 12), "{size:?} {chrome:?}");
     for (k, kind) in ChartKind::ALL.into_iter().enumerate() {
-        let (share, lo, hi) = (size[3 * k], size[3 * k + 1], size[3 * k + 2]);
+        let (share, lo, hi, at_0, slope) =
+            (size[5 * k], size[5 * k + 1], size[5 * k + 2], size[5 * k + 3], size[5 * k + 4]);
         for width in 0..=2400u32 {
             for plain in [false, true] {
                 let w = f64::from(width);
-                let mut h = (w * share).clamp(lo, hi);
-                if kind == ChartKind::Flows {
-                    h = h.max(1280.0 - 0.6 * w);
-                }
+                let h = (w * share).clamp(lo, hi).max(at_0 - slope * w);
                 let band = chrome.chunks(3).find(|b| w <= b[0]).expect("a band for every width");
                 let js = h.round() + if plain { band[2] } else { band[1] };
                 assert_eq!(
