@@ -153,7 +153,7 @@ pub fn caption(chart: &ChartData) -> String {
             let _ = write!(out, r#"<ul class="chart-notes">{items}</ul>"#);
         }
         notes => {
-            let keys: Vec<&str> = notes.iter().map(|n| n.key.as_str()).collect();
+            let names: Vec<&str> = notes.iter().map(|n| n.name.as_str()).collect();
             let what = match kind {
                 ChartKind::Yearly => "Why the listed sum and the publishers' figures part",
                 _ => "Why these flows do not add up to their thefts",
@@ -161,7 +161,7 @@ pub fn caption(chart: &ChartData) -> String {
             let _ = write!(
                 out,
                 r#"<details class="chart-notes"><summary>{what}: {}</summary><ul class="chart-notes">{items}</ul></details>"#,
-                escape(&keys.join(", "))
+                escape(&names.join(", "))
             );
         }
     }

@@ -359,8 +359,10 @@ pub struct DataKey {
 pub struct Note {
     /// The page hook: `reconcile` (`[data-reconcile=YEAR]`) or `flow-sum`.
     pub hook: &'static str,
-    /// What it is about (the year, or the flow's incident).
+    /// What it is about (the year, or the flow's incident id), for the page hook.
     pub key: String,
+    /// What it is about in words (the year, or the victim's name), for the reader.
+    pub name: String,
     /// The note in words.
     pub text: String,
 }

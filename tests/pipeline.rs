@@ -367,3 +367,21 @@ fn the_footer_says_each_sentence_once() {
         }
     }
 }
+
+#[test]
+fn folded_chart_notes_name_the_thefts_not_their_ids() {
+    // The summed flows fold their "why this flow does not add up" notes under a line naming
+    // the flows: a reader sees "Bybit, Ronin Network …", never "bybit-2025, ronin-2022".
+    let sel = default_selection();
+    let caption = html::caption(&ChartData::new(&sel, ChartKind::Flows));
+    let summary = caption
+        .split(r#"<details class="chart-notes"><summary>"#)
+        .nth(1)
+        .and_then(|s| s.split("</summary>").next())
+        .expect("the summed flows fold their notes");
+    assert!(summary.contains("Bybit"), "{summary}");
+    let data = shipped();
+    for incident in &data.incidents {
+        assert!(!summary.contains(incident.id.as_str()), "an id in the notes' line: {summary}");
+    }
+}

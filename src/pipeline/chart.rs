@@ -86,7 +86,12 @@ impl ChartData {
             // Why a year's sum and the publishers' figures part, year by year.
             chart.notes = reconcile::reconcile(&sel.data, sel.span)
                 .iter()
-                .map(|n| Note { hook: "reconcile", key: n.year.to_string(), text: n.text() })
+                .map(|n| Note {
+                    hook: "reconcile",
+                    key: n.year.to_string(),
+                    name: n.year.to_string(),
+                    text: n.text(),
+                })
                 .collect();
         }
         chart
@@ -107,7 +112,12 @@ impl ChartData {
             Body::Flows(Some(g), _, _) => g
                 .sum_notes
                 .iter()
-                .map(|(id, text)| Note { hook: "flow-sum", key: id.clone(), text: text.clone() })
+                .map(|(id, text)| Note {
+                    hook: "flow-sum",
+                    key: id.clone(),
+                    name: data.incident(id).map_or_else(|| id.clone(), |i| i.victim.clone()),
+                    text: text.clone(),
+                })
                 .collect(),
             _ => Vec::new(),
         };
