@@ -144,6 +144,10 @@ test("Cite this view gives the permalink pinned to the release with the view's q
 
   await page.keyboard.press("Escape");
   assert.equal(await field.count(), 0, "Escape closes the panel");
+  // Focus moves once the screen is up to date (the next frame), not within the key press.
+  await page
+    .waitForFunction(() => document.activeElement?.dataset.export === "cite", null, { timeout: 2000 })
+    .catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.export), "cite", "focus returns to the button");
   // The pinned address is a working page showing that release.
   await page.goto(pinned);
