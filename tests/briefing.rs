@@ -14,6 +14,9 @@ use heist_ledger::pipeline::{ChartKind, Selection};
 use heist_ledger::render::theme::{palette, Palette};
 use heist_ledger::view::{self, Theme};
 
+mod markup;
+use markup::text_of;
+
 const SHIPPED: &str = include_str!("../public/data/incidents.json");
 const PAGE: &str = "https://example.org/heist-ledger/";
 
@@ -122,24 +125,6 @@ fn printed_links_carry_short_addresses_without_queries() {
     assert!(outbound > 50, "the pack links its sources ({outbound})");
     assert_eq!(shorts.len(), outbound, "every outbound link has its short address");
     assert!(shorts.iter().all(|s| !s.contains('?') && !s.starts_with("http")), "{shorts:?}");
-}
-
-/// The text of markup, tags dropped.
-fn text_of(markup: &str) -> String {
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in markup.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                text.push(' ');
-            }
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text
 }
 
 #[test]

@@ -20,6 +20,9 @@ use heist_ledger::pipeline::{self, ChartKind, Selection};
 use heist_ledger::render::Size;
 use heist_ledger::view::{self, Theme};
 
+mod markup;
+use markup::text_of;
+
 const EARLIER: &str = include_str!("../data/releases/2026-12-01.json");
 const LATER: &str = include_str!("../data/releases/2026-12-02.json");
 
@@ -216,20 +219,7 @@ fn unfolded_text(markup: &str) -> String {
         rest = &after[at..];
     }
     out.push_str(rest);
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in out.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                text.push(' ');
-            }
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text
+    text_of(&out)
 }
 
 #[test]

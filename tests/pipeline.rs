@@ -15,6 +15,9 @@ use heist_ledger::view::{self, FiguresFor, Theme, ViewState};
 mod common;
 use common::shipped;
 
+mod markup;
+use markup::text_of;
+
 fn default_selection() -> Selection {
     Selection::new(shipped(), ViewState::default(), Theme::Light)
 }
@@ -346,19 +349,7 @@ fn the_footer_says_each_sentence_once() {
     let page = static_page(&sel);
     let footer = page.split(r#"<footer class="page-footer">"#).nth(1).expect("a footer");
     let footer = footer.split("</footer>").next().unwrap_or_default();
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in footer.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                text.push(' ');
-            }
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
+    let text = text_of(footer);
     let mut seen = std::collections::HashSet::new();
     for sentence in text.split(". ") {
         let key: Vec<String> = sentence.split_whitespace().take(6).map(str::to_lowercase).collect();
