@@ -14,8 +14,8 @@ use heist_ledger::pipeline::{ChartKind, Selection};
 use heist_ledger::render::theme::{palette, Palette};
 use heist_ledger::view::{self, Theme};
 
-mod markup;
-use markup::text_of;
+mod reading;
+use reading::text_of;
 
 const SHIPPED: &str = include_str!("../public/data/incidents.json");
 const PAGE: &str = "https://example.org/heist-ledger/";

@@ -20,8 +20,8 @@ use heist_ledger::pipeline::{self, ChartKind, Selection};
 use heist_ledger::render::Size;
 use heist_ledger::view::{self, Theme};
 
-mod markup;
-use markup::text_of;
+mod reading;
+use reading::text_of;
 
 const EARLIER: &str = include_str!("../data/releases/2026-12-01.json");
 const LATER: &str = include_str!("../data/releases/2026-12-02.json");

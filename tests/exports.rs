@@ -14,6 +14,8 @@ use heist_ledger::view::{self, Theme, ViewState};
 mod common;
 use common::shipped;
 
+mod reading;
+
 fn view_of(query: &str) -> ViewState {
     let (v, notices) = view::parse(&view::query_pairs(query));
     assert!(notices.is_empty(), "{query}: {notices:?}");
@@ -29,31 +31,11 @@ fn selection(query: &str, theme: Theme) -> Selection {
     Selection::new(shipped(), view_of(query), theme)
 }
 
-/// A minimal CSV reader (quoted fields, doubled quotes, CRLF rows) to check what we write.
+/// Reads a CSV this page writes: it starts with a byte-order mark (so spreadsheets read it
+/// as UTF-8), then RFC 4180 rows.
 fn read_csv(text: &str) -> Vec<Vec<String>> {
     let text = text.strip_prefix('\u{feff}').expect("the CSV starts with a byte-order mark");
-    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    rows
+    reading::read_csv(text)
 }
 
 #[test]

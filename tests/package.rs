@@ -15,6 +15,9 @@ use heist_ledger::model::{Dataset, Date};
 use heist_ledger::package::{self, Site};
 use serde_json::Value;
 
+mod reading;
+use reading::read_csv;
+
 const RELEASES: [&str; 2] =
     [include_str!("../data/releases/2026-12-01.json"), include_str!("../data/releases/2026-12-02.json")];
 const CITATION_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/CITATION.cff");
@@ -26,32 +29,6 @@ fn load(text: &str) -> Dataset {
 
 fn site() -> Site {
     Site::new("https://example.org/heist-ledger/")
-}
-
-/// Reads CSV text (RFC 4180: quoted fields, doubled quotes, CRLF) into rows of fields.
-fn read_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let (mut row, mut field, mut quoted, mut chars) =
-        (Vec::new(), String::new(), false, text.chars().peekable());
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    rows
 }
 
 /// True when `value` is a valid value of Table Schema `kind`.

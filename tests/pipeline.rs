@@ -15,8 +15,8 @@ use heist_ledger::view::{self, FiguresFor, Theme, ViewState};
 mod common;
 use common::shipped;
 
-mod markup;
-use markup::text_of;
+mod reading;
+use reading::text_of;
 
 fn default_selection() -> Selection {
     Selection::new(shipped(), ViewState::default(), Theme::Light)
