@@ -2,18 +2,18 @@
 //! totals beside reported figures, timeline points and enforcement events, and laundering
 //! flow graphs. Pure functions; the charts never look at the raw dataset.
 //!
-//! One file per job: [`yearly`] (year totals and reported figures), [`timeline`] (points and
-//! enforcement events), [`flows`] (flow graphs and each edge's basis in words), [`fold`]
-//! (a flow too large to draw, folded), [`headline`] (the headline figures and the table's
-//! order), [`published`] (published figures over time). Every item is re-exported here, so
+//! One file per job: `yearly.rs` (year totals and reported figures), `timeline.rs` (points
+//! and enforcement events), `flows.rs` (flow graphs and each edge's basis in words), `fold.rs`
+//! (a flow too large to draw, folded), `headline.rs` (the headline figures and the table's
+//! order), `published.rs` (published figures over time). Every item is re-exported here, so
 //! outside code names it as `aggregate::X`.
 
-pub mod flows;
-pub mod fold;
-pub mod headline;
-pub mod published;
-pub mod timeline;
-pub mod yearly;
+mod flows;
+mod fold;
+mod headline;
+mod published;
+mod timeline;
+mod yearly;
 
 #[cfg(test)]
 mod tests;
