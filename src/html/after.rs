@@ -5,9 +5,9 @@
 
 use std::fmt::Write;
 
-use super::{a, bdi, kind_tag_of};
 use crate::after::{self, Tally, Years};
 use crate::format::{money, percent, percent_fine};
+use crate::html::common::{a, bdi, kind_tag_of};
 use crate::model::{Cooperation, Dataset, Incident, StatusMeasure};
 use crate::pipeline::{ChartStatus, Selection};
 use crate::render::svg::escape;

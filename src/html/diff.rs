@@ -6,8 +6,8 @@
 
 use std::fmt::Write;
 
-use super::{a, bdi, kind_tag};
 use crate::diff::{Diff, FieldChange, RecordChange};
+use crate::html::common::{a, bdi, kind_tag};
 use crate::model::{ChangeEntry, Dataset, Revision};
 use crate::pipeline::{self, Selection};
 use crate::render::svg::escape;

@@ -6,11 +6,13 @@
 
 use std::fmt::Write;
 
-use super::{escape, Action, Slot};
 use crate::cite::Citation;
+use crate::html::action::Action;
+use crate::html::page::Slot;
 use crate::load::Progress;
 use crate::model::Release;
 use crate::release::Version;
+use crate::render::svg::escape;
 use crate::view::ChartKind;
 
 /// The notices about the address: what was not understood and ignored. Empty when none.

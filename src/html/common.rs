@@ -1,0 +1,56 @@
+//! Small pieces every part of the markup uses: a dataset string escaped and isolated in
+//! `<bdi>`, an outbound link, a source's kind tag, a selected option.
+
+use crate::model::SourceKind;
+use crate::pipeline::SourceLink;
+use crate::render::svg::escape;
+
+/// A dataset string: escaped and isolated.
+pub(super) fn bdi(s: &str) -> String {
+    format!("<bdi>{}</bdi>", escape(s))
+}
+
+/// An outbound link, or plain text when the address is not http(s) (the validator refuses
+/// those, but a link is never built from one).
+pub(super) fn a(url: &str, text_html: &str) -> String {
+    if url.starts_with("https://") || url.starts_with("http://") {
+        format!(r#"<a href="{}" target="_blank" rel="noopener noreferrer">{text_html}</a>"#, escape(url))
+    } else {
+        text_html.to_string()
+    }
+}
+
+/// The kind of a source as a small tag beside its link.
+pub(super) fn kind_tag(kind: SourceKind) -> String {
+    format!(r#" <span class="source-kind" data-source-kind="{}">{}</span>"#, kind.slug(), kind.label())
+}
+
+/// The kind tag of a source, a copy naming whose text it reproduces ("Copy of primary: FBI
+/// PSA I-022625-PSA"), so a mirror reads as what it mirrors.
+pub(super) fn kind_tag_of(kind: SourceKind, copy_of: Option<&str>) -> String {
+    match (kind, copy_of) {
+        (SourceKind::Copy, Some(of)) => format!(
+            r#" <span class="source-kind" data-source-kind="copy">{}: {}</span>"#,
+            kind.label(),
+            bdi(of)
+        ),
+        _ => kind_tag(kind),
+    }
+}
+
+pub(super) fn source(s: &SourceLink) -> String {
+    format!(
+        r#"{} <span class="publisher">({})</span>{}"#,
+        a(&s.url, &bdi(&s.title)),
+        bdi(&s.publisher),
+        kind_tag_of(s.kind, s.copy_of.as_deref())
+    )
+}
+
+pub(super) fn selected(on: bool) -> &'static str {
+    if on {
+        " selected"
+    } else {
+        ""
+    }
+}

@@ -1,0 +1,233 @@
+//! The incident table (sortable headers, downloads, rows) and an incident's detail panel
+//! as markup.
+
+use std::fmt::Write;
+
+use crate::format::{dollars_exact, money};
+use crate::html::action::Action;
+use crate::html::after;
+use crate::html::common::{a, bdi, kind_tag, kind_tag_of};
+use crate::html::figure::table;
+use crate::model::{Dataset, Incident};
+use crate::pipeline::{Chart, Selection};
+use crate::render::svg::escape;
+use crate::view::SortKey;
+
+/// Rows the incident table shows before "Show all".
+pub const TABLE_PAGE: usize = 100;
+
+fn sort_header(sel: &Selection, key: SortKey, label: &str) -> String {
+    let active = sel.view.sort == key;
+    let (aria, arrow) = match (active, sel.view.ascending) {
+        (false, _) => ("none", ""),
+        (true, true) => ("ascending", " ▲"),
+        (true, false) => ("descending", " ▼"),
+    };
+    format!(
+        r#"<th scope="col" aria-sort="{aria}"><button type="button" class="sort" data-sort="{}">{label}{arrow}</button></th>"#,
+        key.slug()
+    )
+}
+
+/// The incident table: every kept incident in the view's order, cut to [`TABLE_PAGE`]
+/// rows unless `show_all`. Rows and sort buttons carry `data-incident` and `data-sort`
+/// for the live page's click handler.
+/// The incidents as files: those in view, and (when the view narrows them) all of them,
+/// each as CSV and JSON with its sources; hooks `incidents.csv`, `incidents-all.json`, ….
+fn incident_downloads(sel: &Selection) -> String {
+    let mut out = String::from(r#"<p class="incident-downloads">Download "#);
+    let mut sets = vec![("incidents", format!("the {} in view", sel.count()))];
+    if sel.filtered() {
+        sets.push(("incidents-all", format!("all {}", sel.data.incidents.len())));
+    }
+    for (k, (hook, words)) in sets.iter().enumerate() {
+        if k > 0 {
+            out.push_str(" · ");
+        }
+        let _ = write!(
+            out,
+            r#"{words}: <button type="button" class="link-button"{data} data-export="{hook}.csv">CSV</button> <button type="button" class="link-button"{data} data-export="{hook}.json">JSON</button>"#,
+            data = Action::Data.attr()
+        );
+    }
+    out.push_str("</p>");
+    out
+}
+
+/// The incident table: sortable headers, one row per incident in view (the first
+/// [`TABLE_PAGE`] unless `show_all`), and the downloads of the incidents.
+pub fn incident_table(sel: &Selection, show_all: bool) -> String {
+    let rows = sel.sorted();
+    let count = rows.len();
+    let selected_id = sel.view.incident.as_deref();
+    let mut out = format!(
+        r#"<h2 id="incidents-heading">Incidents ({count})</h2><div class="table-scroll"><table class="incident-table"><thead><tr>{}{}{}{}{}{}<th scope="col">Sources</th></tr></thead><tbody>"#,
+        sort_header(sel, SortKey::Date, "Date"),
+        sort_header(sel, SortKey::Victim, "Victim"),
+        sort_header(sel, SortKey::Category, "Category"),
+        sort_header(sel, SortKey::Usd, "Stolen (USD)"),
+        sort_header(sel, SortKey::Actor, "Actor"),
+        sort_header(sel, SortKey::Confidence, "Attribution"),
+    );
+    let limit = if show_all { usize::MAX } else { TABLE_PAGE };
+    for i in rows.iter().take(limit) {
+        incident_row(&mut out, &sel.data, i, selected_id == Some(i.id.as_str()), sel.changed(&i.id));
+    }
+    out.push_str("</tbody></table></div>");
+    out.push_str(&incident_downloads(sel));
+    if count > limit {
+        let _ = write!(
+            out,
+            r#"<p class="more">Showing the first {TABLE_PAGE} of {count}. <button type="button"{}>Show all {count}</button></p>"#,
+            Action::ShowAll.attr()
+        );
+    }
+    out
+}
+
+/// The words beside a row changed since the release the view is compared with.
+fn changed_tag(changed: &str) -> String {
+    let words = if changed == "added" { "new since" } else { "revised since" };
+    format!(r#" <span class="diff-tag">{words}</span>"#)
+}
+
+fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool, changed: Option<&str>) {
+    let range = match (i.usd_low, i.usd_high) {
+        (Some(lo), Some(hi)) => format!(" ({}–{})", money(lo), money(hi)),
+        _ => String::new(),
+    };
+    let sources: Vec<String> = data
+        .strongest_first(&i.sources)
+        .into_iter()
+        .filter_map(|s| data.source(s))
+        .take(2)
+        .map(|s| {
+            if s.url.starts_with("https://") || s.url.starts_with("http://") {
+                format!(
+                    r#"<a href="{}" target="_blank" rel="noopener noreferrer" title="{}">{}</a>{}"#,
+                    escape(&s.url),
+                    escape(&s.title),
+                    bdi(&s.publisher),
+                    kind_tag(s.kind)
+                )
+            } else {
+                bdi(&s.publisher)
+            }
+        })
+        .collect();
+    let _ = write!(
+        out,
+        r#"<tr data-incident="{id}"{sel}{diff}><td>{date}</td><th scope="row"><button type="button" class="link" aria-haspopup="dialog" data-incident="{id}">{victim}</button>{tag}</th><td>{cat}</td><td class="num">{usd}<span class="range">{range}</span></td><td>{actor}</td><td>{conf}{contested}</td><td class="sources-cell">{sources}</td></tr>"#,
+        id = escape(&i.id),
+        sel = if selected { r#" class="selected""# } else { "" },
+        diff = changed.map(|c| format!(r#" data-diff="{c}""#)).unwrap_or_default(),
+        tag = changed.map(changed_tag).unwrap_or_default(),
+        date = i.date.human(),
+        victim = bdi(&i.victim),
+        cat = i.category.label(),
+        usd = money(i.usd),
+        actor = bdi(&i.actor),
+        conf = i.attribution.confidence.label(),
+        contested = if i.attribution.contested { " (contested)" } else { "" },
+        sources = sources.join(" "),
+    );
+}
+
+/// The inside of the detail panel for an incident: every field, its sources, enforcement
+/// actions and (when traced) its laundering flow.
+pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
+    let range = match (i.usd_low, i.usd_high) {
+        (Some(lo), Some(hi)) => format!("; published estimates range {} to {}", money(lo), money(hi)),
+        (Some(lo), None) => format!("; published estimates range at least {}", money(lo)),
+        (None, Some(hi)) => format!("; published estimates range up to {}", money(hi)),
+        (None, None) => String::new(),
+    };
+    let mut out = format!(
+        r#"<div class="detail-head"><h2 id="detail-heading" tabindex="-1">{}, {}</h2><button type="button" class="close"{} aria-label="Close the incident details">Close</button></div><p class="summary">{}</p><dl class="facts">"#,
+        bdi(&i.victim),
+        i.date.human(),
+        Action::Close.attr(),
+        bdi(&i.summary)
+    );
+    let mut fact = |term: &str, value: String| {
+        let _ = write!(out, "<dt>{term}</dt><dd>{value}</dd>");
+    };
+    fact("Stolen", format!("{} ({}){range}", money(i.usd), dollars_exact(i.usd)));
+    if let Some(n) = &i.amount_note {
+        fact("On the amount", bdi(n));
+    }
+    let date_note = i.date_note.as_deref().map(|n| format!(" ({})", bdi(n))).unwrap_or_default();
+    fact("Date", format!("{}{date_note}", i.date.human()));
+    fact("Victim category", i.category.label().to_string());
+    fact("Chains", bdi(&i.chains.join(", ")));
+    fact("Assets", bdi(&i.assets.join(", ")));
+    fact("Attack vector", format!("{}: {}", i.vector.label(), bdi(&i.vector_detail)));
+    fact("Actor", bdi(&i.actor));
+    let note = i.attribution.note.as_deref().map(|n| format!(". {}", bdi(n))).unwrap_or_default();
+    fact(
+        "Attribution",
+        format!(
+            "{} — {}{}{note}",
+            bdi(&i.attribution.by.join(", ")),
+            i.attribution.confidence.label(),
+            if i.attribution.contested { " — contested" } else { "" }
+        ),
+    );
+    if let Some(r) = i.recovered_usd {
+        fact("Frozen or recovered", money(r));
+    }
+    if let Some(n) = &i.recovered_note {
+        fact("On recovery", bdi(n));
+    }
+    out.push_str(r#"</dl><h3>Sources</h3><ul class="source-list">"#);
+    for id in data.strongest_first(&i.sources) {
+        match data.source(id) {
+            Some(s) => {
+                let date = s.date.map(|d| format!(", {}", d.human())).unwrap_or_default();
+                let _ = write!(
+                    out,
+                    "<li>{} — {}{date}{}</li>",
+                    a(&s.url, &bdi(&s.title)),
+                    bdi(&s.publisher),
+                    kind_tag_of(s.kind, s.copy_of.as_deref())
+                );
+            }
+            None => {
+                let _ = write!(out, "<li>{}</li>", bdi(id));
+            }
+        }
+    }
+    out.push_str("</ul>");
+    let actions: Vec<_> = data.enforcement.iter().filter(|e| e.incidents.contains(&i.id)).collect();
+    if !actions.is_empty() {
+        out.push_str("<h3>Enforcement</h3><ul>");
+        for e in actions {
+            let link = data.source(&e.source).map(|s| a(&s.url, "source")).unwrap_or_default();
+            let _ =
+                write!(out, "<li>{}: {} ({}) {link}</li>", e.date.human(), bdi(&e.title), bdi(&e.authority));
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str(&after::incident(data, i));
+    if let Some(chart) = flow {
+        let _ = write!(
+            out,
+            r#"<section class="detail-flow" data-detail-flow="{}"><h3>Laundering flow</h3>"#,
+            escape(&i.id)
+        );
+        match &chart.svg {
+            Ok(svg) => {
+                let _ = write!(out, r#"<div class="svg-host">{svg}</div>"#);
+            }
+            Err(e) => {
+                let _ = write!(out, r#"<p class="chart-error" role="alert">{}</p>"#, escape(e));
+            }
+        }
+        let _ = write!(out, "<details><summary>Flow as a table</summary>{}</details>", table(&chart.table));
+        if let Some(status) = &chart.status {
+            out.push_str(&after::flow_status(status));
+        }
+        out.push_str("</section>");
+    }
+    out
+}

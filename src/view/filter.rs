@@ -1,0 +1,111 @@
+//! The filter: what the reader has narrowed the view to, how it keeps incidents, and
+//! the filter in words.
+
+use crate::model::{Category, Confidence, Dataset, Date, Incident};
+use crate::text::fold_case;
+
+/// What the reader has narrowed the view to. Empty lists mean "all".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// First year shown (inclusive).
+    pub from_year: Option<i32>,
+    /// Last year shown (inclusive).
+    pub to_year: Option<i32>,
+    /// Victim categories kept.
+    pub categories: Vec<Category>,
+    /// Actors kept (exact names as in the data).
+    pub actors: Vec<String>,
+    /// Chains kept: an incident is kept when it touched any of them.
+    pub chains: Vec<String>,
+    /// Attribution confidence levels kept.
+    pub confidence: Vec<Confidence>,
+    /// Case-insensitive text searched in victim, actor, chains, assets and summary.
+    pub text: String,
+    /// A date range brushed on the timeline (inclusive).
+    pub dates: Option<(Date, Date)>,
+}
+
+impl Filter {
+    /// True when the incident passes every part of the filter.
+    pub fn matches(&self, incident: &Incident) -> bool {
+        let year = incident.date.year();
+        let text = fold_case(self.text.trim());
+        self.from_year.is_none_or(|y| year >= y)
+            && self.to_year.is_none_or(|y| year <= y)
+            && (self.categories.is_empty() || self.categories.contains(&incident.category))
+            && (self.actors.is_empty() || self.actors.contains(&incident.actor))
+            && (self.chains.is_empty() || incident.chains.iter().any(|c| self.chains.contains(c)))
+            && (self.confidence.is_empty() || self.confidence.contains(&incident.attribution.confidence))
+            && self.dates.is_none_or(|(a, b)| incident.date >= a && incident.date <= b)
+            && (text.is_empty() || searchable_text(incident).contains(&text))
+    }
+
+    /// The incidents that pass, oldest first.
+    pub fn apply<'a>(&self, data: &'a Dataset) -> Vec<&'a Incident> {
+        let mut kept: Vec<&Incident> = data.incidents.iter().filter(|i| self.matches(i)).collect();
+        crate::sort::by(&mut kept, &|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        kept
+    }
+
+    /// The years the charts span: the filter's bounds, else the data's extent.
+    pub fn year_span(&self, data: &Dataset) -> (i32, i32) {
+        let (lo, hi) = data.years();
+        let from = self.from_year.unwrap_or(lo).clamp(lo, hi);
+        let to = self.to_year.unwrap_or(hi).clamp(lo, hi);
+        let (from, to) = match self.dates {
+            Some((a, b)) => (from.max(a.year()), to.min(b.year())),
+            None => (from, to),
+        };
+        if from <= to {
+            (from, to)
+        } else {
+            (to, from)
+        }
+    }
+}
+
+/// The filter in words, for export captions and print: "All incidents" or, say,
+/// "Bridge; official attribution; 2022 to 2024".
+pub fn describe(f: &Filter) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !f.categories.is_empty() {
+        parts.push(f.categories.iter().map(|c| c.label()).collect::<Vec<_>>().join(" or "));
+    }
+    if !f.confidence.is_empty() {
+        let levels: Vec<&str> = f.confidence.iter().map(|c| c.label()).collect();
+        parts.push(format!("{} attribution", levels.join(" or ")));
+    }
+    if !f.actors.is_empty() {
+        parts.push(format!("actor {}", f.actors.join(" or ")));
+    }
+    if !f.chains.is_empty() {
+        parts.push(format!("on {}", f.chains.join(" or ")));
+    }
+    match (f.from_year, f.to_year) {
+        (Some(a), Some(b)) if a == b => parts.push(a.to_string()),
+        (Some(a), Some(b)) => parts.push(format!("{a} to {b}")),
+        (Some(a), None) => parts.push(format!("from {a}")),
+        (None, Some(b)) => parts.push(format!("to {b}")),
+        (None, None) => {}
+    }
+    if let Some((a, b)) = f.dates {
+        parts.push(format!("{} to {}", a.human(), b.human()));
+    }
+    if !f.text.trim().is_empty() {
+        parts.push(format!("matching \u{201c}{}\u{201d}", f.text.trim()));
+    }
+    if parts.is_empty() {
+        "All incidents".to_string()
+    } else {
+        parts.join("; ")
+    }
+}
+
+fn searchable_text(i: &Incident) -> String {
+    let mut s = format!("{} {} {} {}", i.victim, i.actor, i.summary, i.id);
+    for part in i.chains.iter().chain(&i.assets).chain(&i.attribution.by) {
+        s.push(' ');
+        s.push_str(part);
+    }
+    fold_case(&s)
+}

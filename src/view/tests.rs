@@ -1,0 +1,176 @@
+//! The view's unit tests: the URL's rules, its round trip and the filter.
+
+use super::*;
+use crate::model::{Category, Confidence, Date};
+
+fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
+    q.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+#[test]
+fn a_written_view_reads_back_the_same() {
+    let mut v = ViewState::default();
+    v.filter.from_year = Some(2022);
+    v.filter.to_year = Some(2025);
+    v.filter.categories = vec![Category::Bridge, Category::CentralizedExchange];
+    v.filter.actors = vec!["TraderTraitor (Lazarus Group)".into()];
+    v.filter.confidence = vec![Confidence::Official];
+    v.filter.text = "bybit & co".into();
+    v.filter.dates = Some((Date::new(2024, 1, 1), Date::new(2024, 6, 30)));
+    v.incident = Some("bybit-2025".into());
+    v.flow = Some("ronin-2022".into());
+    v.yearly_split = true;
+    v.since = Some("2026-12-01".into());
+    v.figures = Some(FiguresFor::Year(2023));
+    v.theme = Some(Theme::Dark);
+    v.sort = SortKey::Usd;
+    v.ascending = true;
+    let query = to_query(&v);
+    let (back, notices) = parse(&query_pairs(&query));
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(back, v);
+}
+
+#[test]
+fn malformed_and_unknown_parameters_are_ignored_with_a_notice() {
+    let cases: [(&[(&str, &str)], &str); 10] = [
+        (&[("from", "twenty")], "Ignored from=twenty"),
+        (&[("to", "1999")], "Ignored to=1999"),
+        (&[("category", "bank")], "Ignored category=bank"),
+        (&[("confidence", "maybe")], "Ignored confidence=maybe"),
+        (&[("start", "2024-02-30"), ("end", "2024-03-01")], "Ignored start=2024-02-30"),
+        (&[("start", "2024-05-01"), ("end", "2024-03-01")], "ends before it starts"),
+        (&[("from", "2025"), ("to", "2022")], "ends before it starts"),
+        (&[("colour", "red")], "Ignored unknown parameter colour=red"),
+        (&[("sort", "size")], "Ignored sort=size"),
+        (&[("since", "../../etc")], "Ignored since=../../etc"),
+    ];
+    for (query, want) in cases {
+        let (v, notices) = parse(&pairs(query));
+        assert!(notices.iter().any(|n| n.contains(want)), "{query:?}: {notices:?}");
+        assert_eq!(v.filter, Filter::default(), "{query:?} must not filter anything");
+    }
+}
+
+#[test]
+fn values_the_dataset_does_not_know_are_dropped_with_a_notice() {
+    let text = include_str!("../../tests/fixtures/minimal.json");
+    let data = crate::load::parse_dataset(text.as_bytes(), "minimal.json", Date::new(2100, 1, 1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (v, _) = parse(&pairs(&[
+        ("actor", "Nobody"),
+        ("chain", "Ethereum"),
+        ("incident", "nope"),
+        ("flow", "gamma-2025"),
+    ]));
+    let (v, notices) = reconcile(v, &data);
+    assert!(v.filter.actors.is_empty() && v.incident.is_none() && v.flow.is_none());
+    assert_eq!(v.filter.chains, vec!["Ethereum".to_string()]);
+    assert_eq!(notices.len(), 3, "{notices:?}");
+}
+
+#[test]
+fn a_release_to_compare_with_must_be_another_release_of_the_change_log() {
+    let text = include_str!("../../tests/fixtures/minimal.json");
+    let data = crate::load::parse_dataset(text.as_bytes(), "minimal.json", Date::new(2100, 1, 1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let current = data.release.id.clone();
+    for (since, kept, why) in [
+        (current.as_str(), false, "it is the release on screen"),
+        ("1999-01-01", false, "names no such release"),
+    ] {
+        let (v, _) = parse(&pairs(&[("since", since)]));
+        let (v, notices) = reconcile(v, &data);
+        assert_eq!(v.since.is_some(), kept, "{since}");
+        assert!(notices.iter().any(|n| n.contains(why)), "{since}: {notices:?}");
+    }
+}
+
+#[test]
+fn query_strings_decode_escapes_plus_and_malformed_input() {
+    let cases: [(&str, &[(&str, &str)]); 5] = [
+        ("?from=2024&q=bybit%20%26%20co", &[("from", "2024"), ("q", "bybit & co")]),
+        ("q=a+b", &[("q", "a b")]),
+        ("q=100%", &[("q", "100%")]),
+        ("?embed&&theme=dark", &[("embed", ""), ("theme", "dark")]),
+        ("q=%C3%A9%ZZ", &[("q", "é%ZZ")]),
+    ];
+    for (query, want) in cases {
+        let got = query_pairs(query);
+        let want: Vec<(String, String)> = want.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        assert_eq!(got, want, "{query}");
+    }
+}
+
+#[test]
+fn notices_are_cut_short_and_repeats_said_once_with_their_count() {
+    let long = "x".repeat(10_000);
+    let mut q = vec![("colour".to_string(), "red".to_string()); 1000];
+    q.push(("incident".to_string(), long.clone()));
+    q.push(("q".to_string(), "fine".to_string()));
+    q.push(("theme".to_string(), long));
+    let (_, notices) = parse(&q);
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    assert_eq!(notices[0], "Ignored unknown parameter colour=red. (×1000)");
+    assert!(notices.iter().all(|n| n.chars().count() <= 170), "no notice echoes a long value whole");
+}
+
+#[test]
+fn a_control_is_held_to_the_addresss_rules_in_the_same_words() {
+    let mut from_2022 = ViewState::default();
+    from_2022.filter.from_year = Some(2022);
+    // (the view before, what a control sets, words the refusal must hold)
+    type Case<'a> = (&'a ViewState, &'a [(&'a str, &'a [&'a str])], &'a str);
+    let cases: [Case; 5] = [
+        (&from_2022, &[("to", &["2020"])], "ends before it starts"),
+        (&from_2022, &[("from", &["1999"])], "Ignored from=1999"),
+        (&from_2022, &[("category", &["bank"])], "Ignored category=bank"),
+        (&from_2022, &[("start", &["2024-05-01"]), ("end", &["2024-03-01"])], "ends before it starts"),
+        (&from_2022, &[("start", &["2024-05-01"])], "needs both start and end"),
+    ];
+    for (view, changes, words) in cases {
+        let (_, by_control) = apply(view, changes);
+        assert!(by_control.iter().any(|n| n.contains(words)), "{changes:?}: {by_control:?}");
+        // The address says the same of the same values.
+        let mut pairs = vec![("from".to_string(), "2022".to_string())];
+        for (key, values) in changes {
+            pairs.extend(values.iter().map(|v| (key.to_string(), v.to_string())));
+        }
+        let (_, by_address) = parse(&pairs);
+        assert_eq!(by_control, by_address, "{changes:?}");
+    }
+}
+
+#[test]
+fn a_control_replaces_what_its_parameter_held_and_nothing_else() {
+    let (v, _) = parse(&pairs(&[("category", "bridge"), ("from", "2022"), ("incident", "x")]));
+    let (v, notices) = apply(&v, &[("category", &["wallet", "defi_protocol"])]);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(v.filter.categories, vec![Category::Wallet, Category::DefiProtocol]);
+    assert_eq!((v.filter.from_year, v.incident.as_deref()), (Some(2022), Some("x")));
+    let (v, _) = apply(&v, &[("category", &[]), ("incident", &[])]);
+    assert!(v.filter.categories.is_empty() && v.incident.is_none());
+    let (v, _) = apply(&v, &[("start", &["2024-01-01"]), ("end", &["2024-06-30"])]);
+    assert_eq!(v.filter.dates, Some((Date::new(2024, 1, 1), Date::new(2024, 6, 30))));
+}
+
+#[test]
+fn case_folds_as_the_unicode_tables_do_for_latin_greek_and_cyrillic() {
+    // Every letter of the scripts folded by rule, against the standard library's tables.
+    let ranges = [0x20..0x7F, 0xC0..0x180, 0x386..0x3CF, 0x400..0x460];
+    for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+        // İ folds to "i" and a combining dot in Unicode; searching for "i" should find it.
+        if c == '\u{130}' {
+            continue;
+        }
+        let s = c.to_string();
+        assert_eq!(fold_case(&s), s.to_lowercase(), "{c} U+{:04X}", c as u32);
+    }
+    assert_eq!(fold_case("Bybit ÖSTERREICH Ωμέγα МОСКВА 업비트"), "bybit österreich ωμέγα москва 업비트");
+}
+
+#[test]
+fn encoding_keeps_unreserved_characters_only() {
+    assert_eq!(encode("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
+    assert_eq!(encode("bybit-2025"), "bybit-2025");
+}
