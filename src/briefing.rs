@@ -3,7 +3,7 @@
 //! permalink) on a page of its own, then the documents behind the charts, the published
 //! figures and the incidents with their sources as compact lists (tables of eight columns
 //! squeeze to unreadable strips on A4), every outbound link carrying its short address. Pure, so the browser's
-//! print layer ([`crate::web`]) and the native tests build the same pack.
+//! print layer (`crate::web`, built for the browser only) and the native tests build the same pack.
 
 use std::fmt::Write;
 
@@ -64,7 +64,7 @@ pub fn print_size(kind: ChartKind) -> Size {
 const SHORT_MAX: usize = 64;
 
 /// An http(s) address as it prints: host and path, without the scheme, a leading `www.`,
-/// the query, the fragment or a trailing slash; cut to [`SHORT_MAX`] characters with an
+/// the query, the fragment or a trailing slash; cut to `SHORT_MAX` characters with an
 /// ellipsis. `None` for anything else (a page-internal link).
 pub fn short_url(url: &str) -> Option<String> {
     // The host as the address bar shows it: a look-alike prints as the `xn--` host the link

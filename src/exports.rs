@@ -251,7 +251,7 @@ pub fn incidents_csv(data: &Dataset, incidents: &[&Incident]) -> String {
 /// A chart's table as CSV, for spreadsheets: amounts as plain numbers of US dollars and
 /// dates as `YYYY-MM-DD` (the values behind the page's "$1.23B" and "1 Jan 2024"), an empty
 /// cell where the page shows "—" for no number; a source cell reads
-/// "title (publisher; kind) <address>".
+/// `"title (publisher; kind) <address>"`.
 pub fn table_csv(t: &Table) -> String {
     let mut out = String::from("\u{feff}");
     csv_row(&mut out, &t.headers);
@@ -367,7 +367,7 @@ fn embed_chrome(width: u32, plain: bool) -> u32 {
 }
 
 /// An embed's height in CSS pixels at a frame `width`: the chart's box for that width (as
-/// on the full page) and the frame's lines around it ([`embed_chrome`]). A function of the
+/// on the full page) and the frame's lines around it (`embed_chrome`). A function of the
 /// width and the address's flags alone, never of the data: the frame is a box of this
 /// height (anything more than the chart and its lines, such as an opened table, scrolls
 /// inside), and this is the height it posts to its parent, so a page on another origin

@@ -89,7 +89,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Every key given twice and every number too small for a float found so far, each
-    /// named by its path (the first [`MAX_LITERALS`], then a count of the rest).
+    /// named by its path (the first `MAX_LITERALS`, then a count of the rest).
     pub fn literals(&mut self) -> Vec<Error> {
         let literals = std::mem::take(&mut self.literals);
         let mut out = literals.named;

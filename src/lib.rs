@@ -11,7 +11,7 @@
 //!    [`json`]: a JSON reader and writer without generics; [`sort`]: every sort through one routine.
 //! 2. [`view`]: what the reader chose to see (filter, sort, theme, selection) and its URL form.
 //! 3. [`aggregate`]: year totals beside reported figures, timeline points, flow graphs;
-//!    [`tables`]: the same numbers as tables; [`format`]: how money reads;
+//!    [`tables`]: the same numbers as tables; [`mod@format`]: how money reads;
 //!    [`reconcile`]: why a year's listed sum and a publisher's figure part;
 //!    [`after`]: what was frozen, seized, recovered and returned after the thefts;
 //!    [`status`]: a flow's published splits over time;

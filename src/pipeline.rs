@@ -395,7 +395,7 @@ pub struct Chart {
     /// Notes shown under the chart.
     pub notes: Vec<Note>,
     /// For a flow that does not add up to its theft: why, short enough for an image's
-    /// subtitle ([`FlowGraph::sum_words`]).
+    /// subtitle ([`crate::aggregate::FlowGraph::sum_words`]).
     pub sum_words: Option<String>,
     /// For one incident's flow: every published split by date, shown under the chart.
     pub status: Option<ChartStatus>,

@@ -24,7 +24,8 @@ fn layers() -> BTreeMap<String, u32> {
         }
         let Some(layer) = layer else { continue };
         for (i, part) in line.split('`').enumerate() {
-            // Odd parts are inside backticks.
+            // Odd parts are inside backticks (a rustdoc link may say `mod@name`).
+            let part = part.strip_prefix("mod@").unwrap_or(part);
             if i % 2 == 1
                 && part.chars().all(|c| c.is_ascii_lowercase() || c == '_')
                 && module_path(part).is_some()

@@ -9,7 +9,7 @@ use crate::model::{Confidence, Dataset, Date, FigureNature, Incident, ReportedTo
 pub struct YearBar {
     /// Calendar year.
     pub year: i32,
-    /// Sum per category, indexed by [`Category::index`].
+    /// Sum per category, indexed by [`crate::model::Category::index`].
     pub by_category: [f64; 7],
     /// Sum over all categories.
     pub total: f64,
