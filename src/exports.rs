@@ -432,8 +432,9 @@ pub fn pym_height_message(child_id: &str, height: u32) -> String {
 /// a `pHYs` chunk is taken to be 96 dpi).
 pub const PNG_DPI: u32 = 300;
 
-/// CRC-32 (IEEE), as PNG checks each chunk (the data package's is native only).
-fn crc32(bytes: &[u8]) -> u32 {
+/// CRC-32 (IEEE), as PNG checks each chunk and zip files their contents (the data package
+/// uses it too).
+pub fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = 0xffff_ffffu32;
     for &b in bytes {
         crc ^= u32::from(b);

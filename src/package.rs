@@ -754,18 +754,6 @@ pub fn files(data: &Dataset, site: &Site) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// CRC-32 (IEEE), as zip files check their contents with.
-pub fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xffff_ffffu32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
-        }
-    }
-    !crc
-}
-
 /// A zip archive of `files`, stored (no compression: the package is small and any unzip
 /// reads it), with a fixed timestamp so the same data gives the same bytes.
 pub fn zip(files: &[(String, Vec<u8>)]) -> Vec<u8> {
@@ -776,7 +764,7 @@ pub fn zip(files: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut central = Vec::new();
     for (name, bytes) in files {
         let offset = out.len() as u32;
-        let (crc, size, name_len) = (crc32(bytes), bytes.len() as u32, name.len() as u16);
+        let (crc, size, name_len) = (crate::exports::crc32(bytes), bytes.len() as u32, name.len() as u16);
         let header = |sig: u32, central: bool| {
             let mut h = Vec::new();
             h.extend(sig.to_le_bytes());
@@ -963,8 +951,8 @@ mod tests {
     #[test]
     fn crc32_matches_the_standard_check_value() {
         // The check value of CRC-32/ISO-HDLC for the ASCII digits 1 to 9.
-        assert_eq!(crc32(b"123456789"), 0xcbf4_3926);
-        assert_eq!(crc32(b""), 0);
+        assert_eq!(crate::exports::crc32(b"123456789"), 0xcbf4_3926);
+        assert_eq!(crate::exports::crc32(b""), 0);
     }
 
     #[test]

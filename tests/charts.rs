@@ -146,19 +146,18 @@ fn every_year_in_the_span_has_a_bar_and_reported_figures_sit_beside_it() {
     }
 }
 
+/// The coordinates of a polygon's or polyline's `points`, in order (x, y, x, y, …).
+fn points(n: &Node) -> Vec<f64> {
+    n.attribute("points").unwrap_or_default().split([' ', ',']).filter_map(|v| v.parse().ok()).collect()
+}
+
 /// The box around a reported figure's symbol (its polygon, square or ring).
 fn symbol_box(mark: Node) -> Rect {
     let mut pts: Vec<(f64, f64)> = Vec::new();
     for n in mark.children().filter(|n| n.is_element()) {
         match n.tag_name().name() {
             "polygon" | "polyline" => {
-                let v: Vec<f64> = n
-                    .attribute("points")
-                    .unwrap_or_default()
-                    .split([' ', ','])
-                    .filter_map(|v| v.parse().ok())
-                    .collect();
-                pts.extend(v.chunks(2).map(|p| (p[0], p[1])));
+                pts.extend(points(&n).chunks(2).map(|p| (p[0], p[1])));
             }
             "rect" => {
                 let (x, y) = (num(n, "x"), num(n, "y"));
@@ -477,12 +476,7 @@ fn shape_of(shapes: &[Node]) -> (String, bool) {
     let mut shapes: Vec<Node> = shapes.to_vec();
     let horizontal = |n: &Node| {
         n.has_tag_name("polyline") && {
-            let v: Vec<f64> = n
-                .attribute("points")
-                .unwrap_or_default()
-                .split([' ', ','])
-                .filter_map(|v| v.parse().ok())
-                .collect();
+            let v = points(n);
             v.len() == 4 && (v[1] - v[3]).abs() < 0.01
         }
     };

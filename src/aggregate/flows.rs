@@ -40,6 +40,22 @@ pub struct FlowGraphLink {
     pub bases: Vec<String>,
 }
 
+impl FlowGraphLink {
+    /// A link with nothing summed into it yet: the graph builders add each edge's dollars,
+    /// sources and basis as they meet it.
+    pub(crate) fn empty(from: usize, to: usize, inferred: bool) -> FlowGraphLink {
+        FlowGraphLink {
+            from,
+            to,
+            usd: 0.0,
+            estimate: false,
+            sources: Vec::new(),
+            inferred,
+            bases: Vec::new(),
+        }
+    }
+}
+
 /// The laundering flow of one incident, or the sum over several.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlowGraph {
@@ -136,15 +152,7 @@ pub fn flow_graph(data: &Dataset, incident_ids: &[&str]) -> Option<FlowGraph> {
                 continue; // validation reports unknown nodes; a graph simply omits them
             };
             let k = *link_index.entry((from, to)).or_insert_with(|| {
-                links.push(FlowGraphLink {
-                    from,
-                    to,
-                    usd: 0.0,
-                    estimate: false,
-                    sources: Vec::new(),
-                    inferred: false,
-                    bases: Vec::new(),
-                });
+                links.push(FlowGraphLink::empty(from, to, false));
                 links.len() - 1
             });
             let link = &mut links[k];
@@ -306,14 +314,6 @@ fn add_remainder_links(nodes: &mut Vec<FlowGraphNode>, links: &mut Vec<FlowGraph
             nodes.len() - 1
         });
         nodes[to].stage = nodes[to].stage.max(stage);
-        links.push(FlowGraphLink {
-            from: i,
-            to,
-            usd: gap,
-            estimate: true,
-            sources: Vec::new(),
-            inferred: true,
-            bases: Vec::new(),
-        });
+        links.push(FlowGraphLink { usd: gap, estimate: true, ..FlowGraphLink::empty(i, to, true) });
     }
 }

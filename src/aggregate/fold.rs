@@ -68,15 +68,7 @@ pub fn fold_small_hops(g: &FlowGraph, max_nodes: usize) -> FlowGraph {
         let (from, to) = (new_index[l.from], new_index[l.to]);
         let merged = !(kept[l.from] && kept[l.to]);
         let k = *link_index.entry((from, to)).or_insert_with(|| {
-            links.push(FlowGraphLink {
-                from,
-                to,
-                usd: 0.0,
-                estimate: false,
-                sources: Vec::new(),
-                inferred: l.inferred,
-                bases: Vec::new(),
-            });
+            links.push(FlowGraphLink::empty(from, to, l.inferred));
             links.len() - 1
         });
         let link = &mut links[k];
