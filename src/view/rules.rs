@@ -22,7 +22,7 @@ pub struct Draft {
 
 impl Draft {
     /// A draft starting from `view` (its date range and embed flags included).
-    pub fn from_view(view: &ViewState) -> Draft {
+    pub(crate) fn from_view(view: &ViewState) -> Draft {
         let (start, end) = view.filter.dates.map_or((None, None), |(a, b)| (Some(a), Some(b)));
         let mut flags = Vec::new();
         let mut pym_id = None;
