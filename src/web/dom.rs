@@ -248,7 +248,7 @@ pub(crate) fn set_query(query: &str, replace: bool) {
 }
 
 /// An event listener that lives as long as this value (dropping it removes the listener).
-pub(crate) struct Listener {
+pub struct Listener {
     target: web_sys::EventTarget,
     event: &'static str,
     callback: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
