@@ -69,7 +69,9 @@ mod tests {
 
     #[test]
     fn a_marker_no_lane_has_room_for_steps_just_clear_of_its_neighbours() {
-        let cases: [(&[f64], usize, &[(usize, f64)]); 4] = [
+        /// Levels, lanes, and the (lane, level) each marker is given.
+        type Case<'a> = (&'a [f64], usize, &'a [(usize, f64)]);
+        let cases: [Case; 4] = [
             (&[100.0, 100.0], 2, &[(0, 100.0), (1, 100.0)]),
             (&[100.0, 100.0, 101.0], 2, &[(0, 100.0), (1, 100.0), (0, 114.0)]),
             (&[100.0, 100.0, 99.0], 2, &[(0, 100.0), (1, 100.0), (0, 86.0)]),
