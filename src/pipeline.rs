@@ -6,8 +6,9 @@
 use std::sync::Arc;
 
 use crate::aggregate;
-use crate::format::{money, percent};
+use crate::format::money;
 use crate::model::{Dataset, Incident, SourceKind};
+use crate::phrase::{self, t};
 use crate::render::export::{self, Frame};
 use crate::render::Size;
 use crate::tables::Table;
@@ -21,25 +22,23 @@ pub use chart::ChartData;
 /// How each chart is presented: its heading, caption label and drawing size.
 impl ChartKind {
     /// The visible heading.
-    pub fn heading(self) -> &'static str {
-        match self {
-            ChartKind::Yearly => "Stolen per year: this dataset beside published totals",
-            ChartKind::Timeline => "Heist timeline",
-            ChartKind::Flows => "Where the money went",
-            ChartKind::Figures => "Who said what, when: published figures and their revisions",
-        }
+    pub fn heading(self) -> String {
+        t(match self {
+            ChartKind::Yearly => "chart.yearly.heading",
+            ChartKind::Timeline => "chart.timeline.heading",
+            ChartKind::Flows => "chart.flows.heading",
+            ChartKind::Figures => "chart.figures.heading",
+        })
     }
 
     /// What the caption's sources are for.
-    pub fn sources_label(self) -> &'static str {
-        match self {
-            ChartKind::Yearly => "Reported figures",
-            ChartKind::Timeline => {
-                "Enforcement actions, freezes, seizures, recoveries and refusals (incident sources are in the table below)"
-            }
-            ChartKind::Flows => "Tracing",
-            ChartKind::Figures => "Published figures",
-        }
+    pub fn sources_label(self) -> String {
+        t(match self {
+            ChartKind::Yearly => "chart.yearly.sources",
+            ChartKind::Timeline => "chart.timeline.sources",
+            ChartKind::Flows => "chart.flows.sources",
+            ChartKind::Figures => "chart.figures.sources",
+        })
     }
 
     /// The size the static page and the render command draw at for a page `width` wide:
@@ -488,35 +487,36 @@ pub fn headline(sel: &Selection) -> Vec<Figure> {
     let h = aggregate::headline(data, &incidents, sel.span);
     // A brushed range is named by its dates: its years would claim whole calendar years.
     let years = match sel.view.filter.dates {
-        Some((a, b)) => format!("{} – {}", a.human(), b.human()),
-        None => year_span_label(sel.span),
+        Some((a, b)) => format!("{} – {}", phrase::date(a), phrase::date(b)),
+        None if phrase::is_english() => year_span_label(sel.span),
+        None => phrase::year_span(sel.span.0, sel.span.1),
     };
     let mut figures = vec![
         Figure {
-            label: format!("Stolen, {years}"),
-            value: money(h.total_usd),
+            label: phrase::fill("headline.stolen", &[("years", &years)]),
+            value: phrase::money(h.total_usd),
             detail: None,
             hook: Some("total"),
-            note: Some("Sum of the incidents in view; each row of the table below links its sources.".into()),
+            note: Some(t("headline.stolen_note")),
             sources: vec![],
         },
         Figure {
-            label: "Incidents".into(),
-            value: h.count.to_string(),
+            label: t("headline.incidents"),
+            value: phrase::integer(h.count as i64),
             detail: None,
             hook: Some("count"),
-            note: Some(
-                "Attributed to DPRK-linked actors by officials, research firms or investigators (see confidence)."
-                    .into(),
-            ),
+            note: Some(t("headline.incidents_note")),
             sources: vec![],
         },
     ];
     if let Some(i) = h.largest.as_deref().and_then(|id| data.incident(id)) {
         figures.push(Figure {
-            label: "Largest heist".into(),
-            value: money(i.usd),
-            detail: Some(format!("{}, {}", i.victim, i.date.human())),
+            label: t("headline.largest"),
+            value: phrase::money(i.usd),
+            detail: Some(phrase::fill(
+                "headline.largest_detail",
+                &[("victim", &i.victim), ("date", &phrase::date(i.date))],
+            )),
             hook: Some("largest"),
             note: None,
             sources: best_source(data, &i.sources).into_iter().collect(),
@@ -531,18 +531,22 @@ pub fn headline(sel: &Selection) -> Vec<Figure> {
             .into_iter()
             .collect();
         // "in 2024", "in 2025 (January through early December)", "for 1 Jan – 30 Jun 2026".
-        let when = if s.window.starts_with(&s.year.to_string()) { "in" } else { "for" };
-        let (detail, note) = if s.stated {
-            (format!("{when} {} ({}, as published)", s.window, s.publisher), None)
+        let within = s.window.starts_with(&s.year.to_string());
+        let key = match (within, s.stated) {
+            (true, true) => "headline.share_in_stated",
+            (false, true) => "headline.share_for_stated",
+            (true, false) => "headline.share_in_derived",
+            (false, false) => "headline.share_for_derived",
+        };
+        let detail = phrase::fill(key, &[("window", &s.window), ("publisher", &s.publisher)]);
+        let note = if s.stated {
+            None
         } else {
-            (
-                format!("{when} {} ({}, derived)", s.window, s.publisher),
-                s.basis.map(|b| format!("Derived, not stated: {b}.")),
-            )
+            s.basis.map(|b| phrase::fill("headline.derived_note", &[("basis", &b)]))
         };
         figures.push(Figure {
-            label: "DPRK share of all crypto theft".into(),
-            value: percent(s.share),
+            label: t("headline.share"),
+            value: phrase::percent(s.share),
             detail: Some(detail),
             hook: Some("share"),
             note,

@@ -78,7 +78,7 @@ pub fn caption(chart: &ChartData) -> String {
             );
         }
     }
-    let _ = write!(out, r#"<span class="sources-label">{}: </span>"#, escape(kind.sources_label()));
+    let _ = write!(out, r#"<span class="sources-label">{}: </span>"#, escape(&kind.sources_label()));
     let items: String = sources.iter().map(|s| format!("<li>{}</li>", source(s))).collect();
     match sources.len() {
         0 => out
@@ -103,7 +103,7 @@ pub fn caption(chart: &ChartData) -> String {
 pub fn figure_head(kind: ChartKind, sel: &Selection, table_open: bool) -> String {
     let name = kind.name();
     let mut out =
-        format!(r#"<h2 id="{name}-heading">{}</h2><div class="chart-actions">"#, escape(kind.heading()));
+        format!(r#"<h2 id="{name}-heading">{}</h2><div class="chart-actions">"#, escape(&kind.heading()));
     match kind {
         ChartKind::Flows => out.push_str(&flow_picker(sel)),
         ChartKind::Figures => out.push_str(&figures_picker(sel)),
@@ -201,7 +201,7 @@ pub fn figure(kind: ChartKind, head: &str, drawing: &str, caption: &str, table: 
     let brush = if kind == ChartKind::Timeline { " brushable" } else { "" };
     format!(
         r#"<figure data-chart="{name}" class="chart" aria-labelledby="{name}-heading"><div class="chart-head">{head}</div><div class="chart-box{brush}" tabindex="0" aria-label="{}. Use the arrow keys to move between marks; Enter selects an incident.">{drawing}</div><figcaption>{caption}</figcaption><div id="{name}-table" class="table-wrap visually-hidden">{}</div></figure>"#,
-        escape(kind.heading()),
+        escape(&kind.heading()),
         out_of_tab_order(table),
     )
 }
