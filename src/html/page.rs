@@ -106,6 +106,24 @@ pub fn machine_note() -> String {
     format!(r#"<p class="machine-note" data-machine-translation>{}</p>"#, t("header.machine_note"))
 }
 
+/// The `<link rel="alternate" hreflang>` set every page in a language carries: one per
+/// language at its static first view under `site` (the site's address, ending in `/`), and
+/// `x-default` at the English root, so a search engine offers a reader their own.
+pub fn hreflang_links(site: &str) -> String {
+    let mut out = String::new();
+    for l in Locale::ALL {
+        let _ = write!(
+            out,
+            r#"<link rel="alternate" hreflang="{}" href="{}{}" />"#,
+            l.html_lang(),
+            escape(site),
+            phrase::page_path(l)
+        );
+    }
+    let _ = write!(out, r#"<link rel="alternate" hreflang="x-default" href="{}" />"#, escape(site));
+    out
+}
+
 /// The language picker: a link per language to its static first view (`ko/`, relative to
 /// the site root the page's `<base>` names), which works without JavaScript; the live page
 /// turns a click into `?lang=` on the view in force, so the rest of the view is kept. Each

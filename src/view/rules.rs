@@ -1,6 +1,7 @@
 //! The rules every parameter is read under, by the address and by every control alike
 //! ([`Draft`]), and the two ways in: [`parse`] (an address) and [`apply`] (a control).
 
+use crate::lang::Locale;
 use crate::model::{Category, Confidence, Date};
 use crate::view::notices::tidy_notices;
 use crate::view::state::{ChartKind, Embed, FiguresFor, SortKey, Theme, ViewState};
@@ -90,6 +91,12 @@ impl Draft {
                         .ok_or_else(|| format!("Ignored theme={value}: use light, dark or auto."))?,
                 )
             }
+            "lang" => {
+                v.lang = Some(
+                    Locale::parse(value)
+                        .ok_or_else(|| format!("Ignored lang={value}: use en, ko, ja, fr, de or it."))?,
+                )
+            }
             "embed" => v.embed = Some(Embed::of(embed_chart(value)?)),
             "plain" | "static" | "transparent" => {
                 let on = flag(key, value)?;
@@ -140,6 +147,7 @@ impl Draft {
             "data" => v.data = None,
             "since" => v.since = None,
             "theme" => v.theme = None,
+            "lang" => v.lang = None,
             "embed" => v.embed = None,
             "present" => v.present = None,
             "sort" => v.sort = SortKey::default(),

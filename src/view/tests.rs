@@ -23,6 +23,7 @@ fn a_written_view_reads_back_the_same() {
     v.since = Some("2026-12-01".into());
     v.figures = Some(FiguresFor::Year(2023));
     v.theme = Some(Theme::Dark);
+    v.lang = Some(crate::lang::Locale::Ko);
     v.sort = SortKey::Usd;
     v.ascending = true;
     let query = to_query(&v);
@@ -33,7 +34,9 @@ fn a_written_view_reads_back_the_same() {
 
 #[test]
 fn malformed_and_unknown_parameters_are_ignored_with_a_notice() {
-    let cases: [(&[(&str, &str)], &str); 10] = [
+    let cases: [(&[(&str, &str)], &str); 12] = [
+        (&[("lang", "xx")], "Ignored lang=xx"),
+        (&[("lang", "")], "Ignored lang="),
         (&[("from", "twenty")], "Ignored from=twenty"),
         (&[("to", "1999")], "Ignored to=1999"),
         (&[("category", "bank")], "Ignored category=bank"),
@@ -173,4 +176,24 @@ fn case_folds_as_the_unicode_tables_do_for_latin_greek_and_cyrillic() {
 fn encoding_keeps_unreserved_characters_only() {
     assert_eq!(encode("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
     assert_eq!(encode("bybit-2025"), "bybit-2025");
+}
+
+#[test]
+fn the_language_is_read_by_its_primary_tag_and_written_as_its_code() {
+    use crate::lang::Locale;
+    let cases: [(&str, Option<Locale>, &str); 6] = [
+        ("ko", Some(Locale::Ko), "lang=ko"),
+        ("ja-JP", Some(Locale::Ja), "lang=ja"),
+        ("FR", Some(Locale::Fr), "lang=fr"),
+        ("de_AT", Some(Locale::De), "lang=de"),
+        ("it", Some(Locale::It), "lang=it"),
+        ("en", Some(Locale::En), "lang=en"),
+    ];
+    for (given, want, written) in cases {
+        let (v, notices) = parse(&pairs(&[("lang", given), ("from", "2022")]));
+        assert!(notices.is_empty(), "{given}: {notices:?}");
+        assert_eq!(v.lang, want, "{given}");
+        assert_eq!(to_query(&v), format!("from=2022&{written}"), "{given}");
+    }
+    assert_eq!(parse(&pairs(&[])).0.lang, None, "no lang: the page's own language");
 }
