@@ -15,7 +15,9 @@ use crate::render::{self, Size};
 use crate::tables::{self, Table};
 use crate::view::{ChartKind, Theme};
 
-use super::{source_link, ChartStatus, Note, Selection, SourceLink};
+use crate::pipeline::caption::{ChartStatus, Note};
+use crate::pipeline::links::{source_link, SourceLink};
+use crate::pipeline::selection::Selection;
 
 /// What one chart is drawn from.
 #[derive(Debug, Clone, PartialEq)]

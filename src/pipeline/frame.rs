@@ -1,0 +1,163 @@
+//! The words around a chart that leaves the page: an exported image's frame (title, view,
+//! publishers, date, permalink), the standalone SVG, and a slide's sentence and source line.
+
+use crate::model::SourceKind;
+use crate::pipeline::chart::ChartData;
+use crate::pipeline::citations::plain_publisher;
+use crate::pipeline::headline::{dated, year_span_label};
+use crate::pipeline::links::view_link;
+use crate::pipeline::selection::Selection;
+use crate::render::export::{self, Frame};
+use crate::render::Size;
+use crate::view::{self, ChartKind};
+
+/// The words an exported image of a chart carries: title, the view in words, the
+/// publishers behind its figures, the dataset date and the permalink (`page_url` is the
+/// page's address without a query). Read from the chart's data: no drawing needed.
+pub fn export_frame(sel: &Selection, chart: &ChartData, page_url: &str) -> Frame {
+    let publishers = drawn_publishers(sel, chart);
+    let sources = match publishers.len() {
+        0 => "Sources: none in view".to_string(),
+        n if n <= FRAME_PUBLISHERS => format!("Sources: {}", publishers.join(", ")),
+        n => format!(
+            "Sources: {} and {} more publishers, every document listed in the chart's table",
+            publishers[..FRAME_PUBLISHERS].join(", "),
+            n - FRAME_PUBLISHERS
+        ),
+    };
+    let subject = match (chart.kind(), sel.view.flow.as_deref().and_then(|id| sel.data.incident(id))) {
+        (ChartKind::Flows, Some(i)) => format!("Laundering of the {} theft ({})", i.victim, i.date.human()),
+        (ChartKind::Figures, _) => match sel.figures_year() {
+            Some(y) => format!("Figures published for {y}, at their publication dates"),
+            None => "Every published figure, whatever its period".to_string(),
+        },
+        // A view bounded by both years already says them.
+        _ if sel.view.filter.from_year.is_some() && sel.view.filter.to_year.is_some() => {
+            view::describe(&sel.view.filter)
+        }
+        _ => format!("{}, {}", view::describe(&sel.view.filter), year_span_label(sel.span)),
+    };
+    // A flow that does not add up to its theft says why in the image too.
+    let subject = match (chart.kind(), chart.sum_words()) {
+        (ChartKind::Flows, Some(why)) => format!("{subject}. {why}"),
+        _ => subject,
+    };
+    let link = view_link(sel, page_url);
+    Frame {
+        title: chart.kind().heading().to_string(),
+        subtitle: subject,
+        sources,
+        dated: dated(&sel.data),
+        link,
+    }
+}
+
+/// Most publishers an exported image names in its source line; the rest are counted.
+const FRAME_PUBLISHERS: usize = 10;
+
+/// The publishers of every document behind what a chart draws, most documents first (then
+/// A to Z): the chart's own sources (published figures, tracing, enforcement) and, for the
+/// charts drawn from incidents (yearly bars, timeline marks), those incidents' sources.
+fn drawn_publishers(sel: &Selection, chart: &ChartData) -> Vec<String> {
+    let data = &sel.data;
+    // (address, publisher) of each document, each counted once.
+    let mut docs: Vec<(&str, &str)> =
+        chart.sources().iter().map(|s| (s.url.as_str(), s.publisher.as_str())).collect();
+    if matches!(chart.kind(), ChartKind::Yearly | ChartKind::Timeline) {
+        let mut by_id: Vec<&crate::model::Source> = data.sources.iter().collect();
+        crate::sort::by(&mut by_id, &|a, b| a.id.cmp(&b.id));
+        let source = |id: &str| by_id.binary_search_by(|s| s.id.as_str().cmp(id)).ok().map(|k| by_id[k]);
+        for i in sel.incidents() {
+            docs.extend(
+                i.sources.iter().filter_map(|id| source(id)).map(|s| (s.url.as_str(), s.publisher.as_str())),
+            );
+        }
+    }
+    crate::sort::unique(&mut docs);
+    let mut publishers: Vec<&str> = docs.into_iter().map(|(_, p)| p).collect();
+    crate::sort::by(&mut publishers, &|a, b| a.cmp(b));
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for run in publishers.chunk_by(|a, b| a == b) {
+        counts.push((run[0], run.len()));
+    }
+    crate::sort::by(&mut counts, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    counts.into_iter().map(|(p, _)| p.to_string()).collect()
+}
+
+/// A chart as a standalone SVG image with its frame (title, view, sources, date, link).
+pub fn standalone_svg(
+    sel: &Selection,
+    kind: ChartKind,
+    size: Size,
+    page_url: &str,
+) -> Result<(String, Size), String> {
+    standalone_svg_sized(sel, &ChartData::new(sel, kind), size, page_url, None)
+}
+
+/// A chart's data drawn once as a standalone SVG image at `size` with its frame, the whole
+/// image `fixed_height` tall when given (a slide).
+pub fn standalone_svg_sized(
+    sel: &Selection,
+    chart: &ChartData,
+    size: Size,
+    page_url: &str,
+    fixed_height: Option<u32>,
+) -> Result<(String, Size), String> {
+    let frame = export_frame(sel, chart, page_url);
+    let svg = chart.draw(size, sel.theme)?;
+    Ok(export::standalone(&svg, chart.drawn_size(size), sel.theme, &frame, fixed_height))
+}
+
+/// The one sentence a briefing slide says about a chart, computed from the selection.
+pub fn takeaway(sel: &Selection, kind: ChartKind) -> String {
+    ChartData::new(sel, kind).takeaway().to_string()
+}
+
+/// Publishers a slide's source line names; the rest are counted.
+const SLIDE_PUBLISHERS: usize = 2;
+
+/// A slide's one source line: the publishers with most documents behind the chart, how
+/// many more, and where the full list is ("Sources: Chainalysis, TRM Labs and 12 more —
+/// full list in the page and print"), on one line beside the slide buttons. A slide is read
+/// from across a room; the whole list stays in the page, the print and exported images.
+/// The publishers of primary documents come first: the voices behind the figures, not the
+/// outlets relaying them.
+pub fn slide_sources(sel: &Selection, chart: &ChartData) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    let all = drawn_publishers(sel, chart);
+    let mut primary: Vec<&str> = chart
+        .sources()
+        .iter()
+        .filter(|s| s.kind == SourceKind::Primary)
+        .map(|s| plain_publisher(&s.publisher))
+        .collect();
+    crate::sort::by(&mut primary, &|a, b| a.cmp(b));
+    let mut counted: Vec<(&str, usize)> = Vec::new();
+    for run in primary.chunk_by(|a, b| a == b) {
+        counted.push((run[0], run.len()));
+    }
+    crate::sort::by(&mut counted, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    for p in counted.iter().map(|(p, _)| *p).chain(all.iter().map(|p| plain_publisher(p))) {
+        if !names.contains(&p) {
+            names.push(p);
+        }
+    }
+    let line = |shown: usize| match names.len() - shown {
+        _ if names.is_empty() => "Sources: none in view".to_string(),
+        0 => format!("Sources: {}", names.join(", ")),
+        more => format!(
+            "Sources: {} and {more} more — full list in the page and print",
+            names[..shown].join(", ")
+        ),
+    };
+    // As many names as fit the line, up to SLIDE_PUBLISHERS, and always the first.
+    let mut shown = names.len().min(1);
+    while shown < names.len().min(SLIDE_PUBLISHERS) && line(shown + 1).chars().count() <= SLIDE_LINE {
+        shown += 1;
+    }
+    line(shown)
+}
+
+/// The longest slide source line, in characters: one line beside the slide's buttons at
+/// 1280 px.
+const SLIDE_LINE: usize = 90;
