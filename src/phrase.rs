@@ -225,3 +225,43 @@ pub fn page_path(l: Locale) -> String {
 pub fn file_path(l: Locale) -> String {
     format!("i18n/{}.json", l.code())
 }
+
+/// A victim category in the words in force ("Centralized exchange", "중앙화 거래소").
+pub fn category(c: crate::model::Category) -> String {
+    use crate::model::Category as C;
+    t(match c {
+        C::CentralizedExchange => "category.centralized_exchange",
+        C::Bridge => "category.bridge",
+        C::DefiProtocol => "category.defi_protocol",
+        C::Wallet => "category.wallet",
+        C::PaymentProcessor => "category.payment_processor",
+        C::GamingGambling => "category.gaming_gambling",
+        C::Other => "category.other",
+    })
+}
+
+/// An attribution confidence in the words in force ("Official", "공식").
+pub fn confidence(c: crate::model::Confidence) -> String {
+    use crate::model::Confidence as C;
+    t(match c {
+        C::Official => "confidence.official",
+        C::Firm => "confidence.firm",
+        C::Suspected => "confidence.suspected",
+    })
+}
+
+/// A source's kind in the words in force ("Primary", "1차 자료").
+pub fn source_kind(k: crate::model::SourceKind) -> String {
+    use crate::model::SourceKind as K;
+    t(match k {
+        K::Primary => "source_kind.primary",
+        K::Copy => "source_kind.copy",
+        K::Secondary => "source_kind.secondary",
+    })
+}
+
+/// A range of dollars in the locale in force ("14억~15억 달러", "1,4 à 1,5 milliard de
+/// dollars").
+pub fn range(low: f64, high: f64) -> String {
+    crate::locale::money::amount(locale(), low, Some(high), false)
+}

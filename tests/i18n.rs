@@ -128,3 +128,17 @@ fn holes_are_filled_by_name() {
         phrase::with(ko, || phrase::fill("headline.largest_detail", &[("victim", "Bybit"), ("date", "D")]));
     assert!(got.contains("Bybit") && got.contains('D') && !got.contains('{'), "{got}");
 }
+
+#[test]
+fn english_enum_words_are_the_model_labels() {
+    use heist_ledger::model::{Category, Confidence, SourceKind};
+    for c in Category::ALL {
+        assert_eq!(phrase::category(c), c.label());
+    }
+    for c in Confidence::ALL {
+        assert_eq!(phrase::confidence(c), c.label());
+    }
+    for k in [SourceKind::Primary, SourceKind::Copy, SourceKind::Secondary] {
+        assert_eq!(phrase::source_kind(k), k.label());
+    }
+}

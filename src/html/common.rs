@@ -22,7 +22,11 @@ pub(super) fn a(url: &str, text_html: &str) -> String {
 
 /// The kind of a source as a small tag beside its link.
 pub(super) fn kind_tag(kind: SourceKind) -> String {
-    format!(r#" <span class="source-kind" data-source-kind="{}">{}</span>"#, kind.slug(), kind.label())
+    format!(
+        r#" <span class="source-kind" data-source-kind="{}">{}</span>"#,
+        kind.slug(),
+        crate::phrase::source_kind(kind)
+    )
 }
 
 /// The kind tag of a source, a copy naming whose text it reproduces ("Copy of primary: FBI
@@ -31,7 +35,7 @@ pub(super) fn kind_tag_of(kind: SourceKind, copy_of: Option<&str>) -> String {
     match (kind, copy_of) {
         (SourceKind::Copy, Some(of)) => format!(
             r#" <span class="source-kind" data-source-kind="copy">{}: {}</span>"#,
-            kind.label(),
+            crate::phrase::source_kind(kind),
             bdi(of)
         ),
         _ => kind_tag(kind),

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use crate::html::action::Action;
 use crate::html::after;
 use crate::html::common::{a, bdi, selected, source};
+use crate::phrase::t;
 use crate::pipeline::{ChartData, ChartKind, Selection};
 use crate::render::svg::escape;
 use crate::tables::Table;
@@ -113,13 +114,14 @@ pub fn figure_head(kind: ChartKind, sel: &Selection, table_open: bool) -> String
         out,
         r#"<button type="button" class="table-toggle" {} aria-controls="{name}-table" aria-expanded="{table_open}">{}</button>"#,
         Action::Table.attr(),
-        if table_open { "Hide table" } else { "Show table" }
+        if table_open { t("chart.hide_table") } else { t("chart.show_table") }
     );
     out.push_str(&export_menu(kind));
     let _ = write!(
         out,
-        r#"<button type="button" class="embed-toggle"{} data-export="{name}.embed">Embed</button></div>"#,
-        Action::Embed.attr()
+        r#"<button type="button" class="embed-toggle"{} data-export="{name}.embed">{}</button></div>"#,
+        Action::Embed.attr(),
+        t("chart.embed")
     );
     out
 }
@@ -129,8 +131,11 @@ pub fn figure_head(kind: ChartKind, sel: &Selection, table_open: bool) -> String
 fn export_menu(kind: ChartKind) -> String {
     let name = kind.name();
     let mut out = format!(
-        r#"<details class="export-menu"><summary>Download</summary><div class="export-list" role="group" aria-label="Download the {name} chart"><button type="button" class="download"{} data-export="{name}.svg">SVG image</button>"#,
-        Action::Svg.attr()
+        r#"<details class="export-menu"><summary>{}</summary><div class="export-list" role="group" aria-label="{}"><button type="button" class="download"{} data-export="{name}.svg">{}</button>"#,
+        t("chart.download"),
+        escape(&crate::phrase::fill("chart.download_group", &[("chart", name)])),
+        Action::Svg.attr(),
+        t("chart.svg_image")
     );
     for p in crate::exports::Preset::ALL {
         let hook =
@@ -138,18 +143,29 @@ fn export_menu(kind: ChartKind) -> String {
         let class = if p.slug().is_empty() { r#" class="download-png""# } else { "" };
         let _ = write!(
             out,
-            r#"<button type="button"{class}{} data-preset="{}" data-export="{hook}">PNG, {}</button>"#,
+            r#"<button type="button"{class}{} data-preset="{}" data-export="{hook}">{}</button>"#,
             Action::Png.attr(),
             p.slug(),
-            escape(p.label())
+            escape(&crate::phrase::fill("chart.png", &[("preset", &preset_label(p))]))
         );
     }
     let _ = write!(
         out,
-        r#"<button type="button"{} data-export="{name}.csv">Table as CSV</button></div></details>"#,
-        Action::Csv.attr()
+        r#"<button type="button"{} data-export="{name}.csv">{}</button></div></details>"#,
+        Action::Csv.attr(),
+        t("chart.table_csv")
     );
     out
+}
+
+/// An image size's name in the words in force ("report, 1000 px wide").
+fn preset_label(p: crate::exports::Preset) -> String {
+    use crate::exports::Preset;
+    t(match p {
+        Preset::Report => "chart.preset.report",
+        Preset::Slide => "chart.preset.slide",
+        Preset::Social => "chart.preset.social",
+    })
 }
 
 fn flow_picker(sel: &Selection) -> String {

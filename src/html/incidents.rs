@@ -9,6 +9,7 @@ use crate::html::after;
 use crate::html::common::{a, bdi, kind_tag, kind_tag_of};
 use crate::html::figure::table;
 use crate::model::{Dataset, Incident};
+use crate::phrase::{self, t};
 use crate::pipeline::{Chart, Selection};
 use crate::render::svg::escape;
 use crate::view::SortKey;
@@ -35,10 +36,16 @@ fn sort_header(sel: &Selection, key: SortKey, label: &str) -> String {
 /// The incidents as files: those in view, and (when the view narrows them) all of them,
 /// each as CSV and JSON with its sources; hooks `incidents.csv`, `incidents-all.json`, ….
 fn incident_downloads(sel: &Selection) -> String {
-    let mut out = String::from(r#"<p class="incident-downloads">Download "#);
-    let mut sets = vec![("incidents", format!("the {} in view", sel.count()))];
+    let mut out = format!(r#"<p class="incident-downloads">{} "#, t("incidents.download"));
+    let mut sets = vec![(
+        "incidents",
+        phrase::fill("incidents.in_view", &[("n", &phrase::integer(sel.count() as i64))]),
+    )];
     if sel.filtered() {
-        sets.push(("incidents-all", format!("all {}", sel.data.incidents.len())));
+        sets.push((
+            "incidents-all",
+            phrase::fill("incidents.all", &[("n", &phrase::integer(sel.data.incidents.len() as i64))]),
+        ));
     }
     for (k, (hook, words)) in sets.iter().enumerate() {
         if k > 0 {
@@ -61,13 +68,15 @@ pub fn incident_table(sel: &Selection, show_all: bool) -> String {
     let count = rows.len();
     let selected_id = sel.view.incident.as_deref();
     let mut out = format!(
-        r#"<h2 id="incidents-heading">Incidents ({count})</h2><div class="table-scroll"><table class="incident-table"><thead><tr>{}{}{}{}{}{}<th scope="col">Sources</th></tr></thead><tbody>"#,
-        sort_header(sel, SortKey::Date, "Date"),
-        sort_header(sel, SortKey::Victim, "Victim"),
-        sort_header(sel, SortKey::Category, "Category"),
-        sort_header(sel, SortKey::Usd, "Stolen (USD)"),
-        sort_header(sel, SortKey::Actor, "Actor"),
-        sort_header(sel, SortKey::Confidence, "Attribution"),
+        r#"<h2 id="incidents-heading">{}</h2><div class="table-scroll"><table class="incident-table"><thead><tr>{}{}{}{}{}{}<th scope="col">{}</th></tr></thead><tbody>"#,
+        phrase::fill("incidents.heading", &[("n", &phrase::integer(count as i64))]),
+        sort_header(sel, SortKey::Date, &t("incidents.date")),
+        sort_header(sel, SortKey::Victim, &t("incidents.victim")),
+        sort_header(sel, SortKey::Category, &t("incidents.category")),
+        sort_header(sel, SortKey::Usd, &t("incidents.stolen")),
+        sort_header(sel, SortKey::Actor, &t("incidents.actor")),
+        sort_header(sel, SortKey::Confidence, &t("incidents.attribution")),
+        t("incidents.sources"),
     );
     let limit = if show_all { usize::MAX } else { TABLE_PAGE };
     for i in rows.iter().take(limit) {
@@ -78,8 +87,13 @@ pub fn incident_table(sel: &Selection, show_all: bool) -> String {
     if count > limit {
         let _ = write!(
             out,
-            r#"<p class="more">Showing the first {TABLE_PAGE} of {count}. <button type="button"{}>Show all {count}</button></p>"#,
-            Action::ShowAll.attr()
+            r#"<p class="more">{} <button type="button"{}>{}</button></p>"#,
+            phrase::fill(
+                "incidents.showing",
+                &[("shown", &phrase::integer(TABLE_PAGE as i64)), ("n", &phrase::integer(count as i64))]
+            ),
+            Action::ShowAll.attr(),
+            phrase::fill("incidents.show_all", &[("n", &phrase::integer(count as i64))])
         );
     }
     out
@@ -87,13 +101,14 @@ pub fn incident_table(sel: &Selection, show_all: bool) -> String {
 
 /// The words beside a row changed since the release the view is compared with.
 fn changed_tag(changed: &str) -> String {
-    let words = if changed == "added" { "new since" } else { "revised since" };
+    let words = if changed == "added" { t("incidents.new_since") } else { t("incidents.revised_since") };
     format!(r#" <span class="diff-tag">{words}</span>"#)
 }
 
 fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool, changed: Option<&str>) {
     let range = match (i.usd_low, i.usd_high) {
-        (Some(lo), Some(hi)) => format!(" ({}–{})", money(lo), money(hi)),
+        (Some(lo), Some(hi)) if phrase::is_english() => format!(" ({}–{})", money(lo), money(hi)),
+        (Some(lo), Some(hi)) => format!(" ({})", phrase::range(lo, hi)),
         _ => String::new(),
     };
     let sources: Vec<String> = data
@@ -122,13 +137,13 @@ fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool, 
         sel = if selected { r#" class="selected""# } else { "" },
         diff = changed.map(|c| format!(r#" data-diff="{c}""#)).unwrap_or_default(),
         tag = changed.map(changed_tag).unwrap_or_default(),
-        date = i.date.human(),
+        date = phrase::date(i.date),
         victim = bdi(&i.victim),
-        cat = i.category.label(),
-        usd = money(i.usd),
+        cat = phrase::category(i.category),
+        usd = phrase::money(i.usd),
         actor = bdi(&i.actor),
-        conf = i.attribution.confidence.label(),
-        contested = if i.attribution.contested { " (contested)" } else { "" },
+        conf = phrase::confidence(i.attribution.confidence),
+        contested = if i.attribution.contested { t("incidents.contested") } else { String::new() },
         sources = sources.join(" "),
     );
 }

@@ -23,7 +23,9 @@ pub fn headline(data: &Dataset, figures: &[Figure]) -> String {
             out,
             r#"<div class="figure"><dt>{}</dt><dd><span class="value"{hook}>{}</span>"#,
             escape(&f.label),
-            escape(&f.value)
+            // Japanese writes an amount without spaces ("64億8000万ドル"): a narrow card may
+            // break it before its currency, never inside the number.
+            escape(&f.value).replacen("ドル", "<wbr>ドル", 1)
         );
         if let Some(d) = &f.detail {
             let _ = write!(out, " {}", bdi(d));
