@@ -265,3 +265,19 @@ pub fn source_kind(k: crate::model::SourceKind) -> String {
 pub fn range(low: f64, high: f64) -> String {
     crate::locale::money::amount(locale(), low, Some(high), false)
 }
+
+/// Whole dollars with every digit, in the locale in force ("12 500 $", "12.500 $",
+/// "1,460,000,000달러"): the exact figure beside a rounded one.
+pub fn dollars_exact(usd: f64) -> String {
+    let l = locale();
+    if !usd.is_finite() || usd < 0.0 || usd >= crate::locale::number::MONEY_LIMIT {
+        return crate::locale::MISSING.to_string();
+    }
+    let n = crate::locale::number::integer(l, usd.round() as i64);
+    match l {
+        Locale::En => format!("${n}"),
+        Locale::Ko => format!("{n}달러"),
+        Locale::Ja => format!("{n}ドル"),
+        Locale::Fr | Locale::De | Locale::It => format!("{n}\u{a0}$"),
+    }
+}

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::format::{dollars_exact, money};
 use crate::html::action::Action;
 use crate::html::after;
-use crate::html::common::{a, bdi, kind_tag, kind_tag_of};
+use crate::html::common::{a, bdi, data_text, kind_tag, kind_tag_of};
 use crate::html::figure::table;
 use crate::model::{Dataset, Incident};
 use crate::phrase::{self, t};
@@ -151,54 +151,58 @@ fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool, 
 /// The inside of the detail panel for an incident: every field, its sources, enforcement
 /// actions and (when traced) its laundering flow.
 pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
+    let m = phrase::money;
     let range = match (i.usd_low, i.usd_high) {
-        (Some(lo), Some(hi)) => format!("; published estimates range {} to {}", money(lo), money(hi)),
-        (Some(lo), None) => format!("; published estimates range at least {}", money(lo)),
-        (None, Some(hi)) => format!("; published estimates range up to {}", money(hi)),
+        (Some(lo), Some(hi)) => phrase::fill("detail.range", &[("low", &m(lo)), ("high", &m(hi))]),
+        (Some(lo), None) => phrase::fill("detail.range_floor", &[("low", &m(lo))]),
+        (None, Some(hi)) => phrase::fill("detail.range_ceiling", &[("high", &m(hi))]),
         (None, None) => String::new(),
     };
     let mut out = format!(
-        r#"<div class="detail-head"><h2 id="detail-heading" tabindex="-1">{}, {}</h2><button type="button" class="close"{} aria-label="Close the incident details">Close</button></div><p class="summary">{}</p><dl class="facts">"#,
+        r#"<div class="detail-head"><h2 id="detail-heading" tabindex="-1">{}, {}</h2><button type="button" class="close"{} aria-label="{}">{}</button></div><p class="summary">{}</p><dl class="facts">"#,
         bdi(&i.victim),
-        i.date.human(),
+        phrase::date(i.date),
         Action::Close.attr(),
-        bdi(&i.summary)
+        t("detail.close_label"),
+        t("detail.close"),
+        data_text(&i.translations, "summary", &i.summary)
     );
     let mut fact = |term: &str, value: String| {
         let _ = write!(out, "<dt>{term}</dt><dd>{value}</dd>");
     };
-    fact("Stolen", format!("{} ({}){range}", money(i.usd), dollars_exact(i.usd)));
+    let exact = if phrase::is_english() { dollars_exact(i.usd) } else { phrase::dollars_exact(i.usd) };
+    fact(&t("detail.stolen"), format!("{} ({exact}){range}", phrase::money(i.usd)));
     if let Some(n) = &i.amount_note {
-        fact("On the amount", bdi(n));
+        fact(&t("detail.on_amount"), bdi(n));
     }
     let date_note = i.date_note.as_deref().map(|n| format!(" ({})", bdi(n))).unwrap_or_default();
-    fact("Date", format!("{}{date_note}", i.date.human()));
-    fact("Victim category", i.category.label().to_string());
-    fact("Chains", bdi(&i.chains.join(", ")));
-    fact("Assets", bdi(&i.assets.join(", ")));
-    fact("Attack vector", format!("{}: {}", i.vector.label(), bdi(&i.vector_detail)));
-    fact("Actor", bdi(&i.actor));
+    fact(&t("incidents.date"), format!("{}{date_note}", phrase::date(i.date)));
+    fact(&t("filters.category"), phrase::category(i.category));
+    fact(&t("detail.chains"), bdi(&i.chains.join(", ")));
+    fact(&t("detail.assets"), bdi(&i.assets.join(", ")));
+    fact(&t("detail.vector"), format!("{}: {}", i.vector.label(), bdi(&i.vector_detail)));
+    fact(&t("incidents.actor"), bdi(&i.actor));
     let note = i.attribution.note.as_deref().map(|n| format!(". {}", bdi(n))).unwrap_or_default();
     fact(
-        "Attribution",
+        &t("incidents.attribution"),
         format!(
             "{} — {}{}{note}",
             bdi(&i.attribution.by.join(", ")),
-            i.attribution.confidence.label(),
-            if i.attribution.contested { " — contested" } else { "" }
+            phrase::confidence(i.attribution.confidence),
+            if i.attribution.contested { t("detail.contested") } else { String::new() }
         ),
     );
     if let Some(r) = i.recovered_usd {
-        fact("Frozen or recovered", money(r));
+        fact(&t("detail.recovered"), phrase::money(r));
     }
     if let Some(n) = &i.recovered_note {
-        fact("On recovery", bdi(n));
+        fact(&t("detail.on_recovery"), bdi(n));
     }
-    out.push_str(r#"</dl><h3>Sources</h3><ul class="source-list">"#);
+    let _ = write!(out, r#"</dl><h3>{}</h3><ul class="source-list">"#, t("incidents.sources"));
     for id in data.strongest_first(&i.sources) {
         match data.source(id) {
             Some(s) => {
-                let date = s.date.map(|d| format!(", {}", d.human())).unwrap_or_default();
+                let date = s.date.map(|d| format!(", {}", phrase::date(d))).unwrap_or_default();
                 let _ = write!(
                     out,
                     "<li>{} — {}{date}{}</li>",
@@ -215,11 +219,17 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
     out.push_str("</ul>");
     let actions: Vec<_> = data.enforcement.iter().filter(|e| e.incidents.contains(&i.id)).collect();
     if !actions.is_empty() {
-        out.push_str("<h3>Enforcement</h3><ul>");
+        let _ = write!(out, "<h3>{}</h3><ul>", t("detail.enforcement"));
         for e in actions {
-            let link = data.source(&e.source).map(|s| a(&s.url, "source")).unwrap_or_default();
-            let _ =
-                write!(out, "<li>{}: {} ({}) {link}</li>", e.date.human(), bdi(&e.title), bdi(&e.authority));
+            let link =
+                data.source(&e.source).map(|s| a(&s.url, &t("detail.source_link"))).unwrap_or_default();
+            let _ = write!(
+                out,
+                "<li>{}: {} ({}) {link}</li>",
+                phrase::date(e.date),
+                data_text(&e.translations, "title", &e.title),
+                bdi(&e.authority)
+            );
         }
         out.push_str("</ul>");
     }
@@ -227,8 +237,9 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
     if let Some(chart) = flow {
         let _ = write!(
             out,
-            r#"<section class="detail-flow" data-detail-flow="{}"><h3>Laundering flow</h3>"#,
-            escape(&i.id)
+            r#"<section class="detail-flow" data-detail-flow="{}"><h3>{}</h3>"#,
+            escape(&i.id),
+            t("detail.flow")
         );
         match &chart.svg {
             Ok(svg) => {

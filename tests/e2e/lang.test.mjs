@@ -150,3 +150,25 @@ test("the static /ko/ page reads Korean without JavaScript and every page carrie
   assert.match(headline, FORMS.ko.total);
   await context.close();
 });
+
+test("an incident's summary shows its Korean translation marked as machine-made, and French falls back to marked English", async () => {
+  for (const [code, textLang, translation] of [["ko", "ko", "machine"], ["fr", "en", "none"]]) {
+    const { page, context, log } = await open(browser, server, `?lang=${code}&incident=bybit-2025`);
+    await inLanguage(page, code);
+    const summary = page.locator("[data-slot=detail] p.summary");
+    await summary.waitFor();
+    const got = await summary.evaluate((p) => ({
+      lang: p.querySelector("bdi")?.getAttribute("lang"),
+      text: p.querySelector("bdi")?.textContent,
+      note: p.querySelector(".data-note")?.textContent,
+      kind: p.querySelector(".data-note")?.dataset.translation,
+    }));
+    const w = words(code);
+    assert.equal(got.lang, textLang, code);
+    assert.equal(got.kind, translation, code);
+    assert.equal(got.note, translation === "machine" ? w["data.machine_unreviewed"] : w["data.english_only"], code);
+    if (code === "ko") assert.match(got.text, /[가-힣]/, "the summary is Korean");
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  }
+});
