@@ -270,7 +270,7 @@ pub fn range(low: f64, high: f64) -> String {
 /// "1,460,000,000달러"): the exact figure beside a rounded one.
 pub fn dollars_exact(usd: f64) -> String {
     let l = locale();
-    if !usd.is_finite() || usd < 0.0 || usd >= crate::locale::number::MONEY_LIMIT {
+    if !(0.0..crate::locale::number::MONEY_LIMIT).contains(&usd) {
         return crate::locale::MISSING.to_string();
     }
     let n = crate::locale::number::integer(l, usd.round() as i64);
