@@ -152,3 +152,38 @@ fn every_page_names_every_language_at_its_static_page_and_a_default() {
     }
     assert!(links.contains(r#"hreflang="x-default" href="https://example.org/heist-ledger/""#));
 }
+
+#[test]
+fn a_korean_room_sees_the_largest_heist_in_won_at_a_rate_the_data_holds_and_a_japanese_one_sees_none_it_lacks(
+) {
+    let sel = Selection::new(shipped(), ViewState::default(), Theme::Light);
+    let note = |l| {
+        in_locale(l, || pipeline::headline(&sel))
+            .into_iter()
+            .find(|f| f.hook == Some("largest"))
+            .expect("largest")
+            .note
+    };
+    // Bybit, 21 February 2025: $1.46B at the dataset's 2025 average of 1,422.16 won.
+    let ko = note(Locale::Ko).expect("a won line");
+    assert!(ko.starts_with("약 2조") && ko.contains("억 원(2025년 연평균 환율 1달러 = 1,422.16원"), "{ko}");
+    // The dataset holds no yen rate for 2025: no line, never a neighbouring year's.
+    assert_eq!(note(Locale::Ja), None);
+    assert_eq!(note(Locale::En), None);
+    assert_eq!(note(Locale::Fr), None);
+}
+
+#[test]
+fn won_and_yen_are_written_in_myriads_and_said_to_be_approximate() {
+    use heist_ledger::locale::money::local_currency;
+    let cases: [(Locale, f64, Option<&str>); 5] = [
+        (Locale::Ko, 2.076e12, Some("약 2조800억 원")),
+        (Locale::Ja, 2.55e11, Some("約2550億円")),
+        (Locale::Ko, 12_500.0, Some("약 1만2,500 원")),
+        (Locale::Fr, 1e9, None),
+        (Locale::Ko, f64::NAN, None),
+    ];
+    for (l, amount, want) in cases {
+        assert_eq!(local_currency(l, amount).as_deref(), want, "{l:?} {amount}");
+    }
+}

@@ -80,6 +80,9 @@ pub fn headline(sel: &Selection) -> Vec<Figure> {
         },
     ];
     if let Some(i) = h.largest.as_deref().and_then(|id| data.incident(id)) {
+        let local = local_amount(data, i.usd, i.date);
+        let mut sources: Vec<SourceLink> = best_source(data, &i.sources).into_iter().collect();
+        sources.extend(local.as_ref().and_then(|(_, source)| source_link(data, source)));
         figures.push(Figure {
             label: t("headline.largest"),
             value: phrase::money(i.usd),
@@ -88,8 +91,8 @@ pub fn headline(sel: &Selection) -> Vec<Figure> {
                 &[("victim", &i.victim), ("date", &phrase::date(i.date))],
             )),
             hook: Some("largest"),
-            note: None,
-            sources: best_source(data, &i.sources).into_iter().collect(),
+            note: local.map(|(line, _)| line),
+            sources,
         });
     }
     if let Some(s) = h.dprk_share {
@@ -124,6 +127,35 @@ pub fn headline(sel: &Selection) -> Vec<Figure> {
         });
     }
     figures
+}
+
+/// For a Korean or Japanese room, an amount of the day `when` in won or yen, with the rate
+/// it used and whose it is ("약 2조800억 원 (2025년 연평균 환율 1달러 = 1,422.16원, …)"),
+/// and that rate's source id; `None` in the other languages and where the dataset holds no
+/// rate for the day or its year ([`crate::model::convert`] never borrows another year's).
+fn local_amount(data: &Dataset, usd: f64, when: crate::model::Date) -> Option<(String, String)> {
+    use crate::model::{convert, Currency, Period, When};
+    let l = phrase::locale();
+    let currency = match l {
+        crate::lang::Locale::Ko => Currency::Krw,
+        crate::lang::Locale::Ja => Currency::Jpy,
+        _ => return None,
+    };
+    let c = convert(&data.rates, usd, currency, When::Day(when))?;
+    let amount = crate::locale::money::local_currency(l, c.amount)?;
+    let rate = crate::locale::number::decimal(l, c.rate.per_usd, 2);
+    let publisher = data.source(&c.rate.source).map(|s| s.publisher.clone()).unwrap_or_default();
+    let line = match c.rate.period().ok()? {
+        Period::Year(year) => phrase::fill(
+            "headline.local_year",
+            &[("amount", &amount), ("year", &year.to_string()), ("rate", &rate), ("publisher", &publisher)],
+        ),
+        Period::Day(day) => phrase::fill(
+            "headline.local_day",
+            &[("amount", &amount), ("date", &phrase::date(day)), ("rate", &rate), ("publisher", &publisher)],
+        ),
+    };
+    Some((line, c.rate.source.clone()))
 }
 
 /// The source a headline cites for a record: its strongest ([`crate::model::Source::strength`]:
