@@ -4,6 +4,7 @@
 //! cargo run --release --bin render -- --data public/data/incidents.json --out DIR \
 //!     [--from 2022] [--to 2025] [--category bridge] [--confidence official] [--actor NAME]
 //!     [--chain NAME] [--q TEXT] [--flow INCIDENT] [--theme light|dark] [--width 960]
+//!     [--lang ko|ja|fr|de|it] [--i18n DIR]
 //!     [--page-url URL] [--html dist/index.html [--releases data/releases [--site-url URL]]]
 //! ```
 //!
@@ -136,7 +137,16 @@ mod native {
         let theme = v.theme.unwrap_or_default();
         let sel = Selection::new(data.clone(), v, theme);
         if let Some(dir) = &a.out {
-            write_renders(&sel, dir, a.width, &a.page_url)?;
+            // `--lang ko`: the renders in that language's words (as far as the charts carry
+            // them: the title and frame), with its number and date forms.
+            let words = match sel.view.lang {
+                Some(l) if l != Locale::En => Some(locale_words(&a.i18n, l)?),
+                _ => None,
+            };
+            match words {
+                Some(w) => phrase::with(w, || write_renders(&sel, dir, a.width, &a.page_url))?,
+                None => write_renders(&sel, dir, a.width, &a.page_url)?,
+            }
         }
         if let Some(page) = &a.html {
             let shell = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
@@ -188,9 +198,7 @@ mod native {
         i18n: &Path,
     ) -> Result<(), String> {
         for l in Locale::ALL.into_iter().filter(|&l| l != Locale::En) {
-            let file = i18n.join(format!("{}.json", l.code()));
-            let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-            let words = Rc::new(Words::parse(l, &text)?);
+            let words = locale_words(i18n, l)?;
             let dir = root.join(l.code());
             std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             let page = dir.join("index.html");
@@ -201,6 +209,13 @@ mod native {
             })?;
         }
         Ok(())
+    }
+
+    /// A language's words, read from its file in `i18n`.
+    fn locale_words(i18n: &Path, l: Locale) -> Result<Rc<Words>, String> {
+        let file = i18n.join(format!("{}.json", l.code()));
+        let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        Ok(Rc::new(Words::parse(l, &text)?))
     }
 
     /// The page shell in the language in force: `<html lang>`, `<title>` and the
