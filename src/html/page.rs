@@ -139,7 +139,7 @@ pub fn language_picker(current: Locale) -> String {
         };
         let _ = write!(
             out,
-            r#"<li><a href="{href}" hreflang="{code}" lang="{code}" data-lang="{code}"{here}>{}</a></li>"#,
+            r#"<li><a href="{href}" hreflang="{code}" lang="{code}" data-lang="{code}"{here}><span class="lang-name">{}</span></a></li>"#,
             l.name(),
             code = l.code()
         );
