@@ -136,7 +136,10 @@ fn the_korean_headline_counts_in_eok_and_dates_the_largest_heist_the_korean_way(
 fn the_korean_static_page_names_its_language_and_marks_its_words_as_machine_translation() {
     let header = in_locale(Locale::Ko, html::page_header);
     assert!(header.contains(r#"<p class="machine-note" data-machine-translation>"#));
-    assert!(header.contains(r#"aria-current="true"><span class="lang-name">한국어</span></a>"#), "the picker marks Korean");
+    assert!(
+        header.contains(r#"aria-current="true"><span class="lang-name">한국어</span></a>"#),
+        "the picker marks Korean"
+    );
     assert!(!html::page_header().contains("machine-note"), "English carries no such line");
     let root = in_locale(Locale::Ko, || html::root("", Some("f"), "data/incidents.json"));
     assert!(root.contains(r#"data-lang="ko""#), "{root}");
