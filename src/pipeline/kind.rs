@@ -18,7 +18,7 @@ impl ChartKind {
     }
 
     /// What the caption's sources are for.
-    pub fn sources_label(self) -> String {
+    pub(crate) fn sources_label(self) -> String {
         t(match self {
             ChartKind::Yearly => "chart.yearly.sources",
             ChartKind::Timeline => "chart.timeline.sources",
