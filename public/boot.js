@@ -135,5 +135,15 @@ async function start() {
 }
 
 // The first view is already in the page: let the browser paint it before the app starts
-// (a frame, then a task), so starting the app never holds up the first paint.
-requestAnimationFrame(() => setTimeout(start, 0));
+// (a frame, then a task), so starting the app never holds up the first paint. A frame that
+// is not painted gets no animation frames (a cross-origin embed below the fold, a background
+// tab), so after 100 ms it starts anyway: an embed nobody has scrolled to yet draws its chart
+// at load, not as the reader reaches it (a blank box that then jumps).
+let started = false;
+const go = () => {
+  if (started) return;
+  started = true;
+  setTimeout(start, 0);
+};
+requestAnimationFrame(go);
+setTimeout(go, 100);

@@ -103,7 +103,7 @@
     var chart = last("embed");
     if (["", "1", "true", "yes"].indexOf(chart) >= 0) chart = "yearly";
     // Kept equal to ChartKind::size_for and embed_chrome (tests/exports.rs reads these lines).
-    var SIZE = { yearly: [0.46, 300, 520, 600, 0.5], timeline: [0.5, 340, 560, 680, 0.6], flows: [0.48, 360, 560, 1280, 0.6], figures: [0.42, 320, 480, 0, 0] };
+    var SIZE = { yearly: [0.46, 300, 520, 600, 0.5], timeline: [0.5, 340, 560, 680, 0.6], flows: [0.66, 360, 720, 1280, 0.6], figures: [0.42, 320, 480, 0, 0] };
     var CHROME = [[399, 380, 250], [599, 340, 220], [799, 270, 175], [Infinity, 220, 145]];
     if (!SIZE[chart] || window.parent === window) return;
     var plain = on("plain");

@@ -47,6 +47,11 @@ fn lines_of(plan: &Plan, i: usize, style: Style) -> Vec<String> {
         .collect()
 }
 
+/// A node's box as drawn: at least a pixel tall.
+fn drawn_box(r: Rect) -> Rect {
+    Rect::new(r.x0, r.y0, r.x1, r.y1.max(r.y0 + 1.0))
+}
+
 fn finite(r: &Rect) -> bool {
     [r.x0, r.y0, r.x1, r.y1].iter().all(|v| v.is_finite())
 }
@@ -65,8 +70,12 @@ fn check(g: &FlowGraph, size: Size, plan: &Plan) -> Result<(), String> {
         if squash(&amount.concat()) != squash(&want) {
             return Err(format!("{}: amount drawn as {amount:?}, not {want:?}", node.id));
         }
-        if plan.keyed && !plan.blocks.iter().any(|b| b.node == i && b.place == Place::Key) {
-            return Err(format!("{}: no key beside the node", node.id));
+        // Each node is named beside itself or keyed to the list, never both nor neither.
+        let at_node = plan.blocks.iter().filter(|b| b.node == i && b.place != Place::Entry).count();
+        let keyed = plan.blocks.iter().any(|b| b.node == i && b.place == Place::Key);
+        let listed = plan.blocks.iter().any(|b| b.node == i && b.place == Place::Entry);
+        if at_node != 1 || keyed != listed {
+            return Err(format!("{}: neither named beside the node nor keyed to the list", node.id));
         }
     }
     for (k, a) in plan.blocks.iter().enumerate() {
@@ -88,7 +97,13 @@ fn check(g: &FlowGraph, size: Size, plan: &Plan) -> Result<(), String> {
                 g.nodes[b.node].id, a.rect, b.rect
             ));
         }
-        if let Some(n) = plan.sankey.nodes.iter().find(|n| a.rect.overlaps(&n.rect)) {
+        // A key may sit on its own node (drawn over the ribbons behind it), never on another.
+        let on_own = |n: &&heist_ledger::layout::sankey::NodeOut| {
+            a.place == Place::Key
+                && std::ptr::eq(*n, &plan.sankey.nodes[a.node])
+                && drawn_box(n.rect).contains(&a.rect)
+        };
+        if let Some(n) = plan.sankey.nodes.iter().filter(|n| !on_own(n)).find(|n| a.rect.overlaps(&n.rect)) {
             return Err(format!("the label of {who} covers a node at {:?}", n.rect));
         }
     }
@@ -175,6 +190,84 @@ fn the_drawn_svg_holds_every_full_name_and_amount_and_no_ellipsis() {
     }
 }
 
+/// The band a drawn ribbon covers between `xa` and `xb`, read off its outline polygon (the
+/// points the SVG draws): the lowest and highest y of its edges there, the edges cut at `xa`
+/// and `xb` by straight interpolation. `None` where it does not reach or has no width.
+fn ribbon_band(outline: &[(f64, f64)], xa: f64, xb: f64) -> Option<(f64, f64)> {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    let mut seen = |y: f64| {
+        lo = lo.min(y);
+        hi = hi.max(y);
+    };
+    let half = outline.len() / 2;
+    for edge in [&outline[..half], &outline[half..]] {
+        for pair in edge.windows(2) {
+            let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+            let (left, right) = (x0.min(x1), x0.max(x1));
+            if right < xa || left > xb {
+                continue;
+            }
+            for x in [xa.max(left), xb.min(right)] {
+                let t = if (x1 - x0).abs() < 1e-12 { 0.0 } else { (x - x0) / (x1 - x0) };
+                seen(y0 + t * (y1 - y0));
+            }
+        }
+    }
+    (lo < hi).then_some((lo, hi))
+}
+
+#[test]
+fn no_label_or_key_crosses_a_ribbon_another_label_or_the_chart_edge() {
+    // The summed flow (the default view) and each theft's alone, at phone to wide screens
+    // (and the chart boxes of a 360 and a 1280 px screen).
+    let data = shipped();
+    for (ids, g) in shipped_flows(&data) {
+        for width in [336, 360, 640, 1000, 1232, 1280, 1920] {
+            let size = ChartKind::Flows.size_for(width);
+            let plan = flows::plan(&g, size);
+            let canvas = Rect::new(0.0, 0.0, f64::from(size.width), plan.height.max(f64::from(size.height)));
+            let ribbons: Vec<(usize, Vec<(f64, f64)>)> = plan
+                .sankey
+                .links
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.width > 0.0)
+                .map(|(k, l)| (k, l.outline(64)))
+                .collect();
+            for (k, b) in plan.blocks.iter().enumerate() {
+                let who = &g.nodes[b.node].id;
+                let r = b.rect;
+                assert!(
+                    canvas.contains(&r),
+                    "{ids} at {width} px: the label of {who} {r:?} leaves the chart"
+                );
+                // A key on its own node is drawn over the node, which is drawn over the
+                // ribbons: it crosses none of them.
+                let on_node = b.place == Place::Key && drawn_box(plan.sankey.nodes[b.node].rect).contains(&r);
+                for (link, outline) in ribbons.iter().filter(|_| !on_node) {
+                    if let Some((top, bottom)) = ribbon_band(outline, r.x0, r.x1) {
+                        let l = &g.links[*link];
+                        assert!(
+                            !(top < r.y1 && r.y0 < bottom),
+                            "{ids} at {width} px: the {:?} label of {who} {r:?} crosses the ribbon {} → {} ({top:.1}..{bottom:.1})",
+                            b.place,
+                            g.nodes[l.from].id,
+                            g.nodes[l.to].id
+                        );
+                    }
+                }
+                for other in &plan.blocks[k + 1..] {
+                    assert!(
+                        !r.overlaps(&other.rect),
+                        "{ids} at {width} px: the labels of {who} and {} overlap",
+                        g.nodes[other.node].id
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn phones_get_a_keyed_list_and_wide_screens_labels_beside_the_nodes() {
     let data = shipped();
@@ -184,9 +277,21 @@ fn phones_get_a_keyed_list_and_wide_screens_labels_beside_the_nodes() {
     let list_top =
         narrow.blocks.iter().filter(|b| b.place == Place::Entry).map(|b| b.rect.y0).fold(f64::MAX, f64::min);
     assert!(list_top >= narrow.area.y1, "the list starts below the diagram");
+    // On a wide screen the last column's names sit beside their nodes; a node whose own
+    // ribbons leave it to the right (every place beside it crossed) is keyed to the list.
     let bybit = aggregate::flow_graph(&data, &["bybit-2025"]).expect("Bybit is traced");
     let wide = flows::plan(&bybit, ChartKind::Flows.size_for(1232));
-    assert!(!wide.keyed, "a single incident's labels fit beside its nodes at 1232 px");
+    let last = wide.sankey.columns.len() - 1;
+    for (i, node) in wide.sankey.nodes.iter().enumerate() {
+        let beside = wide.blocks.iter().any(|b| b.node == i && b.place == Place::Beside);
+        if node.column == last {
+            assert!(beside, "{} is named beside its node at 1232 px", bybit.nodes[i].id);
+        }
+    }
+    assert!(
+        wide.keyed,
+        "Bybit's theft and routes are keyed at 1232 px: their ribbons fill the room beside them"
+    );
 }
 
 #[test]

@@ -67,6 +67,9 @@ pub struct Block {
     pub place: Place,
     /// Its lines, top to bottom.
     pub lines: Vec<Line>,
+    /// For a key set a little away from its node (every place at the node crosses a
+    /// ribbon): a thin line from the node's edge to the key, as (x0, y0, x1, y1).
+    pub leader: Option<[f64; 4]>,
 }
 
 /// The diagram and its labels, placed.
@@ -114,9 +117,271 @@ const ENTRY_GAP: f64 = 3.0;
 /// The diagram keeps at least this much height when the list takes the rest.
 const MIN_DIAGRAM: f64 = 150.0;
 
-/// Places the Sankey and its labels: beside the nodes when all fit, else keyed to a list.
+/// Places the Sankey and its labels: each node's name and amount beside it where they cross
+/// no ribbon, node or other label and stay inside the chart; every other node gets a
+/// numbered key at the node (clear of the ribbons where any place there is) and its name
+/// and amount in a list under the diagram. Tried with a margin on the right for the last
+/// column's labels and without one (keys only there); the plan that labels more nodes
+/// directly wins, the one without the margin on a tie (its diagram is wider).
 pub fn plan(nodes: &[NodeText], links: &[LinkIn], frame: Frame) -> Plan {
-    beside(nodes, links, frame).unwrap_or_else(|| keyed(nodes, links, frame))
+    let with_margin = mixed(nodes, links, frame, true);
+    let keys_only = mixed(nodes, links, frame, false);
+    let listed = |p: &Option<Plan>| {
+        p.as_ref().map_or(usize::MAX, |p| p.blocks.iter().filter(|b| b.place == Place::Entry).count())
+    };
+    let (a, b) = (listed(&with_margin), listed(&keys_only));
+    let best = if a < b { with_margin } else { keys_only.or(with_margin) };
+    best.unwrap_or_else(|| keyed(nodes, links, frame))
+}
+
+/// True when `r` crosses no drawn ribbon, no node and none of `taken`, inside `bounds`.
+fn clear(r: &Rect, layout: &Layout, taken: &[Block], bounds: &Rect) -> bool {
+    // A pixel of air to the ribbons: the drawn outline is the curve cut into straight pieces.
+    let air = Rect::new(r.x0 - 1.0, r.y0 - 1.0, r.x1 + 1.0, r.y1 + 1.0);
+    bounds.contains(r)
+        && !layout.links.iter().any(|l| l.crosses(&air))
+        && !layout.nodes.iter().any(|n| drawn(n.rect).overlaps(r))
+        && !taken.iter().any(|b| b.rect.overlaps(r))
+}
+
+/// A node's box as drawn (at least a pixel tall).
+fn drawn(r: Rect) -> Rect {
+    Rect::new(r.x0, r.y0, r.x1, r.y1.max(r.y0 + 1.0))
+}
+
+/// The mixed plan (see [`plan`]); `margin`: room on the right for the last column's labels.
+/// `None` when the canvas leaves the diagram no room.
+fn mixed(nodes: &[NodeText], links: &[LinkIn], f: Frame, margin: bool) -> Option<Plan> {
+    let n = nodes.len();
+    let line = text::line_height(f.font);
+    let key_line = text::line_height(KEY_FONT);
+    let key_w = |k: usize| text::width(&k.to_string(), KEY_FONT * text::BOLD);
+    let last = nodes.iter().map(|x| x.stage).max().unwrap_or(0);
+    let right = if margin {
+        let natural = nodes
+            .iter()
+            .filter(|x| x.stage == last)
+            .map(|x| text::width(&x.name, f.font).max(text::width(&x.amount, f.font)))
+            .fold(0.0, f64::max);
+        natural.min(f.width * 0.28) + 2.0 * CLEAR
+    } else {
+        key_w(n) + 2.0 * CLEAR
+    };
+    // The list's columns, as for the all-keyed plan.
+    let bold = f.font * text::BOLD;
+    let width = f.width - 2.0 * MARGIN;
+    let columns = (((width + LIST_GAP) / (LIST_COLUMN + LIST_GAP)).floor() as usize).max(1);
+    // The diagram keeps room for its fullest column's gaps and some money between them.
+    let mut per_column = [0usize; 256];
+    for x in nodes {
+        per_column[usize::from(x.stage)] += 1;
+    }
+    let tallest = per_column.iter().copied().max().unwrap_or(0) as f64;
+    let min_diagram = MIN_DIAGRAM.max(1.5 * Options::default().node_gap * tallest);
+    let mut listed = vec![false; n];
+    // The list's height once its order is known (the first layout reserves room for any
+    // order), and the plan made with that reserve, to fall back on.
+    let mut known: Option<f64> = None;
+    let mut before: Option<Plan> = None;
+    // Each round lists the nodes whose labels found no clear place, and lays the diagram
+    // out again in the room the longer list leaves; a listed node stays listed, so this ends.
+    for _ in 0..=2 * n + 2 {
+        let count = listed.iter().filter(|&&k| k).count();
+        let columns = columns.clamp(1, count.max(1));
+        let column_width = (width - LIST_GAP * (columns - 1) as f64) / columns as f64;
+        let indent = text::width(&count.to_string(), bold) + 6.0;
+        let room = (column_width - indent).max(1.0);
+        let entries: Vec<Vec<Vec<(String, Style)>>> =
+            nodes.iter().map(|x| entry_rows(x, f.font, room)).collect();
+        let heights: Vec<f64> = (0..n).map(|i| entries[i].len() as f64 * line + ENTRY_GAP).collect();
+        let listed_heights: Vec<f64> = (0..n).filter(|&i| listed[i]).map(|i| heights[i]).collect();
+        let list_height = match known {
+            _ if count == 0 => 0.0,
+            Some(h) => h,
+            None => list_bound(&listed_heights, columns),
+        };
+        // Keys above a column's top node need a line of room under the legend.
+        let top = f.top + if count > 0 { key_line } else { 0.0 };
+        let bottom = if count > 0 {
+            (f.height - MARGIN - list_height - LIST_GAP).max(top + min_diagram)
+        } else {
+            f.height - MARGIN
+        };
+        let height =
+            if count > 0 { f.height.max(bottom + LIST_GAP + list_height + MARGIN) } else { f.height };
+        let area = Rect::new(MARGIN, top, f.width - MARGIN - right, bottom);
+        if area.width() <= 0.0 || area.height() <= 0.0 {
+            return None;
+        }
+        let options = Options::default();
+        let layout = sankey::layout(&sankey_nodes(nodes), links, area, options);
+        let step = column_step(&layout, area, options.node_width);
+        let bounds = Rect::new(2.0, f.top - 8.0, f.width - 2.0, bottom + LIST_GAP / 2.0);
+        let mut blocks: Vec<Block> = Vec::with_capacity(n);
+        let mut unplaced = Vec::new();
+        for col in &layout.columns {
+            let members: Vec<usize> = col.iter().copied().filter(|&i| !listed[i]).collect();
+            let mut texts = Vec::with_capacity(members.len());
+            for &i in &members {
+                let r = layout.nodes[i].rect;
+                let is_last = layout.nodes[i].column + 1 == layout.columns.len();
+                let room = if is_last {
+                    f.width - MARGIN - CLEAR - (r.x1 + CLEAR)
+                } else {
+                    step - options.node_width - 3.0 * CLEAR
+                };
+                let x = &nodes[i];
+                if room <= 0.0
+                    || !text::words_fit(&x.name, f.font, room)
+                    || !text::words_fit(&x.amount, f.font, room)
+                {
+                    texts.push(None);
+                    continue;
+                }
+                let mut lines: Vec<(String, Style)> =
+                    text::wrap(&x.name, f.font, room).into_iter().map(|t| (t, Style::Name)).collect();
+                lines.extend(text::wrap(&x.amount, f.font, room).into_iter().map(|t| (t, Style::Amount)));
+                texts.push(Some(lines));
+            }
+            let heights: Vec<f64> =
+                texts.iter().map(|t| t.as_ref().map_or(0.0, |t| t.len() as f64 * line)).collect();
+            let wanted: Vec<f64> = members.iter().map(|&i| centre(layout.nodes[i].rect)).collect();
+            let spread_at = spread(&wanted, &heights, STACK_GAP, area.y0, area.y1);
+            for (k, &i) in members.iter().enumerate() {
+                let Some(lines) = texts[k].clone() else {
+                    unplaced.push(i);
+                    continue;
+                };
+                let r = layout.nodes[i].rect;
+                let h = heights[k];
+                let tops = [spread_at[k] - h / 2.0, centre(r) - h / 2.0];
+                let mut spots: Vec<(f64, f64)> = tops.iter().map(|&t| (r.x1 + CLEAR, t)).collect();
+                // Above or below the node, where its column's other nodes leave room.
+                spots.push((r.x0, r.y0 - STACK_GAP - h));
+                spots.push((r.x0, r.y1.max(r.y0 + 1.0) + STACK_GAP));
+                let found = spots
+                    .into_iter()
+                    .map(|(x, t)| block(i, Place::Beside, x, t, line, lines.clone(), f.font))
+                    .find(|b| clear(&b.rect, &layout, &blocks, &bounds));
+                match found {
+                    Some(b) => blocks.push(b),
+                    None => unplaced.push(i),
+                }
+            }
+        }
+        if !unplaced.is_empty() {
+            for i in unplaced {
+                listed[i] = true;
+            }
+            (known, before) = (None, None);
+            continue;
+        }
+        // Keys, numbered in reading order: column by column, top to bottom.
+        let order: Vec<usize> = layout.columns.iter().flatten().copied().filter(|&i| listed[i]).collect();
+        for (k, &i) in order.iter().enumerate() {
+            let key = (k + 1).to_string();
+            let kw = key_w(k + 1);
+            let r = drawn(layout.nodes[i].rect);
+            let cx = (r.x0 + r.x1) / 2.0;
+            let spots = [
+                (r.x1 + CLEAR, centre(r) - key_line / 2.0),
+                (cx - kw / 2.0, r.y0 - key_line - 1.0),
+                (cx - kw / 2.0, r.y1 + 1.0),
+                (r.x0 - CLEAR - kw, centre(r) - key_line / 2.0),
+                (r.x1 + CLEAR, r.y0 - key_line - 1.0),
+                (r.x1 + CLEAR, r.y1 + 1.0),
+                (r.x0 - CLEAR - kw, r.y0 - key_line - 1.0),
+                (r.x0 - CLEAR - kw, r.y1 + 1.0),
+            ];
+            let make = |(x, t): (f64, f64)| {
+                block(i, Place::Key, x, t, key_line, vec![(key.clone(), Style::Key)], KEY_FONT)
+            };
+            // On the node itself, when no place beside it is clear (a ribbon that passes
+            // behind the node covers them all): the node is drawn over the ribbons, so a key
+            // inside it crosses none.
+            let inside = make((cx - kw / 2.0, centre(r) - key_line / 2.0));
+            let on_node = r.contains(&inside.rect)
+                && !blocks.iter().any(|o| o.rect.overlaps(&inside.rect))
+                && !layout
+                    .nodes
+                    .iter()
+                    .enumerate()
+                    .any(|(j, o)| j != i && drawn(o.rect).overlaps(&inside.rect));
+            // Else the nearest clear place a little away, joined to the node by a leader.
+            let away = || {
+                let mut reach: Vec<(f64, f64)> = (-24i32..=24)
+                    .flat_map(|ky| (-12i32..=12).map(move |kx| (kx, ky)))
+                    .map(|(kx, ky)| {
+                        (
+                            cx - kw / 2.0 + f64::from(kx) * kw,
+                            centre(r) - key_line / 2.0 + f64::from(ky) * key_line / 2.0,
+                        )
+                    })
+                    .collect();
+                let distance = |&(x, t): &(f64, f64)| {
+                    let (nx, ny) = (cx.clamp(x, x + kw), centre(r).clamp(t, t + key_line));
+                    (nx - cx).hypot(ny - centre(r))
+                };
+                crate::sort::by(&mut reach, &|a, b| distance(a).total_cmp(&distance(b)));
+                reach.into_iter().map(make).find(|b| clear(&b.rect, &layout, &blocks, &bounds)).map(
+                    |mut b| {
+                        let k = b.rect;
+                        // From the node's nearest edge point to the key's nearest point.
+                        let (kx, ky) = (cx.clamp(k.x0, k.x1), centre(r).clamp(k.y0, k.y1));
+                        let (nx, ny) = (kx.clamp(r.x0, r.x1), ky.clamp(r.y0, r.y1));
+                        b.leader = Some([nx, ny, kx, ky]);
+                        b
+                    },
+                )
+            };
+            // Where no place at all is clear, the key still goes beside the node (drawn on
+            // a halo): a key is never dropped.
+            let chosen = spots
+                .into_iter()
+                .map(make)
+                .find(|b| clear(&b.rect, &layout, &blocks, &bounds))
+                .or(on_node.then_some(inside))
+                .or_else(away)
+                .or_else(|| {
+                    spots.into_iter().map(make).find(|b| {
+                        bounds.contains(&b.rect) && !blocks.iter().any(|o| o.rect.overlaps(&b.rect))
+                    })
+                })
+                .unwrap_or_else(|| make(spots[0]));
+            blocks.push(chosen);
+        }
+        // The list under the diagram, in the keys' order, in balanced columns.
+        let ordered: Vec<f64> = order.iter().map(|&i| heights[i]).collect();
+        let limit = balanced_limit(&ordered, columns);
+        if count > 0 && limit > list_height + 1e-9 {
+            // The order of a diagram given back the room its list did not need makes a
+            // taller list: keep the plan made with room for any order.
+            if let Some(plan) = before.take() {
+                return Some(plan);
+            }
+        }
+        let (mut column, mut y) = (0usize, 0.0);
+        for (k, &i) in order.iter().enumerate() {
+            if y > 0.0 && y + ordered[k] > limit + 1e-9 {
+                column += 1;
+                y = 0.0;
+            }
+            let x = MARGIN + column as f64 * (column_width + LIST_GAP);
+            let list_top = bottom + LIST_GAP + y;
+            blocks.push(entry(i, (k + 1).to_string(), (x, x + indent, list_top), line, &entries[i], f.font));
+            y += ordered[k];
+        }
+        crate::sort::by(&mut blocks, &|a, b| a.node.cmp(&b.node));
+        let plan = Plan { sankey: layout, area, keyed: count > 0, blocks, height };
+        if count > 0 && known.is_none() && limit + 0.5 < list_height {
+            // Give the diagram the room this order's list does not need, and try again.
+            known = Some(limit);
+            before = Some(plan);
+            continue;
+        }
+        return Some(plan);
+    }
+    before
 }
 
 fn sankey_nodes(nodes: &[NodeText]) -> Vec<NodeIn> {
@@ -131,64 +396,6 @@ fn column_step(layout: &Layout, area: Rect, node_width: f64) -> f64 {
     } else {
         area.width()
     }
-}
-
-/// Labels beside their nodes, or `None` when some word does not fit its room or some
-/// column's labels do not fit its height.
-fn beside(nodes: &[NodeText], links: &[LinkIn], f: Frame) -> Option<Plan> {
-    let line = text::line_height(f.font);
-    let last = nodes.iter().map(|n| n.stage).max().unwrap_or(0);
-    // The last column's labels get a margin of their own, up to a share of the width.
-    let natural = nodes
-        .iter()
-        .filter(|n| n.stage == last)
-        .map(|n| text::width(&n.name, f.font).max(text::width(&n.amount, f.font)))
-        .fold(0.0, f64::max);
-    let right = natural.min(f.width * 0.28) + 2.0 * CLEAR;
-    let area = Rect::new(MARGIN, f.top, f.width - MARGIN - right, f.height - MARGIN);
-    if area.width() <= 0.0 || area.height() <= 0.0 {
-        return None;
-    }
-    let options = Options::default();
-    let layout = sankey::layout(&sankey_nodes(nodes), links, area, options);
-    let step = column_step(&layout, area, options.node_width);
-    let mut blocks = Vec::with_capacity(nodes.len());
-    for col in &layout.columns {
-        let mut texts = Vec::with_capacity(col.len());
-        for &i in col {
-            let r = layout.nodes[i].rect;
-            let is_last = layout.nodes[i].column + 1 == layout.columns.len();
-            let room = if is_last {
-                f.width - MARGIN - CLEAR - (r.x1 + CLEAR)
-            } else {
-                step - options.node_width - 3.0 * CLEAR
-            };
-            let n = &nodes[i];
-            if room <= 0.0
-                || !text::words_fit(&n.name, f.font, room)
-                || !text::words_fit(&n.amount, f.font, room)
-            {
-                return None;
-            }
-            let mut lines: Vec<(String, Style)> =
-                text::wrap(&n.name, f.font, room).into_iter().map(|t| (t, Style::Name)).collect();
-            lines.extend(text::wrap(&n.amount, f.font, room).into_iter().map(|t| (t, Style::Amount)));
-            texts.push(lines);
-        }
-        let heights: Vec<f64> = texts.iter().map(|t| t.len() as f64 * line).collect();
-        let used = heights.iter().sum::<f64>() + STACK_GAP * (heights.len() as f64 - 1.0).max(0.0);
-        if used > area.height() {
-            return None;
-        }
-        let wanted: Vec<f64> = col.iter().map(|&i| centre(layout.nodes[i].rect)).collect();
-        let centres = spread(&wanted, &heights, STACK_GAP, area.y0, area.y1);
-        for ((&i, lines), (cy, h)) in col.iter().zip(texts).zip(centres.into_iter().zip(heights)) {
-            let x = layout.nodes[i].rect.x1 + CLEAR;
-            blocks.push(block(i, Place::Beside, x, cy - h / 2.0, line, lines, f.font));
-        }
-    }
-    crate::sort::by(&mut blocks, &|a, b| a.node.cmp(&b.node));
-    Some(Plan { sankey: layout, area, keyed: false, blocks, height: f.height })
 }
 
 /// Numbered keys beside the nodes and a list of every node below the diagram.
@@ -332,7 +539,7 @@ fn entry(
         right = right.max(at);
     }
     let rect = Rect::new(x, top, right, top + line * rows.len() as f64);
-    Block { node, rect, place: Place::Entry, lines }
+    Block { node, rect, place: Place::Entry, lines, leader: None }
 }
 
 /// The smallest column height that holds `heights`, in order, in at most `columns`
@@ -394,7 +601,7 @@ fn block(
         .enumerate()
         .map(|(k, (text, style))| Line { text, x, y: top + line * (k as f64 + 0.5), style, size: font })
         .collect();
-    Block { node, rect, place, lines }
+    Block { node, rect, place, lines, leader: None }
 }
 
 #[cfg(test)]
@@ -418,12 +625,17 @@ mod tests {
     }
 
     #[test]
-    fn short_labels_sit_beside_their_nodes_when_there_is_room() {
+    fn a_label_beside_a_node_whose_ribbons_fill_that_room_moves_to_the_list() {
+        // The theft's ribbons leave it to the right, where its label would sit: it is keyed;
+        // the two sinks have the room right of them to themselves.
         let (nodes, links) = graph(&[(0, "Theft"), (1, "Mixer"), (1, "Bridge")], &[(0, 1, 1.0), (0, 2, 1.0)]);
         let plan = plan(&nodes, &links, frame(800.0));
-        assert!(!plan.keyed);
-        assert_eq!(plan.blocks.len(), 3);
-        assert!(plan.blocks.iter().all(|b| b.place == Place::Beside));
+        let place = |i: usize, p: Place| plan.blocks.iter().any(|b| b.node == i && b.place == p);
+        assert!(place(0, Place::Key) && place(0, Place::Entry), "{:?}", plan.blocks);
+        assert!(place(1, Place::Beside) && place(2, Place::Beside), "{:?}", plan.blocks);
+        for b in &plan.blocks {
+            assert!(!plan.sankey.links.iter().any(|l| l.crosses(&b.rect)), "{b:?} crosses a ribbon");
+        }
     }
 
     #[test]
@@ -435,7 +647,14 @@ mod tests {
         let plan = plan(&nodes, &links, frame(320.0));
         assert!(plan.keyed);
         for (i, n) in nodes.iter().enumerate() {
-            let entry = plan.blocks.iter().find(|b| b.node == i && b.place == Place::Entry).expect("entry");
+            let Some(entry) = plan.blocks.iter().find(|b| b.node == i && b.place == Place::Entry) else {
+                assert!(
+                    plan.blocks.iter().any(|b| b.node == i && b.place == Place::Beside),
+                    "{} is named",
+                    n.name
+                );
+                continue;
+            };
             assert!(entry.rect.y0 >= plan.area.y1, "the list is below the diagram");
             let name: Vec<&str> =
                 entry.lines.iter().filter(|l| l.style == Style::Name).map(|l| l.text.as_str()).collect();
@@ -443,6 +662,8 @@ mod tests {
             let key = plan.blocks.iter().find(|b| b.node == i && b.place == Place::Key).expect("key");
             assert_eq!(key.lines[0].text, entry.lines[0].text, "key and entry agree");
         }
+        // The middle of the chain has ribbons on both sides: keyed.
+        assert!(plan.blocks.iter().any(|b| b.node == 1 && b.place == Place::Entry));
     }
 
     #[test]

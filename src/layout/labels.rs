@@ -107,7 +107,29 @@ pub fn place(requests: &[Request], bounds: Rect, max: usize) -> Vec<Placed> {
                 && !markers.iter().any(|m| m.overlaps(rect))
                 && !placed.iter().any(|p| p.rect.overlaps(rect))
         };
-        let Some(((rect, anchor), leader)) = candidates.into_iter().find(|((rect, _), _)| fits(rect)) else {
+        // Still no room (a phone's narrow plot, where the largest thefts crowd one another):
+        // the free place nearest the marker anywhere in reach, also joined by a leader.
+        let found = candidates.into_iter().find(|((rect, _), _)| fits(rect)).or_else(|| {
+            let mut reach: Vec<(Rect, Anchor)> = (1..=16)
+                .flat_map(|ky| (-8i32..=8).map(move |kx| (ky, kx)))
+                .flat_map(|(ky, kx)| {
+                    let dy = f64::from(ky) * (h + gap) / 2.0;
+                    let dx = f64::from(kx) * w / 4.0;
+                    let x0 = r.x - w / 2.0 + dx;
+                    [
+                        (Rect::new(x0, below + dy, x0 + w, below + dy + h), Anchor::Middle),
+                        (Rect::new(x0, above - dy, x0 + w, above - dy + h), Anchor::Middle),
+                    ]
+                })
+                .collect();
+            let distance = |rect: &Rect| {
+                let (nx, ny) = (r.x.clamp(rect.x0, rect.x1), r.y.clamp(rect.y0, rect.y1));
+                (nx - r.x).hypot(ny - r.y)
+            };
+            crate::sort::by(&mut reach, &|a, b| distance(&a.0).total_cmp(&distance(&b.0)));
+            reach.into_iter().find(|(rect, _)| fits(rect)).map(|c| (c, true))
+        });
+        let Some(((rect, anchor), leader)) = found else {
             // Labels go strictly by importance: once one finds no room, no less important
             // one is labelled (a reader would take the labelled ones for the largest).
             break;

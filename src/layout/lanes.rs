@@ -31,9 +31,57 @@ pub fn clear(ys: &[f64], lanes: &[usize], min_gap: f64) -> bool {
     })
 }
 
+/// Places markers, in the given order, in `lanes` lanes so that no two in one lane are
+/// closer than `min_gap`: each at its own level `ys[k]` in the first lane with room there,
+/// else at the level nearest its own that some lane has room at (the lowest such lane),
+/// kept within `(lo, hi)` where that leaves room. Returns each marker's lane and level.
+/// Always complete: every marker gets a spot clear of the others.
+pub fn place(ys: &[f64], min_gap: f64, lanes: usize, (lo, hi): (f64, f64)) -> Vec<(usize, f64)> {
+    let lanes = lanes.max(1);
+    let mut placed: Vec<Vec<f64>> = vec![Vec::new(); lanes];
+    let mut out = Vec::with_capacity(ys.len());
+    for &y in ys {
+        let fits = |lane: &Vec<f64>, at: f64| lane.iter().all(|o| (o - at).abs() >= min_gap - 1e-9);
+        // The level itself, then just above or below each marker already in the lane.
+        let mut best: Option<(f64, usize, f64)> = None;
+        for (k, lane) in placed.iter().enumerate() {
+            let mut candidates = vec![y];
+            candidates.extend(lane.iter().flat_map(|o| [o - min_gap, o + min_gap]));
+            for at in candidates {
+                let inside = at >= lo && at <= hi;
+                // Outside the plot only when nothing inside is free (ranked after any inside).
+                let cost = (at - y).abs() + if inside { 0.0 } else { 1e12 };
+                if fits(lane, at) && best.is_none_or(|(c, _, _)| cost < c) {
+                    best = Some((cost, k, at));
+                }
+            }
+        }
+        let (lane, at) = best.map_or((0, y), |(_, k, at)| (k, at));
+        placed[lane].push(at);
+        out.push((lane, at));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::assign;
+    use super::{assign, place};
+
+    #[test]
+    fn a_marker_no_lane_has_room_for_steps_just_clear_of_its_neighbours() {
+        /// Levels, lanes, and the (lane, level) each marker is given.
+        type Case<'a> = (&'a [f64], usize, &'a [(usize, f64)]);
+        let cases: [Case; 4] = [
+            (&[100.0, 100.0], 2, &[(0, 100.0), (1, 100.0)]),
+            (&[100.0, 100.0, 101.0], 2, &[(0, 100.0), (1, 100.0), (0, 114.0)]),
+            (&[100.0, 100.0, 99.0], 2, &[(0, 100.0), (1, 100.0), (0, 86.0)]),
+            // At the plot's foot the step goes up, not out of the plot.
+            (&[200.0, 199.0], 1, &[(0, 200.0), (0, 186.0)]),
+        ];
+        for (ys, lanes, want) in cases {
+            assert_eq!(place(ys, 14.0, lanes, (0.0, 200.0)), want, "{ys:?} in {lanes} lanes");
+        }
+    }
 
     #[test]
     fn markers_share_the_first_lane_until_they_would_touch() {

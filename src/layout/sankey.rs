@@ -77,6 +77,46 @@ impl LinkOut {
     }
 }
 
+impl LinkOut {
+    /// The ribbon's top edge at `x` (between its ends): the same curve [`LinkOut::outline`]
+    /// draws, found by bisection on its parameter (x grows with it).
+    pub fn top_at(&self, x: f64) -> f64 {
+        let mid = (self.x0 + self.x1) / 2.0;
+        let at = |t: f64| {
+            let u = 1.0 - t;
+            u * u * u * self.x0 + 3.0 * u * u * t * mid + 3.0 * u * t * t * mid + t * t * t * self.x1
+        };
+        let (mut lo, mut hi) = (0.0, 1.0);
+        for _ in 0..40 {
+            let t = (lo + hi) / 2.0;
+            if at(t) < x {
+                lo = t;
+            } else {
+                hi = t;
+            }
+        }
+        let (t, u) = (lo, 1.0 - lo);
+        u * u * u * self.y0 + 3.0 * u * u * t * self.y0 + 3.0 * u * t * t * self.y1 + t * t * t * self.y1
+    }
+
+    /// The band the ribbon covers between `xa` and `xb` (its lowest top to its highest
+    /// bottom there), or `None` where it does not reach or has no width. Each edge moves one
+    /// way only, so its ends bound it.
+    pub fn band(&self, xa: f64, xb: f64) -> Option<(f64, f64)> {
+        let (xa, xb) = (xa.max(self.x0), xb.min(self.x1));
+        if self.width <= 0.0 || xa >= xb || !(self.width.is_finite()) {
+            return None;
+        }
+        let (a, b) = (self.top_at(xa), self.top_at(xb));
+        Some((a.min(b), a.max(b) + self.width))
+    }
+
+    /// True when the ribbon crosses the box `r` (touching its edge does not count).
+    pub fn crosses(&self, r: &Rect) -> bool {
+        self.band(r.x0, r.x1).is_some_and(|(top, bottom)| top < r.y1 && r.y0 < bottom)
+    }
+}
+
 /// The placed graph.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {

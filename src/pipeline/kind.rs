@@ -34,9 +34,9 @@ impl ChartKind {
     pub fn size_for(self, width: u32) -> Size {
         let w = f64::from(width);
         // (share of the width, least, most; then a floor that grows as the box narrows:
-        // intercept and slope). The floors: below about 1240 px the summed flow's labels
-        // cannot all sit beside its nodes and move to a keyed list under the diagram, which
-        // needs more height the narrower the chart; on a phone the yearly legend (every
+        // intercept and slope). The flows: a label that would cross a ribbon moves to a keyed
+        // list under the diagram (the summed flow keys about 18 of its 34 nodes even at
+        // 1920 px), which needs more height the narrower the chart; on a phone the yearly legend (every
         // category and publisher) takes rows a wide screen lays out in two, and the
         // timeline's legend and two lanes likewise leave the plot a strip. The stylesheet
         // says the same as `max(clamp(..), calc(INTERCEPTpx - SLOPE*100cqw))`, and
@@ -44,7 +44,7 @@ impl ChartKind {
         let (share, lo, hi, floor_at_0, floor_slope) = match self {
             ChartKind::Yearly => (0.46, 300.0, 520.0, 600.0, 0.5),
             ChartKind::Timeline => (0.50, 340.0, 560.0, 680.0, 0.6),
-            ChartKind::Flows => (0.48, 360.0, 560.0, 1280.0, 0.6),
+            ChartKind::Flows => (0.66, 360.0, 720.0, 1280.0, 0.6),
             ChartKind::Figures => (0.42, 320.0, 480.0, 0.0, 0.0),
         };
         let height = (w * share).clamp(lo, hi).max(floor_at_0 - floor_slope * w);

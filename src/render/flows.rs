@@ -260,6 +260,9 @@ fn draw_labels(c: &Canvas, g: &FlowGraph, plan: &Plan) -> Result<(), ChartError>
             ("data-box", box_attr.as_str()),
         ];
         c.doc.open("g", &attrs);
+        if let Some([x0, y0, x1, y1]) = b.leader {
+            c.line(&[(x0, y0), (x1, y1)], p.muted, 1)?;
+        }
         for l in &b.lines {
             let font = match l.style {
                 Style::Key => Font::new(l.size, p.text).bold(),

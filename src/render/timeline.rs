@@ -458,8 +458,9 @@ pub fn draw(
             }
         })
         .collect();
-    // A wider chart has room for more labels (about one per 80 px of plot).
-    let max_labels = ((f.plot.width() / 80.0) as usize).clamp(3, 24);
+    // A wider chart has room for more labels (about one per 80 px of plot), and even a
+    // phone's names its five largest thefts.
+    let max_labels = ((f.plot.width() / 80.0) as usize).clamp(5, 24);
     c.doc.open("g", &[("class", "labels")]);
     for placed in labels::place(&requests, f.plot, max_labels) {
         let pt = order[placed.index];

@@ -160,6 +160,37 @@ pub fn projection(data: &YearlyData, size: Size) -> Projection {
     Projection { x, y: Scale::Linear(y) }
 }
 
+/// Where a year's published figures stand beside its bar, given their levels `ys` and the
+/// `column` of room between the bar and the next (`pad` on either side), inside the plot's
+/// `(top, bottom)`: the symbols' radius, the lanes' spacing, and each figure's lane and the
+/// height it is drawn at. Symbols shrink from 7 px to 3 px while that gives them room of
+/// their own in as many lanes as fit; below that, a figure no lane has room for steps just
+/// clear of its neighbours.
+fn marker_lanes(
+    ys: &[f64],
+    column: f64,
+    pad: f64,
+    (top, bottom): (f64, f64),
+) -> (f64, f64, Vec<(usize, f64)>) {
+    let lanes_for = |lane_w: f64| (((column + pad + 1.0) / lane_w).floor() as usize).max(1);
+    let mut r = (column * 0.17).clamp(4.0, 7.0);
+    loop {
+        // A marker's box is its symbol and level line: 2r + 2 wide, 2r tall; lanes keep a
+        // pixel between boxes (coordinates are rounded to whole pixels) and a lane's figures
+        // keep two.
+        let lane_w = 2.0 * r + 3.0;
+        let lane_of = lanes::assign(ys, 2.0 * r + 2.0, lanes_for(lane_w));
+        if lanes::clear(ys, &lane_of, 2.0 * r + 2.0) {
+            return (r, lane_w, lane_of.into_iter().zip(ys.iter().copied()).collect());
+        }
+        if r <= 3.0 {
+            let spots = lanes::place(ys, 2.0 * r + 2.0, lanes_for(lane_w), (top + r, bottom - r));
+            return (r, lane_w, spots);
+        }
+        r -= 0.5;
+    }
+}
+
 /// Draws the yearly chart on a canvas.
 pub fn draw(
     c: &Canvas,
@@ -302,20 +333,17 @@ pub fn draw(
         let x1 = x0 + bar_w;
         let column = slot - bar_w - 2.0 * bar_pad;
         let ys: Vec<f64> = marks.iter().map(|(_, m)| y.map(m.usd)).collect();
-        // Symbols shrink (to 3 px at the least) until every figure has room of its own:
-        // several publishers can give nearly the same figure for one year.
-        let mut r = (column * 0.17).clamp(4.0, 7.0);
-        let (lane_w, lane_of) = loop {
-            let lane_w = 2.0 * r + 3.0;
-            let lanes = ((column / lane_w).floor() as usize).max(1);
-            let lane_of = lanes::assign(&ys, 2.0 * r + 2.0, lanes);
-            if r <= 3.0 || lanes::clear(&ys, &lane_of, 2.0 * r + 2.0) {
-                break (lane_w, lane_of);
-            }
-            r -= 0.5;
-        };
-        for ((symbol, m), (cy, lane)) in marks.into_iter().zip(ys.into_iter().zip(lane_of)) {
-            let cx = x1 + bar_pad + r + lane as f64 * lane_w;
+        // Symbols shrink (to 3 px at the least) and take as many lanes as the room beside
+        // the bar holds until every figure has room of its own; where more nearly equal
+        // figures meet than that (three publishers' 2025 figures on a phone), a figure steps
+        // up or down just clear of its neighbours (see [`lanes::place`]).
+        let (r, lane_w, spots) = marker_lanes(&ys, column, bar_pad, (top, bottom));
+        for (((symbol, m), (lane, cy)), level) in marks.into_iter().zip(spots).zip(&ys) {
+            let lane = lane as f64;
+            // How far a crowded figure stepped off its level, in whole pixels (the tooltip
+            // and the table keep its exact value).
+            let stepped = format!("{:.0}", cy - level);
+            let cx = x1 + bar_pad + r + lane * lane_w;
             let tip = reported_tip(m, &source_title(&m.source));
             let (usd, year) = (m.usd.to_string(), m.year.to_string());
             let mut attrs = mark_attrs("reported", &tip);
@@ -326,6 +354,9 @@ pub fn draw(
                 ("data-source", m.source.as_str()),
                 ("data-nature", nature_slug(m.nature)),
             ]);
+            if stepped != "0" && stepped != "-0" {
+                attrs.push(("data-stepped", stepped.as_str()));
+            }
             if m.nature.is_partial_or_derived() {
                 // Part of a year, or derived: faded and dashed, as the legend's key.
                 attrs.extend(FADED);

@@ -121,6 +121,30 @@ test("a frame below the fold posts its height without being scrolled to", async 
   await context.close();
 });
 
+test("a frame 3,000 px below the fold draws its chart at load, without being scrolled to", async () => {
+  // The host's reader will scroll there: a chart drawn only then shows a blank box and jumps.
+  for (const chart of ["flows", "yearly"]) {
+    const { context, page } = await host([{ id: "low", src: `${server.url}?embed=${chart}&childId=low` }], { width: 640, spacer: 3000 });
+    const frame = await (await page.waitForSelector("#low", { state: "attached" })).contentFrame();
+    await frame.waitForFunction(
+      () => document.documentElement.dataset.state === "ready" && document.querySelector("main > .embed figure[data-chart] .chart-box svg"),
+      null,
+      { timeout: 30000 },
+    );
+    assert.equal(await page.evaluate(() => scrollY), 0, `${chart}: nobody scrolled`);
+    const box = await page.locator("#low").boundingBox();
+    assert.ok(box.y >= 3000, `${chart}: the frame is below the fold (at ${box.y} px)`);
+    await page.waitForTimeout(300);
+    const h = await posted(page, "low");
+    const m = await frame.evaluate(measure);
+    assert.ok(h.own > 300 && h.own === h.amp && h.own === h.pym, `${chart}: ${JSON.stringify(h)}`);
+    assert.equal(m.main, h.own, `${chart}: the content is the posted height`);
+    assert.ok(m.inner <= 1, `${chart}: nothing scrolls inside the box (${m.inner} px hidden)`);
+    assert.equal(await page.evaluate(() => scrollY), 0, `${chart}: still nobody scrolled`);
+    await context.close();
+  }
+});
+
 test("the Embed button's code fits a plain 320 and 640 px column, light by default", async () => {
   const { page, context } = await open(browser, server, "");
   assert.equal(await settled(page), "ready");
