@@ -87,10 +87,14 @@ tool-chromium:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver; \
 	fi
 
-# The PNG renders need a font with the Latin glyphs the charts use.
+# The PNG renders need a font with the Latin glyphs the charts use, and one with Hangul,
+# kana and kanji for the Korean and Japanese pages (resvg falls back to it per character).
 tool-fonts:
 	@if [ ! -d /usr/share/fonts/truetype/dejavu ]; then \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq fonts-dejavu-core; \
+	fi
+	@if ! ls /usr/share/fonts/opentype/noto/NotoSansCJK-*.ttc >/dev/null 2>&1; then \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq fonts-noto-cjk; \
 	fi
 
 # The print test reads the PDFs it makes with poppler's pdftotext, pdfinfo and pdftoppm.

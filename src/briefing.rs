@@ -192,7 +192,7 @@ fn chart_page(light: &Selection, chart: &ChartData, page_url: &str, mode: PrintM
         }
         Err(e) => format!(
             r#"<p class="chart-error">The chart “{}” could not be drawn: {}</p>"#,
-            escape(kind.heading()),
+            escape(&kind.heading()),
             escape(&e)
         ),
     };
@@ -240,7 +240,7 @@ fn chart_sources(charts: &[ChartData], cited: &[&str]) -> String {
         let kind = c.kind();
         // Paper lists the incidents, with their sources, at the end: there is no table.
         let label = kind.sources_label().replace("in the table below", "with the incidents at the end");
-        let _ = write!(out, "<h3>{}: {}</h3>{listed}", escape(kind.heading()), escape(&label));
+        let _ = write!(out, "<h3>{}: {}</h3>{listed}", escape(&kind.heading()), escape(&label));
     }
     out.push_str("</section>");
     out
@@ -349,7 +349,7 @@ fn incident_list(sel: &Selection) -> String {
             sources.join("; ")
         );
     }
-    let _ = write!(out, r#"</ul><p class="print-note">{}</p></section>"#, html::FOOTER_NOTE);
+    let _ = write!(out, r#"</ul><p class="print-note">{}</p></section>"#, html::footer_note());
     out
 }
 

@@ -417,7 +417,7 @@ pub fn embed_code(sel: &Selection, kind: ChartKind, site: &str) -> String {
     format!(
         r#"<iframe src="{}" title="{} (Heist Ledger)" width="100%" height="{height}" style="border:0;width:100%;max-width:100%" allow="fullscreen"></iframe>"#,
         attr(&src),
-        attr(kind.heading())
+        attr(&kind.heading())
     )
 }
 
@@ -575,7 +575,7 @@ pub fn static_embed_page(sel: &Selection, kind: ChartKind, page_url: &str) -> Re
 </html>
 "#,
         name = kind.name(),
-        title = esc(kind.heading()),
+        title = esc(&kind.heading()),
         sources = esc(&frame.sources),
         dated = esc(&frame.dated),
         link = esc(&frame.link),

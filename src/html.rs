@@ -28,7 +28,8 @@ pub use figure::{caption, drawing, figure, figure_head, svg_host, table, DRAWING
 pub use filters::{filters, several_names};
 pub use incidents::{detail, incident_table, TABLE_PAGE};
 pub use page::{
-    data_form, empty_page, footer, footer_about, header, is_site_path, live_root, page_header, root, section,
-    static_page, Section, Slot, StaticChart, FIRST_VIEW_WIDTHS, FOOTER_NOTE,
+    data_form, empty_page, footer, footer_about, footer_note, header, hreflang_links, is_site_path,
+    language_picker, live_root, page_header, root, section, static_page, Section, Slot, StaticChart,
+    FIRST_VIEW_WIDTHS,
 };
 pub use summary::{changes, headline, outlook, outlook_list, published_figures, release_line};

@@ -8,7 +8,8 @@
 //!    [`release`]: the index of archived releases (`versions.json`);
 //!    [`address`]: web addresses in the data, checked and shown as a browser shows their host;
 //!    [`text`]: case folding by rule, without the Unicode tables;
-//!    [`json`]: a JSON reader and writer without generics; [`sort`]: every sort through one routine.
+//!    [`json`]: a JSON reader and writer without generics; [`sort`]: every sort through one routine;
+//!    [`lang`]: the six locales a page can speak (the view names one).
 //! 2. [`view`]: what the reader chose to see (filter, sort, theme, selection) and its URL form.
 //! 3. [`aggregate`]: year totals beside reported figures, timeline points, flow graphs;
 //!    [`tables`]: the same numbers as tables; [`mod@format`]: how money reads;
@@ -18,8 +19,9 @@
 //!    [`diff`]: what changed between an earlier release and the one on screen, for a view.
 //! 4. [`layout`]: pure geometry (scales, the Sankey layout, label placement, text metrics);
 //!    [`locale`]: numbers, money, dates and line breaking as each locale's press writes
-//!    them (groundwork for issue 17, not yet used by the page; it reads [`layout`]'s text
-//!    estimate so Latin measures the same in both).
+//!    them (it reads [`layout`]'s text estimate so Latin measures the same in both);
+//!    [`phrase`]: the page's words per locale (one file of UI strings each under `i18n/`),
+//!    with money, numbers and dates through [`locale`].
 //! 5. [`render`]: plotters drawing the charts into accessible SVG.
 //! 6. [`pipeline`]: the one function chain from (dataset, view) to everything the page
 //!    shows; [`html`]: that output as markup, shared by the static first view and the live page;
@@ -61,12 +63,14 @@ pub mod exports;
 pub mod format;
 pub mod html;
 pub mod json;
+pub mod lang;
 pub mod layout;
 pub mod load;
 pub mod locale;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod package;
+pub mod phrase;
 pub mod pipeline;
 pub mod reconcile;
 pub mod release;

@@ -60,7 +60,7 @@ fn exported_images_are_light_and_the_same_size_whatever_the_screen_theme() {
             assert!(light_svg.contains(r##"fill="#ffffff""##), "{kind:?}: a white background");
             let doc = roxmltree::Document::parse(&light_svg).expect("standalone XML");
             let text: String = doc.descendants().filter_map(|n| n.text()).collect::<Vec<_>>().join(" ");
-            assert!(text.contains(kind.heading()), "{kind:?} {preset:?}: title inside the image");
+            assert!(text.contains(&kind.heading()), "{kind:?} {preset:?}: title inside the image");
             assert!(
                 text.contains("Data as of") && text.contains(&format!("release {}", release())),
                 "{kind:?}: date and release"

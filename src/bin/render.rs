@@ -4,6 +4,7 @@
 //! cargo run --release --bin render -- --data public/data/incidents.json --out DIR \
 //!     [--from 2022] [--to 2025] [--category bridge] [--confidence official] [--actor NAME]
 //!     [--chain NAME] [--q TEXT] [--flow INCIDENT] [--theme light|dark] [--width 960]
+//!     [--lang ko|ja|fr|de|it] [--i18n DIR]
 //!     [--page-url URL] [--html dist/index.html [--releases data/releases [--site-url URL]]]
 //! ```
 //!
@@ -35,7 +36,11 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::path::{Path, PathBuf};
+    use std::rc::Rc;
     use std::sync::Arc;
+
+    use heist_ledger::lang::Locale;
+    use heist_ledger::phrase::{self, Words};
 
     use heist_ledger::html::{self, StaticChart};
     use heist_ledger::load::{fingerprint, parse_dataset};
@@ -57,6 +62,7 @@ mod native {
         out: Option<PathBuf>,
         html: Option<PathBuf>,
         releases: Option<PathBuf>,
+        i18n: PathBuf,
         page_url: String,
         site_url: Option<String>,
         width: u32,
@@ -69,6 +75,7 @@ mod native {
             out: None,
             html: None,
             releases: None,
+            i18n: PathBuf::from("i18n"),
             page_url: "/heist-ledger/".into(),
             site_url: None,
             width: 960,
@@ -85,6 +92,7 @@ mod native {
                 "out" => a.out = Some(value.into()),
                 "html" => a.html = Some(value.into()),
                 "releases" => a.releases = Some(value.into()),
+                "i18n" => a.i18n = value.into(),
                 "page-url" => a.page_url = value,
                 "site-url" if value.is_empty() => {}
                 "site-url" if value.starts_with("https://") || value.starts_with("http://") => {
@@ -129,7 +137,16 @@ mod native {
         let theme = v.theme.unwrap_or_default();
         let sel = Selection::new(data.clone(), v, theme);
         if let Some(dir) = &a.out {
-            write_renders(&sel, dir, a.width, &a.page_url)?;
+            // `--lang ko`: the renders in that language's words (as far as the charts carry
+            // them: the title and frame), with its number and date forms.
+            let words = match sel.view.lang {
+                Some(l) if l != Locale::En => Some(locale_words(&a.i18n, l)?),
+                _ => None,
+            };
+            match words {
+                Some(w) => phrase::with(w, || write_renders(&sel, dir, a.width, &a.page_url))?,
+                None => write_renders(&sel, dir, a.width, &a.page_url)?,
+            }
         }
         if let Some(page) = &a.html {
             let shell = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
@@ -140,12 +157,15 @@ mod native {
                 write_package(&root.join("package"), &data, &site)?;
                 write_site_files(root, &data, &site)?;
             }
-            let root_page = with_site_root(&shell, &a.page_url, &a.page_url)?;
-            std::fs::write(page, root_page).map_err(|e| format!("{}: {e}", page.display()))?;
+            let site_address = a.site_url.as_deref().unwrap_or(&a.page_url);
+            let alternates = html::hreflang_links(site_address);
+            let root_page = with_alternates(&with_site_root(&shell, &a.page_url, &a.page_url)?, &alternates)?;
+            std::fs::write(page, &root_page).map_err(|e| format!("{}: {e}", page.display()))?;
             let default = Selection::new(data, Default::default(), Theme::Light);
             write_first_view(&default, &fingerprint(&bytes), page)?;
             let root = page.parent().ok_or_else(|| format!("{} has no folder", page.display()))?;
             write_embed_pages(&default, root, &a.page_url)?;
+            write_locale_pages(&root_page, &default, &fingerprint(&bytes), root, &a.i18n)?;
         }
         Ok(())
     }
@@ -163,6 +183,59 @@ mod native {
         }
         eprintln!("render: wrote the one-chart embed pages into {}", dir.join("embed").display());
         Ok(())
+    }
+
+    /// The static first view in every language but English, at `root/LANG/index.html`
+    /// (`/ko/`, `/ja/`, …): the same pipeline with that language's words (read from
+    /// `i18n/LANG.json`) in force, and `<html lang>`, title and description in it. The
+    /// pages' `<base>` stays the site root, so the app, the data and the language files are
+    /// shared.
+    fn write_locale_pages(
+        shell: &str,
+        sel: &Selection,
+        fingerprint: &str,
+        root: &Path,
+        i18n: &Path,
+    ) -> Result<(), String> {
+        for l in Locale::ALL.into_iter().filter(|&l| l != Locale::En) {
+            let words = locale_words(i18n, l)?;
+            let dir = root.join(l.code());
+            std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            let page = dir.join("index.html");
+            phrase::with(words, || {
+                let shell = in_language(shell, l)?;
+                std::fs::write(&page, shell).map_err(|e| format!("{}: {e}", page.display()))?;
+                write_first_view(sel, fingerprint, &page)
+            })?;
+        }
+        Ok(())
+    }
+
+    /// A language's words, read from its file in `i18n`.
+    fn locale_words(i18n: &Path, l: Locale) -> Result<Rc<Words>, String> {
+        let file = i18n.join(format!("{}.json", l.code()));
+        let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        Ok(Rc::new(Words::parse(l, &text)?))
+    }
+
+    /// The page shell in the language in force: `<html lang>`, `<title>` and the
+    /// description meta.
+    fn in_language(shell: &str, l: Locale) -> Result<String, String> {
+        let swap = |text: &str, open: &str, close: &str, new: &str| -> Result<String, String> {
+            let start = text.find(open).ok_or_else(|| format!("the page has no {open}"))? + open.len();
+            let end = start
+                + text[start..].find(close).ok_or_else(|| format!("the page's {open} is not closed"))?;
+            Ok(format!("{}{}{}", &text[..start], new, &text[end..]))
+        };
+        let out = swap(shell, "<html lang=\"", "\"", l.html_lang())?;
+        let out = swap(&out, "<title>", "</title>", &escape(&phrase::t("meta.title")))?;
+        swap(&out, "<meta name=\"description\" content=\"", "\"", &escape(&phrase::t("meta.description")))
+    }
+
+    /// Puts the `hreflang` alternates into the page's head.
+    fn with_alternates(shell: &str, links: &str) -> Result<String, String> {
+        let at = shell.find("</head>").ok_or("the page has no </head>")?;
+        Ok(format!("{}{links}{}", &shell[..at], &shell[at..]))
     }
 
     /// Points the page's `<base>` at `base` and tells the page where the site root is (for

@@ -10,6 +10,42 @@ pub(super) fn bdi(s: &str) -> String {
     format!("<bdi>{}</bdi>", escape(s))
 }
 
+/// A record's own text (a summary, a title) in the language in force: the record's
+/// translation where it has one, marked with its language and, unless a person wrote and
+/// reviewed it, a visible note of how it was made ("machine translation, not reviewed", in
+/// the page's words); otherwise the English, marked `lang="en"` and said to be English. On
+/// the English page, the English as ever.
+pub(super) fn data_text(translations: &crate::model::Translations, field: &str, english: &str) -> String {
+    use crate::model::TranslationMethod;
+    use crate::phrase::{self, t};
+    let l = phrase::locale();
+    if phrase::is_english() {
+        return bdi(english);
+    }
+    let code = l.code();
+    match translations.get(code).and_then(|tr| tr.texts.get(field).map(|x| (tr, x))) {
+        Some((tr, text)) if !text.text.trim().is_empty() => {
+            let note = match (tr.method, tr.reviewed) {
+                (TranslationMethod::Human, true) => String::new(),
+                (TranslationMethod::Human, false) => t("data.human_unreviewed"),
+                (TranslationMethod::Machine, true) => t("data.machine_reviewed"),
+                (TranslationMethod::Machine, false) => t("data.machine_unreviewed"),
+            };
+            let note = if note.is_empty() {
+                String::new()
+            } else {
+                format!(r#" <span class="data-note" data-translation="{}">{note}</span>"#, tr.method.slug())
+            };
+            format!(r#"<bdi lang="{code}">{}</bdi>{note}"#, escape(&text.text))
+        }
+        _ => format!(
+            r#"<bdi lang="en">{}</bdi> <span class="data-note" data-translation="none">{}</span>"#,
+            escape(english),
+            t("data.english_only")
+        ),
+    }
+}
+
 /// An outbound link, or plain text when the address is not http(s) (the validator refuses
 /// those, but a link is never built from one).
 pub(super) fn a(url: &str, text_html: &str) -> String {
@@ -22,7 +58,11 @@ pub(super) fn a(url: &str, text_html: &str) -> String {
 
 /// The kind of a source as a small tag beside its link.
 pub(super) fn kind_tag(kind: SourceKind) -> String {
-    format!(r#" <span class="source-kind" data-source-kind="{}">{}</span>"#, kind.slug(), kind.label())
+    format!(
+        r#" <span class="source-kind" data-source-kind="{}">{}</span>"#,
+        kind.slug(),
+        crate::phrase::source_kind(kind)
+    )
 }
 
 /// The kind tag of a source, a copy naming whose text it reproduces ("Copy of primary: FBI
@@ -31,7 +71,7 @@ pub(super) fn kind_tag_of(kind: SourceKind, copy_of: Option<&str>) -> String {
     match (kind, copy_of) {
         (SourceKind::Copy, Some(of)) => format!(
             r#" <span class="source-kind" data-source-kind="copy">{}: {}</span>"#,
-            kind.label(),
+            crate::phrase::source_kind(kind),
             bdi(of)
         ),
         _ => kind_tag(kind),

@@ -13,13 +13,13 @@ use crate::pipeline::{self, Selection};
 use crate::render::svg::escape;
 
 /// The picker's label.
-fn picker_label() -> &'static str {
-    "Compare with release"
+fn picker_label() -> String {
+    crate::phrase::t("since.label")
 }
 
 /// The picker's first choice: no comparison.
-fn picker_none() -> &'static str {
-    "none"
+fn picker_none() -> String {
+    crate::phrase::t("since.none")
 }
 
 /// The releases of the change log other than the one on screen, newest first, as choices
@@ -42,7 +42,7 @@ pub fn since_picker(data: &Dataset) -> String {
             r#"<option value="{}">{} ({})</option>"#,
             escape(&c.release),
             escape(&c.release),
-            c.date.human()
+            crate::phrase::date(c.date)
         );
     }
     out.push_str("</select></label>");

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use crate::html::action::Action;
 use crate::html::after;
 use crate::html::common::{a, bdi, selected, source};
+use crate::phrase::t;
 use crate::pipeline::{ChartData, ChartKind, Selection};
 use crate::render::svg::escape;
 use crate::tables::Table;
@@ -78,7 +79,7 @@ pub fn caption(chart: &ChartData) -> String {
             );
         }
     }
-    let _ = write!(out, r#"<span class="sources-label">{}: </span>"#, escape(kind.sources_label()));
+    let _ = write!(out, r#"<span class="sources-label">{}: </span>"#, escape(&kind.sources_label()));
     let items: String = sources.iter().map(|s| format!("<li>{}</li>", source(s))).collect();
     match sources.len() {
         0 => out
@@ -103,7 +104,7 @@ pub fn caption(chart: &ChartData) -> String {
 pub fn figure_head(kind: ChartKind, sel: &Selection, table_open: bool) -> String {
     let name = kind.name();
     let mut out =
-        format!(r#"<h2 id="{name}-heading">{}</h2><div class="chart-actions">"#, escape(kind.heading()));
+        format!(r#"<h2 id="{name}-heading">{}</h2><div class="chart-actions">"#, escape(&kind.heading()));
     match kind {
         ChartKind::Flows => out.push_str(&flow_picker(sel)),
         ChartKind::Figures => out.push_str(&figures_picker(sel)),
@@ -113,13 +114,14 @@ pub fn figure_head(kind: ChartKind, sel: &Selection, table_open: bool) -> String
         out,
         r#"<button type="button" class="table-toggle" {} aria-controls="{name}-table" aria-expanded="{table_open}">{}</button>"#,
         Action::Table.attr(),
-        if table_open { "Hide table" } else { "Show table" }
+        if table_open { t("chart.hide_table") } else { t("chart.show_table") }
     );
     out.push_str(&export_menu(kind));
     let _ = write!(
         out,
-        r#"<button type="button" class="embed-toggle"{} data-export="{name}.embed">Embed</button></div>"#,
-        Action::Embed.attr()
+        r#"<button type="button" class="embed-toggle"{} data-export="{name}.embed">{}</button></div>"#,
+        Action::Embed.attr(),
+        t("chart.embed")
     );
     out
 }
@@ -129,8 +131,11 @@ pub fn figure_head(kind: ChartKind, sel: &Selection, table_open: bool) -> String
 fn export_menu(kind: ChartKind) -> String {
     let name = kind.name();
     let mut out = format!(
-        r#"<details class="export-menu"><summary>Download</summary><div class="export-list" role="group" aria-label="Download the {name} chart"><button type="button" class="download"{} data-export="{name}.svg">SVG image</button>"#,
-        Action::Svg.attr()
+        r#"<details class="export-menu"><summary>{}</summary><div class="export-list" role="group" aria-label="{}"><button type="button" class="download"{} data-export="{name}.svg">{}</button>"#,
+        t("chart.download"),
+        escape(&crate::phrase::fill("chart.download_group", &[("chart", name)])),
+        Action::Svg.attr(),
+        t("chart.svg_image")
     );
     for p in crate::exports::Preset::ALL {
         let hook =
@@ -138,18 +143,29 @@ fn export_menu(kind: ChartKind) -> String {
         let class = if p.slug().is_empty() { r#" class="download-png""# } else { "" };
         let _ = write!(
             out,
-            r#"<button type="button"{class}{} data-preset="{}" data-export="{hook}">PNG, {}</button>"#,
+            r#"<button type="button"{class}{} data-preset="{}" data-export="{hook}">{}</button>"#,
             Action::Png.attr(),
             p.slug(),
-            escape(p.label())
+            escape(&crate::phrase::fill("chart.png", &[("preset", &preset_label(p))]))
         );
     }
     let _ = write!(
         out,
-        r#"<button type="button"{} data-export="{name}.csv">Table as CSV</button></div></details>"#,
-        Action::Csv.attr()
+        r#"<button type="button"{} data-export="{name}.csv">{}</button></div></details>"#,
+        Action::Csv.attr(),
+        t("chart.table_csv")
     );
     out
+}
+
+/// An image size's name in the words in force ("report, 1000 px wide").
+fn preset_label(p: crate::exports::Preset) -> String {
+    use crate::exports::Preset;
+    t(match p {
+        Preset::Report => "chart.preset.report",
+        Preset::Slide => "chart.preset.slide",
+        Preset::Social => "chart.preset.social",
+    })
 }
 
 fn flow_picker(sel: &Selection) -> String {
@@ -201,7 +217,7 @@ pub fn figure(kind: ChartKind, head: &str, drawing: &str, caption: &str, table: 
     let brush = if kind == ChartKind::Timeline { " brushable" } else { "" };
     format!(
         r#"<figure data-chart="{name}" class="chart" aria-labelledby="{name}-heading"><div class="chart-head">{head}</div><div class="chart-box{brush}" tabindex="0" aria-label="{}. Use the arrow keys to move between marks; Enter selects an incident.">{drawing}</div><figcaption>{caption}</figcaption><div id="{name}-table" class="table-wrap visually-hidden">{}</div></figure>"#,
-        escape(kind.heading()),
+        escape(&kind.heading()),
         out_of_tab_order(table),
     )
 }

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use crate::html::action::Action;
 use crate::model::{Category, Confidence};
+use crate::phrase::{self, t};
 use crate::pipeline::Selection;
 use crate::render::svg::escape;
 
@@ -23,34 +24,51 @@ pub fn filters(sel: &Selection) -> String {
     crate::sort::unique(&mut chains);
     let years: Vec<String> = (lo..=hi).map(|y| y.to_string()).collect();
     let year_refs: Vec<&str> = years.iter().map(String::as_str).collect();
-    let mut out = String::from(r#"<h2 class="visually-hidden">Filters</h2><div class="filter-row">"#);
-    out.push_str(&select("From ", "from", "All years", &year_refs));
-    out.push_str(&select("To ", "to", "All years", &year_refs));
-    out.push_str(&select_names("Actor ", "actor", "All actors", &actors));
-    out.push_str(&select_names("Chain ", "chain", "All chains", &chains));
+    let mut out =
+        format!(r#"<h2 class="visually-hidden">{}</h2><div class="filter-row">"#, t("section.filters"));
+    let all_years = t("filters.all_years");
+    out.push_str(&select(&format!("{} ", t("filters.from")), "from", &all_years, &year_refs));
+    out.push_str(&select(&format!("{} ", t("filters.to")), "to", &all_years, &year_refs));
+    out.push_str(&select_names(
+        &format!("{} ", t("filters.actor")),
+        "actor",
+        &t("filters.all_actors"),
+        &actors,
+    ));
+    out.push_str(&select_names(
+        &format!("{} ", t("filters.chain")),
+        "chain",
+        &t("filters.all_chains"),
+        &chains,
+    ));
     let _ = write!(
         out,
-        r#"<label class="search">Search <input type="search" name="q" placeholder="Victim, asset, actor…" value=""></label><button type="button" class="reset"{}>Clear filters</button></div>"#,
-        Action::Reset.attr()
+        r#"<label class="search">{} <input type="search" name="q" placeholder="{}" value=""></label><button type="button" class="reset"{}>{}</button></div>"#,
+        t("filters.search"),
+        escape(&t("filters.search_placeholder")),
+        Action::Reset.attr(),
+        t("filters.clear")
     );
-    let categories = Category::ALL.map(|c| (c.slug(), c.label()));
-    out.push_str(&checkboxes("Victim category", "category", &categories));
-    let levels = Confidence::ALL.map(|c| (c.slug(), c.label()));
-    out.push_str(&checkboxes("Attribution confidence", "confidence", &levels));
+    let categories: Vec<(&str, String)> =
+        Category::ALL.iter().map(|&c| (c.slug(), phrase::category(c))).collect();
+    out.push_str(&checkboxes(&t("filters.category"), "category", &categories));
+    let levels: Vec<(&str, String)> =
+        Confidence::ALL.iter().map(|&c| (c.slug(), phrase::confidence(c))).collect();
+    out.push_str(&checkboxes(&t("filters.confidence"), "confidence", &levels));
     if let Some((a, b)) = sel.view.filter.dates {
         let _ = write!(
             out,
-            r#"<p class="date-range">Dates narrowed on the timeline to {} – {}. <button type="button"{}>Clear date range</button></p>"#,
-            a.human(),
-            b.human(),
-            Action::ClearDates.attr()
+            r#"<p class="date-range">{} <button type="button"{}>{}</button></p>"#,
+            phrase::fill("filters.dates_narrowed", &[("from", &phrase::date(a)), ("to", &phrase::date(b))]),
+            Action::ClearDates.attr(),
+            t("filters.clear_dates")
         );
     }
     out
 }
 
 /// A fieldset of checkboxes named `name`, one per (value, label).
-fn checkboxes(legend: &str, name: &str, items: &[(&str, &str)]) -> String {
+fn checkboxes(legend: &str, name: &str, items: &[(&str, String)]) -> String {
     let mut out = format!(r#"<fieldset class="filter-row"><legend>{legend}</legend>"#);
     for (value, label) in items {
         let _ = write!(

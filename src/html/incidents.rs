@@ -6,9 +6,10 @@ use std::fmt::Write;
 use crate::format::{dollars_exact, money};
 use crate::html::action::Action;
 use crate::html::after;
-use crate::html::common::{a, bdi, kind_tag, kind_tag_of};
+use crate::html::common::{a, bdi, data_text, kind_tag, kind_tag_of};
 use crate::html::figure::table;
 use crate::model::{Dataset, Incident};
+use crate::phrase::{self, t};
 use crate::pipeline::{Chart, Selection};
 use crate::render::svg::escape;
 use crate::view::SortKey;
@@ -35,10 +36,16 @@ fn sort_header(sel: &Selection, key: SortKey, label: &str) -> String {
 /// The incidents as files: those in view, and (when the view narrows them) all of them,
 /// each as CSV and JSON with its sources; hooks `incidents.csv`, `incidents-all.json`, ….
 fn incident_downloads(sel: &Selection) -> String {
-    let mut out = String::from(r#"<p class="incident-downloads">Download "#);
-    let mut sets = vec![("incidents", format!("the {} in view", sel.count()))];
+    let mut out = format!(r#"<p class="incident-downloads">{} "#, t("incidents.download"));
+    let mut sets = vec![(
+        "incidents",
+        phrase::fill("incidents.in_view", &[("n", &phrase::integer(sel.count() as i64))]),
+    )];
     if sel.filtered() {
-        sets.push(("incidents-all", format!("all {}", sel.data.incidents.len())));
+        sets.push((
+            "incidents-all",
+            phrase::fill("incidents.all", &[("n", &phrase::integer(sel.data.incidents.len() as i64))]),
+        ));
     }
     for (k, (hook, words)) in sets.iter().enumerate() {
         if k > 0 {
@@ -61,13 +68,15 @@ pub fn incident_table(sel: &Selection, show_all: bool) -> String {
     let count = rows.len();
     let selected_id = sel.view.incident.as_deref();
     let mut out = format!(
-        r#"<h2 id="incidents-heading">Incidents ({count})</h2><div class="table-scroll"><table class="incident-table"><thead><tr>{}{}{}{}{}{}<th scope="col">Sources</th></tr></thead><tbody>"#,
-        sort_header(sel, SortKey::Date, "Date"),
-        sort_header(sel, SortKey::Victim, "Victim"),
-        sort_header(sel, SortKey::Category, "Category"),
-        sort_header(sel, SortKey::Usd, "Stolen (USD)"),
-        sort_header(sel, SortKey::Actor, "Actor"),
-        sort_header(sel, SortKey::Confidence, "Attribution"),
+        r#"<h2 id="incidents-heading">{}</h2><div class="table-scroll"><table class="incident-table"><thead><tr>{}{}{}{}{}{}<th scope="col">{}</th></tr></thead><tbody>"#,
+        phrase::fill("incidents.heading", &[("n", &phrase::integer(count as i64))]),
+        sort_header(sel, SortKey::Date, &t("incidents.date")),
+        sort_header(sel, SortKey::Victim, &t("incidents.victim")),
+        sort_header(sel, SortKey::Category, &t("incidents.category")),
+        sort_header(sel, SortKey::Usd, &t("incidents.stolen")),
+        sort_header(sel, SortKey::Actor, &t("incidents.actor")),
+        sort_header(sel, SortKey::Confidence, &t("incidents.attribution")),
+        t("incidents.sources"),
     );
     let limit = if show_all { usize::MAX } else { TABLE_PAGE };
     for i in rows.iter().take(limit) {
@@ -78,8 +87,13 @@ pub fn incident_table(sel: &Selection, show_all: bool) -> String {
     if count > limit {
         let _ = write!(
             out,
-            r#"<p class="more">Showing the first {TABLE_PAGE} of {count}. <button type="button"{}>Show all {count}</button></p>"#,
-            Action::ShowAll.attr()
+            r#"<p class="more">{} <button type="button"{}>{}</button></p>"#,
+            phrase::fill(
+                "incidents.showing",
+                &[("shown", &phrase::integer(TABLE_PAGE as i64)), ("n", &phrase::integer(count as i64))]
+            ),
+            Action::ShowAll.attr(),
+            phrase::fill("incidents.show_all", &[("n", &phrase::integer(count as i64))])
         );
     }
     out
@@ -87,13 +101,14 @@ pub fn incident_table(sel: &Selection, show_all: bool) -> String {
 
 /// The words beside a row changed since the release the view is compared with.
 fn changed_tag(changed: &str) -> String {
-    let words = if changed == "added" { "new since" } else { "revised since" };
+    let words = if changed == "added" { t("incidents.new_since") } else { t("incidents.revised_since") };
     format!(r#" <span class="diff-tag">{words}</span>"#)
 }
 
 fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool, changed: Option<&str>) {
     let range = match (i.usd_low, i.usd_high) {
-        (Some(lo), Some(hi)) => format!(" ({}–{})", money(lo), money(hi)),
+        (Some(lo), Some(hi)) if phrase::is_english() => format!(" ({}–{})", money(lo), money(hi)),
+        (Some(lo), Some(hi)) => format!(" ({})", phrase::range(lo, hi)),
         _ => String::new(),
     };
     let sources: Vec<String> = data
@@ -122,13 +137,13 @@ fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool, 
         sel = if selected { r#" class="selected""# } else { "" },
         diff = changed.map(|c| format!(r#" data-diff="{c}""#)).unwrap_or_default(),
         tag = changed.map(changed_tag).unwrap_or_default(),
-        date = i.date.human(),
+        date = phrase::date(i.date),
         victim = bdi(&i.victim),
-        cat = i.category.label(),
-        usd = money(i.usd),
+        cat = phrase::category(i.category),
+        usd = phrase::money(i.usd),
         actor = bdi(&i.actor),
-        conf = i.attribution.confidence.label(),
-        contested = if i.attribution.contested { " (contested)" } else { "" },
+        conf = phrase::confidence(i.attribution.confidence),
+        contested = if i.attribution.contested { t("incidents.contested") } else { String::new() },
         sources = sources.join(" "),
     );
 }
@@ -136,54 +151,58 @@ fn incident_row(out: &mut String, data: &Dataset, i: &Incident, selected: bool, 
 /// The inside of the detail panel for an incident: every field, its sources, enforcement
 /// actions and (when traced) its laundering flow.
 pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
+    let m = phrase::money;
     let range = match (i.usd_low, i.usd_high) {
-        (Some(lo), Some(hi)) => format!("; published estimates range {} to {}", money(lo), money(hi)),
-        (Some(lo), None) => format!("; published estimates range at least {}", money(lo)),
-        (None, Some(hi)) => format!("; published estimates range up to {}", money(hi)),
+        (Some(lo), Some(hi)) => phrase::fill("detail.range", &[("low", &m(lo)), ("high", &m(hi))]),
+        (Some(lo), None) => phrase::fill("detail.range_floor", &[("low", &m(lo))]),
+        (None, Some(hi)) => phrase::fill("detail.range_ceiling", &[("high", &m(hi))]),
         (None, None) => String::new(),
     };
     let mut out = format!(
-        r#"<div class="detail-head"><h2 id="detail-heading" tabindex="-1">{}, {}</h2><button type="button" class="close"{} aria-label="Close the incident details">Close</button></div><p class="summary">{}</p><dl class="facts">"#,
+        r#"<div class="detail-head"><h2 id="detail-heading" tabindex="-1">{}, {}</h2><button type="button" class="close"{} aria-label="{}">{}</button></div><p class="summary">{}</p><dl class="facts">"#,
         bdi(&i.victim),
-        i.date.human(),
+        phrase::date(i.date),
         Action::Close.attr(),
-        bdi(&i.summary)
+        t("detail.close_label"),
+        t("detail.close"),
+        data_text(&i.translations, "summary", &i.summary)
     );
     let mut fact = |term: &str, value: String| {
         let _ = write!(out, "<dt>{term}</dt><dd>{value}</dd>");
     };
-    fact("Stolen", format!("{} ({}){range}", money(i.usd), dollars_exact(i.usd)));
+    let exact = if phrase::is_english() { dollars_exact(i.usd) } else { phrase::dollars_exact(i.usd) };
+    fact(&t("detail.stolen"), format!("{} ({exact}){range}", phrase::money(i.usd)));
     if let Some(n) = &i.amount_note {
-        fact("On the amount", bdi(n));
+        fact(&t("detail.on_amount"), bdi(n));
     }
     let date_note = i.date_note.as_deref().map(|n| format!(" ({})", bdi(n))).unwrap_or_default();
-    fact("Date", format!("{}{date_note}", i.date.human()));
-    fact("Victim category", i.category.label().to_string());
-    fact("Chains", bdi(&i.chains.join(", ")));
-    fact("Assets", bdi(&i.assets.join(", ")));
-    fact("Attack vector", format!("{}: {}", i.vector.label(), bdi(&i.vector_detail)));
-    fact("Actor", bdi(&i.actor));
+    fact(&t("incidents.date"), format!("{}{date_note}", phrase::date(i.date)));
+    fact(&t("filters.category"), phrase::category(i.category));
+    fact(&t("detail.chains"), bdi(&i.chains.join(", ")));
+    fact(&t("detail.assets"), bdi(&i.assets.join(", ")));
+    fact(&t("detail.vector"), format!("{}: {}", i.vector.label(), bdi(&i.vector_detail)));
+    fact(&t("incidents.actor"), bdi(&i.actor));
     let note = i.attribution.note.as_deref().map(|n| format!(". {}", bdi(n))).unwrap_or_default();
     fact(
-        "Attribution",
+        &t("incidents.attribution"),
         format!(
             "{} — {}{}{note}",
             bdi(&i.attribution.by.join(", ")),
-            i.attribution.confidence.label(),
-            if i.attribution.contested { " — contested" } else { "" }
+            phrase::confidence(i.attribution.confidence),
+            if i.attribution.contested { t("detail.contested") } else { String::new() }
         ),
     );
     if let Some(r) = i.recovered_usd {
-        fact("Frozen or recovered", money(r));
+        fact(&t("detail.recovered"), phrase::money(r));
     }
     if let Some(n) = &i.recovered_note {
-        fact("On recovery", bdi(n));
+        fact(&t("detail.on_recovery"), bdi(n));
     }
-    out.push_str(r#"</dl><h3>Sources</h3><ul class="source-list">"#);
+    let _ = write!(out, r#"</dl><h3>{}</h3><ul class="source-list">"#, t("incidents.sources"));
     for id in data.strongest_first(&i.sources) {
         match data.source(id) {
             Some(s) => {
-                let date = s.date.map(|d| format!(", {}", d.human())).unwrap_or_default();
+                let date = s.date.map(|d| format!(", {}", phrase::date(d))).unwrap_or_default();
                 let _ = write!(
                     out,
                     "<li>{} — {}{date}{}</li>",
@@ -200,11 +219,17 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
     out.push_str("</ul>");
     let actions: Vec<_> = data.enforcement.iter().filter(|e| e.incidents.contains(&i.id)).collect();
     if !actions.is_empty() {
-        out.push_str("<h3>Enforcement</h3><ul>");
+        let _ = write!(out, "<h3>{}</h3><ul>", t("detail.enforcement"));
         for e in actions {
-            let link = data.source(&e.source).map(|s| a(&s.url, "source")).unwrap_or_default();
-            let _ =
-                write!(out, "<li>{}: {} ({}) {link}</li>", e.date.human(), bdi(&e.title), bdi(&e.authority));
+            let link =
+                data.source(&e.source).map(|s| a(&s.url, &t("detail.source_link"))).unwrap_or_default();
+            let _ = write!(
+                out,
+                "<li>{}: {} ({}) {link}</li>",
+                phrase::date(e.date),
+                data_text(&e.translations, "title", &e.title),
+                bdi(&e.authority)
+            );
         }
         out.push_str("</ul>");
     }
@@ -212,8 +237,9 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
     if let Some(chart) = flow {
         let _ = write!(
             out,
-            r#"<section class="detail-flow" data-detail-flow="{}"><h3>Laundering flow</h3>"#,
-            escape(&i.id)
+            r#"<section class="detail-flow" data-detail-flow="{}"><h3>{}</h3>"#,
+            escape(&i.id),
+            t("detail.flow")
         );
         match &chart.svg {
             Ok(svg) => {

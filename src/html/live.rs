@@ -208,7 +208,7 @@ pub fn slide(n: usize, total: usize, kind: ChartKind, takeaway: &str, sources: &
     let disabled = |off: bool| if off { " disabled" } else { "" };
     format!(
         r#"<section class="slide" aria-roledescription="slide" aria-live="polite" aria-label="Slide {n} of {total}"><h1 class="slide-title">{}</h1><p class="takeaway" data-takeaway>{}</p>{figure}{diff}<footer class="slide-foot"><p class="slide-sources">{}</p><nav class="slide-nav" aria-label="Slides"><button type="button"{}{}>← Previous</button><span class="slide-count">{n} / {total}</span><button type="button"{}{}>Next →</button><button type="button"{}>Full screen (F)</button></nav></footer></section>"#,
-        escape(kind.heading()),
+        escape(&kind.heading()),
         escape(takeaway),
         escape(sources),
         Action::PreviousSlide.attr(),

@@ -10,7 +10,9 @@ use crate::html::figure::{caption, figure, figure_head, svg_host, table, DRAWING
 use crate::html::filters::filters;
 use crate::html::incidents::incident_table;
 use crate::html::summary::{changes, headline, published_figures};
+use crate::lang::Locale;
 use crate::model::Dataset;
+use crate::phrase::{self, t};
 use crate::pipeline::{ChartData, ChartKind, Figure, Selection};
 use crate::render::svg::escape;
 
@@ -32,9 +34,10 @@ pub fn is_site_path(url: &str) -> bool {
 pub fn footer_about(data: &Dataset, data_url: &str) -> String {
     let download = if is_site_path(data_url) {
         format!(
-            r#"<a href="{}" download="heist-ledger-incidents-{}.json">Download the data</a> · "#,
+            r#"<a href="{}" download="heist-ledger-incidents-{}.json">{}</a> · "#,
             escape(data_url),
-            escape(&data.release.id)
+            escape(&data.release.id),
+            t("footer.download")
         )
     } else {
         String::new()
@@ -43,22 +46,31 @@ pub fn footer_about(data: &Dataset, data_url: &str) -> String {
     // another dataset has none.
     let package = if is_site_path(data_url) && data_url.ends_with("data/incidents.json") {
         format!(
-            r#"<a href="package/{}" data-export="package">Data package (CSV tables and datapackage.json, zip)</a> · "#,
-            escape(&crate::release::package_name(&data.release.id))
+            r#"<a href="package/{}" data-export="package">{}</a> · "#,
+            escape(&crate::release::package_name(&data.release.id)),
+            t("footer.package")
         )
     } else {
         String::new()
     };
+    let horizon = data
+        .evidence_horizon
+        .map(|h| phrase::fill("footer.horizon", &[("date", &phrase::date(h))]))
+        .unwrap_or_default();
+    let about = phrase::fill(
+        "footer.about",
+        &[
+            ("title", &format!("<strong>{}</strong>", bdi(&data.title))),
+            ("date", &phrase::date(data.as_of)),
+            ("release", &escape(&data.release.id)),
+            ("horizon", &horizon),
+            ("incidents", &phrase::integer(data.incidents.len() as i64)),
+            ("sources", &phrase::integer(data.sources.len() as i64)),
+        ],
+    );
     let mut out = format!(
-        r#"<p><strong>{}</strong>, checked against its sources as of {} (release {}){}. {} incidents, {} sources. {download}{package}<a href="data/incidents.schema.json">Schema</a></p>"#,
-        bdi(&data.title),
-        data.as_of.human(),
-        escape(&data.release.id),
-        data.evidence_horizon
-            .map(|h| format!("; the newest evidence read is of {}", h.human()))
-            .unwrap_or_default(),
-        data.incidents.len(),
-        data.sources.len()
+        r#"<p>{about} {download}{package}<a href="data/incidents.schema.json">{}</a></p>"#,
+        t("footer.schema")
     );
     if let Some(n) = &data.notes {
         let _ = write!(out, r#"<p class="notes">{}</p>"#, bdi(n));
@@ -66,21 +78,82 @@ pub fn footer_about(data: &Dataset, data_url: &str) -> String {
     out
 }
 
-/// The page header: title, tagline, the print buttons (kept invisible until the live page
-/// can act on them) and the theme button (its label follows the theme in force through the
-/// stylesheet, so the static page and the live one read the same).
+/// The page header: title, tagline, the language picker, the print buttons (kept invisible
+/// until the live page can act on them) and the theme button (its label follows the theme
+/// in force through the stylesheet, so the static page and the live one read the same).
 pub fn header() -> String {
     format!(
-        r#"<div class="title"><h1>Heist Ledger</h1><p class="tagline">Cryptocurrency thefts attributed to North Korea: how much, when, and where the money went. Every figure links to its source.</p></div><div class="print-controls" role="group" aria-label="Print"><button type="button" data-print="pack">Print briefing pack</button><button type="button" data-print="charts">Print charts only</button></div><button type="button" class="theme-toggle"{}><span class="when-light">Dark theme</span><span class="when-dark">Light theme</span></button>"#,
-        Action::Theme.attr()
+        r#"<div class="title"><h1>{}</h1><p class="tagline">{}</p>{}</div>{}<div class="print-controls" role="group" aria-label="{}"><button type="button" data-print="pack">{}</button><button type="button" data-print="charts">{}</button></div><button type="button" class="theme-toggle"{}><span class="when-light">{}</span><span class="when-dark">{}</span></button>"#,
+        t("header.title"),
+        t("header.tagline"),
+        machine_note(),
+        language_picker(phrase::locale()),
+        t("header.print_group"),
+        t("header.print_pack"),
+        t("header.print_charts"),
+        Action::Theme.attr(),
+        t("header.dark_theme"),
+        t("header.light_theme"),
     )
+}
+
+/// On a page in another language than English, the line that says its words are a machine
+/// translation, not reviewed (in that language); nothing on the English page.
+pub fn machine_note() -> String {
+    if phrase::is_english() {
+        return String::new();
+    }
+    format!(r#"<p class="machine-note" data-machine-translation>{}</p>"#, t("header.machine_note"))
+}
+
+/// The `<link rel="alternate" hreflang>` set every page in a language carries: one per
+/// language at its static first view under `site` (the site's address, ending in `/`), and
+/// `x-default` at the English root, so a search engine offers a reader their own.
+pub fn hreflang_links(site: &str) -> String {
+    let mut out = String::new();
+    for l in Locale::ALL {
+        let _ = write!(
+            out,
+            r#"<link rel="alternate" hreflang="{}" href="{}{}" />"#,
+            l.html_lang(),
+            escape(site),
+            phrase::page_path(l)
+        );
+    }
+    let _ = write!(out, r#"<link rel="alternate" hreflang="x-default" href="{}" />"#, escape(site));
+    out
+}
+
+/// The language picker: a link per language to its static first view (`ko/`, relative to
+/// the site root the page's `<base>` names), which works without JavaScript; the live page
+/// turns a click into `?lang=` on the view in force, so the rest of the view is kept. Each
+/// language is named in itself and marked so (`lang`, `hreflang`); the one in force is
+/// `aria-current`.
+pub fn language_picker(current: Locale) -> String {
+    let mut out = format!(r#"<nav class="lang-picker" aria-label="{}"><ul>"#, t("header.language"));
+    for l in Locale::ALL {
+        let here = if l == current { r#" aria-current="true""# } else { "" };
+        let href = match phrase::page_path(l) {
+            p if p.is_empty() => "./".to_string(),
+            p => p,
+        };
+        let _ = write!(
+            out,
+            r#"<li><a href="{href}" hreflang="{code}" lang="{code}" data-lang="{code}"{here}><span class="lang-name">{}</span></a></li>"#,
+            l.name(),
+            code = l.code()
+        );
+    }
+    out.push_str("</ul></nav>");
+    out
 }
 
 /// The skip link and the page header, which stay on the page from the first view on (the
 /// live app attaches to them rather than drawing them again).
 pub fn page_header() -> String {
     format!(
-        r##"<a class="skip" href="#charts">Skip to the charts</a><header class="page-header">{}</header>"##,
+        r##"<a class="skip" href="#charts">{}</a><header class="page-header">{}</header>"##,
+        t("page.skip"),
         header()
     )
 }
@@ -88,13 +161,17 @@ pub fn page_header() -> String {
 /// The form that loads another dataset.
 pub fn data_form(data_url: &str) -> String {
     format!(
-        r#"<form class="data-source"><label>Load another dataset of the same schema (address on this site): <input type="text" name="data" value="{}" spellcheck="false"></label><button type="submit">Load</button></form>"#,
-        escape(data_url)
+        r#"<form class="data-source"><label>{} <input type="text" name="data" value="{}" spellcheck="false"></label><button type="submit">{}</button></form>"#,
+        t("footer.load_label"),
+        escape(data_url),
+        t("footer.load_button")
     )
 }
 
-/// The closing line of the footer.
-pub const FOOTER_NOTE: &str = "Amounts are US dollars at the time of each theft. Attribution confidence: official (a government or UN body), research firm, or suspected.";
+/// The closing line of the footer, in the words in force.
+pub fn footer_note() -> String {
+    t("footer.note")
+}
 
 /// The screen classes the first view draws each chart for, light: the class of its drawing's
 /// box and the chart box's width there. 1,216 px is the box on a 1280 px laptop screen and
@@ -145,23 +222,26 @@ impl Section {
     ];
 
     /// The element's opening and closing tags.
-    fn tags(self) -> (&'static str, &'static str) {
+    fn tags(self) -> (String, &'static str) {
+        let fixed = |open: &str, close| (open.to_string(), close);
         match self {
-            Section::Headline => {
-                (r#"<section class="headline" aria-label="Headline figures">"#, "</section>")
-            }
-            Section::Filters => {
-                (r#"<section id="filters" class="filters" aria-label="Filters">"#, "</section>")
-            }
+            Section::Headline => (
+                format!(r#"<section class="headline" aria-label="{}">"#, t("section.headline")),
+                "</section>",
+            ),
+            Section::Filters => (
+                format!(r#"<section id="filters" class="filters" aria-label="{}">"#, t("section.filters")),
+                "</section>",
+            ),
             Section::After => {
-                (r#"<section class="after" data-after aria-labelledby="after-heading">"#, "</section>")
+                fixed(r#"<section class="after" data-after aria-labelledby="after-heading">"#, "</section>")
             }
-            Section::Published => (r#"<details class="published-figures">"#, "</details>"),
-            Section::Changes => (r#"<details id="changes" class="changes">"#, "</details>"),
+            Section::Published => fixed(r#"<details class="published-figures">"#, "</details>"),
+            Section::Changes => fixed(r#"<details id="changes" class="changes">"#, "</details>"),
             Section::Incidents => {
-                (r#"<section class="incidents" aria-labelledby="incidents-heading">"#, "</section>")
+                fixed(r#"<section class="incidents" aria-labelledby="incidents-heading">"#, "</section>")
             }
-            Section::Footer => (r#"<footer class="page-footer">"#, "</footer>"),
+            Section::Footer => fixed(r#"<footer class="page-footer">"#, "</footer>"),
         }
     }
 
@@ -194,7 +274,7 @@ pub fn footer(data: Option<&Dataset>, shown: &str, asked: &str) -> String {
     let note = if about.contains("Amounts are US dollars") {
         String::new()
     } else {
-        format!("<p>{FOOTER_NOTE}</p>")
+        format!("<p>{}</p>", footer_note())
     };
     format!(r#"<div>{}</div><div class="about">{about}</div>{note}"#, data_form(asked))
 }
@@ -242,7 +322,7 @@ impl Slot {
 /// in page order, written into the elements both pages share.
 fn page(headline: &str, filters: &str, figures: &str, sel: Option<&Selection>, data_url: &str) -> String {
     let mut out = String::from(r#"<main id="main">"#);
-    out.push_str(r#"<noscript><p class="notices">JavaScript is off: this is the default view, complete with its sources. Filtering, sorting, the incident details, tooltips, the timeline brush, downloads, comparing with an earlier release and loading another dataset need JavaScript.</p></noscript>"#);
+    let _ = write!(out, r#"<noscript><p class="notices">{}</p></noscript>"#, t("page.noscript"));
     for slot in [Slot::Release, Slot::Notices, Slot::Progress, Slot::Error] {
         out.push_str(&slot.empty());
     }
@@ -251,11 +331,17 @@ fn page(headline: &str, filters: &str, figures: &str, sel: Option<&Selection>, d
     out.push_str(r#"<div class="phone-tools" data-phone-tools></div>"#);
     out.push_str(&Slot::Diff.empty());
     // On a phone the filters fold behind this button, which names the filter in force.
-    out.push_str(r#"<button type="button" class="filters-toggle" aria-expanded="false" aria-controls="filters">Filters: <span data-filter-summary>All incidents</span></button>"#);
+    let _ = write!(
+        out,
+        r#"<button type="button" class="filters-toggle" aria-expanded="false" aria-controls="filters">{} <span data-filter-summary>{}</span></button>"#,
+        t("page.filters_toggle"),
+        t("page.all_incidents")
+    );
     out.push_str(&section(Section::Filters, filters));
     let _ = write!(
         out,
-        r#"<section id="charts" class="charts" aria-label="Charts" tabindex="-1">{figures}</section>"#
+        r#"<section id="charts" class="charts" aria-label="{}" tabindex="-1">{figures}</section>"#,
+        t("section.charts")
     );
     out.push_str(&section(Section::After, &sel.map(after::years).unwrap_or_default()));
     let data = sel.map(|s| &*s.data);
@@ -310,12 +396,14 @@ pub fn live_root() -> String {
 /// was drawn from ([`crate::load::fingerprint`]) and `data_url` its address, so the live
 /// page knows whether what is on screen is what it would draw.
 pub fn root(body: &str, drawn_from: Option<&str>, data_url: &str) -> String {
+    // The language it is written in, so the live page adopts it only for the same language.
+    let lang = phrase::locale().code();
     match drawn_from {
         Some(f) => format!(
-            r#"<div id="static" data-drawn-from="{}" data-source="{}">{body}</div>"#,
+            r#"<div id="static" data-drawn-from="{}" data-source="{}" data-lang="{lang}">{body}</div>"#,
             escape(f),
             escape(data_url)
         ),
-        None => format!(r#"<div id="static">{body}</div>"#),
+        None => format!(r#"<div id="static" data-lang="{lang}">{body}</div>"#),
     }
 }

@@ -7,6 +7,7 @@ use crate::html::common::{a, bdi, kind_tag_of, source};
 use crate::html::diff;
 use crate::html::figure::table;
 use crate::model::Dataset;
+use crate::phrase::{self, t};
 use crate::pipeline::Figure;
 use crate::render::svg::escape;
 
@@ -22,7 +23,9 @@ pub fn headline(data: &Dataset, figures: &[Figure]) -> String {
             out,
             r#"<div class="figure"><dt>{}</dt><dd><span class="value"{hook}>{}</span>"#,
             escape(&f.label),
-            escape(&f.value)
+            // Japanese writes an amount without spaces ("64億8000万ドル"): a narrow card may
+            // break it before its currency, never inside the number.
+            escape(&f.value).replacen("ドル", "<wbr>ドル", 1)
         );
         if let Some(d) = &f.detail {
             let _ = write!(out, " {}", bdi(d));
@@ -33,7 +36,7 @@ pub fn headline(data: &Dataset, figures: &[Figure]) -> String {
         }
         if !f.sources.is_empty() {
             let links: Vec<String> = f.sources.iter().map(source).collect();
-            let _ = write!(out, r#"<dd class="note">Source: {}</dd>"#, links.join("; "));
+            let _ = write!(out, r#"<dd class="note">{} {}</dd>"#, t("headline.source"), links.join("; "));
         }
         out.push_str("</div>");
     }
@@ -50,16 +53,19 @@ pub fn release_line(data: &Dataset) -> String {
         .evidence_horizon
         .map(|h| {
             format!(
-                r#" <span class="evidence" data-evidence="{h}">Newest evidence read: {}. Thefts and figures published after it may be missing.</span>"#,
-                h.human()
+                r#" <span class="evidence" data-evidence="{h}">{}</span>"#,
+                phrase::fill("release.evidence", &[("date", &phrase::date(h))])
             )
         })
         .unwrap_or_default();
     format!(
-        r##"<p class="as-of" data-release="{}">Data as of {} (release {}).{horizon} <a href="#changes">What changed</a>{}</p>"##,
+        r##"<p class="as-of" data-release="{}">{}{horizon} <a href="#changes">{}</a>{}</p>"##,
         escape(&data.release.id),
-        data.as_of.human(),
-        escape(&data.release.id),
+        phrase::fill(
+            "release.as_of",
+            &[("date", &phrase::date(data.as_of)), ("release", &escape(&data.release.id))]
+        ),
+        t("release.what_changed"),
         diff::since_picker(data)
     )
 }

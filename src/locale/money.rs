@@ -243,3 +243,17 @@ pub fn amount(locale: Locale, usd: f64, high: Option<f64>, floor: bool) -> Strin
         }
     }
 }
+
+/// An amount in the room's own currency, converted from dollars elsewhere, to three
+/// significant figures and said to be approximate: Korean `약 2조800억 원`, Japanese
+/// `約2兆800億円` (the press's own way of giving a won or yen equivalent beside a dollar
+/// figure, e.g. Kyodo "17億ドル(約2550億円)"). `None` for the locales that brief in
+/// dollars, and for an amount that cannot be shown.
+pub fn local_currency(locale: Locale, amount: f64) -> Option<String> {
+    let digits = three_figures(amount)?;
+    match locale {
+        Locale::Ko => Some(format!("약 {} 원", myriad_number(locale, &digits))),
+        Locale::Ja => Some(format!("約{}円", myriad_number(locale, &digits))),
+        _ => None,
+    }
+}

@@ -2,8 +2,9 @@
 //! dates the data.
 
 use crate::aggregate;
-use crate::format::{money, percent};
+use crate::format::money;
 use crate::model::Dataset;
+use crate::phrase::{self, t};
 use crate::pipeline::links::{source_link, SourceLink};
 use crate::pipeline::selection::Selection;
 
@@ -56,38 +57,42 @@ pub fn headline(sel: &Selection) -> Vec<Figure> {
     let h = aggregate::headline(data, &incidents, sel.span);
     // A brushed range is named by its dates: its years would claim whole calendar years.
     let years = match sel.view.filter.dates {
-        Some((a, b)) => format!("{} – {}", a.human(), b.human()),
-        None => year_span_label(sel.span),
+        Some((a, b)) => format!("{} – {}", phrase::date(a), phrase::date(b)),
+        None if phrase::is_english() => year_span_label(sel.span),
+        None => phrase::year_span(sel.span.0, sel.span.1),
     };
     let mut figures = vec![
         Figure {
-            label: format!("Stolen, {years}"),
-            value: money(h.total_usd),
+            label: phrase::fill("headline.stolen", &[("years", &years)]),
+            value: phrase::money(h.total_usd),
             detail: None,
             hook: Some("total"),
-            note: Some("Sum of the incidents in view; each row of the table below links its sources.".into()),
+            note: Some(t("headline.stolen_note")),
             sources: vec![],
         },
         Figure {
-            label: "Incidents".into(),
-            value: h.count.to_string(),
+            label: t("headline.incidents"),
+            value: phrase::integer(h.count as i64),
             detail: None,
             hook: Some("count"),
-            note: Some(
-                "Attributed to DPRK-linked actors by officials, research firms or investigators (see confidence)."
-                    .into(),
-            ),
+            note: Some(t("headline.incidents_note")),
             sources: vec![],
         },
     ];
     if let Some(i) = h.largest.as_deref().and_then(|id| data.incident(id)) {
+        let local = local_amount(data, i.usd, i.date);
+        let mut sources: Vec<SourceLink> = best_source(data, &i.sources).into_iter().collect();
+        sources.extend(local.as_ref().and_then(|(_, source)| source_link(data, source)));
         figures.push(Figure {
-            label: "Largest heist".into(),
-            value: money(i.usd),
-            detail: Some(format!("{}, {}", i.victim, i.date.human())),
+            label: t("headline.largest"),
+            value: phrase::money(i.usd),
+            detail: Some(phrase::fill(
+                "headline.largest_detail",
+                &[("victim", &i.victim), ("date", &phrase::date(i.date))],
+            )),
             hook: Some("largest"),
-            note: None,
-            sources: best_source(data, &i.sources).into_iter().collect(),
+            note: local.map(|(line, _)| line),
+            sources,
         });
     }
     if let Some(s) = h.dprk_share {
@@ -99,18 +104,22 @@ pub fn headline(sel: &Selection) -> Vec<Figure> {
             .into_iter()
             .collect();
         // "in 2024", "in 2025 (January through early December)", "for 1 Jan – 30 Jun 2026".
-        let when = if s.window.starts_with(&s.year.to_string()) { "in" } else { "for" };
-        let (detail, note) = if s.stated {
-            (format!("{when} {} ({}, as published)", s.window, s.publisher), None)
+        let within = s.window.starts_with(&s.year.to_string());
+        let key = match (within, s.stated) {
+            (true, true) => "headline.share_in_stated",
+            (false, true) => "headline.share_for_stated",
+            (true, false) => "headline.share_in_derived",
+            (false, false) => "headline.share_for_derived",
+        };
+        let detail = phrase::fill(key, &[("window", &s.window), ("publisher", &s.publisher)]);
+        let note = if s.stated {
+            None
         } else {
-            (
-                format!("{when} {} ({}, derived)", s.window, s.publisher),
-                s.basis.map(|b| format!("Derived, not stated: {b}.")),
-            )
+            s.basis.map(|b| phrase::fill("headline.derived_note", &[("basis", &b)]))
         };
         figures.push(Figure {
-            label: "DPRK share of all crypto theft".into(),
-            value: percent(s.share),
+            label: t("headline.share"),
+            value: phrase::percent(s.share),
             detail: Some(detail),
             hook: Some("share"),
             note,
@@ -118,6 +127,35 @@ pub fn headline(sel: &Selection) -> Vec<Figure> {
         });
     }
     figures
+}
+
+/// For a Korean or Japanese room, an amount of the day `when` in won or yen, with the rate
+/// it used and whose it is ("약 2조800억 원 (2025년 연평균 환율 1달러 = 1,422.16원, …)"),
+/// and that rate's source id; `None` in the other languages and where the dataset holds no
+/// rate for the day or its year ([`crate::model::convert`] never borrows another year's).
+fn local_amount(data: &Dataset, usd: f64, when: crate::model::Date) -> Option<(String, String)> {
+    use crate::model::{convert, Currency, Period, When};
+    let l = phrase::locale();
+    let currency = match l {
+        crate::lang::Locale::Ko => Currency::Krw,
+        crate::lang::Locale::Ja => Currency::Jpy,
+        _ => return None,
+    };
+    let c = convert(&data.rates, usd, currency, When::Day(when))?;
+    let amount = crate::locale::money::local_currency(l, c.amount)?;
+    let rate = crate::locale::number::decimal(l, c.rate.per_usd, 2);
+    let publisher = data.source(&c.rate.source).map(|s| s.publisher.clone()).unwrap_or_default();
+    let line = match c.rate.period().ok()? {
+        Period::Year(year) => phrase::fill(
+            "headline.local_year",
+            &[("amount", &amount), ("year", &year.to_string()), ("rate", &rate), ("publisher", &publisher)],
+        ),
+        Period::Day(day) => phrase::fill(
+            "headline.local_day",
+            &[("amount", &amount), ("date", &phrase::date(day)), ("rate", &rate), ("publisher", &publisher)],
+        ),
+    };
+    Some((line, c.rate.source.clone()))
 }
 
 /// The source a headline cites for a record: its strongest ([`crate::model::Source::strength`]:

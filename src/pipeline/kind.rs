@@ -1,31 +1,30 @@
 //! How each chart kind is presented: its heading, its caption's sources label and the
 //! size it is drawn at for a page width.
 
+use crate::phrase::t;
 use crate::render::Size;
 use crate::view::ChartKind;
 
 /// How each chart is presented: its heading, caption label and drawing size.
 impl ChartKind {
     /// The visible heading.
-    pub fn heading(self) -> &'static str {
-        match self {
-            ChartKind::Yearly => "Stolen per year: this dataset beside published totals",
-            ChartKind::Timeline => "Heist timeline",
-            ChartKind::Flows => "Where the money went",
-            ChartKind::Figures => "Who said what, when: published figures and their revisions",
-        }
+    pub fn heading(self) -> String {
+        t(match self {
+            ChartKind::Yearly => "chart.yearly.heading",
+            ChartKind::Timeline => "chart.timeline.heading",
+            ChartKind::Flows => "chart.flows.heading",
+            ChartKind::Figures => "chart.figures.heading",
+        })
     }
 
     /// What the caption's sources are for.
-    pub(crate) fn sources_label(self) -> &'static str {
-        match self {
-            ChartKind::Yearly => "Reported figures",
-            ChartKind::Timeline => {
-                "Enforcement actions, freezes, seizures, recoveries and refusals (incident sources are in the table below)"
-            }
-            ChartKind::Flows => "Tracing",
-            ChartKind::Figures => "Published figures",
-        }
+    pub(crate) fn sources_label(self) -> String {
+        t(match self {
+            ChartKind::Yearly => "chart.yearly.sources",
+            ChartKind::Timeline => "chart.timeline.sources",
+            ChartKind::Flows => "chart.flows.sources",
+            ChartKind::Figures => "chart.figures.sources",
+        })
     }
 
     /// The size the static page and the render command draw at for a page `width` wide:

@@ -46,6 +46,8 @@ pub enum Notice {
     NotAReleaseId(String),
     /// `theme=` other than light, dark or auto.
     NotATheme(String),
+    /// `lang=` a tag that names none of the page's languages.
+    NotALanguage(String),
     /// `embed=` a name that is no chart.
     NotAChart(String),
     /// `plain`, `static` or `transparent` given a value that is neither on nor off.
@@ -104,6 +106,7 @@ impl Notice {
             Notice::NotAYearlyMode(v) => format!("Ignored yearly={v}: use yearly=split."),
             Notice::NotAReleaseId(v) => format!("Ignored since={v}: not a release id (such as 2026-12-01)."),
             Notice::NotATheme(v) => format!("Ignored theme={v}: use light, dark or auto."),
+            Notice::NotALanguage(v) => format!("Ignored lang={v}: use en, ko, ja, fr, de or it."),
             Notice::NotAChart(v) => format!("Ignored embed={v}: use yearly, timeline, flows or figures."),
             Notice::NotAFlag { key, value } => {
                 format!("Ignored {key}={value}: use {key}, {key}=1 or {key}=0.")

@@ -1,6 +1,7 @@
 //! The rules every parameter is read under, by the address and by every control alike
 //! ([`Draft`]), and the two ways in: [`parse`] (an address) and [`apply`] (a control).
 
+use crate::lang::Locale;
 use crate::model::{Category, Confidence, Date};
 use crate::view::notices::{tidy_notices, Notice};
 use crate::view::state::{ChartKind, Embed, FiguresFor, SortKey, Theme, ViewState};
@@ -88,6 +89,9 @@ impl Draft {
             "theme" => {
                 v.theme = Some(Theme::from_slug(value).ok_or_else(|| Notice::NotATheme(value.to_string()))?)
             }
+            "lang" => {
+                v.lang = Some(Locale::parse(value).ok_or_else(|| Notice::NotALanguage(value.to_string()))?)
+            }
             "embed" => v.embed = Some(Embed::of(embed_chart(value)?)),
             "plain" | "static" | "transparent" => {
                 let on = flag(key, value)?;
@@ -137,6 +141,7 @@ impl Draft {
             "data" => v.data = None,
             "since" => v.since = None,
             "theme" => v.theme = None,
+            "lang" => v.lang = None,
             "embed" => v.embed = None,
             "present" => v.present = None,
             "sort" => v.sort = SortKey::default(),

@@ -1,6 +1,7 @@
 //! The view's state: everything about the view that lives in the URL, and the named
 //! choices it holds (charts, embed, theme, sort column, figures year).
 
+use crate::lang::Locale;
 use crate::view::filter::Filter;
 
 /// The charts of the page, in page order. Named here, with the view, because a view can
@@ -190,6 +191,9 @@ pub struct ViewState {
     pub since: Option<String>,
     /// A theme chosen explicitly (otherwise the system preference).
     pub theme: Option<Theme>,
+    /// A language chosen explicitly (`?lang=ko`); otherwise the page's own (English at the
+    /// site root, Korean at `/ko/`, and so on).
+    pub lang: Option<Locale>,
     /// One chart alone, for iframes in reports.
     pub embed: Option<Embed>,
     /// Briefing mode: one chart per slide; the slide shown, counted from 1.

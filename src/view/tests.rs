@@ -23,6 +23,7 @@ fn a_written_view_reads_back_the_same() {
     v.since = Some("2026-12-01".into());
     v.figures = Some(FiguresFor::Year(2023));
     v.theme = Some(Theme::Dark);
+    v.lang = Some(crate::lang::Locale::Ko);
     v.sort = SortKey::Usd;
     v.ascending = true;
     let query = to_query(&v);
@@ -33,7 +34,9 @@ fn a_written_view_reads_back_the_same() {
 
 #[test]
 fn malformed_and_unknown_parameters_are_ignored_with_a_notice() {
-    let cases: [(&[(&str, &str)], &str); 10] = [
+    let cases: [(&[(&str, &str)], &str); 12] = [
+        (&[("lang", "xx")], "Ignored lang=xx"),
+        (&[("lang", "")], "Ignored lang="),
         (&[("from", "twenty")], "Ignored from=twenty"),
         (&[("to", "1999")], "Ignored to=1999"),
         (&[("category", "bank")], "Ignored category=bank"),
@@ -176,6 +179,26 @@ fn encoding_keeps_unreserved_characters_only() {
 }
 
 #[test]
+fn the_language_is_read_by_its_primary_tag_and_written_as_its_code() {
+    use crate::lang::Locale;
+    let cases: [(&str, Option<Locale>, &str); 6] = [
+        ("ko", Some(Locale::Ko), "lang=ko"),
+        ("ja-JP", Some(Locale::Ja), "lang=ja"),
+        ("FR", Some(Locale::Fr), "lang=fr"),
+        ("de_AT", Some(Locale::De), "lang=de"),
+        ("it", Some(Locale::It), "lang=it"),
+        ("en", Some(Locale::En), "lang=en"),
+    ];
+    for (given, want, written) in cases {
+        let (v, notices) = parse(&pairs(&[("lang", given), ("from", "2022")]));
+        assert!(notices.is_empty(), "{given}: {notices:?}");
+        assert_eq!(v.lang, want, "{given}");
+        assert_eq!(to_query(&v), format!("from=2022&{written}"), "{given}");
+    }
+    assert_eq!(parse(&pairs(&[])).0.lang, None, "no lang: the page's own language");
+}
+
+#[test]
 fn each_notice_names_the_key_and_the_value_the_reader_gave() {
     let text = |s: &str| s.to_string();
     let (d1, d2) = (Date::new(2024, 5, 1), Date::new(2024, 3, 1));
@@ -234,6 +257,12 @@ fn each_notice_names_the_key_and_the_value_the_reader_gave() {
             "Ignored theme=pink: use light, dark or auto.",
             &["theme=pink"],
             &[("theme", "pink")],
+        ),
+        (
+            Notice::NotALanguage(text("xx")),
+            "Ignored lang=xx: use en, ko, ja, fr, de or it.",
+            &["lang=xx"],
+            &[("lang", "xx")],
         ),
         (
             Notice::NotAChart(text("pie")),
@@ -359,11 +388,12 @@ fn each_notice_names_the_key_and_the_value_the_reader_gave() {
         Notice::SinceNotInLog(_) => 21,
         Notice::UnknownFlow(_) => 22,
         Notice::SinceNotLoaded { .. } => 23,
+        Notice::NotALanguage(_) => 24,
     };
     let mut seen: Vec<usize> = cases.iter().map(|(n, ..)| number(n)).collect();
     seen.sort_unstable();
     seen.dedup();
-    assert_eq!(seen, (0..24).collect::<Vec<_>>(), "one case per variant");
+    assert_eq!(seen, (0..25).collect::<Vec<_>>(), "one case per variant");
     for (notice, words, given, query) in &cases {
         assert_eq!(notice.text(), *words, "{notice:?}");
         assert_eq!(notice.to_string(), *words, "Display says the same: {notice:?}");

@@ -103,6 +103,9 @@ pub fn to_query(v: &ViewState) -> String {
     if let Some(t) = v.theme {
         pairs.push(("theme", t.slug().to_string()));
     }
+    if let Some(l) = v.lang {
+        pairs.push(("lang", l.code().to_string()));
+    }
     if let Some(e) = &v.embed {
         pairs.push(("embed", e.chart.name().to_string()));
         for (on, key) in [(e.plain, "plain"), (e.still, "static"), (e.transparent, "transparent")] {

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::lang::Locale;
 use crate::model::Dataset;
 use crate::pipeline::Selection;
 use crate::view::{self, Theme, ViewState};
@@ -35,7 +36,18 @@ pub fn run() {
     if let Some(w) = dom::window_target() {
         dom::Listener::forever(&w, "popstate", move |_| search.set(dom::location_search()));
     }
-    let parsed = Memo::new(move |_| search.with(|q| view::parse(&view::query_pairs(q))));
+    // The page's own language (`ko` on `/ko/`) is the view's when the address names none,
+    // so every address the page writes from there (permalinks, embeds, citations) keeps it.
+    let page_lang = crate::web::words::page_locale();
+    let parsed = Memo::new(move |_| {
+        search.with(|q| {
+            let (mut v, notices) = view::parse(&view::query_pairs(q));
+            if v.lang.is_none() && page_lang != Locale::En {
+                v.lang = Some(page_lang);
+            }
+            (v, notices)
+        })
+    });
     let data_url = Memo::new(move |_| {
         parsed.with(|(v, _)| v.data.clone().unwrap_or_else(|| DEFAULT_DATA_URL.to_string()))
     });
@@ -68,6 +80,8 @@ pub fn run() {
         })
     });
     let view_now = Memo::new(move |_| reconciled.with(|(v, _)| v.clone()));
+    let wanted = Memo::new(move |_| reconciled.with(|(v, _)| v.lang.unwrap_or(page_lang)));
+    let words = crate::web::words::follow(wanted);
 
     // Every change of view goes through the URL, so back/forward and permalinks work. An
     // address that would not change (Clear filters twice) adds no history entry.
@@ -97,7 +111,13 @@ pub fn run() {
             loaded: loads.dataset.with(|d| d.as_ref().map(|d| d.fingerprint.clone())),
             shown_path: loads.dataset.with(|d| d.as_ref().and_then(|d| d.path.clone())),
             view: view_now.get(),
-            notices: reconciled.with(|(_, n)| n.iter().cloned().chain(since.notice.get()).collect()),
+            notices: reconciled.with(|(_, n)| {
+                let unread = words.failed.get().map(|(_, why)| why);
+                n.iter().cloned().chain(since.notice.get()).chain(unread).collect()
+            }),
+            lang: wanted.get(),
+            words: words.in_force.get(),
+            words_failed: words.failed.with(|f| f.as_ref().is_some_and(|(l, _)| *l == wanted.get())),
             refused: state.refused.get(),
             theme: theme.get(),
             data_url: data_url.get(),

@@ -36,9 +36,27 @@ pub fn install(root: &web_sys::Element, state: PageState, attempt: RwSignal<u32>
             if matches!(dom::action_of(&ev), Some((Action::Theme, _))) {
                 toggle_theme(state);
             }
+            pick_language(&ev, state);
         }));
     }
     out
+}
+
+/// A language picked in the header: the view in force in that language (`?lang=`, a new
+/// history entry, so Back returns to the last one). A click meant for a new tab or window
+/// follows the link to the language's static page.
+fn pick_language(ev: &web_sys::Event, state: PageState) {
+    let Some(link) = dom::closest(ev.target(), "a[data-lang]") else { return };
+    let new_tab = ev
+        .dyn_ref::<web_sys::MouseEvent>()
+        .is_some_and(|m| m.ctrl_key() || m.meta_key() || m.shift_key() || m.button() != 0);
+    if new_tab {
+        return;
+    }
+    if let Some(code) = link.get_attribute("data-lang") {
+        ev.prevent_default();
+        state.set(&[("lang", &[code.as_str()])], false);
+    }
 }
 
 /// The light theme for a dark page and the other way round (replacing the history entry:

@@ -240,7 +240,13 @@ fn show_filter_summary(f: &Filter) {
     else {
         return;
     };
-    let words = crate::view::describe(f);
+    // The filter in words is English (the view's own phrasing); "all incidents" is the
+    // one case said in the page's language.
+    let words = if *f == Filter::default() {
+        crate::phrase::t("page.all_incidents")
+    } else {
+        crate::view::describe(f)
+    };
     if el.text_content().as_deref() != Some(words.as_str()) {
         el.set_text_content(Some(&words));
     }

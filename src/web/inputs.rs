@@ -37,4 +37,10 @@ pub struct Inputs {
     pub ui: Ui,
     /// Bumped when a chart box changed size.
     pub resized: u32,
+    /// The language the view asks for.
+    pub lang: crate::lang::Locale,
+    /// The language whose words are in force (another until the asked one's arrive).
+    pub words: crate::lang::Locale,
+    /// The asked language's words could not be had: the page shows the ones it has.
+    pub words_failed: bool,
 }

@@ -81,6 +81,9 @@ impl Layout {
     ) -> Option<Layout> {
         let doc = dom::document()?;
         let existing = doc.get_element_by_id("static");
+        // The first view is adopted only in the language it was written in.
+        let written_in = existing.as_ref().and_then(|e| e.get_attribute("data-lang"));
+        let first = first && written_in.as_deref().unwrap_or("en") == crate::phrase::locale().code();
         let first_view = match (&existing, first, &mode) {
             (Some(root), true, Mode::Full) => root.get_attribute("data-drawn-from").map(|fingerprint| {
                 FirstView { fingerprint, source: root.get_attribute("data-source").unwrap_or_default() }
@@ -176,8 +179,17 @@ fn fresh_root(
         body.append_child(&root).ok()?;
         return Some(root);
     }
-    if doc.query_selector("header.page-header").ok().flatten().is_none() {
-        let _ = body.insert_adjacent_html("beforeend", &html::page_header());
+    match doc.query_selector("header.page-header").ok().flatten() {
+        // Written again: the language may have changed since.
+        Some(header) => {
+            header.set_inner_html(&html::header());
+            if let Some(skip) = doc.query_selector("a.skip").ok().flatten() {
+                skip.set_text_content(Some(&crate::phrase::t("page.skip")));
+            }
+        }
+        None => {
+            let _ = body.insert_adjacent_html("beforeend", &html::page_header());
+        }
     }
     let _ = body.insert_adjacent_html(
         "beforeend",

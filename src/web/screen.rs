@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::lang::Locale;
 use crate::view::{Theme, ViewState};
 use crate::web::dom;
 use crate::web::inputs::Inputs;
@@ -23,20 +24,28 @@ pub(crate) struct Screen {
     layout: Option<Layout>,
     /// Frames waited for a chart box to get a size.
     waited: u32,
+    /// The language the layout was written in.
+    lang: Locale,
 }
 
 impl Screen {
     /// A screen that builds its layout at the first [`Screen::show`].
     pub fn new(state: PageState, attempt: RwSignal<u32>) -> Screen {
-        Screen { state, attempt, layout: None, waited: 0 }
+        Screen { state, attempt, layout: None, waited: 0, lang: Locale::En }
     }
 
     /// Brings the page in line with `inputs`: the layout for the view's mode, the status
     /// lines, every part whose key changed, and `<html data-state>`.
     pub fn show(&mut self, inputs: &Inputs, resized: RwSignal<u32>) {
+        // A language asked for whose words are on their way: what is on screen stays (the
+        // first view, or the page in the last language) until they arrive.
+        if inputs.words != inputs.lang && !inputs.words_failed {
+            return;
+        }
         let mode = Mode::of(&inputs.view);
-        if self.layout.as_ref().is_none_or(|l| !l.is_for(&mode)) {
+        if self.layout.as_ref().is_none_or(|l| !l.is_for(&mode)) || self.lang != inputs.words {
             let first = self.layout.is_none();
+            self.lang = inputs.words;
             self.layout = Layout::build(mode, first, self.state, self.attempt, resized);
             self.waited = 0;
         }
@@ -89,6 +98,7 @@ impl Screen {
 fn set_mode_attrs(v: &ViewState, theme: Theme) {
     let yes = |on: bool| if on { "true" } else { "false" };
     dom::set_root_attr("data-theme", theme.slug());
+    dom::set_root_attr("lang", crate::phrase::locale().html_lang());
     let e = v.embed.as_ref();
     dom::set_root_attr("data-embed", yes(e.is_some()));
     dom::set_root_attr("data-still", yes(e.is_some_and(|e| e.still)));
