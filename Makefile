@@ -39,12 +39,6 @@ help:
 	@echo "make schema  rewrite public/data/incidents.schema.json from the Rust types"
 	@echo "make fuzz    fuzz the loader for FUZZ_SECONDS (default 60; not part of make test)"
 
-# The release wasm is compiled with LLVM inlining only where a function has one caller (or is
-# marked always): with opt-level "z" alone it still copied small helpers into many callers.
-# 3 KB less gzipped (measured 3 December 2026). Only the release build the page ships uses it,
-# so the tests' builds keep their cache.
-WASM_RUSTFLAGS ?= -C llvm-args=-inline-threshold=0
-
 ## Tools ---------------------------------------------------------------------------------
 
 tools: tool-rust tool-cargo-bins tool-node tool-chromium tool-fonts
@@ -117,7 +111,7 @@ serve: tool-rust tool-cargo-bins tool-node
 # feeds of the releases (feed.atom, feed.json) and CITATION.cff.
 # PAGES_URL can be set on the command line: make build PAGES_URL=/my-fork/
 build pages: tool-rust tool-cargo-bins tool-node tool-fonts
-	RUSTFLAGS="$(WASM_RUSTFLAGS)" trunk build --release --offline --public-url $(PAGES_URL)
+	trunk build --release --offline --public-url $(PAGES_URL)
 	cargo run --locked --bin render -- --data public/data/incidents.json --html dist/index.html \
 	  --out dist/charts --page-url $(PAGES_URL) --releases data/releases --site-url "$(SITE_URL)"
 	cp dist/index.html dist/404.html
