@@ -160,20 +160,41 @@ pub fn file_name(
 /// One CSV field: quoted when it holds a comma, quote or line break, and defused when a
 /// spreadsheet would read it as a formula (a dataset string starting `=`, `+`, `-` or `@`
 /// that is not a plain number such as `-5` or `+1.5e3`).
-fn csv_field(s: &str) -> String {
-    let number = crate::json::parse_f64(s.strip_prefix('+').unwrap_or(s)).is_some();
+fn csv_field(s: &str, separator: char) -> String {
+    let plain = s.strip_prefix('+').unwrap_or(s);
+    // A number written with a decimal comma (`-0,5`) is a number too, not a formula.
+    let number = crate::json::parse_f64(plain).is_some()
+        || (separator == ';' && crate::json::parse_f64(&plain.replace(',', ".")).is_some());
     let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !number;
     let s = if formula { format!("'{s}") } else { s.to_string() };
-    if s.contains([',', '"', '\n', '\r']) {
+    if s.contains([separator, '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s
     }
 }
 
+/// True when the language in force writes decimals with a comma (French, German,
+/// Italian): Excel set to those languages splits a CSV at `;` and reads `0,61` as a number,
+/// so the file is written that way for them (issue 17).
+fn decimal_comma() -> bool {
+    use crate::lang::Locale;
+    matches!(crate::phrase::locale(), Locale::Fr | Locale::De | Locale::It)
+}
+
+/// A number cell in the language in force: `0.61`, or `0,61` where decimals take a comma.
+fn csv_number(s: &str) -> String {
+    if decimal_comma() {
+        s.replace('.', ",")
+    } else {
+        s.to_string()
+    }
+}
+
 fn csv_row(out: &mut String, fields: &[String]) {
-    let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-    out.push_str(&row.join(","));
+    let separator = if decimal_comma() { ';' } else { ',' };
+    let row: Vec<String> = fields.iter().map(|f| csv_field(f, separator)).collect();
+    out.push_str(&row.join(&separator.to_string()));
     out.push_str("\r\n");
 }
 
@@ -205,12 +226,13 @@ fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{v:.0}")
     } else {
-        format!("{v}")
+        csv_number(&format!("{v}"))
     }
 }
 
 /// The incidents as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read the
-/// names right), one row each with its sources' ids, titles, kinds and addresses (each list
+/// names right; in French, German and Italian `;` between fields and a decimal comma, as
+/// Excel in those languages reads them), one row each with its sources' ids, titles, kinds and addresses (each list
 /// joined by " | ").
 pub fn incidents_csv(data: &Dataset, incidents: &[&Incident]) -> String {
     let mut out = String::from("\u{feff}");
@@ -251,7 +273,8 @@ pub fn incidents_csv(data: &Dataset, incidents: &[&Incident]) -> String {
 /// A chart's table as CSV, for spreadsheets: amounts as plain numbers of US dollars and
 /// dates as `YYYY-MM-DD` (the values behind the page's "$1.23B" and "1 Jan 2024"), an empty
 /// cell where the page shows "—" for no number; a source cell reads
-/// `"title (publisher; kind) <address>"`.
+/// `"title (publisher; kind) <address>"`. In French, German and Italian `;` between fields
+/// and a decimal comma in numbers.
 pub fn table_csv(t: &Table) -> String {
     let mut out = String::from("\u{feff}");
     csv_row(&mut out, &t.headers);
@@ -261,6 +284,7 @@ pub fn table_csv(t: &Table) -> String {
             .map(|c| match &c.href {
                 Some(url) => format!("{} <{url}>", c.text),
                 None if c.numeric && c.raw.is_none() && c.text == "—" => String::new(),
+                None if c.numeric => csv_number(c.value()),
                 None => c.value().to_string(),
             })
             .collect();

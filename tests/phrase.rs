@@ -190,3 +190,34 @@ fn won_and_yen_are_written_in_myriads_and_said_to_be_approximate() {
         assert_eq!(local_currency(l, amount).as_deref(), want, "{l:?} {amount}");
     }
 }
+
+#[test]
+fn a_french_german_or_italian_csv_splits_at_semicolons_with_a_decimal_comma_and_keeps_its_bom() {
+    use heist_ledger::exports::{incidents_csv, table_csv};
+    use heist_ledger::tables::{Cell, Table};
+    let data = shipped();
+    let kept: Vec<_> = data.incidents.iter().take(3).collect();
+    let mut share = Cell::text("0.61");
+    share.numeric = true;
+    let table = Table {
+        name: "test".into(),
+        caption: String::new(),
+        headers: vec!["who".into(), "share".into()],
+        rows: vec![vec![Cell::text("A; B, C"), share]],
+        total: 1,
+    };
+    for (l, separator, decimal) in [
+        (Locale::En, ',', "0.61"),
+        (Locale::Fr, ';', "0,61"),
+        (Locale::De, ';', "0,61"),
+        (Locale::It, ';', "0,61"),
+    ] {
+        let (incidents, tab) = in_locale(l, || (incidents_csv(&data, &kept), table_csv(&table)));
+        assert!(incidents.starts_with("\u{feff}id") && tab.starts_with('\u{feff}'), "{l:?}: the BOM");
+        let header = incidents.lines().next().unwrap();
+        assert_eq!(header.matches(separator).count(), 18, "{l:?}: 19 columns split at {separator:?}");
+        assert_eq!(incidents.lines().count(), kept.len() + 1, "{l:?}: one line per incident");
+        // The field holding the separator is quoted; the number takes the locale's decimal sign.
+        assert!(tab.contains(&format!("\"A; B, C\"{separator}{decimal}\r\n")), "{l:?}: {tab:?}");
+    }
+}
