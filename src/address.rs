@@ -6,7 +6,7 @@
 /// Characters that change how text around them is ordered or that show nothing at all:
 /// inside an address they make it read differently from where it leads (a right-to-left
 /// override in a host reverses its letters; a zero-width space hides in a look-alike).
-pub fn is_invisible_or_bidi(c: char) -> bool {
+pub(crate) fn is_invisible_or_bidi(c: char) -> bool {
     matches!(
         c,
         '\u{00ad}'
@@ -134,7 +134,7 @@ fn clip(s: &str) -> String {
 
 /// Punycode (RFC 3492 §6.3) of one label, without the `xn--` prefix; `None` if it would
 /// overflow (a label far longer than any host allows).
-pub fn punycode(label: &str) -> Option<String> {
+pub(crate) fn punycode(label: &str) -> Option<String> {
     const BASE: u32 = 36;
     const T_MIN: u32 = 1;
     const T_MAX: u32 = 26;

@@ -24,7 +24,7 @@ pub struct Tally {
     /// Events whose dollars are counted.
     pub counted: usize,
     /// Events that held money but state no amount, or whose amount sits in another event.
-    pub uncounted: usize,
+    pub(crate) uncounted: usize,
     /// Refusals.
     pub refusals: usize,
 }
@@ -117,7 +117,7 @@ impl Years<'_> {
 
 /// True when a filter narrows only by years or dates: events tied to no theft can then be
 /// shown, since no victim category, actor or chain excludes them.
-pub fn shows_untied(filter: &Filter) -> bool {
+pub(crate) fn shows_untied(filter: &Filter) -> bool {
     Filter { from_year: None, to_year: None, dates: None, ..filter.clone() } == Filter::default()
 }
 

@@ -87,7 +87,7 @@ pub fn short_url(url: &str) -> Option<String> {
 /// Gives every outbound link in `markup` (as [`crate::html`] writes them: `<a href="…"`)
 /// a `data-short` attribute with its [`short_url`], which the print stylesheet prints
 /// after the link.
-pub fn with_short_urls(markup: &str) -> String {
+pub(crate) fn with_short_urls(markup: &str) -> String {
     const OPEN: &str = "<a href=\"";
     let mut out = String::with_capacity(markup.len() + markup.len() / 8);
     let mut rest = markup;

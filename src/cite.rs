@@ -154,7 +154,7 @@ pub fn view_in_words(sel: &Selection) -> String {
 
 /// "compared with release 2026-12-01, published 1 Dec 2026", for a view compared with an
 /// earlier release (`?since=`): a citation names both releases.
-pub fn compared_words(sel: &Selection) -> Option<String> {
+pub(crate) fn compared_words(sel: &Selection) -> Option<String> {
     let id = sel.view.since.as_deref()?;
     let date = sel
         .data
@@ -211,7 +211,7 @@ fn key(release: &str) -> String {
 /// Escapes text for a braced BibTeX field: LaTeX's special characters become their
 /// commands, so a hostile title can neither close the field nor run a macro; line breaks
 /// and other control characters become spaces.
-pub fn bibtex_escape(s: &str) -> String {
+pub(crate) fn bibtex_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -16,7 +16,7 @@ const MONTHS: [&str; 12] =
 
 impl Date {
     /// 1 January 2009, the month Bitcoin's first block was mined: no crypto theft is older.
-    pub const BITCOIN_ERA_START: Date = Date { year: 2009, month: 1, day: 1 };
+    pub(crate) const BITCOIN_ERA_START: Date = Date { year: 2009, month: 1, day: 1 };
 
     /// A date from parts already known to be valid; out-of-range parts are clamped so the
     /// result is always a real day.

@@ -86,7 +86,7 @@ pub fn image(
 /// [`image`] from a chart's data already built for the view: drawn once, at the preset's
 /// size (a fixed-height preset sizes the drawing from its frame's words, which the data
 /// answers without a drawing).
-pub fn image_of(
+pub(crate) fn image_of(
     sel: &Selection,
     chart: &pipeline::ChartData,
     preset: Preset,
@@ -434,7 +434,7 @@ pub const PNG_DPI: u32 = 300;
 
 /// CRC-32 (IEEE), as PNG checks each chunk and zip files their contents (the data package
 /// uses it too).
-pub fn crc32(bytes: &[u8]) -> u32 {
+pub(crate) fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = 0xffff_ffffu32;
     for &b in bytes {
         crc ^= u32::from(b);
@@ -540,7 +540,7 @@ pub fn png_data_url_with_dpi(url: &str, dpi: u32) -> Result<String, String> {
 
 /// The drawing width of a static one-chart page: an article's column. The image scales to
 /// the frame (a phone's 320 px column too).
-pub const STATIC_EMBED_WIDTH: u32 = 640;
+pub(crate) const STATIC_EMBED_WIDTH: u32 = 640;
 
 /// A chart's static one-chart page (`embed/CHART/index.html` beside a release's page), the
 /// address the embed code gives: without JavaScript it shows the chart of the release's

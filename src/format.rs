@@ -55,7 +55,7 @@ pub fn percent(share: f64) -> String {
 }
 
 /// Whole dollars with thousands separators, for tables: `$1,460,000,000`.
-pub fn dollars_exact(usd: f64) -> String {
+pub(crate) fn dollars_exact(usd: f64) -> String {
     if !usd.is_finite() {
         return "n/a".to_string();
     }
@@ -104,7 +104,7 @@ pub fn price(usd: f64) -> String {
 }
 
 /// A share with up to two decimals, trailing zeros trimmed: `72.4%`, `3.84%`, `16%`.
-pub fn percent_fine(share: f64) -> String {
+pub(crate) fn percent_fine(share: f64) -> String {
     if !share.is_finite() {
         return "n/a".to_string();
     }

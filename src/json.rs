@@ -18,7 +18,7 @@ pub struct Error {
     /// What is wrong, in serde's words where serde had words for it.
     pub message: String,
     /// True when the text is not JSON at all (rather than JSON of the wrong shape).
-    pub syntax: bool,
+    pub(crate) syntax: bool,
 }
 
 /// One step of a JSON path.
@@ -111,7 +111,7 @@ impl<'a> Reader<'a> {
 
     /// An error about the object being read (a field missing or unknown): the path without
     /// its last key.
-    pub fn object_error(&self, message: impl Into<String>) -> Error {
+    pub(crate) fn object_error(&self, message: impl Into<String>) -> Error {
         let mut e = self.error(message);
         if matches!(self.path.last(), Some(Step::Key(_))) {
             let key = self.path.len() - 1;
@@ -153,7 +153,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The value ahead is `null`; it is read.
-    pub fn null(&mut self) -> bool {
+    pub(crate) fn null(&mut self) -> bool {
         if self.peek() == Some(b'n') && self.text[self.pos..].starts_with("null") {
             self.pos += 4;
             return true;
@@ -267,7 +267,7 @@ impl<'a> Reader<'a> {
 
     /// Reads a value with `read`. A value that does not fit is skipped (the reader is then
     /// past it) and its error returned inside; a text that is not JSON is the outer error.
-    pub fn attempt<T>(
+    pub(crate) fn attempt<T>(
         &mut self,
         read: impl FnOnce(&mut Reader<'a>) -> Result<T, Error>,
     ) -> Result<Result<T, Error>, Error> {
@@ -292,7 +292,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The text from `start` (a [`Reader::position`]) to where the reader is.
-    pub fn text_between(&self, start: usize) -> &'a str {
+    pub(crate) fn text_between(&self, start: usize) -> &'a str {
         &self.text[start.min(self.pos)..self.pos]
     }
 
@@ -562,7 +562,7 @@ fn clip(s: &str) -> Cow<'_, str> {
 }
 
 /// "one of `a`, `b`, `c`" (serde's words for the names a value may take).
-pub fn one_of(names: &[&str]) -> String {
+pub(crate) fn one_of(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
     match quoted.len() {
         1 => quoted[0].clone(),
@@ -572,7 +572,7 @@ pub fn one_of(names: &[&str]) -> String {
 }
 
 /// The fields of one object being read: each once, every required one present.
-pub struct Fields {
+pub(crate) struct Fields {
     names: &'static [&'static str],
     seen: Vec<bool>,
 }
@@ -609,7 +609,7 @@ pub fn required<T>(value: Option<T>, name: &str, r: &Reader) -> Result<T, Error>
 
 /// A JSON document written with two-space indentation (as `serde_json::to_string_pretty`).
 #[derive(Default)]
-pub struct Writer {
+pub(crate) struct Writer {
     out: String,
     depth: usize,
     /// Whether the container being written has an item yet.
@@ -636,12 +636,12 @@ impl Writer {
     }
 
     /// Starts an object (as a value, or after [`Writer::key`]).
-    pub fn open_object(&mut self) -> &mut Writer {
+    pub(crate) fn open_object(&mut self) -> &mut Writer {
         self.open('{')
     }
 
     /// Starts an array.
-    pub fn open_array(&mut self) -> &mut Writer {
+    pub(crate) fn open_array(&mut self) -> &mut Writer {
         self.open('[')
     }
 

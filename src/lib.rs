@@ -31,6 +31,24 @@
 //! 7. `web` (wasm32 only): the thin Leptos layer: page state, events, fetching.
 //!
 //! The static build (`src/bin/render.rs`) runs the same pipeline natively.
+//!
+//! ## What is public
+//!
+//! An item is `pub` when something outside the crate names it, and `pub(crate)` otherwise.
+//! Outside are: `src/main.rs` (it calls `web::start`), `src/bin/render.rs` (the static
+//! first view and the render command: `load::parse_dataset`, `pipeline::Selection` and
+//! `pipeline::ChartData`, the markup of `html`, the embeds and PNGs of `exports`, the data
+//! package, the release index), the native and browser tests under `tests/` (each module's
+//! behaviour through its public items), the bench (`examples/bench.rs`) and the fuzz target
+//! (`fuzz/`: `load::parse_dataset`, `validate`'s length limits, the view and the pipeline).
+//! Three kinds stay `pub` though only the crate names them: an item the public docs link to
+//! (the schema version, the money limit, a key's builder), a type a public item's signature
+//! shows, and what only the wasm32 web layer calls (the live page's markup in `html::live`,
+//! the slugs the page reads back), which a native build would otherwise call dead code.
+
+// Every public item says what it is for: `make lint` (clippy with -D warnings, native and
+// wasm32) turns a missing doc into an error.
+#![warn(missing_docs)]
 
 pub mod address;
 pub mod after;

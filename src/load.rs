@@ -102,7 +102,7 @@ pub fn parse_dataset(bytes: &[u8], source_name: &str, today: Date) -> Result<Dat
 }
 
 /// A dataset read from its file, its types checked but not yet its rules.
-pub struct Unchecked {
+pub(crate) struct Unchecked {
     data: Dataset,
     cannot: String,
 }
@@ -116,7 +116,7 @@ impl Unchecked {
 }
 
 /// Reads a dataset file into the dataset's types: the first half of [`parse_dataset`].
-pub fn read_dataset_file(bytes: &[u8], source_name: &str) -> Result<Unchecked, LoadError> {
+pub(crate) fn read_dataset_file(bytes: &[u8], source_name: &str) -> Result<Unchecked, LoadError> {
     let cannot = format!("Cannot use the data file {source_name}");
     if bytes.len() > MAX_DATASET_BYTES {
         return Err(LoadError::file(&cannot, too_large(bytes.len())));
@@ -387,25 +387,25 @@ fn checked(data: Dataset, cannot: &str, today: Date) -> Result<Dataset, LoadErro
 #[cfg(not(target_arch = "wasm32"))]
 pub mod layout {
     /// The dataset's metadata.
-    pub const META: &str = "meta.json";
+    pub(crate) const META: &str = "meta.json";
     /// The source list.
-    pub const SOURCES: &str = "sources.json";
+    pub(crate) const SOURCES: &str = "sources.json";
     /// The folder of incident files.
-    pub const INCIDENTS: &str = "incidents";
+    pub(crate) const INCIDENTS: &str = "incidents";
     /// The published figures.
-    pub const REPORTED_TOTALS: &str = "reported_totals.json";
+    pub(crate) const REPORTED_TOTALS: &str = "reported_totals.json";
     /// The folder of flow files.
-    pub const FLOWS: &str = "flows";
+    pub(crate) const FLOWS: &str = "flows";
     /// Enforcement actions.
-    pub const ENFORCEMENT: &str = "enforcement.json";
+    pub(crate) const ENFORCEMENT: &str = "enforcement.json";
     /// The change log.
-    pub const CHANGES: &str = "changes.json";
+    pub(crate) const CHANGES: &str = "changes.json";
     /// The publishers' outlook (optional).
-    pub const OUTLOOK: &str = "outlook.json";
+    pub(crate) const OUTLOOK: &str = "outlook.json";
     /// Freezes, seizures, recoveries and refusals (optional).
-    pub const COOPERATION: &str = "cooperation.json";
+    pub(crate) const COOPERATION: &str = "cooperation.json";
     /// Exchange rates (optional).
-    pub const RATES: &str = "rates.json";
+    pub(crate) const RATES: &str = "rates.json";
 }
 
 /// Reads one JSON file with `read`, naming the file and the failing path in the problem.

@@ -370,7 +370,7 @@ impl Category {
     }
 
     /// Parses a slug as written in the JSON or a URL.
-    pub fn from_slug(slug: &str) -> Option<Category> {
+    pub(crate) fn from_slug(slug: &str) -> Option<Category> {
         Category::ALL.into_iter().find(|c| c.slug() == slug)
     }
 
@@ -478,7 +478,7 @@ impl Confidence {
     }
 
     /// Parses a slug as written in the JSON or a URL.
-    pub fn from_slug(slug: &str) -> Option<Confidence> {
+    pub(crate) fn from_slug(slug: &str) -> Option<Confidence> {
         Confidence::ALL.into_iter().find(|c| c.slug() == slug)
     }
 
@@ -541,7 +541,7 @@ pub struct Incident {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount_note: Option<String>,
     /// How the attackers got in.
-    pub vector: Vector,
+    pub(crate) vector: Vector,
     /// One sentence on the attack.
     pub vector_detail: String,
     /// The DPRK-linked cluster named (Lazarus Group, TraderTraitor, APT38, ...).
@@ -553,7 +553,7 @@ pub struct Incident {
     pub recovered_usd: Option<f64>,
     /// What was frozen or recovered, by whom.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recovered_note: Option<String>,
+    pub(crate) recovered_note: Option<String>,
     /// One or two sentences on what happened.
     pub summary: String,
     /// Ids of the [`Source`]s that support this record.
@@ -591,7 +591,7 @@ pub struct ReportedTotal {
     pub incidents: Option<u32>,
     /// Theft by all actors over the same period, where the same source gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub all_actors_usd: Option<f64>,
+    pub(crate) all_actors_usd: Option<f64>,
     /// Id of an earlier figure from the same publisher that this one revises.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supersedes: Option<String>,
@@ -617,7 +617,7 @@ pub struct ReportedTotal {
     /// The window as the publisher words it ("January through early December 2025"), where
     /// its exact end is not stated and `period_end` is nominal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub window_words: Option<String>,
+    pub(crate) window_words: Option<String>,
     /// True when the publisher gave a floor ("over", "at least", "more than") rather than a
     /// figure.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -987,7 +987,7 @@ pub struct EnforcementEvent {
     /// Day of the action.
     pub date: Date,
     /// Who acted (OFAC, DOJ, FBI, ...).
-    pub authority: String,
+    pub(crate) authority: String,
     /// What kind of action.
     pub kind: EnforcementKind,
     /// Short title.
@@ -1020,11 +1020,6 @@ impl Dataset {
         list.into_iter().map(|(_, id)| id).collect()
     }
 
-    /// The publisher's outlook, when the dataset has one.
-    pub fn outlook_for(&self, publisher: &str) -> Option<&Outlook> {
-        self.outlook.iter().find(|o| o.publisher == publisher)
-    }
-
     /// "Title (Publisher)" for a source id, or the id itself when the dataset lacks it; used
     /// in tooltips.
     pub fn source_label(&self, id: &str) -> String {
@@ -1032,7 +1027,7 @@ impl Dataset {
     }
 
     /// The kind of a cited source, when the dataset has it.
-    pub fn source_kind(&self, id: &str) -> Option<SourceKind> {
+    pub(crate) fn source_kind(&self, id: &str) -> Option<SourceKind> {
         self.source(id).map(|s| s.kind)
     }
 

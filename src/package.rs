@@ -54,7 +54,7 @@ const fn field(name: &'static str, kind: FieldType, required: bool, description:
 
 /// A reference from a column to another table's key.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ForeignKey {
+pub(crate) struct ForeignKey {
     /// This table's column.
     pub field: &'static str,
     /// The table referred to.
@@ -75,9 +75,9 @@ pub struct Resource {
     /// Columns.
     pub fields: Vec<Field>,
     /// Columns whose values together are unique.
-    pub primary_key: Vec<&'static str>,
+    pub(crate) primary_key: Vec<&'static str>,
     /// References to other tables.
-    pub foreign_keys: Vec<ForeignKey>,
+    pub(crate) foreign_keys: Vec<ForeignKey>,
     /// Rows of values, one per field ("" for none).
     pub rows: Vec<Vec<String>>,
 }
@@ -625,7 +625,7 @@ impl Site {
     }
 
     /// True when the address is absolute.
-    pub fn is_absolute(&self) -> bool {
+    pub(crate) fn is_absolute(&self) -> bool {
         self.root.starts_with("https://") || self.root.starts_with("http://")
     }
 

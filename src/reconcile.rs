@@ -9,7 +9,7 @@ use crate::model::{Confidence, Dataset, FigureNature, Incident, ReportedTotal};
 
 /// How far apart a listed sum and a figure may be before the page explains it: 1 % of the
 /// figure (outside its range, when the publisher gave one).
-pub const PART_SHARE: f64 = 0.01;
+pub(crate) const PART_SHARE: f64 = 0.01;
 
 /// A listed record that helps explain a sum above a publisher's figure.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,9 +38,9 @@ pub struct Parting {
     /// Sum of the listed thefts inside the figure's window.
     pub listed: f64,
     /// How many listed thefts that is.
-    pub listed_count: usize,
+    pub(crate) listed_count: usize,
     /// The same sum over the official and firm-rated records alone.
-    pub official_firm: f64,
+    pub(crate) official_firm: f64,
     /// Listed minus the figure (positive: the dataset lists more than the publisher counts).
     pub gap: f64,
     /// When the listed sum is above the figure: the records that drive it, weakest

@@ -29,7 +29,7 @@ pub fn path_of(id: &str) -> String {
 
 /// The file name of a release's data package zip (in its folder's `package/`), the same
 /// for the build that writes it and the page that links to it.
-pub fn package_name(id: &str) -> String {
+pub(crate) fn package_name(id: &str) -> String {
     format!("heist-ledger-data-{id}.zip")
 }
 

@@ -6,7 +6,7 @@ use crate::model::{Dataset, Date, DateBasis, StatusMeasure, StatusPoint};
 
 /// One measure of a split: the share as stated, or derived from stated dollars.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Measure {
+pub(crate) struct Measure {
     /// Share of the stolen money (0 to 1), when stated or derivable.
     pub share: Option<f64>,
     /// True when the share is worked out from dollars and the theft value, not stated.
@@ -25,7 +25,7 @@ pub struct Row {
     /// What the sources say about the timing.
     pub date_note: Option<String>,
     /// Traceable, untraceable, frozen, recovered, in [`StatusMeasure::ALL`] order.
-    pub measures: [Measure; 4],
+    pub(crate) measures: [Measure; 4],
     /// Route stages the same day: (label, share, dollars).
     pub stages: Vec<(String, Option<f64>, Option<f64>)>,
     /// What the shares are of.
@@ -87,7 +87,7 @@ fn row(p: &StatusPoint, theft_usd: f64, split_date: Option<Date>) -> Row {
 }
 
 /// The words for a measure in headers and legends.
-pub fn measure_label(m: StatusMeasure) -> &'static str {
+pub(crate) fn measure_label(m: StatusMeasure) -> &'static str {
     match m {
         StatusMeasure::Traceable => "Still traceable",
         StatusMeasure::Untraceable => "Gone dark",

@@ -7,7 +7,7 @@ use crate::model::{Dataset, Date};
 
 /// Dollars as a plain number for machines: whole dollars without a fraction, no symbol, no
 /// separators, no suffix (`1460000000`); `""` for a value that is not finite.
-pub fn plain_usd(usd: f64) -> String {
+pub(crate) fn plain_usd(usd: f64) -> String {
     if !usd.is_finite() {
         String::new()
     } else if usd.fract() == 0.0 && usd.abs() < 1e15 {
@@ -58,7 +58,7 @@ impl Cell {
     }
 
     /// The same cell with `raw` as its value for machines.
-    pub fn with_raw(self, raw: impl Into<String>) -> Cell {
+    pub(crate) fn with_raw(self, raw: impl Into<String>) -> Cell {
         Cell { raw: Some(raw.into()), ..self }
     }
 
@@ -107,7 +107,7 @@ impl Table {
     }
 
     /// True when it holds every one of its rows (a folded table holds the first ones).
-    pub fn is_whole(&self) -> bool {
+    pub(crate) fn is_whole(&self) -> bool {
         self.rows.len() >= self.total
     }
 

@@ -35,7 +35,7 @@ pub fn fold_case(s: &str) -> String {
 
 /// A sentence with its first letter a capital (an ASCII or Latin-1 small letter; any other
 /// first character as it is).
-pub fn capitalised(s: &str) -> String {
+pub(crate) fn capitalised(s: &str) -> String {
     let mut chars = s.chars();
     let Some(first) = chars.next() else { return String::new() };
     let upper = match first {

@@ -11,16 +11,16 @@ mod sourced;
 pub use after::SHARES_TOLERANCE;
 
 /// The earliest date a record may carry.
-pub const EARLIEST_DATE: Date = Date::BITCOIN_ERA_START;
+pub(crate) const EARLIEST_DATE: Date = Date::BITCOIN_ERA_START;
 
 /// How much more a flow node may send out than it received before it is reported: 0.5 % of
 /// its inflow plus one dollar, to absorb rounding in published percentages.
-pub const FLOW_TOLERANCE_SHARE: f64 = 0.005;
+pub(crate) const FLOW_TOLERANCE_SHARE: f64 = 0.005;
 
 /// The smallest non-zero amount accepted, in dollars.
-pub const MIN_USD: f64 = 1.0;
+pub(crate) const MIN_USD: f64 = 1.0;
 /// The largest amount accepted: ten trillion dollars, far above any theft.
-pub const MAX_USD: f64 = 1e13;
+pub(crate) const MAX_USD: f64 = 1e13;
 
 /// A number as a reader can take it in, however large or small (`1e308`, `5e-324`).
 fn short_number(v: f64) -> String {
@@ -442,7 +442,7 @@ fn check_scopes(data: &Dataset, problems: &mut Vec<Problem>) {
 
 /// How far a derived dollar figure may sit from the numbers it is derived from (a token
 /// amount times a price, a share of a value): 1 %, for rounding in what sources print.
-pub const BASIS_TOLERANCE_SHARE: f64 = 0.01;
+pub(crate) const BASIS_TOLERANCE_SHARE: f64 = 0.01;
 
 /// The evidence horizon: required from version 3, not after `as_of`, and no source or
 /// published figure newer than it (the horizon is the newest evidence read).

@@ -82,20 +82,20 @@ impl FlowGraph {
     /// What shares are of: the theft, or, when a flow does not add up to its theft (its
     /// amounts are of other dates than the theft value), what the stolen asset sends out,
     /// so shares never pass 100% or mix two bases.
-    pub fn share_base(&self) -> f64 {
+    pub(crate) fn share_base(&self) -> f64 {
         let base = if self.sum_notes.is_empty() { self.theft_usd } else { self.sent };
         base.max(1.0)
     }
 
     /// A dollar amount as a share of [`FlowGraph::share_base`].
-    pub fn share_of(&self, usd: f64) -> f64 {
+    pub(crate) fn share_of(&self, usd: f64) -> f64 {
         usd / self.share_base()
     }
 
     /// Why the flow does not add up to its theft, in as many words as a chart's description
     /// or an image's subtitle holds: one flow's whole note, or for several summed flows
     /// each one's first sentence (the chart's caption lists every note in full).
-    pub fn sum_words(&self) -> Option<String> {
+    pub(crate) fn sum_words(&self) -> Option<String> {
         match self.sum_notes.as_slice() {
             [] => None,
             [(_, one)] => Some(one.clone()),

@@ -47,13 +47,13 @@ pub fn largest<'a>(incidents: &[&'a Incident]) -> Option<&'a Incident> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Headline {
     /// Sum of the kept incidents.
-    pub total_usd: f64,
+    pub(crate) total_usd: f64,
     /// How many.
     pub count: usize,
     /// The largest kept incident's id.
     pub largest: Option<String>,
     /// DPRK share of all crypto theft, from one publisher that gives both figures.
-    pub dprk_share: Option<Share>,
+    pub(crate) dprk_share: Option<Share>,
 }
 
 /// North Korea's share of all crypto theft for one year, from one publisher.

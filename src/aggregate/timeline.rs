@@ -36,7 +36,7 @@ pub struct TimelineEvent {
     /// Kind (symbol).
     pub kind: EnforcementKind,
     /// Who acted.
-    pub authority: String,
+    pub(crate) authority: String,
     /// Short title.
     pub title: String,
     /// Id of its source.

@@ -16,7 +16,7 @@ pub struct YearBar {
     /// Number of incidents.
     pub count: usize,
     /// Sum of the incidents rated official or firm (drawn beside the bar when asked for).
-    pub official_firm: f64,
+    pub(crate) official_firm: f64,
 }
 
 /// A research firm's or official body's figure for one year, drawn beside the bar.

@@ -168,7 +168,7 @@ fn amount_words(e: &Cooperation) -> String {
 
 /// One event as a list item: date, what happened and by whom, the amount, whether it is
 /// counted within another, how long after the theft, its summary, source and quote.
-pub fn event_item(data: &Dataset, e: &Cooperation) -> String {
+pub(crate) fn event_item(data: &Dataset, e: &Cooperation) -> String {
     let reported = if e.date_basis == crate::model::DateBasis::Report { " (reported)" } else { "" };
     let within = e.within.as_deref().map(|w| format!(" Counted within {}.", bdi(w))).unwrap_or_default();
     let response = e.response.as_deref().map(|r| format!(" Response: {}.", bdi(r))).unwrap_or_default();
@@ -257,7 +257,7 @@ fn status_bar(row: &status::Row) -> String {
 }
 
 /// A quote without the quotation marks around it (the page adds its own).
-pub fn unquoted(q: &str) -> &str {
+pub(crate) fn unquoted(q: &str) -> &str {
     q.trim().trim_matches(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}'))
 }
 

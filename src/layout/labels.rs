@@ -11,18 +11,18 @@ pub struct Request {
     /// Marker centre.
     pub y: f64,
     /// Marker radius (labels keep clear of it).
-    pub radius: f64,
+    pub(crate) radius: f64,
     /// Label box width.
     pub width: f64,
     /// Label box height.
     pub height: f64,
     /// Larger goes first.
-    pub priority: f64,
+    pub(crate) priority: f64,
 }
 
 /// Where a placed label's text is anchored horizontally.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anchor {
+pub(crate) enum Anchor {
     /// Text starts at x.
     Start,
     /// Text is centred on x.
@@ -39,14 +39,14 @@ pub struct Placed {
     /// The label's box.
     pub rect: Rect,
     /// Text anchor point x.
-    pub text_x: f64,
+    pub(crate) text_x: f64,
     /// Text baseline-centre y (the box's vertical middle).
-    pub text_y: f64,
+    pub(crate) text_y: f64,
     /// How the text hangs from `text_x`.
-    pub anchor: Anchor,
+    pub(crate) anchor: Anchor,
     /// The label sits away from its marker (every place beside it was taken): a leader
     /// line joins them.
-    pub leader: bool,
+    pub(crate) leader: bool,
 }
 
 /// Places labels in priority order, each at the first of eight positions around its marker

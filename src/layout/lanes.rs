@@ -8,7 +8,7 @@
 /// A marker that fits in no lane goes to the lane where its nearest neighbour is
 /// farthest, so the result is always complete (and overlaps only when the column is
 /// genuinely too crowded).
-pub fn assign(ys: &[f64], min_gap: f64, lanes: usize) -> Vec<usize> {
+pub(crate) fn assign(ys: &[f64], min_gap: f64, lanes: usize) -> Vec<usize> {
     let lanes = lanes.max(1);
     let mut placed: Vec<Vec<f64>> = vec![Vec::new(); lanes];
     let mut out = Vec::with_capacity(ys.len());

@@ -56,7 +56,7 @@ pub struct LinkOut {
 impl LinkOut {
     /// The ribbon outline as a polygon: the top edge as a cubic curve from source to
     /// target, then the bottom edge back. `steps` segments per edge.
-    pub fn outline(&self, steps: usize) -> Vec<(f64, f64)> {
+    pub(crate) fn outline(&self, steps: usize) -> Vec<(f64, f64)> {
         let steps = steps.max(1);
         let mid = (self.x0 + self.x1) / 2.0;
         let curve = |t: f64, ya: f64, yb: f64| {
@@ -125,18 +125,18 @@ pub struct Layout {
     /// Links, in input order.
     pub links: Vec<LinkOut>,
     /// Node indices per column, top to bottom.
-    pub columns: Vec<Vec<usize>>,
+    pub(crate) columns: Vec<Vec<usize>>,
 }
 
 /// Layout options.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {
     /// Node bar width.
-    pub node_width: f64,
+    pub(crate) node_width: f64,
     /// Minimum vertical gap between nodes of a column.
-    pub node_gap: f64,
+    pub(crate) node_gap: f64,
     /// Barycentre sweeps used to order nodes.
-    pub sweeps: usize,
+    pub(crate) sweeps: usize,
 }
 
 impl Default for Options {
@@ -289,8 +289,9 @@ fn stack(columns: &[Vec<usize>], heights: &[f64], area: Rect, gap: f64) -> Vec<f
 }
 
 /// Number of pairs of ribbons between the same two columns that cross each other: a
-/// measure of how readable the layout is.
-pub fn crossings(layout: &Layout) -> usize {
+/// measure of how readable the layout is (the tests hold the ordering to it).
+#[cfg(test)]
+fn crossings(layout: &Layout) -> usize {
     let mut count = 0;
     for (a_index, a) in layout.links.iter().enumerate() {
         for b in &layout.links[a_index + 1..] {

@@ -4,11 +4,11 @@
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Linear {
     /// Data start.
-    pub d0: f64,
+    pub(crate) d0: f64,
     /// Data end.
-    pub d1: f64,
+    pub(crate) d1: f64,
     /// Pixel for `d0`.
-    pub r0: f64,
+    pub(crate) r0: f64,
     /// Pixel for `d1`.
     pub r1: f64,
 }
@@ -23,7 +23,7 @@ impl Linear {
     }
 
     /// Maps a pixel back to a data value.
-    pub fn invert(&self, px: f64) -> f64 {
+    pub(crate) fn invert(&self, px: f64) -> f64 {
         if self.r1 == self.r0 {
             return self.d0;
         }
@@ -32,7 +32,7 @@ impl Linear {
 }
 
 /// A step of 1, 2 or 5 times a power of ten giving about `count` ticks over `span`.
-pub fn nice_step(span: f64, count: usize) -> f64 {
+pub(crate) fn nice_step(span: f64, count: usize) -> f64 {
     if !(span.is_finite() && span > 0.0) || count == 0 {
         return 1.0;
     }
@@ -52,7 +52,7 @@ pub fn nice_step(span: f64, count: usize) -> f64 {
 }
 
 /// A rounded-up axis maximum and its ticks from zero: `(max, ticks)`.
-pub fn nice_axis(max_value: f64, count: usize) -> (f64, Vec<f64>) {
+pub(crate) fn nice_axis(max_value: f64, count: usize) -> (f64, Vec<f64>) {
     let max_value = if max_value.is_finite() && max_value > 0.0 { max_value } else { 1.0 };
     let step = nice_step(max_value, count);
     let top = (max_value / step).ceil() * step;
@@ -64,18 +64,18 @@ pub fn nice_axis(max_value: f64, count: usize) -> (f64, Vec<f64>) {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Log {
     /// Data start (> 0).
-    pub d0: f64,
+    pub(crate) d0: f64,
     /// Data end (> d0).
-    pub d1: f64,
+    pub(crate) d1: f64,
     /// Pixel for `d0`.
-    pub r0: f64,
+    pub(crate) r0: f64,
     /// Pixel for `d1`.
     pub r1: f64,
 }
 
 impl Log {
     /// A log scale whose domain is widened to whole powers of ten around `lo..hi`.
-    pub fn covering(lo: f64, hi: f64, r0: f64, r1: f64) -> Log {
+    pub(crate) fn covering(lo: f64, hi: f64, r0: f64, r1: f64) -> Log {
         let lo = if lo.is_finite() && lo > 0.0 { lo } else { 1.0 };
         let hi = if hi.is_finite() && hi > lo { hi } else { lo * 10.0 };
         Log { d0: 10f64.powf(lo.log10().floor()), d1: 10f64.powf(hi.log10().ceil()), r0, r1 }
@@ -89,7 +89,7 @@ impl Log {
     }
 
     /// Maps a pixel back to a data value.
-    pub fn invert(&self, px: f64) -> f64 {
+    pub(crate) fn invert(&self, px: f64) -> f64 {
         if self.r1 == self.r0 {
             return self.d0;
         }
@@ -98,7 +98,7 @@ impl Log {
     }
 
     /// Powers of ten within the domain.
-    pub fn ticks(&self) -> Vec<f64> {
+    pub(crate) fn ticks(&self) -> Vec<f64> {
         let (a, b) = (self.d0.log10().round() as i32, self.d1.log10().round() as i32);
         (a..=b).map(|e| 10f64.powi(e)).collect()
     }
@@ -123,7 +123,7 @@ impl Scale {
     }
 
     /// Maps a pixel back to a data value.
-    pub fn invert(&self, px: f64) -> f64 {
+    pub(crate) fn invert(&self, px: f64) -> f64 {
         match self {
             Scale::Linear(s) => s.invert(px),
             Scale::Log(s) => s.invert(px),

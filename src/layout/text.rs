@@ -21,17 +21,17 @@ pub fn width(text: &str, size: f64) -> f64 {
 }
 
 /// Line height for text at `size` pixels.
-pub fn line_height(size: f64) -> f64 {
+pub(crate) fn line_height(size: f64) -> f64 {
     size * 1.2
 }
 
 /// How much wider a bold face sets than the regular one: bold text is measured at this
 /// multiple of its size, so a bold label's box still holds it.
-pub const BOLD: f64 = 1.2;
+pub(crate) const BOLD: f64 = 1.2;
 
 /// True when every space-separated word of `text` fits within `max_width`, so that
 /// [`wrap`] can set it without breaking inside a word.
-pub fn words_fit(text: &str, size: f64, max_width: f64) -> bool {
+pub(crate) fn words_fit(text: &str, size: f64, max_width: f64) -> bool {
     text.split(' ').all(|word| width(word, size) <= max_width)
 }
 

@@ -83,7 +83,7 @@ pub fn date(r: &mut Reader) -> Result<Date, Error> {
 }
 
 /// `null`, or a day.
-pub fn optional_date(r: &mut Reader) -> Result<Option<Date>, Error> {
+pub(crate) fn optional_date(r: &mut Reader) -> Result<Option<Date>, Error> {
     opt(r, date)
 }
 
@@ -620,7 +620,7 @@ fn record_name(text: &str) -> Option<String> {
 
 /// The part of the dataset kept in `data/meta.json`.
 #[cfg(not(target_arch = "wasm32"))]
-pub struct Meta {
+pub(crate) struct Meta {
     /// The schema version the files are written in.
     pub schema_version: u32,
     /// The dataset's title.

@@ -123,7 +123,7 @@ impl Locale {
 
     /// True for the locales that count large numbers in myriads (10⁴: 만/万, 억/億, 조/兆)
     /// rather than in thousands.
-    pub fn counts_in_myriads(self) -> bool {
+    pub(crate) fn counts_in_myriads(self) -> bool {
         matches!(self, Locale::Ko | Locale::Ja)
     }
 }

@@ -11,13 +11,13 @@
 use crate::locale::{Locale, MISSING};
 
 /// U+202F NARROW NO-BREAK SPACE: French grouping and the space before `%`.
-pub const NNBSP: char = '\u{202F}';
+pub(crate) const NNBSP: char = '\u{202F}';
 
 /// U+00A0 NO-BREAK SPACE: between a number and the unit or currency after it.
-pub const NBSP: char = '\u{A0}';
+pub(crate) const NBSP: char = '\u{A0}';
 
 /// The sign between groups of three digits.
-pub fn group_sign(locale: Locale) -> char {
+pub(crate) fn group_sign(locale: Locale) -> char {
     match locale {
         Locale::En | Locale::Ko | Locale::Ja => ',',
         Locale::Fr => NNBSP,
@@ -26,7 +26,7 @@ pub fn group_sign(locale: Locale) -> char {
 }
 
 /// The decimal sign.
-pub fn decimal_sign(locale: Locale) -> char {
+pub(crate) fn decimal_sign(locale: Locale) -> char {
     match locale {
         Locale::En | Locale::Ko | Locale::Ja => '.',
         Locale::Fr | Locale::De | Locale::It => ',',

@@ -22,7 +22,7 @@ use crate::text::fold_case;
 
 /// True for characters set on a full square body: Hangul, kana, CJK ideographs and
 /// punctuation, full-width forms.
-pub fn is_wide(c: char) -> bool {
+pub(crate) fn is_wide(c: char) -> bool {
     matches!(c as u32,
         0x1100..=0x115F
         | 0x2E80..=0x303E
@@ -120,7 +120,7 @@ pub fn is_no_start(c: char) -> bool {
 }
 
 /// Characters no line may end with: opening brackets and quotes.
-pub fn is_no_end(c: char) -> bool {
+pub(crate) fn is_no_end(c: char) -> bool {
     matches!(
         c,
         '「' | '『'

@@ -42,7 +42,7 @@ impl CooperationKind {
     }
 
     /// True for an action that held or took money (everything but a refusal).
-    pub fn holds_money(self) -> bool {
+    pub(crate) fn holds_money(self) -> bool {
         self != CooperationKind::Refusal
     }
 }
@@ -120,7 +120,7 @@ impl DateBasis {
     }
 
     /// For `skip_serializing_if`: the default is left out.
-    pub fn is_event(&self) -> bool {
+    pub(crate) fn is_event(&self) -> bool {
         *self == DateBasis::Event
     }
 }
@@ -234,13 +234,13 @@ pub struct StatusPoint {
     pub recovered: Option<f64>,
     /// Dollars still traceable, as stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub traceable_usd: Option<f64>,
+    pub(crate) traceable_usd: Option<f64>,
     /// Dollars gone dark, as stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub untraceable_usd: Option<f64>,
+    pub(crate) untraceable_usd: Option<f64>,
     /// Dollars frozen or seized, as stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub frozen_usd: Option<f64>,
+    pub(crate) frozen_usd: Option<f64>,
     /// Dollars recovered, as stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recovered_usd: Option<f64>,

@@ -101,7 +101,7 @@ pub enum Period {
 
 impl Period {
     /// The last day the period covers.
-    pub fn last_day(self) -> Date {
+    pub(crate) fn last_day(self) -> Date {
         match self {
             Period::Day(d) => d,
             Period::Year(y) => Date::new(y, 12, 31),

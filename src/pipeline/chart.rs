@@ -48,7 +48,7 @@ pub struct ChartData {
 
 /// Most nodes a flow diagram draws on a slide, read from across a room: the largest hops,
 /// the others folded into "N other hops" per column (the table keeps every link).
-pub const SLIDE_FLOW_NODES: usize = 5;
+pub(crate) const SLIDE_FLOW_NODES: usize = 5;
 
 impl ChartData {
     /// The chart of `kind` for the selection: aggregated once, its sources and slide
@@ -100,7 +100,7 @@ impl ChartData {
     }
 
     /// The laundering flow of one incident, for its detail panel (`None` when it has none).
-    pub fn flow_of(sel: &Selection, incident: &str) -> Option<ChartData> {
+    pub(crate) fn flow_of(sel: &Selection, incident: &str) -> Option<ChartData> {
         sel.data.flow_for(incident)?;
         let body = flows_body(&sel.data, &[incident], "detail-flow");
         Some(ChartData::from_body(ChartKind::Flows, sel.data.clone(), body, &[]))
@@ -166,7 +166,7 @@ impl ChartData {
 
     /// For a flow that does not add up to its theft: why, short enough for an image's
     /// subtitle.
-    pub fn sum_words(&self) -> Option<String> {
+    pub(crate) fn sum_words(&self) -> Option<String> {
         match &self.body {
             Body::Flows(Some(g), _, _) => g.sum_words(),
             _ => None,
@@ -188,14 +188,6 @@ impl ChartData {
             Body::Flows(Some(g), _, _) => tables::flows(g, data),
             Body::Flows(None, _, _) => Table::empty("flows", "No traced flows in view"),
             Body::Figures(f) => tables::published(f, data),
-        }
-    }
-
-    /// Who a flow chart is about ("Bybit", "13 incidents summed"); empty for the others.
-    pub fn subject(&self) -> &str {
-        match &self.body {
-            Body::Flows(_, subject, _) => subject,
-            _ => "",
         }
     }
 

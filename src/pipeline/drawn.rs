@@ -24,7 +24,7 @@ pub struct Chart {
     pub notes: Vec<Note>,
     /// For a flow that does not add up to its theft: why, short enough for an image's
     /// subtitle ([`crate::aggregate::FlowGraph::sum_words`]).
-    pub sum_words: Option<String>,
+    pub(crate) sum_words: Option<String>,
     /// For one incident's flow: every published split by date, shown under the chart.
     pub status: Option<ChartStatus>,
 }

@@ -17,7 +17,7 @@ impl ChartKind {
     }
 
     /// What the caption's sources are for.
-    pub fn sources_label(self) -> &'static str {
+    pub(crate) fn sources_label(self) -> &'static str {
         match self {
             ChartKind::Yearly => "Reported figures",
             ChartKind::Timeline => {

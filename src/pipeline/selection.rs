@@ -73,7 +73,7 @@ impl Selection {
     }
 
     /// The same selection drawn in another theme (exports and print are always light).
-    pub fn with_theme(&self, theme: Theme) -> Selection {
+    pub(crate) fn with_theme(&self, theme: Theme) -> Selection {
         Selection { theme, ..self.clone() }
     }
 
@@ -106,7 +106,7 @@ impl Selection {
 
     /// The year the published-figures chart is about (`None`: every window): the view's
     /// choice, else the newest year any figure is about alone.
-    pub fn figures_year(&self) -> Option<i32> {
+    pub(crate) fn figures_year(&self) -> Option<i32> {
         match self.view.figures {
             Some(FiguresFor::All) => None,
             Some(FiguresFor::Year(y)) => Some(y),
@@ -180,7 +180,7 @@ impl Selection {
     }
 
     /// The loaded dataset's identity (its address in memory: one load, one identity).
-    pub fn data_id(&self) -> usize {
+    pub(crate) fn data_id(&self) -> usize {
         Arc::as_ptr(&self.data) as usize
     }
 

@@ -95,7 +95,7 @@ impl Lines {
 
 /// The heights of the frame above and below the chart when the image is `width` wide, so a
 /// fixed-size image (a slide) can give the chart the rest.
-pub fn frame_heights(frame: &Frame, width: u32) -> (f64, f64) {
+pub(crate) fn frame_heights(frame: &Frame, width: u32) -> (f64, f64) {
     let lines = Lines::new(frame, width);
     (lines.head_height(), lines.foot_height())
 }

@@ -50,7 +50,7 @@ pub fn describe(g: &FlowGraph, title: &str) -> String {
 }
 
 /// Tooltip for a ribbon.
-pub fn link_tip(g: &FlowGraph, k: usize, source_title: &dyn Fn(&str) -> String) -> String {
+pub(crate) fn link_tip(g: &FlowGraph, k: usize, source_title: &dyn Fn(&str) -> String) -> String {
     let l = &g.links[k];
     let mut s = format!(
         "{} → {}: {} ({} of the {})",

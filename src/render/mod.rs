@@ -45,7 +45,7 @@ pub struct Canvas {
 
 /// Horizontal text alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
+pub(crate) enum Align {
     /// Text starts at x.
     Start,
     /// Text centred on x.
@@ -60,11 +60,11 @@ pub struct Font {
     /// Size in pixels.
     pub size: f64,
     /// Colour.
-    pub color: RGBColor,
+    pub(crate) color: RGBColor,
     /// Horizontal alignment on the anchor point.
-    pub align: Align,
+    pub(crate) align: Align,
     /// Bold weight.
-    pub bold: bool,
+    pub(crate) bold: bool,
 }
 
 impl Font {
@@ -74,12 +74,12 @@ impl Font {
     }
 
     /// The same, aligned otherwise.
-    pub fn align(self, align: Align) -> Font {
+    pub(crate) fn align(self, align: Align) -> Font {
         Font { align, ..self }
     }
 
     /// The same, bold.
-    pub fn bold(self) -> Font {
+    pub(crate) fn bold(self) -> Font {
         Font { bold: true, ..self }
     }
 }
@@ -169,13 +169,13 @@ impl Canvas {
     }
 
     /// Text reading upwards from (x, y) ([`svg::SvgDoc::text_up`]).
-    pub fn text_up(&self, s: &str, x: f64, y: f64, font: Font) {
+    pub(crate) fn text_up(&self, s: &str, x: f64, y: f64, font: Font) {
         self.doc.text_up(s, (px(x), px(y)), font.size, font.bold, font.color);
     }
 
     /// An invisible target of radius `r` for incident `id` around (x, y)
     /// ([`svg::SvgDoc::hit_area`]).
-    pub fn hit_area(&self, id: &str, x: f64, y: f64, r: f64) {
+    pub(crate) fn hit_area(&self, id: &str, x: f64, y: f64, r: f64) {
         self.doc.hit_area(id, (px(x), px(y)), r.max(1.0).round() as u32);
     }
 
@@ -325,7 +325,7 @@ pub fn legend(
 }
 
 /// The attributes that draw a group faded and dashed.
-pub const FADED: [(&str, &str); 2] = [("opacity", "0.5"), ("stroke-dasharray", "2 2")];
+pub(crate) const FADED: [(&str, &str); 2] = [("opacity", "0.5"), ("stroke-dasharray", "2 2")];
 
 /// A symbol drawn faded with a dashed line through it: how the charts set a figure for part
 /// of a year, or a derived one, apart from a stated full-year total.
@@ -341,7 +341,7 @@ const LEGEND_SIZE: f64 = 12.0;
 const LEGEND_ROW: f64 = 18.0;
 
 /// The height [`legend`] will use for these entries, so a chart can plan below it first.
-pub fn legend_height(entries: &[(LegendKey, String)], width: f64) -> f64 {
+pub(crate) fn legend_height(entries: &[(LegendKey, String)], width: f64) -> f64 {
     legend_places(entries, 0.0, 0.0, width).1
 }
 
@@ -387,7 +387,7 @@ fn legend_places(
 
 /// Attributes for an interactive mark: focusable (roving focus is managed by the page),
 /// with the tooltip text a reader sees on hover or focus.
-pub fn mark_attrs<'a>(kind: &'a str, tip: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn mark_attrs<'a>(kind: &'a str, tip: &'a str) -> Vec<(&'a str, &'a str)> {
     // The label is the tooltip too (the page reads it back), written once to keep the SVG
     // small; the role makes the label valid on a `<g>`.
     vec![("class", "mark"), ("data-kind", kind), ("tabindex", "-1"), ("role", "img"), ("aria-label", tip)]

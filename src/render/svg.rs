@@ -201,7 +201,7 @@ impl SvgDoc {
 
     /// Text turned a quarter anticlockwise about its anchor, reading upwards and ending
     /// at (x, y): a value above a bar too narrow to hold it across.
-    pub fn text_up(&self, content: &str, (x, y): (i32, i32), size: f64, bold: bool, color: RGBColor) {
+    pub(crate) fn text_up(&self, content: &str, (x, y): (i32, i32), size: f64, bold: bool, color: RGBColor) {
         let weight = if bold { r#" font-weight="bold""# } else { "" };
         self.push(&format!(
             r#"<text x="{x}" y="{y}" font-size="{size}" text-anchor="start" dominant-baseline="central" transform="rotate(-90 {x} {y})" fill="{}"{weight}>{}</text>"#,
@@ -214,7 +214,7 @@ impl SvgDoc {
     /// unpainted): a larger target for a small mark. It takes no pointer until the
     /// stylesheet turns it on (on a touch screen), so a mouse still points at the marks as
     /// drawn.
-    pub fn hit_area(&self, id: &str, (x, y): (i32, i32), r: u32) {
+    pub(crate) fn hit_area(&self, id: &str, (x, y): (i32, i32), r: u32) {
         self.push(&format!(
             r#"<circle class="hit" data-incident="{}" cx="{x}" cy="{y}" r="{r}" fill="none" pointer-events="none"/>"#,
             escape(id)

@@ -58,11 +58,11 @@ pub struct Palette {
     /// Labels and reported-figure markers.
     pub text: RGBColor,
     /// Axis labels and secondary text.
-    pub muted: RGBColor,
+    pub(crate) muted: RGBColor,
     /// Grid lines.
-    pub grid: RGBColor,
+    pub(crate) grid: RGBColor,
     /// Outline around filled marks.
-    pub outline: RGBColor,
+    pub(crate) outline: RGBColor,
     /// Victim category fills, indexed by [`Category::index`].
     pub categories: [RGBColor; 7],
 }
@@ -80,7 +80,7 @@ impl Palette {
 }
 
 /// Each known publisher's symbol: the one place that assigns them ([`Symbol::for_publisher`]).
-pub const PUBLISHER_SYMBOLS: [(&str, Symbol); 7] = [
+pub(crate) const PUBLISHER_SYMBOLS: [(&str, Symbol); 7] = [
     ("Chainalysis", Symbol::Diamond),
     ("TRM Labs", Symbol::TriangleUp),
     ("Elliptic", Symbol::Square),
@@ -116,7 +116,7 @@ pub enum Symbol {
 
 impl Symbol {
     /// Symbols in the order publishers are assigned them.
-    pub const SEQUENCE: [Symbol; 7] = [
+    pub(crate) const SEQUENCE: [Symbol; 7] = [
         Symbol::Diamond,
         Symbol::TriangleUp,
         Symbol::Square,
@@ -130,7 +130,7 @@ impl Symbol {
     /// view, whichever publishers a view shows (a symbol assigned by position changed with
     /// the filters). The publishers of the shipped dataset have fixed symbols; any other
     /// takes one from its name, so it too keeps it everywhere.
-    pub fn for_publisher(publisher: &str) -> Symbol {
+    pub(crate) fn for_publisher(publisher: &str) -> Symbol {
         match PUBLISHER_SYMBOLS.iter().find(|(name, _)| *name == publisher) {
             Some((_, symbol)) => *symbol,
             None => {
@@ -141,7 +141,7 @@ impl Symbol {
     }
 
     /// The symbol for an enforcement kind.
-    pub fn for_enforcement(kind: EnforcementKind) -> Symbol {
+    pub(crate) fn for_enforcement(kind: EnforcementKind) -> Symbol {
         match kind {
             EnforcementKind::Sanction => Symbol::Diamond,
             EnforcementKind::Indictment => Symbol::TriangleUp,
@@ -154,7 +154,7 @@ impl Symbol {
     /// The symbol for what happened to money after a theft: frozen (asterisk), seized (a
     /// square, as an enforcement seizure), recovered from the thieves (plus), returned to
     /// the victim (tick), refused (cross).
-    pub fn for_after(kind: CooperationKind, returned: bool) -> Symbol {
+    pub(crate) fn for_after(kind: CooperationKind, returned: bool) -> Symbol {
         match (kind, returned) {
             (CooperationKind::Refusal, _) => Symbol::Cross,
             (_, true) => Symbol::Check,

@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 pub const MIN_RADIUS: f64 = 2.5;
 
 /// The radius of a mark's target for a finger (a 26 px tap target: WCAG asks 24).
-pub const HIT_RADIUS: f64 = 13.0;
+pub(crate) const HIT_RADIUS: f64 = 13.0;
 
 /// Most incidents drawn as their own accessible marks; smaller ones beyond this are drawn
 /// as a density layer (the incident table lists every one).
@@ -110,7 +110,7 @@ fn after_lane_label() -> &'static str {
 }
 
 /// Tooltip for an event on the lane of freezes and recoveries.
-pub fn after_tip(e: &crate::after::LaneEvent, source_title: &dyn Fn(&str) -> String) -> String {
+pub(crate) fn after_tip(e: &crate::after::LaneEvent, source_title: &dyn Fn(&str) -> String) -> String {
     let amount = match (e.usd, e.floor) {
         (Some(usd), true) => format!(", more than {}", money(usd)),
         (Some(usd), false) => format!(", {}", money(usd)),
@@ -136,20 +136,20 @@ pub struct Frame {
     /// Amount axis.
     pub y: Log,
     /// Plot area.
-    pub plot: Rect,
+    pub(crate) plot: Rect,
     /// Enforcement lane.
     pub lane: Rect,
     /// The lane of freezes and recoveries, when the view has any.
-    pub after_lane: Option<Rect>,
+    pub(crate) after_lane: Option<Rect>,
     /// Radius of a marker for `max_usd`.
-    pub max_radius: f64,
+    pub(crate) max_radius: f64,
     /// Largest amount in view.
     pub max_usd: f64,
 }
 
 impl Frame {
     /// Radius for an amount: area proportional to the amount, never below [`MIN_RADIUS`].
-    pub fn radius(&self, usd: f64) -> f64 {
+    pub(crate) fn radius(&self, usd: f64) -> f64 {
         if self.max_usd <= 0.0 || usd <= 0.0 {
             return MIN_RADIUS;
         }
@@ -157,12 +157,12 @@ impl Frame {
     }
 
     /// Pixel x of a date.
-    pub fn date_x(&self, d: Date) -> f64 {
+    pub(crate) fn date_x(&self, d: Date) -> f64 {
         self.x.map(d.days_since_epoch() as f64)
     }
 
     /// The bottom of the lowest lane: where year lines and the brush end.
-    pub fn bottom(&self) -> f64 {
+    pub(crate) fn bottom(&self) -> f64 {
         self.after_lane.map_or(self.lane.y1, |l| l.y1)
     }
 }
@@ -192,7 +192,7 @@ fn legend_entries(data: &TimelineData, p: &Palette) -> Vec<(LegendKey, String)> 
 
 /// The frame the timeline is drawn in at `size` (the legend's height does not depend on
 /// the theme's colours).
-pub fn frame_at(data: &TimelineData, size: Size) -> Frame {
+pub(crate) fn frame_at(data: &TimelineData, size: Size) -> Frame {
     let entries = legend_entries(data, &crate::render::theme::palette(Theme::Light));
     frame(data, size, legend_height(&entries, f64::from(size.width) - 16.0) + 14.0)
 }
@@ -286,13 +286,13 @@ fn scale_note(data: &TimelineData, width: f64) -> String {
 
 /// A marker label: the victim's name without its parenthesised qualifier, and the amount
 /// ("Ronin Network $620M").
-pub fn short_label(p: &TimelinePoint) -> String {
+pub(crate) fn short_label(p: &TimelinePoint) -> String {
     let name = p.victim.split(" (").next().unwrap_or(&p.victim).trim();
     format!("{name} {}", money(p.usd))
 }
 
 /// Tooltip for an incident marker.
-pub fn point_tip(p: &TimelinePoint, source_title: &dyn Fn(&str) -> String) -> String {
+pub(crate) fn point_tip(p: &TimelinePoint, source_title: &dyn Fn(&str) -> String) -> String {
     let mut s = format!(
         "{}, {}: {} stolen ({}){}",
         p.victim,

@@ -97,7 +97,7 @@ fn draw_official_firm(
 }
 
 /// Tooltip text for a reported figure.
-pub fn reported_tip(m: &ReportedMark, source_title: &str) -> String {
+pub(crate) fn reported_tip(m: &ReportedMark, source_title: &str) -> String {
     format!("{} reported for {}: {}. Source: {source_title}", m.publisher, m.year, m.summary())
 }
 

@@ -10,7 +10,7 @@ pub struct Filter {
     /// First year shown (inclusive).
     pub from_year: Option<i32>,
     /// Last year shown (inclusive).
-    pub to_year: Option<i32>,
+    pub(crate) to_year: Option<i32>,
     /// Victim categories kept.
     pub categories: Vec<Category>,
     /// Actors kept (exact names as in the data).

@@ -2,7 +2,7 @@
 //! ([`Draft`]), and the two ways in: [`parse`] (an address) and [`apply`] (a control).
 
 use crate::model::{Category, Confidence, Date};
-use crate::view::notices::tidy_notices;
+use crate::view::notices::{tidy_notices, Notice};
 use crate::view::state::{ChartKind, Embed, FiguresFor, SortKey, Theme, ViewState};
 
 /// A view being changed parameter by parameter, under the URL's rules: the address parser
@@ -17,12 +17,12 @@ pub struct Draft {
     end: Option<Date>,
     flags: Vec<(String, bool)>,
     pym_id: Option<String>,
-    notices: Vec<String>,
+    notices: Vec<Notice>,
 }
 
 impl Draft {
     /// A draft starting from `view` (its date range and embed flags included).
-    pub fn from_view(view: &ViewState) -> Draft {
+    pub(crate) fn from_view(view: &ViewState) -> Draft {
         let (start, end) = view.filter.dates.map_or((None, None), |(a, b)| (Some(a), Some(b)));
         let mut flags = Vec::new();
         let mut pym_id = None;
@@ -47,26 +47,29 @@ impl Draft {
         }
     }
 
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Notice> {
         let v = &mut self.view;
         match key {
             "from" => v.filter.from_year = Some(year(key, value)?),
             "to" => v.filter.to_year = Some(year(key, value)?),
             "category" => {
-                let c = Category::from_slug(value)
-                    .ok_or_else(|| format!("Ignored category={value}: not a victim category."))?;
+                let c = Category::from_slug(value).ok_or_else(|| Notice::NotACategory(value.to_string()))?;
                 add(&mut v.filter.categories, c);
             }
             "confidence" => {
-                let c = Confidence::from_slug(value)
-                    .ok_or_else(|| format!("Ignored confidence={value}: use official, firm or suspected."))?;
+                let c =
+                    Confidence::from_slug(value).ok_or_else(|| Notice::NotAConfidence(value.to_string()))?;
                 add(&mut v.filter.confidence, c);
             }
             "actor" if !value.is_empty() => add(&mut v.filter.actors, value.to_string()),
             "chain" if !value.is_empty() => add(&mut v.filter.chains, value.to_string()),
             "q" => v.filter.text = value.to_string(),
             "start" | "end" => {
-                let d = Date::parse(value).map_err(|e| format!("Ignored {key}={value}: {e}."))?;
+                let d = Date::parse(value).map_err(|why| Notice::NotADate {
+                    key: key.to_string(),
+                    value: value.to_string(),
+                    why,
+                })?;
                 *(if key == "start" { &mut self.start } else { &mut self.end }) = Some(d);
             }
             "incident" if !value.is_empty() => v.incident = Some(value.to_string()),
@@ -75,20 +78,15 @@ impl Draft {
             "flow" if !value.is_empty() => v.flow = Some(value.to_string()),
             "yearly" if value == "split" => v.yearly_split = true,
             "yearly" if value.is_empty() || value == "all" => v.yearly_split = false,
-            "yearly" => return Err(format!("Ignored yearly={value}: use yearly=split.")),
+            "yearly" => return Err(Notice::NotAYearlyMode(value.to_string())),
             "data" if !value.is_empty() => v.data = Some(value.to_string()),
             "since" if !value.is_empty() => {
-                v.since = Some(release_id(value).ok_or_else(|| {
-                    format!("Ignored since={value}: not a release id (such as 2026-12-01).")
-                })?)
+                v.since = Some(release_id(value).ok_or_else(|| Notice::NotAReleaseId(value.to_string()))?)
             }
             // `auto` is the system's choice, which is also what no theme means.
             "theme" if value == "auto" => v.theme = None,
             "theme" => {
-                v.theme = Some(
-                    Theme::from_slug(value)
-                        .ok_or_else(|| format!("Ignored theme={value}: use light, dark or auto."))?,
-                )
+                v.theme = Some(Theme::from_slug(value).ok_or_else(|| Notice::NotATheme(value.to_string()))?)
             }
             "embed" => v.embed = Some(Embed::of(embed_chart(value)?)),
             "plain" | "static" | "transparent" => {
@@ -107,15 +105,14 @@ impl Draft {
                 n?;
             }
             "sort" => {
-                v.sort = SortKey::from_slug(value)
-                    .ok_or_else(|| format!("Ignored sort={value}: not a table column."))?
+                v.sort = SortKey::from_slug(value).ok_or_else(|| Notice::NotAColumn(value.to_string()))?
             }
             "dir" if value == "asc" => v.ascending = true,
             "dir" if value == "desc" => v.ascending = false,
-            "dir" => return Err(format!("Ignored dir={value}: use asc or desc.")),
+            "dir" => return Err(Notice::NotADirection(value.to_string())),
             // An empty actor, chain, incident, flow, data or since names nothing: it clears.
             "actor" | "chain" | "incident" | "flow" | "data" | "since" => self.clear(key),
-            _ => return Err(format!("Ignored unknown parameter {key}={value}.")),
+            _ => return Err(Notice::UnknownParameter { key: key.to_string(), value: value.to_string() }),
         }
         Ok(())
     }
@@ -164,31 +161,25 @@ impl Draft {
             }
             None => {
                 for (key, _) in &self.flags {
-                    self.notices.push(format!(
-                        "Ignored {key}: it applies to an embed (add embed=yearly, timeline, flows or figures)."
-                    ));
+                    self.notices.push(Notice::FlagWithoutEmbed(key.clone()));
                 }
             }
         }
         v.filter.dates = None;
         match (self.start, self.end) {
             (Some(a), Some(b)) if a <= b => v.filter.dates = Some((a, b)),
-            (Some(a), Some(b)) => {
-                self.notices.push(format!("Ignored the date range {a} to {b}: it ends before it starts."))
-            }
-            (Some(_), None) | (None, Some(_)) => {
-                self.notices.push("Ignored the date range: it needs both start and end.".to_string())
-            }
+            (Some(a), Some(b)) => self.notices.push(Notice::DatesReversed(a, b)),
+            (Some(_), None) | (None, Some(_)) => self.notices.push(Notice::DatesHalf),
             (None, None) => {}
         }
         if let (Some(a), Some(b)) = (v.filter.from_year, v.filter.to_year) {
             if a > b {
-                self.notices.push(format!("Ignored from={a} and to={b}: the range ends before it starts."));
+                self.notices.push(Notice::YearsReversed(a, b));
                 v.filter.from_year = None;
                 v.filter.to_year = None;
             }
         }
-        (self.view, tidy_notices(self.notices))
+        (self.view, tidy_notices(&self.notices))
     }
 }
 
@@ -199,10 +190,10 @@ fn add<T: PartialEq>(list: &mut Vec<T>, item: T) {
     }
 }
 
-fn year(key: &str, value: &str) -> Result<i32, String> {
+fn year(key: &str, value: &str) -> Result<i32, Notice> {
     match value.parse::<i32>() {
         Ok(y) if (2009..=2100).contains(&y) => Ok(y),
-        _ => Err(format!("Ignored {key}={value}: not a year between 2009 and 2100.")),
+        _ => Err(Notice::NotAYear { key: key.to_string(), value: value.to_string() }),
     }
 }
 
@@ -217,32 +208,31 @@ fn release_id(value: &str) -> Option<String> {
 }
 
 /// An on/off flag: present alone or `=1`/`true`/`yes` is on, `=0`/`false`/`no` off.
-fn flag(key: &str, value: &str) -> Result<bool, String> {
+fn flag(key: &str, value: &str) -> Result<bool, Notice> {
     match value {
         "" | "1" | "true" | "yes" => Ok(true),
         "0" | "false" | "no" => Ok(false),
-        _ => Err(format!("Ignored {key}={value}: use {key}, {key}=1 or {key}=0.")),
+        _ => Err(Notice::NotAFlag { key: key.to_string(), value: value.to_string() }),
     }
 }
 
 /// The chart an `embed` value names; the first embed spelling (`?embed=1`) showed the
 /// charts alone: the first chart now.
-fn embed_chart(value: &str) -> Result<ChartKind, String> {
+fn embed_chart(value: &str) -> Result<ChartKind, Notice> {
     match value {
         "" | "1" | "true" | "yes" => Ok(ChartKind::Yearly),
-        _ => ChartKind::from_name(value)
-            .ok_or_else(|| format!("Ignored embed={value}: use yearly, timeline, flows or figures.")),
+        _ => ChartKind::from_name(value).ok_or_else(|| Notice::NotAChart(value.to_string())),
     }
 }
 
 /// The slide a `present` value names (alone: the first). A number out of range still opens
 /// briefing mode, at the first slide, with a notice.
-fn slide(value: &str) -> Result<usize, String> {
+fn slide(value: &str) -> Result<usize, Notice> {
     match value {
         "" | "1" | "true" | "yes" => Ok(1),
         _ => match value.parse::<usize>() {
             Ok(n) if (1..=ChartKind::ALL.len()).contains(&n) => Ok(n),
-            _ => Err(format!("Ignored present={value}: slides are numbered 1 to {}.", ChartKind::ALL.len())),
+            _ => Err(Notice::NotASlide(value.to_string())),
         },
     }
 }

@@ -33,7 +33,7 @@ impl ChartKind {
     }
 
     /// Parses a name.
-    pub fn from_name(name: &str) -> Option<ChartKind> {
+    pub(crate) fn from_name(name: &str) -> Option<ChartKind> {
         ChartKind::ALL.into_iter().find(|k| k.name() == name)
     }
 }
@@ -97,7 +97,7 @@ impl Theme {
     }
 
     /// Parses a slug.
-    pub fn from_slug(slug: &str) -> Option<Theme> {
+    pub(crate) fn from_slug(slug: &str) -> Option<Theme> {
         match slug {
             "light" => Some(Theme::Light),
             "dark" => Some(Theme::Dark),
@@ -154,7 +154,7 @@ impl SortKey {
     }
 
     /// Parses a slug.
-    pub fn from_slug(s: &str) -> Option<SortKey> {
+    pub(crate) fn from_slug(s: &str) -> Option<SortKey> {
         SortKey::ALL.into_iter().find(|k| k.slug() == s)
     }
 }

@@ -19,7 +19,7 @@ use crate::web::state::PageState;
 
 /// A dataset as loaded: the data and the fingerprint of the file it came from.
 #[derive(Clone)]
-pub struct Loaded {
+pub(crate) struct Loaded {
     /// The checked dataset.
     pub data: Arc<Dataset>,
     /// [`crate::load::fingerprint`] of its file.

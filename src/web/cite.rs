@@ -20,7 +20,7 @@ pub fn markup(sel: &Selection, ui: &Ui) -> String {
 }
 
 /// What the panel's buttons and keys do.
-pub fn act(action: Action, button: &web_sys::Element, state: PageState) {
+pub(crate) fn act(action: Action, button: &web_sys::Element, state: PageState) {
     match action {
         Action::Cite => {
             state.ui(|u| u.cite = true);

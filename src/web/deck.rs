@@ -24,7 +24,7 @@ fn slide_kind(n: usize) -> ChartKind {
 }
 
 /// The deck: the slide on screen and the keys that move it.
-pub struct Deck {
+pub(crate) struct Deck {
     main: Option<web_sys::Element>,
     resized: RwSignal<u32>,
     /// The slide shown and its figure.
@@ -88,7 +88,7 @@ impl Deck {
 }
 
 /// The slide buttons.
-pub fn act(action: Action, state: PageState) {
+pub(crate) fn act(action: Action, state: PageState) {
     let n = state.view.get_untracked().present.unwrap_or(1);
     match action {
         Action::PreviousSlide => go(state, n.saturating_sub(1).max(1)),

@@ -17,7 +17,7 @@ use crate::web::fetch;
 
 /// What a reader is told when the release to compare with cannot be loaded.
 fn not_loaded(id: &str, why: &str) -> String {
-    format!("Release {id} could not be loaded to compare this view with: {why}")
+    crate::view::Notice::SinceNotLoaded { id: id.to_string(), why: why.to_string() }.text()
 }
 
 /// The comparison in force: the earlier release once loaded for the release on screen, and

@@ -16,7 +16,7 @@ pub fn document() -> Option<web_sys::Document> {
 }
 
 /// Sets an attribute on `<html>`.
-pub fn set_root_attr(name: &str, value: &str) {
+pub(crate) fn set_root_attr(name: &str, value: &str) {
     if let Some(root) = document().and_then(|d| d.document_element()) {
         // Written only when it changes: a write restyles whatever the stylesheet keys off it.
         if root.get_attribute(name).as_deref() != Some(value) {
@@ -26,12 +26,12 @@ pub fn set_root_attr(name: &str, value: &str) {
 }
 
 /// The nearest ancestor-or-self of an event target matching a CSS selector.
-pub fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_sys::Element> {
+pub(crate) fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_sys::Element> {
     target?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
 }
 
 /// True when the user asked the system for a dark colour scheme.
-pub fn prefers_dark() -> bool {
+pub(crate) fn prefers_dark() -> bool {
     web_sys::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|m| m.matches())
@@ -63,7 +63,7 @@ fn click_download_link(href: &str, filename: &str) -> Result<(), String> {
 
 /// The page's base address (its `<base href>`), against which the data and the site's own
 /// links resolve.
-pub fn base_uri() -> String {
+pub(crate) fn base_uri() -> String {
     document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default()
 }
 
@@ -91,13 +91,13 @@ pub async fn write_clipboard(text: &str) -> bool {
 
 /// Copies `text` to the clipboard, then calls `done` with whether it worked (the caller then
 /// offers the text to select).
-pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+pub(crate) fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     let text = text.to_string();
     wasm_bindgen_futures::spawn_local(async move { done(write_clipboard(&text).await) });
 }
 
 /// Offers `content` as a file download.
-pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
+pub(crate) fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
     let url = blob_url(content, mime)?;
     let clicked = click_download_link(&url, filename);
     let _ = web_sys::Url::revoke_object_url(&url);
@@ -106,7 +106,7 @@ pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String>
 
 /// Opens every folded source list before the page prints, so a printed briefing carries
 /// its sources. Installed once for the page's lifetime.
-pub fn open_details_when_printing() {
+pub(crate) fn open_details_when_printing() {
     let Some(window) = web_sys::window() else { return };
     let open_all = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
         let Some(list) = document().and_then(|d| d.query_selector_all("figcaption details").ok()) else {
@@ -125,7 +125,7 @@ pub fn open_details_when_printing() {
 
 /// Offers the chart as a PNG at `scale` times its size (sharp on slides and in documents):
 /// the SVG is drawn into a canvas through an image. Reports failures to `on_error`.
-pub fn download_png(
+pub(crate) fn download_png(
     filename: &str,
     svg: &str,
     width: u32,
@@ -187,7 +187,7 @@ pub fn download_png(
 }
 
 /// The value of a form control: a checkbox's `value`, a select's or input's current value.
-pub fn control_value(el: &web_sys::HtmlElement) -> String {
+pub(crate) fn control_value(el: &web_sys::HtmlElement) -> String {
     if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
         return i.value();
     }
@@ -200,7 +200,7 @@ pub fn control_value(el: &web_sys::HtmlElement) -> String {
 /// Replaces `el`'s content with `html`. Focus on a control inside stays on the control of
 /// the same name and value (or action, or sort key, or incident), so keyboard users are not
 /// thrown to the top of the page by their own change.
-pub fn set_html_keeping_focus(el: &web_sys::Element, html: &str) {
+pub(crate) fn set_html_keeping_focus(el: &web_sys::Element, html: &str) {
     let active = document().and_then(|d| d.active_element()).filter(|a| el.contains(Some(a)));
     let selector = active.as_ref().and_then(|a| {
         ["name", "data-sort", "data-action", "data-incident"].iter().find_map(|attr| {
@@ -223,18 +223,18 @@ pub fn set_html_keeping_focus(el: &web_sys::Element, html: &str) {
 }
 
 /// The page's whole address.
-pub fn location_href() -> String {
+pub(crate) fn location_href() -> String {
     web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
 }
 
 /// The address's query string, with its `?` (empty when there is none).
-pub fn location_search() -> String {
+pub(crate) fn location_search() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
 /// Writes `query` (with its `?`, or empty) into the address bar on the page's own path:
 /// a new history entry, or a replaced one for typing and theme changes.
-pub fn set_query(query: &str, replace: bool) {
+pub(crate) fn set_query(query: &str, replace: bool) {
     let Some(window) = web_sys::window() else { return };
     let path = window.location().pathname().unwrap_or_default();
     let target = format!("{path}{query}");
@@ -267,7 +267,7 @@ impl Listener {
     }
 
     /// Listens for the page's lifetime.
-    pub fn forever(
+    pub(crate) fn forever(
         target: &web_sys::EventTarget,
         event: &'static str,
         f: impl FnMut(web_sys::Event) + 'static,
@@ -285,7 +285,7 @@ impl Drop for Listener {
 }
 
 /// The window, as an event target.
-pub fn window_target() -> Option<web_sys::EventTarget> {
+pub(crate) fn window_target() -> Option<web_sys::EventTarget> {
     web_sys::window().map(Into::into)
 }
 
@@ -295,7 +295,7 @@ pub fn find(root: &web_sys::Element, selector: &str) -> Option<web_sys::Element>
 }
 
 /// Every element matching `selector` under `root`, in document order.
-pub fn find_all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+pub(crate) fn find_all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
     let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
     (0..list.length()).filter_map(|k| list.item(k)).filter_map(|n| n.dyn_into().ok()).collect()
 }
@@ -310,21 +310,21 @@ pub fn focus(el: &web_sys::Element) {
 }
 
 /// The action of the button an event came from, and the button.
-pub fn action_of(ev: &web_sys::Event) -> Option<(crate::html::Action, web_sys::Element)> {
+pub(crate) fn action_of(ev: &web_sys::Event) -> Option<(crate::html::Action, web_sys::Element)> {
     let button = closest(ev.target(), "[data-action]")?;
     let action = crate::html::Action::from_slug(&button.get_attribute("data-action")?)?;
     Some((action, button))
 }
 
 /// Sets the text of the first element `selector` finds.
-pub fn set_text(selector: &str, text: &str) {
+pub(crate) fn set_text(selector: &str, text: &str) {
     if let Some(el) = document().and_then(|d| d.query_selector(selector).ok().flatten()) {
         el.set_text_content(Some(text));
     }
 }
 
 /// Runs `f` on the next animation frame.
-pub fn next_frame(f: impl FnOnce() + 'static) {
+pub(crate) fn next_frame(f: impl FnOnce() + 'static) {
     let Some(w) = web_sys::window() else { return };
     let cb = wasm_bindgen::closure::Closure::once_into_js(f);
     let _ = w.request_animation_frame(cb.unchecked_ref());

@@ -16,7 +16,7 @@ use crate::web::inputs::Inputs;
 use crate::web::part::Part;
 
 /// The embedded chart and its words.
-pub struct EmbedPage {
+pub(crate) struct EmbedPage {
     figure: Figure,
     diff: Option<Part<PartKey>>,
     view: Option<Part<String>>,

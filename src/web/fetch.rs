@@ -8,15 +8,15 @@ use crate::model::Dataset;
 use crate::web::dom;
 
 /// The bundled dataset, relative to the page's `<base>` (works under a GitHub Pages subpath).
-pub const DEFAULT_DATA_URL: &str = "data/incidents.json";
+pub(crate) const DEFAULT_DATA_URL: &str = "data/incidents.json";
 
 /// How long the server may take to start answering before the fetch is abandoned.
-pub const TIMEOUT_MS: u32 = 20_000;
+pub(crate) const TIMEOUT_MS: u32 = 20_000;
 
 /// How long the body may go without a single byte before it is called stalled. A slow but
 /// steady body is read to its end however long it takes; one that stops is reported after
 /// this, not left spinning.
-pub const STALL_MS: u32 = 10_000;
+pub(crate) const STALL_MS: u32 = 10_000;
 
 /// Bodies larger than this are followed by a "Reading N MB of data…" frame before the parse,
 /// which blocks the page for a moment; smaller ones parse at once.
@@ -67,7 +67,7 @@ fn resolve(url: &str) -> Result<String, Failure> {
 /// `url` resolved against the page as a path on this site (`/heist-ledger/data/x.json`),
 /// or `None` when it leads to another origin (`/\\host/x.json` does: browsers read the
 /// backslash as a slash).
-pub fn site_path(url: &str) -> Option<String> {
+pub(crate) fn site_path(url: &str) -> Option<String> {
     let href = resolve(url).ok()?;
     let resolved = web_sys::Url::new(&href).ok()?;
     Some(format!("{}{}", resolved.pathname(), resolved.search()))

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::web::dom;
 
 /// Handles every in-page link on the page (`href="#id"`) for the page's lifetime.
-pub fn install_in_page_links() {
+pub(crate) fn install_in_page_links() {
     let Some(doc) = dom::document() else { return };
     dom::Listener::forever(&doc, "click", |ev| {
         let Some(link) = dom::closest(ev.target(), "a[href^='#']") else { return };
@@ -29,7 +29,7 @@ pub fn install_in_page_links() {
 
 /// Moves focus to the element `id` names (opening it when it is a fold), scrolled into
 /// view. An element that takes no focus of its own gets `tabindex=-1` so it can.
-pub fn go_to(id: &str) {
+pub(crate) fn go_to(id: &str) {
     let Some(target) = dom::document().and_then(|d| d.get_element_by_id(id)) else { return };
     if let Some(details) = target.dyn_ref::<web_sys::HtmlDetailsElement>() {
         details.set_open(true);
@@ -55,7 +55,7 @@ fn natively_focusable(el: &web_sys::Element) -> bool {
 }
 
 /// Focuses `el` where it is, leaving the scroll position to the caller.
-pub fn focus_without_scrolling(el: &web_sys::Element) {
+pub(crate) fn focus_without_scrolling(el: &web_sys::Element) {
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
     if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
@@ -68,7 +68,7 @@ pub fn focus_without_scrolling(el: &web_sys::Element) {
 /// What opened the incident detail: the element, what finds its successor when a redraw
 /// replaced it (the incident it stands for, the chart it sits in), and where the reader
 /// was on the page.
-pub struct Opener {
+pub(crate) struct Opener {
     element: Option<web_sys::Element>,
     incident: Option<String>,
     chart: Option<String>,
@@ -97,7 +97,7 @@ impl Opener {
     /// Puts the reader back: focus on the opener (or, when a redraw replaced it, on the
     /// same incident's mark or row, or the chart's box) and the page scrolled to where it
     /// was.
-    pub fn restore(self) {
+    pub(crate) fn restore(self) {
         let Some(doc) = dom::document() else { return };
         let within =
             |chart: &str| doc.query_selector(&format!("figure[data-chart='{chart}']")).ok().flatten();

@@ -18,7 +18,7 @@ use crate::web::inputs::Inputs;
 use crate::web::part::Part;
 
 /// The dashboard's blocks.
-pub struct FullPage {
+pub(crate) struct FullPage {
     headline: Part<PartKey>,
     diff: Part<PartKey>,
     filters: Part<PartKey>,
@@ -70,7 +70,7 @@ impl FullPage {
 
     /// Records that every block shows the first view: the default view of `sel`'s dataset,
     /// drawn light, with the dataset's address in the footer.
-    pub fn adopt(&mut self, sel: &Selection, inputs: &Inputs) {
+    pub(crate) fn adopt(&mut self, sel: &Selection, inputs: &Inputs) {
         let first = Selection::new(sel.data.clone(), ViewState::default(), Theme::Light);
         self.headline.adopt(first.part_key(Block::Headline));
         self.diff.adopt(first.part_key(Block::Diff));

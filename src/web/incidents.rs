@@ -11,7 +11,7 @@ use crate::web::state::PageState;
 
 /// Saves the incidents a download hook names: `incidents.csv` / `.json` (those in view, in
 /// the table's order) or `incidents-all.*` (the whole dataset).
-pub fn download(hook: &str, state: PageState) {
+pub(crate) fn download(hook: &str, state: PageState) {
     let Some((set, ext)) = hook
         .strip_suffix(".csv")
         .map(|h| (h, "csv"))

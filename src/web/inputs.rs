@@ -24,11 +24,11 @@ pub struct Inputs {
     pub theme: Theme,
     /// The dataset on screen's address as a path on this site (`None` when it came from
     /// another origin): after a failed load, still the last good one's.
-    pub shown_path: Option<String>,
+    pub(crate) shown_path: Option<String>,
     /// The address the dataset was asked from.
     pub data_url: String,
     /// Why the data could not be shown.
-    pub failure: Option<Failure>,
+    pub(crate) failure: Option<Failure>,
     /// How far the dataset has come, while it loads.
     pub loading: Option<Progress>,
     /// The site's releases, once fetched.

@@ -19,7 +19,7 @@ use crate::web::status::Status;
 
 /// The page's layout, from the address.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// The whole dashboard.
     Full,
     /// One chart alone, for an iframe.
@@ -40,7 +40,7 @@ impl Mode {
 }
 
 /// What fills the page below its status lines.
-pub enum Body {
+pub(crate) enum Body {
     /// The dashboard.
     Full(Box<FullPage>),
     /// One chart.
@@ -50,7 +50,7 @@ pub enum Body {
 }
 
 /// The first view's record of what it was drawn from.
-pub struct FirstView {
+pub(crate) struct FirstView {
     /// The fingerprint of the dataset file it was drawn from.
     pub fingerprint: String,
     /// The address that file was read from.
@@ -58,7 +58,7 @@ pub struct FirstView {
 }
 
 /// The page as built for one mode.
-pub struct Layout {
+pub(crate) struct Layout {
     mode: Mode,
     root: web_sys::Element,
     status: Status,
@@ -105,12 +105,12 @@ impl Layout {
     }
 
     /// True when this layout is the one `mode` asks for.
-    pub fn is_for(&self, mode: &Mode) -> bool {
+    pub(crate) fn is_for(&self, mode: &Mode) -> bool {
         self.mode == *mode
     }
 
     /// The status lines: a newer release, notices, progress, the error panel.
-    pub fn show_status(&mut self, inputs: &Inputs) {
+    pub(crate) fn show_status(&mut self, inputs: &Inputs) {
         let first_view_holds = self.first_view.as_ref().is_some_and(|f| f.source == inputs.data_url);
         // While the first view of the data being loaded is on screen, a loading line above
         // it would only push it down.
@@ -119,13 +119,13 @@ impl Layout {
     }
 
     /// Says a chart waits for its box to get a size (the next status shown replaces it).
-    pub fn show_waiting_for_room(&mut self) {
+    pub(crate) fn show_waiting_for_room(&mut self) {
         self.status.waiting_for_room();
     }
 
     /// Before any dataset: a failed load hides a first view drawn from other data than was
     /// asked for, so no figure on screen belongs to a dataset the reader did not ask for.
-    pub fn show_waiting(&mut self, inputs: &Inputs) {
+    pub(crate) fn show_waiting(&mut self, inputs: &Inputs) {
         let holds = self.first_view.as_ref().is_some_and(|f| f.source == inputs.data_url);
         if inputs.failure.is_some() && !holds {
             let _ = self.root.set_attribute("data-stale", "");
@@ -133,7 +133,7 @@ impl Layout {
     }
 
     /// Every part for the selection; true when every chart is drawn.
-    pub fn show_content(&mut self, sel: &Selection, inputs: &Inputs) -> bool {
+    pub(crate) fn show_content(&mut self, sel: &Selection, inputs: &Inputs) -> bool {
         let _ = self.root.remove_attribute("data-stale");
         // The first dataset decides whether the first view on screen is what this page
         // would draw: the same file, read from the same address.

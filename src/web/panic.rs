@@ -5,7 +5,7 @@
 use std::panic;
 
 /// Installs the hook (once; later calls replace it with the same behaviour).
-pub fn install() {
+pub(crate) fn install() {
     panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show(&format!("The dashboard stopped because of an internal error: {info}"));

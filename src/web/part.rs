@@ -11,7 +11,7 @@ pub struct Part<K> {
 }
 
 /// A short fingerprint of markup, to tell whether an element already holds it.
-pub fn digest(markup: &str) -> u64 {
+pub(crate) fn digest(markup: &str) -> u64 {
     markup.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
@@ -22,7 +22,7 @@ impl<K: PartialEq> Part<K> {
     }
 
     /// An element known to show what `key` draws (adopted from the first view).
-    pub fn adopt(&mut self, key: K) {
+    pub(crate) fn adopt(&mut self, key: K) {
         self.shown = Some(key);
     }
 

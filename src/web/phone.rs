@@ -12,7 +12,7 @@ const PHONE: &str = "(max-width: 600px)";
 const TOOLS: [&str; 2] = [".print-controls", ".theme-toggle"];
 
 /// Puts the tools where the screen's width wants them now and whenever it changes.
-pub fn install() {
+pub(crate) fn install() {
     thread_local! {
         static WATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }

@@ -16,7 +16,7 @@ const HOST: &str = "print-pack";
 
 /// Listens for printing for the page's lifetime and reveals the header's print buttons
 /// (hidden until a script can act on them, with their room kept, so nothing moves).
-pub fn install(state: PageState) {
+pub(crate) fn install(state: PageState) {
     let Some(window) = dom::window_target() else { return };
     // The mode a print button asked for, until the print is over; Ctrl+P prints the pack.
     let requested: Rc<Cell<Option<PrintMode>>> = Rc::new(Cell::new(None));

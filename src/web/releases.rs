@@ -22,7 +22,7 @@ async fn fetch_versions() -> Option<Vec<Version>> {
 }
 
 /// Fetches the release index once; the signal holds it when it arrives.
-pub fn fetch_once() -> RwSignal<Option<Vec<Version>>> {
+pub(crate) fn fetch_once() -> RwSignal<Option<Vec<Version>>> {
     let versions = RwSignal::new(None);
     spawn_local(async move { versions.set(fetch_versions().await) });
     versions

@@ -17,7 +17,7 @@ use crate::web::state::PageState;
 const SETTLE_FRAMES: u32 = 60;
 
 /// The screen: its layout for the mode in force, rebuilt when the mode changes.
-pub struct Screen {
+pub(crate) struct Screen {
     state: PageState,
     attempt: RwSignal<u32>,
     layout: Option<Layout>,

@@ -16,7 +16,7 @@ pub struct Ui {
     /// The chart whose embed code is open.
     pub embed: Option<ChartKind>,
     /// The incident table lists every row.
-    pub show_all: bool,
+    pub(crate) show_all: bool,
     /// The "Cite this view" panel is open.
     pub cite: bool,
 }

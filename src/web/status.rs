@@ -8,7 +8,7 @@ use crate::web::inputs::Inputs;
 use crate::web::part::Part;
 
 /// The status lines at the top of the page, each keyed by its own markup.
-pub struct Status {
+pub(crate) struct Status {
     release: Part<String>,
     notices: Part<String>,
     progress: Part<String>,
@@ -46,7 +46,7 @@ impl Status {
     }
 
     /// The error panel for `failure` (empty when none).
-    pub fn failure(&mut self, failure: Option<&Failure>, kept: bool) {
+    pub(crate) fn failure(&mut self, failure: Option<&Failure>, kept: bool) {
         let panel = failure
             .map(|f| html::live::error_panel(&f.summary, &f.problems, f.hint.as_deref(), kept))
             .unwrap_or_default();
@@ -54,7 +54,7 @@ impl Status {
     }
 
     /// The line saying a chart waits for its box to get a size.
-    pub fn waiting_for_room(&mut self) {
+    pub(crate) fn waiting_for_room(&mut self) {
         let line = html::live::waiting_for_room().to_string();
         self.error.show(line.clone(), || line);
     }

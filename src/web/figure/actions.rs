@@ -17,7 +17,7 @@ use crate::web::state::PageState;
 use super::Shared;
 
 /// Listens for clicks and changes on the figure `el`.
-pub fn listen(
+pub(crate) fn listen(
     el: &web_sys::Element,
     kind: ChartKind,
     shared: Rc<RefCell<Shared>>,

@@ -36,7 +36,7 @@ impl Drawn {
     }
 
     /// The size of the drawing shown in a host of `class` (empty: the live page's one).
-    pub fn size_of(&self, class: &str) -> Option<Size> {
+    pub(crate) fn size_of(&self, class: &str) -> Option<Size> {
         match self {
             Drawn::Unknown => None,
             Drawn::Variants(_, sizes) => sizes.iter().find(|(c, _)| *c == class).map(|(_, s)| *s),
@@ -106,7 +106,7 @@ fn replace(chart_box: &web_sys::Element, markup: &str) {
 
 /// Bumps a signal whenever a chart box changes size (a window resize, a frame given a
 /// width, a slide's box laid out), so the screen measures and redraws.
-pub struct Observer {
+pub(crate) struct Observer {
     observer: web_sys::ResizeObserver,
     _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
 }

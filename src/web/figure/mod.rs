@@ -28,7 +28,7 @@ pub use drawing::Drawn;
 
 /// What the figure's listeners share with it: the chart's data for the view in force
 /// (built once per data key) and what its box shows.
-pub struct Shared {
+pub(crate) struct Shared {
     kind: ChartKind,
     data: Option<(DataKey, Rc<ChartData>)>,
     drawn: Drawn,
@@ -117,7 +117,7 @@ impl Figure {
 
     /// Records that the figure shows the first view's chart for `first` (the default view,
     /// drawn light for each screen class).
-    pub fn adopt(&mut self, first: &Selection) {
+    pub(crate) fn adopt(&mut self, first: &Selection) {
         let kind = self.kind;
         self.head.adopt((first.part_key(Block::Head(kind)), false));
         self.caption.adopt(first.data_key(kind));
@@ -190,7 +190,7 @@ impl Figure {
 
 /// Measures every figure's chart box in one pass, before any of them is written to, so the
 /// page lays out once however many charts there are.
-pub fn measure_all(figures: &mut [Figure]) {
+pub(crate) fn measure_all(figures: &mut [Figure]) {
     for f in figures.iter_mut() {
         f.measure();
     }

@@ -20,7 +20,7 @@ use super::Shared;
 const MIN_DRAG: f64 = 6.0;
 
 /// Listens for hover and focus on the marks of `chart_box`, and (on the timeline) for drags.
-pub fn listen(
+pub(crate) fn listen(
     chart_box: &web_sys::Element,
     kind: ChartKind,
     shared: Rc<RefCell<Shared>>,
@@ -47,7 +47,7 @@ pub fn listen(
 }
 
 /// Shows a mark's label (its tooltip text) above it.
-pub fn show_tip(host: &web_sys::Element, mark: &web_sys::Element) {
+pub(crate) fn show_tip(host: &web_sys::Element, mark: &web_sys::Element) {
     let Some(text) = mark.get_attribute("aria-label") else { return };
     let tip = match dom::find(host, ":scope > .tooltip") {
         Some(t) => t,
@@ -84,7 +84,7 @@ fn tip_side(x: f64, width: f64) -> &'static str {
 }
 
 /// Removes the tooltip.
-pub fn hide_tip(host: &web_sys::Element) {
+pub(crate) fn hide_tip(host: &web_sys::Element) {
     if let Some(t) = dom::find(host, ":scope > .tooltip") {
         t.remove();
     }
