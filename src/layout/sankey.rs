@@ -56,7 +56,7 @@ pub struct LinkOut {
 impl LinkOut {
     /// The ribbon outline as a polygon: the top edge as a cubic curve from source to
     /// target, then the bottom edge back. `steps` segments per edge.
-    pub(crate) fn outline(&self, steps: usize) -> Vec<(f64, f64)> {
+    pub fn outline(&self, steps: usize) -> Vec<(f64, f64)> {
         let steps = steps.max(1);
         let mid = (self.x0 + self.x1) / 2.0;
         let curve = |t: f64, ya: f64, yb: f64| {
@@ -125,7 +125,7 @@ pub struct Layout {
     /// Links, in input order.
     pub links: Vec<LinkOut>,
     /// Node indices per column, top to bottom.
-    pub(crate) columns: Vec<Vec<usize>>,
+    pub columns: Vec<Vec<usize>>,
 }
 
 /// Layout options.
