@@ -323,16 +323,30 @@ fn mixed(nodes: &[NodeText], links: &[LinkIn], f: Frame, margin: bool) -> Option
                     (nx - cx).hypot(ny - centre(r))
                 };
                 crate::sort::by(&mut reach, &|a, b| distance(a).total_cmp(&distance(b)));
-                reach.into_iter().map(make).find(|b| clear(&b.rect, &layout, &blocks, &bounds)).map(
-                    |mut b| {
-                        let k = b.rect;
-                        // From the node's nearest edge point to the key's nearest point.
-                        let (kx, ky) = (cx.clamp(k.x0, k.x1), centre(r).clamp(k.y0, k.y1));
-                        let (nx, ny) = (kx.clamp(r.x0, r.x1), ky.clamp(r.y0, r.y1));
-                        b.leader = Some([nx, ny, kx, ky]);
+                // From the node's nearest edge point to the key's nearest point.
+                let leader = |k: &Rect| {
+                    let (kx, ky) = (cx.clamp(k.x0, k.x1), centre(r).clamp(k.y0, k.y1));
+                    [kx.clamp(r.x0, r.x1), ky.clamp(r.y0, r.y1), kx, ky]
+                };
+                // The leader runs through no label either (read at every pixel or so of it).
+                let through = |[x0, y0, x1, y1]: [f64; 4]| {
+                    let steps = ((x1 - x0).hypot(y1 - y0).ceil() as usize).clamp(1, 2000);
+                    (0..=steps).any(|s| {
+                        let t = s as f64 / steps as f64;
+                        let (x, y) = (x0 + t * (x1 - x0), y0 + t * (y1 - y0));
+                        blocks
+                            .iter()
+                            .any(|o| o.rect.x0 <= x && x <= o.rect.x1 && o.rect.y0 <= y && y <= o.rect.y1)
+                    })
+                };
+                reach
+                    .into_iter()
+                    .map(make)
+                    .find(|b| clear(&b.rect, &layout, &blocks, &bounds) && !through(leader(&b.rect)))
+                    .map(|mut b| {
+                        b.leader = Some(leader(&b.rect));
                         b
-                    },
-                )
+                    })
             };
             // Where no place at all is clear, the key still goes beside the node (drawn on
             // a halo): a key is never dropped.

@@ -129,7 +129,9 @@ test("a frame 3,000 px below the fold draws its chart at load, without being scr
     await frame.waitForFunction(
       () => document.documentElement.dataset.state === "ready" && document.querySelector("main > .embed figure[data-chart] .chart-box svg"),
       null,
-      { timeout: 30000 },
+      // Polled on a timer: Playwright's default polls on animation frames, which a frame
+      // nobody has scrolled to never gets.
+      { timeout: 30000, polling: 250 },
     );
     assert.equal(await page.evaluate(() => scrollY), 0, `${chart}: nobody scrolled`);
     const box = await page.locator("#low").boundingBox();
