@@ -188,9 +188,8 @@ fn mixed(nodes: &[NodeText], links: &[LinkIn], f: Frame, margin: bool) -> Option
     for _ in 0..=2 * n + 2 {
         let count = listed.iter().filter(|&&k| k).count();
         let columns = columns.clamp(1, count.max(1));
-        let column_width = (width - LIST_GAP * (columns - 1) as f64) / columns as f64;
-        let indent = text::width(&count.to_string(), bold) + 6.0;
-        let room = (column_width - indent).max(1.0);
+        let list = List::new(width, columns, count, bold);
+        let room = list.room();
         let entries: Vec<Vec<Vec<(String, Style)>>> =
             nodes.iter().map(|x| entry_rows(x, f.font, room)).collect();
         let heights: Vec<f64> = (0..n).map(|i| entries[i].len() as f64 * line + ENTRY_GAP).collect();
@@ -374,17 +373,7 @@ fn mixed(nodes: &[NodeText], links: &[LinkIn], f: Frame, margin: bool) -> Option
                 return Some(plan);
             }
         }
-        let (mut column, mut y) = (0usize, 0.0);
-        for (k, &i) in order.iter().enumerate() {
-            if y > 0.0 && y + ordered[k] > limit + 1e-9 {
-                column += 1;
-                y = 0.0;
-            }
-            let x = MARGIN + column as f64 * (column_width + LIST_GAP);
-            let list_top = bottom + LIST_GAP + y;
-            blocks.push(entry(i, (k + 1).to_string(), (x, x + indent, list_top), line, &entries[i], f.font));
-            y += ordered[k];
-        }
+        blocks.extend(list.entries(&order, &heights, limit, bottom + LIST_GAP, &entries, f.font));
         crate::sort::by(&mut blocks, &|a, b| a.node.cmp(&b.node));
         let plan = Plan { sankey: layout, area, keyed: count > 0, blocks, height };
         if count > 0 && known.is_none() && limit + 0.5 < list_height {
@@ -425,9 +414,8 @@ fn keyed(nodes: &[NodeText], links: &[LinkIn], f: Frame) -> Plan {
     let width = f.width - 2.0 * MARGIN;
     let columns =
         (((width + LIST_GAP) / (LIST_COLUMN + LIST_GAP)).floor() as usize).clamp(1, nodes.len().max(1));
-    let column_width = (width - LIST_GAP * (columns - 1) as f64) / columns as f64;
-    let indent = text::width(&nodes.len().to_string(), bold) + 6.0;
-    let room = (column_width - indent).max(1.0);
+    let list = List::new(width, columns, nodes.len(), bold);
+    let room = list.room();
     let entries: Vec<Vec<Vec<(String, Style)>>> = nodes.iter().map(|n| entry_rows(n, f.font, room)).collect();
     let entry_height = |i: usize| entries[i].len() as f64 * line + ENTRY_GAP;
     // Every order of the entries has the same heights in total; the split into columns is
@@ -475,18 +463,7 @@ fn keyed(nodes: &[NodeText], links: &[LinkIn], f: Frame) -> Plan {
             blocks.push(block(i, Place::Key, x, cy - key_line / 2.0, key_line, key, KEY_FONT));
         }
     }
-    let ordered: Vec<f64> = order.iter().map(|&i| heights[i]).collect();
-    let (mut column, mut y) = (0usize, 0.0);
-    for (k, &i) in order.iter().enumerate() {
-        if y > 0.0 && y + ordered[k] > limit + 1e-9 {
-            column += 1;
-            y = 0.0;
-        }
-        let x = MARGIN + column as f64 * (column_width + LIST_GAP);
-        let top = bottom + LIST_GAP + y;
-        blocks.push(entry(i, (k + 1).to_string(), (x, x + indent, top), line, &entries[i], f.font));
-        y += ordered[k];
-    }
+    blocks.extend(list.entries(&order, &heights, limit, bottom + LIST_GAP, &entries, f.font));
     Plan { sankey: layout, area, keyed: true, blocks, height }
 }
 
@@ -524,6 +501,53 @@ fn entry_rows(n: &NodeText, font: f64, room: f64) -> Vec<Vec<(String, Style)>> {
 
 /// Space between a name and its amount on one row of the list.
 const INLINE_GAP: &str = "   ";
+
+/// The numbered list under the diagram: the width of its columns and how far an entry's
+/// text stands past its number. Both plans (some labels beside their nodes, or every node
+/// keyed) lay their list out through it, so the two lists read alike.
+struct List {
+    column_width: f64,
+    indent: f64,
+}
+
+impl List {
+    /// A list `width` wide in `columns` columns, numbered up to `count` in `bold` type.
+    fn new(width: f64, columns: usize, count: usize, bold: f64) -> List {
+        let column_width = (width - LIST_GAP * (columns - 1) as f64) / columns as f64;
+        List { column_width, indent: text::width(&count.to_string(), bold) + 6.0 }
+    }
+
+    /// The width an entry's text may take.
+    fn room(&self) -> f64 {
+        (self.column_width - self.indent).max(1.0)
+    }
+
+    /// The entries of `order`, numbered from 1, filled column by column from `top`: a new
+    /// column starts where the next entry would pass `limit` (`heights` is per node).
+    fn entries(
+        &self,
+        order: &[usize],
+        heights: &[f64],
+        limit: f64,
+        top: f64,
+        rows: &[Vec<Vec<(String, Style)>>],
+        font: f64,
+    ) -> Vec<Block> {
+        let line = text::line_height(font);
+        let (mut column, mut y) = (0usize, 0.0);
+        let mut blocks = Vec::with_capacity(order.len());
+        for (k, &i) in order.iter().enumerate() {
+            if y > 0.0 && y + heights[i] > limit + 1e-9 {
+                column += 1;
+                y = 0.0;
+            }
+            let x = MARGIN + column as f64 * (self.column_width + LIST_GAP);
+            blocks.push(entry(i, (k + 1).to_string(), (x, x + self.indent, top + y), line, &rows[i], font));
+            y += heights[i];
+        }
+        blocks
+    }
+}
 
 /// A list entry: its key at `x`, its rows from `text_x`, from `top` down.
 fn entry(
