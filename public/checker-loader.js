@@ -1,0 +1,17 @@
+// The dataset checker's worker. The page starts it only when a reader opens a dataset file
+// of their own (?data=): it loads the checker (checker.js and checker_bg.wasm, a WebAssembly
+// module of its own), which reads the JSON and checks every rule, and answers with the
+// dataset in the page's compact form or with every problem found. The page's own program
+// carries neither: the site's datasets were checked by the build.
+importScripts("checker.js");
+const ready = wasm_bindgen({ module_or_path: "checker_bg.wasm" });
+onmessage = async (event) => {
+  try {
+    await ready;
+    const { bytes, name, today } = event.data;
+    const answer = wasm_bindgen.check(bytes, name, today);
+    postMessage(answer, [answer.buffer]);
+  } catch (error) {
+    postMessage({ error: String((error && error.message) || error) });
+  }
+};
