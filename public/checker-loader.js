@@ -5,13 +5,21 @@
 // carries neither: the site's datasets were checked by the build.
 importScripts("checker.js");
 const ready = wasm_bindgen({ module_or_path: "checker_bg.wasm" });
+// Said when the file arrives, not as an unhandled rejection before.
+ready.catch(() => {});
+const words = (error) => String((error && error.message) || error);
 onmessage = async (event) => {
   try {
     await ready;
+  } catch (error) {
+    postMessage({ start: true, error: `its program (checker_bg.wasm) could not be loaded (${words(error)})` });
+    return;
+  }
+  try {
     const { bytes, name, today } = event.data;
     const answer = wasm_bindgen.check(bytes, name, today);
     postMessage(answer, [answer.buffer]);
   } catch (error) {
-    postMessage({ error: String((error && error.message) || error) });
+    postMessage({ error: words(error) });
   }
 };

@@ -418,8 +418,12 @@ async fn check_in_worker(body: js_sys::Uint8Array, name: &str) -> Result<Vec<u8>
         worker.set_onmessage(Some(answered.unchecked_ref()));
         // A failure to load the worker's script is a plain event; one inside it carries words.
         let failed = wasm_bindgen::closure::Closure::once_into_js(move |e: wasm_bindgen::JsValue| {
+            // Said in the data panel, not again as an uncaught error in the console.
+            if let Some(event) = e.dyn_ref::<web_sys::Event>() {
+                event.prevent_default();
+            }
             let words = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
-            let words = words.unwrap_or_else(|| "its script or program did not load".to_string());
+            let words = words.unwrap_or_else(|| format!("its script ({CHECKER}) could not be loaded"));
             let _ = reject.call1(&wasm_bindgen::JsValue::NULL, &words.into());
         });
         worker.set_onerror(Some(failed.unchecked_ref()));
@@ -441,7 +445,11 @@ async fn check_in_worker(body: js_sys::Uint8Array, name: &str) -> Result<Vec<u8>
     match answer.dyn_into::<js_sys::Uint8Array>() {
         Ok(bytes) => Ok(bytes.to_vec()),
         Err(other) => {
-            let words = js_sys::Reflect::get(&other, &"error".into()).ok().and_then(|m| m.as_string());
+            let field = |k: &str| js_sys::Reflect::get(&other, &k.into()).ok();
+            let words = field("error").and_then(|m| m.as_string());
+            if field("start").and_then(|s| s.as_bool()) == Some(true) {
+                return Err(not_started(words.unwrap_or_default()));
+            }
             Err(Failure::new(
                 format!(
                     "The dataset checker stopped while reading the file: {}.",
