@@ -5,8 +5,10 @@
 // carries neither: the site's datasets were checked by the build.
 importScripts("checker.js");
 const ready = wasm_bindgen({ module_or_path: "checker_bg.wasm" });
-// Said when the file arrives, not as an unhandled rejection before.
-ready.catch(() => {});
+// The page waits a limited time for this (the files may stall on the way), then for the
+// answer as long as the check takes. A failure is said when the file arrives, not as an
+// unhandled rejection before.
+ready.then(() => postMessage({ loaded: true }), () => {});
 const words = (error) => String((error && error.message) || error);
 onmessage = async (event) => {
   try {

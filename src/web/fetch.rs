@@ -19,6 +19,9 @@ const CHECKED_SUFFIX: &str = ".checked.json";
 /// loaded only for a dataset the reader opens (`?data=`).
 const CHECKER: &str = "checker-loader.js";
 
+/// How long the checker's files may take to arrive and start (105 KB gzipped in all).
+const CHECKER_MS: u32 = 30_000;
+
 /// How long the server may take to start answering before the fetch is abandoned.
 pub(crate) const TIMEOUT_MS: u32 = 20_000;
 
@@ -411,22 +414,41 @@ async fn check_in_worker(body: js_sys::Uint8Array, name: &str) -> Result<Vec<u8>
         )
     };
     let worker = web_sys::Worker::new(&resolve(CHECKER)?).map_err(|e| not_started(browser_words(&e)))?;
+    // The loader says `{loaded: true}` once the checker is running, then answers the file.
+    let mut said_loaded: Option<js_sys::Function> = None;
+    let loaded = js_sys::Promise::new(&mut |resolve, _| said_loaded = Some(resolve));
+    let mut listeners = None;
     let answer = js_sys::Promise::new(&mut |resolve, reject| {
-        let answered = wasm_bindgen::closure::Closure::once_into_js(move |e: web_sys::MessageEvent| {
-            let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &e.data());
-        });
-        worker.set_onmessage(Some(answered.unchecked_ref()));
+        let said_loaded = said_loaded.take();
+        let heard = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |e: web_sys::MessageEvent| {
+                let data = e.data();
+                let field = js_sys::Reflect::get(&data, &"loaded".into()).ok();
+                if field.and_then(|l| l.as_bool()) == Some(true) {
+                    if let Some(f) = &said_loaded {
+                        let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+                    }
+                } else {
+                    let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &data);
+                }
+            },
+        );
+        worker.set_onmessage(Some(heard.as_ref().unchecked_ref()));
         // A failure to load the worker's script is a plain event; one inside it carries words.
-        let failed = wasm_bindgen::closure::Closure::once_into_js(move |e: wasm_bindgen::JsValue| {
-            // Said in the data panel, not again as an uncaught error in the console.
-            if let Some(event) = e.dyn_ref::<web_sys::Event>() {
-                event.prevent_default();
-            }
-            let words = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
-            let words = words.unwrap_or_else(|| format!("its script ({CHECKER}) could not be loaded"));
-            let _ = reject.call1(&wasm_bindgen::JsValue::NULL, &words.into());
-        });
-        worker.set_onerror(Some(failed.unchecked_ref()));
+        let failed = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(
+            move |e: wasm_bindgen::JsValue| {
+                // Said in the data panel, not again as an uncaught error in the console.
+                if let Some(event) = e.dyn_ref::<web_sys::Event>() {
+                    event.prevent_default();
+                }
+                let words = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
+                let words = words.unwrap_or_else(|| format!("its script ({CHECKER}) could not be loaded"));
+                let _ = reject.call1(&wasm_bindgen::JsValue::NULL, &words.into());
+            },
+        );
+        worker.set_onerror(Some(failed.as_ref().unchecked_ref()));
+        // Kept until the worker is ended below.
+        listeners = Some((heard, failed));
     });
     let today = dom::today();
     let message = js_sys::Object::new();
@@ -436,11 +458,19 @@ async fn check_in_worker(body: js_sys::Uint8Array, name: &str) -> Result<Vec<u8>
     let _ = set("name", &name.into());
     let _ = set("today", &today.into());
     let sent = worker.post_message_with_transfer(&message, &js_sys::Array::of1(&body.buffer()));
+    // The checker's files may stall on the way: it must be running within CHECKER_MS. The
+    // file's reading and checking then take as long as they take.
+    let first = js_sys::Promise::race(&js_sys::Array::of2(&loaded, &answer));
     let result = match sent {
-        Ok(()) => wasm_bindgen_futures::JsFuture::from(answer).await,
+        Ok(()) => match within(first, CHECKER_MS).await {
+            Ok(Some(_)) => wasm_bindgen_futures::JsFuture::from(answer).await,
+            Ok(None) => Err(format!("it has not loaded after {} seconds", CHECKER_MS / 1000).into()),
+            Err(e) => Err(e),
+        },
         Err(e) => Err(e),
     };
     worker.terminate();
+    drop(listeners);
     let answer = result.map_err(|e| not_started(browser_words(&e)))?;
     match answer.dyn_into::<js_sys::Uint8Array>() {
         Ok(bytes) => Ok(bytes.to_vec()),

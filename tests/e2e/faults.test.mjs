@@ -213,15 +213,16 @@ test("identical filter rounds keep the wasm memory stable after a warm-up", asyn
 // gets a message naming the checker and a working "Try again", and the last good view stays.
 // The site's own data never needs the checker, so the page itself starts as usual.
 const CHECKER_FAULTS = [
-  ["its start-up script missing", "checker-loader.js", /dataset checker \(checker-loader\.js\) could not be started: its script \(checker-loader\.js\) could not be loaded/],
-  ["its script missing", "checker.js", /dataset checker \(checker-loader\.js\) could not be started: .*checker\.js/],
-  ["its program missing", "checker_bg.wasm", /could not be started: its program \(checker_bg\.wasm\) could not be loaded/],
+  ["its start-up script missing", "checker-loader.js", "404", /dataset checker \(checker-loader\.js\) could not be started: its script \(checker-loader\.js\) could not be loaded/],
+  ["its script missing", "checker.js", "404", /dataset checker \(checker-loader\.js\) could not be started: .*checker\.js/],
+  ["its program missing", "checker_bg.wasm", "404", /could not be started: its program \(checker_bg\.wasm\) could not be loaded/],
+  ["its program stalled", "checker_bg.wasm", "stall", /could not be started: it has not loaded after 30 seconds/],
 ];
 
-for (const [what, file, pattern] of CHECKER_FAULTS) {
+for (const [what, file, kind, pattern] of CHECKER_FAULTS) {
   test(`the checker with ${what}: a reader's file gets a message naming it and a working retry, and the last good view stays`, async () => {
     const { page, log, context, kept } = await goodPage();
-    server.faults.boot = { [file]: "404" };
+    server.faults.boot = { [file]: kind };
     try {
       await switchTo(page, "__fixtures__/minimal.json");
       const text = await failed(page);
