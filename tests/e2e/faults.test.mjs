@@ -240,6 +240,26 @@ for (const [what, file, kind, pattern] of CHECKER_FAULTS) {
   });
 }
 
+test("without the checked copy (a build without the render step) the bundled JSON is read through the checker", async () => {
+  const { context: first, kept } = await goodPage();
+  await first.close();
+  server.faults.boot = { "data/incidents.checked.json": "404" };
+  try {
+    const since = server.requests.length;
+    const { page, log, context } = await open(browser, server);
+    assert.equal(await settled(page, SLOW), "ready");
+    const asked = server.requests.slice(since);
+    for (const file of ["data/incidents.checked.json", "data/incidents.json", "checker-loader.js", "checker_bg.wasm"]) {
+      assert.ok(asked.some((r) => r.endsWith(`/heist-ledger/${file}`)), `${file} was asked for: ${asked}`);
+    }
+    assert.deepEqual(await view(page), kept, "the same data on screen as from the checked copy");
+    await notBlank(page, log);
+    await context.close();
+  } finally {
+    delete server.faults.boot;
+  }
+});
+
 // The app's own files broken on the way (server.mjs's `faults.boot`): each is said in plain
 // words (no compiler or browser jargon in the heading) with a working "Try again", and the
 // first view stays readable but visibly not live, its controls switched off.
