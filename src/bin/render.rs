@@ -131,7 +131,7 @@ mod native {
         let (v, mut notices) = view::parse(&a.query);
         let (v, more) = view::reconcile(v, &data);
         notices.extend(more);
-        for n in &notices {
+        for n in html::notices::tidy(&notices) {
             eprintln!("render: {n}");
         }
         let theme = v.theme.unwrap_or_default();
