@@ -6,9 +6,11 @@
 
 use std::fmt::Write;
 
+use crate::aggregate::Window;
 use crate::diff::{Diff, FieldChange, RecordChange};
 use crate::html::common::{a, bdi, kind_tag};
 use crate::model::{ChangeEntry, Dataset, Revision};
+use crate::phrase::{self, fill, t};
 use crate::pipeline::{self, Selection};
 use crate::render::svg::escape;
 
@@ -215,29 +217,58 @@ fn body(sel: &Selection, d: &Diff, open: bool) -> String {
     out
 }
 
-/// What kind of record an id of the change log names, and its name for readers: a theft
-/// by its victim and date, a published figure by publisher and period, a source by its
-/// title and publisher, and so on; `None` when the dataset no longer holds it.
+/// What kind of record an id of the change log names (a slug: [`kind_heading`] and
+/// [`kind_count`] say it in words), and its name for readers: a theft by its victim and
+/// date, a published figure by publisher and period, a source by its title and publisher,
+/// and so on; `None` when the dataset no longer holds it.
 fn record_named(data: &Dataset, id: &str) -> Option<(&'static str, String)> {
     if let Some(i) = data.incident(id) {
-        return Some(("Thefts", format!("{}, {}", i.victim, i.date.human())));
+        return Some(("thefts", format!("{}, {}", i.victim, phrase::date(i.date))));
     }
     if let Some(t) = data.reported_totals.iter().find(|t| t.id == id) {
-        return Some(("Published figures", format!("{}, {}", t.publisher, t.window())));
+        return Some(("figures", format!("{}, {}", t.publisher, phrase::window(&Window::of(t)))));
     }
     if let Some(s) = data.source(id) {
-        return Some(("Sources", format!("{} ({})", s.title, s.publisher)));
+        return Some(("sources", format!("{} ({})", s.title, s.publisher)));
     }
     if let Some(e) = data.enforcement.iter().find(|e| e.id == id) {
-        return Some(("Enforcement actions", e.title.clone()));
+        return Some(("enforcement", e.title.clone()));
     }
     if let Some(c) = data.cooperation.iter().find(|c| c.id == id) {
-        return Some((
-            "Freezes, seizures, recoveries and refusals",
-            format!("{}, {}", c.actor, c.date.human()),
-        ));
+        return Some(("cooperation", format!("{}, {}", c.actor, phrase::date(c.date))));
     }
     None
+}
+
+/// A kind of record as a heading ("Thefts", "Published figures").
+fn kind_heading(kind: &str) -> String {
+    t(match kind {
+        "thefts" => "change.kind_thefts",
+        "figures" => "change.kind_figures",
+        "sources" => "change.kind_sources",
+        "enforcement" => "change.kind_enforcement",
+        "cooperation" => "change.kind_cooperation",
+        _ => "change.kind_gone",
+    })
+}
+
+/// A kind of record in running text, counted: "1 theft", "5 thefts".
+fn kind_count(kind: &str, n: usize) -> String {
+    let one = n == 1;
+    let key = match kind {
+        "thefts" if one => "change.count_one_thefts",
+        "thefts" => "change.count_thefts",
+        "figures" if one => "change.count_one_figures",
+        "figures" => "change.count_figures",
+        "sources" if one => "change.count_one_sources",
+        "sources" => "change.count_sources",
+        "enforcement" if one => "change.count_one_enforcement",
+        "enforcement" => "change.count_enforcement",
+        "cooperation" if one => "change.count_one_cooperation",
+        "cooperation" => "change.count_cooperation",
+        _ => "change.count_gone",
+    };
+    fill(key, &[("count", &phrase::integer(n as i64))])
 }
 
 /// A record's name for readers, or its id when the dataset no longer holds it.
@@ -275,7 +306,12 @@ fn cited_html(data: &Dataset, text: &str) -> String {
             );
         }
     }
-    format!("<bdi>{out}</bdi>")
+    // The notes are the dataset's own English: marked so on a page in another language.
+    if phrase::is_english() {
+        format!("<bdi>{out}</bdi>")
+    } else {
+        format!(r#"<bdi lang="en">{out}</bdi>"#)
+    }
 }
 
 /// Where the first sentence of `text` ends: at ". " before a capital letter, else the end.
@@ -315,47 +351,33 @@ fn first_sentence(text: &str) -> &str {
 
 /// "208 added (190 sources, 5 thefts, …), 189 values revised in 120 records, 1 removed".
 fn release_counts(data: &Dataset, c: &ChangeEntry) -> String {
+    let count = |n: usize| phrase::integer(n as i64);
     let mut parts = Vec::new();
     if !c.added.is_empty() {
         let kinds = added_by_kind(data, c);
-        let words: Vec<String> = kinds
-            .iter()
-            .map(|(kind, names)| format!("{} {}", names.len(), kind_words(kind, names.len())))
-            .collect();
-        parts.push(format!("{} added ({})", c.added.len(), words.join(", ")));
+        let words: Vec<String> = kinds.iter().map(|(kind, names)| kind_count(kind, names.len())).collect();
+        let kinds = words.join(&t("change.list_comma"));
+        parts.push(fill("change.counts_added", &[("count", &count(c.added.len())), ("kinds", &kinds)]));
     }
     if !c.revised.is_empty() {
         let records = revised_by_record(c).len();
-        parts.push(format!(
-            "{} value{} revised in {records} record{}",
-            c.revised.len(),
-            if c.revised.len() == 1 { "" } else { "s" },
-            if records == 1 { "" } else { "s" }
-        ));
+        let values = fill(
+            if c.revised.len() == 1 { "change.n_values_one" } else { "change.n_values" },
+            &[("count", &count(c.revised.len()))],
+        );
+        let records = fill(
+            if records == 1 { "change.n_records_one" } else { "change.n_records" },
+            &[("count", &count(records))],
+        );
+        parts.push(fill("change.counts_revised", &[("values", &values), ("records", &records)]));
     }
     if !c.removed.is_empty() {
-        parts.push(format!("{} removed", c.removed.len()));
+        parts.push(fill("change.counts_removed", &[("count", &count(c.removed.len()))]));
     }
     if parts.is_empty() {
-        "No records added, revised or removed.".to_string()
+        t("change.no_changes")
     } else {
-        format!("{}.", parts.join("; "))
-    }
-}
-
-/// A kind of record in running text, counted: "1 theft", "5 thefts".
-fn kind_words(kind: &str, n: usize) -> String {
-    let lower = kind.to_lowercase();
-    if n != 1 {
-        return lower;
-    }
-    match kind {
-        "Thefts" => "theft".into(),
-        "Published figures" => "published figure".into(),
-        "Sources" => "source".into(),
-        "Enforcement actions" => "enforcement action".into(),
-        "Freezes, seizures, recoveries and refusals" => "freeze, seizure, recovery or refusal".into(),
-        _ => lower,
+        fill("change.counts", &[("parts", &parts.join(&t("change.list_semicolon")))])
     }
 }
 
@@ -364,7 +386,7 @@ fn kind_words(kind: &str, n: usize) -> String {
 fn added_by_kind(data: &Dataset, c: &ChangeEntry) -> Vec<(&'static str, Vec<String>)> {
     let mut kinds: Vec<(&'static str, Vec<String>)> = Vec::new();
     for id in &c.added {
-        let (kind, name) = record_named(data, id).unwrap_or(("Records no longer in the dataset", id.clone()));
+        let (kind, name) = record_named(data, id).unwrap_or(("gone", id.clone()));
         match kinds.iter_mut().find(|(k, _)| *k == kind) {
             Some((_, names)) => names.push(name),
             None => kinds.push((kind, vec![name])),
@@ -399,14 +421,18 @@ fn revised_record(data: &Dataset, id: &str, list: &[&Revision]) -> String {
             .source(&r.source)
             .map(|s| format!("{}{}", a(&s.url, &bdi(&s.publisher)), kind_tag(s.kind)))
             .unwrap_or_else(|| bdi(&r.source));
-        let _ = write!(
-            out,
-            "<li><strong>{}</strong>: was {} → now {}. {} Source: {src}.</li>",
-            bdi(&r.field),
-            cited_html(data, &r.old),
-            cited_html(data, &r.new),
-            cited_html(data, &r.why)
+        let field = format!("<strong>{}</strong>", bdi(&r.field));
+        let line = fill(
+            "change.revision",
+            &[
+                ("field", &field),
+                ("old", &cited_html(data, &r.old)),
+                ("new", &cited_html(data, &r.new)),
+                ("why", &cited_html(data, &r.why)),
+                ("source", &src),
+            ],
         );
+        let _ = write!(out, "<li>{line}</li>");
     }
     out.push_str("</ul></details>");
     out
@@ -419,12 +445,12 @@ fn revised_record(data: &Dataset, id: &str, list: &[&Revision]) -> String {
 pub fn release_log(data: &Dataset) -> String {
     let mut out = String::new();
     for c in &data.changes {
+        let title =
+            fill("change.release", &[("release", &escape(&c.release)), ("date", &phrase::date(c.date))]);
         let _ = write!(
             out,
-            r#"<section class="release" data-release="{}"><h3>Release {} ({})</h3><p class="release-summary">{} {}</p>"#,
+            r#"<section class="release" data-release="{}"><h3>{title}</h3><p class="release-summary">{} {}</p>"#,
             escape(&c.release),
-            escape(&c.release),
-            c.date.human(),
             cited_html(data, first_sentence(&c.summary)),
             escape(&release_counts(data, c))
         );
@@ -432,36 +458,38 @@ pub fn release_log(data: &Dataset) -> String {
             note_paragraphs(&c.summary).iter().map(|p| format!("<p>{}</p>", cited_html(data, p))).collect();
         let _ = write!(
             out,
-            r#"<details class="release-notes"><summary>The release's notes in full</summary>{paragraphs}</details>"#
+            r#"<details class="release-notes"><summary>{}</summary>{paragraphs}</details>"#,
+            t("change.notes_in_full")
         );
         for (kind, names) in added_by_kind(data, c) {
             let items: String = names.iter().map(|n| format!("<li>{}</li>", bdi(n))).collect();
+            let summary = fill(
+                "change.added_kind",
+                &[("kind", &kind_heading(kind)), ("count", &phrase::integer(names.len() as i64))],
+            );
             let _ = write!(
                 out,
-                r#"<details class="release-added"><summary>Added: {} ({})</summary><ul>{items}</ul></details>"#,
-                escape(kind),
-                names.len()
+                r#"<details class="release-added"><summary>{summary}</summary><ul>{items}</ul></details>"#
             );
         }
         let records = revised_by_record(c);
         if !records.is_empty() {
-            let _ = write!(
-                out,
-                r#"<details class="release-revised"><summary>Revised: {} records ({} values)</summary>"#,
-                records.len(),
-                c.revised.len()
+            let summary = fill(
+                "change.revised_records",
+                &[
+                    ("records", &phrase::integer(records.len() as i64)),
+                    ("values", &phrase::integer(c.revised.len() as i64)),
+                ],
             );
+            let _ = write!(out, r#"<details class="release-revised"><summary>{summary}</summary>"#);
             for (id, list) in &records {
                 out.push_str(&revised_record(data, id, list));
             }
             out.push_str("</details>");
         }
         if !c.removed.is_empty() {
-            let _ = write!(
-                out,
-                r#"<details class="release-removed"><summary>Removed ({})</summary><ul>"#,
-                c.removed.len()
-            );
+            let summary = fill("change.removed", &[("count", &phrase::integer(c.removed.len() as i64))]);
+            let _ = write!(out, r#"<details class="release-removed"><summary>{summary}</summary><ul>"#);
             for r in &c.removed {
                 let _ = write!(
                     out,

@@ -1,0 +1,197 @@
+//! The page's prose in the reader's language (issue 17): a publisher's window, the
+//! publishers' outlook, the release log and the headline's share, each as a table per
+//! locale; English stays as the page always wrote it.
+
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::fs;
+use std::rc::Rc;
+
+use heist_ledger::aggregate::Window;
+use heist_ledger::html;
+use heist_ledger::lang::Locale;
+use heist_ledger::model::{Date, FigureScope};
+use heist_ledger::phrase::{self, Words};
+use heist_ledger::pipeline::{self, Selection};
+use heist_ledger::view::{Theme, ViewState};
+
+mod common;
+use common::shipped;
+
+fn words(l: Locale) -> Rc<Words> {
+    let text = fs::read_to_string(format!("i18n/{}.json", l.code())).unwrap();
+    Rc::new(Words::parse(l, &text).unwrap())
+}
+
+fn in_locale<T>(l: Locale, f: impl FnOnce() -> T) -> T {
+    phrase::with(words(l), f)
+}
+
+fn window(year: Option<i32>, start: Date, end: Date, scope: FigureScope, words: Option<&str>) -> Window {
+    Window { year, start, end, scope, words: words.map(str::to_string) }
+}
+
+#[test]
+fn a_publishers_window_reads_as_each_press_writes_its_dates() {
+    let d = Date::new;
+    let full = window(Some(2024), d(2024, 1, 1), d(2024, 12, 31), FigureScope::Annual, None);
+    let early = window(Some(2024), d(2024, 1, 1), d(2024, 12, 19), FigureScope::Annual, None);
+    let worded =
+        window(Some(2025), d(2025, 1, 1), d(2025, 12, 5), FigureScope::Annual, Some("January through early December"));
+    let half = window(Some(2026), d(2026, 1, 1), d(2026, 6, 30), FigureScope::PartOfYear, None);
+    let years = window(None, d(2017, 1, 1), d(2025, 12, 31), FigureScope::MultiYear, None);
+    // (locale, the window, how that locale's page writes it)
+    let cases: Vec<(Locale, &Window, &str)> = vec![
+        (Locale::En, &full, "2024"),
+        (Locale::En, &early, "2024 (to 19 Dec 2024)"),
+        (Locale::En, &worded, "2025 (January through early December)"),
+        (Locale::En, &half, "1 Jan 2026 – 30 Jun 2026"),
+        (Locale::En, &years, "1 Jan 2017 – 31 Dec 2025"),
+        (Locale::Ko, &full, "2024년"),
+        (Locale::Ko, &early, "2024년(2024년 12월 19일까지)"),
+        (Locale::Ko, &worded, "2025년(발표처 표현: January through early December)"),
+        (Locale::Ko, &half, "2026년 1월 1일~6월 30일"),
+        (Locale::Ko, &years, "2017년 1월 1일~2025년 12월 31일"),
+        (Locale::Ja, &full, "2024年"),
+        (Locale::Ja, &early, "2024年(2024年12月19日まで)"),
+        (Locale::Ja, &half, "2026年1月1日～6月30日"),
+        (Locale::Fr, &full, "2024"),
+        (Locale::Fr, &early, "2024 (jusqu’au 19 décembre 2024)"),
+        (Locale::Fr, &half, "du 1er janvier au 30 juin 2026"),
+        (Locale::De, &early, "2024 (bis 19. Dezember 2024)"),
+        (Locale::It, &half, "dal 1º gennaio al 30 giugno 2026"),
+    ];
+    for (l, w, want) in cases {
+        assert_eq!(in_locale(l, || phrase::window(w)), want, "{l:?} {w:?}");
+    }
+}
+
+#[test]
+fn an_amount_as_published_reads_as_each_press_writes_it() {
+    let nbsp = '\u{a0}';
+    let cases: Vec<(Locale, f64, Option<f64>, bool, String)> = vec![
+        (Locale::En, 1.34e9, None, false, "$1.34B".into()),
+        (Locale::En, 2e9, None, true, "at least $2B".into()),
+        (Locale::Ko, 2e9, None, true, "최소 20억 달러".into()),
+        (Locale::Ja, 1.34e9, None, false, "13億4000万ドル".into()),
+        (Locale::Fr, 2e9, None, true, format!("au moins 2{nbsp}milliards de dollars")),
+    ];
+    for (l, usd, high, floor, want) in cases {
+        assert_eq!(in_locale(l, || phrase::amount(usd, high, floor)), want, "{l:?} {usd}");
+    }
+}
+
+/// The markup with the dataset's own English (each `<bdi lang="en">…</bdi>`, nested `<bdi>`
+/// included) cut out: what is left is the page's words.
+fn page_words(markup: &str) -> String {
+    const OPEN: &str = r#"<bdi lang="en">"#;
+    let mut out = String::new();
+    let mut rest = markup;
+    while let Some(start) = rest.find(OPEN) {
+        out.push_str(&rest[..start]);
+        let mut depth = 0usize;
+        let mut k = start;
+        loop {
+            let next_open = rest[k..].find("<bdi").map(|i| i + k);
+            let next_close = rest[k..].find("</bdi>").map(|i| i + k).expect("every <bdi> closes");
+            match next_open {
+                Some(o) if o < next_close => {
+                    depth += 1;
+                    k = o + 4;
+                }
+                _ => {
+                    depth -= 1;
+                    k = next_close + "</bdi>".len();
+                    if depth == 0 {
+                        break;
+                    }
+                }
+            }
+        }
+        rest = &rest[k..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// English words of the outlook and the release log that must not be left on another
+/// language's page.
+const ENGLISH_OUTLOOK: [&str; 6] =
+    ["Publishers' latest figures", "latest read", "Next:", ", expected", "published ", "It may already be out"];
+const ENGLISH_LOG: [&str; 6] =
+    ["What changed: the release log", "Release 20", "The release's notes in full", "Added: ", " added (", "Revised: "];
+
+#[test]
+fn the_publishers_outlook_is_in_the_readers_language_with_their_own_words_marked_english() {
+    let data = shipped();
+    assert!(!data.outlook.is_empty(), "the shipped data has an outlook");
+    // (locale, words its outlook must hold)
+    let cases: [(Locale, &[&str]); 3] = [
+        (Locale::Ko, &["발표처별 최신 수치", "다음: ", " 발표 "]),
+        (Locale::Ja, &["発表元ごとの最新の数値", "次回: ", "発表 "]),
+        (Locale::Fr, &["Derniers chiffres des éditeurs", "Prochain : ", "publié le "]),
+    ];
+    for (l, want) in cases {
+        let (folded, paper) = in_locale(l, || (html::outlook(&data), html::outlook_list(&data)));
+        for text in [&folded, &paper] {
+            let text = &page_words(text);
+            for w in want {
+                assert!(text.contains(w), "{l:?}: {w} missing from {text}");
+            }
+            for e in ENGLISH_OUTLOOK {
+                assert!(!text.contains(e), "{l:?}: English {e:?} left in {text}");
+            }
+        }
+        assert!(folded.contains(r#"<bdi lang="en">"#), "{l:?}: the publishers' own words are marked English");
+    }
+    let english = html::outlook(&data);
+    assert!(english.contains("Publishers' latest figures") && !english.contains("lang=\"en\""), "{english}");
+}
+
+#[test]
+fn the_release_log_is_in_the_readers_language_with_its_notes_marked_english() {
+    let data = shipped();
+    let cases: [(Locale, &[&str]); 3] = [
+        (Locale::Ko, &["변경 사항: 릴리스 기록", "릴리스 노트 전문", "건 추가("]),
+        (Locale::Ja, &["変更点: リリース履歴", "リリースノート全文", "件追加("]),
+        (Locale::Fr, &["Ce qui a changé : le journal des versions", "Les notes de la version en entier", " ajoutés ("]),
+    ];
+    for (l, want) in cases {
+        let log = in_locale(l, || html::changes(&data));
+        for w in want {
+            assert!(log.contains(w), "{l:?}: {w} missing");
+        }
+        let own = page_words(&log);
+        for e in ENGLISH_LOG {
+            assert!(!own.contains(e), "{l:?}: English {e:?} left in the log");
+        }
+        assert!(log.contains(r#"<bdi lang="en">"#), "{l:?}: the release notes are marked English");
+        let first = &data.changes[0];
+        let date = in_locale(l, || phrase::date(first.date));
+        assert!(log.contains(&date), "{l:?}: the release's date in the locale's form ({date})");
+    }
+    let english = html::changes(&data);
+    assert!(english.contains("What changed: the release log") && !english.contains("lang=\"en\""));
+}
+
+#[test]
+fn the_headline_share_names_its_window_in_the_readers_language() {
+    let sel = Selection::new(shipped(), ViewState::default(), Theme::Light);
+    let share = |l: Locale| {
+        in_locale(l, || pipeline::headline(&sel))
+            .into_iter()
+            .find(|f| f.hook == Some("share"))
+            .and_then(|f| f.detail)
+            .expect("the shipped data has a share")
+    };
+    let en = share(Locale::En);
+    let ko = share(Locale::Ko);
+    let ja = share(Locale::Ja);
+    assert!(en.starts_with("in 20") || en.starts_with("for "), "{en}");
+    for (l, text) in [(Locale::Ko, &ko), (Locale::Ja, &ja)] {
+        assert!(!text.contains(" Jan ") && !text.contains(" Dec "), "{l:?}: no English month: {text}");
+    }
+    assert!(ko.contains('년'), "{ko}");
+    assert!(ja.contains('年'), "{ja}");
+}
