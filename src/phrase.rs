@@ -26,7 +26,9 @@ use std::rc::Rc;
 use crate::json::Reader;
 use crate::lang::Locale;
 
+mod notes;
 mod published;
+pub use notes::year_note;
 pub use published::{amount, window};
 
 /// The English strings, the source every other locale translates.

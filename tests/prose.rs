@@ -37,8 +37,13 @@ fn a_publishers_window_reads_as_each_press_writes_its_dates() {
     let d = Date::new;
     let full = window(Some(2024), d(2024, 1, 1), d(2024, 12, 31), FigureScope::Annual, None);
     let early = window(Some(2024), d(2024, 1, 1), d(2024, 12, 19), FigureScope::Annual, None);
-    let worded =
-        window(Some(2025), d(2025, 1, 1), d(2025, 12, 5), FigureScope::Annual, Some("January through early December"));
+    let worded = window(
+        Some(2025),
+        d(2025, 1, 1),
+        d(2025, 12, 5),
+        FigureScope::Annual,
+        Some("January through early December"),
+    );
     let half = window(Some(2026), d(2026, 1, 1), d(2026, 6, 30), FigureScope::PartOfYear, None);
     let years = window(None, d(2017, 1, 1), d(2025, 12, 31), FigureScope::MultiYear, None);
     // (locale, the window, how that locale's page writes it)
@@ -117,10 +122,22 @@ fn page_words(markup: &str) -> String {
 
 /// English words of the outlook and the release log that must not be left on another
 /// language's page.
-const ENGLISH_OUTLOOK: [&str; 6] =
-    ["Publishers' latest figures", "latest read", "Next:", ", expected", "published ", "It may already be out"];
-const ENGLISH_LOG: [&str; 6] =
-    ["What changed: the release log", "Release 20", "The release's notes in full", "Added: ", " added (", "Revised: "];
+const ENGLISH_OUTLOOK: [&str; 6] = [
+    "Publishers' latest figures",
+    "latest read",
+    "Next:",
+    ", expected",
+    "published ",
+    "It may already be out",
+];
+const ENGLISH_LOG: [&str; 6] = [
+    "What changed: the release log",
+    "Release 20",
+    "The release's notes in full",
+    "Added: ",
+    " added (",
+    "Revised: ",
+];
 
 #[test]
 fn the_publishers_outlook_is_in_the_readers_language_with_their_own_words_marked_english() {
@@ -155,7 +172,10 @@ fn the_release_log_is_in_the_readers_language_with_its_notes_marked_english() {
     let cases: [(Locale, &[&str]); 3] = [
         (Locale::Ko, &["변경 사항: 릴리스 기록", "릴리스 노트 전문", "건 추가("]),
         (Locale::Ja, &["変更点: リリース履歴", "リリースノート全文", "件追加("]),
-        (Locale::Fr, &["Ce qui a changé : le journal des versions", "Les notes de la version en entier", " ajoutés ("]),
+        (
+            Locale::Fr,
+            &["Ce qui a changé : le journal des versions", "Les notes de la version en entier", " ajoutés ("],
+        ),
     ];
     for (l, want) in cases {
         let log = in_locale(l, || html::changes(&data));
@@ -194,4 +214,42 @@ fn the_headline_share_names_its_window_in_the_readers_language() {
     }
     assert!(ko.contains('년'), "{ko}");
     assert!(ja.contains('年'), "{ja}");
+}
+
+fn fixture() -> heist_ledger::model::Dataset {
+    let text = include_str!("fixtures/minimal.json");
+    heist_ledger::load::parse_dataset(text.as_bytes(), "minimal.json", Date::new(2100, 1, 1)).unwrap()
+}
+
+#[test]
+fn why_a_years_sum_and_a_publishers_figure_part_reads_in_each_language() {
+    use heist_ledger::reconcile::reconcile;
+    // A sum above the figure (2024 lists $400M; the figure lowered to $250M) and a figure
+    // above the sum (the $450M as published, against $400M listed).
+    let mut above = fixture();
+    above.reported_totals[1].usd = 250e6;
+    let below = fixture();
+    let note = |data: &heist_ledger::model::Dataset, l: Locale| {
+        let notes = reconcile(data, (2024, 2024));
+        in_locale(l, || phrase::year_note(data, &notes[0]))
+    };
+    // (the data, the locale, how the note starts, words it must hold)
+    type Case<'a> = (&'a heist_ledger::model::Dataset, Locale, &'a str, &'a [&'a str]);
+    let cases: [Case; 8] = [
+        (&above, Locale::En, "2024: The 2 listed thefts sum to $400M, $150M above Test Publisher's $250M (2024, published 15 Jan 2025)", &["Beta Bridge $100M (research firm, contested)", "Official and firm-rated records alone sum to $400M."]),
+        (&below, Locale::En, "2024: Test Publisher's $450M (2024, published 15 Jan 2025) is $50M above the 2 listed thefts ($400M): the publisher counts thefts this dataset does not list.", &["It counted 4 thefts; this dataset lists 2."]),
+        (&above, Locale::Ko, "2024년: 목록의 탈취 사건 2건의 합계는 4억 달러로, Test Publisher의 2억5,000만 달러(2024년, 2025년 1월 15일 발표)보다 1억5,000만 달러 많습니다.", &["Beta Bridge 1억 달러(연구 기관, 이견 있음)"]),
+        (&below, Locale::Ko, "2024년: Test Publisher의 4억5,000만 달러(2024년, 2025년 1월 15일 발표)는 목록의 탈취 사건 2건(4억 달러)보다 5,000만 달러 많습니다", &["탈취 사건 4건을 집계했고, 이 데이터셋은 2건을"]),
+        (&above, Locale::Ja, "2024年: 一覧の窃取事件2件の合計は4億ドルで、Test Publisherの2億5000万ドル(2024年、2025年1月15日発表)を1億5000万ドル上回ります。", &["Beta Bridge 1億ドル(調査会社、異論あり)"]),
+        (&below, Locale::Ja, "2024年: Test Publisherの4億5000万ドル(2024年、2025年1月15日発表)は一覧の窃取事件2件(4億ドル)を5000万ドル上回ります", &["4件と数え"]),
+        (&above, Locale::Fr, "2024 : Les 2 vols listés totalisent 400\u{a0}millions de dollars, soit 150\u{a0}millions de dollars de plus que les 250\u{a0}millions de dollars de Test Publisher (2024, publié le 15 janvier 2025)", &["contesté)"]),
+        (&below, Locale::Fr, "2024 : Les 450\u{a0}millions de dollars de Test Publisher (2024, publié le 15 janvier 2025) dépassent de 50\u{a0}millions de dollars les 2 vols listés (400\u{a0}millions de dollars)", &["Il comptait 4 vols ; ce jeu de données en liste 2."]),
+    ];
+    for (data, l, start, holds) in cases {
+        let text = note(data, l);
+        assert!(text.starts_with(start), "{l:?}: {text}");
+        for h in holds {
+            assert!(text.contains(h), "{l:?}: {h} missing from {text}");
+        }
+    }
 }
