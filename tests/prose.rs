@@ -253,3 +253,91 @@ fn why_a_years_sum_and_a_publishers_figure_part_reads_in_each_language() {
         }
     }
 }
+
+/// A selection of the shipped data for a query.
+fn selection(query: &str) -> Selection {
+    let (v, _) = heist_ledger::view::parse(&heist_ledger::view::query_pairs(query));
+    let (v, _) = heist_ledger::view::reconcile(v, &shipped());
+    Selection::new(shipped(), v, Theme::Light)
+}
+
+#[test]
+fn the_after_theft_section_and_a_theft_s_events_read_in_the_readers_language() {
+    let sel = selection("");
+    let bybit = sel.data.incident("bybit-2025").expect("Bybit is in the shipped data").clone();
+    // (locale, words the yearly section holds, words the theft's events hold)
+    let cases: [(Locale, &[&str], &[&str]); 4] = [
+        (
+            Locale::En,
+            &[
+                "After the theft: frozen, seized, recovered, returned",
+                "Year of theft",
+                " stolen in the thefts in view, ",
+            ],
+            &["After the theft", "returned to the victim:"],
+        ),
+        (
+            Locale::Ko,
+            &["탈취 이후: 동결, 압수, 회수, 반환", "탈취 연도", "표시된 탈취 사건에서 도난된 "],
+            &["탈취 이후", "피해자에게 반환:"],
+        ),
+        (
+            Locale::Ja,
+            &["窃取の後: 凍結・押収・回収・返還", "窃取の年", "表示中の窃取事件で盗まれた"],
+            &["窃取の後", "被害者に返還:"],
+        ),
+        (
+            Locale::Fr,
+            &["Après le vol : gelé, saisi, récupéré, restitué", "Année du vol", "Sur les "],
+            &["Après le vol", "restitué à la victime :"],
+        ),
+    ];
+    for (l, section, events) in cases {
+        let (years, detail) =
+            in_locale(l, || (html::after::years(&sel), html::after::incident(&sel.data, &bybit)));
+        for w in section {
+            assert!(years.contains(w), "{l:?}: {w} missing from the yearly section");
+        }
+        for w in events {
+            assert!(detail.contains(w), "{l:?}: {w} missing from Bybit's events");
+        }
+        if l != Locale::En {
+            let own = page_words(&years) + &page_words(&detail);
+            for e in [
+                "After the theft",
+                "Year of theft",
+                "was frozen, seized",
+                " by ",
+                "Counted within",
+                "(reported)",
+            ] {
+                assert!(!own.contains(e), "{l:?}: English {e:?} left");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_flows_published_splits_read_in_the_readers_language() {
+    use heist_ledger::pipeline::{ChartData, ChartKind};
+    let data = shipped();
+    let flow = data.flows.iter().max_by_key(|f| f.status.len()).expect("a flow with a history");
+    let sel = selection(&format!("flow={}", flow.incident));
+    let chart = ChartData::new(&sel, ChartKind::Flows);
+    let cases: [(Locale, &[&str]); 4] = [
+        (Locale::En, &["was published over time", "Still traceable", "Gone dark", ">Stages<"]),
+        (Locale::Ko, &["시간에 따라 어떻게 발표되었는가", "추적 가능", "추적 불가", ">단계<"]),
+        (Locale::Ja, &["時とともにどう公表されたか", "追跡可能", "追跡不能", ">段階<"]),
+        (Locale::Fr, &["a été publiée au fil du temps", "Encore traçable", "Disparu des radars", ">Étapes<"]),
+    ];
+    for (l, want) in cases {
+        let caption = in_locale(l, || html::caption(&chart));
+        let status = &caption[caption.find("data-flow-status").expect("the flow's history")..];
+        for w in want {
+            assert!(status.contains(w), "{l:?}: {w} missing from the flow's history");
+        }
+        let first = flow.status.first().expect("a split").date;
+        let date = in_locale(l, || phrase::date(first));
+        assert!(status.contains(&date), "{l:?}: the split's date in the locale's form ({date})");
+    }
+}

@@ -24,9 +24,10 @@ pub fn headline(data: &Dataset, figures: &[Figure]) -> String {
             out,
             r#"<div class="figure"><dt>{}</dt><dd><span class="value"{hook}>{}</span>"#,
             escape(&f.label),
-            // Japanese writes an amount without spaces ("64億8000万ドル"): a narrow card may
-            // break it before its currency, never inside the number.
-            escape(&f.value).replacen("ドル", "<wbr>ドル", 1)
+            // An amount and its unit never part ("64억8,000만 달러", "64億8000万ドル",
+            // "6,48 milliards de dollars"): the stylesheet keeps the value on one line and
+            // gives the card room for it in every language.
+            escape(&f.value)
         );
         if let Some(d) = &f.detail {
             let _ = write!(out, " {}", bdi(d));
