@@ -341,3 +341,63 @@ fn a_flows_published_splits_read_in_the_readers_language() {
         assert!(status.contains(&date), "{l:?}: the split's date in the locale's form ({date})");
     }
 }
+
+#[test]
+fn the_comparison_with_an_earlier_release_reads_in_the_readers_language() {
+    use heist_ledger::diff::Baseline;
+    use std::sync::Arc;
+    let release = |text: &str| {
+        Arc::new(
+            heist_ledger::load::parse_dataset(text.as_bytes(), "release.json", Date::new(2100, 1, 1))
+                .unwrap(),
+        )
+    };
+    let old = release(include_str!("../data/releases/2026-12-01.json"));
+    let new = release(include_str!("../data/releases/2026-12-02.json"));
+    let pairs = vec![("since".to_string(), old.release.id.clone())];
+    let (v, _) = heist_ledger::view::reconcile(heist_ledger::view::parse(&pairs).0, &new);
+    let sel =
+        Selection::new(new.clone(), v, Theme::Light).with_since(Some(Arc::new(Baseline::new(old, &new))));
+    // (locale, words the panel holds, words the folded line holds)
+    let cases: [(Locale, &[&str], &str); 4] = [
+        (
+            Locale::En,
+            &["What changed in this view since release 2026-12-01 (1 Dec 2026)", ">Record<", "Added ("],
+            "Since release 2026-12-01: ",
+        ),
+        (
+            Locale::Ko,
+            &["릴리스 2026-12-01(2026년 12월 1일) 이후", ">기록<", "추가("],
+            "릴리스 2026-12-01 이후: ",
+        ),
+        (
+            Locale::Ja,
+            &["リリース 2026-12-01(2026年12月1日)以降", ">記録<", "追加("],
+            "リリース 2026-12-01以降: ",
+        ),
+        (
+            Locale::Fr,
+            &["depuis la version 2026-12-01 (1er décembre 2026)", ">Enregistrement<", "Ajoutés ("],
+            "Depuis la version 2026-12-01 : ",
+        ),
+    ];
+    for (l, want, folded_line) in cases {
+        let (panel, folded) = in_locale(l, || (html::diff::panel(&sel, false), html::diff::folded(&sel)));
+        for w in want {
+            assert!(panel.contains(w), "{l:?}: {w} missing from the panel");
+        }
+        assert!(folded.contains(folded_line), "{l:?}: {folded_line} missing from the folded line");
+        if l != Locale::En {
+            for e in [
+                "What changed in this view",
+                " added, ",
+                ">Was<",
+                "Revised (",
+                "(unchanged)",
+                "not given in the change log",
+            ] {
+                assert!(!page_words(&panel).contains(e), "{l:?}: English {e:?} left in the panel");
+            }
+        }
+    }
+}

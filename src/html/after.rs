@@ -384,7 +384,14 @@ pub fn flow_status(cs: &ChartStatus) -> String {
         );
         // The row's notes and quote under it, across the table.
         // The basis, notes and quote are the dataset's own English.
-        let basis = row.basis.as_deref().map(|b| fill("status.shares_of", &[("basis", &english(b))]));
+        // (English isolates the whole sentence, as it always has.)
+        let basis = row.basis.as_deref().map(|b| {
+            if phrase::is_english() {
+                bdi(&fill("status.shares_of", &[("basis", b)]))
+            } else {
+                fill("status.shares_of", &[("basis", &english(b))])
+            }
+        });
         let notes: String = basis
             .into_iter()
             .chain(

@@ -2,13 +2,14 @@
 //! its records folded by kind and by record), the picker beside the release line
 //! (`select[name=since]`) and the list for the view in force (`section[data-diff=RELEASE]`):
 //! the headline's delta, records added and removed, values revised (old → new, why,
-//! source). The words are small named functions, so the phrasing layer can take them over.
+//! source). The page's words come through the phrasing layer (`change.*`); the values the
+//! comparison quotes (amounts, names, fields) are still written by `crate::diff` in English.
 
 use std::fmt::Write;
 
 use crate::aggregate::Window;
-use crate::diff::{Diff, FieldChange, RecordChange};
-use crate::html::common::{a, bdi, kind_tag};
+use crate::diff::{Diff, FieldChange, List, RecordChange};
+use crate::html::common::{a, bdi, english, kind_tag};
 use crate::model::{ChangeEntry, Dataset, Revision};
 use crate::phrase::{self, fill, t};
 use crate::pipeline::{self, Selection};
@@ -51,32 +52,64 @@ pub fn since_picker(data: &Dataset) -> String {
     out
 }
 
+/// A count as the locale writes it.
+fn count(n: usize) -> String {
+    phrase::integer(n as i64)
+}
+
 /// The panel's heading.
 fn heading(d: &Diff) -> String {
-    format!(
-        "What changed in this view since release {} ({}), in release {} ({})",
-        d.from.id,
-        d.from.date.human(),
-        d.to.id,
-        d.to.date.human()
+    fill(
+        "change.diff_heading",
+        &[
+            ("from", &d.from.id),
+            ("from_date", &phrase::date(d.from.date)),
+            ("to", &d.to.id),
+            ("to_date", &phrase::date(d.to.date)),
+        ],
     )
 }
 
 /// The line under the heading: how many records, and the sources across the dataset.
 fn counts(d: &Diff) -> String {
-    format!(
-        "{} added, {} revised, {} removed in this view; across the dataset {} sources added and {} removed.",
-        d.added.len(),
-        d.revised.len(),
-        d.removed.len(),
-        d.sources.0,
-        d.sources.1
+    fill(
+        "change.diff_counts",
+        &[
+            ("added", &count(d.added.len())),
+            ("revised", &count(d.revised.len())),
+            ("removed", &count(d.removed.len())),
+            ("sources_added", &count(d.sources.0)),
+            ("sources_removed", &count(d.sources.1)),
+        ],
     )
 }
 
 /// What the marks mean.
-fn marks_note() -> &'static str {
-    "Thefts and published figures added or revised since are drawn with a second outline on the timeline and the figures chart, and marked in the incident table."
+fn marks_note() -> String {
+    t("change.diff_marks")
+}
+
+/// A headline figure's name in the words in force (the comparison names it in English,
+/// which stays the list's `data-diff-headline` hook).
+fn headline_label(label: &str) -> String {
+    match label {
+        "Stolen" => t("change.headline_stolen"),
+        "Incidents" => t("headline.incidents"),
+        "Largest heist" => t("headline.largest"),
+        "DPRK share of all crypto theft" => t("headline.share"),
+        other => other.to_string(),
+    }
+}
+
+/// What kind of record a change is about ("Theft", "Published figure").
+fn list_label(list: List) -> String {
+    t(match list {
+        List::Incident => "change.list_incident",
+        List::Figure => "change.list_figure",
+        List::Flow => "change.list_flow",
+        List::Enforcement => "change.list_enforcement",
+        List::Cooperation => "change.list_cooperation",
+    })
 }
 
 /// The headline's figures before and after.
@@ -87,13 +120,13 @@ fn headline_list(d: &Diff) -> String {
         .map(|h| {
             let change = match (&h.delta, h.old == h.new) {
                 (Some(delta), _) => format!(" ({})", escape(delta)),
-                (None, true) => " (unchanged)".to_string(),
+                (None, true) => format!(" {}", t("change.unchanged")),
                 (None, false) => String::new(),
             };
             format!(
                 r#"<li data-diff-headline="{}"><strong>{}</strong>: {} → {}{change}</li>"#,
                 escape(&h.label),
-                escape(&h.label),
+                escape(&headline_label(&h.label)),
                 bdi(&h.old),
                 bdi(&h.new)
             )
@@ -107,7 +140,7 @@ fn record_item(r: &RecordChange, kind: &str) -> String {
     format!(
         r#"<li data-diff-record="{}" data-diff-kind="{kind}">{} <bdi>{}</bdi>{why}</li>"#,
         escape(&r.id),
-        r.list.label(),
+        list_label(r.list),
         escape(&r.name)
     )
 }
@@ -120,26 +153,35 @@ fn source_cell(data: &Dataset, f: &FieldChange) -> String {
 }
 
 /// Why a value changed, when the change log does not say.
-fn no_reason() -> &'static str {
-    "not given in the change log"
+fn no_reason() -> String {
+    t("change.no_reason")
 }
 
 fn revised_table(data: &Dataset, d: &Diff) -> String {
-    let mut out = String::from(
-        r#"<div class="table-scroll"><table data-table="diff"><thead><tr><th scope="col">Record</th><th scope="col">Field</th><th scope="col">Was</th><th scope="col">Now</th><th scope="col">Why</th><th scope="col">Source</th></tr></thead><tbody>"#,
-    );
+    let mut out = String::from(r#"<div class="table-scroll"><table data-table="diff"><thead><tr>"#);
+    for key in [
+        "change.col_record",
+        "change.col_field",
+        "change.col_was",
+        "change.col_now",
+        "change.col_why",
+        "change.col_source",
+    ] {
+        let _ = write!(out, r#"<th scope="col">{}</th>"#, t(key));
+    }
+    out.push_str("</tr></thead><tbody>");
     for r in &d.revised {
         for f in &r.fields {
             let _ = write!(
                 out,
                 r#"<tr data-diff-record="{}" data-diff-kind="revised"><th scope="row">{} <bdi>{}</bdi></th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
                 escape(&r.id),
-                r.list.label(),
+                list_label(r.list),
                 escape(&r.name),
                 bdi(&f.field),
                 bdi(&f.old),
                 bdi(&f.new),
-                bdi(f.why.as_deref().unwrap_or(no_reason())),
+                f.why.as_deref().map_or_else(|| bdi(&no_reason()), english),
                 source_cell(data, f)
             );
         }
@@ -167,7 +209,11 @@ pub fn panel(sel: &Selection, open: bool) -> String {
 /// (`details[data-diff=RELEASE]`).
 pub fn folded(sel: &Selection) -> String {
     let Some(d) = sel.diff() else { return String::new() };
-    let stolen = d.headline.first().map(|h| format!("; stolen {} → {}", h.old, h.new)).unwrap_or_default();
+    let stolen = d
+        .headline
+        .first()
+        .map(|h| fill("change.diff_folded_stolen", &[("old", &h.old), ("new", &h.new)]))
+        .unwrap_or_default();
     format!(
         r#"<details class="diff diff-folded" data-diff="{}" data-diff-to="{}"><summary>{}{}</summary>{}</details>"#,
         escape(&d.from.id),
@@ -180,12 +226,14 @@ pub fn folded(sel: &Selection) -> String {
 
 /// The folded list's line.
 fn folded_line(d: &Diff) -> String {
-    format!(
-        "Since release {}: {} added, {} revised, {} removed in this view",
-        d.from.id,
-        d.added.len(),
-        d.revised.len(),
-        d.removed.len()
+    fill(
+        "change.diff_folded",
+        &[
+            ("from", &d.from.id),
+            ("added", &count(d.added.len())),
+            ("revised", &count(d.revised.len())),
+            ("removed", &count(d.removed.len())),
+        ],
     )
 }
 
@@ -194,26 +242,29 @@ fn folded_line(d: &Diff) -> String {
 fn body(sel: &Selection, d: &Diff, open: bool) -> String {
     let mut out = format!("<p>{}</p>{}", escape(&counts(d)), headline_list(d));
     let open = if open { " open" } else { "" };
-    for (title, list, kind) in [("Added", &d.added, "added"), ("Removed", &d.removed, "removed")] {
+    for (title, list, kind) in
+        [("change.diff_added", &d.added, "added"), ("change.removed", &d.removed, "removed")]
+    {
         if !list.is_empty() {
             let items: String = list.iter().map(|r| record_item(r, kind)).collect();
+            let title = fill(title, &[("count", &count(list.len()))]);
             let _ = write!(
                 out,
-                r#"<details class="diff-list"{open}><summary>{title} ({})</summary><ul class="diff-records">{items}</ul></details>"#,
-                list.len()
+                r#"<details class="diff-list"{open}><summary>{title}</summary><ul class="diff-records">{items}</ul></details>"#
             );
         }
     }
     if !d.revised.is_empty() {
         let values: usize = d.revised.iter().map(|r| r.fields.len()).sum();
+        let title =
+            fill("change.diff_revised", &[("records", &count(d.revised.len())), ("values", &count(values))]);
         let _ = write!(
             out,
-            r#"<details class="diff-list"{open}><summary>Revised ({} records, {values} values)</summary>{}</details>"#,
-            d.revised.len(),
+            r#"<details class="diff-list"{open}><summary>{title}</summary>{}</details>"#,
             revised_table(&sel.data, d)
         );
     }
-    let _ = write!(out, r#"<p class="note">{}</p>"#, escape(marks_note()));
+    let _ = write!(out, r#"<p class="note">{}</p>"#, escape(&marks_note()));
     out
 }
 
