@@ -62,7 +62,7 @@ fn a_release_to_compare_with_must_be_another_release_of_the_change_log() {
         let (v, _) = parse(&pairs(&[("since", since)]));
         let (v, notices) = reconcile(v, &data);
         assert_eq!(v.since.is_some(), kept, "{since}");
-        assert!(notices.iter().any(|n| *n == why), "{since}: {notices:?}");
+        assert!(notices.contains(&why), "{since}: {notices:?}");
     }
 }
 
