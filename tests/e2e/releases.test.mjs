@@ -83,7 +83,7 @@ test("a release's own path loads and shows that release, first view and live pag
   const { page, log, context } = await open(browser, server, path);
   assert.equal(await settled(page), "ready");
   assert.equal(await page.locator(".as-of[data-release]").getAttribute("data-release"), current.id);
-  const data = log.responses.find((r) => r.url.endsWith(`/heist-ledger/${path}data/incidents.json`));
+  const data = log.responses.find((r) => r.url.endsWith(`/heist-ledger/${path}data/incidents.checked.json`));
   assert.equal(data?.status, 200, "the release's own data was loaded");
   assert.equal(await page.locator("[data-release-notice]").count(), 0, "the current release shows no notice");
   assert.deepEqual(log.errors, [], "no console errors");
