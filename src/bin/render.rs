@@ -16,7 +16,8 @@
 //! copy (`data/incidents.checked.json`, the compact form the page reads its own data from).
 //! With `--releases DIR` as well, every frozen release `DIR/ID.json` gets its own copy of the
 //! app at `v/ID/` beside that page (its own data, its own first view, its base pointing
-//! there), and `versions.json` beside the page lists them, newest first. Each release, and
+//! there, and that first view in each other language at `v/ID/LANG/`, where the language
+//! picker's links lead without JavaScript), and `versions.json` beside the page lists them, newest first. Each release, and
 //! the site root for the current one, also gets its data package (`package/`: CSV tables,
 //! `datapackage.json`, a README and a zip of them); the site root gets the feeds of the
 //! releases (`feed.atom`, `feed.json`) and `CITATION.cff`, with absolute links when
@@ -132,7 +133,7 @@ mod native {
         let (v, mut notices) = view::parse(&a.query);
         let (v, more) = view::reconcile(v, &data);
         notices.extend(more);
-        for n in &notices {
+        for n in html::notices::tidy(&notices) {
             eprintln!("render: {n}");
         }
         let theme = v.theme.unwrap_or_default();
@@ -153,7 +154,7 @@ mod native {
             let shell = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
             let site = Site::new(a.site_url.as_deref().unwrap_or(&a.page_url));
             if let Some(dir) = &a.releases {
-                write_releases(&shell, page, dir, &a.page_url, &site, &data.release.id)?;
+                write_releases(&shell, page, dir, &a.page_url, &site, &data.release.id, &a.i18n)?;
                 let root = page.parent().ok_or_else(|| format!("{} has no folder", page.display()))?;
                 write_package(&root.join("package"), &data, &site)?;
                 write_site_files(root, &data, &site)?;
@@ -265,6 +266,7 @@ mod native {
         page_url: &str,
         site: &Site,
         current: &str,
+        i18n: &Path,
     ) -> Result<(), String> {
         let root = page.parent().ok_or_else(|| format!("{} has no folder", page.display()))?;
         let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -275,7 +277,7 @@ mod native {
         files.sort();
         let mut datasets = Vec::new();
         for file in &files {
-            datasets.push(write_release(shell, root, file, page_url, site)?);
+            datasets.push(write_release(shell, root, file, page_url, site, i18n)?);
         }
         if !datasets.iter().any(|d| d.release.id == current) {
             return Err(format!(
@@ -298,6 +300,7 @@ mod native {
         file: &Path,
         page_url: &str,
         address: &Site,
+        i18n: &Path,
     ) -> Result<Dataset, String> {
         let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
         let data = parse_dataset(&bytes, &file.display().to_string(), today()).map_err(|e| e.to_string())?;
@@ -325,12 +328,17 @@ mod native {
         write_checked(&out.join("data"), &data, &bytes)?;
         let index = out.join("index.html");
         let base = format!("{page_url}{}", release::path_of(&id));
-        std::fs::write(&index, with_site_root(shell, &base, page_url)?).map_err(|e| io(&index, e))?;
+        let release_shell = with_site_root(shell, &base, page_url)?;
+        std::fs::write(&index, &release_shell).map_err(|e| io(&index, e))?;
         write_package(&out.join("package"), &data, address)?;
         let data = Arc::new(data);
         let default = Selection::new(data.clone(), Default::default(), Theme::Light);
         write_first_view(&default, &fingerprint(&bytes), &index)?;
         write_embed_pages(&default, &out, page_url)?;
+        // The language picker's links are relative to the page's base (`v/ID/`), so a
+        // reader without JavaScript who picks Korean lands on `v/ID/ko/`: that release's
+        // first view in each language, beside its English one.
+        write_locale_pages(&release_shell, &default, &fingerprint(&bytes), &out, i18n)?;
         drop(default);
         Ok(Arc::unwrap_or_clone(data))
     }
