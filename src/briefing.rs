@@ -14,7 +14,7 @@ use crate::render::export;
 use crate::render::svg::escape;
 use crate::render::Size;
 use crate::tables::{self, Table};
-use crate::view::{self, Theme};
+use crate::view::Theme;
 
 /// What a print carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,7 +118,11 @@ fn unescape(s: &str) -> String {
 
 /// The filters in force, in words: "2022 to 2024" or "none", with the years and the count.
 pub fn filters_in_words(sel: &Selection) -> String {
-    let filters = if sel.filtered() { view::describe(&sel.view.filter) } else { "none".to_string() };
+    let filters = if sel.filtered() {
+        pipeline::view_words(sel, crate::phrase::view::Years::AsFiltered)
+    } else {
+        "none".to_string()
+    };
     let count = sel.count();
     format!(
         "Filters: {filters}. Showing {count} incident{} from {}.",

@@ -6,9 +6,9 @@
 use crate::aggregate;
 use crate::json::Writer;
 use crate::model::{Date, SourceKind};
-use crate::pipeline::{year_span_label, Selection};
+use crate::phrase;
+use crate::pipeline::Selection;
 use crate::release;
-use crate::view;
 
 /// Publishers named in a citation before the rest are counted ("and 40 others").
 const PUBLISHERS_NAMED: usize = 6;
@@ -125,31 +125,21 @@ fn root(site: &str) -> String {
 /// never changes: `SITE/v/RELEASE/?QUERY` (theme left out: it is the reader's, not the
 /// view's). A dataset loaded with `?data=` has no release folder: its address keeps `data=`.
 pub fn permalink(sel: &Selection, site: &str) -> (String, bool) {
-    (crate::exports::pinned_url(sel, &sel.view, &root(site)), sel.view.data.is_none())
+    (crate::pipeline::address(sel, &root(site), crate::pipeline::Address::Pinned), sel.view.data.is_none())
 }
 
 /// What the view shows, in words: the filter, the years once ("2024–2026", or the brushed
 /// dates), the incident open in the detail panel and the flow drawn, when there are.
 pub fn view_in_words(sel: &Selection) -> String {
-    let f = &sel.view.filter;
-    let mut words = if f.dates.is_some() {
-        view::describe(f)
-    } else {
-        // The filter without its years, then the years in view: said once.
-        let rest = view::Filter { from_year: None, to_year: None, ..f.clone() };
-        match view::describe(&rest).as_str() {
-            "All incidents" => format!("All incidents, {}", year_span_label(sel.span)),
-            d => format!("{d}; {}", year_span_label(sel.span)),
-        }
-    };
     let data = &sel.data;
-    if let Some(i) = sel.view.incident.as_deref().and_then(|id| data.incident(id)) {
-        words.push_str(&format!("; open: {}, {}", i.victim, i.date.human()));
-    }
-    if let Some(i) = sel.view.flow.as_deref().and_then(|id| data.incident(id)) {
-        words.push_str(&format!("; flow shown: the laundering of the {} theft", i.victim));
-    }
-    words
+    let open = sel.view.incident.as_deref().and_then(|id| data.incident(id));
+    let flow = sel.view.flow.as_deref().and_then(|id| data.incident(id));
+    phrase::view::words(&phrase::view::View {
+        filter: &sel.view.filter,
+        years: phrase::view::Years::Once(sel.span),
+        open: open.map(|i| (i.victim.as_str(), i.date)),
+        flow: flow.map(|i| i.victim.as_str()),
+    })
 }
 
 /// "compared with release 2026-12-01, published 1 Dec 2026", for a view compared with an

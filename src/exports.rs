@@ -9,7 +9,7 @@ use crate::model::{Dataset, Incident};
 use crate::pipeline::{self, ChartKind, Selection};
 use crate::render::Size;
 use crate::tables::Table;
-use crate::view::{self, Embed, ViewState};
+use crate::view::{self, ViewState};
 
 /// The image sizes a reader can download.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,8 +146,7 @@ pub fn file_name(
     if !slug.is_empty() {
         let _ = write!(name, "-{slug}");
     }
-    let release: String =
-        sel.data.release.id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    let release = crate::release::file_slug(&sel.data.release.id);
     if !release.is_empty() {
         let _ = write!(name, "-{release}");
     }
@@ -368,7 +367,7 @@ pub fn incidents_json(data: &Dataset, incidents: &[&Incident], view_words: &str,
     w.finish()
 }
 
-pub use crate::pipeline::{pinned_url, site_root};
+pub use crate::pipeline::{address, site_root, static_embed_path, Address};
 
 /// The frame's own lines around an embedded chart at a frame `width`, in CSS pixels: the
 /// view in words, the chart's title row with its buttons (which wrap on a phone), the
@@ -413,29 +412,13 @@ pub fn embed_code_height(kind: ChartKind, plain: bool) -> u32 {
     EMBED_COLUMNS.iter().map(|&w| embed_height(kind, w, plain)).max().unwrap_or_default()
 }
 
-/// The static one-chart page of a chart under a page's folder, which shows the chart with
-/// its sources without JavaScript and hands over to the live embed when scripts run.
-pub fn static_embed_path(kind: ChartKind) -> String {
-    format!("embed/{}/", kind.name())
-}
-
 /// The iframe code for one chart of the view, pinned to the release: its address is the
 /// chart's static page (`v/RELEASE/embed/CHART/?…`: the chart without JavaScript, the live
 /// embed with it), in the light theme unless the reader chose dark, at a height that fits a
 /// 320 or 640 px column without any script on the host page ([`embed_code_height`]). Not
 /// lazy: a frame below the fold still loads and posts its height before it is scrolled to.
 pub fn embed_code(sel: &Selection, kind: ChartKind, site: &str) -> String {
-    let theme = Some(sel.view.theme.unwrap_or(view::Theme::Light));
-    let embed =
-        ViewState { embed: Some(Embed::of(kind)), incident: None, present: None, theme, ..sel.view.clone() };
-    let live = pinned_url(sel, &embed, site);
-    let query = view::to_query(&embed);
-    // The static page exists for the site's own releases; a reader's dataset (?data=) has none.
-    let src = match live.split_once('?') {
-        Some((page, _)) if embed.data.is_none() => format!("{page}{}?{query}", static_embed_path(kind)),
-        Some((page, _)) => format!("{page}?{query}"),
-        None => live,
-    };
+    let src = address(sel, site, Address::Embed(kind));
     let height = embed_code_height(kind, false);
     let attr = crate::render::svg::escape;
     format!(

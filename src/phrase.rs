@@ -26,6 +26,8 @@ use std::rc::Rc;
 use crate::json::Reader;
 use crate::lang::Locale;
 
+pub mod view;
+
 /// The English strings, the source every other locale translates.
 pub const ENGLISH_SOURCE: &str = include_str!("../i18n/en.json");
 

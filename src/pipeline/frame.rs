@@ -2,14 +2,15 @@
 //! publishers, date, permalink), the standalone SVG, and a slide's sentence and source line.
 
 use crate::model::SourceKind;
+use crate::phrase::view::Years;
 use crate::pipeline::chart::ChartData;
 use crate::pipeline::citations::plain_publisher;
-use crate::pipeline::headline::{dated, year_span_label};
+use crate::pipeline::headline::{dated, view_words};
 use crate::pipeline::links::view_link;
 use crate::pipeline::selection::Selection;
 use crate::render::export::{self, Frame};
 use crate::render::Size;
-use crate::view::{self, ChartKind};
+use crate::view::ChartKind;
 
 /// The words an exported image of a chart carries: title, the view in words, the
 /// publishers behind its figures, the dataset date and the permalink (`page_url` is the
@@ -31,11 +32,7 @@ pub fn export_frame(sel: &Selection, chart: &ChartData, page_url: &str) -> Frame
             Some(y) => format!("Figures published for {y}, at their publication dates"),
             None => "Every published figure, whatever its period".to_string(),
         },
-        // A view bounded by both years already says them.
-        _ if sel.view.filter.from_year.is_some() && sel.view.filter.to_year.is_some() => {
-            view::describe(&sel.view.filter)
-        }
-        _ => format!("{}, {}", view::describe(&sel.view.filter), year_span_label(sel.span)),
+        _ => view_words(sel, Years::Beside(sel.span)),
     };
     // A flow that does not add up to its theft says why in the image too.
     let subject = match (chart.kind(), chart.sum_words()) {

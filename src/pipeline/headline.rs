@@ -19,6 +19,12 @@ pub fn dated(data: &Dataset) -> String {
     }
 }
 
+/// The view's filter in words in the locale in force, its years said as `years`
+/// ([`phrase::view::words`]): exported images, embeds, print and the incidents JSON.
+pub fn view_words(sel: &Selection, years: phrase::view::Years) -> String {
+    phrase::view::words(&phrase::view::View::of(&sel.view.filter, years))
+}
+
 /// One headline figure, in words.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {

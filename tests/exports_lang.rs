@@ -1,0 +1,203 @@
+//! What leaves the page, in the reader's language (issue 17): the view in words per locale,
+//! the one address family (and its one rule on the theme), the one release slug in file
+//! names, and the exports' words (frames, CSV headers, JSON metadata, citations) in Korean,
+//! Japanese and French beside the English they replace.
+
+#![cfg(not(target_arch = "wasm32"))]
+// A test fails loudly on the first surprise: expect() is how it says which.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::fs;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use heist_ledger::lang::Locale;
+use heist_ledger::phrase::view::{words, View, Years};
+use heist_ledger::phrase::{self, Words};
+use heist_ledger::pipeline::{self, Address, ChartKind, Selection};
+use heist_ledger::view::{self, Theme, ViewState};
+
+mod common;
+use common::shipped;
+
+const SITE: &str = "https://example.org/heist-ledger/";
+const NBSP: char = '\u{a0}';
+const NNBSP: char = '\u{202f}';
+
+fn locale_words(l: Locale) -> Rc<Words> {
+    let text = fs::read_to_string(format!("i18n/{}.json", l.code())).unwrap();
+    Rc::new(Words::parse(l, &text).unwrap())
+}
+
+/// Runs `f` with `l`'s words in force.
+fn in_locale<T>(l: Locale, f: impl FnOnce() -> T) -> T {
+    phrase::with(locale_words(l), f)
+}
+
+fn view_of(query: &str) -> ViewState {
+    let (v, notices) = view::parse(&view::query_pairs(query));
+    assert!(notices.is_empty(), "{query}: {notices:?}");
+    v
+}
+
+fn selection(query: &str) -> Selection {
+    let data = shipped();
+    let (v, notices) = view::reconcile(view_of(query), &data);
+    assert!(notices.is_empty(), "{query}: {notices:?}");
+    Selection::new(data, v, Theme::Light)
+}
+
+#[test]
+fn the_view_in_words_reads_in_each_locale() {
+    let filtered = view_of("from=2022&to=2024&category=bridge&confidence=official").filter;
+    let bridge = view_of("category=bridge").filter;
+    let brushed = view_of("start=2025-02-21&end=2025-03-03&q=Bybit").filter;
+    let none = view_of("").filter;
+    let fr_sep = format!("{NNBSP}; ");
+    let cases: Vec<(Locale, View, String)> = vec![
+        (
+            Locale::En,
+            View::of(&filtered, Years::AsFiltered),
+            "Bridge; Official attribution; 2022 to 2024".into(),
+        ),
+        (Locale::Ko, View::of(&filtered, Years::AsFiltered), "브리지; 귀속: 공식; 2022~2024년".into()),
+        (Locale::Ja, View::of(&filtered, Years::AsFiltered), "ブリッジ、帰属：公式、2022～2024年".into()),
+        (
+            Locale::Fr,
+            View::of(&filtered, Years::AsFiltered),
+            format!("Pont{fr_sep}attribution{NBSP}: Officielle{fr_sep}de 2022 à 2024"),
+        ),
+        (Locale::En, View::of(&bridge, Years::Beside((2017, 2026))), "Bridge, 2017–2026".into()),
+        (Locale::Ko, View::of(&bridge, Years::Beside((2017, 2026))), "브리지, 2017~2026년".into()),
+        (Locale::Ja, View::of(&none, Years::Beside((2017, 2026))), "すべての事件、2017～2026年".into()),
+        (Locale::Fr, View::of(&bridge, Years::Once((2017, 2026))), format!("Pont{fr_sep}2017-2026")),
+        (Locale::En, View::of(&none, Years::Once((2024, 2024))), "All incidents, 2024".into()),
+        (Locale::Ko, View::of(&none, Years::Once((2024, 2024))), "모든 사건, 2024년".into()),
+        // The filter's years are said once, by the span.
+        (
+            Locale::Ja,
+            View::of(&filtered, Years::Once((2022, 2024))),
+            "ブリッジ、帰属：公式、2022～2024年".into(),
+        ),
+        (
+            Locale::En,
+            View::of(&brushed, Years::AsFiltered),
+            "21 Feb 2025 to 3 Mar 2025; matching \u{201c}Bybit\u{201d}".into(),
+        ),
+        (
+            Locale::Ko,
+            View::of(&brushed, Years::AsFiltered),
+            "2025년 2월 21일~2025년 3월 3일; “Bybit” 검색".into(),
+        ),
+        (
+            Locale::Ja,
+            View::of(&brushed, Years::AsFiltered),
+            "2025年2月21日～2025年3月3日、「Bybit」を含む".into(),
+        ),
+        (
+            Locale::Fr,
+            View::of(&brushed, Years::AsFiltered),
+            format!("du 21 février 2025 au 3 mars 2025{fr_sep}contenant «{NBSP}Bybit{NBSP}»"),
+        ),
+        (
+            Locale::Ko,
+            View {
+                filter: &none,
+                years: Years::Once((2025, 2025)),
+                open: Some(("Bybit", heist_ledger::model::Date::new(2025, 2, 21))),
+                flow: Some("Bybit"),
+            },
+            "모든 사건, 2025년; 열린 사건: Bybit, 2025년 2월 21일; 표시된 자금 흐름: Bybit 탈취 자금의 세탁"
+                .into(),
+        ),
+    ];
+    for (l, v, want) in cases {
+        assert_eq!(in_locale(l, || words(&v)), want, "{l:?}");
+    }
+}
+
+/// The query of an address as decoded pairs.
+fn pairs(address: &str) -> Vec<(String, String)> {
+    view::query_pairs(address.split_once('?').map_or("", |(_, q)| q))
+}
+
+fn has(address: &str, key: &str) -> Option<String> {
+    pairs(address).into_iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+#[test]
+fn every_address_of_a_view_follows_one_rule_on_the_theme_and_keeps_the_language() {
+    let release = shipped().release.id.clone();
+    let pinned = format!("{SITE}v/{release}/");
+    // (address kind, the theme the reader chose, the theme the address must carry)
+    let cases = [
+        (Address::Pinned, Some("dark"), None),
+        (Address::Pinned, None, None),
+        (Address::Embed(ChartKind::Flows), Some("dark"), Some("dark")),
+        (Address::Embed(ChartKind::Flows), None, Some("light")),
+        (Address::Latest, Some("dark"), Some("dark")),
+        (Address::Latest, None, None),
+    ];
+    for (which, chosen, want) in cases {
+        let query = match chosen {
+            Some(t) => format!("from=2022&incident=bybit-2025&present=2&theme={t}"),
+            None => "from=2022&incident=bybit-2025&present=2".to_string(),
+        };
+        let sel = selection(&query);
+        let a = pipeline::address(&sel, SITE, which);
+        assert_eq!(has(&a, "theme").as_deref(), want, "{which:?} {chosen:?}: {a}");
+        assert_eq!(has(&a, "present"), None, "{which:?}: a slide number is never part of an address");
+        assert_eq!(has(&a, "from").as_deref(), Some("2022"), "{which:?}: {a}");
+        match which {
+            Address::Pinned => {
+                assert!(a.starts_with(&format!("{pinned}?")), "{a}");
+                assert_eq!(has(&a, "incident").as_deref(), Some("bybit-2025"));
+            }
+            Address::Embed(kind) => {
+                assert!(a.starts_with(&format!("{pinned}embed/{}/?", kind.name())), "{a}");
+                assert_eq!(has(&a, "incident"), None, "an open detail panel is not part of an embed");
+                assert_eq!(has(&a, "embed").as_deref(), Some(kind.name()));
+            }
+            Address::Latest => assert!(a.starts_with(&format!("{SITE}?")), "{a}"),
+        }
+        // English addresses carry no language; a Korean page's carry it, and its embed
+        // code points at the Korean static page.
+        assert_eq!(has(&a, "lang"), None, "{which:?}: {a}");
+        let ko = in_locale(Locale::Ko, || pipeline::address(&sel, SITE, which));
+        assert_eq!(has(&ko, "lang").as_deref(), Some("ko"), "{which:?}: {ko}");
+        if let Address::Embed(kind) = which {
+            assert!(ko.starts_with(&format!("{pinned}embed/{}/ko/?", kind.name())), "{ko}");
+        }
+    }
+    // The language the reader asked for wins over the words in force.
+    let sel = selection("lang=ja");
+    let a = in_locale(Locale::Ko, || pipeline::address(&sel, SITE, Address::Pinned));
+    assert_eq!(has(&a, "lang").as_deref(), Some("ja"), "{a}");
+    // The embed code, the citation and an image's link are that family's.
+    let sel = selection("from=2022&theme=dark");
+    assert!(heist_ledger::exports::embed_code(&sel, ChartKind::Yearly, SITE)
+        .contains(&pipeline::address(&sel, SITE, Address::Embed(ChartKind::Yearly)).replace('&', "&amp;")));
+    let today = heist_ledger::model::Date::new(2026, 12, 3);
+    assert_eq!(
+        heist_ledger::cite::cite(&sel, SITE, today).permalink,
+        pipeline::address(&sel, SITE, Address::Pinned)
+    );
+    assert_eq!(pipeline::view_link(&sel, SITE), pipeline::address(&sel, SITE, Address::Pinned));
+}
+
+#[test]
+fn a_release_id_becomes_one_slug_in_every_file_name() {
+    for (id, want) in [
+        ("2026-12-01", "2026-12-01"),
+        ("2026-12-01.1", "2026-12-01.1"),
+        ("2026-12-01 beta/2", "2026-12-01-beta-2"),
+    ] {
+        assert_eq!(heist_ledger::release::file_slug(id), want, "{id}");
+    }
+    let mut data = (*shipped()).clone();
+    data.release.id = "2026-12-01.1".to_string();
+    let sel = Selection::new(Arc::new(data), ViewState::default(), Theme::Light);
+    let name = heist_ledger::exports::file_name(&sel, "yearly", Some(ChartKind::Yearly), None, "svg");
+    assert_eq!(name, "heist-ledger-yearly-2026-12-01.1.svg", "a point release keeps its dot");
+    assert_eq!(heist_ledger::package::zip_name("2026-12-01.1"), "heist-ledger-data-2026-12-01.1.zip");
+}
