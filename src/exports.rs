@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use crate::json::Writer;
 use crate::model::{Dataset, Incident};
+use crate::phrase::{fill, t};
 use crate::pipeline::{self, ChartKind, Selection};
 use crate::render::Size;
 use crate::tables::Table;
@@ -422,9 +423,9 @@ pub fn embed_code(sel: &Selection, kind: ChartKind, site: &str) -> String {
     let height = embed_code_height(kind, false);
     let attr = crate::render::svg::escape;
     format!(
-        r#"<iframe src="{}" title="{} (Heist Ledger)" width="100%" height="{height}" style="border:0;width:100%;max-width:100%" allow="fullscreen"></iframe>"#,
+        r#"<iframe src="{}" title="{}" width="100%" height="{height}" style="border:0;width:100%;max-width:100%" allow="fullscreen"></iframe>"#,
         attr(&src),
-        attr(&kind.heading())
+        attr(&fill("embed.title", &[("chart", &kind.heading())]))
     )
 }
 
@@ -549,11 +550,14 @@ pub fn png_data_url_with_dpi(url: &str, dpi: u32) -> Result<String, String> {
 /// the frame (a phone's 320 px column too).
 pub(crate) const STATIC_EMBED_WIDTH: u32 = 640;
 
-/// A chart's static one-chart page (`embed/CHART/index.html` beside a release's page), the
-/// address the embed code gives: without JavaScript it shows the chart of the release's
-/// default view as a standalone image (title, view, sources, data date and the pinned
-/// address inside it), then its source line and a link to the full view; with JavaScript,
-/// `embed.js` hands over at once to the live embed (`../../?QUERY`), keeping the query.
+/// A chart's static one-chart page (`embed/CHART/index.html` beside a release's page, and
+/// `embed/CHART/LANG/index.html` in each other language: the one the words in force
+/// speak), the address the embed code gives: without JavaScript it shows the chart of the
+/// release's default view as a standalone image (title, view, sources, data date and the
+/// pinned address inside it), then its source line and a link to the full view, in that
+/// language with `<html lang>` saying so; with JavaScript, `embed.js` hands over at once
+/// to the live embed (the release's page, `embed.js`'s own folder, with the query, whose
+/// `lang` keeps the language).
 /// `page_url` is the site's page (`/heist-ledger/`), for the pinned links. Scripts and
 /// styles are files of the site, so the page keeps the site's Content-Security-Policy.
 pub fn static_embed_page(sel: &Selection, kind: ChartKind, page_url: &str) -> Result<String, String> {
@@ -563,26 +567,32 @@ pub fn static_embed_page(sel: &Selection, kind: ChartKind, page_url: &str) -> Re
     let (svg, _) = pipeline::standalone_svg_sized(&light, &chart, size, page_url, None)?;
     let frame = pipeline::export_frame(&light, &chart, page_url);
     let esc = crate::render::svg::escape;
+    // The page sits at `embed/CHART/` (English) or `embed/CHART/LANG/`: the site's files are
+    // that many folders up.
+    let up = "../".repeat(static_embed_path(kind).matches('/').count());
     Ok(format!(
         r#"<!doctype html>
-<html lang="en" data-static-embed="{name}">
+<html lang="{lang}" data-static-embed="{name}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'" />
-    <title>{title} (Heist Ledger)</title>
-    <script src="../../embed.js" data-chart="{name}"></script>
-    <link rel="stylesheet" href="../../embed.css" />
+    <title>{title}</title>
+    <script src="{up}embed.js" data-chart="{name}"></script>
+    <link rel="stylesheet" href="{up}embed.css" />
   </head>
   <body>
     <main class="static-embed">
-      <figure data-chart="{name}">{svg}<figcaption><p>{sources}</p><p>{dated} · <a target="_blank" rel="noopener" data-embed-link href="{link}">Open the full view in Heist Ledger</a></p><p class="static-note">Shown without JavaScript: the chart of this data release as published (all incidents). With JavaScript the frame shows the view its address asks for.</p></figcaption></figure>
+      <figure data-chart="{name}">{svg}<figcaption><p>{sources}</p><p>{dated} · <a target="_blank" rel="noopener" data-embed-link href="{link}">{open}</a></p><p class="static-note">{static_note}</p></figcaption></figure>
     </main>
   </body>
 </html>
 "#,
         name = kind.name(),
-        title = esc(&kind.heading()),
+        lang = crate::phrase::locale().html_lang(),
+        title = esc(&fill("embed.title", &[("chart", &kind.heading())])),
+        open = esc(&t("embed.open_full")),
+        static_note = esc(&t("embed.static_note")),
         sources = esc(&frame.sources),
         dated = esc(&frame.dated),
         link = esc(&frame.link),

@@ -201,3 +201,81 @@ fn a_release_id_becomes_one_slug_in_every_file_name() {
     assert_eq!(name, "heist-ledger-yearly-2026-12-01.1.svg", "a point release keeps its dot");
     assert_eq!(heist_ledger::package::zip_name("2026-12-01.1"), "heist-ledger-data-2026-12-01.1.zip");
 }
+
+#[test]
+fn an_exported_image_s_frame_speaks_the_locale_and_says_it_is_machine_translated() {
+    let sel = selection("category=bridge");
+    let release = sel.data.release.id.clone();
+    // (locale, sources label, the data's date as the locale writes it, the note)
+    let cases = [
+        (Locale::Ko, "출처: ", "데이터 기준일 ", "기계 번역, 검토되지 않음."),
+        (Locale::Ja, "出典：", "データ基準日 ", "機械翻訳、未確認。"),
+        (Locale::Fr, "Sources\u{a0}: ", "Données au ", "Traduction automatique, non relue."),
+    ];
+    for (l, sources, dated, note) in cases {
+        let (frame, svg, view_words, heading, as_of) = in_locale(l, || {
+            let chart = pipeline::ChartData::new(&sel, ChartKind::Yearly);
+            let frame = pipeline::export_frame(&sel, &chart, SITE);
+            let (svg, _) =
+                pipeline::standalone_svg(&sel, ChartKind::Yearly, ChartKind::Yearly.size_for(800), SITE)
+                    .expect("the image draws");
+            let words = pipeline::view_words(&sel, Years::Beside(sel.span));
+            (frame, svg, words, ChartKind::Yearly.heading(), phrase::date(sel.data.as_of))
+        });
+        assert_eq!(frame.title, heading, "{l:?}");
+        assert_eq!(frame.subtitle, view_words, "{l:?}");
+        assert!(frame.sources.starts_with(sources), "{l:?}: {}", frame.sources);
+        assert!(frame.dated.starts_with(&format!("{dated}{as_of}")), "{l:?}: {}", frame.dated);
+        assert!(frame.dated.contains(&release) && frame.dated.ends_with(note), "{l:?}: {}", frame.dated);
+        assert_eq!(has(&frame.link, "lang").as_deref(), Some(l.code()), "{l:?}: {}", frame.link);
+        assert!(
+            svg.starts_with(&format!(r#"<svg xml:lang="{}" "#, l.code())),
+            "{l:?}: the image names its language"
+        );
+        let words =
+            [&frame.title, &frame.subtitle, &frame.sources, &frame.dated].map(|s| s.as_str()).join("\n");
+        for english in ["Sources:", "Data as of", "newest evidence", "All incidents", "Stolen per year"] {
+            assert!(!words.contains(english), "{l:?}: {english:?} left in the frame: {words}");
+        }
+        assert!(!frame.subtitle.contains("Bridge"), "{l:?}: {}", frame.subtitle);
+    }
+    // English as it always was: no language attribute, no note.
+    let chart = pipeline::ChartData::new(&sel, ChartKind::Yearly);
+    let frame = pipeline::export_frame(&sel, &chart, SITE);
+    assert_eq!(frame.subtitle, format!("Bridge, {}–{}", sel.span.0, sel.span.1));
+    assert!(frame.sources.starts_with("Sources: ") && frame.dated.starts_with("Data as of "), "{frame:?}");
+    let (svg, _) =
+        pipeline::standalone_svg(&sel, ChartKind::Yearly, ChartKind::Yearly.size_for(800), SITE).unwrap();
+    assert!(svg.starts_with("<svg xmlns="), "English images are unchanged");
+}
+
+#[test]
+fn a_static_embed_page_in_each_locale_has_its_lang_its_words_and_reaches_the_site_files() {
+    let sel = Selection::new(shipped(), ViewState::default(), Theme::Light);
+    for (l, open) in [
+        (Locale::Ko, "Heist Ledger에서 전체 화면 열기"),
+        (Locale::Ja, "Heist Ledgerで全体を表示"),
+        (Locale::Fr, "Ouvrir la vue complète dans Heist Ledger"),
+    ] {
+        let (page, path) = in_locale(l, || {
+            (
+                heist_ledger::exports::static_embed_page(&sel, ChartKind::Timeline, SITE).unwrap(),
+                heist_ledger::exports::static_embed_path(ChartKind::Timeline),
+            )
+        });
+        assert_eq!(path, format!("embed/timeline/{}/", l.code()));
+        assert!(
+            page.contains(&format!(r#"<html lang="{}" data-static-embed="timeline">"#, l.code())),
+            "{l:?}"
+        );
+        assert!(page.contains(r#"<script src="../../../embed.js""#), "{l:?}: three folders below the page");
+        assert!(page.contains(r#"href="../../../embed.css""#), "{l:?}");
+        assert!(page.contains(open), "{l:?}");
+        assert!(!page.contains("Open the full view"), "{l:?}: no English left");
+        assert!(page.contains("lang="), "{l:?}: the link back keeps the language");
+    }
+    let en = heist_ledger::exports::static_embed_page(&sel, ChartKind::Timeline, SITE).unwrap();
+    assert!(en.contains(r#"<html lang="en" data-static-embed="timeline">"#));
+    assert!(en.contains(r#"<script src="../../embed.js""#));
+    assert!(en.contains("<title>Heist timeline (Heist Ledger)</title>"));
+}

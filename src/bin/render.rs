@@ -152,7 +152,7 @@ mod native {
             let shell = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
             let site = Site::new(a.site_url.as_deref().unwrap_or(&a.page_url));
             if let Some(dir) = &a.releases {
-                write_releases(&shell, page, dir, &a.page_url, &site, &data.release.id)?;
+                write_releases(&shell, page, dir, &a.page_url, &site, &data.release.id, &a.i18n)?;
                 let root = page.parent().ok_or_else(|| format!("{} has no folder", page.display()))?;
                 write_package(&root.join("package"), &data, &site)?;
                 write_site_files(root, &data, &site)?;
@@ -164,24 +164,36 @@ mod native {
             let default = Selection::new(data, Default::default(), Theme::Light);
             write_first_view(&default, &fingerprint(&bytes), page)?;
             let root = page.parent().ok_or_else(|| format!("{} has no folder", page.display()))?;
-            write_embed_pages(&default, root, &a.page_url)?;
+            write_embed_pages(&default, root, &a.page_url, &a.i18n)?;
             write_locale_pages(&root_page, &default, &fingerprint(&bytes), root, &a.i18n)?;
         }
         Ok(())
     }
 
-    /// Each chart's static one-chart page under `dir/embed/CHART/`, for embeds with
-    /// JavaScript off (the embed code's address; `embed.js` hands over to the live embed).
-    fn write_embed_pages(sel: &Selection, dir: &Path, page_url: &str) -> Result<(), String> {
-        for kind in ChartKind::ALL {
-            let html = heist_ledger::exports::static_embed_page(sel, kind, page_url)
-                .map_err(|e| format!("the {} chart's embed page: {e}", kind.name()))?;
-            let folder = dir.join(heist_ledger::exports::static_embed_path(kind));
-            std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-            let path = folder.join("index.html");
-            std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+    /// Each chart's static one-chart page under `dir/embed/CHART/`, and in every other
+    /// language under `dir/embed/CHART/LANG/` (its words read from `i18n`), for embeds with
+    /// JavaScript off (the embed code's address in that language; `embed.js` hands over to
+    /// the live embed).
+    fn write_embed_pages(sel: &Selection, dir: &Path, page_url: &str, i18n: &Path) -> Result<(), String> {
+        let write = || -> Result<(), String> {
+            for kind in ChartKind::ALL {
+                let html = heist_ledger::exports::static_embed_page(sel, kind, page_url)
+                    .map_err(|e| format!("the {} chart's embed page: {e}", kind.name()))?;
+                let folder = dir.join(heist_ledger::exports::static_embed_path(kind));
+                std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+                let path = folder.join("index.html");
+                std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+            Ok(())
+        };
+        write()?;
+        for l in Locale::ALL.into_iter().filter(|&l| l != Locale::En) {
+            phrase::with(locale_words(i18n, l)?, write)?;
         }
-        eprintln!("render: wrote the one-chart embed pages into {}", dir.join("embed").display());
+        eprintln!(
+            "render: wrote the one-chart embed pages, every language, into {}",
+            dir.join("embed").display()
+        );
         Ok(())
     }
 
@@ -263,6 +275,7 @@ mod native {
         page_url: &str,
         site: &Site,
         current: &str,
+        i18n: &Path,
     ) -> Result<(), String> {
         let root = page.parent().ok_or_else(|| format!("{} has no folder", page.display()))?;
         let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -273,7 +286,7 @@ mod native {
         files.sort();
         let mut datasets = Vec::new();
         for file in &files {
-            datasets.push(write_release(shell, root, file, page_url, site)?);
+            datasets.push(write_release(shell, root, file, page_url, site, i18n)?);
         }
         if !datasets.iter().any(|d| d.release.id == current) {
             return Err(format!(
@@ -296,6 +309,7 @@ mod native {
         file: &Path,
         page_url: &str,
         address: &Site,
+        i18n: &Path,
     ) -> Result<Dataset, String> {
         let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
         let data = parse_dataset(&bytes, &file.display().to_string(), today()).map_err(|e| e.to_string())?;
@@ -327,7 +341,7 @@ mod native {
         let data = Arc::new(data);
         let default = Selection::new(data.clone(), Default::default(), Theme::Light);
         write_first_view(&default, &fingerprint(&bytes), &index)?;
-        write_embed_pages(&default, &out, page_url)?;
+        write_embed_pages(&default, &out, page_url, i18n)?;
         drop(default);
         Ok(Arc::unwrap_or_clone(data))
     }

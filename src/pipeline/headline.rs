@@ -10,11 +10,13 @@ use crate::pipeline::selection::Selection;
 
 /// "Data as of 1 Dec 2026 (release 2026-12-02); newest evidence read 5 Jul 2026": the line
 /// every place that dates the data carries (page, embeds, images, print, citations). A
-/// dataset without an evidence horizon (schema version 2) gets the first half alone.
+/// dataset without an evidence horizon (schema version 2) gets the first half alone. In
+/// the locale in force, its dates in the locale's form.
 pub fn dated(data: &Dataset) -> String {
-    let base = format!("Data as of {} (release {})", data.as_of.human(), data.release.id);
+    let base =
+        phrase::fill("export.dated", &[("date", &phrase::date(data.as_of)), ("release", &data.release.id)]);
     match data.evidence_horizon {
-        Some(h) => format!("{base}; newest evidence read {}", h.human()),
+        Some(h) => phrase::fill("export.dated_horizon", &[("dated", &base), ("date", &phrase::date(h))]),
         None => base,
     }
 }
