@@ -221,6 +221,36 @@ pub const INCIDENT_COLUMNS: [&str; 19] = [
     "source_urls",
 ];
 
+/// A column of the incidents CSV as its header row names it in the words in force: the
+/// column id itself in English (what scripts that read the file have always matched), the
+/// words for it in the other languages, where the file is opened in a spreadsheet by a
+/// person. The JSON keeps the ids in every language.
+fn incident_header(column: &str) -> String {
+    let key = match column {
+        "id" => "csv.column.id",
+        "date" => "csv.column.date",
+        "victim" => "csv.column.victim",
+        "category" => "csv.column.category",
+        "chains" => "csv.column.chains",
+        "assets" => "csv.column.assets",
+        "usd" => "csv.column.usd",
+        "usd_low" => "csv.column.usd_low",
+        "usd_high" => "csv.column.usd_high",
+        "actor" => "csv.column.actor",
+        "attribution_confidence" => "csv.column.attribution_confidence",
+        "attributed_by" => "csv.column.attributed_by",
+        "vector" => "csv.column.vector",
+        "recovered_usd" => "csv.column.recovered_usd",
+        "summary" => "csv.column.summary",
+        "source_ids" => "csv.column.source_ids",
+        "source_titles" => "csv.column.source_titles",
+        "source_kinds" => "csv.column.source_kinds",
+        "source_urls" => "csv.column.source_urls",
+        other => return other.to_string(),
+    };
+    t(key)
+}
+
 fn number(v: f64) -> String {
     // Whole dollars as integers; the dataset's amounts are dollars, not cents.
     if v.fract() == 0.0 && v.abs() < 1e15 {
@@ -236,7 +266,7 @@ fn number(v: f64) -> String {
 /// joined by " | ").
 pub fn incidents_csv(data: &Dataset, incidents: &[&Incident]) -> String {
     let mut out = String::from("\u{feff}");
-    csv_row(&mut out, &INCIDENT_COLUMNS.map(String::from));
+    csv_row(&mut out, &INCIDENT_COLUMNS.map(incident_header));
     for i in incidents {
         let sources: Vec<_> = i.sources.iter().map(|id| (id, data.source(id))).collect();
         let list = |f: &dyn Fn(&crate::model::Source) -> String| {
@@ -347,11 +377,19 @@ fn incident_json(w: &mut Writer, data: &Dataset, i: &Incident) {
 }
 
 /// The incidents as JSON: the dataset's own records, each with its sources written out,
-/// under a header naming the release, the view in words and its permalink.
+/// under a header naming the release, the view in words and its permalink. Keys are the
+/// same in every language (programs read them); the header's human-readable values (title,
+/// view) are in the words in force, `lang` says which language that is, and outside
+/// English `translation` says they are a machine translation. The records are the dataset's
+/// own text, as it holds it.
 pub fn incidents_json(data: &Dataset, incidents: &[&Incident], view_words: &str, permalink: &str) -> String {
     let mut w = Writer::new();
     w.open_object();
-    w.key("title").string("Heist Ledger: cryptocurrency thefts attributed to North Korea");
+    w.key("title").string(&t("json.title"));
+    w.key("lang").string(crate::phrase::locale().code());
+    if !crate::phrase::is_english() {
+        w.key("translation").string(&t("export.machine_note"));
+    }
     w.key("release").string(&data.release.id);
     w.key("as_of").string(&data.as_of.to_string());
     if let Some(h) = data.evidence_horizon {

@@ -279,3 +279,77 @@ fn a_static_embed_page_in_each_locale_has_its_lang_its_words_and_reaches_the_sit
     assert!(en.contains(r#"<script src="../../embed.js""#));
     assert!(en.contains("<title>Heist timeline (Heist Ledger)</title>"));
 }
+
+/// The header row of a CSV this page writes (after its byte-order mark), split at `sep`.
+fn header_row(csv: &str, sep: char) -> Vec<String> {
+    let text = csv.strip_prefix('\u{feff}').expect("a byte-order mark");
+    text.split("\r\n").next().unwrap().split(sep).map(str::to_string).collect()
+}
+
+#[test]
+fn csv_header_rows_are_in_the_locale_and_english_keeps_its_column_ids() {
+    let sel = selection("from=2022&to=2024");
+    let incidents = sel.incidents();
+    // (locale, separator, the incidents CSV's first four headers, the yearly table's first three)
+    let cases: [(Locale, char, [&str; 4], [&str; 3]); 4] = [
+        (
+            Locale::En,
+            ',',
+            ["id", "date", "victim", "category"],
+            ["Year", "Incidents (dataset)", "Sum (dataset)"],
+        ),
+        (Locale::Ko, ',', ["ID", "날짜", "피해자", "범주"], ["연도", "사건 수(데이터셋)", "합계(데이터셋)"]),
+        (
+            Locale::Ja,
+            ',',
+            ["ID", "日付", "被害者", "カテゴリー"],
+            ["年", "事件数（データセット）", "合計（データセット）"],
+        ),
+        (
+            Locale::Fr,
+            ';',
+            ["identifiant", "date", "victime", "catégorie"],
+            ["Année", "Incidents (jeu de données)", "Somme (jeu de données)"],
+        ),
+    ];
+    for (l, sep, incident_headers, yearly_headers) in cases {
+        let (csv, yearly) = in_locale(l, || {
+            let csv = heist_ledger::exports::incidents_csv(&sel.data, &incidents);
+            (csv, heist_ledger::exports::table_csv(&pipeline::table(&sel, ChartKind::Yearly)))
+        });
+        let row = header_row(&csv, sep);
+        assert_eq!(row.len(), heist_ledger::exports::INCIDENT_COLUMNS.len(), "{l:?}: {row:?}");
+        assert_eq!(&row[..4], &incident_headers.map(String::from), "{l:?}");
+        let row = header_row(&yearly, sep);
+        assert_eq!(&row[..3], &yearly_headers.map(String::from), "{l:?}");
+    }
+    // English's incident columns are the ids scripts match, all of them.
+    let en = header_row(&heist_ledger::exports::incidents_csv(&sel.data, &incidents), ',');
+    assert_eq!(en, heist_ledger::exports::INCIDENT_COLUMNS.map(String::from).to_vec());
+}
+
+#[test]
+fn json_metadata_names_its_language_keeps_english_keys_and_says_how_it_was_translated() {
+    let sel = selection("category=bridge");
+    let incidents = sel.incidents();
+    for (l, title) in [
+        (Locale::En, "Heist Ledger: cryptocurrency thefts attributed to North Korea"),
+        (Locale::Ko, "Heist Ledger: 북한 소행으로 지목된 암호화폐 탈취"),
+        (Locale::Ja, "Heist Ledger：北朝鮮によるとされる暗号資産の窃取"),
+        (Locale::Fr, "Heist Ledger\u{a0}: vols de cryptomonnaies attribués à la Corée du Nord"),
+    ] {
+        let (json, words) = in_locale(l, || {
+            let words = pipeline::view_words(&sel, Years::Beside(sel.span));
+            (heist_ledger::exports::incidents_json(&sel.data, &incidents, &words, SITE), words)
+        });
+        let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        assert_eq!(v["lang"], l.code(), "{l:?}");
+        assert_eq!(v["title"], title, "{l:?}");
+        assert_eq!(v["view"], words.as_str(), "{l:?}");
+        assert_eq!(v["translation"].is_string(), l != Locale::En, "{l:?}: the machine-translation note");
+        let first = &v["incidents"][0];
+        for key in ["id", "date", "victim", "category", "usd", "attribution", "sources", "source_details"] {
+            assert!(first.get(key).is_some(), "{l:?}: the record keeps its English key {key}");
+        }
+    }
+}
