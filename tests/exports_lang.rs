@@ -353,3 +353,50 @@ fn json_metadata_names_its_language_keeps_english_keys_and_says_how_it_was_trans
         }
     }
 }
+
+#[test]
+fn a_citation_reads_in_the_locale_with_its_dates_and_the_machine_translation_note() {
+    let sel = selection("from=2024&category=bridge&lang=ko");
+    let today = heist_ledger::model::Date::new(2026, 12, 3);
+    // (locale, the access words, the view's quotes, the note, biblatex's langid)
+    let cases = [
+        (Locale::Ko, "2026년 12월 3일 접속", ("\u{201c}", "\u{201d}"), "기계 번역, 검토되지 않음.", "korean"),
+        (Locale::Ja, "2026年12月3日閲覧", ("「", "」"), "機械翻訳、未確認。", "japanese"),
+        (
+            Locale::Fr,
+            "Consulté le 3 décembre 2026",
+            ("«\u{a0}", "\u{a0}»"),
+            "Traduction automatique, non relue.",
+            "french",
+        ),
+    ];
+    for (l, accessed, (open, close), note, langid) in cases {
+        let (c, view_words, docs) = in_locale(l, || {
+            let c = heist_ledger::cite::cite(&sel, SITE, today);
+            let docs = phrase::integer(heist_ledger::cite::sources_in_view(&sel).documents as i64);
+            (c, heist_ledger::cite::view_in_words(&sel), docs)
+        });
+        assert!(c.text.contains(accessed), "{l:?}: {}", c.text);
+        assert!(c.text.contains(&format!("{open}{view_words}{close}")), "{l:?}: {}", c.text);
+        assert!(c.text.contains(&docs), "{l:?}: the count of documents: {}", c.text);
+        assert!(c.text.ends_with(note), "{l:?}: {}", c.text);
+        assert!(c.text.contains(&c.permalink) && c.permalink.contains("lang=ko"), "{l:?}: {}", c.permalink);
+        for english in
+            ["Accessed", "Sources:", "source documents", "published", "data as of", "All incidents"]
+        {
+            assert!(!c.text.contains(english), "{l:?}: {english:?} left: {}", c.text);
+        }
+        assert!(c.bibtex.contains(&format!("langid = {{{langid}}}")), "{l:?}: {}", c.bibtex);
+        let csl: serde_json::Value = serde_json::from_str(&c.csl).expect("CSL-JSON parses");
+        assert_eq!(csl[0]["language"], l.code(), "{l:?}");
+        assert!(csl[0]["title"].as_str().unwrap().contains(&view_words), "{l:?}");
+    }
+    // English: no language fields, no note.
+    let c = heist_ledger::cite::cite(&sel, SITE, today);
+    assert!(
+        c.text.contains(&format!("Accessed {}", today.human())) && !c.bibtex.contains("langid"),
+        "{}",
+        c.text
+    );
+    assert!(!c.csl.contains("\"language\""), "{}", c.csl);
+}

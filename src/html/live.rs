@@ -116,36 +116,38 @@ fn clip(id: &str) -> String {
 pub fn cite(citation: Option<&Citation>, status: &str) -> String {
     let open = citation.is_some();
     let mut out = format!(
-        r#"<section class="cite" aria-label="Cite this view"><button type="button" class="cite-button" data-export="cite"{} aria-expanded="{open}"{}>Cite this view</button>"#,
+        r#"<section class="cite" aria-label="{button}"><button type="button" class="cite-button" data-export="cite"{} aria-expanded="{open}"{}>{button}</button>"#,
         Action::Cite.attr(),
-        if open { r#" aria-controls="cite-panel""# } else { "" }
+        if open { r#" aria-controls="cite-panel""# } else { "" },
+        button = escape(&crate::phrase::t("cite.button"))
     );
     if let Some(c) = citation {
-        let note = if c.pinned {
-            "The link is pinned to this data release: its data never changes."
-        } else {
-            "This dataset was loaded from an address of its own, so the link cannot be pinned to a release."
-        };
+        let t = crate::phrase::t;
+        let note = escape(&t(if c.pinned { "cite.pinned" } else { "cite.unpinned" }));
         let _ = write!(
             out,
-            r#"<div id="cite-panel" class="cite-panel" role="dialog" aria-labelledby="cite-title" tabindex="-1"><h2 id="cite-title">Cite this view</h2><p class="cite-note">{note}</p>"#
+            r#"<div id="cite-panel" class="cite-panel" role="dialog" aria-labelledby="cite-title" tabindex="-1"><h2 id="cite-title">{}</h2><p class="cite-note">{note}</p>"#,
+            escape(&t("cite.button"))
         );
+        let plain = t("cite.plain_text");
         for (slug, label, text) in
-            [("text", "Plain text", &c.text), ("bibtex", "BibTeX", &c.bibtex), ("csl", "CSL-JSON", &c.csl)]
+            [("text", plain.as_str(), &c.text), ("bibtex", "BibTeX", &c.bibtex), ("csl", "CSL-JSON", &c.csl)]
         {
             let rows = if slug == "text" { 4 } else { 8 };
             let _ = write!(
                 out,
-                r#"<div class="cite-field"><label for="cite-{slug}">{label}</label><textarea id="cite-{slug}" data-cite="{slug}" readonly rows="{rows}" spellcheck="false">{}</textarea><button type="button"{} data-copy="{slug}">Copy</button></div>"#,
+                r#"<div class="cite-field"><label for="cite-{slug}">{label}</label><textarea id="cite-{slug}" data-cite="{slug}" readonly rows="{rows}" spellcheck="false">{}</textarea><button type="button"{} data-copy="{slug}">{}</button></div>"#,
                 escape(text),
-                Action::CopyCitation.attr()
+                Action::CopyCitation.attr(),
+                escape(&t("cite.copy"))
             );
         }
         let _ = write!(
             out,
-            r#"<p class="cite-status" role="status" aria-live="polite">{}</p><button type="button" class="cite-close"{}>Close</button></div>"#,
+            r#"<p class="cite-status" role="status" aria-live="polite">{}</p><button type="button" class="cite-close"{}>{}</button></div>"#,
             escape(status),
-            Action::CloseCite.attr()
+            Action::CloseCite.attr(),
+            escape(&t("cite.close"))
         );
     }
     out.push_str("</section>");
