@@ -25,6 +25,7 @@ pub use caption::{ChartStatus, Note};
 pub use chart::ChartData;
 pub use citations::{cited_parts, named_citations, plain_publisher};
 pub use drawn::{chart, incident_flow, table, Chart};
+pub(crate) use frame::with_lang;
 pub use frame::{export_frame, slide_sources, standalone_svg, standalone_svg_sized, takeaway};
 pub use headline::{dated, headline, result_summary, view_words, year_span_label, Figure};
 pub use links::{

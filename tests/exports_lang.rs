@@ -400,3 +400,83 @@ fn a_citation_reads_in_the_locale_with_its_dates_and_the_machine_translation_not
     );
     assert!(!c.csl.contains("\"language\""), "{}", c.csl);
 }
+
+#[test]
+fn the_print_pack_speaks_the_locale_on_its_cover_lists_and_charts() {
+    let sel = selection("from=2022&to=2024&category=bridge");
+    let mode = heist_ledger::briefing::PrintMode::Pack;
+    // (locale, the pack's title, its filter line's start, the list heading, the note)
+    let cases = [
+        (
+            Locale::Ko,
+            "Heist Ledger: 브리핑 자료",
+            "필터: 브리지; 2022~2024년.",
+            "차트의 출처",
+            "기계 번역, 검토되지 않음.",
+        ),
+        (
+            Locale::Ja,
+            "Heist Ledger：ブリーフィング資料",
+            "フィルター：ブリッジ、2022～2024年。",
+            "グラフの出典",
+            "機械翻訳、未確認。",
+        ),
+        (
+            Locale::Fr,
+            "Heist Ledger\u{a0}: dossier de briefing",
+            "Filtres\u{a0}: Pont\u{202f}; de 2022 à 2024.",
+            "Sources des graphiques",
+            "Traduction automatique, non relue.",
+        ),
+    ];
+    for (l, title, filters, heading, note) in cases {
+        let pack = in_locale(l, || heist_ledger::briefing::pack(&sel, mode, SITE));
+        let words = in_locale(l, || heist_ledger::briefing::filters_in_words(&sel));
+        assert!(pack.contains(&format!("<h1>{title}</h1>")), "{l:?}");
+        assert!(words.starts_with(filters), "{l:?}: {words}");
+        assert!(pack.contains(&format!("<h2>{heading}</h2>")), "{l:?}");
+        assert!(pack.contains(note), "{l:?}: the machine-translation note");
+        assert!(pack.contains(r#"xml:lang=""#), "{l:?}: the printed charts name their language");
+        for english in [
+            "Filters:",
+            "Live view:",
+            "Sources of the charts",
+            "Showing ",
+            "Why the sums part",
+            "briefing pack",
+        ] {
+            assert!(!pack.contains(english), "{l:?}: {english:?} left in the pack");
+        }
+    }
+    let en = heist_ledger::briefing::pack(&sel, mode, SITE);
+    assert!(en.contains("<h1>Heist Ledger: briefing pack</h1>") && !en.contains("data-machine-translation"));
+}
+
+#[test]
+fn a_slide_s_source_line_and_controls_speak_the_locale() {
+    let sel = selection("");
+    for (l, sources, previous, label) in [
+        (Locale::En, "Sources: ", "← Previous", "Slide 2 of 4"),
+        (Locale::Ko, "출처: ", "← 이전", "슬라이드 2/4"),
+        (Locale::Ja, "出典：", "← 前へ", "スライド 2/4"),
+        (Locale::Fr, "Sources\u{a0}: ", "← Précédente", "Diapositive 2 sur 4"),
+    ] {
+        let (line, slide) = in_locale(l, || {
+            let chart = pipeline::ChartData::new(&sel, ChartKind::Yearly);
+            let line = pipeline::slide_sources(&sel, &chart);
+            (line.clone(), heist_ledger::html::live::slide(2, 4, ChartKind::Timeline, "", &line, ""))
+        });
+        assert!(line.starts_with(sources), "{l:?}: {line}");
+        // One line beside the buttons: no longer than English's 90 characters of Latin.
+        assert!(
+            heist_ledger::locale::text::width_em(&line)
+                <= heist_ledger::locale::text::width_em(&"n".repeat(90)),
+            "{l:?}: {line}"
+        );
+        assert!(
+            slide.contains(previous) && slide.contains(&format!(r#"aria-label="{label}""#)),
+            "{l:?}: {slide}"
+        );
+        assert_eq!(slide.contains("data-machine-translation"), l != Locale::En, "{l:?}");
+    }
+}

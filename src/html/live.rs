@@ -208,8 +208,13 @@ pub fn embed_foot(w: &EmbedWords) -> String {
 /// footer with the source line and the buttons that move between slides.
 pub fn slide(n: usize, total: usize, kind: ChartKind, takeaway: &str, sources: &str, figure: &str) -> String {
     let disabled = |off: bool| if off { " disabled" } else { "" };
+    let t = crate::phrase::t;
+    let label = crate::phrase::fill(
+        "slide.label",
+        &[("n", &crate::phrase::integer(n as i64)), ("total", &crate::phrase::integer(total as i64))],
+    );
     format!(
-        r#"<section class="slide" aria-roledescription="slide" aria-live="polite" aria-label="Slide {n} of {total}"><h1 class="slide-title">{}</h1><p class="takeaway" data-takeaway>{}</p>{figure}{diff}<footer class="slide-foot"><p class="slide-sources">{}</p><nav class="slide-nav" aria-label="Slides"><button type="button"{}{}>← Previous</button><span class="slide-count">{n} / {total}</span><button type="button"{}{}>Next →</button><button type="button"{}>Full screen (F)</button></nav></footer></section>"#,
+        r#"<section class="slide" aria-roledescription="{role}" aria-live="polite" aria-label="{label}"><h1 class="slide-title">{}</h1><p class="takeaway" data-takeaway>{}</p>{figure}{diff}<footer class="slide-foot"><p class="slide-sources">{}</p>{note}<nav class="slide-nav" aria-label="{nav}"><button type="button"{}{}>{previous}</button><span class="slide-count">{n} / {total}</span><button type="button"{}{}>{next}</button><button type="button"{}>{full}</button></nav></footer></section>"#,
         escape(&kind.heading()),
         escape(takeaway),
         escape(sources),
@@ -218,6 +223,14 @@ pub fn slide(n: usize, total: usize, kind: ChartKind, takeaway: &str, sources: &
         Action::NextSlide.attr(),
         disabled(n >= total),
         Action::FullScreen.attr(),
-        diff = Slot::Diff.empty()
+        diff = Slot::Diff.empty(),
+        role = escape(&t("slide.role")),
+        label = escape(&label),
+        nav = escape(&t("slide.nav")),
+        previous = escape(&t("slide.previous")),
+        next = escape(&t("slide.next")),
+        full = escape(&t("slide.full_screen")),
+        // Outside English the slide's words are a machine translation: the page's note says so.
+        note = crate::html::page::machine_note(),
     )
 }

@@ -126,7 +126,7 @@ pub fn standalone_svg_sized(
 /// The image's root element names its language when it is not English (`xml:lang="ko"`),
 /// so a reader or a screen reader opening the file reads its words right; English images
 /// stay as they were, byte for byte.
-fn with_lang(svg: String) -> String {
+pub(crate) fn with_lang(svg: String) -> String {
     if phrase::is_english() {
         return svg;
     }
@@ -167,17 +167,27 @@ pub fn slide_sources(sel: &Selection, chart: &ChartData) -> String {
             names.push(p);
         }
     }
+    let separator = t("export.list_separator");
     let line = |shown: usize| match names.len() - shown {
-        _ if names.is_empty() => "Sources: none in view".to_string(),
-        0 => format!("Sources: {}", names.join(", ")),
-        more => format!(
-            "Sources: {} and {more} more — full list in the page and print",
-            names[..shown].join(", ")
+        _ if names.is_empty() => t("frame.sources_none"),
+        0 => fill("frame.sources", &[("names", &names.join(&separator))]),
+        more => fill(
+            "slide.sources_more",
+            &[("names", &names[..shown].join(&separator)), ("more", &phrase::integer(more as i64))],
         ),
+    };
+    // English counts characters, as it always has; other languages measure the line, so a
+    // line of Hangul or kanji (a full em each) is held to the same width as English's.
+    let fits = |s: &str| {
+        if phrase::is_english() {
+            s.chars().count() <= SLIDE_LINE
+        } else {
+            crate::locale::text::width_em(s) <= crate::locale::text::width_em(&"n".repeat(SLIDE_LINE))
+        }
     };
     // As many names as fit the line, up to SLIDE_PUBLISHERS, and always the first.
     let mut shown = names.len().min(1);
-    while shown < names.len().min(SLIDE_PUBLISHERS) && line(shown + 1).chars().count() <= SLIDE_LINE {
+    while shown < names.len().min(SLIDE_PUBLISHERS) && fits(&line(shown + 1)) {
         shown += 1;
     }
     line(shown)
