@@ -157,11 +157,27 @@ pub fn cite(citation: Option<&Citation>, status: &str) -> String {
 /// A chart's embed code, pinned to its data release, with a Copy button and how the last
 /// copy went.
 pub fn embed_panel(kind: ChartKind, code: &str, status: &str) -> String {
+    let t = crate::phrase::t;
+    // The hint names the address's flags, which stay as written in every language.
+    let flags =
+        ["&plain", "&static", "&transparent", "&theme=dark"].map(|f| format!("<code>{}</code>", escape(f)));
+    let hint = crate::phrase::fill(
+        "embed.hint",
+        &[
+            ("messages", "<code>embed-size</code>"),
+            ("plain", &flags[0]),
+            ("static", &flags[1]),
+            ("transparent", &flags[2]),
+            ("dark", &flags[3]),
+        ],
+    );
     format!(
-        r#"<div class="embed-panel" id="{}-embed"><label>Embed this chart (this view, pinned to its data release):<textarea readonly rows="3" data-embed-code>{}</textarea></label><button type="button" data-export="embed-copy"{}>Copy code</button><span role="status">{}</span><p class="hint">The frame posts its height to the page it sits in (as its own message, AMP <code>embed-size</code> and Pym.js), so hosts that listen resize it exactly. Add <code>&amp;plain</code>, <code>&amp;static</code>, <code>&amp;transparent</code> or <code>&amp;theme=dark</code> to the address to change it.</p></div>"#,
+        r#"<div class="embed-panel" id="{}-embed"><label>{}<textarea readonly rows="3" data-embed-code>{}</textarea></label><button type="button" data-export="embed-copy"{}>{}</button><span role="status">{}</span><p class="hint">{hint}</p></div>"#,
         kind.name(),
+        escape(&t("embed.label")),
         escape(code),
         Action::CopyEmbed.attr(),
+        escape(&t("embed.copy")),
         escape(status)
     )
 }
@@ -196,10 +212,11 @@ pub fn embed_page(figure: &str, words: Option<&EmbedWords>) -> String {
 /// The inside of an embed's footer.
 pub fn embed_foot(w: &EmbedWords) -> String {
     format!(
-        r#"<p>{}</p><p>{} · <a target="_blank" rel="noopener" data-embed-link href="{}">Open the full view in Heist Ledger</a></p>"#,
+        r#"<p>{}</p><p>{} · <a target="_blank" rel="noopener" data-embed-link href="{}">{}</a></p>"#,
         escape(w.sources),
         escape(w.dated),
-        escape(w.link)
+        escape(w.link),
+        escape(&crate::phrase::t("embed.open_full"))
     )
 }
 
