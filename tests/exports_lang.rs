@@ -480,3 +480,17 @@ fn a_slide_s_source_line_and_controls_speak_the_locale() {
         assert_eq!(slide.contains("data-machine-translation"), l != Locale::En, "{l:?}");
     }
 }
+
+#[test]
+fn the_filter_s_result_line_reads_in_the_locale() {
+    let sel = selection("from=2024&to=2024");
+    let count = sel.count() as i64;
+    let total = pipeline::headline(&sel)[0].value.clone();
+    assert_eq!(pipeline::result_summary(&sel), format!("{count} incidents, {total}, 2024"));
+    let (ko, ko_total) =
+        in_locale(Locale::Ko, || (pipeline::result_summary(&sel), pipeline::headline(&sel)[0].value.clone()));
+    assert_eq!(ko, format!("사건 {count}건, {ko_total}, 2024년"));
+    let (ja, ja_total) =
+        in_locale(Locale::Ja, || (pipeline::result_summary(&sel), pipeline::headline(&sel)[0].value.clone()));
+    assert_eq!(ja, format!("事件{count}件、{ja_total}、2024年"));
+}

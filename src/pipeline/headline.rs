@@ -2,7 +2,6 @@
 //! dates the data.
 
 use crate::aggregate;
-use crate::format::money;
 use crate::model::Dataset;
 use crate::phrase::{self, t};
 use crate::pipeline::links::{source_link, SourceLink};
@@ -46,16 +45,22 @@ pub struct Figure {
 
 /// A filter's result in one line, for the page's polite status line to announce: "12
 /// incidents, $1.23B, 2024–2025" (a brushed range by its dates; "1 incident" in the
-/// singular).
+/// singular), in the words in force.
 pub fn result_summary(sel: &Selection) -> String {
     let incidents = sel.incidents();
     let h = aggregate::headline(&sel.data, &incidents, sel.span);
     let span = match sel.view.filter.dates {
-        Some((a, b)) => format!("{} – {}", a.human(), b.human()),
-        None => year_span_label(sel.span),
+        Some((a, b)) => format!("{} – {}", phrase::date(a), phrase::date(b)),
+        None => phrase::year_span(sel.span.0, sel.span.1),
     };
-    let noun = if h.count == 1 { "incident" } else { "incidents" };
-    format!("{} {noun}, {}, {span}", h.count, money(h.total_usd))
+    phrase::fill(
+        if h.count == 1 { "view.result_one" } else { "view.result" },
+        &[
+            ("count", &phrase::integer(h.count as i64)),
+            ("money", &phrase::money(h.total_usd)),
+            ("span", &span),
+        ],
+    )
 }
 
 /// The headline figures of the selection: total, count, largest heist, DPRK share.
