@@ -111,16 +111,21 @@ impl ChartData {
         let takeaway = takeaway(&data, &body, incidents);
         // Why a flow does not add up to its theft, flow by flow.
         let notes = match &body {
-            Body::Flows(Some(g), _, _) => g
-                .sum_notes
-                .iter()
-                .map(|(id, text)| Note {
-                    hook: "flow-sum",
-                    key: id.clone(),
-                    name: data.incident(id).map_or_else(|| id.clone(), |i| i.victim.clone()),
-                    text: text.clone(),
-                })
-                .collect(),
+            Body::Flows(Some(g), _, _) if !g.sum_notes.is_empty() => {
+                // One map, not a search through every incident per note: a large dataset
+                // has thousands of notes (quadratic at 100,000 incidents).
+                let victims: std::collections::HashMap<&str, &str> =
+                    data.incidents.iter().map(|i| (i.id.as_str(), i.victim.as_str())).collect();
+                g.sum_notes
+                    .iter()
+                    .map(|(id, text)| Note {
+                        hook: "flow-sum",
+                        key: id.clone(),
+                        name: victims.get(id.as_str()).map_or_else(|| id.clone(), |v| v.to_string()),
+                        text: text.clone(),
+                    })
+                    .collect()
+            }
             _ => Vec::new(),
         };
         // One theft's flow shows its published splits over time.
