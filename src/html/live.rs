@@ -231,7 +231,7 @@ pub fn slide(n: usize, total: usize, kind: ChartKind, takeaway: &str, sources: &
         &[("n", &crate::phrase::integer(n as i64)), ("total", &crate::phrase::integer(total as i64))],
     );
     format!(
-        r#"<section class="slide" aria-roledescription="{role}" aria-live="polite" aria-label="{label}"><h1 class="slide-title">{}</h1><p class="takeaway" data-takeaway>{}</p>{figure}{diff}<footer class="slide-foot"><p class="slide-sources">{}</p>{note}<nav class="slide-nav" aria-label="{nav}"><button type="button"{}{}>{previous}</button><span class="slide-count">{n} / {total}</span><button type="button"{}{}>{next}</button><button type="button"{}>{full}</button></nav></footer></section>"#,
+        r#"<section class="slide" aria-roledescription="{role}" aria-live="polite" aria-label="{label}"><h1 class="slide-title">{}</h1><p class="takeaway" data-takeaway>{}</p>{note}{figure}{diff}<footer class="slide-foot"><p class="slide-sources">{}</p><nav class="slide-nav" aria-label="{nav}"><button type="button"{}{}>{previous}</button><span class="slide-count">{n} / {total}</span><button type="button"{}{}>{next}</button><button type="button"{}>{full}</button></nav></footer></section>"#,
         escape(&kind.heading()),
         escape(takeaway),
         escape(sources),
@@ -247,7 +247,8 @@ pub fn slide(n: usize, total: usize, kind: ChartKind, takeaway: &str, sources: &
         previous = escape(&t("slide.previous")),
         next = escape(&t("slide.next")),
         full = escape(&t("slide.full_screen")),
-        // Outside English the slide's words are a machine translation: the page's note says so.
+        // Outside English the slide's words are a machine translation: the page's note says
+        // so, under the sentence (the foot keeps its one source line beside the buttons).
         note = crate::html::page::machine_note(),
     )
 }

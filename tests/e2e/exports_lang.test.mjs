@@ -65,11 +65,15 @@ test("?lang=ko print pack and slides speak Korean under <html lang=ko>", async (
   for (const english of ["Filters:", "Live view:", "Sources of the charts"]) assert.ok(!pack.text.includes(english), `${english} left in the pack`);
   await context.close();
 
-  const slide = await open(browser, server, "?lang=ko&present=1", { width: 1280, height: 720 });
+  const slide = await open(browser, server, "?lang=ko&present=2", { width: 1280, height: 720 });
   await inKorean(slide.page);
   await slide.page.waitForFunction(() => document.querySelector(".slide .slide-sources")?.textContent);
   const s = await slide.page.evaluate(() => ({
     sources: document.querySelector(".slide .slide-sources").textContent,
+    sourceLines: (() => {
+      const src = document.querySelector(".slide .slide-sources");
+      return Math.round(src.getBoundingClientRect().height / parseFloat(getComputedStyle(src).lineHeight));
+    })(),
     previous: document.querySelector(".slide .slide-nav button").textContent,
     note: document.querySelector(".slide [data-machine-translation]")?.textContent ?? null,
     lang: document.documentElement.lang,
@@ -77,6 +81,7 @@ test("?lang=ko print pack and slides speak Korean under <html lang=ko>", async (
   assert.equal(s.lang, "ko");
   assert.ok(s.sources.startsWith(ko["frame.sources"].split("{")[0]), s.sources);
   assert.equal(s.previous, ko["slide.previous"]);
+  assert.equal(s.sourceLines, 1, `one source line beside the buttons: ${s.sources}`);
   assert.equal(s.note, ko["header.machine_note"]);
   await slide.context.close();
 });
