@@ -8,6 +8,7 @@ pub mod flows;
 pub mod svg;
 pub mod theme;
 pub mod timeline;
+pub mod words;
 pub mod yearly;
 
 use std::fmt;
