@@ -302,10 +302,22 @@ fn timeline(sel: &Selection, incidents: &[&Incident]) -> TimelineData {
 /// The flow body for the incidents `ids`, its node labels in the reader's language where
 /// the data has them.
 fn flows_body(data: &Dataset, ids: &[&str], chart_id: &'static str) -> Body {
-    let mut graph = aggregate::flow_graph(data, ids);
-    let note = graph.as_mut().and_then(|g| translate_labels(g, data));
+    let (graph, note) = match flow_graph_in_locale(data, ids) {
+        Some((g, note)) => (Some(g), note),
+        None => (None, None),
+    };
     let subject = graph.as_ref().map(|g| flow_subject(g, data)).unwrap_or_default();
     Body::Flows(graph, subject, chart_id, note)
+}
+
+/// The flow of the incidents `ids` as the chart draws it in the locale in force: each node
+/// label in the record's translation where it has one (see `translate_labels`), with how
+/// the translations shown were made, as the caption says it; `None` when none of the
+/// incidents is traced. The label tests lay out exactly what the page draws with it.
+pub fn flow_graph_in_locale(data: &Dataset, ids: &[&str]) -> Option<(FlowGraph, Option<String>)> {
+    let mut graph = aggregate::flow_graph(data, ids)?;
+    let note = translate_labels(&mut graph, data);
+    Some((graph, note))
 }
 
 /// Puts each node's label in the locale in force: the record's own translation of its

@@ -87,9 +87,10 @@ fn legend_entries(data: &PublishedData, p: &Palette) -> Vec<(LegendKey, String)>
 /// dollars up, and the dollar ticks.
 fn axes(data: &PublishedData, size: Size, legend_h: f64) -> (Linear, Linear, Vec<f64>) {
     let (w, h) = (f64::from(size.width), f64::from(size.height));
-    let (left, top, bottom, right) = (58.0, legend_h + 22.0, h - 26.0, w - 16.0);
     let max_value = data.points.iter().map(|q| q.usd_high.unwrap_or(q.usd)).fold(0.0, f64::max);
     let (y_top, ticks) = nice_axis(max_value * 1.1, 5);
+    let left = crate::render::axis_margin(&ticks, 58.0);
+    let (top, bottom, right) = (legend_h + 22.0, h - 26.0, w - 16.0);
     let (d0, d1) = (data.start.days_since_epoch() as f64 - 20.0, data.end.days_since_epoch() as f64 + 20.0);
     (Linear { d0, d1, r0: left, r1: right }, Linear { d0: 0.0, d1: y_top, r0: bottom, r1: top }, ticks)
 }

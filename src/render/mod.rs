@@ -386,6 +386,16 @@ fn legend_places(
     (places, y + row / 2.0 - y0)
 }
 
+/// The room left of a plot for its dollar axis: `least` (the margin the English charts
+/// have always had), or more where the locale writes a tick wider ("100만 달러"): the
+/// widest tick label, its 6 px gap to the plot and 4 px from the chart's edge.
+pub(crate) fn axis_margin(ticks: &[f64], least: f64) -> f64 {
+    ticks.iter().map(|t| text::width(&words::axis_money(*t), AXIS_SIZE)).fold(least - 10.0, f64::max) + 10.0
+}
+
+/// The size of an axis tick's label.
+pub(crate) const AXIS_SIZE: f64 = 11.0;
+
 /// Attributes for an interactive mark: focusable (roving focus is managed by the page),
 /// with the tooltip text a reader sees on hover or focus.
 pub(crate) fn mark_attrs<'a>(kind: &'a str, tip: &'a str) -> Vec<(&'a str, &'a str)> {

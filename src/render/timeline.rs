@@ -248,14 +248,17 @@ pub fn frame(data: &TimelineData, size: Size, top: f64) -> Frame {
     // A second lane, for freezes and recoveries, only when the view has any: a dataset
     // without them keeps the chart it always had.
     let lanes = if data.after.is_empty() { 1.0 } else { 2.0 };
-    let plot = Rect::new(60.0, top + 10.0, w - 16.0, h - 26.0 - (lane_h + 8.0) * lanes);
+    let max_usd = data.points.iter().map(|p| p.usd).fold(0.0, f64::max);
+    let min_usd = data.points.iter().map(|p| p.usd).filter(|v| *v > 0.0).fold(f64::INFINITY, f64::min);
+    let (lo, hi) = (if min_usd.is_finite() { min_usd } else { 1e6 }, max_usd.max(1e6));
+    // The dollar axis's ticks (powers of ten over the domain) size the margin left of it.
+    let left = crate::render::axis_margin(&Log::covering(lo, hi, 0.0, 1.0).ticks(), 60.0);
+    let plot = Rect::new(left, top + 10.0, w - 16.0, h - 26.0 - (lane_h + 8.0) * lanes);
     let lane = Rect::new(plot.x0, plot.y1 + 8.0, plot.x1, plot.y1 + 8.0 + lane_h);
     let after_lane =
         (!data.after.is_empty()).then(|| Rect::new(plot.x0, lane.y1 + 8.0, plot.x1, lane.y1 + 8.0 + lane_h));
     let day0 = data.start.days_since_epoch() as f64;
     let day1 = (data.end.days_since_epoch() as f64).max(day0 + 1.0);
-    let max_usd = data.points.iter().map(|p| p.usd).fold(0.0, f64::max);
-    let min_usd = data.points.iter().map(|p| p.usd).filter(|v| *v > 0.0).fold(f64::INFINITY, f64::min);
     let max_radius = (plot.height() / 9.0).clamp(8.0, 28.0);
     // Pad the data range by the largest marker so markers stay inside the plot.
     let inner = Rect::new(
@@ -266,12 +269,7 @@ pub fn frame(data: &TimelineData, size: Size, top: f64) -> Frame {
     );
     Frame {
         x: Linear { d0: day0, d1: day1, r0: inner.x0, r1: inner.x1 },
-        y: Log::covering(
-            if min_usd.is_finite() { min_usd } else { 1e6 },
-            max_usd.max(1e6),
-            inner.y1,
-            inner.y0,
-        ),
+        y: Log::covering(lo, hi, inner.y1, inner.y0),
         plot,
         lane,
         after_lane,

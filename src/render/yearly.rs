@@ -9,7 +9,7 @@ use crate::phrase::{fill, t};
 use crate::render::theme::{Palette, Symbol, Theme};
 use crate::render::words::{self, money};
 use crate::render::{
-    legend, legend_height, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Size, FADED,
+    axis_margin, legend, legend_height, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Size, FADED,
 };
 
 /// The chart's one-sentence finding, built from the data, in the words in force.
@@ -179,10 +179,11 @@ fn legend_entries(data: &YearlyData, p: &Palette) -> Vec<(LegendKey, String)> {
 /// and the dollar ticks.
 fn axes(data: &YearlyData, size: Size, legend_h: f64) -> (Linear, Linear, Vec<f64>) {
     let (w, h) = (f64::from(size.width), f64::from(size.height));
-    let (left, top, bottom, right) = (58.0, legend_h + 22.0, h - 26.0, w - 10.0);
     let max_value =
         data.bars.iter().map(|b| b.total).chain(data.reported.iter().map(|m| m.usd)).fold(0.0, f64::max);
     let (y_top, ticks) = nice_axis(max_value * 1.05, 5);
+    let left = axis_margin(&ticks, 58.0);
+    let (top, bottom, right) = (legend_h + 22.0, h - 26.0, w - 10.0);
     let (first, last) = match (data.bars.first(), data.bars.last()) {
         (Some(a), Some(b)) => (f64::from(a.year), f64::from(b.year)),
         _ => (0.0, 0.0),
@@ -411,7 +412,14 @@ pub fn draw(
         }
     }
     if data.filtered {
-        c.text(&t("chart.yearly.filtered_note"), left, top - 9.0, Font::new(11.0, p.muted))?;
+        // The long wording where it fits; a phone gets the short one, never a cut sentence.
+        let room = right - left;
+        let note = ["chart.yearly.filtered_note", "chart.yearly.filtered_note_short"]
+            .map(t)
+            .into_iter()
+            .find(|s| text::width(s, 11.0) <= room)
+            .unwrap_or_else(|| Canvas::fit(&t("chart.yearly.filtered_note_short"), 11.0, room));
+        c.text(&note, left, top - 9.0, Font::new(11.0, p.muted))?;
     }
     Ok(())
 }
