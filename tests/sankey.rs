@@ -219,11 +219,11 @@ fn ribbon_band(outline: &[(f64, f64)], xa: f64, xb: f64) -> Option<(f64, f64)> {
     (lo < hi).then_some((lo, hi))
 }
 
-/// Fails when a label or key of `g` drawn `width` px wide leaves the chart, crosses a
-/// ribbon or overlaps another label.
-fn assert_clear(ids: &str, g: &FlowGraph, width: u32) {
+/// Fails when a label or key of `g` drawn `width` px wide (with `note` in its legend)
+/// leaves the chart, crosses a ribbon or overlaps another label.
+fn assert_clear(ids: &str, g: &FlowGraph, width: u32, note: Option<&str>) {
     let size = ChartKind::Flows.size_for(width);
-    let plan = flows::plan(g, size);
+    let plan = flows::plan_noted(g, size, note);
     let canvas = Rect::new(0.0, 0.0, f64::from(size.width), plan.height.max(f64::from(size.height)));
     let ribbons: Vec<(usize, Vec<(f64, f64)>)> = plan
         .sankey
@@ -269,7 +269,7 @@ fn no_label_or_key_crosses_a_ribbon_another_label_or_the_chart_edge() {
     let data = shipped();
     for (ids, g) in shipped_flows(&data) {
         for width in [336, 360, 640, 1000, 1232, 1280, 1920] {
-            assert_clear(&ids, &g, width);
+            assert_clear(&ids, &g, width, None);
         }
     }
 }
@@ -302,13 +302,31 @@ fn in_korean_japanese_and_french_every_label_reads_in_full_and_crosses_no_ribbon
                 }
                 for width in [336, 1232] {
                     let size = ChartKind::Flows.size_for(width);
-                    let plan = flows::plan(&g, size);
+                    let plan = flows::plan_noted(&g, size, note.as_deref());
                     check(&g, size, &plan).unwrap_or_else(|e| panic!("{names} at {width} px: {e}"));
-                    assert_clear(&names, &g, width);
+                    assert_clear(&names, &g, width, note.as_deref());
                 }
             }
             if l != Locale::Fr {
                 assert!(translated > 0, "{}: the stage labels are drawn in translation", l.code());
+                // The drawing says how: in its legend and its description.
+                let (g, note) = pipeline::flow_graph_in_locale(&data, &["bybit-2025"]).expect("traced");
+                let note = note.expect("a note on the translated labels");
+                assert!(note.contains(&phrase::t("data.machine_unreviewed")), "{note}");
+                let size = ChartKind::Flows.size_for(1232);
+                let title = |id: &str| data.source_label(id);
+                let svg = flows::render_noted(&g, size, Theme::Light, "flows", "Bybit", Some(&note), &title)
+                    .expect("renders");
+                let doc = Document::parse(&svg).expect("well-formed SVG");
+                let legend: String = doc
+                    .descendants()
+                    .filter(|n| n.attribute("class") == Some("legend"))
+                    .flat_map(|n| n.descendants().filter_map(|t| t.text()))
+                    .collect();
+                let squash = |s: &str| s.replace(' ', "");
+                assert!(squash(&legend).contains(&squash(&note)), "{}: {legend}", l.code());
+                let desc = doc.descendants().find(|n| n.has_tag_name("desc")).and_then(|n| n.text());
+                assert!(desc.is_some_and(|d| d.ends_with(&note)), "{}: {desc:?}", l.code());
             }
         });
     }

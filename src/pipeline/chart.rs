@@ -111,9 +111,9 @@ impl ChartData {
     fn from_body(kind: ChartKind, data: Arc<Dataset>, body: Body, incidents: &[&Incident]) -> ChartData {
         let sources = cited(&data, &body);
         let takeaway = takeaway(&data, &body, incidents);
-        // Why a flow does not add up to its theft, flow by flow; and how its labels in the
-        // reader's language were made, when any is a translation.
-        let mut notes: Vec<Note> = match &body {
+        // Why a flow does not add up to its theft, flow by flow. (How its labels in the
+        // reader's language were made is said in the drawing's legend and description.)
+        let notes: Vec<Note> = match &body {
             Body::Flows(Some(g), _, _, _) => g
                 .sum_notes
                 .iter()
@@ -126,14 +126,7 @@ impl ChartData {
                 .collect(),
             _ => Vec::new(),
         };
-        if let Body::Flows(Some(_), _, _, Some(note)) = &body {
-            notes.push(Note {
-                hook: "translation",
-                key: "flow-labels".to_string(),
-                name: t("chart.flows.heading"),
-                text: note.clone(),
-            });
-        }
+
         // One theft's flow shows its published splits over time.
         let status = match &body {
             Body::Flows(Some(g), _, _, _) => match g.incidents.as_slice() {
@@ -228,9 +221,11 @@ impl ChartData {
     /// keyed list of nodes needs more height.
     pub fn drawn_size(&self, size: Size) -> Size {
         match &self.body {
-            Body::Flows(Some(g), _, _, _) => {
-                render::flows::drawn_size(&aggregate::fold_small_hops(g, self.flow_nodes), size)
-            }
+            Body::Flows(Some(g), _, _, note) => render::flows::drawn_size_noted(
+                &aggregate::fold_small_hops(g, self.flow_nodes),
+                size,
+                note.as_deref(),
+            ),
             _ => size,
         }
     }

@@ -96,11 +96,17 @@ pub(crate) fn link_tip(g: &FlowGraph, k: usize, source_title: &dyn Fn(&str) -> S
 }
 
 /// The legend above the diagram.
-fn legend_entries(p: &Palette) -> Vec<(LegendKey, String)> {
-    vec![
+fn legend_entries(p: &Palette, note: Option<&str>) -> Vec<(LegendKey, String)> {
+    let mut entries = vec![
         (LegendKey::Swatch(p.categories[0]), t("legend.traced")),
         (LegendKey::Estimate(p.categories[0]), t("legend.estimate")),
-    ]
+    ];
+    // How the labels in the reader's language were made, in the drawing itself, so an
+    // exported image says it too.
+    if let Some(note) = note {
+        entries.push((LegendKey::Note, note.to_string()));
+    }
+    entries
 }
 
 /// Where everything of the flow diagram goes at `size`: the Sankey and every label, each
@@ -108,9 +114,16 @@ fn legend_entries(p: &Palette) -> Vec<(LegendKey, String)> {
 /// they cannot all fit beside). Its `height` is what the drawing needs, which is
 /// `size.height` unless a list too long for it makes the drawing taller.
 pub fn plan(g: &FlowGraph, size: Size) -> Plan {
+    plan_noted(g, size, None)
+}
+
+/// [`plan`] for a drawing whose legend also says how its labels in the reader's language
+/// were made (`note`, see [`render_noted`]).
+pub fn plan_noted(g: &FlowGraph, size: Size, note: Option<&str>) -> Plan {
     let w = f64::from(size.width);
     // The legend's height does not depend on the theme's colours.
-    let legend_h = legend_height(&legend_entries(&crate::render::theme::palette(Theme::Light)), w - 16.0);
+    let legend_h =
+        legend_height(&legend_entries(&crate::render::theme::palette(Theme::Light), note), w - 16.0);
     let texts: Vec<NodeText> = (0..g.nodes.len())
         .map(|i| NodeText {
             stage: g.nodes[i].stage,
@@ -144,7 +157,12 @@ pub fn amount_text(g: &FlowGraph, i: usize) -> String {
 
 /// The size the diagram is drawn at for `size`: taller when its keyed list needs the room.
 pub fn drawn_size(g: &FlowGraph, size: Size) -> Size {
-    Size { width: size.width, height: size.height.max(plan(g, size).height.ceil() as u32) }
+    drawn_size_noted(g, size, None)
+}
+
+/// [`drawn_size`] for a drawing with a `note` in its legend ([`render_noted`]).
+pub fn drawn_size_noted(g: &FlowGraph, size: Size, note: Option<&str>) -> Size {
+    Size { width: size.width, height: size.height.max(plan_noted(g, size, note).height.ceil() as u32) }
 }
 
 /// Renders the flow diagram. `id` prefixes element ids (several flow charts can share a
@@ -161,8 +179,9 @@ pub fn render(
     render_noted(g, size, theme, id, title, None, source_title)
 }
 
-/// [`render`], with a sentence added to the drawing's description: how node labels in the
-/// reader's language were made ("Stage labels are machine translations, not reviewed").
+/// [`render`], with a sentence in the legend and the drawing's description saying how the
+/// node labels in the reader's language were made ("Stage labels are shown in translation
+/// (machine translation, not reviewed).").
 pub fn render_noted(
     g: &FlowGraph,
     size: Size,
@@ -172,28 +191,29 @@ pub fn render_noted(
     note: Option<&str>,
     source_title: &dyn Fn(&str) -> String,
 ) -> Result<String, ChartError> {
-    let plan = plan(g, size);
+    let plan = plan_noted(g, size, note);
     let size = Size { width: size.width, height: size.height.max(plan.height.ceil() as u32) };
     let mut desc = describe(g, title);
     if let Some(note) = note {
         desc = format!("{desc} {note}");
     }
     let c = Canvas::new(id, &fill("chart.flows.title", &[("title", title)]), &desc, size, theme);
-    draw(&c, g, &plan, size.width, source_title)?;
+    draw(&c, g, &plan, size.width, note, source_title)?;
     Ok(c.finish())
 }
 
-/// Draws a planned flow diagram on a canvas.
+/// Draws a planned flow diagram on a canvas (`note`: as planned, see [`plan_noted`]).
 pub fn draw(
     c: &Canvas,
     g: &FlowGraph,
     plan: &Plan,
     width: u32,
+    note: Option<&str>,
     source_title: &dyn Fn(&str) -> String,
 ) -> Result<(), ChartError> {
     let p = c.palette;
     let w = f64::from(width);
-    legend(c, &legend_entries(&p), 8.0, 6.0, w - 16.0)?;
+    legend(c, &legend_entries(&p, note), 8.0, 6.0, w - 16.0)?;
     let out = &plan.sankey;
     let colour_of = |i: usize| {
         let n = &g.nodes[i];
