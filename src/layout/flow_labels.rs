@@ -3,6 +3,9 @@
 //! label fits there; otherwise a short numbered key beside each node and, below the diagram,
 //! a list of the keys with each node's full name and amount. Nothing is ever cut short.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::labels::spread;
 use super::sankey::{self, Layout, LinkIn, NodeIn, Options};
 use super::{text, Rect};
@@ -134,14 +137,39 @@ pub fn plan(nodes: &[NodeText], links: &[LinkIn], frame: Frame) -> Plan {
     best.unwrap_or_else(|| keyed(nodes, links, frame))
 }
 
+/// A layout's ribbons with each top edge's height remembered per x asked: placing the
+/// labels asks the same few x's (a node's columns of candidate places) thousands of times,
+/// and finding a height is a bisection.
+struct Ribbons<'a> {
+    layout: &'a Layout,
+    tops: RefCell<HashMap<(usize, u64), f64>>,
+}
+
+impl<'a> Ribbons<'a> {
+    fn new(layout: &'a Layout) -> Ribbons<'a> {
+        Ribbons { layout, tops: RefCell::new(HashMap::new()) }
+    }
+
+    /// True when any ribbon crosses `r`, as [`sankey::LinkOut::crosses`] answers.
+    fn cross(&self, r: &Rect) -> bool {
+        self.layout.links.iter().enumerate().any(|(k, l)| {
+            l.crosses_by(r, &|x| {
+                *self.tops.borrow_mut().entry((k, x.to_bits())).or_insert_with(|| l.top_at(x))
+            })
+        })
+    }
+}
+
 /// True when `r` crosses no drawn ribbon, no node and none of `taken`, inside `bounds`.
-fn clear(r: &Rect, layout: &Layout, taken: &[Block], bounds: &Rect) -> bool {
+fn clear(r: &Rect, ribbons: &Ribbons, taken: &[Block], bounds: &Rect) -> bool {
+    let layout = ribbons.layout;
     // A pixel of air to the ribbons: the drawn outline is the curve cut into straight pieces.
     let air = Rect::new(r.x0 - 1.0, r.y0 - 1.0, r.x1 + 1.0, r.y1 + 1.0);
+    // Cheapest tests first: a ribbon's test is the costly one.
     bounds.contains(r)
-        && !layout.links.iter().any(|l| l.crosses(&air))
-        && !layout.nodes.iter().any(|n| drawn(n.rect).overlaps(r))
         && !taken.iter().any(|b| b.rect.overlaps(r))
+        && !layout.nodes.iter().any(|n| drawn(n.rect).overlaps(r))
+        && !ribbons.cross(&air)
 }
 
 /// A node's box as drawn (at least a pixel tall).
@@ -215,6 +243,7 @@ fn mixed(nodes: &[NodeText], links: &[LinkIn], f: Frame, margin: bool) -> Option
         let options = Options::default();
         let layout = sankey::layout(&sankey_nodes(nodes), links, area, options);
         let step = column_step(&layout, area, options.node_width);
+        let ribbons = Ribbons::new(&layout);
         let bounds = Rect::new(2.0, f.top - 8.0, f.width - 2.0, bottom + LIST_GAP / 2.0);
         let mut blocks: Vec<Block> = Vec::with_capacity(n);
         let mut unplaced = Vec::new();
@@ -261,7 +290,7 @@ fn mixed(nodes: &[NodeText], links: &[LinkIn], f: Frame, margin: bool) -> Option
                 let found = spots
                     .into_iter()
                     .map(|(x, t)| block(i, Place::Beside, x, t, line, lines.clone(), f.font))
-                    .find(|b| clear(&b.rect, &layout, &blocks, &bounds));
+                    .find(|b| clear(&b.rect, &ribbons, &blocks, &bounds));
                 match found {
                     Some(b) => blocks.push(b),
                     None => unplaced.push(i),
@@ -308,20 +337,21 @@ fn mixed(nodes: &[NodeText], links: &[LinkIn], f: Frame, margin: bool) -> Option
                     .any(|(j, o)| j != i && drawn(o.rect).overlaps(&inside.rect));
             // Else the nearest clear place a little away, joined to the node by a leader.
             let away = || {
-                let mut reach: Vec<(f64, f64)> = (-24i32..=24)
-                    .flat_map(|ky| (-12i32..=12).map(move |kx| (kx, ky)))
-                    .map(|(kx, ky)| {
-                        (
-                            cx - kw / 2.0 + f64::from(kx) * kw,
-                            centre(r) - key_line / 2.0 + f64::from(ky) * key_line / 2.0,
-                        )
-                    })
-                    .collect();
-                let distance = |&(x, t): &(f64, f64)| {
+                let distance = |x: f64, t: f64| {
                     let (nx, ny) = (cx.clamp(x, x + kw), centre(r).clamp(t, t + key_line));
                     (nx - cx).hypot(ny - centre(r))
                 };
-                crate::sort::by(&mut reach, &|a, b| distance(a).total_cmp(&distance(b)));
+                // Each place with its distance worked out once: the sort compares them
+                // about twelve times each.
+                let mut reach: Vec<((f64, f64), f64)> = (-24i32..=24)
+                    .flat_map(|ky| (-12i32..=12).map(move |kx| (kx, ky)))
+                    .map(|(kx, ky)| {
+                        let x = cx - kw / 2.0 + f64::from(kx) * kw;
+                        let t = centre(r) - key_line / 2.0 + f64::from(ky) * key_line / 2.0;
+                        ((x, t), distance(x, t))
+                    })
+                    .collect();
+                crate::sort::by(&mut reach, &|a, b| a.1.total_cmp(&b.1));
                 // From the node's nearest edge point to the key's nearest point.
                 let leader = |k: &Rect| {
                     let (kx, ky) = (cx.clamp(k.x0, k.x1), centre(r).clamp(k.y0, k.y1));
@@ -340,8 +370,8 @@ fn mixed(nodes: &[NodeText], links: &[LinkIn], f: Frame, margin: bool) -> Option
                 };
                 reach
                     .into_iter()
-                    .map(make)
-                    .find(|b| clear(&b.rect, &layout, &blocks, &bounds) && !through(leader(&b.rect)))
+                    .map(|(at, _)| make(at))
+                    .find(|b| clear(&b.rect, &ribbons, &blocks, &bounds) && !through(leader(&b.rect)))
                     .map(|mut b| {
                         b.leader = Some(leader(&b.rect));
                         b
@@ -352,7 +382,7 @@ fn mixed(nodes: &[NodeText], links: &[LinkIn], f: Frame, margin: bool) -> Option
             let chosen = spots
                 .into_iter()
                 .map(make)
-                .find(|b| clear(&b.rect, &layout, &blocks, &bounds))
+                .find(|b| clear(&b.rect, &ribbons, &blocks, &bounds))
                 .or(on_node.then_some(inside))
                 .or_else(away)
                 .or_else(|| {

@@ -103,17 +103,37 @@ impl LinkOut {
     /// bottom there), or `None` where it does not reach or has no width. Each edge moves one
     /// way only, so its ends bound it.
     pub fn band(&self, xa: f64, xb: f64) -> Option<(f64, f64)> {
+        self.band_by(xa, xb, &|x| self.top_at(x))
+    }
+
+    /// [`LinkOut::band`] with the top edge found by `top` (the same curve, e.g. from a
+    /// cache of [`LinkOut::top_at`]'s answers).
+    pub(crate) fn band_by(&self, xa: f64, xb: f64, top: &dyn Fn(f64) -> f64) -> Option<(f64, f64)> {
         let (xa, xb) = (xa.max(self.x0), xb.min(self.x1));
         if self.width <= 0.0 || xa >= xb || !(self.width.is_finite()) {
             return None;
         }
-        let (a, b) = (self.top_at(xa), self.top_at(xb));
+        let (a, b) = (top(xa), top(xb));
         Some((a.min(b), a.max(b) + self.width))
     }
 
     /// True when the ribbon crosses the box `r` (touching its edge does not count).
     pub fn crosses(&self, r: &Rect) -> bool {
-        self.band(r.x0, r.x1).is_some_and(|(top, bottom)| top < r.y1 && r.y0 < bottom)
+        self.crosses_by(r, &|x| self.top_at(x))
+    }
+
+    /// [`LinkOut::crosses`] with the top edge found by `top` (see [`LinkOut::band_by`]).
+    pub(crate) fn crosses_by(&self, r: &Rect, top: &dyn Fn(f64) -> f64) -> bool {
+        // Both edges stay between their ends' heights, so a box wholly above or below that
+        // span crosses nothing; label placement asks this thousands of times per chart, and
+        // the bisections below are most of its cost. The margin keeps the answer the same
+        // where rounding puts an edge a hair outside its ends.
+        const HAIR: f64 = 1e-6;
+        let (lo, hi) = (self.y0.min(self.y1), self.y0.max(self.y1) + self.width);
+        if r.y1 < lo - HAIR || r.y0 > hi + HAIR || r.x1 <= self.x0 || r.x0 >= self.x1 {
+            return false;
+        }
+        self.band_by(r.x0, r.x1, top).is_some_and(|(top, bottom)| top < r.y1 && r.y0 < bottom)
     }
 }
 
