@@ -470,6 +470,21 @@ fn in_korean_japanese_and_french_chart_words_are_neither_cut_nor_overlapping_at_
                 .and_then(|n| n.text())
                 .map(str::to_string);
             assert_eq!(title, Some(phrase::t("chart.yearly.title")));
+            // Enforcement titles in the record's translation, marked as the detail panel marks
+            // it; French has none, so its tooltips keep the English titles unmarked.
+            let svg = pipeline::chart(&sel, ChartKind::Timeline, ChartKind::Timeline.size_for(1232))
+                .svg
+                .expect("renders");
+            let doc = parse(&svg);
+            let tips: Vec<&str> =
+                marks(&doc, "event").iter().filter_map(|m| m.attribute("aria-label")).collect();
+            assert!(!tips.is_empty(), "{}: enforcement actions are drawn", l.code());
+            let marked = tips.iter().filter(|t| t.contains(&phrase::t("data.machine_unreviewed"))).count();
+            if l == Locale::Fr {
+                assert_eq!(marked, 0, "no French title is translated: {tips:?}");
+            } else {
+                assert_eq!(marked, tips.len(), "{}: every title translated and marked: {tips:?}", l.code());
+            }
             assert_ne!(title.as_deref(), Some("DPRK-linked crypto theft per year"), "{}", l.code());
         });
     }

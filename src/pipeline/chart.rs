@@ -291,7 +291,41 @@ fn timeline(sel: &Selection, incidents: &[&Incident]) -> TimelineData {
         p.changed = sel.changed(&p.id);
     }
     t.after = crate::after::lane(&sel.data, incidents, axis, crate::after::shows_untied(&sel.view.filter));
+    translate_titles(&mut t, &sel.data);
     t
+}
+
+/// Puts each enforcement action's title in the locale in force where the record has a
+/// translation of it, followed by how it was made, as the detail panel marks it ("(machine
+/// translation, not reviewed)"): a tooltip is plain text, so the note travels with the
+/// title. English, and a title without a translation, stay as the data writes them.
+fn translate_titles(timeline: &mut TimelineData, data: &Dataset) {
+    let locale = crate::phrase::locale();
+    if locale == crate::lang::Locale::En {
+        return;
+    }
+    let code = locale.code();
+    for e in &mut timeline.events {
+        let Some(record) = data.enforcement.iter().find(|r| r.id == e.id) else { continue };
+        let (text, translated) = crate::model::text_in(&record.translations, code, "title", &record.title);
+        let Some(how) = record.translations.get(code).filter(|_| translated) else { continue };
+        e.title = match how_made(how) {
+            Some(note) => format!("{text} {}", t(note)),
+            None => text.to_string(),
+        };
+    }
+}
+
+/// The key of the note saying how a translation was made, as the detail panel says it;
+/// `None` for a person's translation, reviewed (nothing to say).
+fn how_made(tr: &crate::model::Translation) -> Option<&'static str> {
+    use crate::model::TranslationMethod as M;
+    match (tr.method, tr.reviewed) {
+        (M::Machine, false) => Some("data.machine_unreviewed"),
+        (M::Machine, true) => Some("data.machine_reviewed"),
+        (M::Human, false) => Some("data.human_unreviewed"),
+        (M::Human, true) => None,
+    }
 }
 
 /// The flow body for the incidents `ids`, its node labels in the reader's language where
@@ -328,8 +362,8 @@ fn translate_labels(g: &mut FlowGraph, data: &Dataset) -> Option<String> {
         return None;
     }
     let code = locale.code();
-    // How each shown translation was made: (machine, reviewed).
-    let mut made: Vec<(bool, bool)> = Vec::new();
+    // How each shown translation was made (the key of its note).
+    let mut made: Vec<&'static str> = Vec::new();
     for node in &mut g.nodes {
         if node.id == aggregate::NOT_TRACED_ID {
             node.label = t("flow.not_traced");
@@ -345,18 +379,13 @@ fn translate_labels(g: &mut FlowGraph, data: &Dataset) -> Option<String> {
         let (text, translated) = crate::model::text_in(&record.translations, code, "label", &record.label);
         if let (true, Some(how)) = (translated, record.translations.get(code)) {
             node.label = text.to_string();
-            made.push((how.method == crate::model::TranslationMethod::Machine, how.reviewed));
+            made.extend(how_made(how));
         }
     }
-    let how = if made.contains(&(true, false)) {
-        "data.machine_unreviewed"
-    } else if made.contains(&(true, true)) {
-        "data.machine_reviewed"
-    } else if made.contains(&(false, false)) {
-        "data.human_unreviewed"
-    } else {
-        return None;
-    };
+    // The weakest kind shown is the one to say.
+    let how = ["data.machine_unreviewed", "data.machine_reviewed", "data.human_unreviewed"]
+        .into_iter()
+        .find(|k| made.contains(k))?;
     Some(fill("flow.labels_translated", &[("how", &t(how))]))
 }
 
