@@ -113,17 +113,22 @@ impl ChartData {
         let takeaway = takeaway(&data, &body, incidents);
         // Why a flow does not add up to its theft, flow by flow. (How its labels in the
         // reader's language were made is said in the drawing's legend and description.)
-        let notes: Vec<Note> = match &body {
-            Body::Flows(Some(g), _, _, _) => g
-                .sum_notes
-                .iter()
-                .map(|(id, text)| Note {
-                    hook: "flow-sum",
-                    key: id.clone(),
-                    name: data.incident(id).map_or_else(|| id.clone(), |i| i.victim.clone()),
-                    text: text.clone(),
-                })
-                .collect(),
+        let notes = match &body {
+            Body::Flows(Some(g), _, _, _) if !g.sum_notes.is_empty() => {
+                // One map, not a search through every incident per note: a large dataset
+                // has thousands of notes (quadratic at 100,000 incidents).
+                let victims: std::collections::HashMap<&str, &str> =
+                    data.incidents.iter().map(|i| (i.id.as_str(), i.victim.as_str())).collect();
+                g.sum_notes
+                    .iter()
+                    .map(|(id, text)| Note {
+                        hook: "flow-sum",
+                        key: id.clone(),
+                        name: victims.get(id.as_str()).map_or_else(|| id.clone(), |v| v.to_string()),
+                        text: text.clone(),
+                    })
+                    .collect()
+            }
             _ => Vec::new(),
         };
 

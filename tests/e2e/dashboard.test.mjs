@@ -507,3 +507,24 @@ test("an HTML page where the data should be gets a message, not a parser error",
   assert.ok((await page.locator("h1").count()) === 1, "the page is not blank");
   await context.close();
 });
+
+// WCAG 2.2's minimum target (24 px, or room around a smaller one), as Lighthouse's
+// accessibility audit checks it with axe-core (a dependency of the Lighthouse the bench
+// runs). A phone's language links and the incident table's rows once failed it, and the
+// incident table, laid out only near the screen, once covered the footer's Load button.
+test("every control a finger can reach is 24 px or has room around it, on a phone and a desk, in English and Korean", async () => {
+  const axe = readFileSync(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+  for (const [path, width] of [["", 412], ["", 1280], ["?lang=ko", 412]]) {
+    const context = await browser.newContext({ viewport: { width, height: 823 }, isMobile: width < 600, hasTouch: width < 600, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(server.url + path);
+    assert.equal(await settled(page), "ready");
+    await page.evaluate(axe);
+    const found = await page.evaluate(async () => {
+      const res = await window.axe.run(document, { runOnly: ["target-size"] });
+      return res.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(" ")}: ${n.any.map((a) => a.message).join("; ")}`));
+    });
+    assert.deepEqual(found, [], `${path || "/"} at ${width} px`);
+    await context.close();
+  }
+});
