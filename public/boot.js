@@ -98,10 +98,11 @@ function plain(error) {
 }
 
 /** The bundled dataset downloads beside the program (the app takes this response when it
- * asks for the same address); another dataset (?data=) is asked for by the app. */
+ * asks for the same address): its checked copy, which the build writes beside the JSON and
+ * the app reads; another dataset (?data=) is asked for by the app. */
 function earlyData() {
   if (new URLSearchParams(location.search).has("data")) return;
-  window.__heistLedgerData = fetch("data/incidents.json");
+  window.__heistLedgerData = fetch("data/incidents.checked.json");
   window.__heistLedgerData.catch(() => {});
 }
 

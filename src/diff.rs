@@ -576,10 +576,13 @@ fn headline(old: &Dataset, new: &Dataset, filter: &Filter, span: (i32, i32)) -> 
             .and_then(|id| d.incident(id))
             .map_or("(none)".to_string(), |i| format!("{} {}", i.victim, money(i.usd)))
     };
-    let share = |h: &aggregate::Headline| {
-        h.dprk_share
-            .as_ref()
-            .map_or("(none)".to_string(), |s| format!("{} ({}, {})", percent(s.share), s.publisher, s.window))
+    // The share's window as its figure words it (the headline's window is data; this list
+    // is still English).
+    let share = |d: &Dataset, h: &aggregate::Headline| {
+        h.dprk_share.as_ref().map_or("(none)".to_string(), |s| {
+            let window = d.reported_totals.iter().find(|t| t.id == s.total).map(ReportedTotal::window);
+            format!("{} ({}, {})", percent(s.share), s.publisher, window.unwrap_or_default())
+        })
     };
     let count_delta = hn.count as i64 - ho.count as i64;
     vec![
@@ -604,8 +607,8 @@ fn headline(old: &Dataset, new: &Dataset, filter: &Filter, span: (i32, i32)) -> 
         },
         HeadlineDelta {
             label: "DPRK share of all crypto theft".into(),
-            old: share(&ho),
-            new: share(&hn),
+            old: share(old, &ho),
+            new: share(new, &hn),
             delta: None,
         },
     ]

@@ -9,7 +9,8 @@
 //! (headline, release line, outlook, change log, published figures), `figure.rs` (a chart's
 //! figure, caption and table), `filters.rs` (the filter controls), `incidents.rs` (the
 //! incident table and detail panel), `page.rs` (the page's frame, sections and slots),
-//! `action.rs`, `after.rs`, `diff.rs` and `live.rs`. Outside code names every item as
+//! `action.rs`, `after.rs`, `diff.rs`, `live.rs` and `notices.rs` (the notices about the
+//! address in the reader's words). Outside code names every item as
 //! `html::X`.
 
 mod action;
@@ -20,6 +21,7 @@ mod figure;
 mod filters;
 mod incidents;
 pub mod live;
+pub mod notices;
 mod page;
 mod summary;
 

@@ -152,6 +152,17 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Reads the punctuation `b` (`,`, `[` or `]`) ahead, past any whitespace: how a reader
+    /// of a positional form of its own ([`crate::load::compact`]) steps between values.
+    pub(crate) fn expect(&mut self, b: u8) -> Result<(), Error> {
+        self.eat(b, &format!("`{}`", b as char))
+    }
+
+    /// How many bytes of the text are left to read.
+    pub(crate) fn remaining(&self) -> usize {
+        self.text.len().saturating_sub(self.pos)
+    }
+
     /// The value ahead is `null`; it is read.
     pub(crate) fn null(&mut self) -> bool {
         if self.peek() == Some(b'n') && self.text[self.pos..].starts_with("null") {

@@ -7,6 +7,7 @@ use crate::json;
 use crate::model::{Dataset, Date, SCHEMA_VERSION, SCHEMA_VERSIONS_READ};
 use crate::validate::{validate, Problem};
 
+pub mod compact;
 pub(crate) mod read;
 
 /// Largest dataset file accepted: 256 MB. 100,000 incidents the size of the shipped ones

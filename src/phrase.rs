@@ -26,6 +26,11 @@ use std::rc::Rc;
 use crate::json::Reader;
 use crate::lang::Locale;
 
+mod notes;
+mod published;
+pub use notes::year_note;
+pub use published::{amount, window};
+
 /// The English strings, the source every other locale translates.
 pub const ENGLISH_SOURCE: &str = include_str!("../i18n/en.json");
 

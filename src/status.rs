@@ -86,16 +86,6 @@ fn row(p: &StatusPoint, theft_usd: f64, split_date: Option<Date>) -> Row {
     }
 }
 
-/// The words for a measure in headers and legends.
-pub(crate) fn measure_label(m: StatusMeasure) -> &'static str {
-    match m {
-        StatusMeasure::Traceable => "Still traceable",
-        StatusMeasure::Untraceable => "Gone dark",
-        StatusMeasure::Frozen => "Frozen or seized",
-        StatusMeasure::Recovered => "Recovered",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::aggregate::published::Window;
 use crate::aggregate::yearly::{latest_reported, publisher_order, ReportedMark};
-use crate::format::money;
 use crate::model::{Dataset, FigureNature, Incident, ReportedTotal};
 use crate::view::SortKey;
 
@@ -79,15 +79,17 @@ pub struct Share {
     /// The year it is for: a share is only shown for one year, as a publisher gave it
     /// (a blend of several years' shares is a figure no one published).
     pub year: i32,
-    /// The window of the figure in words ("2024", "1 Jan – 19 Dec 2024").
-    pub window: String,
+    /// The window of the figure, as data: the phrasing layer writes it ("2024",
+    /// "1 Jan 2024 – 19 Dec 2024", "2024년").
+    pub window: Window,
     /// Id of the reported total it comes from.
     pub total: String,
     /// True when the publisher stated the share itself; otherwise it is worked out from
     /// the publisher's two dollar figures, and `basis` says so.
     pub stated: bool,
-    /// How a share that was not stated was worked out.
-    pub basis: Option<String>,
+    /// How a share that was not stated was worked out: the publisher's DPRK figure and its
+    /// figure for all actors, in dollars (the phrasing layer says it in words).
+    pub basis: Option<(f64, f64)>,
 }
 
 /// The share for one year: from the publishers' latest figures for it (full-year ones
@@ -110,7 +112,7 @@ fn share_for(data: &Dataset, year: i32) -> Option<Share> {
             share,
             publisher: t.publisher.clone(),
             year,
-            window: t.window(),
+            window: Window::of(t),
             total: t.id.clone(),
             stated: true,
             basis: None,
@@ -123,15 +125,10 @@ fn share_for(data: &Dataset, year: i32) -> Option<Share> {
                 share: t.usd / all,
                 publisher: t.publisher.clone(),
                 year,
-                window: t.window(),
+                window: Window::of(t),
                 total: t.id.clone(),
                 stated: false,
-                basis: Some(format!(
-                    "{} of {} stolen by all actors, both as {} published them",
-                    money(t.usd),
-                    money(all),
-                    t.publisher
-                )),
+                basis: Some((t.usd, all)),
             })
         })
     })

@@ -1,7 +1,48 @@
 //! Published figures over time: who said what about a year, and when.
 
 use crate::aggregate::yearly::publisher_order;
-use crate::model::{Dataset, Date, FigureNature, ReportedTotal};
+use crate::model::{Dataset, Date, FigureNature, FigureScope, ReportedTotal};
+
+/// The window a published figure covers, as data (its days, its year and scope, the
+/// publisher's own words where it gave no exact end), so the phrasing layer writes it in
+/// each language (`phrase::window`) rather than this layer in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Window {
+    /// The calendar year an annual or part-of-year figure is for; `None` across years.
+    pub year: Option<i32>,
+    /// The first day of the figure's data.
+    pub start: Date,
+    /// The last day (nominal where `words` says the publisher gave no exact end).
+    pub end: Date,
+    /// What the figure is for: a year, part of one, several.
+    pub scope: FigureScope,
+    /// The window as the publisher words it, in English ("January through early December").
+    pub words: Option<String>,
+}
+
+impl Window {
+    /// The window of `t`.
+    pub fn of(t: &ReportedTotal) -> Window {
+        Window {
+            year: t.year,
+            start: t.period_start,
+            end: t.period_end,
+            scope: t.scope(),
+            words: t.window_words.clone(),
+        }
+    }
+
+    /// True when the window is all of one calendar year.
+    pub fn is_full_year(&self) -> bool {
+        self.year.is_some_and(|y| self.start == Date::new(y, 1, 1) && self.end == Date::new(y, 12, 31))
+    }
+
+    /// True when the window is named by its year ("in 2024", "in 2025 (to 19 Dec 2025)"),
+    /// not by its days ("for 1 Jan – 30 Jun 2026"): a publisher's annual figure.
+    pub fn is_a_year(&self) -> bool {
+        self.year.is_some() && self.scope == FigureScope::Annual
+    }
+}
 
 /// One published figure on the "who said what, when" chart.
 #[derive(Debug, Clone, PartialEq)]

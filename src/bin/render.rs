@@ -12,10 +12,12 @@
 //! link inside the image) and the same as `.png` at twice the size. With `--html`, also writes
 //! the default view into that page at its `<!-- first-view -->` marker: the static first view,
 //! and each chart's static one-chart page at `embed/CHART/index.html` beside it (the embed
-//! code's address, which shows the chart with JavaScript off).
+//! code's address, which shows the chart with JavaScript off), and the dataset's checked
+//! copy (`data/incidents.checked.json`, the compact form the page reads its own data from).
 //! With `--releases DIR` as well, every frozen release `DIR/ID.json` gets its own copy of the
 //! app at `v/ID/` beside that page (its own data, its own first view, its base pointing
-//! there), and `versions.json` beside the page lists them, newest first. Each release, and
+//! there, and that first view in each other language at `v/ID/LANG/`, where the language
+//! picker's links lead without JavaScript), and `versions.json` beside the page lists them, newest first. Each release, and
 //! the site root for the current one, also gets its data package (`package/`: CSV tables,
 //! `datapackage.json`, a README and a zip of them); the site root gets the feeds of the
 //! releases (`feed.atom`, `feed.json`) and `CITATION.cff`, with absolute links when
@@ -131,7 +133,7 @@ mod native {
         let (v, mut notices) = view::parse(&a.query);
         let (v, more) = view::reconcile(v, &data);
         notices.extend(more);
-        for n in &notices {
+        for n in html::notices::tidy(&notices) {
             eprintln!("render: {n}");
         }
         let theme = v.theme.unwrap_or_default();
@@ -152,7 +154,7 @@ mod native {
             let shell = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
             let site = Site::new(a.site_url.as_deref().unwrap_or(&a.page_url));
             if let Some(dir) = &a.releases {
-                write_releases(&shell, page, dir, &a.page_url, &site, &data.release.id)?;
+                write_releases(&shell, page, dir, &a.page_url, &site, &data.release.id, &a.i18n)?;
                 let root = page.parent().ok_or_else(|| format!("{} has no folder", page.display()))?;
                 write_package(&root.join("package"), &data, &site)?;
                 write_site_files(root, &data, &site)?;
@@ -161,9 +163,10 @@ mod native {
             let alternates = html::hreflang_links(site_address);
             let root_page = with_alternates(&with_site_root(&shell, &a.page_url, &a.page_url)?, &alternates)?;
             std::fs::write(page, &root_page).map_err(|e| format!("{}: {e}", page.display()))?;
+            let root = page.parent().ok_or_else(|| format!("{} has no folder", page.display()))?;
+            write_checked(&root.join("data"), &data, &bytes)?;
             let default = Selection::new(data, Default::default(), Theme::Light);
             write_first_view(&default, &fingerprint(&bytes), page)?;
-            let root = page.parent().ok_or_else(|| format!("{} has no folder", page.display()))?;
             write_embed_pages(&default, root, &a.page_url)?;
             write_locale_pages(&root_page, &default, &fingerprint(&bytes), root, &a.i18n)?;
         }
@@ -263,6 +266,7 @@ mod native {
         page_url: &str,
         site: &Site,
         current: &str,
+        i18n: &Path,
     ) -> Result<(), String> {
         let root = page.parent().ok_or_else(|| format!("{} has no folder", page.display()))?;
         let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -273,7 +277,7 @@ mod native {
         files.sort();
         let mut datasets = Vec::new();
         for file in &files {
-            datasets.push(write_release(shell, root, file, page_url, site)?);
+            datasets.push(write_release(shell, root, file, page_url, site, i18n)?);
         }
         if !datasets.iter().any(|d| d.release.id == current) {
             return Err(format!(
@@ -296,6 +300,7 @@ mod native {
         file: &Path,
         page_url: &str,
         address: &Site,
+        i18n: &Path,
     ) -> Result<Dataset, String> {
         let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
         let data = parse_dataset(&bytes, &file.display().to_string(), today()).map_err(|e| e.to_string())?;
@@ -320,16 +325,32 @@ mod native {
         }
         let json = out.join("data/incidents.json");
         std::fs::write(&json, &bytes).map_err(|e| io(&json, e))?;
+        write_checked(&out.join("data"), &data, &bytes)?;
         let index = out.join("index.html");
         let base = format!("{page_url}{}", release::path_of(&id));
-        std::fs::write(&index, with_site_root(shell, &base, page_url)?).map_err(|e| io(&index, e))?;
+        let release_shell = with_site_root(shell, &base, page_url)?;
+        std::fs::write(&index, &release_shell).map_err(|e| io(&index, e))?;
         write_package(&out.join("package"), &data, address)?;
         let data = Arc::new(data);
         let default = Selection::new(data.clone(), Default::default(), Theme::Light);
         write_first_view(&default, &fingerprint(&bytes), &index)?;
         write_embed_pages(&default, &out, page_url)?;
+        // The language picker's links are relative to the page's base (`v/ID/`), so a
+        // reader without JavaScript who picks Korean lands on `v/ID/ko/`: that release's
+        // first view in each language, beside its English one.
+        write_locale_pages(&release_shell, &default, &fingerprint(&bytes), &out, i18n)?;
         drop(default);
         Ok(Arc::unwrap_or_clone(data))
+    }
+
+    /// The checked copy of a dataset read from `bytes`, `dir/incidents.checked.json`: the
+    /// page reads its own data from it in the compact form (`load::compact`), so the JSON
+    /// reader and the validator ship only in the checker's worker, for `?data=`.
+    fn write_checked(dir: &Path, data: &Dataset, bytes: &[u8]) -> Result<(), String> {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let path = dir.join("incidents.checked.json");
+        let text = heist_ledger::load::compact::encode(data, &fingerprint(bytes));
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
     }
 
     /// A release's data package in `dir`: the descriptor, the README, the CSV tables, and

@@ -1,82 +1,87 @@
 //! After the theft, as markup: each year's thefts beside what was frozen, seized, recovered
 //! and returned of them (`section[data-after]`), the events of one theft in its detail panel
 //! (`[data-detail-after]`), and a flow's published splits over time (`[data-flow-status]`).
-//! The words are small named functions, so the phrasing layer can take them over.
+//! The page's words come through the phrasing layer (`after.*`, `status.*`); the dataset's
+//! own English (summaries, quotes, notes) is marked `lang="en"` on a page in another language.
 
 use std::fmt::Write;
 
 use crate::after::{self, Tally, Years};
-use crate::format::{money, percent, percent_fine};
-use crate::html::common::{a, bdi, kind_tag_of};
+use crate::html::common::{a, bdi, english, kind_tag_of};
 use crate::model::{Cooperation, Dataset, Incident, StatusMeasure};
+use crate::phrase::{self, fill, money, percent, t as tr};
 use crate::pipeline::{ChartStatus, Selection};
 use crate::render::svg::escape;
 use crate::status::{self, FlowStatus};
 
-/// The heading of the yearly section.
-fn years_heading() -> &'static str {
-    "After the theft: frozen, seized, recovered, returned"
+/// A share to a hundredth of a percent, as a source states it ("12.34%", "12,34 %"): the
+/// figure the page's English writes, in the locale's signs.
+fn percent_fine(share: f64) -> String {
+    let english = crate::format::percent_fine(share);
+    if phrase::is_english() {
+        return english;
+    }
+    match english.strip_suffix('%') {
+        Some(number) => {
+            let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+            let (negative, whole) = match whole.strip_prefix('-') {
+                Some(w) => (true, w),
+                None => (false, whole),
+            };
+            let number = crate::locale::number::join_number(phrase::locale(), negative, whole, fraction);
+            // The locale's own percent sign and spacing, from its form of a whole share.
+            let sign = crate::locale::number::percent(phrase::locale(), 0.5);
+            format!("{number}{}", sign.trim_start_matches("50"))
+        }
+        None => english,
+    }
 }
 
-/// The yearly table's caption.
-fn years_caption() -> &'static str {
-    "Each year's thefts, and what was frozen, seized, recovered and returned of them"
-}
-
-/// What the yearly section counts, and how.
-fn years_method() -> &'static str {
-    "Counted by the year of the theft, whenever the freeze or recovery came. Each dollar is counted once: an amount that sits inside another event (Binance's share of the US seizure of Ronin funds, a court notice on ETH already frozen) is not added again. Frozen or seized money is held, not returned: only what a source says reached the victim counts as returned."
+/// A count as the locale writes it.
+fn count(n: usize) -> String {
+    phrase::integer(n as i64)
 }
 
 /// The sentence that makes the gap between held and returned plain.
 fn gap_sentence(t: &Tally, stolen: f64) -> String {
     if t.is_empty() {
-        return "No freeze, seizure, recovery or refusal is recorded for the thefts in view.".to_string();
+        return tr("after.none");
     }
-    let share = |part: f64, whole: f64| if whole > 0.0 { percent(part / whole) } else { "n/a".to_string() };
-    let mut s = format!(
-        "Of the {} stolen in the thefts in view, {} was frozen, seized or recovered afterwards ({}); {} of it ({}) is reported returned to the victims, and {} is held or not reported returned.",
-        money(stolen),
-        money(t.held),
-        share(t.held, stolen),
-        money(t.returned),
-        share(t.returned, t.held),
-        money(t.not_returned())
+    let share =
+        |part: f64, whole: f64| if whole > 0.0 { percent(part / whole) } else { tr("after.no_share") };
+    let mut s = fill(
+        "after.gap",
+        &[
+            ("stolen", &money(stolen)),
+            ("held", &money(t.held)),
+            ("held_share", &share(t.held, stolen)),
+            ("returned", &money(t.returned)),
+            ("returned_share", &share(t.returned, t.held)),
+            ("rest", &money(t.not_returned())),
+        ],
     );
     if t.uncounted > 0 {
-        let _ = write!(
-            s,
-            " {} more {} no amount or sit inside another.",
-            t.uncounted,
-            plural(t.uncounted, "event states", "events state")
-        );
+        let key = if t.uncounted == 1 { "after.uncounted_one" } else { "after.uncounted" };
+        let _ = write!(s, " {}", fill(key, &[("count", &count(t.uncounted))]));
     }
     if t.refusals > 0 {
-        let _ =
-            write!(s, " {} {} to act.", t.refusals, plural(t.refusals, "actor refused", "actors refused"));
+        let key = if t.refusals == 1 { "after.refusals_one" } else { "after.refusals" };
+        let _ = write!(s, " {}", fill(key, &[("count", &count(t.refusals))]));
     }
     s
 }
 
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
-}
-
 /// The headers of the yearly table.
-fn years_headers() -> [&'static str; 8] {
+fn years_headers() -> [String; 8] {
     [
-        "Year of theft",
-        "Thefts",
-        "Stolen",
-        "Frozen, seized or recovered",
-        "Returned to the victim",
-        "Held or not reported returned",
-        "Events without an amount; refusals",
-        "Stolen (bar), held (dark), returned (light)",
+        tr("after.col_year"),
+        tr("after.col_thefts"),
+        tr("after.col_stolen"),
+        tr("after.col_held"),
+        tr("after.col_returned"),
+        tr("after.col_rest"),
+        tr("after.col_events"),
+        tr("after.col_bar"),
     ]
 }
 
@@ -98,13 +103,13 @@ fn year_row(r: &after::YearRow, max: f64) -> String {
         if r.stolen > 0.0 { format!(" ({})", percent(r.tally.held / r.stolen)) } else { String::new() };
     format!(
         r#"<tr data-year="{y}"><th scope="row">{y}</th><td class="num">{}</td><td class="num">{}</td><td class="num">{}{held_share}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}; {}</td><td class="bar-cell">{}</td></tr>"#,
-        r.thefts,
+        count(r.thefts),
         money(r.stolen),
         money(r.tally.held),
         money(r.tally.returned),
         money(r.tally.not_returned()),
-        r.tally.uncounted,
-        r.tally.refusals,
+        count(r.tally.uncounted),
+        count(r.tally.refusals),
         bar(r.stolen, &r.tally, max),
         y = r.year
     )
@@ -116,12 +121,17 @@ fn apart_list(data: &Dataset, years: &Years) -> String {
         return String::new();
     }
     let items: String = years.apart.iter().map(|e| event_item(data, e)).collect();
+    let summary = fill(
+        "after.apart",
+        &[
+            ("count", &count(years.apart.len())),
+            ("held", &money(years.apart_tally.held)),
+            ("returned", &money(years.apart_tally.returned)),
+        ],
+    );
     format!(
-        r#"<details class="after-apart" data-after-apart="{}"><summary>{} tied to no single theft or to thefts of several years: {} held, {} returned</summary><ul class="after-events">{items}</ul></details>"#,
-        years.apart.len(),
-        years.apart.len(),
-        money(years.apart_tally.held),
-        money(years.apart_tally.returned)
+        r#"<details class="after-apart" data-after-apart="{}"><summary>{summary}</summary><ul class="after-events">{items}</ul></details>"#,
+        years.apart.len()
     )
 }
 
@@ -134,7 +144,7 @@ pub fn years(sel: &Selection) -> String {
     let total = years.total();
     let mut out = format!(
         r#"<h2 id="after-heading">{}</h2><p class="after-gap" data-after-gap data-held="{}" data-returned="{}">{}</p>"#,
-        escape(years_heading()),
+        escape(&tr("after.heading")),
         total.held,
         total.returned,
         escape(&gap_sentence(&total, stolen))
@@ -142,10 +152,10 @@ pub fn years(sel: &Selection) -> String {
     let _ = write!(
         out,
         r#"<div class="table-scroll"><table data-table="after"><caption>{}</caption><thead><tr>"#,
-        escape(years_caption())
+        escape(&tr("after.caption"))
     );
     for h in years_headers() {
-        let _ = write!(out, r#"<th scope="col">{}</th>"#, escape(h));
+        let _ = write!(out, r#"<th scope="col">{}</th>"#, escape(&h));
     }
     out.push_str("</tr></thead><tbody>");
     for r in years.rows.iter().filter(|r| r.thefts > 0 || !r.tally.is_empty()) {
@@ -153,45 +163,74 @@ pub fn years(sel: &Selection) -> String {
     }
     out.push_str("</tbody></table></div>");
     out.push_str(&apart_list(&sel.data, &years));
-    let _ = write!(out, r#"<p class="note">{}</p>"#, escape(years_method()));
+    let _ = write!(out, r#"<p class="note">{}</p>"#, escape(&tr("after.method")));
     out
 }
 
 /// An event's amount in words: "$30M", "more than $5.3M", "no amount stated".
 fn amount_words(e: &Cooperation) -> String {
     match (e.usd, e.floor) {
-        (Some(usd), true) => format!("more than {}", money(usd)),
+        (Some(usd), true) => fill("after.more_than", &[("amount", &money(usd))]),
         (Some(usd), false) => money(usd),
-        (None, _) => "no amount stated".to_string(),
+        (None, _) => tr("after.no_amount"),
     }
+}
+
+/// What an event did, in the words in force ([`after::outcome`] in English): "Frozen",
+/// "Returned to the victim", "Refused to act".
+fn outcome(e: &Cooperation) -> String {
+    use crate::model::CooperationKind as K;
+    tr(match (e.kind, e.returned) {
+        (K::Refusal, _) => "after.outcome_refused",
+        (_, true) => "after.outcome_returned",
+        (K::Freeze, false) => "after.outcome_frozen",
+        (K::Seizure, false) => "after.outcome_seized",
+        (K::Recovery, false) => "after.outcome_recovered",
+    })
 }
 
 /// One event as a list item: date, what happened and by whom, the amount, whether it is
 /// counted within another, how long after the theft, its summary, source and quote.
 pub(crate) fn event_item(data: &Dataset, e: &Cooperation) -> String {
-    let reported = if e.date_basis == crate::model::DateBasis::Report { " (reported)" } else { "" };
-    let within = e.within.as_deref().map(|w| format!(" Counted within {}.", bdi(w))).unwrap_or_default();
-    let response = e.response.as_deref().map(|r| format!(" Response: {}.", bdi(r))).unwrap_or_default();
-    let when = e.date_note.as_deref().map(|n| format!(" {}", bdi(n))).unwrap_or_default();
-    let note =
-        e.note.as_deref().map(|n| format!(r#" <span class="note">{}</span>"#, bdi(n))).unwrap_or_default();
+    let reported = if e.date_basis == crate::model::DateBasis::Report {
+        format!(" {}", tr("after.reported"))
+    } else {
+        String::new()
+    };
+    let within = e
+        .within
+        .as_deref()
+        .map(|w| format!(" {}", fill("after.within", &[("event", &english(w))])))
+        .unwrap_or_default();
+    let response = e
+        .response
+        .as_deref()
+        .map(|r| format!(" {}", fill("after.response", &[("response", &english(r))])))
+        .unwrap_or_default();
+    let when = e.date_note.as_deref().map(|n| format!(" {}", english(n))).unwrap_or_default();
+    let note = e
+        .note
+        .as_deref()
+        .map(|n| format!(r#" <span class="note">{}</span>"#, english(n)))
+        .unwrap_or_default();
     let source = data
         .strongest_first(&e.sources)
         .first()
         .and_then(|id| data.source(id))
         .map(|s| format!(" {}{}", a(&s.url, &bdi(&s.publisher)), kind_tag_of(s.kind, s.copy_of.as_deref())))
         .unwrap_or_default();
+    let what = fill(
+        "after.event",
+        &[("outcome", &outcome(e)), ("actor", &bdi(&e.actor)), ("amount", &amount_words(e))],
+    );
     format!(
-        r#"<li data-coop="{}" data-kind="{}" data-returned="{}"><strong>{}{reported}</strong>: {} by {}, {}.{within}{response} {}{when}{note}{source} <q>{}</q></li>"#,
+        r#"<li data-coop="{}" data-kind="{}" data-returned="{}"><strong>{}{reported}</strong>: {what}{within}{response} {}{when}{note}{source} <q>{}</q></li>"#,
         escape(&e.id),
         e.kind.slug(),
         e.returned,
-        e.date.human(),
-        after::outcome(e),
-        bdi(&e.actor),
-        amount_words(e),
-        bdi(&e.summary),
-        bdi(unquoted(&e.quote))
+        phrase::date(e.date),
+        english(&e.summary),
+        english(unquoted(&e.quote))
     )
 }
 
@@ -203,21 +242,27 @@ pub fn incident(data: &Dataset, i: &Incident) -> String {
     }
     let items: String = events.iter().map(|e| event_item(data, e)).collect();
     format!(
-        r#"<section class="detail-after" data-detail-after="{}"><h3>After the theft</h3><p data-after-gap>{}</p><ul class="after-events">{items}</ul></section>"#,
+        r#"<section class="detail-after" data-detail-after="{}"><h3>{}</h3><p data-after-gap>{}</p><ul class="after-events">{items}</ul></section>"#,
         escape(&i.id),
+        tr("after.incident_heading"),
         escape(&incident_gap(&t, i.usd))
     )
 }
 
 /// One theft's gap, in words.
 fn incident_gap(t: &Tally, stolen: f64) -> String {
-    let held =
-        if stolen > 0.0 { format!(" ({} of the theft)", percent(t.held / stolen)) } else { String::new() };
-    format!(
-        "Frozen, seized or recovered: {}{held}; returned to the victim: {}; held or not reported returned: {}.",
-        money(t.held),
-        money(t.returned),
-        money(t.not_returned())
+    let held = if stolen > 0.0 {
+        format!(" {}", fill("after.of_the_theft", &[("share", &percent(t.held / stolen))]))
+    } else {
+        String::new()
+    };
+    fill(
+        "after.incident_gap",
+        &[
+            ("held", &format!("{}{held}", money(t.held))),
+            ("returned", &money(t.returned)),
+            ("rest", &money(t.not_returned())),
+        ],
     )
 }
 
@@ -225,7 +270,7 @@ fn incident_gap(t: &Tally, stolen: f64) -> String {
 fn measure_cell(m: &status::Measure) -> String {
     let share = match (m.share, m.derived) {
         (Some(s), false) => percent_fine(s),
-        (Some(s), true) => format!("{} (derived)", percent_fine(s)),
+        (Some(s), true) => fill("status.derived_share", &[("share", &percent_fine(s))]),
         (None, _) => "—".to_string(),
     };
     match m.usd {
@@ -268,7 +313,7 @@ fn stages(row: &status::Row) -> String {
         .iter()
         .map(|(label, share, usd)| {
             let bits: Vec<String> = share.map(percent_fine).into_iter().chain(usd.map(money)).collect();
-            format!("{}: {}", bdi(label), bits.join(", "))
+            format!("{}: {}", english(label), bits.join(", "))
         })
         .collect();
     if items.is_empty() {
@@ -278,14 +323,14 @@ fn stages(row: &status::Row) -> String {
     }
 }
 
-/// The heading of a flow's status history.
-fn status_heading(victim: &str) -> String {
-    format!("How the {victim} split was published over time")
-}
-
-/// What the status history shows, and what a derived share is.
-fn status_method() -> &'static str {
-    "Each row is a split a source published on that day, as shares and dollars where it gave them; a share marked derived is the stated dollars divided by the theft value. The bar reads left to right: still traceable, gone dark, frozen or seized, recovered; grey is what the split does not account for."
+/// A measure's column heading ("Still traceable", "Gone dark").
+fn measure_label(m: StatusMeasure) -> String {
+    tr(match m {
+        StatusMeasure::Traceable => "status.traceable",
+        StatusMeasure::Untraceable => "status.untraceable",
+        StatusMeasure::Frozen => "status.frozen",
+        StatusMeasure::Recovered => "status.recovered",
+    })
 }
 
 /// A flow's published splits by date: a bar per date (small multiples) and the table, each
@@ -293,18 +338,25 @@ fn status_method() -> &'static str {
 pub fn flow_status(cs: &ChartStatus) -> String {
     let s: &FlowStatus = &cs.status;
     let mut out = format!(
-        r#"<section class="flow-status" data-flow-status="{}"><h3>{}</h3><div class="table-scroll"><table data-table="status"><thead><tr><th scope="col">Date</th>"#,
+        r#"<section class="flow-status" data-flow-status="{}"><h3>{}</h3><div class="table-scroll"><table data-table="status"><thead><tr><th scope="col">{}</th>"#,
         escape(&s.incident),
-        escape(&status_heading(&s.victim))
+        escape(&fill("status.heading", &[("victim", &s.victim)])),
+        tr("status.col_date")
     );
     for m in StatusMeasure::ALL {
-        let _ = write!(out, r#"<th scope="col">{}</th>"#, status::measure_label(m));
+        let _ = write!(out, r#"<th scope="col">{}</th>"#, measure_label(m));
     }
-    out.push_str(r#"<th scope="col">Split</th><th scope="col">Stages</th><th scope="col">Source</th></tr></thead><tbody>"#);
+    let _ = write!(
+        out,
+        r#"<th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        tr("status.col_split"),
+        tr("status.col_stages"),
+        tr("status.col_source")
+    );
     for (row, link) in s.rows.iter().zip(&cs.sources) {
         let drawn = if row.drawn { r#" data-drawn="true""# } else { "" };
-        let reported = if row.reported { " (reported)" } else { "" };
-        let chart = if row.drawn { " · drawn above" } else { "" };
+        let reported = if row.reported { format!(" {}", tr("after.reported")) } else { String::new() };
+        let chart = if row.drawn { format!(" · {}", tr("status.drawn_above")) } else { String::new() };
         let source = link
             .as_ref()
             .map(|src| {
@@ -319,7 +371,7 @@ pub fn flow_status(cs: &ChartStatus) -> String {
             out,
             r#"<tr data-status-date="{}"{drawn}><th scope="row">{}{reported}{chart}</th>"#,
             row.date,
-            row.date.human()
+            phrase::date(row.date)
         );
         for m in &row.measures {
             let _ = write!(out, r#"<td class="num">{}</td>"#, measure_cell(m));
@@ -331,22 +383,35 @@ pub fn flow_status(cs: &ChartStatus) -> String {
             stages(row)
         );
         // The row's notes and quote under it, across the table.
-        let notes: String = [
-            row.basis.as_deref().map(|b| format!("Shares of {b}.")),
-            row.note.clone(),
-            row.date_note.clone(),
-        ]
-        .into_iter()
-        .flatten()
-        .map(|n| format!("{} ", bdi(&n)))
-        .collect();
+        // The basis, notes and quote are the dataset's own English.
+        // (English isolates the whole sentence, as it always has.)
+        let basis = row.basis.as_deref().map(|b| {
+            if phrase::is_english() {
+                bdi(&fill("status.shares_of", &[("basis", b)]))
+            } else {
+                fill("status.shares_of", &[("basis", &english(b))])
+            }
+        });
+        let notes: String = basis
+            .into_iter()
+            .chain(
+                [row.note.as_deref().map(english), row.date_note.as_deref().map(english)]
+                    .into_iter()
+                    .flatten(),
+            )
+            .map(|n| format!("{n} "))
+            .collect();
         let _ = write!(
             out,
             r#"<tr class="status-notes" data-status-notes="{}"><td colspan="8">{notes}<q>{}</q></td></tr>"#,
             row.date,
-            bdi(unquoted(&row.quote))
+            english(unquoted(&row.quote))
         );
     }
-    let _ = write!(out, r#"</tbody></table></div><p class="note">{}</p></section>"#, escape(status_method()));
+    let _ = write!(
+        out,
+        r#"</tbody></table></div><p class="note">{}</p></section>"#,
+        escape(&tr("status.method"))
+    );
     out
 }

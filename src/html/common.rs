@@ -10,6 +10,17 @@ pub(super) fn bdi(s: &str) -> String {
     format!("<bdi>{}</bdi>", escape(s))
 }
 
+/// A dataset string written in English only (a publisher's cadence, a release's notes):
+/// isolated, and on a page in another language marked `lang="en"` so it reads (and is
+/// spoken) as the English it is.
+pub(super) fn english(s: &str) -> String {
+    if crate::phrase::is_english() {
+        bdi(s)
+    } else {
+        format!(r#"<bdi lang="en">{}</bdi>"#, escape(s))
+    }
+}
+
 /// A record's own text (a summary, a title) in the language in force: the record's
 /// translation where it has one, marked with its language and, unless a person wrote and
 /// reviewed it, a visible note of how it was made ("machine translation, not reviewed", in

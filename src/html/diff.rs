@@ -2,13 +2,16 @@
 //! its records folded by kind and by record), the picker beside the release line
 //! (`select[name=since]`) and the list for the view in force (`section[data-diff=RELEASE]`):
 //! the headline's delta, records added and removed, values revised (old → new, why,
-//! source). The words are small named functions, so the phrasing layer can take them over.
+//! source). The page's words come through the phrasing layer (`change.*`); the values the
+//! comparison quotes (amounts, names, fields) are still written by `crate::diff` in English.
 
 use std::fmt::Write;
 
-use crate::diff::{Diff, FieldChange, RecordChange};
-use crate::html::common::{a, bdi, kind_tag};
+use crate::aggregate::Window;
+use crate::diff::{Diff, FieldChange, List, RecordChange};
+use crate::html::common::{a, bdi, english, kind_tag};
 use crate::model::{ChangeEntry, Dataset, Revision};
+use crate::phrase::{self, fill, t};
 use crate::pipeline::{self, Selection};
 use crate::render::svg::escape;
 
@@ -49,32 +52,64 @@ pub fn since_picker(data: &Dataset) -> String {
     out
 }
 
+/// A count as the locale writes it.
+fn count(n: usize) -> String {
+    phrase::integer(n as i64)
+}
+
 /// The panel's heading.
 fn heading(d: &Diff) -> String {
-    format!(
-        "What changed in this view since release {} ({}), in release {} ({})",
-        d.from.id,
-        d.from.date.human(),
-        d.to.id,
-        d.to.date.human()
+    fill(
+        "change.diff_heading",
+        &[
+            ("from", &d.from.id),
+            ("from_date", &phrase::date(d.from.date)),
+            ("to", &d.to.id),
+            ("to_date", &phrase::date(d.to.date)),
+        ],
     )
 }
 
 /// The line under the heading: how many records, and the sources across the dataset.
 fn counts(d: &Diff) -> String {
-    format!(
-        "{} added, {} revised, {} removed in this view; across the dataset {} sources added and {} removed.",
-        d.added.len(),
-        d.revised.len(),
-        d.removed.len(),
-        d.sources.0,
-        d.sources.1
+    fill(
+        "change.diff_counts",
+        &[
+            ("added", &count(d.added.len())),
+            ("revised", &count(d.revised.len())),
+            ("removed", &count(d.removed.len())),
+            ("sources_added", &count(d.sources.0)),
+            ("sources_removed", &count(d.sources.1)),
+        ],
     )
 }
 
 /// What the marks mean.
-fn marks_note() -> &'static str {
-    "Thefts and published figures added or revised since are drawn with a second outline on the timeline and the figures chart, and marked in the incident table."
+fn marks_note() -> String {
+    t("change.diff_marks")
+}
+
+/// A headline figure's name in the words in force (the comparison names it in English,
+/// which stays the list's `data-diff-headline` hook).
+fn headline_label(label: &str) -> String {
+    match label {
+        "Stolen" => t("change.headline_stolen"),
+        "Incidents" => t("headline.incidents"),
+        "Largest heist" => t("headline.largest"),
+        "DPRK share of all crypto theft" => t("headline.share"),
+        other => other.to_string(),
+    }
+}
+
+/// What kind of record a change is about ("Theft", "Published figure").
+fn list_label(list: List) -> String {
+    t(match list {
+        List::Incident => "change.list_incident",
+        List::Figure => "change.list_figure",
+        List::Flow => "change.list_flow",
+        List::Enforcement => "change.list_enforcement",
+        List::Cooperation => "change.list_cooperation",
+    })
 }
 
 /// The headline's figures before and after.
@@ -85,13 +120,13 @@ fn headline_list(d: &Diff) -> String {
         .map(|h| {
             let change = match (&h.delta, h.old == h.new) {
                 (Some(delta), _) => format!(" ({})", escape(delta)),
-                (None, true) => " (unchanged)".to_string(),
+                (None, true) => format!(" {}", t("change.unchanged")),
                 (None, false) => String::new(),
             };
             format!(
                 r#"<li data-diff-headline="{}"><strong>{}</strong>: {} → {}{change}</li>"#,
                 escape(&h.label),
-                escape(&h.label),
+                escape(&headline_label(&h.label)),
                 bdi(&h.old),
                 bdi(&h.new)
             )
@@ -105,7 +140,7 @@ fn record_item(r: &RecordChange, kind: &str) -> String {
     format!(
         r#"<li data-diff-record="{}" data-diff-kind="{kind}">{} <bdi>{}</bdi>{why}</li>"#,
         escape(&r.id),
-        r.list.label(),
+        list_label(r.list),
         escape(&r.name)
     )
 }
@@ -118,26 +153,35 @@ fn source_cell(data: &Dataset, f: &FieldChange) -> String {
 }
 
 /// Why a value changed, when the change log does not say.
-fn no_reason() -> &'static str {
-    "not given in the change log"
+fn no_reason() -> String {
+    t("change.no_reason")
 }
 
 fn revised_table(data: &Dataset, d: &Diff) -> String {
-    let mut out = String::from(
-        r#"<div class="table-scroll"><table data-table="diff"><thead><tr><th scope="col">Record</th><th scope="col">Field</th><th scope="col">Was</th><th scope="col">Now</th><th scope="col">Why</th><th scope="col">Source</th></tr></thead><tbody>"#,
-    );
+    let mut out = String::from(r#"<div class="table-scroll"><table data-table="diff"><thead><tr>"#);
+    for key in [
+        "change.col_record",
+        "change.col_field",
+        "change.col_was",
+        "change.col_now",
+        "change.col_why",
+        "change.col_source",
+    ] {
+        let _ = write!(out, r#"<th scope="col">{}</th>"#, t(key));
+    }
+    out.push_str("</tr></thead><tbody>");
     for r in &d.revised {
         for f in &r.fields {
             let _ = write!(
                 out,
                 r#"<tr data-diff-record="{}" data-diff-kind="revised"><th scope="row">{} <bdi>{}</bdi></th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
                 escape(&r.id),
-                r.list.label(),
+                list_label(r.list),
                 escape(&r.name),
                 bdi(&f.field),
                 bdi(&f.old),
                 bdi(&f.new),
-                bdi(f.why.as_deref().unwrap_or(no_reason())),
+                f.why.as_deref().map_or_else(|| bdi(&no_reason()), english),
                 source_cell(data, f)
             );
         }
@@ -165,7 +209,11 @@ pub fn panel(sel: &Selection, open: bool) -> String {
 /// (`details[data-diff=RELEASE]`).
 pub fn folded(sel: &Selection) -> String {
     let Some(d) = sel.diff() else { return String::new() };
-    let stolen = d.headline.first().map(|h| format!("; stolen {} → {}", h.old, h.new)).unwrap_or_default();
+    let stolen = d
+        .headline
+        .first()
+        .map(|h| fill("change.diff_folded_stolen", &[("old", &h.old), ("new", &h.new)]))
+        .unwrap_or_default();
     format!(
         r#"<details class="diff diff-folded" data-diff="{}" data-diff-to="{}"><summary>{}{}</summary>{}</details>"#,
         escape(&d.from.id),
@@ -178,12 +226,14 @@ pub fn folded(sel: &Selection) -> String {
 
 /// The folded list's line.
 fn folded_line(d: &Diff) -> String {
-    format!(
-        "Since release {}: {} added, {} revised, {} removed in this view",
-        d.from.id,
-        d.added.len(),
-        d.revised.len(),
-        d.removed.len()
+    fill(
+        "change.diff_folded",
+        &[
+            ("from", &d.from.id),
+            ("added", &count(d.added.len())),
+            ("revised", &count(d.revised.len())),
+            ("removed", &count(d.removed.len())),
+        ],
     )
 }
 
@@ -192,52 +242,84 @@ fn folded_line(d: &Diff) -> String {
 fn body(sel: &Selection, d: &Diff, open: bool) -> String {
     let mut out = format!("<p>{}</p>{}", escape(&counts(d)), headline_list(d));
     let open = if open { " open" } else { "" };
-    for (title, list, kind) in [("Added", &d.added, "added"), ("Removed", &d.removed, "removed")] {
+    for (title, list, kind) in
+        [("change.diff_added", &d.added, "added"), ("change.removed", &d.removed, "removed")]
+    {
         if !list.is_empty() {
             let items: String = list.iter().map(|r| record_item(r, kind)).collect();
+            let title = fill(title, &[("count", &count(list.len()))]);
             let _ = write!(
                 out,
-                r#"<details class="diff-list"{open}><summary>{title} ({})</summary><ul class="diff-records">{items}</ul></details>"#,
-                list.len()
+                r#"<details class="diff-list"{open}><summary>{title}</summary><ul class="diff-records">{items}</ul></details>"#
             );
         }
     }
     if !d.revised.is_empty() {
         let values: usize = d.revised.iter().map(|r| r.fields.len()).sum();
+        let title =
+            fill("change.diff_revised", &[("records", &count(d.revised.len())), ("values", &count(values))]);
         let _ = write!(
             out,
-            r#"<details class="diff-list"{open}><summary>Revised ({} records, {values} values)</summary>{}</details>"#,
-            d.revised.len(),
+            r#"<details class="diff-list"{open}><summary>{title}</summary>{}</details>"#,
             revised_table(&sel.data, d)
         );
     }
-    let _ = write!(out, r#"<p class="note">{}</p>"#, escape(marks_note()));
+    let _ = write!(out, r#"<p class="note">{}</p>"#, escape(&marks_note()));
     out
 }
 
-/// What kind of record an id of the change log names, and its name for readers: a theft
-/// by its victim and date, a published figure by publisher and period, a source by its
-/// title and publisher, and so on; `None` when the dataset no longer holds it.
+/// What kind of record an id of the change log names (a slug: [`kind_heading`] and
+/// [`kind_count`] say it in words), and its name for readers: a theft by its victim and
+/// date, a published figure by publisher and period, a source by its title and publisher,
+/// and so on; `None` when the dataset no longer holds it.
 fn record_named(data: &Dataset, id: &str) -> Option<(&'static str, String)> {
     if let Some(i) = data.incident(id) {
-        return Some(("Thefts", format!("{}, {}", i.victim, i.date.human())));
+        return Some(("thefts", format!("{}, {}", i.victim, phrase::date(i.date))));
     }
     if let Some(t) = data.reported_totals.iter().find(|t| t.id == id) {
-        return Some(("Published figures", format!("{}, {}", t.publisher, t.window())));
+        return Some(("figures", format!("{}, {}", t.publisher, phrase::window(&Window::of(t)))));
     }
     if let Some(s) = data.source(id) {
-        return Some(("Sources", format!("{} ({})", s.title, s.publisher)));
+        return Some(("sources", format!("{} ({})", s.title, s.publisher)));
     }
     if let Some(e) = data.enforcement.iter().find(|e| e.id == id) {
-        return Some(("Enforcement actions", e.title.clone()));
+        return Some(("enforcement", e.title.clone()));
     }
     if let Some(c) = data.cooperation.iter().find(|c| c.id == id) {
-        return Some((
-            "Freezes, seizures, recoveries and refusals",
-            format!("{}, {}", c.actor, c.date.human()),
-        ));
+        return Some(("cooperation", format!("{}, {}", c.actor, phrase::date(c.date))));
     }
     None
+}
+
+/// A kind of record as a heading ("Thefts", "Published figures").
+fn kind_heading(kind: &str) -> String {
+    t(match kind {
+        "thefts" => "change.kind_thefts",
+        "figures" => "change.kind_figures",
+        "sources" => "change.kind_sources",
+        "enforcement" => "change.kind_enforcement",
+        "cooperation" => "change.kind_cooperation",
+        _ => "change.kind_gone",
+    })
+}
+
+/// A kind of record in running text, counted: "1 theft", "5 thefts".
+fn kind_count(kind: &str, n: usize) -> String {
+    let one = n == 1;
+    let key = match kind {
+        "thefts" if one => "change.count_one_thefts",
+        "thefts" => "change.count_thefts",
+        "figures" if one => "change.count_one_figures",
+        "figures" => "change.count_figures",
+        "sources" if one => "change.count_one_sources",
+        "sources" => "change.count_sources",
+        "enforcement" if one => "change.count_one_enforcement",
+        "enforcement" => "change.count_enforcement",
+        "cooperation" if one => "change.count_one_cooperation",
+        "cooperation" => "change.count_cooperation",
+        _ => "change.count_gone",
+    };
+    fill(key, &[("count", &phrase::integer(n as i64))])
 }
 
 /// A record's name for readers, or its id when the dataset no longer holds it.
@@ -275,7 +357,12 @@ fn cited_html(data: &Dataset, text: &str) -> String {
             );
         }
     }
-    format!("<bdi>{out}</bdi>")
+    // The notes are the dataset's own English: marked so on a page in another language.
+    if phrase::is_english() {
+        format!("<bdi>{out}</bdi>")
+    } else {
+        format!(r#"<bdi lang="en">{out}</bdi>"#)
+    }
 }
 
 /// Where the first sentence of `text` ends: at ". " before a capital letter, else the end.
@@ -315,47 +402,33 @@ fn first_sentence(text: &str) -> &str {
 
 /// "208 added (190 sources, 5 thefts, …), 189 values revised in 120 records, 1 removed".
 fn release_counts(data: &Dataset, c: &ChangeEntry) -> String {
+    let count = |n: usize| phrase::integer(n as i64);
     let mut parts = Vec::new();
     if !c.added.is_empty() {
         let kinds = added_by_kind(data, c);
-        let words: Vec<String> = kinds
-            .iter()
-            .map(|(kind, names)| format!("{} {}", names.len(), kind_words(kind, names.len())))
-            .collect();
-        parts.push(format!("{} added ({})", c.added.len(), words.join(", ")));
+        let words: Vec<String> = kinds.iter().map(|(kind, names)| kind_count(kind, names.len())).collect();
+        let kinds = words.join(&t("change.list_comma"));
+        parts.push(fill("change.counts_added", &[("count", &count(c.added.len())), ("kinds", &kinds)]));
     }
     if !c.revised.is_empty() {
         let records = revised_by_record(c).len();
-        parts.push(format!(
-            "{} value{} revised in {records} record{}",
-            c.revised.len(),
-            if c.revised.len() == 1 { "" } else { "s" },
-            if records == 1 { "" } else { "s" }
-        ));
+        let values = fill(
+            if c.revised.len() == 1 { "change.n_values_one" } else { "change.n_values" },
+            &[("count", &count(c.revised.len()))],
+        );
+        let records = fill(
+            if records == 1 { "change.n_records_one" } else { "change.n_records" },
+            &[("count", &count(records))],
+        );
+        parts.push(fill("change.counts_revised", &[("values", &values), ("records", &records)]));
     }
     if !c.removed.is_empty() {
-        parts.push(format!("{} removed", c.removed.len()));
+        parts.push(fill("change.counts_removed", &[("count", &count(c.removed.len()))]));
     }
     if parts.is_empty() {
-        "No records added, revised or removed.".to_string()
+        t("change.no_changes")
     } else {
-        format!("{}.", parts.join("; "))
-    }
-}
-
-/// A kind of record in running text, counted: "1 theft", "5 thefts".
-fn kind_words(kind: &str, n: usize) -> String {
-    let lower = kind.to_lowercase();
-    if n != 1 {
-        return lower;
-    }
-    match kind {
-        "Thefts" => "theft".into(),
-        "Published figures" => "published figure".into(),
-        "Sources" => "source".into(),
-        "Enforcement actions" => "enforcement action".into(),
-        "Freezes, seizures, recoveries and refusals" => "freeze, seizure, recovery or refusal".into(),
-        _ => lower,
+        fill("change.counts", &[("parts", &parts.join(&t("change.list_semicolon")))])
     }
 }
 
@@ -364,7 +437,7 @@ fn kind_words(kind: &str, n: usize) -> String {
 fn added_by_kind(data: &Dataset, c: &ChangeEntry) -> Vec<(&'static str, Vec<String>)> {
     let mut kinds: Vec<(&'static str, Vec<String>)> = Vec::new();
     for id in &c.added {
-        let (kind, name) = record_named(data, id).unwrap_or(("Records no longer in the dataset", id.clone()));
+        let (kind, name) = record_named(data, id).unwrap_or(("gone", id.clone()));
         match kinds.iter_mut().find(|(k, _)| *k == kind) {
             Some((_, names)) => names.push(name),
             None => kinds.push((kind, vec![name])),
@@ -399,14 +472,18 @@ fn revised_record(data: &Dataset, id: &str, list: &[&Revision]) -> String {
             .source(&r.source)
             .map(|s| format!("{}{}", a(&s.url, &bdi(&s.publisher)), kind_tag(s.kind)))
             .unwrap_or_else(|| bdi(&r.source));
-        let _ = write!(
-            out,
-            "<li><strong>{}</strong>: was {} → now {}. {} Source: {src}.</li>",
-            bdi(&r.field),
-            cited_html(data, &r.old),
-            cited_html(data, &r.new),
-            cited_html(data, &r.why)
+        let field = format!("<strong>{}</strong>", bdi(&r.field));
+        let line = fill(
+            "change.revision",
+            &[
+                ("field", &field),
+                ("old", &cited_html(data, &r.old)),
+                ("new", &cited_html(data, &r.new)),
+                ("why", &cited_html(data, &r.why)),
+                ("source", &src),
+            ],
         );
+        let _ = write!(out, "<li>{line}</li>");
     }
     out.push_str("</ul></details>");
     out
@@ -419,12 +496,12 @@ fn revised_record(data: &Dataset, id: &str, list: &[&Revision]) -> String {
 pub fn release_log(data: &Dataset) -> String {
     let mut out = String::new();
     for c in &data.changes {
+        let title =
+            fill("change.release", &[("release", &escape(&c.release)), ("date", &phrase::date(c.date))]);
         let _ = write!(
             out,
-            r#"<section class="release" data-release="{}"><h3>Release {} ({})</h3><p class="release-summary">{} {}</p>"#,
+            r#"<section class="release" data-release="{}"><h3>{title}</h3><p class="release-summary">{} {}</p>"#,
             escape(&c.release),
-            escape(&c.release),
-            c.date.human(),
             cited_html(data, first_sentence(&c.summary)),
             escape(&release_counts(data, c))
         );
@@ -432,36 +509,38 @@ pub fn release_log(data: &Dataset) -> String {
             note_paragraphs(&c.summary).iter().map(|p| format!("<p>{}</p>", cited_html(data, p))).collect();
         let _ = write!(
             out,
-            r#"<details class="release-notes"><summary>The release's notes in full</summary>{paragraphs}</details>"#
+            r#"<details class="release-notes"><summary>{}</summary>{paragraphs}</details>"#,
+            t("change.notes_in_full")
         );
         for (kind, names) in added_by_kind(data, c) {
             let items: String = names.iter().map(|n| format!("<li>{}</li>", bdi(n))).collect();
+            let summary = fill(
+                "change.added_kind",
+                &[("kind", &kind_heading(kind)), ("count", &phrase::integer(names.len() as i64))],
+            );
             let _ = write!(
                 out,
-                r#"<details class="release-added"><summary>Added: {} ({})</summary><ul>{items}</ul></details>"#,
-                escape(kind),
-                names.len()
+                r#"<details class="release-added"><summary>{summary}</summary><ul>{items}</ul></details>"#
             );
         }
         let records = revised_by_record(c);
         if !records.is_empty() {
-            let _ = write!(
-                out,
-                r#"<details class="release-revised"><summary>Revised: {} records ({} values)</summary>"#,
-                records.len(),
-                c.revised.len()
+            let summary = fill(
+                "change.revised_records",
+                &[
+                    ("records", &phrase::integer(records.len() as i64)),
+                    ("values", &phrase::integer(c.revised.len() as i64)),
+                ],
             );
+            let _ = write!(out, r#"<details class="release-revised"><summary>{summary}</summary>"#);
             for (id, list) in &records {
                 out.push_str(&revised_record(data, id, list));
             }
             out.push_str("</details>");
         }
         if !c.removed.is_empty() {
-            let _ = write!(
-                out,
-                r#"<details class="release-removed"><summary>Removed ({})</summary><ul>"#,
-                c.removed.len()
-            );
+            let summary = fill("change.removed", &[("count", &phrase::integer(c.removed.len() as i64))]);
+            let _ = write!(out, r#"<details class="release-removed"><summary>{summary}</summary><ul>"#);
             for r in &c.removed {
                 let _ = write!(
                     out,

@@ -11,6 +11,7 @@ use crate::html::action::Action;
 use crate::html::page::Slot;
 use crate::load::Progress;
 use crate::model::Release;
+use crate::phrase::t;
 use crate::release::Version;
 use crate::render::svg::escape;
 use crate::view::ChartKind;
@@ -22,7 +23,8 @@ pub fn notices(notices: &[String]) -> String {
     }
     let items: String = notices.iter().map(|n| format!("<li>{}</li>", escape(n))).collect();
     format!(
-        r#"<div class="notices" role="status"><p>Some parts of the address were not understood and were ignored:</p><ul>{items}</ul></div>"#
+        r#"<div class="notices" role="status"><p>{}</p><ul>{items}</ul></div>"#,
+        escape(&t("notice.heading"))
     )
 }
 

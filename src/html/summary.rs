@@ -3,10 +3,11 @@
 
 use std::fmt::Write;
 
-use crate::html::common::{a, bdi, kind_tag_of, source};
+use crate::aggregate::Window;
+use crate::html::common::{a, bdi, english, kind_tag_of, source};
 use crate::html::diff;
 use crate::html::figure::table;
-use crate::model::Dataset;
+use crate::model::{Dataset, FigureNature};
 use crate::phrase::{self, t};
 use crate::pipeline::Figure;
 use crate::render::svg::escape;
@@ -23,9 +24,10 @@ pub fn headline(data: &Dataset, figures: &[Figure]) -> String {
             out,
             r#"<div class="figure"><dt>{}</dt><dd><span class="value"{hook}>{}</span>"#,
             escape(&f.label),
-            // Japanese writes an amount without spaces ("64億8000万ドル"): a narrow card may
-            // break it before its currency, never inside the number.
-            escape(&f.value).replacen("ドル", "<wbr>ドル", 1)
+            // An amount and its unit never part ("64억8,000만 달러", "64億8000万ドル",
+            // "6,48 milliards de dollars"): the stylesheet keeps the value on one line and
+            // gives the card room for it in every language.
+            escape(&f.value)
         );
         if let Some(d) = &f.detail {
             let _ = write!(out, " {}", bdi(d));
@@ -79,8 +81,11 @@ pub fn outlook(data: &Dataset) -> String {
     let items: Vec<(bool, String)> = data.outlook.iter().map(|o| outlook_item(data, o, true)).collect();
     let due = items.iter().filter(|(due, _)| *due).count();
     let summary = match due {
-        0 => "Publishers' latest figures and when the next are expected".to_string(),
-        n => format!("Publishers' latest figures: {n} of {} may already have a newer one out", items.len()),
+        0 => t("outlook.title"),
+        n => phrase::fill(
+            "outlook.due",
+            &[("due", &phrase::integer(n as i64)), ("count", &phrase::integer(items.len() as i64))],
+        ),
     };
     let list: String = items.into_iter().map(|(_, li)| li).collect();
     format!(r#"<details class="outlook" data-outlook><summary>{summary}</summary><ul>{list}</ul></details>"#)
@@ -93,55 +98,83 @@ pub fn outlook_list(data: &Dataset) -> String {
     }
     let list: String = data.outlook.iter().map(|o| outlook_item(data, o, false).1).collect();
     format!(
-        r#"<section class="print-outlook" data-print-outlook><h2>Publishers' latest figures and when the next are expected</h2><ul>{list}</ul></section>"#
+        r#"<section class="print-outlook" data-print-outlook><h2>{}</h2><ul>{list}</ul></section>"#,
+        t("outlook.title")
     )
+}
+
+/// What kind of figure a publisher's latest is, in running text ("annual figure, stated").
+fn nature_words(n: FigureNature) -> String {
+    t(match n {
+        FigureNature::FullYear => "outlook.nature_full_year",
+        FigureNature::PartOfYear => "outlook.nature_part_of_year",
+        FigureNature::MultiPeriod => "outlook.nature_multi_period",
+        FigureNature::Derived => "outlook.nature_derived",
+    })
 }
 
 /// One publisher's line, and whether its next figure may already be out (its window has
 /// opened by the release day). `why` adds its cadence and the basis of the expectation
-/// (the page has room for them; paper gets the figure and the window).
+/// (the page has room for them; paper gets the figure and the window). The publisher's
+/// own words (what comes next, its cadence, the basis) are data, in English.
 fn outlook_item(data: &Dataset, o: &crate::model::Outlook, why: bool) -> (bool, String) {
     let latest = data.reported_totals.iter().find(|t| t.id == o.latest);
-    let figure = latest.map_or(String::new(), |t| {
-        let amount = crate::format::amount(t.usd, t.usd_high, t.floor);
+    let figure = latest.map_or(String::new(), |total| {
+        let amount = phrase::amount(total.usd, total.usd_high, total.floor);
         let link = data
-            .source(&t.source)
-            .map(|s| format!("{}{}", a(&s.url, "source"), kind_tag_of(s.kind, s.copy_of.as_deref())))
+            .source(&total.source)
+            .map(|s| {
+                format!("{}{}", a(&s.url, &t("outlook.source")), kind_tag_of(s.kind, s.copy_of.as_deref()))
+            })
             .unwrap_or_default();
-        format!(
-            " latest read {amount} for {} ({}), published {} {link}.",
-            escape(&t.window()),
-            t.nature().label().to_ascii_lowercase(),
-            t.published.human()
-        )
+        let window = escape(&phrase::window(&Window::of(total)));
+        let line = phrase::fill(
+            "outlook.latest",
+            &[
+                ("amount", &amount),
+                ("window", &window),
+                ("nature", &nature_words(total.nature())),
+                ("date", &phrase::date(total.published)),
+                ("link", &link),
+            ],
+        );
+        format!(" {line}")
     });
     let (due, next) = match (o.next_from, o.next_to) {
         (Some(from), Some(to)) => {
             let status = match data.evidence_horizon {
                 Some(h) if to < h => {
-                    format!(" It was due by {}; none was found in the evidence read.", to.human())
+                    format!(" {}", phrase::fill("outlook.overdue", &[("date", &phrase::date(to))]))
                 }
                 _ if from <= data.release.date => {
                     let read = data
                         .evidence_horizon
-                        .map(|h| format!("; the evidence read ends {}", h.human()))
+                        .map(|h| phrase::fill("outlook.evidence_ends", &[("date", &phrase::date(h))]))
                         .unwrap_or_default();
-                    format!(
-                        " <strong>It may already be out</strong>: the window opened {}{read}.",
-                        from.human()
-                    )
+                    let may = format!("<strong>{}</strong>", t("outlook.may_be_out"));
+                    let line = phrase::fill(
+                        "outlook.window_opened",
+                        &[("may", &may), ("date", &phrase::date(from)), ("read", &read)],
+                    );
+                    format!(" {line}")
                 }
                 _ => String::new(),
             };
-            (
-                from <= data.release.date,
-                format!("Next: {}, expected {} – {}.{status}", bdi(&o.next), from.human(), to.human()),
-            )
+            let line = phrase::fill(
+                "outlook.next_expected",
+                &[
+                    ("next", &english(&o.next)),
+                    ("from", &phrase::date(from)),
+                    ("to", &phrase::date(to)),
+                    ("status", &status),
+                ],
+            );
+            (from <= data.release.date, line)
         }
-        _ => (false, format!("Next: {}.", bdi(&o.next))),
+        _ => (false, phrase::fill("outlook.next", &[("next", &english(&o.next))])),
     };
     let cadence = if why {
-        format!(r#" <span class="cadence">{} {}</span>"#, bdi(&o.cadence), bdi(&o.basis))
+        format!(r#" <span class="cadence">{} {}</span>"#, english(&o.cadence), english(&o.basis))
     } else {
         String::new()
     };
@@ -155,7 +188,7 @@ fn outlook_item(data: &Dataset, o: &crate::model::Outlook, why: bool) -> (bool, 
 
 /// The change log, newest first ([`diff::release_log`]).
 pub fn changes(data: &Dataset) -> String {
-    format!(r#"<summary>What changed: the release log</summary>{}"#, diff::release_log(data))
+    format!(r#"<summary>{}</summary>{}"#, t("change.log"), diff::release_log(data))
 }
 
 /// The published figures, all of them, folded under the charts.

@@ -94,7 +94,7 @@ impl ChartData {
                     hook: "reconcile",
                     key: n.year.to_string(),
                     name: n.year.to_string(),
-                    text: n.text(),
+                    text: crate::phrase::year_note(&sel.data, n),
                 })
                 .collect();
         }

@@ -104,18 +104,26 @@ pub fn headline(sel: &Selection) -> Vec<Figure> {
             .into_iter()
             .collect();
         // "in 2024", "in 2025 (January through early December)", "for 1 Jan – 30 Jun 2026".
-        let within = s.window.starts_with(&s.year.to_string());
+        let within = s.window.is_a_year();
         let key = match (within, s.stated) {
             (true, true) => "headline.share_in_stated",
             (false, true) => "headline.share_for_stated",
             (true, false) => "headline.share_in_derived",
             (false, false) => "headline.share_for_derived",
         };
-        let detail = phrase::fill(key, &[("window", &s.window), ("publisher", &s.publisher)]);
+        let detail =
+            phrase::fill(key, &[("window", &phrase::window(&s.window)), ("publisher", &s.publisher)]);
         let note = if s.stated {
             None
         } else {
-            s.basis.map(|b| phrase::fill("headline.derived_note", &[("basis", &b)]))
+            s.basis.map(|(usd, all)| {
+                let (usd, all) = (phrase::money(usd), phrase::money(all));
+                let basis = phrase::fill(
+                    "headline.derived_basis",
+                    &[("usd", &usd), ("all", &all), ("publisher", &s.publisher)],
+                );
+                phrase::fill("headline.derived_note", &[("basis", &basis)])
+            })
         };
         figures.push(Figure {
             label: t("headline.share"),

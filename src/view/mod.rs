@@ -4,7 +4,7 @@
 //!
 //! One file per job: `filter.rs` (the filter and the filter in words), `state.rs` (the view's
 //! state and its named choices), `rules.rs` (the rules every parameter is read under:
-//! [`Draft`], [`parse`], [`apply`]), `notices.rs` (the [`Notice`] type and its words, notices tidied; unknown values dropped),
+//! [`Draft`], [`parse`], [`apply`]), `notices.rs` (the [`Notice`] type; unknown values dropped),
 //! `url.rs` (the query string read and written). Every item is re-exported here, so outside
 //! code names it as `view::X`.
 
@@ -19,7 +19,7 @@ mod tests;
 
 pub use crate::text::fold_case;
 pub use filter::{describe, Filter};
-pub use notices::{reconcile, tidy_notices, Notice, MAX_NOTICES};
+pub use notices::{reconcile, Notice, MAX_NOTICES};
 pub use rules::{apply, parse, Draft};
 pub use state::{slide_after, ChartKind, Embed, FiguresFor, SortKey, Theme, ViewState};
 pub use url::{encode, query_pairs, to_query};

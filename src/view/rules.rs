@@ -3,7 +3,7 @@
 
 use crate::lang::Locale;
 use crate::model::{Category, Confidence, Date};
-use crate::view::notices::{tidy_notices, Notice};
+use crate::view::notices::Notice;
 use crate::view::state::{ChartKind, Embed, FiguresFor, SortKey, Theme, ViewState};
 
 /// A view being changed parameter by parameter, under the URL's rules: the address parser
@@ -151,7 +151,7 @@ impl Draft {
     }
 
     /// The view, once the rules joining two parameters are settled, and every notice.
-    pub fn finish(mut self) -> (ViewState, Vec<String>) {
+    pub fn finish(mut self) -> (ViewState, Vec<Notice>) {
         let v = &mut self.view;
         match v.embed.as_mut() {
             Some(e) => {
@@ -184,7 +184,7 @@ impl Draft {
                 v.filter.to_year = None;
             }
         }
-        (self.view, tidy_notices(&self.notices))
+        (self.view, self.notices)
     }
 }
 
@@ -244,7 +244,7 @@ fn slide(value: &str) -> Result<usize, Notice> {
 
 /// Reads a view from query pairs (already percent-decoded), through [`Draft::apply`].
 /// Anything unknown or malformed is skipped, and a notice says what and why.
-pub fn parse(pairs: &[(String, String)]) -> (ViewState, Vec<String>) {
+pub fn parse(pairs: &[(String, String)]) -> (ViewState, Vec<Notice>) {
     let mut draft = Draft::default();
     for (key, value) in pairs {
         draft.apply(key, value);
@@ -255,7 +255,7 @@ pub fn parse(pairs: &[(String, String)]) -> (ViewState, Vec<String>) {
 /// What a control on the page does: sets each parameter to its values (replacing what it
 /// held; no values clears it), under the same rules as the address ([`Draft::apply`]).
 /// Returns the new view and a notice for anything refused.
-pub fn apply(view: &ViewState, changes: &[(&str, &[&str])]) -> (ViewState, Vec<String>) {
+pub fn apply(view: &ViewState, changes: &[(&str, &[&str])]) -> (ViewState, Vec<Notice>) {
     let mut draft = Draft::from_view(view);
     for (key, values) in changes {
         draft.clear(key);

@@ -111,14 +111,17 @@ pub fn run() {
             loaded: loads.dataset.with(|d| d.as_ref().map(|d| d.fingerprint.clone())),
             shown_path: loads.dataset.with(|d| d.as_ref().and_then(|d| d.path.clone())),
             view: view_now.get(),
+            // Notices become words here, in the words in force (tracked above), so they
+            // follow the reader's language.
             notices: reconciled.with(|(_, n)| {
                 let unread = words.failed.get().map(|(_, why)| why);
-                n.iter().cloned().chain(since.notice.get()).chain(unread).collect()
+                let all: Vec<view::Notice> = n.iter().cloned().chain(since.notice.get()).collect();
+                crate::html::notices::tidy(&all).into_iter().chain(unread).collect()
             }),
             lang: wanted.get(),
             words: words.in_force.get(),
             words_failed: words.failed.with(|f| f.as_ref().is_some_and(|(l, _)| *l == wanted.get())),
-            refused: state.refused.get(),
+            refused: crate::html::notices::tidy(&state.refused.get()),
             theme: theme.get(),
             data_url: data_url.get(),
             failure: loads.failure.get(),

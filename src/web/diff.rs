@@ -12,13 +12,9 @@ use leptos::task::spawn_local;
 use crate::diff::Baseline;
 use crate::model::Dataset;
 use crate::release;
+use crate::view::Notice;
 use crate::web::dom;
 use crate::web::fetch;
-
-/// What a reader is told when the release to compare with cannot be loaded.
-fn not_loaded(id: &str, why: &str) -> String {
-    crate::view::Notice::SinceNotLoaded { id: id.to_string(), why: why.to_string() }.text()
-}
 
 /// The comparison in force: the earlier release once loaded for the release on screen, and
 /// a notice when it cannot be loaded.
@@ -27,7 +23,8 @@ pub struct Since {
     /// The earlier release and what changed since, for the release on screen.
     pub baseline: RwSignal<Option<Arc<Baseline>>>,
     /// Why the release asked for could not be compared with.
-    pub notice: RwSignal<Option<String>>,
+    /// (A notice, not words: the status line phrases it in the language in force.)
+    pub notice: RwSignal<Option<Notice>>,
 }
 
 /// Loads the release `since` names whenever it changes, and compares it with `shown`, the
@@ -55,7 +52,7 @@ pub fn baseline(since: Memo<Option<String>>, shown: impl Fn() -> Option<Arc<Data
                     loaded.set(Some((id, Arc::new(d))));
                     out.notice.set(None);
                 }
-                Err(f) => out.notice.set(Some(not_loaded(&id, &f.summary))),
+                Err(f) => out.notice.set(Some(Notice::SinceNotLoaded { id, why: f.summary })),
             }
         });
     });

@@ -3,12 +3,24 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::load::{read_dataset_file, Progress, MAX_DATASET_BYTES};
+use crate::load::{compact, Progress, MAX_DATASET_BYTES};
 use crate::model::Dataset;
 use crate::web::dom;
 
 /// The bundled dataset, relative to the page's `<base>` (works under a GitHub Pages subpath).
 pub(crate) const DEFAULT_DATA_URL: &str = "data/incidents.json";
+
+/// What the build writes beside each dataset of its own (`data/incidents.json` at the site
+/// root and under every `v/ID/`): the same dataset, read and checked, in the compact form
+/// ([`compact`]). The page reads that and never the JSON for its own data.
+const CHECKED_SUFFIX: &str = ".checked.json";
+
+/// The checker's worker (`public/checker-loader.js`, which starts `checker_bg.wasm`):
+/// loaded only for a dataset the reader opens (`?data=`).
+const CHECKER: &str = "checker-loader.js";
+
+/// How long the checker's files may take to arrive and start (105 KB gzipped in all).
+const CHECKER_MS: u32 = 30_000;
 
 /// How long the server may take to start answering before the fetch is abandoned.
 pub(crate) const TIMEOUT_MS: u32 = 20_000;
@@ -156,15 +168,16 @@ fn so_far(received: usize, total: Option<usize>) -> String {
 /// no length, or a small compressed one that expands, is never read whole) or when no byte
 /// has come for [`STALL_MS`], and reports the bytes read so far to `progress`.
 ///
-/// The chunks stay JavaScript arrays until the last one is in: a refused body is then only
-/// garbage for the browser to collect, and never grows the wasm memory (which cannot shrink
-/// again). An accepted one is copied once into a buffer of exactly its size.
+/// The chunks stay JavaScript arrays: a refused body is then only garbage for the browser to
+/// collect, and never grows the wasm memory (which cannot shrink again). An accepted one is
+/// joined into one array of exactly its size, still outside the wasm memory: a reader's
+/// file goes on to the checker's worker from there, and only the compact form comes in.
 async fn read_body(
     response: &web_sys::Response,
     total: Option<usize>,
     progress: &dyn Fn(Progress),
-) -> Result<Vec<u8>, Failure> {
-    let Some(stream) = response.body() else { return Ok(Vec::new()) };
+) -> Result<js_sys::Uint8Array, Failure> {
+    let Some(stream) = response.body() else { return Ok(js_sys::Uint8Array::new_with_length(0)) };
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let chunks = js_sys::Array::new();
     let mut received = 0usize;
@@ -225,13 +238,12 @@ async fn read_body(
         chunks.push(&array);
         progress(Progress { received, total, parsing: false });
     }
-    let mut bytes = vec![0u8; received];
+    let bytes = js_sys::Uint8Array::new_with_length(received as u32);
     let mut at = 0;
     for chunk in chunks.iter() {
         let array: js_sys::Uint8Array = chunk.unchecked_into();
-        let len = array.length() as usize;
-        array.copy_to(&mut bytes[at..at + len]);
-        at += len;
+        bytes.set(&array, at);
+        at += array.length();
     }
     Ok(bytes)
 }
@@ -260,10 +272,10 @@ pub async fn get(
     Ok(wasm_bindgen_futures::JsFuture::from(promise).await?.unchecked_into())
 }
 
-/// The download of the bundled dataset that `boot.js` started beside the WebAssembly's
-/// (`window.__heistLedgerData`), taken once: a retry asks anew.
+/// The download of the bundled dataset's checked copy that `boot.js` started beside the
+/// WebAssembly's (`window.__heistLedgerData`), taken once: a retry asks anew.
 fn early_download(url: &str) -> Option<js_sys::Promise> {
-    if url != DEFAULT_DATA_URL {
+    if url != checked_copy(DEFAULT_DATA_URL)?.as_str() {
         return None;
     }
     let window = web_sys::window()?;
@@ -273,9 +285,59 @@ fn early_download(url: &str) -> Option<js_sys::Promise> {
     Some(early)
 }
 
+/// The address of the checked copy the build writes beside `url`, when `url` is a dataset
+/// of the site's own: the bundled one (`data/incidents.json`, with or without `?data=`) or a
+/// release's (`v/ID/data/incidents.json` under the site root, which `?since=` asks for).
+fn checked_copy(url: &str) -> Option<String> {
+    let root = dom::site_root();
+    let release = url
+        .strip_prefix(root.as_str())
+        .is_some_and(|rest| rest.starts_with("v/") && rest.ends_with("/data/incidents.json"));
+    let own = url == DEFAULT_DATA_URL || release;
+    own.then(|| format!("{}{CHECKED_SUFFIX}", url.trim_end_matches(".json")))
+}
+
 /// Fetches and validates the dataset at `url`, reporting how far it has come to `progress`;
 /// returns it with the fingerprint of its file ([`crate::load::fingerprint`]).
+///
+/// A dataset of the site's own is read from the checked copy the build wrote beside it
+/// ([`compact`]); any other file (`?data=`), or one whose copy is missing (a build without the
+/// render step, such as `make serve`), is read and checked by the checker's worker, loaded
+/// then, which answers in the same compact form.
 pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<(Dataset, String), Failure> {
+    let refused = |e: crate::load::LoadError| {
+        Failure {
+        summary: e.summary,
+        problems: e.problems.iter().map(ToString::to_string).collect(),
+        hint: Some("The file's maintainers can check it against data/incidents.schema.json, published beside the dataset.".to_string()),
+    }
+    };
+    if let Some(copy) = checked_copy(url) {
+        if let Some(body) = download(&copy, progress, true).await? {
+            let bytes = body.to_vec();
+            drop(body);
+            return compact::decode(&bytes, &copy).map_err(refused);
+        }
+    }
+    let Some(body) = download(url, progress, false).await? else {
+        return Err(Failure::new("The data file could not be fetched.", None));
+    };
+    if body.length() as usize >= SHOW_PARSE_FROM_BYTES {
+        progress(Progress { received: body.length() as usize, total: None, parsing: true });
+        // Let "Reading N MB of data…" be painted before the worker is started.
+        next_paint().await;
+    }
+    let answer = check_in_worker(body, url).await?;
+    compact::decode(&answer, CHECKER).map_err(refused)
+}
+
+/// The body of `href` (resolved against the page), or `None` when the server answers 404 and
+/// `missing_ok` (a checked copy the build did not write).
+async fn download(
+    url: &str,
+    progress: &dyn Fn(Progress),
+    missing_ok: bool,
+) -> Result<Option<js_sys::Uint8Array>, Failure> {
     let href = resolve(url)?;
     let controller = web_sys::AbortController::new()
         .map_err(|_| Failure::new("This browser cannot fetch the data file (no AbortController).", None))?;
@@ -313,6 +375,9 @@ pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<(Dataset, St
             )
         }
     })?;
+    if missing_ok && response.status() == 404 {
+        return Ok(None);
+    }
     if !response.ok() {
         return Err(Failure::new(
             format!("The server answered {} {} for {href}.", response.status(), response.status_text()),
@@ -335,23 +400,93 @@ pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<(Dataset, St
         }
     }
     progress(Progress { received: 0, total, parsing: false });
-    let bytes = read_body(&response, total, progress).await?;
-    if bytes.len() >= SHOW_PARSE_FROM_BYTES {
-        progress(Progress { received: bytes.len(), total, parsing: true });
-        // The parse holds the page: let "Reading N MB of data…" be painted first.
-        next_paint().await;
-    }
-    let fingerprint = crate::load::fingerprint(&bytes);
-    let refused = |e: crate::load::LoadError| {
-        Failure {
-        summary: e.summary,
-        problems: e.problems.iter().map(ToString::to_string).collect(),
-        hint: Some("The file's maintainers can check it against data/incidents.schema.json, published beside the dataset.".to_string()),
-    }
+    read_body(&response, total, progress).await.map(Some)
+}
+
+/// Reads and checks a reader's dataset file in the checker's worker, started for it and ended
+/// after: the answer is the compact form of the dataset or of its refusal. The file's bytes
+/// are handed over, not copied.
+async fn check_in_worker(body: js_sys::Uint8Array, name: &str) -> Result<Vec<u8>, Failure> {
+    let not_started = |why: String| {
+        Failure::new(
+            format!("The dataset checker ({CHECKER}) could not be started: {why}."),
+            Some("Reload the page and try again.".to_string()),
+        )
     };
-    // Reading and checking are two tasks, so neither holds the page for long.
-    let unchecked = read_dataset_file(&bytes, url).map_err(refused)?;
-    next_task().await;
-    let data = unchecked.check(dom::today()).map_err(refused)?;
-    Ok((data, fingerprint))
+    let worker = web_sys::Worker::new(&resolve(CHECKER)?).map_err(|e| not_started(browser_words(&e)))?;
+    // The loader says `{loaded: true}` once the checker is running, then answers the file.
+    let mut said_loaded: Option<js_sys::Function> = None;
+    let loaded = js_sys::Promise::new(&mut |resolve, _| said_loaded = Some(resolve));
+    let mut listeners = None;
+    let answer = js_sys::Promise::new(&mut |resolve, reject| {
+        let said_loaded = said_loaded.take();
+        let heard = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |e: web_sys::MessageEvent| {
+                let data = e.data();
+                let field = js_sys::Reflect::get(&data, &"loaded".into()).ok();
+                if field.and_then(|l| l.as_bool()) == Some(true) {
+                    if let Some(f) = &said_loaded {
+                        let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+                    }
+                } else {
+                    let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &data);
+                }
+            },
+        );
+        worker.set_onmessage(Some(heard.as_ref().unchecked_ref()));
+        // A failure to load the worker's script is a plain event; one inside it carries words.
+        let failed = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(
+            move |e: wasm_bindgen::JsValue| {
+                // Said in the data panel, not again as an uncaught error in the console.
+                if let Some(event) = e.dyn_ref::<web_sys::Event>() {
+                    event.prevent_default();
+                }
+                let words = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
+                let words = words.unwrap_or_else(|| format!("its script ({CHECKER}) could not be loaded"));
+                let _ = reject.call1(&wasm_bindgen::JsValue::NULL, &words.into());
+            },
+        );
+        worker.set_onerror(Some(failed.as_ref().unchecked_ref()));
+        // Kept until the worker is ended below.
+        listeners = Some((heard, failed));
+    });
+    let today = dom::today();
+    let message = js_sys::Object::new();
+    let set = |k: &str, v: &wasm_bindgen::JsValue| js_sys::Reflect::set(&message, &k.into(), v);
+    let today = u32::from(today.month()) * 100 + u32::from(today.day()) + today.year().max(0) as u32 * 10_000;
+    let _ = set("bytes", &body);
+    let _ = set("name", &name.into());
+    let _ = set("today", &today.into());
+    let sent = worker.post_message_with_transfer(&message, &js_sys::Array::of1(&body.buffer()));
+    // The checker's files may stall on the way: it must be running within CHECKER_MS. The
+    // file's reading and checking then take as long as they take.
+    let first = js_sys::Promise::race(&js_sys::Array::of2(&loaded, &answer));
+    let result = match sent {
+        Ok(()) => match within(first, CHECKER_MS).await {
+            Ok(Some(_)) => wasm_bindgen_futures::JsFuture::from(answer).await,
+            Ok(None) => Err(format!("it has not loaded after {} seconds", CHECKER_MS / 1000).into()),
+            Err(e) => Err(e),
+        },
+        Err(e) => Err(e),
+    };
+    worker.terminate();
+    drop(listeners);
+    let answer = result.map_err(|e| not_started(browser_words(&e)))?;
+    match answer.dyn_into::<js_sys::Uint8Array>() {
+        Ok(bytes) => Ok(bytes.to_vec()),
+        Err(other) => {
+            let field = |k: &str| js_sys::Reflect::get(&other, &k.into()).ok();
+            let words = field("error").and_then(|m| m.as_string());
+            if field("start").and_then(|s| s.as_bool()) == Some(true) {
+                return Err(not_started(words.unwrap_or_default()));
+            }
+            Err(Failure::new(
+                format!(
+                    "The dataset checker stopped while reading the file: {}.",
+                    words.unwrap_or_else(|| "it gave no answer".to_string())
+                ),
+                Some("Reload the page and try again.".to_string()),
+            ))
+        }
+    }
 }

@@ -33,7 +33,7 @@ pub struct PageState {
     /// What the reader opened that the URL does not hold.
     pub ui: RwSignal<Ui>,
     /// What the rules refused of the reader's last change on the page.
-    pub refused: RwSignal<Vec<String>>,
+    pub refused: RwSignal<Vec<view::Notice>>,
     /// Navigates to a view; `true` replaces the history entry (typing, theme).
     go: Callback<(ViewState, bool)>,
 }

@@ -90,7 +90,8 @@ test("?since lists what changed in the view between the two releases and marks t
   assert.ok((await page.locator("#main figure[data-chart=timeline] g.mark[data-diff]").count()) >= added.length);
   assert.match(await diff.locator("[data-diff-headline=Incidents]").innerText(), new RegExp(`${old.incidents.length} → ${data.incidents.length}`));
   assert.equal(await page.locator("select[name=since]").inputValue(), earlier, "the picker shows the comparison");
-  const loaded = log.responses.find((r) => r.url.endsWith(`/v/${earlier}/data/incidents.json`));
+  // Read from the checked copy the build writes beside the release's JSON.
+  const loaded = log.responses.find((r) => r.url.endsWith(`/v/${earlier}/data/incidents.checked.json`));
   assert.equal(loaded?.status, 200, "the earlier release's frozen data was fetched");
   await diff.screenshot({ path: `${shots}/since.png` });
   // Citations name both releases.

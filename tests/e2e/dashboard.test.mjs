@@ -30,7 +30,8 @@ async function headline(page) {
 test("the page reaches ready with every chart drawn from the bundled dataset", async () => {
   const { page, log, context } = await open(browser, server);
   assert.equal(await settled(page), "ready");
-  const data = log.responses.find((r) => r.url.endsWith("/heist-ledger/data/incidents.json"));
+  // The site's own dataset is read from the checked copy the build writes beside it.
+  const data = log.responses.find((r) => r.url.endsWith("/heist-ledger/data/incidents.checked.json"));
   assert.ok(data, "the dataset was requested under the GitHub Pages subpath");
   assert.equal(data.status, 200);
   assert.match(await page.locator("[data-headline=share]").innerText(), /^\d+(\.\d)?%$/, "the DPRK share is shown");
@@ -88,6 +89,32 @@ test("a malformed dataset shows what is wrong in an alert, never a blank page", 
     assert.deepEqual(log.errors.filter((e) => !e.includes("404")), []);
     await context.close();
   }
+});
+
+test("the site's own data comes from its checked copy; a reader's file goes through the checker, loaded only then", async () => {
+  const since = server.requests.length;
+  const { page, context } = await open(browser, server);
+  assert.equal(await settled(page), "ready");
+  const own = server.requests.slice(since);
+  assert.ok(own.some((r) => r.endsWith("/heist-ledger/data/incidents.checked.json")), `the checked copy was read: ${own}`);
+  assert.ok(!own.some((r) => r.endsWith("/heist-ledger/data/incidents.json")), "the JSON was not fetched");
+  assert.ok(!own.some((r) => r.includes("checker")), `the checker was not loaded: ${own}`);
+  await context.close();
+
+  const doc = JSON.parse(readFileSync(new URL("../fixtures/minimal.json", import.meta.url), "utf8"));
+  const before = server.requests.length;
+  const reader = await open(browser, server, "?data=__fixtures__/minimal.json");
+  assert.equal(await settled(reader.page), "ready");
+  const asked = server.requests.slice(before);
+  for (const file of ["__fixtures__/minimal.json", "checker-loader.js", "checker.js", "checker_bg.wasm"]) {
+    assert.ok(asked.some((r) => r.endsWith(`/heist-ledger/${file}`)), `${file} was fetched: ${asked}`);
+  }
+  for (const i of doc.incidents) {
+    assert.equal(await reader.page.locator(`#main tr[data-incident="${i.id}"]`).count(), 1, `${i.id} is listed`);
+  }
+  assert.deepEqual(reader.log.errors, []);
+  assert.deepEqual(await reader.page.evaluate(() => window.__csp), [], "no CSP violations");
+  await reader.context.close();
 });
 
 test("a failed reload keeps the last good view on screen", async () => {

@@ -209,6 +209,57 @@ test("identical filter rounds keep the wasm memory stable after a warm-up", asyn
   await context.close();
 });
 
+// The checker's files broken on the way (server.mjs's `faults.boot`): a reader's file then
+// gets a message naming the checker and a working "Try again", and the last good view stays.
+// The site's own data never needs the checker, so the page itself starts as usual.
+const CHECKER_FAULTS = [
+  ["its start-up script missing", "checker-loader.js", "404", /dataset checker \(checker-loader\.js\) could not be started: its script \(checker-loader\.js\) could not be loaded/],
+  ["its script missing", "checker.js", "404", /dataset checker \(checker-loader\.js\) could not be started: .*checker\.js/],
+  ["its program missing", "checker_bg.wasm", "404", /could not be started: its program \(checker_bg\.wasm\) could not be loaded/],
+  ["its program stalled", "checker_bg.wasm", "stall", /could not be started: it has not loaded after 30 seconds/],
+];
+
+for (const [what, file, kind, pattern] of CHECKER_FAULTS) {
+  test(`the checker with ${what}: a reader's file gets a message naming it and a working retry, and the last good view stays`, async () => {
+    const { page, log, context, kept } = await goodPage();
+    server.faults.boot = { [file]: kind };
+    try {
+      await switchTo(page, "__fixtures__/minimal.json");
+      const text = await failed(page);
+      assert.match(text, pattern, text);
+      assert.deepEqual(await view(page), kept, "the last good view stays on screen");
+      await notBlank(page, log);
+      delete server.faults.boot;
+      await page.click("main .alert button.retry");
+      assert.equal(await settled(page, SLOW), "ready", "Try again reads the file once the checker is back");
+      assert.notDeepEqual(await view(page), kept, "the reader's file is on screen");
+      await context.close();
+    } finally {
+      delete server.faults.boot;
+    }
+  });
+}
+
+test("without the checked copy (a build without the render step) the bundled JSON is read through the checker", async () => {
+  const { context: first, kept } = await goodPage();
+  await first.close();
+  server.faults.boot = { "data/incidents.checked.json": "404" };
+  try {
+    const since = server.requests.length;
+    const { page, log, context } = await open(browser, server);
+    assert.equal(await settled(page, SLOW), "ready");
+    const asked = server.requests.slice(since);
+    for (const file of ["data/incidents.checked.json", "data/incidents.json", "checker-loader.js", "checker_bg.wasm"]) {
+      assert.ok(asked.some((r) => r.endsWith(`/heist-ledger/${file}`)), `${file} was asked for: ${asked}`);
+    }
+    assert.deepEqual(await view(page), kept, "the same data on screen as from the checked copy");
+    await notBlank(page, log);
+    await context.close();
+  } finally {
+    delete server.faults.boot;
+  }
+});
+
 // The app's own files broken on the way (server.mjs's `faults.boot`): each is said in plain
 // words (no compiler or browser jargon in the heading) with a working "Try again", and the
 // first view stays readable but visibly not live, its controls switched off.

@@ -39,6 +39,15 @@ function readPage() {
   const cut = [...document.querySelectorAll("h1, figure h2, .headline dt, .headline .value")]
     .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow !== "visible")
     .map((el) => el.textContent);
+  // A headline amount split over two lines (its unit parted from it) or running out of its card.
+  const parted = [...document.querySelectorAll(".headline .value")]
+    .filter((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      return lines.size > 1 || box(el).right > box(el.closest(".figure")).right + 1;
+    })
+    .map((el) => el.textContent);
   const ellipsis = [...document.querySelectorAll("figure svg .labels text")].map((t) => t.textContent).filter((t) => t.includes("…"));
   return {
     lang: document.documentElement.lang,
@@ -52,6 +61,7 @@ function readPage() {
     overlapping,
     outside,
     cut,
+    parted,
     ellipsis,
     scroll: document.documentElement.scrollWidth,
     client: document.documentElement.clientWidth,
@@ -83,6 +93,7 @@ for (const code of ["ko", "ja", "fr"]) {
       assert.deepEqual(got.overlapping, [], "no two picker links overlap");
       assert.deepEqual(got.outside, [], "every picker link is on screen");
       assert.deepEqual(got.cut, [], "no heading or headline label is cut");
+      assert.deepEqual(got.parted, [], "each headline amount stays on one line with its unit, inside its card");
       assert.deepEqual(got.ellipsis, [], "no chart label ends in an ellipsis");
       assert.ok(got.scroll <= got.client, `no sideways scroll: ${got.scroll} <= ${got.client}`);
       assert.deepEqual(log.errors, []);
@@ -91,6 +102,50 @@ for (const code of ["ko", "ja", "fr"]) {
     });
   }
 }
+
+/** The publishers' outlook and the release log as the page shows them, with the words the
+ * page itself wrote (the dataset's own English, marked lang="en", taken out). */
+function readProse() {
+  const own = (el) => {
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll('[lang="en"]').forEach((x) => x.remove());
+    return copy.textContent;
+  };
+  const lines = [
+    ...document.querySelectorAll(
+      "[data-outlook] li, details#changes > summary, details#changes .release-summary, details#changes section.release > details > summary",
+    ),
+  ];
+  return {
+    outlook: document.querySelector("[data-outlook] > summary")?.textContent,
+    log: document.querySelector("details#changes > summary")?.textContent,
+    release: document.querySelector("details#changes section.release h3")?.textContent,
+    english: lines.map(own).filter((t) => /\b(Next|latest read|expected|published|added|revised|removed|Release)\b/.test(t)),
+  };
+}
+
+test("the publishers' outlook and the release log read in Korean at ?lang=ko and at /ko/ without JavaScript", async () => {
+  const w = words("ko");
+  const check = (got, where) => {
+    assert.ok(
+      got.outlook === w["outlook.title"] || got.outlook?.startsWith(w["outlook.due"].split("{")[0]),
+      `${where}: the outlook's line is Korean: ${got.outlook}`,
+    );
+    assert.equal(got.log, w["change.log"], `${where}: the release log's line`);
+    assert.match(got.release ?? "", /^릴리스 \S+\(\d{4}년 \d{1,2}월 \d{1,2}일\)$/, `${where}: a release's heading`);
+    assert.deepEqual(got.english, [], `${where}: no English left but the dataset's own`);
+  };
+  const { page, context, log } = await open(browser, server, "?lang=ko");
+  await inLanguage(page, "ko");
+  check(await page.evaluate(readProse), "?lang=ko");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const first = await noJs.newPage();
+  await first.goto(server.url + "ko/");
+  check(await first.evaluate(readProse), "/ko/");
+  await noJs.close();
+});
 
 test("the picker switches language, keeps the rest of the view, and Back returns to the last language", async () => {
   const { page, context, log } = await open(browser, server, "?from=2022&lang=ko");

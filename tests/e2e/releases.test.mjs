@@ -47,6 +47,30 @@ test("versions.json lists every release at its own path, the current one marked"
   assert.equal(root.release.id, current.id, "the site root shows the current release");
 });
 
+test("with JavaScript off, a release page's language picker leads to that release in the language and back", async () => {
+  delete overrides["/heist-ledger/versions.json"];
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await noJs.newPage();
+    for (const v of versions) {
+      for (const lang of ["ko", "ja"]) {
+        await page.goto(server.url + v.path);
+        await Promise.all([page.waitForURL(`**/${v.path}${lang}/`), page.click(`.lang-picker a[data-lang=${lang}]`)]);
+        assert.equal(await page.locator("html").getAttribute("lang"), lang, `${v.path}${lang}/ is in that language`);
+        assert.equal(
+          await page.locator(".as-of[data-release]").getAttribute("data-release"),
+          v.id,
+          `${v.path}${lang}/ shows release ${v.id}, not the current one`,
+        );
+        await Promise.all([page.waitForURL(`**/${v.path}`), page.click(".lang-picker a[data-lang=en]")]);
+        assert.equal(await page.locator("html").getAttribute("lang"), "en", "English is the release's own page");
+      }
+    }
+  } finally {
+    await noJs.close();
+  }
+});
+
 test("a release's own path loads and shows that release, first view and live page alike", async () => {
   delete overrides["/heist-ledger/versions.json"];
   const path = `v/${current.id}/`;
@@ -59,7 +83,7 @@ test("a release's own path loads and shows that release, first view and live pag
   const { page, log, context } = await open(browser, server, path);
   assert.equal(await settled(page), "ready");
   assert.equal(await page.locator(".as-of[data-release]").getAttribute("data-release"), current.id);
-  const data = log.responses.find((r) => r.url.endsWith(`/heist-ledger/${path}data/incidents.json`));
+  const data = log.responses.find((r) => r.url.endsWith(`/heist-ledger/${path}data/incidents.checked.json`));
   assert.equal(data?.status, 200, "the release's own data was loaded");
   assert.equal(await page.locator("[data-release-notice]").count(), 0, "the current release shows no notice");
   assert.deepEqual(log.errors, [], "no console errors");
