@@ -7,14 +7,14 @@
 
 use std::fmt::Write;
 
-use crate::format::money;
 use crate::html;
+use crate::phrase::{self, fill, t};
 use crate::pipeline::{self, ChartData, ChartKind, Selection, SourceLink};
 use crate::render::export;
 use crate::render::svg::escape;
 use crate::render::Size;
 use crate::tables::{self, Table};
-use crate::view::{self, Theme};
+use crate::view::Theme;
 
 /// What a print carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,12 +118,19 @@ fn unescape(s: &str) -> String {
 
 /// The filters in force, in words: "2022 to 2024" or "none", with the years and the count.
 pub fn filters_in_words(sel: &Selection) -> String {
-    let filters = if sel.filtered() { view::describe(&sel.view.filter) } else { "none".to_string() };
+    let filters = if sel.filtered() {
+        pipeline::view_words(sel, crate::phrase::view::Years::AsFiltered)
+    } else {
+        t("print.none")
+    };
     let count = sel.count();
-    format!(
-        "Filters: {filters}. Showing {count} incident{} from {}.",
-        if count == 1 { "" } else { "s" },
-        pipeline::year_span_label(sel.span)
+    fill(
+        if count == 1 { "print.filters_one" } else { "print.filters" },
+        &[
+            ("filters", &filters),
+            ("count", &phrase::integer(count as i64)),
+            ("span", &phrase::year_span(sel.span.0, sel.span.1)),
+        ],
     )
 }
 
@@ -141,16 +148,26 @@ fn headline_line(sel: &Selection) -> String {
 
 /// The opening lines: title, the filters in words, the release and the permalink.
 fn cover(sel: &Selection, mode: PrintMode, page_url: &str) -> String {
-    let title = match mode {
-        PrintMode::Pack => "Heist Ledger: briefing pack",
-        PrintMode::ChartsOnly => "Heist Ledger: charts",
+    let title = t(match mode {
+        PrintMode::Pack => "print.title_pack",
+        PrintMode::ChartsOnly => "print.title_charts",
+    });
+    // Outside English the pack's words are a machine translation, and its cover says so.
+    let note = if phrase::is_english() {
+        String::new()
+    } else {
+        format!(r#"<p class="print-meta" data-machine-translation>{}</p>"#, escape(&t("export.machine_note")))
     };
+    let meta = fill(
+        "print.meta",
+        &[("dated", &pipeline::dated(&sel.data)), ("link", &pipeline::view_link(sel, page_url))],
+    );
     format!(
-        r#"<header class="print-cover"><h1>{title}</h1><p class="print-filters" data-print-filters>{}</p><p class="print-meta" data-evidence="{}">{}. Live view: {}</p></header>"#,
+        r#"<header class="print-cover"><h1>{}</h1><p class="print-filters" data-print-filters>{}</p><p class="print-meta" data-evidence="{}">{}</p>{note}</header>"#,
+        escape(&title),
         escape(&filters_in_words(sel)),
         sel.data.evidence_horizon.map(|h| h.to_string()).unwrap_or_default(),
-        escape(&pipeline::dated(&sel.data)),
-        escape(&pipeline::view_link(sel, page_url))
+        escape(&meta),
     )
 }
 
@@ -163,13 +180,16 @@ const PRINTED_PUBLISHERS: usize = 8;
 fn short_sources(chart: &ChartData) -> String {
     let mut publishers: Vec<&str> = chart.sources().iter().map(|s| s.publisher.as_str()).collect();
     crate::sort::unique(&mut publishers);
+    let list = |names: &[&str]| names.join(&t("export.list_separator"));
     match publishers.len() {
-        0 => "Sources: the incident sources listed at the end of this pack".to_string(),
-        n if n <= PRINTED_PUBLISHERS => format!("Sources: {}", publishers.join(", ")),
-        n => format!(
-            "Sources: {} and {} more, all listed under \u{201c}Sources of the charts\u{201d}",
-            publishers[..PRINTED_PUBLISHERS].join(", "),
-            n - PRINTED_PUBLISHERS
+        0 => t("print.sources_none"),
+        n if n <= PRINTED_PUBLISHERS => fill("frame.sources", &[("names", &list(&publishers))]),
+        n => fill(
+            "print.sources_more",
+            &[
+                ("names", &list(&publishers[..PRINTED_PUBLISHERS])),
+                ("more", &phrase::integer((n - PRINTED_PUBLISHERS) as i64)),
+            ],
         ),
     }
 }
@@ -188,12 +208,11 @@ fn chart_page(light: &Selection, chart: &ChartData, page_url: &str, mode: PrintM
             }
             let drawn = chart.drawn_size(print_size(kind));
             let (framed, _) = export::standalone(&svg, drawn, Theme::Light, &frame, None);
-            unique_ids(&framed, name)
+            unique_ids(&pipeline::with_lang(framed), name)
         }
         Err(e) => format!(
-            r#"<p class="chart-error">The chart “{}” could not be drawn: {}</p>"#,
-            escape(&kind.heading()),
-            escape(&e)
+            r#"<p class="chart-error">{}</p>"#,
+            escape(&fill("print.chart_error", &[("chart", &kind.heading()), ("error", &e)]))
         ),
     };
     // The first chart follows the cover on page 1 when it fits (the stylesheet starts each
@@ -210,7 +229,7 @@ fn source_item(s: &SourceLink) -> String {
     } else {
         title
     };
-    format!("{link} ({}, {})", escape(&s.publisher), s.kind.label())
+    format!("{link} ({}, {})", escape(&s.publisher), escape(&phrase::source_kind(s.kind)))
 }
 
 /// The documents behind the charts, after them: each listed once, under the first chart
@@ -218,7 +237,8 @@ fn source_item(s: &SourceLink) -> String {
 fn chart_sources(charts: &[ChartData], cited: &[&str]) -> String {
     // Documents the published figures below cite are listed there.
     let mut seen: Vec<&str> = cited.to_vec();
-    let mut out = String::from(r#"<section class="print-chart-sources"><h2>Sources of the charts</h2>"#);
+    let mut out =
+        format!(r#"<section class="print-chart-sources"><h2>{}</h2>"#, escape(&t("print.chart_sources")));
     for c in charts {
         let items: Vec<String> = c
             .sources()
@@ -233,13 +253,16 @@ fn chart_sources(charts: &[ChartData], cited: &[&str]) -> String {
             .map(|s| format!("<li>{}</li>", source_item(s)))
             .collect();
         let listed = if items.is_empty() {
-            "<p>Listed with the published figures and the incidents below.</p>".to_string()
+            format!("<p>{}</p>", escape(&t("print.listed_below")))
         } else {
             format!(r#"<ul class="print-list">{}</ul>"#, items.concat())
         };
         let kind = c.kind();
         // Paper lists the incidents, with their sources, at the end: there is no table.
-        let label = kind.sources_label().replace("in the table below", "with the incidents at the end");
+        let label = match kind {
+            ChartKind::Timeline => t("print.timeline_sources"),
+            _ => kind.sources_label(),
+        };
         let _ = write!(out, "<h3>{}: {}</h3>{listed}", escape(&kind.heading()), escape(&label));
     }
     out.push_str("</section>");
@@ -262,7 +285,8 @@ fn chart_notes(data: &crate::model::Dataset, charts: &[ChartData]) -> String {
         return String::new();
     }
     format!(
-        r#"<section class="print-notes" data-print-notes><h2>Why the sums part: the yearly totals and the flows</h2><ul class="print-list">{items}</ul></section>"#
+        r#"<section class="print-notes" data-print-notes><h2>{}</h2><ul class="print-list">{items}</ul></section>"#,
+        escape(&t("print.notes"))
     )
 }
 
@@ -273,17 +297,20 @@ fn published_in_view(sel: &Selection) -> (String, Table) {
     let all = sel.data.reported_totals.len();
     if !sel.filtered() {
         return (
-            format!("All published figures ({all}), including revised and multi-year ones"),
+            fill("print.figures_all", &[("all", &phrase::integer(all as i64))]),
             tables::reported(&sel.data),
         );
     }
     let (a, b) = sel.span;
     let mut data = (*sel.data).clone();
     data.reported_totals.retain(|t| t.period_start.year() <= b && t.period_end.year() >= a);
-    let heading = format!(
-        "Published figures about {} ({} of {all}, revised and multi-year ones included; the live page lists all)",
-        pipeline::year_span_label(sel.span),
-        data.reported_totals.len()
+    let heading = fill(
+        "print.figures_about",
+        &[
+            ("span", &phrase::year_span(a, b)),
+            ("n", &phrase::integer(data.reported_totals.len() as i64)),
+            ("all", &phrase::integer(all as i64)),
+        ],
     );
     (heading, tables::reported(&data))
 }
@@ -308,7 +335,7 @@ fn table_as_list(data: &crate::model::Dataset, t: &Table) -> String {
                 };
                 match (k, t.headers.get(k)) {
                     (0, _) => format!("<strong>{value}</strong>"),
-                    (_, Some(h)) => format!("{}: {value}", escape(h)),
+                    (_, Some(h)) => fill("print.cell", &[("header", &escape(h)), ("value", &value)]),
                     (_, None) => value,
                 }
             })
@@ -324,8 +351,8 @@ fn table_as_list(data: &crate::model::Dataset, t: &Table) -> String {
 fn incident_list(sel: &Selection) -> String {
     let rows = sel.sorted();
     let mut out = format!(
-        r#"<section class="print-incidents"><h2>Incidents ({})</h2><ul class="print-list" data-print-list="incidents">"#,
-        rows.len()
+        r#"<section class="print-incidents"><h2>{}</h2><ul class="print-list" data-print-list="incidents">"#,
+        escape(&fill("print.incidents", &[("n", &phrase::integer(rows.len() as i64))]))
     );
     for i in rows {
         let sources: Vec<String> = sel
@@ -338,15 +365,15 @@ fn incident_list(sel: &Selection) -> String {
             .collect();
         let _ = write!(
             out,
-            "<li><strong>{}</strong>, {} · {} · {} · {} · {}{} · Sources: {}</li>",
+            "<li><strong>{}</strong>, {} · {} · {} · {} · {}{} · {}</li>",
             escape(&i.victim),
-            i.date.human(),
-            i.category.label(),
-            money(i.usd),
+            escape(&phrase::date(i.date)),
+            escape(&phrase::category(i.category)),
+            escape(&phrase::money(i.usd)),
             escape(&i.actor),
-            i.attribution.confidence.label(),
-            if i.attribution.contested { " (contested)" } else { "" },
-            sources.join("; ")
+            escape(&phrase::confidence(i.attribution.confidence)),
+            if i.attribution.contested { escape(&t("print.contested")) } else { String::new() },
+            fill("print.incident_sources", &[("list", &sources.join("; "))])
         );
     }
     let _ = write!(out, r#"</ul><p class="print-note">{}</p></section>"#, html::footer_note());
@@ -360,9 +387,7 @@ fn print_headline(sel: &Selection) -> String {
     let mut figures = pipeline::headline(sel);
     for f in &mut figures {
         if f.hook == Some("total") {
-            f.note = Some(
-                "Sum of the incidents in view, each listed with its sources at the end of this pack.".into(),
-            );
+            f.note = Some(t("print.total_note"));
         }
     }
     let markup = html::headline(&sel.data, &figures);

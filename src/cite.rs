@@ -6,9 +6,9 @@
 use crate::aggregate;
 use crate::json::Writer;
 use crate::model::{Date, SourceKind};
-use crate::pipeline::{year_span_label, Selection};
+use crate::phrase::{self, fill, t};
+use crate::pipeline::Selection;
 use crate::release;
-use crate::view;
 
 /// Publishers named in a citation before the rest are counted ("and 40 others").
 const PUBLISHERS_NAMED: usize = 6;
@@ -96,23 +96,28 @@ pub fn sources_in_view(sel: &Selection) -> SourceSummary {
 impl SourceSummary {
     /// "412 source documents from 95 publishers, chiefly Chainalysis, Elliptic, TRM Labs, …":
     /// the main publishers ([`SourceSummary::main`]) named, not the outlets that relay them.
+    /// In the words in force, counts grouped as the locale groups them.
     pub fn words(&self) -> String {
+        let n = |k: usize| phrase::integer(k as i64);
         let docs = if self.documents == 1 {
-            "1 source document".to_string()
+            t("cite.documents_one")
         } else {
-            format!("{} source documents", self.documents)
+            fill("cite.documents", &[("n", &n(self.documents))])
         };
-        let from = match self.publishers.len() {
-            0 => String::new(),
-            1 => " from 1 publisher".to_string(),
-            n => format!(" from {n} publishers"),
+        let docs = match self.publishers.len() {
+            0 => docs,
+            1 => fill("cite.from_one", &[("documents", &docs)]),
+            k => fill("cite.from", &[("documents", &docs), ("n", &n(k))]),
         };
         let named: Vec<&str> = self.main.iter().take(PUBLISHERS_NAMED).map(|(p, _)| p.as_str()).collect();
-        match named.as_slice() {
-            [] => format!("{docs}{from}"),
-            [one] => format!("{docs}{from}, chiefly {one}"),
-            [first @ .., last] => format!("{docs}{from}, chiefly {} and {last}", first.join(", ")),
-        }
+        let names = match named.as_slice() {
+            [] => return docs,
+            [one] => one.to_string(),
+            [first @ .., last] => {
+                fill("cite.and", &[("first", &first.join(&t("export.list_separator"))), ("last", last)])
+            }
+        };
+        fill("cite.chiefly", &[("documents", &docs), ("names", &names)])
     }
 }
 
@@ -125,31 +130,21 @@ fn root(site: &str) -> String {
 /// never changes: `SITE/v/RELEASE/?QUERY` (theme left out: it is the reader's, not the
 /// view's). A dataset loaded with `?data=` has no release folder: its address keeps `data=`.
 pub fn permalink(sel: &Selection, site: &str) -> (String, bool) {
-    (crate::exports::pinned_url(sel, &sel.view, &root(site)), sel.view.data.is_none())
+    (crate::pipeline::address(sel, &root(site), crate::pipeline::Address::Pinned), sel.view.data.is_none())
 }
 
 /// What the view shows, in words: the filter, the years once ("2024–2026", or the brushed
 /// dates), the incident open in the detail panel and the flow drawn, when there are.
 pub fn view_in_words(sel: &Selection) -> String {
-    let f = &sel.view.filter;
-    let mut words = if f.dates.is_some() {
-        view::describe(f)
-    } else {
-        // The filter without its years, then the years in view: said once.
-        let rest = view::Filter { from_year: None, to_year: None, ..f.clone() };
-        match view::describe(&rest).as_str() {
-            "All incidents" => format!("All incidents, {}", year_span_label(sel.span)),
-            d => format!("{d}; {}", year_span_label(sel.span)),
-        }
-    };
     let data = &sel.data;
-    if let Some(i) = sel.view.incident.as_deref().and_then(|id| data.incident(id)) {
-        words.push_str(&format!("; open: {}, {}", i.victim, i.date.human()));
-    }
-    if let Some(i) = sel.view.flow.as_deref().and_then(|id| data.incident(id)) {
-        words.push_str(&format!("; flow shown: the laundering of the {} theft", i.victim));
-    }
-    words
+    let open = sel.view.incident.as_deref().and_then(|id| data.incident(id));
+    let flow = sel.view.flow.as_deref().and_then(|id| data.incident(id));
+    phrase::view::words(&phrase::view::View {
+        filter: &sel.view.filter,
+        years: phrase::view::Years::Once(sel.span),
+        open: open.map(|i| (i.victim.as_str(), i.date)),
+        flow: flow.map(|i| i.victim.as_str()),
+    })
 }
 
 /// "compared with release 2026-12-01, published 1 Dec 2026", for a view compared with an
@@ -161,9 +156,9 @@ pub(crate) fn compared_words(sel: &Selection) -> Option<String> {
         .changes
         .iter()
         .find(|c| c.release == id)
-        .map(|c| format!(", published {}", c.date.human()))
+        .map(|c| fill("cite.published", &[("date", &phrase::date(c.date))]))
         .unwrap_or_default();
-    Some(format!("compared with release {id}{date}"))
+    Some(fill("cite.compared", &[("release", id), ("published", &date)]))
 }
 
 /// Cites the view on screen. `site` is the site root's absolute address
@@ -177,28 +172,75 @@ pub fn cite(sel: &Selection, site: &str, today: Date) -> Citation {
         Some(d) => d.clone(),
     };
     let what = view_in_words(sel);
-    let horizon =
-        data.evidence_horizon.map(|h| format!("; newest evidence read {}", h.human())).unwrap_or_default();
-    let compared = compared_words(sel).map(|c| format!("; {c}")).unwrap_or_default();
-    let release_words = format!(
-        "release {}, published {}; data as of {}{horizon}{compared}",
-        data.release.id,
-        data.release.date.human(),
-        data.as_of.human()
+    let horizon = data
+        .evidence_horizon
+        .map(|h| fill("cite.horizon", &[("date", &phrase::date(h))]))
+        .unwrap_or_default();
+    let compared = compared_words(sel).map(|c| fill("cite.then", &[("words", &c)])).unwrap_or_default();
+    let release_words = fill(
+        "cite.release",
+        &[
+            ("release", &data.release.id),
+            ("published", &phrase::date(data.release.date)),
+            ("as_of", &phrase::date(data.as_of)),
+            ("horizon", &horizon),
+            ("compared", &compared),
+        ],
     );
-    let sources_words = format!("Sources: {} (full list: {full_list})", sources.words());
-    let text = format!(
-        "{} ({release_words}). \u{201c}{what}\u{201d}. {permalink}. Accessed {}. {sources_words}.",
-        data.title,
-        today.human()
+    let sources_words = fill("cite.sources", &[("summary", &sources.words()), ("list", &full_list)]);
+    let text = fill(
+        "cite.text",
+        &[
+            ("title", &data.title),
+            ("release", &release_words),
+            ("view", &what),
+            ("link", &permalink),
+            ("accessed", &phrase::date(today)),
+            ("sources", &sources_words),
+        ],
     );
-    let note = format!("Release {} ({release_words}). {sources_words}.", data.release.id);
+    let note = fill(
+        "cite.note",
+        &[("id", &data.release.id), ("release", &release_words), ("sources", &sources_words)],
+    );
+    // Outside English the words are a machine translation, and the citation says so.
+    let (text, note) = if phrase::is_english() {
+        (text, note)
+    } else {
+        let mt = t("export.machine_note");
+        (format!("{text} {mt}"), format!("{note} {mt}"))
+    };
     Citation {
-        bibtex: bibtex(sel, &format!("{}: {what}", data.title), &permalink, &note, today),
-        csl: csl(sel, &format!("{}: {what}", data.title), &permalink, &note, today),
+        bibtex: bibtex(
+            sel,
+            &fill("cite.title", &[("title", &data.title), ("view", &what)]),
+            &permalink,
+            &note,
+            today,
+        ),
+        csl: csl(
+            sel,
+            &fill("cite.title", &[("title", &data.title), ("view", &what)]),
+            &permalink,
+            &note,
+            today,
+        ),
         permalink,
         pinned,
         text,
+    }
+}
+
+/// biblatex's `langid` for a language other than English (its babel/polyglossia name).
+fn langid(l: crate::lang::Locale) -> Option<&'static str> {
+    use crate::lang::Locale;
+    match l {
+        Locale::En => None,
+        Locale::Ko => Some("korean"),
+        Locale::Ja => Some("japanese"),
+        Locale::Fr => Some("french"),
+        Locale::De => Some("ngerman"),
+        Locale::It => Some("italian"),
     }
 }
 
@@ -245,7 +287,7 @@ fn bibtex_url(url: &str) -> String {
 
 fn bibtex(sel: &Selection, title: &str, url: &str, note: &str, today: Date) -> String {
     let r = &sel.data.release;
-    format!(
+    let entry = format!(
         "@misc{{{},\n  author = {{{{{PROJECT}}}}},\n  title = {{{}}},\n  year = {{{}}},\n  month = {{{}}},\n  version = {{{}}},\n  howpublished = {{\\url{{{url}}}}},\n  url = {{{url}}},\n  urldate = {{{today}}},\n  note = {{{}}}\n}}\n",
         key(&r.id),
         bibtex_escape(title),
@@ -254,7 +296,12 @@ fn bibtex(sel: &Selection, title: &str, url: &str, note: &str, today: Date) -> S
         bibtex_escape(&r.id),
         bibtex_escape(note),
         url = bibtex_url(url),
-    )
+    );
+    // Outside English, biblatex's `langid` names the language the title and note are in.
+    match langid(phrase::locale()) {
+        Some(language) => entry.replacen("\n}\n", &format!(",\n  langid = {{{language}}}\n}}\n"), 1),
+        None => entry,
+    }
 }
 
 /// `{"date-parts": [[y, m, d]]}`.
@@ -282,6 +329,9 @@ fn csl(sel: &Selection, title: &str, url: &str, note: &str, today: Date) -> Stri
     csl_date(&mut w, today);
     w.key("URL").string(url);
     w.key("note").string(note);
+    if !phrase::is_english() {
+        w.key("language").string(phrase::locale().html_lang());
+    }
     w.close('}').close(']');
     w.finish()
 }

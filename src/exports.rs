@@ -6,10 +6,11 @@ use std::fmt::Write;
 
 use crate::json::Writer;
 use crate::model::{Dataset, Incident};
+use crate::phrase::{fill, t};
 use crate::pipeline::{self, ChartKind, Selection};
 use crate::render::Size;
 use crate::tables::Table;
-use crate::view::{self, Embed, ViewState};
+use crate::view::{self, ViewState};
 
 /// The image sizes a reader can download.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,8 +147,7 @@ pub fn file_name(
     if !slug.is_empty() {
         let _ = write!(name, "-{slug}");
     }
-    let release: String =
-        sel.data.release.id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    let release = crate::release::file_slug(&sel.data.release.id);
     if !release.is_empty() {
         let _ = write!(name, "-{release}");
     }
@@ -221,6 +221,36 @@ pub const INCIDENT_COLUMNS: [&str; 19] = [
     "source_urls",
 ];
 
+/// A column of the incidents CSV as its header row names it in the words in force: the
+/// column id itself in English (what scripts that read the file have always matched), the
+/// words for it in the other languages, where the file is opened in a spreadsheet by a
+/// person. The JSON keeps the ids in every language.
+fn incident_header(column: &str) -> String {
+    let key = match column {
+        "id" => "csv.column.id",
+        "date" => "csv.column.date",
+        "victim" => "csv.column.victim",
+        "category" => "csv.column.category",
+        "chains" => "csv.column.chains",
+        "assets" => "csv.column.assets",
+        "usd" => "csv.column.usd",
+        "usd_low" => "csv.column.usd_low",
+        "usd_high" => "csv.column.usd_high",
+        "actor" => "csv.column.actor",
+        "attribution_confidence" => "csv.column.attribution_confidence",
+        "attributed_by" => "csv.column.attributed_by",
+        "vector" => "csv.column.vector",
+        "recovered_usd" => "csv.column.recovered_usd",
+        "summary" => "csv.column.summary",
+        "source_ids" => "csv.column.source_ids",
+        "source_titles" => "csv.column.source_titles",
+        "source_kinds" => "csv.column.source_kinds",
+        "source_urls" => "csv.column.source_urls",
+        other => return other.to_string(),
+    };
+    t(key)
+}
+
 fn number(v: f64) -> String {
     // Whole dollars as integers; the dataset's amounts are dollars, not cents.
     if v.fract() == 0.0 && v.abs() < 1e15 {
@@ -236,7 +266,7 @@ fn number(v: f64) -> String {
 /// joined by " | ").
 pub fn incidents_csv(data: &Dataset, incidents: &[&Incident]) -> String {
     let mut out = String::from("\u{feff}");
-    csv_row(&mut out, &INCIDENT_COLUMNS.map(String::from));
+    csv_row(&mut out, &INCIDENT_COLUMNS.map(incident_header));
     for i in incidents {
         let sources: Vec<_> = i.sources.iter().map(|id| (id, data.source(id))).collect();
         let list = |f: &dyn Fn(&crate::model::Source) -> String| {
@@ -347,11 +377,19 @@ fn incident_json(w: &mut Writer, data: &Dataset, i: &Incident) {
 }
 
 /// The incidents as JSON: the dataset's own records, each with its sources written out,
-/// under a header naming the release, the view in words and its permalink.
+/// under a header naming the release, the view in words and its permalink. Keys are the
+/// same in every language (programs read them); the header's human-readable values (title,
+/// view) are in the words in force, `lang` says which language that is, and outside
+/// English `translation` says they are a machine translation. The records are the dataset's
+/// own text, as it holds it.
 pub fn incidents_json(data: &Dataset, incidents: &[&Incident], view_words: &str, permalink: &str) -> String {
     let mut w = Writer::new();
     w.open_object();
-    w.key("title").string("Heist Ledger: cryptocurrency thefts attributed to North Korea");
+    w.key("title").string(&t("json.title"));
+    w.key("lang").string(crate::phrase::locale().code());
+    if !crate::phrase::is_english() {
+        w.key("translation").string(&t("export.machine_note"));
+    }
     w.key("release").string(&data.release.id);
     w.key("as_of").string(&data.as_of.to_string());
     if let Some(h) = data.evidence_horizon {
@@ -368,7 +406,7 @@ pub fn incidents_json(data: &Dataset, incidents: &[&Incident], view_words: &str,
     w.finish()
 }
 
-pub use crate::pipeline::{pinned_url, site_root};
+pub use crate::pipeline::{address, site_root, static_embed_path, Address};
 
 /// The frame's own lines around an embedded chart at a frame `width`, in CSS pixels: the
 /// view in words, the chart's title row with its buttons (which wrap on a phone), the
@@ -413,35 +451,19 @@ pub fn embed_code_height(kind: ChartKind, plain: bool) -> u32 {
     EMBED_COLUMNS.iter().map(|&w| embed_height(kind, w, plain)).max().unwrap_or_default()
 }
 
-/// The static one-chart page of a chart under a page's folder, which shows the chart with
-/// its sources without JavaScript and hands over to the live embed when scripts run.
-pub fn static_embed_path(kind: ChartKind) -> String {
-    format!("embed/{}/", kind.name())
-}
-
 /// The iframe code for one chart of the view, pinned to the release: its address is the
 /// chart's static page (`v/RELEASE/embed/CHART/?…`: the chart without JavaScript, the live
 /// embed with it), in the light theme unless the reader chose dark, at a height that fits a
 /// 320 or 640 px column without any script on the host page ([`embed_code_height`]). Not
 /// lazy: a frame below the fold still loads and posts its height before it is scrolled to.
 pub fn embed_code(sel: &Selection, kind: ChartKind, site: &str) -> String {
-    let theme = Some(sel.view.theme.unwrap_or(view::Theme::Light));
-    let embed =
-        ViewState { embed: Some(Embed::of(kind)), incident: None, present: None, theme, ..sel.view.clone() };
-    let live = pinned_url(sel, &embed, site);
-    let query = view::to_query(&embed);
-    // The static page exists for the site's own releases; a reader's dataset (?data=) has none.
-    let src = match live.split_once('?') {
-        Some((page, _)) if embed.data.is_none() => format!("{page}{}?{query}", static_embed_path(kind)),
-        Some((page, _)) => format!("{page}?{query}"),
-        None => live,
-    };
+    let src = address(sel, site, Address::Embed(kind));
     let height = embed_code_height(kind, false);
     let attr = crate::render::svg::escape;
     format!(
-        r#"<iframe src="{}" title="{} (Heist Ledger)" width="100%" height="{height}" style="border:0;width:100%;max-width:100%" allow="fullscreen"></iframe>"#,
+        r#"<iframe src="{}" title="{}" width="100%" height="{height}" style="border:0;width:100%;max-width:100%" allow="fullscreen"></iframe>"#,
         attr(&src),
-        attr(&kind.heading())
+        attr(&fill("embed.title", &[("chart", &kind.heading())]))
     )
 }
 
@@ -566,11 +588,14 @@ pub fn png_data_url_with_dpi(url: &str, dpi: u32) -> Result<String, String> {
 /// the frame (a phone's 320 px column too).
 pub(crate) const STATIC_EMBED_WIDTH: u32 = 640;
 
-/// A chart's static one-chart page (`embed/CHART/index.html` beside a release's page), the
-/// address the embed code gives: without JavaScript it shows the chart of the release's
-/// default view as a standalone image (title, view, sources, data date and the pinned
-/// address inside it), then its source line and a link to the full view; with JavaScript,
-/// `embed.js` hands over at once to the live embed (`../../?QUERY`), keeping the query.
+/// A chart's static one-chart page (`embed/CHART/index.html` beside a release's page, and
+/// `embed/CHART/LANG/index.html` in each other language: the one the words in force
+/// speak), the address the embed code gives: without JavaScript it shows the chart of the
+/// release's default view as a standalone image (title, view, sources, data date and the
+/// pinned address inside it), then its source line and a link to the full view, in that
+/// language with `<html lang>` saying so; with JavaScript, `embed.js` hands over at once
+/// to the live embed (the release's page, `embed.js`'s own folder, with the query, whose
+/// `lang` keeps the language).
 /// `page_url` is the site's page (`/heist-ledger/`), for the pinned links. Scripts and
 /// styles are files of the site, so the page keeps the site's Content-Security-Policy.
 pub fn static_embed_page(sel: &Selection, kind: ChartKind, page_url: &str) -> Result<String, String> {
@@ -580,26 +605,32 @@ pub fn static_embed_page(sel: &Selection, kind: ChartKind, page_url: &str) -> Re
     let (svg, _) = pipeline::standalone_svg_sized(&light, &chart, size, page_url, None)?;
     let frame = pipeline::export_frame(&light, &chart, page_url);
     let esc = crate::render::svg::escape;
+    // The page sits at `embed/CHART/` (English) or `embed/CHART/LANG/`: the site's files are
+    // that many folders up.
+    let up = "../".repeat(static_embed_path(kind).matches('/').count());
     Ok(format!(
         r#"<!doctype html>
-<html lang="en" data-static-embed="{name}">
+<html lang="{lang}" data-static-embed="{name}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'" />
-    <title>{title} (Heist Ledger)</title>
-    <script src="../../embed.js" data-chart="{name}"></script>
-    <link rel="stylesheet" href="../../embed.css" />
+    <title>{title}</title>
+    <script src="{up}embed.js" data-chart="{name}"></script>
+    <link rel="stylesheet" href="{up}embed.css" />
   </head>
   <body>
     <main class="static-embed">
-      <figure data-chart="{name}">{svg}<figcaption><p>{sources}</p><p>{dated} · <a target="_blank" rel="noopener" data-embed-link href="{link}">Open the full view in Heist Ledger</a></p><p class="static-note">Shown without JavaScript: the chart of this data release as published (all incidents). With JavaScript the frame shows the view its address asks for.</p></figcaption></figure>
+      <figure data-chart="{name}">{svg}<figcaption><p>{sources}</p><p>{dated} · <a target="_blank" rel="noopener" data-embed-link href="{link}">{open}</a></p><p class="static-note">{static_note}</p></figcaption></figure>
     </main>
   </body>
 </html>
 "#,
         name = kind.name(),
-        title = esc(&kind.heading()),
+        lang = crate::phrase::locale().html_lang(),
+        title = esc(&fill("embed.title", &[("chart", &kind.heading())])),
+        open = esc(&t("embed.open_full")),
+        static_note = esc(&t("embed.static_note")),
         sources = esc(&frame.sources),
         dated = esc(&frame.dated),
         link = esc(&frame.link),

@@ -12,7 +12,7 @@
 //!    [`lang`]: the six locales a page can speak (the view names one).
 //! 2. [`view`]: what the reader chose to see (filter, sort, theme, selection) and its URL form.
 //! 3. [`aggregate`]: year totals beside reported figures, timeline points, flow graphs;
-//!    [`tables`]: the same numbers as tables; [`mod@format`]: how money reads;
+//!    [`mod@format`]: how money reads;
 //!    [`reconcile`]: why a year's listed sum and a publisher's figure part;
 //!    [`after`]: what was frozen, seized, recovered and returned after the thefts;
 //!    [`status`]: a flow's published splits over time;
@@ -21,7 +21,8 @@
 //!    [`locale`]: numbers, money, dates and line breaking as each locale's press writes
 //!    them (it reads [`layout`]'s text estimate so Latin measures the same in both);
 //!    [`phrase`]: the page's words per locale (one file of UI strings each under `i18n/`),
-//!    with money, numbers and dates through [`locale`].
+//!    with money, numbers and dates through [`locale`];
+//!    [`tables`]: the same numbers as tables, their column headers in the words in force.
 //! 5. [`render`]: plotters drawing the charts into accessible SVG.
 //! 6. [`pipeline`]: the one function chain from (dataset, view) to everything the page
 //!    shows; [`html`]: that output as markup, shared by the static first view and the live page;

@@ -28,6 +28,7 @@ use crate::lang::Locale;
 
 mod notes;
 mod published;
+pub mod view;
 pub use notes::year_note;
 pub use published::{amount, window};
 

@@ -25,9 +25,12 @@ pub use caption::{ChartStatus, Note};
 pub use chart::{flow_graph_in_locale, ChartData};
 pub use citations::{cited_parts, named_citations, plain_publisher};
 pub use drawn::{chart, incident_flow, table, Chart};
+pub(crate) use frame::with_lang;
 pub use frame::{export_frame, slide_sources, standalone_svg, standalone_svg_sized, takeaway};
-pub use headline::{dated, headline, result_summary, year_span_label, Figure};
-pub use links::{pinned_url, site_root, source_link, view_link, SourceLink};
+pub use headline::{dated, headline, result_summary, view_words, year_span_label, Figure};
+pub use links::{
+    address, site_root, source_link, static_embed_path, view_address, view_link, Address, SourceLink,
+};
 pub use selection::{ChartKey, DataKey, Part, PartKey, Selection};
 
 pub use crate::view::ChartKind;

@@ -27,10 +27,20 @@ pub fn path_of(id: &str) -> String {
     format!("v/{id}/")
 }
 
+/// A release id as it stands in a file name: ASCII letters, digits, `-`, `_` and `.` kept,
+/// anything else a `-`; so `2026-12-01.1` stays `2026-12-01.1` (never `2026-12-011`, which
+/// would read as another day). The one way every file name names its release: downloads,
+/// exported images, the data package.
+pub fn file_slug(id: &str) -> String {
+    id.chars()
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '-' })
+        .collect()
+}
+
 /// The file name of a release's data package zip (in its folder's `package/`), the same
 /// for the build that writes it and the page that links to it.
 pub(crate) fn package_name(id: &str) -> String {
-    format!("heist-ledger-data-{id}.zip")
+    format!("heist-ledger-data-{}.zip", file_slug(id))
 }
 
 /// The index of every archived release, newest first (by date, then id: `2026-12-01.1`

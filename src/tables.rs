@@ -4,6 +4,7 @@
 use crate::aggregate::{FlowGraph, PublishedData, TimelineData, YearlyData};
 use crate::format::{money, percent};
 use crate::model::{Dataset, Date};
+use crate::phrase::{fill, t};
 
 /// Dollars as a plain number for machines: whole dollars without a fraction, no symbol, no
 /// separators, no suffix (`1460000000`); `""` for a value that is not finite.
@@ -121,15 +122,11 @@ impl Table {
 /// reported figure, which of those are part of a year or derived, and the figures' sources.
 /// (Why a year's sum and the figures part is in the chart's notes.)
 pub fn yearly(y: &YearlyData, data: &Dataset) -> Table {
-    let mut headers = vec![
-        "Year".to_string(),
-        "Incidents (dataset)".to_string(),
-        "Sum (dataset)".to_string(),
-        "Official + firm only (dataset)".to_string(),
-    ];
-    headers.extend(y.publishers.iter().map(|p| format!("{p} (reported)")));
-    headers.push("Figures for part of the year or derived".to_string());
-    headers.push("Sources of reported figures".to_string());
+    let mut headers =
+        vec![t("csv.year"), t("csv.incidents_dataset"), t("csv.sum_dataset"), t("csv.official_firm")];
+    headers.extend(y.publishers.iter().map(|p| fill("csv.reported_by", &[("publisher", p)])));
+    headers.push(t("csv.part_or_derived"));
+    headers.push(t("csv.reported_sources"));
     let rows = y
         .bars
         .iter()
@@ -179,7 +176,9 @@ pub fn yearly(y: &YearlyData, data: &Dataset) -> Table {
 /// Every incident, enforcement action and freeze or recovery on the timeline, oldest first:
 /// the first `limit` rows of them, with the whole table's length in `total`.
 pub fn timeline(t: &TimelineData, data: &Dataset, limit: usize) -> Table {
-    let headers = ["Date", "Event", "Kind", "Amount", "Attribution", "Source"].map(String::from).to_vec();
+    let headers = ["csv.date", "csv.event", "csv.kind", "csv.amount", "csv.attribution", "csv.source"]
+        .map(crate::phrase::t)
+        .to_vec();
     // Order first, format after, and only the rows asked for: formatting is most of the
     // cost, and a folded table of 100,000 thefts shows its first hundred.
     enum Row {
@@ -282,10 +281,16 @@ fn after_row(e: &crate::after::LaneEvent, data: &Dataset) -> Vec<Cell> {
 
 /// Every link of a flow graph with its amount, share and source.
 pub fn flows(g: &FlowGraph, data: &Dataset) -> Table {
-    let share = if g.sum_notes.is_empty() { "Share of theft" } else { "Share of the traced total" };
-    let headers = ["From", "To", "Amount", share, "Estimate", "Basis of the amount", "Source"]
-        .map(String::from)
-        .to_vec();
+    let share = t(if g.sum_notes.is_empty() { "csv.share_theft" } else { "csv.share_traced" });
+    let headers = vec![
+        t("csv.from"),
+        t("csv.to"),
+        t("csv.amount"),
+        share,
+        t("csv.estimate"),
+        t("csv.basis"),
+        t("csv.source"),
+    ];
     let rows = g
         .links
         .iter()
@@ -332,18 +337,18 @@ pub fn flows(g: &FlowGraph, data: &Dataset) -> Table {
 /// ones, so the reader sees each publisher's numbers and how they changed.
 pub fn reported(data: &Dataset) -> Table {
     let headers = [
-        "Publisher",
-        "Period",
-        "What it is",
-        "DPRK-linked theft",
-        "Incidents",
-        "All actors",
-        "Share, as stated",
-        "Published",
-        "Note",
-        "Source",
+        "csv.publisher",
+        "csv.period",
+        "csv.what",
+        "csv.dprk_theft",
+        "csv.incidents",
+        "csv.all_actors",
+        "csv.share_stated",
+        "csv.published",
+        "csv.note",
+        "csv.source",
     ]
-    .map(String::from)
+    .map(t)
     .to_vec();
     let superseded_by = |id: &str| data.reported_totals.iter().find(|t| t.supersedes.as_deref() == Some(id));
     let mut totals: Vec<_> = data.reported_totals.iter().collect();
@@ -390,10 +395,17 @@ pub fn reported(data: &Dataset) -> Table {
 
 /// The figures the published-figures chart draws, oldest publication first.
 pub fn published(f: &PublishedData, data: &Dataset) -> Table {
-    let headers =
-        ["Published", "Publisher", "Period covered", "What it is", "DPRK-linked theft", "Revises", "Source"]
-            .map(String::from)
-            .to_vec();
+    let headers = [
+        "csv.published",
+        "csv.publisher",
+        "csv.period_covered",
+        "csv.what",
+        "csv.dprk_theft",
+        "csv.revises",
+        "csv.source",
+    ]
+    .map(t)
+    .to_vec();
     let rows = f
         .points
         .iter()

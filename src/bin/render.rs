@@ -167,24 +167,36 @@ mod native {
             write_checked(&root.join("data"), &data, &bytes)?;
             let default = Selection::new(data, Default::default(), Theme::Light);
             write_first_view(&default, &fingerprint(&bytes), page)?;
-            write_embed_pages(&default, root, &a.page_url)?;
+            write_embed_pages(&default, root, &a.page_url, &a.i18n)?;
             write_locale_pages(&root_page, &default, &fingerprint(&bytes), root, &a.i18n)?;
         }
         Ok(())
     }
 
-    /// Each chart's static one-chart page under `dir/embed/CHART/`, for embeds with
-    /// JavaScript off (the embed code's address; `embed.js` hands over to the live embed).
-    fn write_embed_pages(sel: &Selection, dir: &Path, page_url: &str) -> Result<(), String> {
-        for kind in ChartKind::ALL {
-            let html = heist_ledger::exports::static_embed_page(sel, kind, page_url)
-                .map_err(|e| format!("the {} chart's embed page: {e}", kind.name()))?;
-            let folder = dir.join(heist_ledger::exports::static_embed_path(kind));
-            std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-            let path = folder.join("index.html");
-            std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+    /// Each chart's static one-chart page under `dir/embed/CHART/`, and in every other
+    /// language under `dir/embed/CHART/LANG/` (its words read from `i18n`), for embeds with
+    /// JavaScript off (the embed code's address in that language; `embed.js` hands over to
+    /// the live embed).
+    fn write_embed_pages(sel: &Selection, dir: &Path, page_url: &str, i18n: &Path) -> Result<(), String> {
+        let write = || -> Result<(), String> {
+            for kind in ChartKind::ALL {
+                let html = heist_ledger::exports::static_embed_page(sel, kind, page_url)
+                    .map_err(|e| format!("the {} chart's embed page: {e}", kind.name()))?;
+                let folder = dir.join(heist_ledger::exports::static_embed_path(kind));
+                std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+                let path = folder.join("index.html");
+                std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+            Ok(())
+        };
+        write()?;
+        for l in Locale::ALL.into_iter().filter(|&l| l != Locale::En) {
+            phrase::with(locale_words(i18n, l)?, write)?;
         }
-        eprintln!("render: wrote the one-chart embed pages into {}", dir.join("embed").display());
+        eprintln!(
+            "render: wrote the one-chart embed pages, every language, into {}",
+            dir.join("embed").display()
+        );
         Ok(())
     }
 
@@ -334,7 +346,7 @@ mod native {
         let data = Arc::new(data);
         let default = Selection::new(data.clone(), Default::default(), Theme::Light);
         write_first_view(&default, &fingerprint(&bytes), &index)?;
-        write_embed_pages(&default, &out, page_url)?;
+        write_embed_pages(&default, &out, page_url, i18n)?;
         // The language picker's links are relative to the page's base (`v/ID/`), so a
         // reader without JavaScript who picks Korean lands on `v/ID/ko/`: that release's
         // first view in each language, beside its English one.

@@ -118,36 +118,38 @@ fn clip(id: &str) -> String {
 pub fn cite(citation: Option<&Citation>, status: &str) -> String {
     let open = citation.is_some();
     let mut out = format!(
-        r#"<section class="cite" aria-label="Cite this view"><button type="button" class="cite-button" data-export="cite"{} aria-expanded="{open}"{}>Cite this view</button>"#,
+        r#"<section class="cite" aria-label="{button}"><button type="button" class="cite-button" data-export="cite"{} aria-expanded="{open}"{}>{button}</button>"#,
         Action::Cite.attr(),
-        if open { r#" aria-controls="cite-panel""# } else { "" }
+        if open { r#" aria-controls="cite-panel""# } else { "" },
+        button = escape(&crate::phrase::t("cite.button"))
     );
     if let Some(c) = citation {
-        let note = if c.pinned {
-            "The link is pinned to this data release: its data never changes."
-        } else {
-            "This dataset was loaded from an address of its own, so the link cannot be pinned to a release."
-        };
+        let t = crate::phrase::t;
+        let note = escape(&t(if c.pinned { "cite.pinned" } else { "cite.unpinned" }));
         let _ = write!(
             out,
-            r#"<div id="cite-panel" class="cite-panel" role="dialog" aria-labelledby="cite-title" tabindex="-1"><h2 id="cite-title">Cite this view</h2><p class="cite-note">{note}</p>"#
+            r#"<div id="cite-panel" class="cite-panel" role="dialog" aria-labelledby="cite-title" tabindex="-1"><h2 id="cite-title">{}</h2><p class="cite-note">{note}</p>"#,
+            escape(&t("cite.button"))
         );
+        let plain = t("cite.plain_text");
         for (slug, label, text) in
-            [("text", "Plain text", &c.text), ("bibtex", "BibTeX", &c.bibtex), ("csl", "CSL-JSON", &c.csl)]
+            [("text", plain.as_str(), &c.text), ("bibtex", "BibTeX", &c.bibtex), ("csl", "CSL-JSON", &c.csl)]
         {
             let rows = if slug == "text" { 4 } else { 8 };
             let _ = write!(
                 out,
-                r#"<div class="cite-field"><label for="cite-{slug}">{label}</label><textarea id="cite-{slug}" data-cite="{slug}" readonly rows="{rows}" spellcheck="false">{}</textarea><button type="button"{} data-copy="{slug}">Copy</button></div>"#,
+                r#"<div class="cite-field"><label for="cite-{slug}">{label}</label><textarea id="cite-{slug}" data-cite="{slug}" readonly rows="{rows}" spellcheck="false">{}</textarea><button type="button"{} data-copy="{slug}">{}</button></div>"#,
                 escape(text),
-                Action::CopyCitation.attr()
+                Action::CopyCitation.attr(),
+                escape(&t("cite.copy"))
             );
         }
         let _ = write!(
             out,
-            r#"<p class="cite-status" role="status" aria-live="polite">{}</p><button type="button" class="cite-close"{}>Close</button></div>"#,
+            r#"<p class="cite-status" role="status" aria-live="polite">{}</p><button type="button" class="cite-close"{}>{}</button></div>"#,
             escape(status),
-            Action::CloseCite.attr()
+            Action::CloseCite.attr(),
+            escape(&t("cite.close"))
         );
     }
     out.push_str("</section>");
@@ -157,11 +159,27 @@ pub fn cite(citation: Option<&Citation>, status: &str) -> String {
 /// A chart's embed code, pinned to its data release, with a Copy button and how the last
 /// copy went.
 pub fn embed_panel(kind: ChartKind, code: &str, status: &str) -> String {
+    let t = crate::phrase::t;
+    // The hint names the address's flags, which stay as written in every language.
+    let flags =
+        ["&plain", "&static", "&transparent", "&theme=dark"].map(|f| format!("<code>{}</code>", escape(f)));
+    let hint = crate::phrase::fill(
+        "embed.hint",
+        &[
+            ("messages", "<code>embed-size</code>"),
+            ("plain", &flags[0]),
+            ("static", &flags[1]),
+            ("transparent", &flags[2]),
+            ("dark", &flags[3]),
+        ],
+    );
     format!(
-        r#"<div class="embed-panel" id="{}-embed"><label>Embed this chart (this view, pinned to its data release):<textarea readonly rows="3" data-embed-code>{}</textarea></label><button type="button" data-export="embed-copy"{}>Copy code</button><span role="status">{}</span><p class="hint">The frame posts its height to the page it sits in (as its own message, AMP <code>embed-size</code> and Pym.js), so hosts that listen resize it exactly. Add <code>&amp;plain</code>, <code>&amp;static</code>, <code>&amp;transparent</code> or <code>&amp;theme=dark</code> to the address to change it.</p></div>"#,
+        r#"<div class="embed-panel" id="{}-embed"><label>{}<textarea readonly rows="3" data-embed-code>{}</textarea></label><button type="button" data-export="embed-copy"{}>{}</button><span role="status">{}</span><p class="hint">{hint}</p></div>"#,
         kind.name(),
+        escape(&t("embed.label")),
         escape(code),
         Action::CopyEmbed.attr(),
+        escape(&t("embed.copy")),
         escape(status)
     )
 }
@@ -196,10 +214,11 @@ pub fn embed_page(figure: &str, words: Option<&EmbedWords>) -> String {
 /// The inside of an embed's footer.
 pub fn embed_foot(w: &EmbedWords) -> String {
     format!(
-        r#"<p>{}</p><p>{} · <a target="_blank" rel="noopener" data-embed-link href="{}">Open the full view in Heist Ledger</a></p>"#,
+        r#"<p>{}</p><p>{} · <a target="_blank" rel="noopener" data-embed-link href="{}">{}</a></p>"#,
         escape(w.sources),
         escape(w.dated),
-        escape(w.link)
+        escape(w.link),
+        escape(&crate::phrase::t("embed.open_full"))
     )
 }
 
@@ -208,8 +227,13 @@ pub fn embed_foot(w: &EmbedWords) -> String {
 /// footer with the source line and the buttons that move between slides.
 pub fn slide(n: usize, total: usize, kind: ChartKind, takeaway: &str, sources: &str, figure: &str) -> String {
     let disabled = |off: bool| if off { " disabled" } else { "" };
+    let t = crate::phrase::t;
+    let label = crate::phrase::fill(
+        "slide.label",
+        &[("n", &crate::phrase::integer(n as i64)), ("total", &crate::phrase::integer(total as i64))],
+    );
     format!(
-        r#"<section class="slide" aria-roledescription="slide" aria-live="polite" aria-label="Slide {n} of {total}"><h1 class="slide-title">{}</h1><p class="takeaway" data-takeaway>{}</p>{figure}{diff}<footer class="slide-foot"><p class="slide-sources">{}</p><nav class="slide-nav" aria-label="Slides"><button type="button"{}{}>← Previous</button><span class="slide-count">{n} / {total}</span><button type="button"{}{}>Next →</button><button type="button"{}>Full screen (F)</button></nav></footer></section>"#,
+        r#"<section class="slide" aria-roledescription="{role}" aria-live="polite" aria-label="{label}"><h1 class="slide-title">{}</h1><p class="takeaway" data-takeaway>{}</p>{note}{figure}{diff}<footer class="slide-foot"><p class="slide-sources">{}</p><nav class="slide-nav" aria-label="{nav}"><button type="button"{}{}>{previous}</button><span class="slide-count">{n} / {total}</span><button type="button"{}{}>{next}</button><button type="button"{}>{full}</button></nav></footer></section>"#,
         escape(&kind.heading()),
         escape(takeaway),
         escape(sources),
@@ -218,6 +242,15 @@ pub fn slide(n: usize, total: usize, kind: ChartKind, takeaway: &str, sources: &
         Action::NextSlide.attr(),
         disabled(n >= total),
         Action::FullScreen.attr(),
-        diff = Slot::Diff.empty()
+        diff = Slot::Diff.empty(),
+        role = escape(&t("slide.role")),
+        label = escape(&label),
+        nav = escape(&t("slide.nav")),
+        previous = escape(&t("slide.previous")),
+        next = escape(&t("slide.next")),
+        full = escape(&t("slide.full_screen")),
+        // Outside English the slide's words are a machine translation: the page's note says
+        // so, under the sentence (the foot keeps its one source line beside the buttons).
+        note = crate::html::page::machine_note(),
     )
 }

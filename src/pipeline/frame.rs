@@ -2,44 +2,47 @@
 //! publishers, date, permalink), the standalone SVG, and a slide's sentence and source line.
 
 use crate::model::SourceKind;
+use crate::phrase::view::Years;
+use crate::phrase::{self, fill, t};
 use crate::pipeline::chart::ChartData;
 use crate::pipeline::citations::plain_publisher;
-use crate::pipeline::headline::{dated, year_span_label};
+use crate::pipeline::headline::{dated, view_words};
 use crate::pipeline::links::view_link;
 use crate::pipeline::selection::Selection;
 use crate::render::export::{self, Frame};
 use crate::render::Size;
-use crate::view::{self, ChartKind};
+use crate::view::ChartKind;
 
 /// The words an exported image of a chart carries: title, the view in words, the
 /// publishers behind its figures, the dataset date and the permalink (`page_url` is the
 /// page's address without a query). Read from the chart's data: no drawing needed.
 pub fn export_frame(sel: &Selection, chart: &ChartData, page_url: &str) -> Frame {
     let publishers = drawn_publishers(sel, chart);
+    let list = |names: &[String]| names.join(&t("export.list_separator"));
     let sources = match publishers.len() {
-        0 => "Sources: none in view".to_string(),
-        n if n <= FRAME_PUBLISHERS => format!("Sources: {}", publishers.join(", ")),
-        n => format!(
-            "Sources: {} and {} more publishers, every document listed in the chart's table",
-            publishers[..FRAME_PUBLISHERS].join(", "),
-            n - FRAME_PUBLISHERS
+        0 => t("frame.sources_none"),
+        n if n <= FRAME_PUBLISHERS => fill("frame.sources", &[("names", &list(&publishers))]),
+        n => fill(
+            "frame.sources_more",
+            &[
+                ("names", &list(&publishers[..FRAME_PUBLISHERS])),
+                ("more", &phrase::integer((n - FRAME_PUBLISHERS) as i64)),
+            ],
         ),
     };
     let subject = match (chart.kind(), sel.view.flow.as_deref().and_then(|id| sel.data.incident(id))) {
-        (ChartKind::Flows, Some(i)) => format!("Laundering of the {} theft ({})", i.victim, i.date.human()),
-        (ChartKind::Figures, _) => match sel.figures_year() {
-            Some(y) => format!("Figures published for {y}, at their publication dates"),
-            None => "Every published figure, whatever its period".to_string(),
-        },
-        // A view bounded by both years already says them.
-        _ if sel.view.filter.from_year.is_some() && sel.view.filter.to_year.is_some() => {
-            view::describe(&sel.view.filter)
+        (ChartKind::Flows, Some(i)) => {
+            fill("frame.flow_subject", &[("victim", &i.victim), ("date", &phrase::date(i.date))])
         }
-        _ => format!("{}, {}", view::describe(&sel.view.filter), year_span_label(sel.span)),
+        (ChartKind::Figures, _) => match sel.figures_year() {
+            Some(y) => fill("frame.figures_year", &[("year", &y.to_string())]),
+            None => t("frame.figures_all"),
+        },
+        _ => view_words(sel, Years::Beside(sel.span)),
     };
     // A flow that does not add up to its theft says why in the image too.
     let subject = match (chart.kind(), chart.sum_words()) {
-        (ChartKind::Flows, Some(why)) => format!("{subject}. {why}"),
+        (ChartKind::Flows, Some(why)) => fill("frame.subject_why", &[("subject", &subject), ("why", &why)]),
         _ => subject,
     };
     let link = view_link(sel, page_url);
@@ -47,8 +50,19 @@ pub fn export_frame(sel: &Selection, chart: &ChartData, page_url: &str) -> Frame
         title: chart.kind().heading().to_string(),
         subtitle: subject,
         sources,
-        dated: dated(&sel.data),
+        dated: machine_noted(dated(&sel.data)),
         link,
+    }
+}
+
+/// A line with the note that the words around it are a machine translation, not reviewed,
+/// where they are (any language but English: every file but English's says so); the line
+/// alone in English.
+pub fn machine_noted(line: String) -> String {
+    if phrase::is_english() {
+        line
+    } else {
+        fill("export.machine_noted", &[("line", &line), ("note", &t("export.machine_note"))])
     }
 }
 
@@ -105,7 +119,18 @@ pub fn standalone_svg_sized(
 ) -> Result<(String, Size), String> {
     let frame = export_frame(sel, chart, page_url);
     let svg = chart.draw(size, sel.theme)?;
-    Ok(export::standalone(&svg, chart.drawn_size(size), sel.theme, &frame, fixed_height))
+    let (image, size) = export::standalone(&svg, chart.drawn_size(size), sel.theme, &frame, fixed_height);
+    Ok((with_lang(image), size))
+}
+
+/// The image's root element names its language when it is not English (`xml:lang="ko"`),
+/// so a reader or a screen reader opening the file reads its words right; English images
+/// stay as they were, byte for byte.
+pub(crate) fn with_lang(svg: String) -> String {
+    if phrase::is_english() {
+        return svg;
+    }
+    svg.replacen("<svg ", &format!(r#"<svg xml:lang="{}" "#, phrase::locale().html_lang()), 1)
 }
 
 /// The one sentence a briefing slide says about a chart, computed from the selection.
@@ -142,17 +167,27 @@ pub fn slide_sources(sel: &Selection, chart: &ChartData) -> String {
             names.push(p);
         }
     }
+    let separator = t("export.list_separator");
     let line = |shown: usize| match names.len() - shown {
-        _ if names.is_empty() => "Sources: none in view".to_string(),
-        0 => format!("Sources: {}", names.join(", ")),
-        more => format!(
-            "Sources: {} and {more} more — full list in the page and print",
-            names[..shown].join(", ")
+        _ if names.is_empty() => t("frame.sources_none"),
+        0 => fill("frame.sources", &[("names", &names.join(&separator))]),
+        more => fill(
+            "slide.sources_more",
+            &[("names", &names[..shown].join(&separator)), ("more", &phrase::integer(more as i64))],
         ),
+    };
+    // English counts characters, as it always has; other languages measure the line, so a
+    // line of Hangul or kanji (a full em each) is held to the same width as English's.
+    let fits = |s: &str| {
+        if phrase::is_english() {
+            s.chars().count() <= SLIDE_LINE
+        } else {
+            crate::locale::text::width_em(s) <= crate::locale::text::width_em(&"n".repeat(SLIDE_LINE))
+        }
     };
     // As many names as fit the line, up to SLIDE_PUBLISHERS, and always the first.
     let mut shown = names.len().min(1);
-    while shown < names.len().min(SLIDE_PUBLISHERS) && line(shown + 1).chars().count() <= SLIDE_LINE {
+    while shown < names.len().min(SLIDE_PUBLISHERS) && fits(&line(shown + 1)) {
         shown += 1;
     }
     line(shown)

@@ -2,7 +2,6 @@
 //! dates the data.
 
 use crate::aggregate;
-use crate::format::money;
 use crate::model::Dataset;
 use crate::phrase::{self, t};
 use crate::pipeline::links::{source_link, SourceLink};
@@ -10,13 +9,21 @@ use crate::pipeline::selection::Selection;
 
 /// "Data as of 1 Dec 2026 (release 2026-12-02); newest evidence read 5 Jul 2026": the line
 /// every place that dates the data carries (page, embeds, images, print, citations). A
-/// dataset without an evidence horizon (schema version 2) gets the first half alone.
+/// dataset without an evidence horizon (schema version 2) gets the first half alone. In
+/// the locale in force, its dates in the locale's form.
 pub fn dated(data: &Dataset) -> String {
-    let base = format!("Data as of {} (release {})", data.as_of.human(), data.release.id);
+    let base =
+        phrase::fill("export.dated", &[("date", &phrase::date(data.as_of)), ("release", &data.release.id)]);
     match data.evidence_horizon {
-        Some(h) => format!("{base}; newest evidence read {}", h.human()),
+        Some(h) => phrase::fill("export.dated_horizon", &[("dated", &base), ("date", &phrase::date(h))]),
         None => base,
     }
+}
+
+/// The view's filter in words in the locale in force, its years said as `years`
+/// ([`phrase::view::words`]): exported images, embeds, print and the incidents JSON.
+pub fn view_words(sel: &Selection, years: phrase::view::Years) -> String {
+    phrase::view::words(&phrase::view::View::of(&sel.view.filter, years))
 }
 
 /// One headline figure, in words.
@@ -38,16 +45,22 @@ pub struct Figure {
 
 /// A filter's result in one line, for the page's polite status line to announce: "12
 /// incidents, $1.23B, 2024–2025" (a brushed range by its dates; "1 incident" in the
-/// singular).
+/// singular), in the words in force.
 pub fn result_summary(sel: &Selection) -> String {
     let incidents = sel.incidents();
     let h = aggregate::headline(&sel.data, &incidents, sel.span);
     let span = match sel.view.filter.dates {
-        Some((a, b)) => format!("{} – {}", a.human(), b.human()),
-        None => year_span_label(sel.span),
+        Some((a, b)) => format!("{} – {}", phrase::date(a), phrase::date(b)),
+        None => phrase::year_span(sel.span.0, sel.span.1),
     };
-    let noun = if h.count == 1 { "incident" } else { "incidents" };
-    format!("{} {noun}, {}, {span}", h.count, money(h.total_usd))
+    phrase::fill(
+        if h.count == 1 { "view.result_one" } else { "view.result" },
+        &[
+            ("count", &phrase::integer(h.count as i64)),
+            ("money", &phrase::money(h.total_usd)),
+            ("span", &span),
+        ],
+    )
 }
 
 /// The headline figures of the selection: total, count, largest heist, DPRK share.

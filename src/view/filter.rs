@@ -1,5 +1,6 @@
-//! The filter: what the reader has narrowed the view to, how it keeps incidents, and
-//! the filter in words.
+//! The filter: what the reader has narrowed the view to and how it keeps incidents. The
+//! filter in words is the phrasing layer's (`phrase::view::words`), in the reader's
+//! language.
 
 use crate::model::{Category, Confidence, Dataset, Date, Incident};
 use crate::text::fold_case;
@@ -61,43 +62,6 @@ impl Filter {
         } else {
             (to, from)
         }
-    }
-}
-
-/// The filter in words, for export captions and print: "All incidents" or, say,
-/// "Bridge; official attribution; 2022 to 2024".
-pub fn describe(f: &Filter) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    if !f.categories.is_empty() {
-        parts.push(f.categories.iter().map(|c| c.label()).collect::<Vec<_>>().join(" or "));
-    }
-    if !f.confidence.is_empty() {
-        let levels: Vec<&str> = f.confidence.iter().map(|c| c.label()).collect();
-        parts.push(format!("{} attribution", levels.join(" or ")));
-    }
-    if !f.actors.is_empty() {
-        parts.push(format!("actor {}", f.actors.join(" or ")));
-    }
-    if !f.chains.is_empty() {
-        parts.push(format!("on {}", f.chains.join(" or ")));
-    }
-    match (f.from_year, f.to_year) {
-        (Some(a), Some(b)) if a == b => parts.push(a.to_string()),
-        (Some(a), Some(b)) => parts.push(format!("{a} to {b}")),
-        (Some(a), None) => parts.push(format!("from {a}")),
-        (None, Some(b)) => parts.push(format!("to {b}")),
-        (None, None) => {}
-    }
-    if let Some((a, b)) = f.dates {
-        parts.push(format!("{} to {}", a.human(), b.human()));
-    }
-    if !f.text.trim().is_empty() {
-        parts.push(format!("matching \u{201c}{}\u{201d}", f.text.trim()));
-    }
-    if parts.is_empty() {
-        "All incidents".to_string()
-    } else {
-        parts.join("; ")
     }
 }
 

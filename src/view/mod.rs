@@ -18,7 +18,7 @@ mod url;
 mod tests;
 
 pub use crate::text::fold_case;
-pub use filter::{describe, Filter};
+pub use filter::Filter;
 pub use notices::{reconcile, Notice, MAX_NOTICES};
 pub use rules::{apply, parse, Draft};
 pub use state::{slide_after, ChartKind, Embed, FiguresFor, SortKey, Theme, ViewState};

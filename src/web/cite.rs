@@ -61,17 +61,17 @@ fn copy(slug: &str) {
     };
     let Some(area) = field.dyn_ref::<web_sys::HtmlTextAreaElement>().cloned() else { return };
     let label = match slug {
-        "bibtex" => "BibTeX",
-        "csl" => "CSL-JSON",
-        _ => "Plain text",
+        "bibtex" => "BibTeX".to_string(),
+        "csl" => "CSL-JSON".to_string(),
+        _ => crate::phrase::t("cite.plain_text"),
     };
     dom::copy_text(&area.value(), move |ok| {
         let status = if ok {
-            format!("Copied: {label}.")
+            crate::phrase::fill("cite.copied", &[("label", &label)])
         } else {
             let _ = area.focus();
             area.select();
-            format!("The {label} citation is selected: press Ctrl+C (\u{2318}C on a Mac) to copy it.")
+            crate::phrase::fill("cite.selected", &[("label", &label)])
         };
         dom::set_text(".cite-status", &status);
     });

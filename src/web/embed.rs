@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::exports;
 use crate::html::{self, live::EmbedWords, Slot};
 use crate::pipeline::{self, ChartKind, Part as Block, PartKey, Selection};
-use crate::view::{Embed, ViewState};
+use crate::view::Embed;
 use crate::web::dom;
 use crate::web::figure::Figure;
 use crate::web::inputs::Inputs;
@@ -54,8 +54,7 @@ impl EmbedPage {
         if self.view.is_some() || self.foot.is_some() {
             let data = self.figure.data(sel);
             let frame = pipeline::export_frame(sel, &data, "");
-            let full = ViewState { embed: None, present: None, ..sel.view.clone() };
-            let link = exports::pinned_url(sel, &full, &dom::site_root());
+            let link = pipeline::address(sel, &dom::site_root(), pipeline::Address::Pinned);
             let words = EmbedWords {
                 view: &frame.subtitle,
                 sources: &frame.sources,

@@ -319,6 +319,8 @@ pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<(Dataset, St
             return compact::decode(&bytes, &copy).map_err(refused);
         }
     }
+    // Started now, so its files arrive while the reader's file does; ended on any return.
+    let checker = Checker::start()?;
     let Some(body) = download(url, progress, false).await? else {
         return Err(Failure::new("The data file could not be fetched.", None));
     };
@@ -327,7 +329,7 @@ pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<(Dataset, St
         // Let "Reading N MB of data…" be painted before the worker is started.
         next_paint().await;
     }
-    let answer = check_in_worker(body, url).await?;
+    let answer = checker.check(body, url).await?;
     compact::decode(&answer, CHECKER).map_err(refused)
 }
 
@@ -403,90 +405,129 @@ async fn download(
     read_body(&response, total, progress).await.map(Some)
 }
 
-/// Reads and checks a reader's dataset file in the checker's worker, started for it and ended
-/// after: the answer is the compact form of the dataset or of its refusal. The file's bytes
-/// are handed over, not copied.
-async fn check_in_worker(body: js_sys::Uint8Array, name: &str) -> Result<Vec<u8>, Failure> {
-    let not_started = |why: String| {
-        Failure::new(
-            format!("The dataset checker ({CHECKER}) could not be started: {why}."),
-            Some("Reload the page and try again.".to_string()),
-        )
-    };
-    let worker = web_sys::Worker::new(&resolve(CHECKER)?).map_err(|e| not_started(browser_words(&e)))?;
-    // The loader says `{loaded: true}` once the checker is running, then answers the file.
-    let mut said_loaded: Option<js_sys::Function> = None;
-    let loaded = js_sys::Promise::new(&mut |resolve, _| said_loaded = Some(resolve));
-    let mut listeners = None;
-    let answer = js_sys::Promise::new(&mut |resolve, reject| {
-        let said_loaded = said_loaded.take();
-        let heard = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-            move |e: web_sys::MessageEvent| {
-                let data = e.data();
-                let field = js_sys::Reflect::get(&data, &"loaded".into()).ok();
-                if field.and_then(|l| l.as_bool()) == Some(true) {
-                    if let Some(f) = &said_loaded {
-                        let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+/// The checker's worker, started as soon as a reader's file is asked for, so that its files
+/// arrive and compile while the file downloads; ended when dropped.
+struct Checker {
+    worker: web_sys::Worker,
+    /// Resolves once the checker runs.
+    loaded: js_sys::Promise,
+    /// Resolves with the worker's answer; rejects when it fails.
+    answer: js_sys::Promise,
+    /// The worker's listeners, kept while it lives.
+    _listeners: Option<Listeners>,
+}
+
+/// The closures listening to the worker's messages and errors.
+type Listeners = (
+    wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)>,
+    wasm_bindgen::closure::Closure<dyn FnMut(wasm_bindgen::JsValue)>,
+);
+
+impl Drop for Checker {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+/// Why the checker could not be started, for the data panel.
+fn not_started(why: String) -> Failure {
+    Failure::new(
+        format!("The dataset checker ({CHECKER}) could not be started: {why}."),
+        Some("Reload the page and try again.".to_string()),
+    )
+}
+
+impl Checker {
+    /// Starts the worker; it loads the checker and waits for a file.
+    fn start() -> Result<Checker, Failure> {
+        let worker = web_sys::Worker::new(&resolve(CHECKER)?).map_err(|e| not_started(browser_words(&e)))?;
+        // The loader says `{loaded: true}` once the checker is running, then answers the file.
+        let mut said_loaded: Option<js_sys::Function> = None;
+        let loaded = js_sys::Promise::new(&mut |resolve, _| said_loaded = Some(resolve));
+        let mut listeners = None;
+        // Never rejected: a failure resolves it with `{start: true, error}` as the loader's
+        // own does, so a failure while the file still downloads is no unhandled rejection.
+        let answer = js_sys::Promise::new(&mut |resolve, _| {
+            let said_loaded = said_loaded.take();
+            let failure = resolve.clone();
+            let heard = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+                move |e: web_sys::MessageEvent| {
+                    let data = e.data();
+                    let field = js_sys::Reflect::get(&data, &"loaded".into()).ok();
+                    if field.and_then(|l| l.as_bool()) == Some(true) {
+                        if let Some(f) = &said_loaded {
+                            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+                        }
+                    } else {
+                        let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &data);
                     }
-                } else {
-                    let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &data);
-                }
+                },
+            );
+            worker.set_onmessage(Some(heard.as_ref().unchecked_ref()));
+            // A failure to load the worker's script is a plain event; one inside it carries words.
+            let failed = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(
+                move |e: wasm_bindgen::JsValue| {
+                    // Said in the data panel, not again as an uncaught error in the console.
+                    if let Some(event) = e.dyn_ref::<web_sys::Event>() {
+                        event.prevent_default();
+                    }
+                    let words = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
+                    let words =
+                        words.unwrap_or_else(|| format!("its script ({CHECKER}) could not be loaded"));
+                    let said = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&said, &"start".into(), &true.into());
+                    let _ = js_sys::Reflect::set(&said, &"error".into(), &words.into());
+                    let _ = failure.call1(&wasm_bindgen::JsValue::NULL, &said);
+                },
+            );
+            worker.set_onerror(Some(failed.as_ref().unchecked_ref()));
+            // Kept as long as the worker lives.
+            listeners = Some((heard, failed));
+        });
+        Ok(Checker { worker, loaded, answer, _listeners: listeners })
+    }
+
+    /// Reads and checks a reader's dataset file: the answer is the compact form of the
+    /// dataset or of its refusal. The file's bytes are handed over, not copied.
+    async fn check(self, body: js_sys::Uint8Array, name: &str) -> Result<Vec<u8>, Failure> {
+        let (worker, loaded, answer) = (&self.worker, &self.loaded, &self.answer);
+        let today = dom::today();
+        let message = js_sys::Object::new();
+        let set = |k: &str, v: &wasm_bindgen::JsValue| js_sys::Reflect::set(&message, &k.into(), v);
+        let today =
+            u32::from(today.month()) * 100 + u32::from(today.day()) + today.year().max(0) as u32 * 10_000;
+        let _ = set("bytes", &body);
+        let _ = set("name", &name.into());
+        let _ = set("today", &today.into());
+        let sent = worker.post_message_with_transfer(&message, &js_sys::Array::of1(&body.buffer()));
+        // The checker's files may stall on the way: it must be running within CHECKER_MS. The
+        // file's reading and checking then take as long as they take.
+        let first = js_sys::Promise::race(&js_sys::Array::of2(loaded, answer));
+        let result = match sent {
+            Ok(()) => match within(first, CHECKER_MS).await {
+                Ok(Some(_)) => wasm_bindgen_futures::JsFuture::from(answer.clone()).await,
+                Ok(None) => Err(format!("it has not loaded after {} seconds", CHECKER_MS / 1000).into()),
+                Err(e) => Err(e),
             },
-        );
-        worker.set_onmessage(Some(heard.as_ref().unchecked_ref()));
-        // A failure to load the worker's script is a plain event; one inside it carries words.
-        let failed = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(
-            move |e: wasm_bindgen::JsValue| {
-                // Said in the data panel, not again as an uncaught error in the console.
-                if let Some(event) = e.dyn_ref::<web_sys::Event>() {
-                    event.prevent_default();
-                }
-                let words = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
-                let words = words.unwrap_or_else(|| format!("its script ({CHECKER}) could not be loaded"));
-                let _ = reject.call1(&wasm_bindgen::JsValue::NULL, &words.into());
-            },
-        );
-        worker.set_onerror(Some(failed.as_ref().unchecked_ref()));
-        // Kept until the worker is ended below.
-        listeners = Some((heard, failed));
-    });
-    let today = dom::today();
-    let message = js_sys::Object::new();
-    let set = |k: &str, v: &wasm_bindgen::JsValue| js_sys::Reflect::set(&message, &k.into(), v);
-    let today = u32::from(today.month()) * 100 + u32::from(today.day()) + today.year().max(0) as u32 * 10_000;
-    let _ = set("bytes", &body);
-    let _ = set("name", &name.into());
-    let _ = set("today", &today.into());
-    let sent = worker.post_message_with_transfer(&message, &js_sys::Array::of1(&body.buffer()));
-    // The checker's files may stall on the way: it must be running within CHECKER_MS. The
-    // file's reading and checking then take as long as they take.
-    let first = js_sys::Promise::race(&js_sys::Array::of2(&loaded, &answer));
-    let result = match sent {
-        Ok(()) => match within(first, CHECKER_MS).await {
-            Ok(Some(_)) => wasm_bindgen_futures::JsFuture::from(answer).await,
-            Ok(None) => Err(format!("it has not loaded after {} seconds", CHECKER_MS / 1000).into()),
             Err(e) => Err(e),
-        },
-        Err(e) => Err(e),
-    };
-    worker.terminate();
-    drop(listeners);
-    let answer = result.map_err(|e| not_started(browser_words(&e)))?;
-    match answer.dyn_into::<js_sys::Uint8Array>() {
-        Ok(bytes) => Ok(bytes.to_vec()),
-        Err(other) => {
-            let field = |k: &str| js_sys::Reflect::get(&other, &k.into()).ok();
-            let words = field("error").and_then(|m| m.as_string());
-            if field("start").and_then(|s| s.as_bool()) == Some(true) {
-                return Err(not_started(words.unwrap_or_default()));
+        };
+        let answer = result.map_err(|e| not_started(browser_words(&e)))?;
+        match answer.dyn_into::<js_sys::Uint8Array>() {
+            Ok(bytes) => Ok(bytes.to_vec()),
+            Err(other) => {
+                let field = |k: &str| js_sys::Reflect::get(&other, &k.into()).ok();
+                let words = field("error").and_then(|m| m.as_string());
+                if field("start").and_then(|s| s.as_bool()) == Some(true) {
+                    return Err(not_started(words.unwrap_or_default()));
+                }
+                Err(Failure::new(
+                    format!(
+                        "The dataset checker stopped while reading the file: {}.",
+                        words.unwrap_or_else(|| "it gave no answer".to_string())
+                    ),
+                    Some("Reload the page and try again.".to_string()),
+                ))
             }
-            Err(Failure::new(
-                format!(
-                    "The dataset checker stopped while reading the file: {}.",
-                    words.unwrap_or_else(|| "it gave no answer".to_string())
-                ),
-                Some("Reload the page and try again.".to_string()),
-            ))
         }
     }
 }

@@ -240,12 +240,11 @@ fn show_filter_summary(f: &Filter) {
     else {
         return;
     };
-    // The filter in words is English (the view's own phrasing); "all incidents" is the
-    // one case said in the page's language.
+    // "All incidents" in the page's own key; any other filter through the view in words.
     let words = if *f == Filter::default() {
         crate::phrase::t("page.all_incidents")
     } else {
-        crate::view::describe(f)
+        crate::phrase::view::words(&crate::phrase::view::View::of(f, crate::phrase::view::Years::AsFiltered))
     };
     if el.text_content().as_deref() != Some(words.as_str()) {
         el.set_text_content(Some(&words));

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::exports;
 use crate::pipeline;
-use crate::view;
 use crate::web::dom;
 use crate::web::state::PageState;
 
@@ -27,7 +26,7 @@ pub(crate) fn download(hook: &str, state: PageState) {
         let words = if everything {
             "Every incident in the dataset".to_string()
         } else {
-            format!("{}, {}", view::describe(&s.view.filter), pipeline::year_span_label(s.span))
+            pipeline::view_words(s, crate::phrase::view::Years::Beside(s.span))
         };
         let (body, mime) = if ext == "csv" {
             (exports::incidents_csv(&s.data, &list), "text/csv;charset=utf-8")
@@ -35,7 +34,7 @@ pub(crate) fn download(hook: &str, state: PageState) {
             (exports::incidents_json(&s.data, &list, &words, &permalink), "application/json")
         };
         let name = if everything {
-            format!("heist-ledger-incidents-all-{}.{ext}", s.data.release.id)
+            format!("heist-ledger-incidents-all-{}.{ext}", crate::release::file_slug(&s.data.release.id))
         } else {
             exports::file_name(s, "incidents", None, None, ext)
         };

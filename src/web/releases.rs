@@ -32,7 +32,7 @@ pub(crate) fn fetch_once() -> RwSignal<Option<Vec<Version>>> {
 /// release X (date). Newer data exists: …", linking to the view on the current data.
 pub fn notice(shown: &crate::model::Release, versions: &[Version], v: &view::ViewState) -> String {
     let Some(newer) = release::newer(versions, &shown.id) else { return String::new() };
-    let query = view::to_query(v);
-    let href = if query.is_empty() { dom::site_root() } else { format!("{}?{query}", dom::site_root()) };
+    let href =
+        crate::pipeline::view_address(v, &shown.id, &dom::site_root(), crate::pipeline::Address::Latest);
     crate::html::live::release_notice(shown, newer, &href)
 }
