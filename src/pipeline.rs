@@ -22,7 +22,7 @@ mod links;
 mod selection;
 
 pub use caption::{ChartStatus, Note};
-pub use chart::ChartData;
+pub use chart::{flow_graph_in_locale, ChartData};
 pub use citations::{cited_parts, named_citations, plain_publisher};
 pub use drawn::{chart, incident_flow, table, Chart};
 pub(crate) use frame::with_lang;

@@ -9,16 +9,19 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use heist_ledger::aggregate::{self, FlowGraph, FlowGraphLink, FlowGraphNode};
+use heist_ledger::lang::Locale;
 use heist_ledger::layout::flow_labels::{Place, Plan, Style};
 use heist_ledger::layout::Rect;
 use heist_ledger::load::parse_dataset;
 use heist_ledger::model::{Dataset, Date, NodeKind};
-use heist_ledger::pipeline::ChartKind;
+use heist_ledger::phrase::{self, Words};
+use heist_ledger::pipeline::{self, ChartKind};
 use heist_ledger::render::flows;
 use heist_ledger::render::Size;
 use heist_ledger::view::Theme;
 use proptest::prelude::*;
 use roxmltree::Document;
+use std::rc::Rc;
 
 const SHIPPED: &str = include_str!("../public/data/incidents.json");
 const WIDTHS: [u32; 6] = [320, 360, 412, 600, 800, 1232];
@@ -216,6 +219,49 @@ fn ribbon_band(outline: &[(f64, f64)], xa: f64, xb: f64) -> Option<(f64, f64)> {
     (lo < hi).then_some((lo, hi))
 }
 
+/// Fails when a label or key of `g` drawn `width` px wide (with `note` in its legend)
+/// leaves the chart, crosses a ribbon or overlaps another label.
+fn assert_clear(ids: &str, g: &FlowGraph, width: u32, note: Option<&str>) {
+    let size = ChartKind::Flows.size_for(width);
+    let plan = flows::plan_noted(g, size, note);
+    let canvas = Rect::new(0.0, 0.0, f64::from(size.width), plan.height.max(f64::from(size.height)));
+    let ribbons: Vec<(usize, Vec<(f64, f64)>)> = plan
+        .sankey
+        .links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.width > 0.0)
+        .map(|(k, l)| (k, l.outline(64)))
+        .collect();
+    for (k, b) in plan.blocks.iter().enumerate() {
+        let who = &g.nodes[b.node].id;
+        let r = b.rect;
+        assert!(canvas.contains(&r), "{ids} at {width} px: the label of {who} {r:?} leaves the chart");
+        // A key on its own node is drawn over the node, which is drawn over the
+        // ribbons: it crosses none of them.
+        let on_node = b.place == Place::Key && drawn_box(plan.sankey.nodes[b.node].rect).contains(&r);
+        for (link, outline) in ribbons.iter().filter(|_| !on_node) {
+            if let Some((top, bottom)) = ribbon_band(outline, r.x0, r.x1) {
+                let l = &g.links[*link];
+                assert!(
+                    !(top < r.y1 && r.y0 < bottom),
+                    "{ids} at {width} px: the {:?} label of {who} {r:?} crosses the ribbon {} → {} ({top:.1}..{bottom:.1})",
+                    b.place,
+                    g.nodes[l.from].id,
+                    g.nodes[l.to].id
+                );
+            }
+        }
+        for other in &plan.blocks[k + 1..] {
+            assert!(
+                !r.overlaps(&other.rect),
+                "{ids} at {width} px: the labels of {who} and {} overlap",
+                g.nodes[other.node].id
+            );
+        }
+    }
+}
+
 #[test]
 fn no_label_or_key_crosses_a_ribbon_another_label_or_the_chart_edge() {
     // The summed flow (the default view) and each theft's alone, at phone to wide screens
@@ -223,48 +269,66 @@ fn no_label_or_key_crosses_a_ribbon_another_label_or_the_chart_edge() {
     let data = shipped();
     for (ids, g) in shipped_flows(&data) {
         for width in [336, 360, 640, 1000, 1232, 1280, 1920] {
-            let size = ChartKind::Flows.size_for(width);
-            let plan = flows::plan(&g, size);
-            let canvas = Rect::new(0.0, 0.0, f64::from(size.width), plan.height.max(f64::from(size.height)));
-            let ribbons: Vec<(usize, Vec<(f64, f64)>)> = plan
-                .sankey
-                .links
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| l.width > 0.0)
-                .map(|(k, l)| (k, l.outline(64)))
-                .collect();
-            for (k, b) in plan.blocks.iter().enumerate() {
-                let who = &g.nodes[b.node].id;
-                let r = b.rect;
-                assert!(
-                    canvas.contains(&r),
-                    "{ids} at {width} px: the label of {who} {r:?} leaves the chart"
-                );
-                // A key on its own node is drawn over the node, which is drawn over the
-                // ribbons: it crosses none of them.
-                let on_node = b.place == Place::Key && drawn_box(plan.sankey.nodes[b.node].rect).contains(&r);
-                for (link, outline) in ribbons.iter().filter(|_| !on_node) {
-                    if let Some((top, bottom)) = ribbon_band(outline, r.x0, r.x1) {
-                        let l = &g.links[*link];
-                        assert!(
-                            !(top < r.y1 && r.y0 < bottom),
-                            "{ids} at {width} px: the {:?} label of {who} {r:?} crosses the ribbon {} → {} ({top:.1}..{bottom:.1})",
-                            b.place,
-                            g.nodes[l.from].id,
-                            g.nodes[l.to].id
-                        );
-                    }
+            assert_clear(&ids, &g, width, None);
+        }
+    }
+}
+
+/// Runs `f` with the words of locale `l` in force, as the page in that language does.
+fn in_locale<T>(l: Locale, f: impl FnOnce() -> T) -> T {
+    let path = format!("i18n/{}.json", l.code());
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    phrase::with(Rc::new(Words::parse(l, &text).expect("the strings parse")), f)
+}
+
+#[test]
+fn in_korean_japanese_and_french_every_label_reads_in_full_and_crosses_no_ribbon_at_360_and_1280_px() {
+    // The page in each language draws each node's label in the record's translation (ko,
+    // ja) or in English (fr), with amounts in the locale's forms: the summed flow and each
+    // theft's alone, in the chart boxes of a 360 and a 1280 px screen (336 and 1232 px).
+    let data = shipped();
+    let all: Vec<&str> = data.flows.iter().map(|f| f.incident.as_str()).collect();
+    let mut sets: Vec<Vec<&str>> = vec![all.clone()];
+    sets.extend(all.iter().map(|id| vec![*id]));
+    for l in [Locale::Ko, Locale::Ja, Locale::Fr] {
+        in_locale(l, || {
+            let mut translated = 0;
+            for ids in &sets {
+                let (g, note) = pipeline::flow_graph_in_locale(&data, ids).expect("a traced flow");
+                let names = format!("{} {}", l.code(), ids.join("+"));
+                translated += g.nodes.iter().filter(|n| n.label.chars().any(|c| c >= '\u{3040}')).count();
+                if l == Locale::Fr {
+                    assert!(note.is_none(), "{names}: no French stage label is translated, so no note");
                 }
-                for other in &plan.blocks[k + 1..] {
-                    assert!(
-                        !r.overlaps(&other.rect),
-                        "{ids} at {width} px: the labels of {who} and {} overlap",
-                        g.nodes[other.node].id
-                    );
+                for width in [336, 1232] {
+                    let size = ChartKind::Flows.size_for(width);
+                    let plan = flows::plan_noted(&g, size, note.as_deref());
+                    check(&g, size, &plan).unwrap_or_else(|e| panic!("{names} at {width} px: {e}"));
+                    assert_clear(&names, &g, width, note.as_deref());
                 }
             }
-        }
+            if l != Locale::Fr {
+                assert!(translated > 0, "{}: the stage labels are drawn in translation", l.code());
+                // The drawing says how: in its legend and its description.
+                let (g, note) = pipeline::flow_graph_in_locale(&data, &["bybit-2025"]).expect("traced");
+                let note = note.expect("a note on the translated labels");
+                assert!(note.contains(&phrase::t("data.machine_unreviewed")), "{note}");
+                let size = ChartKind::Flows.size_for(1232);
+                let title = |id: &str| data.source_label(id);
+                let svg = flows::render_noted(&g, size, Theme::Light, "flows", "Bybit", Some(&note), &title)
+                    .expect("renders");
+                let doc = Document::parse(&svg).expect("well-formed SVG");
+                let legend: String = doc
+                    .descendants()
+                    .filter(|n| n.attribute("class") == Some("legend"))
+                    .flat_map(|n| n.descendants().filter_map(|t| t.text()))
+                    .collect();
+                let squash = |s: &str| s.replace(' ', "");
+                assert!(squash(&legend).contains(&squash(&note)), "{}: {legend}", l.code());
+                let desc = doc.descendants().find(|n| n.has_tag_name("desc")).and_then(|n| n.text());
+                assert!(desc.is_some_and(|d| d.ends_with(&note)), "{}: {desc:?}", l.code());
+            }
+        });
     }
 }
 

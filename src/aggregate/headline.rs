@@ -38,9 +38,22 @@ pub fn sort_incidents(list: &mut [&Incident], key: SortKey, ascending: bool) {
     }
 }
 
-/// The largest incident by amount.
+/// The largest incident by amount; **on a tie, the one whose id sorts first**, so the
+/// headline, the chart captions and the briefing slides name the same theft whatever order
+/// the list is in. `None` for an empty list.
 pub fn largest<'a>(incidents: &[&'a Incident]) -> Option<&'a Incident> {
-    incidents.iter().copied().max_by(|a, b| a.usd.total_cmp(&b.usd))
+    largest_by(incidents, |i| (i.usd, i.id.as_str()))
+}
+
+/// The largest of `items` by the amount `key` gives with each item's id; on a tie of
+/// amounts the one whose id sorts first ([`largest`]'s rule, for any record with an amount
+/// and an id, such as a timeline point).
+pub fn largest_by<'a, T>(items: &[&'a T], key: impl Fn(&T) -> (f64, &str)) -> Option<&'a T> {
+    items.iter().copied().max_by(|a, b| {
+        let ((ua, ia), (ub, ib)) = (key(a), key(b));
+        // The earlier id counts as the larger, so `max_by` keeps it.
+        ua.total_cmp(&ub).then_with(|| ib.cmp(ia))
+    })
 }
 
 /// Headline figures for the selection.

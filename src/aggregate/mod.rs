@@ -20,7 +20,7 @@ mod tests;
 
 pub use flows::{basis_words, flow_graph, FlowGraph, FlowGraphLink, FlowGraphNode, NOT_TRACED_ID};
 pub use fold::{fold_small_hops, MAX_DRAWN_FLOW_NODES};
-pub use headline::{headline, largest, sort_incidents, Headline, Share};
+pub use headline::{headline, largest, largest_by, sort_incidents, Headline, Share};
 pub use published::{published, published_years, PublishedData, PublishedPoint, Window};
 pub use timeline::{timeline, TimelineData, TimelineEvent, TimelinePoint};
 pub use yearly::{

@@ -127,3 +127,31 @@ fn table_sorting_is_stable_in_both_directions() {
     sort_incidents(&mut list, SortKey::Date, false);
     assert_eq!(list[0].id, "gamma-2025");
 }
+
+#[test]
+fn the_largest_theft_on_a_tie_is_the_one_whose_id_sorts_first_in_any_order() {
+    let base = fixture().incidents[0].clone();
+    let theft = |id: &str, usd: f64| crate::model::Incident { id: id.into(), usd, ..base.clone() };
+    // (thefts as (id, amount), the id `largest` must name)
+    type Case<'a> = (&'a [(&'a str, f64)], Option<&'a str>);
+    let cases: &[Case] = &[
+        (&[], None),
+        (&[("b", 5.0)], Some("b")),
+        (&[("a", 1.0), ("b", 2.0)], Some("b")),
+        (&[("b", 2.0), ("a", 2.0)], Some("a")),
+        (&[("a", 2.0), ("b", 2.0)], Some("a")),
+        (&[("c", 3.0), ("b", 3.0), ("a", 3.0)], Some("a")),
+        (&[("z", 9.0), ("a", 1.0), ("m", 9.0)], Some("m")),
+        (&[("a", 0.0), ("b", 0.0)], Some("a")),
+    ];
+    for (thefts, want) in cases {
+        let owned: Vec<crate::model::Incident> = thefts.iter().map(|(id, usd)| theft(id, *usd)).collect();
+        let mut list: Vec<&crate::model::Incident> = owned.iter().collect();
+        assert_eq!(largest(&list).map(|i| i.id.as_str()), *want, "{thefts:?}");
+        list.reverse();
+        assert_eq!(largest(&list).map(|i| i.id.as_str()), *want, "{thefts:?} reversed");
+        let kept: Vec<&crate::model::Incident> = list.clone();
+        let h = headline(&fixture(), &kept, (2024, 2024));
+        assert_eq!(h.largest.as_deref(), *want, "the headline names it too: {thefts:?}");
+    }
+}

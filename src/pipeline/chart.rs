@@ -7,10 +7,11 @@
 use std::sync::Arc;
 
 use crate::aggregate::{self, FlowGraph, PublishedData, TimelineData, YearlyData};
-use crate::format::{money, percent};
 use crate::layout::scale::Projection;
 use crate::model::{Dataset, Date, FigureNature, Incident, NodeKind, ReportedTotal};
+use crate::phrase::{fill, t};
 use crate::reconcile;
+use crate::render::words::{self, money, percent};
 use crate::render::{self, Size};
 use crate::tables::{self, Table};
 use crate::view::{ChartKind, Theme};
@@ -26,8 +27,9 @@ enum Body {
     /// The thefts in view and the incident the reader selected (always a mark of its own).
     Timeline(TimelineData, Option<String>),
     /// The flow summed over the thefts in view (or one theft's), `None` when none is
-    /// traced; who it is about; the id its drawing's elements carry.
-    Flows(Option<FlowGraph>, String, &'static str),
+    /// traced; who it is about; the id its drawing's elements carry; how its node labels in
+    /// the reader's language were made, when any is a translation.
+    Flows(Option<FlowGraph>, String, &'static str, Option<String>),
     Figures(PublishedData),
 }
 
@@ -109,9 +111,10 @@ impl ChartData {
     fn from_body(kind: ChartKind, data: Arc<Dataset>, body: Body, incidents: &[&Incident]) -> ChartData {
         let sources = cited(&data, &body);
         let takeaway = takeaway(&data, &body, incidents);
-        // Why a flow does not add up to its theft, flow by flow.
+        // Why a flow does not add up to its theft, flow by flow. (How its labels in the
+        // reader's language were made is said in the drawing's legend and description.)
         let notes = match &body {
-            Body::Flows(Some(g), _, _) if !g.sum_notes.is_empty() => {
+            Body::Flows(Some(g), _, _, _) if !g.sum_notes.is_empty() => {
                 // One map, not a search through every incident per note: a large dataset
                 // has thousands of notes (quadratic at 100,000 incidents).
                 let victims: std::collections::HashMap<&str, &str> =
@@ -128,9 +131,10 @@ impl ChartData {
             }
             _ => Vec::new(),
         };
+
         // One theft's flow shows its published splits over time.
         let status = match &body {
-            Body::Flows(Some(g), _, _) => match g.incidents.as_slice() {
+            Body::Flows(Some(g), _, _, _) => match g.incidents.as_slice() {
                 [one] => ChartStatus::of(&data, one),
                 _ => None,
             },
@@ -173,7 +177,7 @@ impl ChartData {
     /// subtitle.
     pub(crate) fn sum_words(&self) -> Option<String> {
         match &self.body {
-            Body::Flows(Some(g), _, _) => g.sum_words(),
+            Body::Flows(Some(g), _, _, _) => g.sum_words(),
             _ => None,
         }
     }
@@ -190,8 +194,8 @@ impl ChartData {
         match &self.body {
             Body::Yearly(y) => tables::yearly(y, data),
             Body::Timeline(t, _) => tables::timeline(t, data, rows),
-            Body::Flows(Some(g), _, _) => tables::flows(g, data),
-            Body::Flows(None, _, _) => Table::empty("flows", "No traced flows in view"),
+            Body::Flows(Some(g), _, _, _) => tables::flows(g, data),
+            Body::Flows(None, _, _, _) => Table::empty("flows", &t("chart.flows.no_table")),
             Body::Figures(f) => tables::published(f, data),
         }
     }
@@ -206,17 +210,13 @@ impl ChartData {
                 render::timeline::render(t, size, theme, selected.as_deref(), &title)
             }
             // Drawn folded when too large to read; the table lists every link.
-            Body::Flows(Some(g), subject, id) => {
+            Body::Flows(Some(g), subject, id, note) => {
                 let drawn = aggregate::fold_small_hops(g, self.flow_nodes);
-                render::flows::render(&drawn, size, theme, id, subject, &title)
+                render::flows::render_noted(&drawn, size, theme, id, subject, note.as_deref(), &title)
             }
-            Body::Flows(None, _, id) => render::empty(
-                id,
-                "Laundering flow",
-                "No laundering flow has been traced for the incidents in view.",
-                size,
-                theme,
-            ),
+            Body::Flows(None, _, id, _) => {
+                render::empty(id, &t("chart.flows.empty_title"), &t("chart.flows.empty"), size, theme)
+            }
             Body::Figures(f) => render::figures::render(f, size, theme, &title),
         };
         drawn.map_err(|e| e.to_string())
@@ -226,9 +226,11 @@ impl ChartData {
     /// keyed list of nodes needs more height.
     pub fn drawn_size(&self, size: Size) -> Size {
         match &self.body {
-            Body::Flows(Some(g), _, _) => {
-                render::flows::drawn_size(&aggregate::fold_small_hops(g, self.flow_nodes), size)
-            }
+            Body::Flows(Some(g), _, _, note) => render::flows::drawn_size_noted(
+                &aggregate::fold_small_hops(g, self.flow_nodes),
+                size,
+                note.as_deref(),
+            ),
             _ => size,
         }
     }
@@ -294,24 +296,112 @@ fn timeline(sel: &Selection, incidents: &[&Incident]) -> TimelineData {
         p.changed = sel.changed(&p.id);
     }
     t.after = crate::after::lane(&sel.data, incidents, axis, crate::after::shows_untied(&sel.view.filter));
+    translate_titles(&mut t, &sel.data);
     t
 }
 
-/// The flow body for the incidents `ids`.
+/// Puts each enforcement action's title in the locale in force where the record has a
+/// translation of it, followed by how it was made, as the detail panel marks it ("(machine
+/// translation, not reviewed)"): a tooltip is plain text, so the note travels with the
+/// title. English, and a title without a translation, stay as the data writes them.
+fn translate_titles(timeline: &mut TimelineData, data: &Dataset) {
+    let locale = crate::phrase::locale();
+    if locale == crate::lang::Locale::En {
+        return;
+    }
+    let code = locale.code();
+    for e in &mut timeline.events {
+        let Some(record) = data.enforcement.iter().find(|r| r.id == e.id) else { continue };
+        let (text, translated) = crate::model::text_in(&record.translations, code, "title", &record.title);
+        let Some(how) = record.translations.get(code).filter(|_| translated) else { continue };
+        e.title = match how_made(how) {
+            Some(note) => format!("{text} {}", t(note)),
+            None => text.to_string(),
+        };
+    }
+}
+
+/// The key of the note saying how a translation was made, as the detail panel says it;
+/// `None` for a person's translation, reviewed (nothing to say).
+fn how_made(tr: &crate::model::Translation) -> Option<&'static str> {
+    use crate::model::TranslationMethod as M;
+    match (tr.method, tr.reviewed) {
+        (M::Machine, false) => Some("data.machine_unreviewed"),
+        (M::Machine, true) => Some("data.machine_reviewed"),
+        (M::Human, false) => Some("data.human_unreviewed"),
+        (M::Human, true) => None,
+    }
+}
+
+/// The flow body for the incidents `ids`, its node labels in the reader's language where
+/// the data has them.
 fn flows_body(data: &Dataset, ids: &[&str], chart_id: &'static str) -> Body {
-    let graph = aggregate::flow_graph(data, ids);
+    let (graph, note) = match flow_graph_in_locale(data, ids) {
+        Some((g, note)) => (Some(g), note),
+        None => (None, None),
+    };
     let subject = graph.as_ref().map(|g| flow_subject(g, data)).unwrap_or_default();
-    Body::Flows(graph, subject, chart_id)
+    Body::Flows(graph, subject, chart_id, note)
+}
+
+/// The flow of the incidents `ids` as the chart draws it in the locale in force: each node
+/// label in the record's translation where it has one (see `translate_labels`), with how
+/// the translations shown were made, as the caption says it; `None` when none of the
+/// incidents is traced. The label tests lay out exactly what the page draws with it.
+pub fn flow_graph_in_locale(data: &Dataset, ids: &[&str]) -> Option<(FlowGraph, Option<String>)> {
+    let mut graph = aggregate::flow_graph(data, ids)?;
+    let note = translate_labels(&mut graph, data);
+    Some((graph, note))
+}
+
+/// Puts each node's label in the locale in force: the record's own translation of its
+/// stage label where it has one (only where the summed graph kept the record's English
+/// label: a label merged from differing ones stays the neutral English), "Not traced
+/// further" in the page's words, the English otherwise. Returns how the translations shown
+/// were made, as a sentence for the chart's caption and description (the weakest kind
+/// shown: machine and not reviewed before machine and reviewed before a person's, not
+/// reviewed); `None` when none is shown or every one is a person's, reviewed.
+fn translate_labels(g: &mut FlowGraph, data: &Dataset) -> Option<String> {
+    let locale = crate::phrase::locale();
+    if locale == crate::lang::Locale::En {
+        return None;
+    }
+    let code = locale.code();
+    // How each shown translation was made (the key of its note).
+    let mut made: Vec<&'static str> = Vec::new();
+    for node in &mut g.nodes {
+        if node.id == aggregate::NOT_TRACED_ID {
+            node.label = t("flow.not_traced");
+            continue;
+        }
+        let record = data
+            .flows
+            .iter()
+            .filter(|f| g.incidents.contains(&f.incident))
+            .flat_map(|f| f.nodes.iter())
+            .find(|n| n.id == node.id && n.label == node.label);
+        let Some(record) = record else { continue };
+        let (text, translated) = crate::model::text_in(&record.translations, code, "label", &record.label);
+        if let (true, Some(how)) = (translated, record.translations.get(code)) {
+            node.label = text.to_string();
+            made.extend(how_made(how));
+        }
+    }
+    // The weakest kind shown is the one to say.
+    let how = ["data.machine_unreviewed", "data.machine_reviewed", "data.human_unreviewed"]
+        .into_iter()
+        .find(|k| made.contains(k))?;
+    Some(fill("flow.labels_translated", &[("how", &t(how))]))
 }
 
 /// Who a flow chart is about: up to three victims by name, otherwise a count.
 fn flow_subject(g: &FlowGraph, data: &Dataset) -> String {
     if g.incidents.len() > 3 {
-        return format!("{} incidents summed", g.incidents.len());
+        return fill("caption.flows_summed", &[("n", &words::count(g.incidents.len()))]);
     }
     let names: Vec<String> =
         g.incidents.iter().map(|id| data.incident(id).map_or(id.clone(), |i| i.victim.clone())).collect();
-    names.join(", ")
+    words::list(&names)
 }
 
 /// The documents a chart's caption cites: the published figures beside the yearly bars, the
@@ -326,19 +416,14 @@ fn cited(data: &Dataset, body: &Body) -> Vec<SourceLink> {
             ids.extend(t.events.iter().map(|e| e.source.as_str()));
             ids.extend(t.after.iter().map(|e| e.source.as_str()));
         }
-        Body::Flows(Some(g), _, _) => {
+        Body::Flows(Some(g), _, _, _) => {
             ids.extend(g.links.iter().flat_map(|l| l.sources.iter().map(String::as_str)))
         }
-        Body::Flows(None, _, _) => {}
+        Body::Flows(None, _, _, _) => {}
         Body::Figures(f) => ids.extend(f.points.iter().map(|p| p.source.as_str())),
     }
     crate::sort::unique(&mut ids);
     ids.into_iter().filter_map(|id| source_link(data, id)).collect()
-}
-
-/// The largest theft of a list (the earliest id on a tie, so the answer is stable).
-fn biggest<'a>(list: &[&'a Incident]) -> Option<&'a Incident> {
-    list.iter().copied().max_by(|a, b| a.usd.total_cmp(&b.usd).then_with(|| b.id.cmp(&a.id)))
 }
 
 /// The slide sentence, from the chart's own numbers (and, for the yearly chart, the thefts
@@ -347,7 +432,7 @@ fn takeaway(data: &Dataset, body: &Body, incidents: &[&Incident]) -> String {
     match body {
         Body::Yearly(_) => yearly_takeaway(data, incidents),
         Body::Timeline(..) => timeline_takeaway(incidents),
-        Body::Flows(g, subject, _) => flows_takeaway(g.as_ref(), subject),
+        Body::Flows(g, subject, _, _) => flows_takeaway(g.as_ref(), subject),
         Body::Figures(f) => figures_takeaway(f),
     }
 }
@@ -363,103 +448,125 @@ fn latest_figure_for(data: &Dataset, year: i32) -> Option<&ReportedTotal> {
 
 fn yearly_takeaway(data: &Dataset, incidents: &[&Incident]) -> String {
     let Some(year) = incidents.iter().map(|i| i.date.year()).max() else {
-        return "No thefts in this dataset match the view.".to_string();
+        return t("caption.no_thefts");
     };
     let of_year: Vec<&Incident> = incidents.iter().copied().filter(|i| i.date.year() == year).collect();
     let total: f64 = of_year.iter().map(|i| i.usd).sum();
-    let mut s = format!(
-        "{year}: {} stolen in {} {} in this dataset",
-        money(total),
-        of_year.len(),
-        if of_year.len() == 1 { "theft" } else { "thefts" }
-    );
-    if let Some(b) = biggest(&of_year) {
-        s.push_str(&format!(", the largest {} ({}, {})", b.victim, money(b.usd), b.date.human()));
-    }
-    if let Some(t) = latest_figure_for(data, year) {
-        let amount = crate::format::amount(t.usd, t.usd_high, t.floor);
-        let what = match t.nature() {
-            FigureNature::FullYear => format!("for {year}"),
-            FigureNature::Derived => format!("for {} (derived)", t.window()),
-            _ => format!("for {} only", t.window()),
-        };
-        s.push_str(&format!(
-            "; the latest published figure, {}'s of {}, is {amount} {what}",
-            t.publisher,
-            t.published.human()
-        ));
-    }
-    s.push('.');
-    s
+    let Some(b) = aggregate::largest(&of_year) else { return t("caption.no_thefts") };
+    let thefts = if of_year.len() == 1 { "caption.thefts_one" } else { "caption.thefts_other" };
+    let thefts = fill(thefts, &[("n", &words::count(of_year.len()))]);
+    let (year_words, amount, largest, date) =
+        (words::year(year), money(total), money(b.usd), words::date(b.date));
+    let mut values: Vec<(&str, &str)> = vec![
+        ("year", &year_words),
+        ("amount", &amount),
+        ("thefts", &thefts),
+        ("victim", &b.victim),
+        ("largest", &largest),
+        ("date", &date),
+    ];
+    let Some(f) = latest_figure_for(data, year) else { return fill("caption.yearly", &values) };
+    let figure = words::amount(f.usd, f.usd_high, f.floor);
+    let window = f.window();
+    let what = match f.nature() {
+        FigureNature::FullYear => fill("caption.for_year", &[("year", &year_words)]),
+        FigureNature::Derived => fill("caption.for_derived", &[("window", &window)]),
+        _ => fill("caption.for_part", &[("window", &window)]),
+    };
+    let published = words::date(f.published);
+    values.extend([
+        ("publisher", f.publisher.as_str()),
+        ("published", published.as_str()),
+        ("figure", figure.as_str()),
+        ("what", what.as_str()),
+    ]);
+    fill("caption.yearly_figure", &values)
 }
 
 fn timeline_takeaway(incidents: &[&Incident]) -> String {
-    match (incidents.first(), incidents.last(), biggest(incidents)) {
+    match (incidents.first(), incidents.last(), aggregate::largest(incidents)) {
         (Some(first), Some(last), Some(b)) => {
             let total: f64 = incidents.iter().map(|i| i.usd).sum();
-            format!(
-                "{} thefts from {} to {}; the largest, {} ({}), is {} of the {} in view.",
-                incidents.len(),
-                first.date.human(),
-                last.date.human(),
-                b.victim,
-                money(b.usd),
-                percent(if total > 0.0 { b.usd / total } else { 0.0 }),
-                money(total)
+            fill(
+                "caption.timeline",
+                &[
+                    ("n", &words::count(incidents.len())),
+                    ("from", &words::date(first.date)),
+                    ("to", &words::date(last.date)),
+                    ("victim", &b.victim),
+                    ("amount", &money(b.usd)),
+                    ("share", &percent(if total > 0.0 { b.usd / total } else { 0.0 })),
+                    ("total", &money(total)),
+                ],
             )
         }
-        _ => "No thefts in this dataset match the view.".to_string(),
+        _ => t("caption.no_thefts"),
     }
 }
 
 fn flows_takeaway(g: Option<&FlowGraph>, subject: &str) -> String {
     let Some(g) = g else {
-        return "No laundering flow has been traced for the thefts in view.".to_string();
+        return t("caption.flows_none");
     };
     let inflow = |k: usize| g.links.iter().filter(|l| l.to == k).map(|l| l.usd).sum::<f64>();
     let route = (0..g.nodes.len())
         .filter(|&k| g.nodes[k].kind == NodeKind::Intermediate)
         .max_by(|&a, &b| inflow(a).total_cmp(&inflow(b)));
     // Money is stolen from a victim ("from Bybit"), or in a number of summed thefts.
-    let from = if g.incidents.len() > 3 { "in" } else { "from" };
-    let mut s = format!("Of {} stolen {from} {subject}", money(g.theft_usd));
+    let summed = g.incidents.len() > 3;
+    let stolen = money(g.theft_usd);
     match route {
-        Some(k) => s.push_str(&format!(
-            ", the most traced through one route went through {}: {} ({} of the {}).",
-            g.nodes[k].label,
-            money(inflow(k)),
-            percent(g.share_of(inflow(k))),
-            if g.sum_notes.is_empty() { "theft" } else { "traced total" }
-        )),
-        None => s.push_str(", no route beyond the theft is traced."),
+        Some(k) => {
+            let key = if summed { "caption.flows_route_summed" } else { "caption.flows_route" };
+            let of =
+                if g.sum_notes.is_empty() { "tooltip.flows.of_theft" } else { "tooltip.flows.of_traced" };
+            fill(
+                key,
+                &[
+                    ("stolen", &stolen),
+                    ("subject", subject),
+                    ("node", &g.nodes[k].label),
+                    ("amount", &money(inflow(k))),
+                    ("share", &percent(g.share_of(inflow(k)))),
+                    ("of", &t(of)),
+                ],
+            )
+        }
+        None => {
+            let key = if summed { "caption.flows_no_route_summed" } else { "caption.flows_no_route" };
+            fill(key, &[("stolen", &stolen), ("subject", subject)])
+        }
     }
-    s
 }
 
 fn figures_takeaway(f: &PublishedData) -> String {
     let lo = f.points.iter().min_by(|a, b| a.usd.total_cmp(&b.usd));
     let hi = f.points.iter().max_by(|a, b| a.usd.total_cmp(&b.usd));
-    let about = f.year.map_or("every period".to_string(), |y| y.to_string());
+    let about = f.year.map_or_else(|| t("caption.every_period"), words::year);
     match (lo, hi) {
-        (Some(lo), Some(hi)) if f.points.len() > 1 => format!(
-            "For {about}, {} published figures from {} publishers run from {} ({}, {}) to {} ({}, {}).",
-            f.points.len(),
-            f.publishers.len(),
-            money(lo.usd),
-            lo.publisher,
-            lo.published.human(),
-            money(hi.usd),
-            hi.publisher,
-            hi.published.human()
+        (Some(lo), Some(hi)) if f.points.len() > 1 => fill(
+            "caption.figures_range",
+            &[
+                ("about", &about),
+                ("n", &words::count(f.points.len())),
+                ("publishers", &words::count(f.publishers.len())),
+                ("low", &money(lo.usd)),
+                ("low_publisher", &lo.publisher),
+                ("low_date", &words::date(lo.published)),
+                ("high", &money(hi.usd)),
+                ("high_publisher", &hi.publisher),
+                ("high_date", &words::date(hi.published)),
+            ],
         ),
-        (Some(p), _) => {
-            format!(
-                "For {about}, one published figure: {} ({}, {}).",
-                money(p.usd),
-                p.publisher,
-                p.published.human()
-            )
-        }
-        _ => format!("No published figure covers {about}."),
+        (Some(p), _) => fill(
+            "caption.figures_one",
+            &[
+                ("about", &about),
+                ("amount", &money(p.usd)),
+                ("publisher", &p.publisher),
+                ("date", &words::date(p.published)),
+            ],
+        ),
+        _ => fill("caption.figures_none", &[("about", &about)]),
     }
 }

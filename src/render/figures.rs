@@ -3,43 +3,58 @@
 //! dashed line from each figure to the one that revised it.
 
 use crate::aggregate::{PublishedData, PublishedPoint};
-use crate::format::money;
 use crate::layout::scale::{nice_axis, Linear, Projection, Scale};
+use crate::phrase::{fill, t};
 use crate::render::theme::{Palette, Symbol, Theme};
+use crate::render::words;
 use crate::render::{legend, legend_height, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Size};
 
-/// Text alternative: what the figures say, oldest first.
+/// What a chart of figures is about: a year, or any period.
+fn about(data: &PublishedData) -> String {
+    data.year.map_or_else(|| t("chart.figures.any_period"), words::year)
+}
+
+/// Text alternative: what the figures say, oldest first, in the words in force.
 pub fn describe(data: &PublishedData) -> String {
-    let about = data.year.map_or("any period".to_string(), |y| y.to_string());
     if data.points.is_empty() {
-        return format!("No published figure covers {about} alone.");
+        return fill("chart.figures.desc_empty", &[("about", &about(data))]);
     }
     let parts: Vec<String> = data
         .points
         .iter()
-        .map(|p| format!("{} {} on {}", p.publisher, amount(p), p.published.human()))
+        .map(|p| {
+            fill(
+                "chart.figures.desc_part",
+                &[("publisher", &p.publisher), ("amount", &amount(p)), ("date", &words::date(p.published))],
+            )
+        })
         .collect();
-    format!("Published figures for {about}: {}.", parts.join("; "))
+    fill("chart.figures.desc", &[("about", &about(data)), ("parts", &parts.join("; "))])
 }
 
 fn amount(p: &PublishedPoint) -> String {
-    crate::format::amount(p.usd, p.usd_high, p.floor)
+    words::amount(p.usd, p.usd_high, p.floor)
 }
 
 /// The tooltip of one figure.
 pub fn point_tip(p: &PublishedPoint, data: &PublishedData, source_title: &dyn Fn(&str) -> String) -> String {
-    let mut s = format!(
-        "{}: {} for {}, published {} ({})",
-        p.publisher,
-        amount(p),
-        p.window,
-        p.published.human(),
-        p.nature.label().to_ascii_lowercase()
+    let mut s = fill(
+        "tooltip.figures.point",
+        &[
+            ("publisher", &p.publisher),
+            ("amount", &amount(p)),
+            ("window", &p.window),
+            ("date", &words::date(p.published)),
+            ("nature", &words::nature(p.nature)),
+        ],
     );
     if let Some(old) = p.revises.and_then(|k| data.points.get(k)) {
-        s.push_str(&format!("; revises {} of {}", amount(old), old.published.human()));
+        s.push_str(&fill(
+            "tooltip.figures.revises",
+            &[("amount", &amount(old)), ("date", &words::date(old.published))],
+        ));
     }
-    s.push_str(&format!(". Source: {}", source_title(&p.source)));
+    s.push_str(&words::source(&source_title(&p.source)));
     s
 }
 
@@ -50,7 +65,7 @@ pub fn render(
     theme: Theme,
     source_title: &dyn Fn(&str) -> String,
 ) -> Result<String, ChartError> {
-    let c = Canvas::new("figures", "Published figures over time", &describe(data), size, theme);
+    let c = Canvas::new("figures", &t("chart.figures.title"), &describe(data), size, theme);
     draw(&c, data, size, source_title)?;
     Ok(c.finish())
 }
@@ -64,7 +79,7 @@ fn symbol_for(_data: &PublishedData, publisher: &str) -> Symbol {
 fn legend_entries(data: &PublishedData, p: &Palette) -> Vec<(LegendKey, String)> {
     let mut entries: Vec<(LegendKey, String)> =
         data.publishers.iter().map(|pb| (LegendKey::Symbol(symbol_for(data, pb)), pb.clone())).collect();
-    entries.push((LegendKey::Swatch(p.grid), "Period the figure covers".to_string()));
+    entries.push((LegendKey::Swatch(p.grid), t("legend.period")));
     entries
 }
 
@@ -72,9 +87,10 @@ fn legend_entries(data: &PublishedData, p: &Palette) -> Vec<(LegendKey, String)>
 /// dollars up, and the dollar ticks.
 fn axes(data: &PublishedData, size: Size, legend_h: f64) -> (Linear, Linear, Vec<f64>) {
     let (w, h) = (f64::from(size.width), f64::from(size.height));
-    let (left, top, bottom, right) = (58.0, legend_h + 22.0, h - 26.0, w - 16.0);
     let max_value = data.points.iter().map(|q| q.usd_high.unwrap_or(q.usd)).fold(0.0, f64::max);
     let (y_top, ticks) = nice_axis(max_value * 1.1, 5);
+    let left = crate::render::axis_margin(&ticks, 58.0);
+    let (top, bottom, right) = (legend_h + 22.0, h - 26.0, w - 16.0);
     let (d0, d1) = (data.start.days_since_epoch() as f64 - 20.0, data.end.days_since_epoch() as f64 + 20.0);
     (Linear { d0, d1, r0: left, r1: right }, Linear { d0: 0.0, d1: y_top, r0: bottom, r1: top }, ticks)
 }
@@ -98,9 +114,8 @@ pub fn draw(
     let symbol_of = |publisher: &str| symbol_for(data, publisher);
     let legend_h = legend(c, &legend_entries(data, &p), 8.0, 6.0, w - 16.0)?;
     if data.points.is_empty() {
-        let about = data.year.map_or("any period".to_string(), |y| y.to_string());
         c.text(
-            &format!("No published figure covers {about} alone."),
+            &Canvas::fit(&fill("chart.figures.desc_empty", &[("about", &about(data))]), 13.0, w - 16.0),
             w / 2.0,
             h / 2.0,
             Font::new(13.0, p.muted).align(Align::Middle),
@@ -114,7 +129,7 @@ pub fn draw(
     c.doc.open("g", &[("class", "axis y")]);
     for t in &ticks {
         c.line(&[(left, y.map(*t)), (right, y.map(*t))], p.grid, 1)?;
-        c.text(&money(*t), left - 6.0, y.map(*t), Font::new(11.0, p.muted).align(Align::End))?;
+        c.text(&words::axis_money(*t), left - 6.0, y.map(*t), Font::new(11.0, p.muted).align(Align::End))?;
     }
     c.doc.close();
     c.doc.open("g", &[("class", "axis x")]);
@@ -127,12 +142,16 @@ pub fn draw(
         let every = (((last - first + 1) as f64 * 40.0 / (right - left)).ceil() as usize).max(1);
         (first..=last + 1).step_by(every).map(|y| crate::model::Date::new(y, 1, 1)).collect()
     };
-    let label_w = if short { 58.0 } else { 32.0 };
+    let label_of = |d: crate::model::Date| if short { words::month_year(d) } else { words::year(d.year()) };
+    // Room between two labels: English's fixed room, or more where the locale's labels are
+    // wider ("2024년 10월").
+    let widest = ticks.iter().map(|&d| crate::layout::text::width(&label_of(d), 11.0)).fold(0.0, f64::max);
+    let label_w = if short { (widest + 10.0).max(58.0) } else { (widest + 6.0).max(32.0) };
     let mut last_label = f64::NEG_INFINITY;
     for d in ticks {
         let xx = x_of(d);
         if (left..=right).contains(&xx) && xx - last_label >= label_w {
-            let label = if short { d.month_year() } else { d.year().to_string() };
+            let label = label_of(d);
             c.line(&[(xx, bottom), (xx, bottom + 4.0)], p.muted, 1)?;
             c.text(&label, xx, bottom + 14.0, Font::new(11.0, p.muted).align(Align::Middle))?;
             last_label = xx;

@@ -3,14 +3,15 @@
 //! full (beside the nodes, or keyed to a list below the diagram when the chart is narrow).
 
 use crate::aggregate::{FlowGraph, NOT_TRACED_ID};
-use crate::format::{money, percent};
 use crate::layout::flow_labels::{self, Frame, NodeText, Place, Plan, Style};
 use crate::layout::sankey::LinkIn;
 use crate::model::NodeKind;
+use crate::phrase::{fill, t};
 use crate::render::theme::{Palette, Theme};
+use crate::render::words::{self, money, percent};
 use crate::render::{legend, legend_height, mark_attrs, Canvas, ChartError, Font, LegendKey, Size};
 
-/// The chart's one-sentence finding, built from the data.
+/// The chart's one-sentence finding, built from the data, in the words in force.
 pub fn describe(g: &FlowGraph, title: &str) -> String {
     let mut sinks: Vec<(String, f64)> = g
         .nodes
@@ -24,63 +25,88 @@ pub fn describe(g: &FlowGraph, title: &str) -> String {
         .iter()
         .filter(|(_, v)| *v > 0.0)
         .take(3)
-        .map(|(label, v)| format!("{} ({}) to {label}", money(*v), percent(g.share_of(*v))))
+        .map(|(label, v)| {
+            fill(
+                "chart.flows.desc_part",
+                &[("amount", &money(*v)), ("share", &percent(g.share_of(*v))), ("node", label)],
+            )
+        })
         .collect();
     if parts.is_empty() {
-        return format!("No traced flows for {title}.");
+        return fill("chart.flows.desc_empty", &[("title", title)]);
     }
     let split = g
         .split_date
-        .map(|d| format!(" (the split out of the theft is of {})", d.human()))
+        .map(|d| fill("chart.flows.desc_split", &[("date", &words::date(d))]))
         .unwrap_or_default();
     let whole = if g.sum_notes.is_empty() {
-        format!("Of {} stolen ({title})", money(g.theft_usd))
+        fill("chart.flows.desc_whole", &[("amount", &money(g.theft_usd)), ("title", title)])
     } else {
-        format!(
-            "Of the {} traced out of {} stolen ({title}; shares are of the traced total)",
-            money(g.sent),
-            money(g.theft_usd)
+        fill(
+            "chart.flows.desc_traced",
+            &[("sent", &money(g.sent)), ("amount", &money(g.theft_usd)), ("title", title)],
         )
     };
-    let mut s = format!("{whole}, tracing as of {}{split} follows {}.", g.as_of.human(), parts.join(", "));
+    let mut s = fill(
+        "chart.flows.desc",
+        &[
+            ("whole", &whole),
+            ("date", &words::date(g.as_of)),
+            ("split", &split),
+            ("parts", &words::list(&parts)),
+        ],
+    );
     if let Some(why) = g.sum_words() {
         s.push_str(&format!(" {why}"));
     }
     s
 }
 
+/// "theft" or "traced total": what a share is of.
+fn share_base(g: &FlowGraph) -> String {
+    t(if g.sum_notes.is_empty() { "tooltip.flows.of_theft" } else { "tooltip.flows.of_traced" })
+}
+
 /// Tooltip for a ribbon.
 pub(crate) fn link_tip(g: &FlowGraph, k: usize, source_title: &dyn Fn(&str) -> String) -> String {
     let l = &g.links[k];
-    let mut s = format!(
-        "{} → {}: {} ({} of the {})",
-        g.nodes[l.from].label,
-        g.nodes[l.to].label,
-        money(l.usd),
-        percent(g.share_of(l.usd)),
-        if g.sum_notes.is_empty() { "theft" } else { "traced total" }
+    let mut s = fill(
+        "tooltip.flows.ribbon",
+        &[
+            ("from", &g.nodes[l.from].label),
+            ("to", &g.nodes[l.to].label),
+            ("amount", &money(l.usd)),
+            ("share", &percent(g.share_of(l.usd))),
+            ("of", &share_base(g)),
+        ],
     );
     if l.inferred {
-        s.push_str("; inferred: received by the previous stage but not traced further");
+        s.push_str(&t("tooltip.flows.inferred"));
     } else if l.estimate {
-        s.push_str("; estimate");
+        s.push_str(&t("tooltip.flows.estimate"));
     }
     if !l.bases.is_empty() {
-        s.push_str(&format!(". Basis: {}", l.bases.join("; ")));
+        s.push_str(&fill("tooltip.flows.basis", &[("basis", &l.bases.join("; "))]));
     }
     let titles: Vec<String> = l.sources.iter().map(|id| source_title(id)).collect();
     if !titles.is_empty() {
-        s.push_str(&format!(". Source: {}", titles.join("; ")));
+        s.push_str(&words::source(&titles.join("; ")));
     }
     s
 }
 
 /// The legend above the diagram.
-fn legend_entries(p: &Palette) -> Vec<(LegendKey, String)> {
-    vec![
-        (LegendKey::Swatch(p.categories[0]), "Traced amount".to_string()),
-        (LegendKey::Estimate(p.categories[0]), "Estimate or inferred".to_string()),
-    ]
+fn legend_entries(p: &Palette, note: Option<&str>) -> Vec<(LegendKey, String)> {
+    let mut entries = vec![
+        (LegendKey::Swatch(p.categories[0]), t("legend.traced")),
+        (LegendKey::Estimate(p.categories[0]), t("legend.estimate")),
+    ];
+    // How the labels in the reader's language were made, in the drawing itself, so an
+    // exported image says it too.
+    if let Some(note) = note {
+        entries.push((LegendKey::Note, note.to_string()));
+    }
+    entries
 }
 
 /// Where everything of the flow diagram goes at `size`: the Sankey and every label, each
@@ -88,9 +114,16 @@ fn legend_entries(p: &Palette) -> Vec<(LegendKey, String)> {
 /// they cannot all fit beside). Its `height` is what the drawing needs, which is
 /// `size.height` unless a list too long for it makes the drawing taller.
 pub fn plan(g: &FlowGraph, size: Size) -> Plan {
+    plan_noted(g, size, None)
+}
+
+/// [`plan`] for a drawing whose legend also says how its labels in the reader's language
+/// were made (`note`, see [`render_noted`]).
+pub fn plan_noted(g: &FlowGraph, size: Size, note: Option<&str>) -> Plan {
     let w = f64::from(size.width);
     // The legend's height does not depend on the theme's colours.
-    let legend_h = legend_height(&legend_entries(&crate::render::theme::palette(Theme::Light)), w - 16.0);
+    let legend_h =
+        legend_height(&legend_entries(&crate::render::theme::palette(Theme::Light), note), w - 16.0);
     let texts: Vec<NodeText> = (0..g.nodes.len())
         .map(|i| NodeText {
             stage: g.nodes[i].stage,
@@ -119,12 +152,17 @@ fn node_value(g: &FlowGraph, i: usize) -> f64 {
 /// A node's amount and its share of the theft, as its label reads.
 pub fn amount_text(g: &FlowGraph, i: usize) -> String {
     let value = node_value(g, i);
-    format!("{} · {}", money(value), percent(g.share_of(value)))
+    format!("{} · {}", words::axis_money(value), percent(g.share_of(value)))
 }
 
 /// The size the diagram is drawn at for `size`: taller when its keyed list needs the room.
 pub fn drawn_size(g: &FlowGraph, size: Size) -> Size {
-    Size { width: size.width, height: size.height.max(plan(g, size).height.ceil() as u32) }
+    drawn_size_noted(g, size, None)
+}
+
+/// [`drawn_size`] for a drawing with a `note` in its legend ([`render_noted`]).
+pub fn drawn_size_noted(g: &FlowGraph, size: Size, note: Option<&str>) -> Size {
+    Size { width: size.width, height: size.height.max(plan_noted(g, size, note).height.ceil() as u32) }
 }
 
 /// Renders the flow diagram. `id` prefixes element ids (several flow charts can share a
@@ -138,24 +176,44 @@ pub fn render(
     title: &str,
     source_title: &dyn Fn(&str) -> String,
 ) -> Result<String, ChartError> {
-    let plan = plan(g, size);
+    render_noted(g, size, theme, id, title, None, source_title)
+}
+
+/// [`render`], with a sentence in the legend and the drawing's description saying how the
+/// node labels in the reader's language were made ("Stage labels are shown in translation
+/// (machine translation, not reviewed).").
+pub fn render_noted(
+    g: &FlowGraph,
+    size: Size,
+    theme: Theme,
+    id: &str,
+    title: &str,
+    note: Option<&str>,
+    source_title: &dyn Fn(&str) -> String,
+) -> Result<String, ChartError> {
+    let plan = plan_noted(g, size, note);
     let size = Size { width: size.width, height: size.height.max(plan.height.ceil() as u32) };
-    let c = Canvas::new(id, &format!("Laundering flow: {title}"), &describe(g, title), size, theme);
-    draw(&c, g, &plan, size.width, source_title)?;
+    let mut desc = describe(g, title);
+    if let Some(note) = note {
+        desc = format!("{desc} {note}");
+    }
+    let c = Canvas::new(id, &fill("chart.flows.title", &[("title", title)]), &desc, size, theme);
+    draw(&c, g, &plan, size.width, note, source_title)?;
     Ok(c.finish())
 }
 
-/// Draws a planned flow diagram on a canvas.
+/// Draws a planned flow diagram on a canvas (`note`: as planned, see [`plan_noted`]).
 pub fn draw(
     c: &Canvas,
     g: &FlowGraph,
     plan: &Plan,
     width: u32,
+    note: Option<&str>,
     source_title: &dyn Fn(&str) -> String,
 ) -> Result<(), ChartError> {
     let p = c.palette;
     let w = f64::from(width);
-    legend(c, &legend_entries(&p), 8.0, 6.0, w - 16.0)?;
+    legend(c, &legend_entries(&p, note), 8.0, 6.0, w - 16.0)?;
     let out = &plan.sankey;
     let colour_of = |i: usize| {
         let n = &g.nodes[i];
@@ -207,7 +265,10 @@ pub fn draw(
         let inflow: f64 = g.links.iter().filter(|l| l.to == i).map(|l| l.usd).sum();
         let outflow: f64 = g.links.iter().filter(|l| l.from == i).map(|l| l.usd).sum();
         let value = inflow.max(outflow);
-        let tip = format!("{}: {} ({} of the theft)", node.label, money(value), percent(g.share_of(value)));
+        let tip = fill(
+            "tooltip.flows.node",
+            &[("node", &node.label), ("amount", &money(value)), ("share", &percent(g.share_of(value)))],
+        );
         let (vin, vout) = (inflow.to_string(), outflow.to_string());
         let mut attrs = mark_attrs("node", &tip);
         attrs.extend([

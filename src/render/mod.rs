@@ -8,6 +8,7 @@ pub mod flows;
 pub mod svg;
 pub mod theme;
 pub mod timeline;
+pub mod words;
 pub mod yearly;
 
 use std::fmt;
@@ -271,6 +272,9 @@ pub enum LegendKey {
     /// A symbol faded, with a dashed line through it (a figure for part of a year, or
     /// derived).
     Faded(Symbol),
+    /// No key: a sentence about the drawing (how its labels were translated), on rows of
+    /// its own.
+    Note,
 }
 
 /// Draws legend entries left to right, wrapping within `width`; returns the height used.
@@ -315,9 +319,12 @@ pub fn legend(
                 c.doc.circle((px(x + 5.0), px(y)), 5, Paint::Stroke(c.palette.text, 1));
                 c.doc.close();
             }
+            LegendKey::Note => {}
         }
+        let (indent, colour) =
+            if *key == LegendKey::Note { (0.0, c.palette.muted) } else { (KEY_ROOM, c.palette.text) };
         for (k, line) in label.iter().enumerate() {
-            c.text(line, x + 16.0, y + LEGEND_ROW * k as f64, Font::new(size, c.palette.text))?;
+            c.text(line, x + indent, y + LEGEND_ROW * k as f64, Font::new(size, colour))?;
         }
     }
     c.doc.close();
@@ -338,6 +345,8 @@ fn faded_symbol(c: &Canvas, symbol: Symbol, x: f64, y: f64, r: f64) -> Result<()
 }
 
 const LEGEND_SIZE: f64 = 12.0;
+/// The room a legend entry's key takes before its label.
+const KEY_ROOM: f64 = 16.0;
 const LEGEND_ROW: f64 = 18.0;
 
 /// The height [`legend`] will use for these entries, so a chart can plan below it first.
@@ -356,11 +365,12 @@ fn legend_places(
     let (size, row) = (LEGEND_SIZE, LEGEND_ROW);
     let (mut x, mut y) = (x0, y0 + row / 2.0);
     let mut places = Vec::with_capacity(entries.len());
-    for (_, label) in entries {
+    for (key, label) in entries {
         // A label longer than the chart wraps onto rows of its own rather than being cut:
         // a reader must be able to tell every key apart (a word longer than the chart is
         // still cut, as nothing else could fit it).
-        let room = width - 20.0;
+        let note = *key == LegendKey::Note;
+        let room = if note { width - 4.0 } else { width - 20.0 };
         let lines: Vec<String> = if text::width(label, size) <= room {
             vec![label.clone()]
         } else {
@@ -368,7 +378,7 @@ fn legend_places(
         };
         let widest = lines.iter().map(|l| text::width(l, size)).fold(0.0, f64::max);
         let w = 16.0 + widest + 14.0;
-        if x > x0 && (x + w > x0 + width || lines.len() > 1) {
+        if x > x0 && (x + w > x0 + width || lines.len() > 1 || note) {
             x = x0;
             y += row;
         }
@@ -384,6 +394,16 @@ fn legend_places(
     }
     (places, y + row / 2.0 - y0)
 }
+
+/// The room left of a plot for its dollar axis: `least` (the margin the English charts
+/// have always had), or more where the locale writes a tick wider ("100만 달러"): the
+/// widest tick label, its 6 px gap to the plot and 4 px from the chart's edge.
+pub(crate) fn axis_margin(ticks: &[f64], least: f64) -> f64 {
+    ticks.iter().map(|t| text::width(&words::axis_money(*t), AXIS_SIZE)).fold(least - 10.0, f64::max) + 10.0
+}
+
+/// The size of an axis tick's label.
+pub(crate) const AXIS_SIZE: f64 = 11.0;
 
 /// Attributes for an interactive mark: focusable (roving focus is managed by the page),
 /// with the tooltip text a reader sees on hover or focus.

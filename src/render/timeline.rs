@@ -3,12 +3,13 @@
 //! overlaps; enforcement actions on a lane of their own.
 
 use crate::aggregate::{TimelineData, TimelinePoint};
-use crate::format::money;
 use crate::layout::labels::{self, Anchor, Request};
 use crate::layout::scale::{Linear, Log, Projection, Scale};
 use crate::layout::{text, Rect};
 use crate::model::{Category, Date, EnforcementKind};
+use crate::phrase::{fill, t};
 use crate::render::theme::{Palette, Symbol, Theme};
+use crate::render::words::{self, money};
 use crate::render::{legend, legend_height, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Size};
 use std::fmt::Write as _;
 
@@ -64,68 +65,89 @@ fn draw_density(c: &Canvas, f: &Frame, points: &[&TimelinePoint]) -> Result<(), 
     Ok(())
 }
 
-/// The chart's one-sentence finding, built from the data.
+/// The chart's one-sentence finding, built from the data, in the words in force.
 pub fn describe(data: &TimelineData) -> String {
     if data.points.is_empty() {
-        return format!("No incidents between {} and {}.", data.start.human(), data.end.human());
+        return fill(
+            "chart.timeline.desc_empty",
+            &[("from", &words::date(data.start)), ("to", &words::date(data.end))],
+        );
     }
-    let largest = data.points.iter().max_by(|a, b| a.usd.total_cmp(&b.usd));
     // The span the incidents themselves cover, not the axis (which runs to the end of the
     // last year in view).
     let first = data.points.iter().map(|p| p.date).min().unwrap_or(data.start);
     let last = data.points.iter().map(|p| p.date).max().unwrap_or(data.end);
-    let mut s =
-        format!("{} incidents from {} to {}", data.points.len(), first.month_year(), last.month_year());
-    if let Some(l) = largest {
-        s.push_str(&format!("; the largest is {} on {} ({})", l.victim, l.date.human(), money(l.usd)));
+    let mut s = fill(
+        "chart.timeline.desc",
+        &[
+            ("n", &words::count(data.points.len())),
+            ("from", &words::month_year(first)),
+            ("to", &words::month_year(last)),
+        ],
+    );
+    let points: Vec<&TimelinePoint> = data.points.iter().collect();
+    if let Some(l) = crate::aggregate::largest_by(&points, |p| (p.usd, p.id.as_str())) {
+        s.push_str(&fill(
+            "chart.timeline.desc_largest",
+            &[("victim", &l.victim), ("date", &words::date(l.date)), ("amount", &money(l.usd))],
+        ));
     }
-    s.push_str(&format!(". {} enforcement actions are shown on their own lane.", data.events.len()));
+    s.push_str(&fill("chart.timeline.desc_events", &[("n", &words::count(data.events.len()))]));
     if !data.after.is_empty() {
-        s.push_str(&format!(" {}", after_lane_words(data.after.len())));
+        s.push_str(&fill("chart.timeline.desc_after", &[("n", &words::count(data.after.len()))]));
     }
     s
 }
 
-/// What the lane of freezes and recoveries holds, for the chart's description.
-fn after_lane_words(n: usize) -> String {
-    format!("{n} freezes, seizures, recoveries and refusals after the thefts are shown on a lane below it.")
-}
-
 /// A legend entry of the lane: one word, so the legend stays short on a phone (the
 /// tooltips say it in full).
-fn after_legend_label(kind: crate::model::CooperationKind, returned: bool) -> &'static str {
+fn after_legend_label(kind: crate::model::CooperationKind, returned: bool) -> String {
     use crate::model::CooperationKind as K;
-    match (kind, returned) {
-        (K::Refusal, _) => "Refused",
-        (_, true) => "Returned",
-        (K::Freeze, false) => "Frozen",
-        (K::Seizure, false) => "Seized",
-        (K::Recovery, false) => "Recovered",
-    }
+    t(match (kind, returned) {
+        (K::Refusal, _) => "legend.after.refused",
+        (_, true) => "legend.after.returned",
+        (K::Freeze, false) => "legend.after.frozen",
+        (K::Seizure, false) => "legend.after.seized",
+        (K::Recovery, false) => "legend.after.recovered",
+    })
 }
 
-/// The label of the lane of freezes and recoveries.
-fn after_lane_label() -> &'static str {
-    "After the theft"
+/// What an event on the lane did, in full, for its tooltip ([`crate::after::outcome`] in
+/// the words in force).
+fn after_outcome(kind: crate::model::CooperationKind, returned: bool) -> String {
+    use crate::model::CooperationKind as K;
+    t(match (kind, returned) {
+        (K::Refusal, _) => "tooltip.after.refused",
+        (_, true) => "tooltip.after.returned",
+        (K::Freeze, false) => "tooltip.after.frozen",
+        (K::Seizure, false) => "tooltip.after.seized",
+        (K::Recovery, false) => "tooltip.after.recovered",
+    })
 }
 
 /// Tooltip for an event on the lane of freezes and recoveries.
 pub(crate) fn after_tip(e: &crate::after::LaneEvent, source_title: &dyn Fn(&str) -> String) -> String {
     let amount = match (e.usd, e.floor) {
-        (Some(usd), true) => format!(", more than {}", money(usd)),
-        (Some(usd), false) => format!(", {}", money(usd)),
+        (Some(usd), true) => fill("tooltip.after.more_than", &[("amount", &money(usd))]),
+        (Some(usd), false) => fill("tooltip.after.amount", &[("amount", &money(usd))]),
         (None, _) => String::new(),
     };
-    let within = e.within.as_deref().map(|w| format!(" (counted within {w})")).unwrap_or_default();
-    let reported = if e.reported { " (reported that day)" } else { "" };
-    format!(
-        "{}{reported}: {} by {}{amount}{within}; money stolen from {}. Source: {}",
-        e.date.human(),
-        e.outcome,
-        e.actor,
-        e.victims,
-        source_title(&e.source)
-    )
+    let within =
+        e.within.as_deref().map(|w| fill("tooltip.after.within", &[("event", w)])).unwrap_or_default();
+    let reported = if e.reported { t("tooltip.after.reported") } else { String::new() };
+    let head = fill(
+        "tooltip.after.event",
+        &[
+            ("date", &words::date(e.date)),
+            ("reported", &reported),
+            ("outcome", &after_outcome(e.kind, e.returned)),
+            ("actor", &e.actor),
+            ("amount", &amount),
+            ("within", &within),
+            ("victims", &e.victims),
+        ],
+    );
+    format!("{head}{}", words::source(&source_title(&e.source)))
 }
 
 /// Geometry shared by drawing and by the page's date-range brush.
@@ -173,9 +195,9 @@ fn legend_entries(data: &TimelineData, p: &Palette) -> Vec<(LegendKey, String)> 
     let used: Vec<Category> =
         Category::ALL.into_iter().filter(|cat| data.points.iter().any(|pt| pt.category == *cat)).collect();
     let mut entries: Vec<(LegendKey, String)> =
-        used.iter().map(|cat| (LegendKey::Swatch(p.category(*cat)), cat.label().to_string())).collect();
+        used.iter().map(|cat| (LegendKey::Swatch(p.category(*cat)), words::category(*cat))).collect();
     if data.points.iter().any(|pt| pt.contested) {
-        entries.push((LegendKey::Dashed, "Attribution contested".to_string()));
+        entries.push((LegendKey::Dashed, t("legend.contested")));
     }
     let mut kinds: Vec<EnforcementKind> = Vec::new();
     for e in &data.events {
@@ -184,7 +206,7 @@ fn legend_entries(data: &TimelineData, p: &Palette) -> Vec<(LegendKey, String)> 
         }
     }
     for kind in &kinds {
-        entries.push((LegendKey::Symbol(Symbol::for_enforcement(*kind)), kind.label().to_string()));
+        entries.push((LegendKey::Symbol(Symbol::for_enforcement(*kind)), words::enforcement(*kind)));
     }
     entries.extend(after_legend(data));
     entries
@@ -226,14 +248,17 @@ pub fn frame(data: &TimelineData, size: Size, top: f64) -> Frame {
     // A second lane, for freezes and recoveries, only when the view has any: a dataset
     // without them keeps the chart it always had.
     let lanes = if data.after.is_empty() { 1.0 } else { 2.0 };
-    let plot = Rect::new(60.0, top + 10.0, w - 16.0, h - 26.0 - (lane_h + 8.0) * lanes);
+    let max_usd = data.points.iter().map(|p| p.usd).fold(0.0, f64::max);
+    let min_usd = data.points.iter().map(|p| p.usd).filter(|v| *v > 0.0).fold(f64::INFINITY, f64::min);
+    let (lo, hi) = (if min_usd.is_finite() { min_usd } else { 1e6 }, max_usd.max(1e6));
+    // The dollar axis's ticks (powers of ten over the domain) size the margin left of it.
+    let left = crate::render::axis_margin(&Log::covering(lo, hi, 0.0, 1.0).ticks(), 60.0);
+    let plot = Rect::new(left, top + 10.0, w - 16.0, h - 26.0 - (lane_h + 8.0) * lanes);
     let lane = Rect::new(plot.x0, plot.y1 + 8.0, plot.x1, plot.y1 + 8.0 + lane_h);
     let after_lane =
         (!data.after.is_empty()).then(|| Rect::new(plot.x0, lane.y1 + 8.0, plot.x1, lane.y1 + 8.0 + lane_h));
     let day0 = data.start.days_since_epoch() as f64;
     let day1 = (data.end.days_since_epoch() as f64).max(day0 + 1.0);
-    let max_usd = data.points.iter().map(|p| p.usd).fold(0.0, f64::max);
-    let min_usd = data.points.iter().map(|p| p.usd).filter(|v| *v > 0.0).fold(f64::INFINITY, f64::min);
     let max_radius = (plot.height() / 9.0).clamp(8.0, 28.0);
     // Pad the data range by the largest marker so markers stay inside the plot.
     let inner = Rect::new(
@@ -244,12 +269,7 @@ pub fn frame(data: &TimelineData, size: Size, top: f64) -> Frame {
     );
     Frame {
         x: Linear { d0: day0, d1: day1, r0: inner.x0, r1: inner.x1 },
-        y: Log::covering(
-            if min_usd.is_finite() { min_usd } else { 1e6 },
-            max_usd.max(1e6),
-            inner.y1,
-            inner.y0,
-        ),
+        y: Log::covering(lo, hi, inner.y1, inner.y0),
         plot,
         lane,
         after_lane,
@@ -262,21 +282,18 @@ pub fn frame(data: &TimelineData, size: Size, top: f64) -> Frame {
 /// plot's width whole (a phone gets the short one, never a sentence cut with "…").
 fn scale_note(data: &TimelineData, width: f64) -> String {
     let binned = data.points.len().saturating_sub(MAX_MARKS);
-    let wordings = if binned > 0 {
-        vec![
-            format!(
-                "Marker area ∝ amount; the {binned} smallest thefts shown as grey density squares; log scale"
-            ),
-            format!("Area ∝ amount; {binned} smallest as grey squares; log scale"),
-            format!("Area ∝ amount; {binned} smallest grey"),
+    let (n, min) = (words::count(binned), MIN_RADIUS.to_string());
+    let values = [("n", n.as_str()), ("min", min.as_str())];
+    let keys = if binned > 0 {
+        [
+            "chart.timeline.scale_binned_long",
+            "chart.timeline.scale_binned_medium",
+            "chart.timeline.scale_binned_short",
         ]
     } else {
-        vec![
-            format!("Marker area ∝ amount (min {MIN_RADIUS} px); amounts on a log scale"),
-            "Marker area ∝ amount; log scale".to_string(),
-            "Area ∝ amount; log scale".to_string(),
-        ]
+        ["chart.timeline.scale_long", "chart.timeline.scale_medium", "chart.timeline.scale_short"]
     };
+    let wordings: Vec<String> = keys.iter().map(|k| fill(k, &values)).collect();
     let fits = |s: &String| text::width(s, 10.0) <= width;
     match wordings.iter().find(|s| fits(s)) {
         Some(s) => s.clone(),
@@ -288,21 +305,24 @@ fn scale_note(data: &TimelineData, width: f64) -> String {
 /// ("Ronin Network $620M").
 pub(crate) fn short_label(p: &TimelinePoint) -> String {
     let name = p.victim.split(" (").next().unwrap_or(&p.victim).trim();
-    format!("{name} {}", money(p.usd))
+    format!("{name} {}", words::axis_money(p.usd))
 }
 
 /// Tooltip for an incident marker.
 pub(crate) fn point_tip(p: &TimelinePoint, source_title: &dyn Fn(&str) -> String) -> String {
-    let mut s = format!(
-        "{}, {}: {} stolen ({}){}",
-        p.victim,
-        p.date.human(),
-        money(p.usd),
-        p.category.label(),
-        if p.contested { "; attribution contested" } else { "" }
+    let contested = if p.contested { t("tooltip.timeline.contested") } else { String::new() };
+    let mut s = fill(
+        "tooltip.timeline.incident",
+        &[
+            ("victim", &p.victim),
+            ("date", &words::date(p.date)),
+            ("amount", &money(p.usd)),
+            ("category", &words::category(p.category)),
+            ("contested", &contested),
+        ],
     );
     if let Some(id) = &p.source {
-        s.push_str(&format!(". Source: {}", source_title(id)));
+        s.push_str(&words::source(&source_title(id)));
     }
     s
 }
@@ -315,7 +335,7 @@ pub fn render(
     selected: Option<&str>,
     source_title: &dyn Fn(&str) -> String,
 ) -> Result<String, ChartError> {
-    let c = Canvas::new("timeline", "Heist timeline", &describe(data), size, theme);
+    let c = Canvas::new("timeline", &t("chart.timeline.title"), &describe(data), size, theme);
     draw(&c, data, size, selected, source_title)?;
     Ok(c.finish())
 }
@@ -341,13 +361,16 @@ pub fn draw(
             continue;
         }
         c.line(&[(f.plot.x0, yy), (f.plot.x1, yy)], p.grid, 1)?;
-        c.text(&money(t), f.plot.x0 - 6.0, yy, Font::new(11.0, p.muted).align(Align::End))?;
+        c.text(&words::axis_money(t), f.plot.x0 - 6.0, yy, Font::new(11.0, p.muted).align(Align::End))?;
     }
     c.doc.close();
 
     c.doc.open("g", &[("class", "axis x")]);
     let (first, last) = (data.start.year(), data.end.year());
-    let year_w = text::width("2024", 11.0) + 8.0;
+    // The widest year label as the locale writes it ("2024", "2024년"), and a gap.
+    let year_w =
+        (first..=last).map(|y| text::width(&words::year(y), 11.0)).fold(text::width("2024", 11.0), f64::max)
+            + 8.0;
     let per_year = f.x.map(365.25) - f.x.map(0.0);
     let every = (year_w / per_year.max(1.0)).ceil().max(1.0) as i32;
     for year in first..=last + 1 {
@@ -358,7 +381,12 @@ pub fn draw(
         c.line(&[(xx, f.plot.y0), (xx, f.bottom())], p.grid, 1)?;
         let mid = f.date_x(Date::new(year, 7, 1));
         if (year - first) % every == 0 && mid < f.plot.x1 - 10.0 && year <= last {
-            c.text(&year.to_string(), mid, f.bottom() + 13.0, Font::new(11.0, p.muted).align(Align::Middle))?;
+            c.text(
+                &words::year(year),
+                mid,
+                f.bottom() + 13.0,
+                Font::new(11.0, p.muted).align(Align::Middle),
+            )?;
         }
     }
     c.line(&[(f.plot.x0, f.plot.y1), (f.plot.x1, f.plot.y1)], p.muted, 1)?;
@@ -367,17 +395,24 @@ pub fn draw(
     // Enforcement lane.
     c.doc.open("g", &[("class", "lane")]);
     c.rect(f.lane.x0, f.lane.y0, f.lane.x1, f.lane.y1, p.grid, None)?;
-    c.text("Enforcement", f.lane.x0 + 4.0, f.lane.y0 + 7.0, Font::new(9.0, p.muted))?;
+    c.text(
+        &Canvas::fit(&t("chart.timeline.enforcement_lane"), 9.0, f.lane.width() - 8.0),
+        f.lane.x0 + 4.0,
+        f.lane.y0 + 7.0,
+        Font::new(9.0, p.muted),
+    )?;
     let lane_mid = (f.lane.y0 + f.lane.y1) / 2.0;
     for e in &data.events {
-        let tip = format!(
-            "{} — {} ({}, {}). Source: {}",
-            e.date.human(),
-            e.title,
-            e.authority,
-            e.kind.label(),
-            source_title(&e.source)
+        let head = fill(
+            "tooltip.timeline.event",
+            &[
+                ("date", &words::date(e.date)),
+                ("title", &e.title),
+                ("authority", &e.authority),
+                ("kind", &words::enforcement(e.kind)),
+            ],
         );
+        let tip = format!("{head}{}", words::source(&source_title(&e.source)));
         let date = e.date.to_string();
         let mut attrs = mark_attrs("event", &tip);
         attrs.extend([("data-event", e.id.as_str()), ("data-date", date.as_str())]);
@@ -520,7 +555,7 @@ fn after_legend(data: &TimelineData) -> Vec<(LegendKey, String)> {
         let shown =
             entries.iter().any(|(k, _)| *k == LegendKey::Symbol(symbol)) || enforcement.contains(&symbol);
         if !shown && data.after.iter().any(|e| Symbol::for_after(e.kind, e.returned) == symbol) {
-            entries.push((LegendKey::Symbol(symbol), after_legend_label(kind, returned).to_string()));
+            entries.push((LegendKey::Symbol(symbol), after_legend_label(kind, returned)));
         }
     }
     entries
@@ -539,7 +574,7 @@ fn draw_after_lane(
     c.doc.open("g", &[("class", "lane after-lane")]);
     c.rect(lane.x0, lane.y0, lane.x1, lane.y1, p.grid, None)?;
     c.text(
-        &Canvas::fit(after_lane_label(), 9.0, lane.width() - 8.0),
+        &Canvas::fit(&t("chart.timeline.after_lane"), 9.0, lane.width() - 8.0),
         lane.x0 + 4.0,
         lane.y0 + 7.0,
         Font::new(9.0, p.muted),

@@ -2,36 +2,34 @@
 //! with each research firm's or official body's reported figure drawn beside the bar.
 
 use crate::aggregate::{ReportedMark, YearlyData};
-use crate::format::money;
 use crate::layout::scale::{nice_axis, Linear, Projection, Scale};
 use crate::layout::{lanes, text};
 use crate::model::{Category, FigureNature};
+use crate::phrase::{fill, t};
 use crate::render::theme::{Palette, Symbol, Theme};
+use crate::render::words::{self, money};
 use crate::render::{
-    legend, legend_height, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Size, FADED,
+    axis_margin, legend, legend_height, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Size, FADED,
 };
 
-/// The chart's one-sentence finding, built from the data.
+/// The chart's one-sentence finding, built from the data, in the words in force.
 pub fn describe(data: &YearlyData) -> String {
     let (Some(first), Some(last)) = (data.bars.first(), data.bars.last()) else {
-        return "No years to show.".to_string();
+        return t("chart.yearly.desc_empty");
     };
     let total: f64 = data.bars.iter().map(|b| b.total).sum();
     let count: usize = data.bars.iter().map(|b| b.count).sum();
-    let span = if first.year == last.year {
-        first.year.to_string()
-    } else {
-        format!("{}–{}", first.year, last.year)
-    };
-    let mut s = format!(
-        "Incidents in this dataset{} total {} over {span} ({count} incident{}).",
-        if data.filtered { " matching the filters" } else { "" },
-        money(total),
-        if count == 1 { "" } else { "s" }
+    let span = words::year_span(first.year, last.year);
+    let mut s = fill(
+        if data.filtered { "chart.yearly.desc_filtered" } else { "chart.yearly.desc" },
+        &[("total", &money(total)), ("span", &span), ("incidents", &words::incidents(count))],
     );
     if let Some(peak) = data.bars.iter().filter(|b| b.total > 0.0).max_by(|a, b| a.total.total_cmp(&b.total))
     {
-        s.push_str(&format!(" The largest year is {} with {}.", peak.year, money(peak.total)));
+        s.push_str(&fill(
+            "chart.yearly.desc_peak",
+            &[("year", &words::year(peak.year)), ("amount", &money(peak.total))],
+        ));
     }
     let latest_reported = data.reported.iter().map(|m| m.year).max();
     if let Some(year) = latest_reported {
@@ -41,18 +39,24 @@ pub fn describe(data: &YearlyData) -> String {
             .iter()
             .filter(|m| m.year == year)
             .map(|m| {
-                let what = match m.nature {
-                    FigureNature::PartOfYear => format!(" for {} only", m.window),
-                    FigureNature::Derived => " (derived)".to_string(),
-                    FigureNature::FullYear | FigureNature::MultiPeriod => String::new(),
+                let key = match m.nature {
+                    FigureNature::PartOfYear => "chart.yearly.figure_part",
+                    FigureNature::Derived => "chart.yearly.figure_derived",
+                    FigureNature::FullYear | FigureNature::MultiPeriod => "chart.yearly.figure",
                 };
-                format!("{} {}{what}", m.publisher, crate::format::amount(m.usd, m.usd_high, m.floor))
+                fill(
+                    key,
+                    &[
+                        ("publisher", &m.publisher),
+                        ("amount", &words::amount(m.usd, m.usd_high, m.floor)),
+                        ("window", &m.window),
+                    ],
+                )
             })
             .collect();
-        s.push_str(&format!(
-            " For {year} the dataset sums to {}; published figures: {}.",
-            money(bar),
-            figures.join(", ")
+        s.push_str(&fill(
+            "chart.yearly.desc_latest",
+            &[("year", &words::year(year)), ("amount", &money(bar)), ("figures", &words::list(&figures))],
         ));
     }
     s
@@ -77,11 +81,13 @@ fn draw_official_firm(
     y: &Linear,
     bottom: f64,
 ) -> Result<(), ChartError> {
-    let tip = format!(
-        "{}: {} in official and firm-rated incidents alone ({} with suspected ones)",
-        bar.year,
-        money(bar.official_firm),
-        money(bar.total)
+    let tip = fill(
+        "tooltip.yearly.official_firm",
+        &[
+            ("year", &words::year(bar.year)),
+            ("amount", &money(bar.official_firm)),
+            ("total", &money(bar.total)),
+        ],
     );
     let (year, usd) = (bar.year.to_string(), bar.official_firm.to_string());
     let mut attrs = mark_attrs("official-firm", &tip);
@@ -98,7 +104,39 @@ fn draw_official_firm(
 
 /// Tooltip text for a reported figure.
 pub(crate) fn reported_tip(m: &ReportedMark, source_title: &str) -> String {
-    format!("{} reported for {}: {}. Source: {source_title}", m.publisher, m.year, m.summary())
+    let head = fill(
+        "tooltip.yearly.reported",
+        &[("publisher", &m.publisher), ("year", &words::year(m.year)), ("summary", &summary(m))],
+    );
+    format!("{head}{}", words::source(source_title))
+}
+
+/// A reported figure as its tooltip reads it: "$1.34B (47 incidents), published 19 Dec
+/// 2024", with the range, a part-year caveat and earlier figures where there are any
+/// ([`ReportedMark::summary`] in the words in force; its window and a derived figure's
+/// basis are the data's own text).
+fn summary(m: &ReportedMark) -> String {
+    let mut s = words::amount(m.usd, m.usd_high, m.floor);
+    if let Some(n) = m.incidents {
+        s.push_str(&fill("tooltip.yearly.incidents", &[("n", &words::count(n as usize))]));
+    }
+    match m.nature {
+        FigureNature::PartOfYear => s.push_str(&fill("tooltip.yearly.part", &[("window", &m.window)])),
+        FigureNature::FullYear if m.window != m.year.to_string() => {
+            s.push_str(&fill("tooltip.yearly.annual", &[("window", &m.window)]))
+        }
+        FigureNature::Derived => {
+            let basis = m.basis.clone().unwrap_or_else(|| t("tooltip.yearly.no_basis"));
+            s.push_str(&fill("tooltip.yearly.derived", &[("basis", &basis)]))
+        }
+        FigureNature::FullYear | FigureNature::MultiPeriod => {}
+    }
+    s.push_str(&fill("tooltip.yearly.published", &[("date", &words::date(m.published))]));
+    for e in &m.revised_from {
+        let key = if e.partial { "tooltip.yearly.earlier_part" } else { "tooltip.yearly.earlier" };
+        s.push_str(&fill(key, &[("amount", &money(e.usd)), ("date", &words::date(e.published))]));
+    }
+    s
 }
 
 /// Renders the yearly chart. `source_title` looks a source id up for tooltips.
@@ -108,7 +146,7 @@ pub fn render(
     theme: Theme,
     source_title: &dyn Fn(&str) -> String,
 ) -> Result<String, ChartError> {
-    let c = Canvas::new("yearly", "DPRK-linked crypto theft per year", &describe(data), size, theme);
+    let c = Canvas::new("yearly", &t("chart.yearly.title"), &describe(data), size, theme);
     draw(&c, data, size, source_title)?;
     Ok(c.finish())
 }
@@ -120,18 +158,19 @@ fn legend_entries(data: &YearlyData, p: &Palette) -> Vec<(LegendKey, String)> {
         .filter(|cat| data.bars.iter().any(|b| b.by_category[cat.index()] > 0.0))
         .collect();
     let mut entries: Vec<(LegendKey, String)> =
-        used.iter().map(|cat| (LegendKey::Swatch(p.category(*cat)), cat.label().to_string())).collect();
+        used.iter().map(|cat| (LegendKey::Swatch(p.category(*cat)), words::category(*cat))).collect();
     if data.split {
-        entries.push((LegendKey::Swatch(p.muted), "Official + firm-rated only".to_string()));
+        entries.push((LegendKey::Swatch(p.muted), t("legend.official_firm")));
     }
     for publisher in &data.publishers {
         // Drawn as the marks are: the symbol on its level line.
-        entries
-            .push((LegendKey::Ticked(Symbol::for_publisher(publisher)), format!("{publisher} (reported)")));
+        entries.push((
+            LegendKey::Ticked(Symbol::for_publisher(publisher)),
+            fill("legend.reported", &[("publisher", publisher)]),
+        ));
     }
     if data.reported.iter().any(|m| m.nature.is_partial_or_derived()) {
-        entries
-            .push((LegendKey::Faded(Symbol::SEQUENCE[0]), "Faded: part of the year, or derived".to_string()));
+        entries.push((LegendKey::Faded(Symbol::SEQUENCE[0]), t("legend.faded")));
     }
     entries
 }
@@ -140,10 +179,11 @@ fn legend_entries(data: &YearlyData, p: &Palette) -> Vec<(LegendKey, String)> {
 /// and the dollar ticks.
 fn axes(data: &YearlyData, size: Size, legend_h: f64) -> (Linear, Linear, Vec<f64>) {
     let (w, h) = (f64::from(size.width), f64::from(size.height));
-    let (left, top, bottom, right) = (58.0, legend_h + 22.0, h - 26.0, w - 10.0);
     let max_value =
         data.bars.iter().map(|b| b.total).chain(data.reported.iter().map(|m| m.usd)).fold(0.0, f64::max);
     let (y_top, ticks) = nice_axis(max_value * 1.05, 5);
+    let left = axis_margin(&ticks, 58.0);
+    let (top, bottom, right) = (legend_h + 22.0, h - 26.0, w - 10.0);
     let (first, last) = match (data.bars.first(), data.bars.last()) {
         (Some(a), Some(b)) => (f64::from(a.year), f64::from(b.year)),
         _ => (0.0, 0.0),
@@ -206,7 +246,7 @@ pub fn draw(
     c.doc.open("g", &[("class", "axis y")]);
     for t in &ticks {
         c.line(&[(left, y.map(*t)), (right, y.map(*t))], p.grid, 1)?;
-        c.text(&money(*t), left - 6.0, y.map(*t), Font::new(11.0, p.muted).align(Align::End))?;
+        c.text(&words::axis_money(*t), left - 6.0, y.map(*t), Font::new(11.0, p.muted).align(Align::End))?;
     }
     c.doc.close();
 
@@ -228,7 +268,10 @@ pub fn draw(
     };
     let label_size = 11.0;
     let year_every = {
-        let label_w = text::width("2024", label_size) + 6.0;
+        // The widest year label as the locale writes it ("2024", "2024년"), and a gap.
+        let widest =
+            data.bars.iter().map(|b| text::width(&words::year(b.year), label_size)).fold(0.0, f64::max);
+        let label_w = widest.max(text::width("2024", label_size)) + 6.0;
         (label_w / slot).ceil().max(1.0) as usize
     };
 
@@ -237,7 +280,7 @@ pub fn draw(
         if k % year_every == 0 {
             let x = left + slot * (k as f64 + 0.5);
             c.text(
-                &bar.year.to_string(),
+                &words::year(bar.year),
                 x,
                 bottom + 13.0,
                 Font::new(label_size, p.muted).align(Align::Middle),
@@ -254,12 +297,13 @@ pub fn draw(
         // official and firm-rated sum stands beside it on the right.
         let (x1, strong_x) =
             if data.split { (x0 + bar_w * 0.55, Some(x0 + bar_w * 0.6)) } else { (x1, None) };
-        let tip = format!(
-            "{}: {} in {} incident{} in this dataset",
-            bar.year,
-            money(bar.total),
-            bar.count,
-            if bar.count == 1 { "" } else { "s" }
+        let tip = fill(
+            "tooltip.yearly.bar",
+            &[
+                ("year", &words::year(bar.year)),
+                ("amount", &money(bar.total)),
+                ("incidents", &words::incidents(bar.count)),
+            ],
         );
         let (year, usd, count) = (bar.year.to_string(), bar.total.to_string(), bar.count.to_string());
         let mut attrs = mark_attrs("bar", &tip);
@@ -298,7 +342,7 @@ pub fn draw(
         if let Some(sx) = strong_x {
             draw_official_firm(c, bar, sx, x0 + bar_w, &y, bottom)?;
         }
-        let label = money(bar.total);
+        let label = words::axis_money(bar.total);
         let label_w = text::width(&label, label_size);
         if bar.total > 0.0 && label_w <= slot * 0.98 {
             let cx = (x0 + x1) / 2.0;
@@ -368,12 +412,14 @@ pub fn draw(
         }
     }
     if data.filtered {
-        c.text(
-            "Bars show only incidents matching the filters; reported figures are for all DPRK-linked theft.",
-            left,
-            top - 9.0,
-            Font::new(11.0, p.muted),
-        )?;
+        // The long wording where it fits; a phone gets the short one, never a cut sentence.
+        let room = right - left;
+        let note = ["chart.yearly.filtered_note", "chart.yearly.filtered_note_short"]
+            .map(t)
+            .into_iter()
+            .find(|s| text::width(s, 11.0) <= room)
+            .unwrap_or_else(|| Canvas::fit(&t("chart.yearly.filtered_note_short"), 11.0, room));
+        c.text(&note, left, top - 9.0, Font::new(11.0, p.muted))?;
     }
     Ok(())
 }
