@@ -121,7 +121,7 @@ fn is_hangul(c: char) -> bool {
 
 /// True where a line may break before or after the character without a space: Japanese
 /// and Chinese script and punctuation.
-fn breaks_anywhere(c: char) -> bool {
+pub(crate) fn breaks_anywhere(c: char) -> bool {
     is_wide(c) && !is_hangul(c)
 }
 

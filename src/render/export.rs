@@ -29,8 +29,13 @@ const MARGIN: f64 = 16.0;
 const TITLE: f64 = 18.0;
 const SMALL: f64 = 12.0;
 
-/// Greedy word wrap to lines of at most `max` pixels at `size`.
+/// Greedy word wrap to lines of at most `max` pixels at `size`. Japanese and Chinese,
+/// which have no spaces to break at, break between characters and never before closing
+/// punctuation, as the charts' labels do ([`text::wrap`]).
 pub fn wrap(s: &str, size: f64, max: f64) -> Vec<String> {
+    if s.chars().any(text::breaks_anywhere) {
+        return text::wrap(s, size, max).into_iter().filter(|l| !l.is_empty()).collect();
+    }
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in s.split_whitespace() {
@@ -176,6 +181,18 @@ pub fn standalone(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_japanese_frame_line_wraps_between_characters_within_the_width() {
+        let s = "北朝鮮に帰属する暗号資産の窃取。2025年2月21日、取引所から約15億ドルが奪われ、資金はブリッジとミキサーを経て洗浄された。";
+        let lines = wrap(s, 12.0, 120.0);
+        assert!(lines.len() > 2, "{lines:?}");
+        assert_eq!(lines.concat(), s, "no character lost");
+        for l in &lines {
+            assert!(text::width(l, 12.0) <= 120.0 + 1e-9, "{l} is wider than the frame");
+            assert!(!l.starts_with(['。', '、', '」', '）']), "{l} starts with closing punctuation");
+        }
+    }
 
     #[test]
     fn wrapping_keeps_every_word_and_respects_the_width() {
