@@ -401,3 +401,39 @@ fn the_comparison_with_an_earlier_release_reads_in_the_readers_language() {
         }
     }
 }
+
+#[test]
+fn the_folded_chart_notes_and_the_flow_picker_read_in_the_readers_language() {
+    use heist_ledger::pipeline::{ChartData, ChartKind};
+    let sel = selection("");
+    let yearly = ChartData::new(&sel, ChartKind::Yearly);
+    let cases: [(Locale, &str, &str, &str); 3] = [
+        (
+            Locale::En,
+            "Why the listed sum and the publishers' figures part",
+            ">Show <",
+            "All traced in view (",
+        ),
+        (Locale::Ko, "목록 합계와 발표처 수치가 다른 이유", ">표시 <", "화면의 추적된 흐름 전체("),
+        (
+            Locale::Fr,
+            "Pourquoi la somme listée et les chiffres des éditeurs divergent",
+            ">Afficher <",
+            "Tous les flux tracés affichés (",
+        ),
+    ];
+    for (l, notes, show, all) in cases {
+        let (caption, head) =
+            in_locale(l, || (html::caption(&yearly), html::figure_head(ChartKind::Flows, &sel, false)));
+        assert!(caption.contains(notes), "{l:?}: the yearly chart's folded notes say {notes}");
+        assert!(head.contains(show) && head.contains(all), "{l:?}: the flow picker says {show} and {all}");
+        if l != Locale::En {
+            for english in ["Why the listed sum", "All traced in view", ">Show <"] {
+                assert!(
+                    !caption.contains(english) && !head.contains(english),
+                    "{l:?}: {english} left in English"
+                );
+            }
+        }
+    }
+}

@@ -68,10 +68,10 @@ pub fn caption(chart: &ChartData) -> String {
         }
         notes => {
             let names: Vec<&str> = notes.iter().map(|n| n.name.as_str()).collect();
-            let what = match kind {
-                ChartKind::Yearly => "Why the listed sum and the publishers' figures part",
-                _ => "Why these flows do not add up to their thefts",
-            };
+            let what = t(match kind {
+                ChartKind::Yearly => "chart.notes_yearly",
+                _ => "chart.notes_flows",
+            });
             let _ = write!(
                 out,
                 r#"<details class="chart-notes"><summary>{what}: {}</summary><ul class="chart-notes">{items}</ul></details>"#,
@@ -171,10 +171,12 @@ fn preset_label(p: crate::exports::Preset) -> String {
 fn flow_picker(sel: &Selection) -> String {
     let (choices, left_out) = sel.flow_choices(FLOW_CHOICES);
     let current = sel.view.flow.as_deref().unwrap_or("");
+    let all = crate::phrase::integer((choices.len() + left_out) as i64);
     let mut out = format!(
-        r#"<label class="flow-picker">Show <select name="flow"><option value=""{}>All traced in view ({})</option>"#,
+        r#"<label class="flow-picker">{} <select name="flow"><option value=""{}>{}</option>"#,
+        escape(&t("chart.flow_show")),
         selected(current.is_empty()),
-        choices.len() + left_out
+        escape(&crate::phrase::fill("chart.flow_all", &[("n", &all)]))
     );
     for (id, label) in &choices {
         let _ = write!(
@@ -188,7 +190,11 @@ fn flow_picker(sel: &Selection) -> String {
     if left_out > 0 {
         let _ = write!(
             out,
-            r#"<option disabled data-flow-more="{left_out}">{left_out} smaller ones: open one from the incident table</option>"#
+            r#"<option disabled data-flow-more="{left_out}">{}</option>"#,
+            escape(&crate::phrase::fill(
+                "chart.flow_more",
+                &[("n", &crate::phrase::integer(left_out as i64))]
+            ))
         );
     }
     out.push_str("</select></label>");
