@@ -7,7 +7,6 @@
 // A test fails loudly on the first surprise: expect() is how it says which.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::rc::Rc;
 use std::sync::Arc;
 
 use heist_ledger::aggregate;
@@ -16,11 +15,15 @@ use heist_ledger::layout::scale::Position;
 use heist_ledger::layout::Rect;
 use heist_ledger::load::parse_dataset;
 use heist_ledger::model::{Dataset, Date};
-use heist_ledger::phrase::{self, Words};
+use heist_ledger::phrase;
 use heist_ledger::pipeline::{self, ChartKind, Selection};
 use heist_ledger::render::{self, Size};
 use heist_ledger::view::Theme;
 use roxmltree::{Document, Node};
+
+#[path = "common/words.rs"]
+mod words_of;
+use words_of::in_locale;
 
 const SHIPPED: &str = include_str!("../public/data/incidents.json");
 const FIXTURE: &str = include_str!("fixtures/minimal.json");
@@ -383,13 +386,6 @@ fn timeline_labels_overlap_neither_each_other_nor_any_marker() {
     for size in sizes {
         assert_timeline_labels_clear(&timeline_svg(&data, size), size, "en");
     }
-}
-
-/// Runs `f` with the words of locale `l` in force, as the page in that language does.
-fn in_locale<T>(l: Locale, f: impl FnOnce() -> T) -> T {
-    let path = format!("i18n/{}.json", l.code());
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    phrase::with(Rc::new(Words::parse(l, &text).expect("the strings parse")), f)
 }
 
 /// The box a `<text>` takes by the layout's estimate, from its anchor, size and weight.

@@ -7,32 +7,23 @@
 // A test fails loudly on the first surprise: expect() is how it says which.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::fs;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use heist_ledger::lang::Locale;
+use heist_ledger::phrase;
 use heist_ledger::phrase::view::{words, View, Years};
-use heist_ledger::phrase::{self, Words};
 use heist_ledger::pipeline::{self, Address, ChartKind, Selection};
 use heist_ledger::view::{self, Theme, ViewState};
 
 mod common;
 use common::shipped;
+#[path = "common/words.rs"]
+mod words_of;
+use words_of::in_locale;
 
 const SITE: &str = "https://example.org/heist-ledger/";
 const NBSP: char = '\u{a0}';
 const NNBSP: char = '\u{202f}';
-
-fn locale_words(l: Locale) -> Rc<Words> {
-    let text = fs::read_to_string(format!("i18n/{}.json", l.code())).unwrap();
-    Rc::new(Words::parse(l, &text).unwrap())
-}
-
-/// Runs `f` with `l`'s words in force.
-fn in_locale<T>(l: Locale, f: impl FnOnce() -> T) -> T {
-    phrase::with(locale_words(l), f)
-}
 
 fn view_of(query: &str) -> ViewState {
     let (v, notices) = view::parse(&view::query_pairs(query));

@@ -6,22 +6,18 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::fs;
-use std::rc::Rc;
-
 use heist_ledger::html::notices::{notice as notice_words, tidy};
 use heist_ledger::lang::Locale;
 use heist_ledger::model::Date;
-use heist_ledger::phrase::{self, Words};
+use heist_ledger::phrase;
 use heist_ledger::view::{apply, parse, Filter, Notice, ViewState, MAX_NOTICES};
+
+#[path = "common/words.rs"]
+mod words_of;
+use words_of::{in_locale, locale_words};
 
 fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
     q.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
-}
-
-fn words(l: Locale) -> Rc<Words> {
-    let text = fs::read_to_string(format!("i18n/{}.json", l.code())).unwrap();
-    Rc::new(Words::parse(l, &text).unwrap())
 }
 
 /// (the notice, its English words exactly as the page shows them, what the reader gave
@@ -313,7 +309,7 @@ fn a_date_the_address_cannot_read_is_ignored_in_the_date_readers_words() {
 #[test]
 fn every_kind_of_notice_has_its_own_words_in_every_locale_naming_what_the_reader_gave() {
     for l in Locale::ALL.into_iter().filter(|&l| l != Locale::En) {
-        let w = words(l);
+        let w = locale_words(l);
         for (notice, english, given, _) in cases() {
             let said = phrase::with(w.clone(), || notice_words(&notice));
             assert!(!said.trim().is_empty(), "{}: {notice:?} has no words", l.code());
@@ -347,7 +343,7 @@ fn the_notices_list_is_tidied_in_the_readers_language() {
         ),
     ];
     for (l, repeated, last) in cases {
-        let w = words(l);
+        let w = locale_words(l);
         let lines = phrase::with(w.clone(), || {
             tidy(&parse(&vec![("colour".to_string(), "red".to_string()); 1000]).1)
         });
@@ -362,7 +358,7 @@ fn the_notices_list_is_tidied_in_the_readers_language() {
 #[test]
 fn a_date_the_address_cannot_read_is_ignored_in_the_readers_words_not_the_date_readers_english() {
     let n = parse(&pairs(&[("start", "2024-13-01"), ("end", "2024-03-01")])).1;
-    let ko = phrase::with(words(Locale::Ko), || tidy(&n));
+    let ko = in_locale(Locale::Ko, || tidy(&n));
     assert!(
         ko.iter().any(
             |line| line == "start=2024-13-01을(를) 무시했습니다: YYYY-MM-DD 형식의 실제 날짜가 아닙니다."
@@ -377,7 +373,7 @@ fn the_notices_heading_is_in_the_readers_language() {
     let lines = vec!["x".to_string()];
     let en = heist_ledger::html::live::notices(&lines);
     assert!(en.contains("Some parts of the address were not understood and were ignored:"), "{en}");
-    let ja = phrase::with(words(Locale::Ja), || heist_ledger::html::live::notices(&lines));
+    let ja = in_locale(Locale::Ja, || heist_ledger::html::live::notices(&lines));
     assert!(ja.contains("アドレスの一部を解釈できず、無視しました:"), "{ja}");
     assert!(heist_ledger::html::live::notices(&[]).is_empty());
 }

@@ -5,28 +5,19 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::fs;
-use std::rc::Rc;
-
 use heist_ledger::html;
 use heist_ledger::lang::Locale;
 use heist_ledger::model::{Category, Confidence, Date};
-use heist_ledger::phrase::{self, Words};
+use heist_ledger::phrase;
 use heist_ledger::pipeline::{self, Selection};
 use heist_ledger::view::{Theme, ViewState};
 
 mod common;
 use common::shipped;
 
-fn words(l: Locale) -> Rc<Words> {
-    let text = fs::read_to_string(format!("i18n/{}.json", l.code())).unwrap();
-    Rc::new(Words::parse(l, &text).unwrap())
-}
-
-/// Runs `f` with `l`'s words in force.
-fn in_locale<T>(l: Locale, f: impl FnOnce() -> T) -> T {
-    phrase::with(words(l), f)
-}
+#[path = "common/words.rs"]
+mod words_of;
+use words_of::in_locale;
 
 const NNBSP: char = '\u{202f}';
 const NBSP: char = '\u{a0}';

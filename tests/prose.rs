@@ -5,28 +5,20 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::fs;
-use std::rc::Rc;
-
 use heist_ledger::aggregate::Window;
 use heist_ledger::html;
 use heist_ledger::lang::Locale;
 use heist_ledger::model::{Date, FigureScope};
-use heist_ledger::phrase::{self, Words};
+use heist_ledger::phrase;
 use heist_ledger::pipeline::{self, Selection};
 use heist_ledger::view::{Theme, ViewState};
 
 mod common;
 use common::shipped;
 
-fn words(l: Locale) -> Rc<Words> {
-    let text = fs::read_to_string(format!("i18n/{}.json", l.code())).unwrap();
-    Rc::new(Words::parse(l, &text).unwrap())
-}
-
-fn in_locale<T>(l: Locale, f: impl FnOnce() -> T) -> T {
-    phrase::with(words(l), f)
-}
+#[path = "common/words.rs"]
+mod words_of;
+use words_of::in_locale;
 
 fn window(year: Option<i32>, start: Date, end: Date, scope: FigureScope, words: Option<&str>) -> Window {
     Window { year, start, end, scope, words: words.map(str::to_string) }

@@ -14,14 +14,17 @@ use heist_ledger::layout::flow_labels::{Place, Plan, Style};
 use heist_ledger::layout::Rect;
 use heist_ledger::load::parse_dataset;
 use heist_ledger::model::{Dataset, Date, NodeKind};
-use heist_ledger::phrase::{self, Words};
+use heist_ledger::phrase;
 use heist_ledger::pipeline::{self, ChartKind};
 use heist_ledger::render::flows;
 use heist_ledger::render::Size;
 use heist_ledger::view::Theme;
 use proptest::prelude::*;
 use roxmltree::Document;
-use std::rc::Rc;
+
+#[path = "common/words.rs"]
+mod words_of;
+use words_of::in_locale;
 
 const SHIPPED: &str = include_str!("../public/data/incidents.json");
 const WIDTHS: [u32; 6] = [320, 360, 412, 600, 800, 1232];
@@ -272,13 +275,6 @@ fn no_label_or_key_crosses_a_ribbon_another_label_or_the_chart_edge() {
             assert_clear(&ids, &g, width, None);
         }
     }
-}
-
-/// Runs `f` with the words of locale `l` in force, as the page in that language does.
-fn in_locale<T>(l: Locale, f: impl FnOnce() -> T) -> T {
-    let path = format!("i18n/{}.json", l.code());
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    phrase::with(Rc::new(Words::parse(l, &text).expect("the strings parse")), f)
 }
 
 #[test]
