@@ -49,7 +49,8 @@ const server = await serve({
 // its own first view rendered into Trunk's page by the build's render command, and its
 // checked copy, both served in place of the shipped ones (the server's overrides) while
 // that set is measured. Larger sets load as a reader's own file (?data=), through the
-// checker's worker: 100,000 incidents make a first view of about 45 MB.
+// checker's worker (the first view of 10,000 incidents is already 4.5 MB, most of it the
+// incident table, which grows with every incident).
 const SITE_MAX = Number(process.env.BENCH_SITE_MAX || 10000);
 const shell = join(root, "target", "shell.html");
 function site(file) {
