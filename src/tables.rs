@@ -142,7 +142,7 @@ pub fn yearly(y: &YearlyData, data: &Dataset) -> Table {
             for publisher in &y.publishers {
                 match y.reported.iter().find(|m| m.year == bar.year && &m.publisher == publisher) {
                     Some(m) => {
-                        row.push(Cell::number(m.summary()).with_raw(plain_usd(m.usd)));
+                        row.push(Cell::number(crate::phrase::figure_summary(m)).with_raw(plain_usd(m.usd)));
                         cited.push(m.source.clone());
                         if m.nature.is_partial_or_derived() {
                             not_full.push(format!(
@@ -271,7 +271,7 @@ fn after_row(e: &crate::after::LaneEvent, data: &Dataset) -> Vec<Cell> {
     vec![
         Cell::text(if e.reported { format!("{} (reported)", e.date.human()) } else { e.date.human() })
             .with_raw(date),
-        Cell::text(format!("{}: {}", e.actor, e.victims)),
+        Cell::text(format!("{}: {}", e.actor, crate::phrase::victims(&e.victims))),
         Cell::text(format!("{}{within}", e.outcome)),
         amount,
         Cell::text("—"),
@@ -305,7 +305,7 @@ pub fn flows(g: &FlowGraph, data: &Dataset) -> Table {
             let basis = if l.inferred {
                 "What the stage received less what it is traced passing on".to_string()
             } else {
-                l.bases.join("; ")
+                crate::phrase::bases(&l.bases)
             };
             let source = match l.sources.as_slice() {
                 [] => Cell::text("—"),
@@ -372,7 +372,7 @@ pub fn reported(data: &Dataset) -> Table {
             }
             vec![
                 Cell::text(t.publisher.clone()),
-                Cell::text(t.window()),
+                Cell::text(crate::phrase::window(&crate::aggregate::Window::of(t))),
                 Cell::text(t.nature().label()),
                 Cell::number(amount).with_raw(plain_usd(t.usd)),
                 Cell::number(t.incidents.map_or("—".to_string(), |n| n.to_string())),
@@ -419,7 +419,7 @@ pub fn published(f: &PublishedData, data: &Dataset) -> Table {
             vec![
                 Cell::date(p.published),
                 Cell::text(p.publisher.clone()),
-                Cell::text(p.window.clone()),
+                Cell::text(crate::phrase::window(&p.window)),
                 Cell::text(p.nature.label()),
                 Cell::number(amount).with_raw(plain_usd(p.usd)),
                 Cell::text(revises),
