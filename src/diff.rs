@@ -441,7 +441,11 @@ fn figure_fields(a: &ReportedTotal, b: &ReportedTotal) -> Changes {
         ("year", opt(&a.year, |y| Value::Year(*y)), opt(&b.year, |y| Value::Year(*y))),
         ("floor", Value::Flag(a.floor), Value::Flag(b.floor)),
         ("derived", Value::Flag(a.derived), Value::Flag(b.derived)),
-        ("stated_share", opt(&a.stated_share, |s| Value::Share(*s)), opt(&b.stated_share, |s| Value::Share(*s))),
+        (
+            "stated_share",
+            opt(&a.stated_share, |s| Value::Share(*s)),
+            opt(&b.stated_share, |s| Value::Share(*s)),
+        ),
         ("scope", Value::Scope(a.scope()), Value::Scope(b.scope())),
         ("supersedes", opt(&a.supersedes, text), opt(&b.supersedes, text)),
         ("source", text(&a.source), text(&b.source)),
@@ -588,7 +592,8 @@ pub fn diff(old: &Dataset, new: &Dataset, filter: &Filter, span: (i32, i32)) -> 
         &new.incidents,
         &entries,
     );
-    let figure_name = |t: &ReportedTotal| Name::Figure { publisher: t.publisher.clone(), window: Window::of(t) };
+    let figure_name =
+        |t: &ReportedTotal| Name::Figure { publisher: t.publisher.clone(), window: Window::of(t) };
     let figure_kept = |t: &ReportedTotal| t.period_start.year() <= span.1 && t.period_end.year() >= span.0;
     out.add(
         &Lister {
@@ -701,7 +706,8 @@ fn headline(old: &Dataset, new: &Dataset, filter: &Filter, span: (i32, i32)) -> 
             figure: Figure::Stolen,
             old: Quoted::Money(ho.total_usd),
             new: Quoted::Money(hn.total_usd),
-            delta: (money(ho.total_usd) != money(hn.total_usd)).then(|| Delta::Money(hn.total_usd - ho.total_usd)),
+            delta: (money(ho.total_usd) != money(hn.total_usd))
+                .then(|| Delta::Money(hn.total_usd - ho.total_usd)),
         },
         HeadlineDelta {
             figure: Figure::Incidents,

@@ -286,7 +286,16 @@ fn the_values_the_comparison_quotes_read_in_each_languages_forms() {
     let cases: [(Locale, [&str; 8]); 4] = [
         (
             Locale::En,
-            ["$2.02B", "2025-02-21", "(none)", "3 sources (+1, −0)", "true", "Bybit (21 Feb 2025)", "−$40M", "-3"],
+            [
+                "$2.02B",
+                "2025-02-21",
+                "(none)",
+                "3 sources (+1, −0)",
+                "true",
+                "Bybit (21 Feb 2025)",
+                "−$40M",
+                "-3",
+            ],
         ),
         (
             Locale::Ko,

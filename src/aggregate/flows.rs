@@ -175,20 +175,24 @@ impl Basis {
             Some(EdgeBasis::Stated { tokens_stated, lower_bound, .. }) => {
                 Basis::Stated { usd, lower_bound: *lower_bound, tokens: tokens_stated.clone() }
             }
-            Some(EdgeBasis::Tokens { amount, token, price_usd, price_date, price_source, .. }) => Basis::Tokens {
-                amount: *amount,
-                token: token.clone(),
-                price_usd: *price_usd,
-                price_date: *price_date,
-                by: data.source(price_source).map_or(price_source.clone(), |s| s.publisher.clone()),
-            },
+            Some(EdgeBasis::Tokens { amount, token, price_usd, price_date, price_source, .. }) => {
+                Basis::Tokens {
+                    amount: *amount,
+                    token: token.clone(),
+                    price_usd: *price_usd,
+                    price_date: *price_date,
+                    by: data.source(price_source).map_or(price_source.clone(), |s| s.publisher.clone()),
+                }
+            }
             Some(EdgeBasis::Share { share, of_usd, of, .. }) => {
                 Basis::Share { share: *share, of_usd: *of_usd, of: of.clone() }
             }
             Some(EdgeBasis::Remainder { of_usd, less_edges, why }) => {
                 Basis::Remainder { of_usd: *of_usd, less: less_edges.clone(), why: why.clone() }
             }
-            Some(EdgeBasis::Carried { of_edges, why }) => Basis::Carried { of: of_edges.clone(), why: why.clone() },
+            Some(EdgeBasis::Carried { of_edges, why }) => {
+                Basis::Carried { of: of_edges.clone(), why: why.clone() }
+            }
         }
     }
 
@@ -197,9 +201,10 @@ impl Basis {
     pub(crate) fn same(&self, other: &Basis) -> bool {
         use Basis as B;
         match (self, other) {
-            (B::Stated { usd: a, lower_bound: la, tokens: ta }, B::Stated { usd: b, lower_bound: lb, tokens: tb }) => {
-                money(*a) == money(*b) && la == lb && ta == tb
-            }
+            (
+                B::Stated { usd: a, lower_bound: la, tokens: ta },
+                B::Stated { usd: b, lower_bound: lb, tokens: tb },
+            ) => money(*a) == money(*b) && la == lb && ta == tb,
             (
                 B::Tokens { amount: a, token: ta, price_usd: pa, price_date: da, by: ba },
                 B::Tokens { amount: b, token: tb, price_usd: pb, price_date: db, by: bb },
@@ -207,9 +212,10 @@ impl Basis {
             (B::Share { share: a, of_usd: oa, of: fa }, B::Share { share: b, of_usd: ob, of: fb }) => {
                 percent_fine(*a) == percent_fine(*b) && money(*oa) == money(*ob) && fa == fb
             }
-            (B::Remainder { of_usd: a, less: la, why: wa }, B::Remainder { of_usd: b, less: lb, why: wb }) => {
-                money(*a) == money(*b) && la == lb && wa == wb
-            }
+            (
+                B::Remainder { of_usd: a, less: la, why: wa },
+                B::Remainder { of_usd: b, less: lb, why: wb },
+            ) => money(*a) == money(*b) && la == lb && wa == wb,
             _ => self == other,
         }
     }
@@ -307,7 +313,11 @@ fn sum_notes(data: &Dataset, flows: &[&crate::model::Flow]) -> Vec<SumNote> {
         .into_iter()
         .map(|(flow, sent)| SumNote {
             incident: flow.incident.clone(),
-            victim: victims.get(flow.incident.as_str()).copied().unwrap_or(flow.incident.as_str()).to_string(),
+            victim: victims
+                .get(flow.incident.as_str())
+                .copied()
+                .unwrap_or(flow.incident.as_str())
+                .to_string(),
             sent,
             theft: flow.theft_usd,
             why: flow.sum_note.clone(),

@@ -155,7 +155,9 @@ pub fn value(v: &Value) -> String {
             S::PartOfYear => "diff.scope.part_of_year",
             S::MultiYear => "diff.scope.multi_year",
         }),
-        Value::Sources { count, change: None } => fill("diff.sources", &[("count", &phrase::integer(*count as i64))]),
+        Value::Sources { count, change: None } => {
+            fill("diff.sources", &[("count", &phrase::integer(*count as i64))])
+        }
         Value::Sources { count, change: Some((gained, lost)) } => fill(
             "diff.sources_changed",
             &[

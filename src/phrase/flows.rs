@@ -67,8 +67,10 @@ pub fn basis(b: &Basis) -> String {
     match b {
         Basis::Unrecorded => t("flow.basis.none"),
         Basis::Stated { usd, lower_bound, tokens } => {
-            let tokens =
-                tokens.as_deref().map(|x| fill("flow.basis.for_tokens", &[("tokens", x)])).unwrap_or_default();
+            let tokens = tokens
+                .as_deref()
+                .map(|x| fill("flow.basis.for_tokens", &[("tokens", x)]))
+                .unwrap_or_default();
             let key = if *lower_bound { "flow.basis.stated_floor" } else { "flow.basis.stated" };
             fill(key, &[("amount", &money(*usd)), ("tokens", &tokens)])
         }
@@ -101,10 +103,7 @@ pub fn bases(list: &[Basis]) -> String {
 
 /// A flow's amounts that do not add up: "Bybit: $1.202B traced out of a $1.46B theft".
 fn traced(n: &SumNote) -> String {
-    fill(
-        "flow.sum_traced",
-        &[("sent", &money(n.sent)), ("theft", &money(n.theft)), ("victim", &n.victim)],
-    )
+    fill("flow.sum_traced", &[("sent", &money(n.sent)), ("theft", &money(n.theft)), ("victim", &n.victim)])
 }
 
 /// Why one flow does not add up to its theft, in full: its amounts, then the record's

@@ -72,7 +72,9 @@ pub fn figure_summary(m: &ReportedMark) -> String {
         s.push_str(&fill("tooltip.yearly.incidents", &[("n", &integer(i64::from(n)))]));
     }
     match m.nature {
-        FigureNature::PartOfYear => s.push_str(&fill("tooltip.yearly.part", &[("window", &window(&m.window))])),
+        FigureNature::PartOfYear => {
+            s.push_str(&fill("tooltip.yearly.part", &[("window", &window(&m.window))]))
+        }
         FigureNature::FullYear if !is_the_year(&m.window, m.year) => {
             s.push_str(&fill("tooltip.yearly.annual", &[("window", &window(&m.window))]))
         }

@@ -124,7 +124,9 @@ impl ChartData {
                     .map(|n| Note {
                         hook: "flow-sum",
                         key: n.incident.clone(),
-                        name: victims.get(n.incident.as_str()).map_or_else(|| n.incident.clone(), |v| v.to_string()),
+                        name: victims
+                            .get(n.incident.as_str())
+                            .map_or_else(|| n.incident.clone(), |v| v.to_string()),
                         text: crate::phrase::sum_note(n),
                     })
                     .collect()

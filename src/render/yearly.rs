@@ -106,7 +106,11 @@ fn draw_official_firm(
 pub(crate) fn reported_tip(m: &ReportedMark, source_title: &str) -> String {
     let head = fill(
         "tooltip.yearly.reported",
-        &[("publisher", &m.publisher), ("year", &words::year(m.year)), ("summary", &crate::phrase::figure_summary(m))],
+        &[
+            ("publisher", &m.publisher),
+            ("year", &words::year(m.year)),
+            ("summary", &crate::phrase::figure_summary(m)),
+        ],
     );
     format!("{head}{}", words::source(source_title))
 }
