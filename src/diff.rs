@@ -707,7 +707,7 @@ fn headline(old: &Dataset, new: &Dataset, filter: &Filter, span: (i32, i32)) -> 
             old: Quoted::Money(ho.total_usd),
             new: Quoted::Money(hn.total_usd),
             delta: (money(ho.total_usd) != money(hn.total_usd))
-                .then(|| Delta::Money(hn.total_usd - ho.total_usd)),
+                .then_some(Delta::Money(hn.total_usd - ho.total_usd)),
         },
         HeadlineDelta {
             figure: Figure::Incidents,

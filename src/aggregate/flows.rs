@@ -336,7 +336,7 @@ pub enum IdWord {
 }
 
 /// The words of a node id: `held-btc` is the word "held" and the name "BTC". A merged
-/// node is named from them ([`humanize`] in English, the phrasing layer in the others).
+/// node is named from them (`humanize` in English, `phrase::merged_name` in the others).
 pub fn id_words(id: &str) -> Vec<IdWord> {
     const SPELLED: [(&str, &str); 18] = [
         ("btc", "BTC"),
