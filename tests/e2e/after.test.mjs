@@ -115,7 +115,10 @@ test("?since at ?lang=ko quotes the amounts, dates and missing values it compare
   assert.match(stolen, /달러 → .*달러/, `the stolen line's amounts are Korean money: ${stolen}`);
   assert.ok(!stolen.includes("$"), stolen);
   // The revised values' cells (was, now): the page's own forms, never the English ones.
-  const cells = await diff.locator("table[data-table=diff] tbody td:nth-child(3), table[data-table=diff] tbody td:nth-child(4)").allInnerTexts();
+  // (Their text, not innerText: the list is folded, and a folded cell renders no text.)
+  const cells = (
+    await diff.locator("table[data-table=diff] tbody td:nth-child(3), table[data-table=diff] tbody td:nth-child(4)").allTextContents()
+  ).map((t) => t.trim());
   assert.ok(cells.length > 0, `values revised since ${oldest}`);
   const english = cells.filter((t) => /^\$[\d.]+[KMB]?$|^\(none\)$|^\d{4}-\d{2}-\d{2}$|sources \(\+/.test(t));
   assert.deepEqual(english, [], "no value quoted in English");
