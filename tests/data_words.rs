@@ -194,3 +194,34 @@ fn a_published_figures_window_and_a_derived_figures_basis_read_in_the_readers_la
         }
     }
 }
+
+/// The tables under the charts (and their CSVs' word cells) in the reader's language:
+/// captions, amounts, dates and the words in cells; the CSV keeps each amount and date as
+/// the plain value behind it.
+#[test]
+fn the_chart_tables_read_in_the_readers_language_and_their_csv_keeps_plain_values() {
+    let data = shipped();
+    let sel = Selection::new(data.clone(), Default::default(), Theme::Light);
+    let theft = data.incidents.iter().min_by_key(|i| i.date).expect("a theft");
+    for l in [Locale::Ko, Locale::Ja, Locale::Fr] {
+        let (timeline, flows) = in_locale(l, || {
+            (pipeline::table(&sel, ChartKind::Timeline), pipeline::table(&sel, ChartKind::Flows))
+        });
+        assert_eq!(timeline.caption, word(l, "csv.caption_timeline"), "{l:?}");
+        let row = timeline.rows.first().expect("the oldest row");
+        let (date, amount) = in_locale(l, || (phrase::date(theft.date), phrase::money(theft.usd)));
+        assert_eq!((row[0].text.as_str(), row[0].value()), (date.as_str(), theft.date.to_string().as_str()));
+        assert_eq!(row[3].text, amount, "{l:?}: the amount in the language's money");
+        assert!(row[3].value().bytes().all(|b| b.is_ascii_digit()), "{l:?}: the CSV's plain dollars");
+        let category = in_locale(l, || phrase::category(theft.category));
+        assert!(row[2].text.contains(&category), "{l:?}: {}", row[2].text);
+        let words = ["csv.is_estimate", "csv.is_reported", "csv.inferred"].map(|k| word(l, k));
+        let column =
+            flows.headers.iter().position(|h| *h == word(l, "csv.estimate")).expect("the estimate column");
+        for r in &flows.rows {
+            assert!(words.contains(&r[column].text), "{l:?}: {}", r[column].text);
+        }
+        let csv = in_locale(l, || heist_ledger::exports::table_csv(&flows));
+        assert!(!csv.contains(",Estimate,") && !csv.contains(";Estimate;"), "{l:?}: no English word cell");
+    }
+}
