@@ -187,22 +187,17 @@ pub struct LaneEvent {
     pub floor: bool,
     /// The event whose amount already holds this one's, when there is one.
     pub within: Option<String>,
-    /// Whose money: the victims' names, or why none is named.
-    pub victims: String,
+    /// Whose money: the victims' names (ids where the dataset lacks the theft); empty when
+    /// the event is tied to no single theft in the dataset (`phrase::victims` says so).
+    pub victims: Vec<String>,
     /// Its first source's id.
     pub source: String,
 }
 
-/// The victims an event concerns, by name: "Bybit", "Ronin Network and Harmony", or "no
-/// single theft in the dataset".
-pub fn victims(data: &Dataset, e: &Cooperation) -> String {
-    let names: Vec<String> =
-        e.incidents.iter().map(|id| data.incident(id).map_or(id.clone(), |i| i.victim.clone())).collect();
-    match names.as_slice() {
-        [] => "no single theft in the dataset".to_string(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
+/// The victims an event concerns, by name (an id where the dataset lacks the theft); none
+/// for an event tied to no single theft. Names, not words: `phrase::victims` joins them.
+pub fn victims(data: &Dataset, e: &Cooperation) -> Vec<String> {
+    e.incidents.iter().map(|id| data.incident(id).map_or(id.clone(), |i| i.victim.clone())).collect()
 }
 
 /// The events the timeline's lane shows for a view: those about a theft in view, and those

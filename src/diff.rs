@@ -2,12 +2,16 @@
 //! records added and removed, values revised (old → new, with the change log's reason and
 //! source where it gives them), and how the headline moved. The older release is the
 //! frozen copy a reader asks for with `?since=RELEASE`.
+//!
+//! Everything here is data (amounts, dates, counts, a figure's window, enum values, the
+//! dataset's own text), never words: `html::diff` phrases it in the page's language.
 
 use crate::after;
-use crate::aggregate;
+use crate::aggregate::{self, Window};
 use crate::format::{money, percent};
 use crate::model::{
-    ChangeEntry, Cooperation, Dataset, EnforcementEvent, Flow, Incident, Release, ReportedTotal,
+    Category, ChangeEntry, Confidence, Cooperation, CooperationKind, Dataset, Date, EnforcementEvent,
+    EnforcementKind, FigureScope, Flow, Incident, Release, ReportedTotal, Vector,
 };
 use crate::view::Filter;
 
@@ -45,16 +49,63 @@ pub enum List {
     Cooperation,
 }
 
-impl List {
-    /// The list's name in words.
-    pub fn label(self) -> &'static str {
-        match self {
-            List::Incident => "Theft",
-            List::Figure => "Published figure",
-            List::Flow => "Laundering flow",
-            List::Enforcement => "Enforcement action",
-            List::Cooperation => "Freeze, seizure, recovery or refusal",
+/// A value of a record as the comparison quotes it: data (an amount, a date, a count, an
+/// enum), phrased where it is shown (`html::diff`), so it reads in the page's language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// The record has no value there.
+    None,
+    /// US dollars.
+    Money(f64),
+    /// A calendar date.
+    Date(Date),
+    /// A year.
+    Year(i32),
+    /// A share (0.61).
+    Share(f64),
+    /// A yes-or-no field.
+    Flag(bool),
+    /// Text as the dataset writes it (a name, an actor, a title, a source id, names joined).
+    Text(String),
+    /// Record ids as the dataset writes them.
+    Ids(Vec<String>),
+    /// A victim category.
+    Category(Category),
+    /// An attack vector.
+    Vector(Vector),
+    /// An attribution's confidence.
+    Confidence(Confidence),
+    /// A kind of enforcement action.
+    Action(EnforcementKind),
+    /// A freeze, seizure, recovery or refusal.
+    Cooperation(CooperationKind),
+    /// What a published figure is for.
+    Scope(FigureScope),
+    /// How many sources a record cites; for the later version, how many it gained and lost.
+    Sources {
+        /// The sources cited.
+        count: usize,
+        /// Gained and lost since the earlier version (on the later version only).
+        change: Option<(usize, usize)>,
+    },
+    /// A published split of a flow (one new in the later release).
+    Split,
+}
+
+impl Value {
+    /// True when two values read the same on the page: amounts and shares at the precision
+    /// the English page writes them (a revision below it is not listed), the rest equal.
+    fn same(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Money(a), Value::Money(b)) => money(*a) == money(*b),
+            (Value::Share(a), Value::Share(b)) => percent(*a) == percent(*b),
+            _ => self == other,
         }
+    }
+
+    /// An optional amount.
+    fn usd(v: Option<f64>) -> Value {
+        v.map_or(Value::None, Value::Money)
     }
 }
 
@@ -64,13 +115,44 @@ pub struct FieldChange {
     /// The field, as the change log names fields (`usd`, `attribution.confidence`).
     pub field: String,
     /// Before.
-    pub old: String,
+    pub old: Value,
     /// After.
-    pub new: String,
+    pub new: Value,
     /// Why, from the change log, when it says.
     pub why: Option<String>,
     /// Id of the source for the new value, from the change log, when it says.
     pub source: Option<String>,
+}
+
+/// What a record is called in the comparison: data, phrased where it is shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Name {
+    /// A theft: its victim and date.
+    Incident {
+        /// The victim.
+        victim: String,
+        /// The day of the theft.
+        date: Date,
+    },
+    /// A published figure: its publisher and window.
+    Figure {
+        /// The publisher.
+        publisher: String,
+        /// The window the figure covers.
+        window: Window,
+    },
+    /// A laundering flow by its theft's victim (its incident id when the theft is gone), or
+    /// an enforcement action by its title: the dataset's text.
+    Text(String),
+    /// A freeze, seizure, recovery or refusal: who acted and what it did.
+    Cooperation {
+        /// Who acted.
+        actor: String,
+        /// What kind of event.
+        kind: CooperationKind,
+        /// True when a source says the money reached the victim.
+        returned: bool,
+    },
 }
 
 /// A record added, revised or removed.
@@ -80,25 +162,74 @@ pub struct RecordChange {
     pub list: List,
     /// Its id.
     pub id: String,
-    /// Its name in words (the victim, the publisher and window, the title).
-    pub name: String,
+    /// Its name (the victim and date, the publisher and window, the title), as data.
+    pub name: Name,
     /// The values changed (for a revision).
     pub fields: Vec<FieldChange>,
     /// Why it was removed, from the change log (for a removal).
     pub why: Option<String>,
 }
 
+/// Which headline figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    /// Dollars stolen in the view.
+    Stolen,
+    /// How many thefts.
+    Incidents,
+    /// The largest theft.
+    Largest,
+    /// North Korea's share of all crypto theft.
+    Share,
+}
+
+impl Figure {
+    /// The list item's page hook (`data-diff-headline="Stolen"`), the same in every language.
+    pub fn hook(self) -> &'static str {
+        match self {
+            Figure::Stolen => "Stolen",
+            Figure::Incidents => "Incidents",
+            Figure::Largest => "Largest heist",
+            Figure::Share => "DPRK share of all crypto theft",
+        }
+    }
+}
+
+/// A headline figure's value in one release, as data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Quoted {
+    /// Dollars.
+    Money(f64),
+    /// A count of thefts.
+    Count(usize),
+    /// The largest theft: its victim and amount (`None` when the view has no theft).
+    Largest(Option<(String, f64)>),
+    /// The share: its value, publisher and the window of the figure it comes from (`None`
+    /// when no publisher gives one for the view).
+    Share(Option<(f64, String, Option<Window>)>),
+}
+
+/// How a headline figure moved, as data.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Delta {
+    /// By so many dollars (negative: fewer).
+    Money(f64),
+    /// By so many thefts.
+    Count(i64),
+}
+
 /// One headline figure before and after.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeadlineDelta {
-    /// What it is ("Stolen", "Incidents").
-    pub label: String,
+    /// Which figure.
+    pub figure: Figure,
     /// In the earlier release.
-    pub old: String,
+    pub old: Quoted,
     /// In the release on screen.
-    pub new: String,
-    /// The difference in words ("+$1.2B", "+5"), or `None` when unchanged or not a number.
-    pub delta: Option<String>,
+    pub new: Quoted,
+    /// The difference, or `None` when unchanged (at the precision the page writes it) or not
+    /// a number.
+    pub delta: Option<Delta>,
 }
 
 /// Everything that changed for a view between two releases.
@@ -128,7 +259,7 @@ impl Diff {
 }
 
 /// The values of two versions of a record that differ: (field, old, new).
-type Changes = Vec<(String, String, String)>;
+type Changes = Vec<(String, Value, Value)>;
 
 /// How two versions of a record of one list are compared.
 type FieldsOf<T> = fn(&T, &T) -> Changes;
@@ -224,7 +355,7 @@ fn same_field(logged: &str, computed: &str) -> bool {
 }
 
 /// Attaches the change log's reason and source to each computed change.
-fn explain(entries: &[&ChangeEntry], id: &str, changes: Vec<(String, String, String)>) -> Vec<FieldChange> {
+fn explain(entries: &[&ChangeEntry], id: &str, changes: Changes) -> Vec<FieldChange> {
     changes
         .into_iter()
         .map(|(field, old, new)| {
@@ -243,112 +374,105 @@ fn explain(entries: &[&ChangeEntry], id: &str, changes: Vec<(String, String, Str
         .collect()
 }
 
-/// A value in words for comparison and display.
-fn opt<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref().map_or("(none)".to_string(), ToString::to_string)
-}
-
-fn usd(v: Option<f64>) -> String {
-    v.map_or("(none)".to_string(), money)
+/// An optional value.
+fn opt<T>(v: &Option<T>, f: impl Fn(&T) -> Value) -> Value {
+    v.as_ref().map_or(Value::None, f)
 }
 
 /// Each field of two versions of a record that differs: (field, old, new).
-fn differing(pairs: Vec<(&str, String, String)>) -> Changes {
-    pairs.into_iter().filter(|(_, a, b)| a != b).map(|(f, a, b)| (f.to_string(), a, b)).collect()
+fn differing(pairs: Vec<(&str, Value, Value)>) -> Changes {
+    pairs.into_iter().filter(|(_, a, b)| !a.same(b)).map(|(f, a, b)| (f.to_string(), a, b)).collect()
 }
 
-fn list_words(ids: &[String]) -> String {
-    if ids.is_empty() {
-        "(none)".to_string()
+/// Ids as a value (none when the list is empty).
+fn ids(list: &[String]) -> Value {
+    if list.is_empty() {
+        Value::None
     } else {
-        ids.join(", ")
+        Value::Ids(list.to_vec())
     }
 }
 
 /// The sources a record gained and lost, as one change.
-fn sources_change(old: &[String], new: &[String]) -> Option<(String, String, String)> {
-    let gained: Vec<String> = new.iter().filter(|s| !old.contains(s)).cloned().collect();
-    let lost: Vec<String> = old.iter().filter(|s| !new.contains(s)).cloned().collect();
-    (!gained.is_empty() || !lost.is_empty()).then(|| {
+fn sources_change(old: &[String], new: &[String]) -> Option<(String, Value, Value)> {
+    let gained = new.iter().filter(|s| !old.contains(s)).count();
+    let lost = old.iter().filter(|s| !new.contains(s)).count();
+    (gained + lost > 0).then(|| {
         (
             "sources".to_string(),
-            format!("{} sources", old.len()),
-            format!("{} sources (+{}, −{})", new.len(), gained.len(), lost.len()),
+            Value::Sources { count: old.len(), change: None },
+            Value::Sources { count: new.len(), change: Some((gained, lost)) },
         )
     })
 }
 
 fn incident_fields(a: &Incident, b: &Incident) -> Changes {
+    let text = |s: &str| Value::Text(s.to_string());
     let mut out = differing(vec![
-        ("date", a.date.to_string(), b.date.to_string()),
-        ("victim", a.victim.clone(), b.victim.clone()),
-        ("category", a.category.label().to_string(), b.category.label().to_string()),
-        ("usd", money(a.usd), money(b.usd)),
-        ("usd_low", usd(a.usd_low), usd(b.usd_low)),
-        ("usd_high", usd(a.usd_high), usd(b.usd_high)),
-        ("actor", a.actor.clone(), b.actor.clone()),
-        ("vector", a.vector.label().to_string(), b.vector.label().to_string()),
-        ("attribution.by", a.attribution.by.join(", "), b.attribution.by.join(", ")),
+        ("date", Value::Date(a.date), Value::Date(b.date)),
+        ("victim", text(&a.victim), text(&b.victim)),
+        ("category", Value::Category(a.category), Value::Category(b.category)),
+        ("usd", Value::Money(a.usd), Value::Money(b.usd)),
+        ("usd_low", Value::usd(a.usd_low), Value::usd(b.usd_low)),
+        ("usd_high", Value::usd(a.usd_high), Value::usd(b.usd_high)),
+        ("actor", text(&a.actor), text(&b.actor)),
+        ("vector", Value::Vector(a.vector), Value::Vector(b.vector)),
+        ("attribution.by", text(&a.attribution.by.join(", ")), text(&b.attribution.by.join(", "))),
         (
             "attribution.confidence",
-            a.attribution.confidence.label().to_string(),
-            b.attribution.confidence.label().to_string(),
+            Value::Confidence(a.attribution.confidence),
+            Value::Confidence(b.attribution.confidence),
         ),
-        ("attribution.contested", a.attribution.contested.to_string(), b.attribution.contested.to_string()),
-        ("recovered_usd", usd(a.recovered_usd), usd(b.recovered_usd)),
+        ("attribution.contested", Value::Flag(a.attribution.contested), Value::Flag(b.attribution.contested)),
+        ("recovered_usd", Value::usd(a.recovered_usd), Value::usd(b.recovered_usd)),
     ]);
     out.extend(sources_change(&a.sources, &b.sources));
     out
 }
 
 fn figure_fields(a: &ReportedTotal, b: &ReportedTotal) -> Changes {
+    let text = |s: &String| Value::Text(s.clone());
     differing(vec![
-        ("usd", money(a.usd), money(b.usd)),
-        ("usd_high", usd(a.usd_high), usd(b.usd_high)),
-        ("published", a.published.to_string(), b.published.to_string()),
-        ("period_start", a.period_start.to_string(), b.period_start.to_string()),
-        ("period_end", a.period_end.to_string(), b.period_end.to_string()),
-        ("year", opt(&a.year), opt(&b.year)),
-        ("floor", a.floor.to_string(), b.floor.to_string()),
-        ("derived", a.derived.to_string(), b.derived.to_string()),
+        ("usd", Value::Money(a.usd), Value::Money(b.usd)),
+        ("usd_high", Value::usd(a.usd_high), Value::usd(b.usd_high)),
+        ("published", Value::Date(a.published), Value::Date(b.published)),
+        ("period_start", Value::Date(a.period_start), Value::Date(b.period_start)),
+        ("period_end", Value::Date(a.period_end), Value::Date(b.period_end)),
+        ("year", opt(&a.year, |y| Value::Year(*y)), opt(&b.year, |y| Value::Year(*y))),
+        ("floor", Value::Flag(a.floor), Value::Flag(b.floor)),
+        ("derived", Value::Flag(a.derived), Value::Flag(b.derived)),
         (
             "stated_share",
-            a.stated_share.map_or("(none)".into(), percent),
-            b.stated_share.map_or("(none)".into(), percent),
+            opt(&a.stated_share, |s| Value::Share(*s)),
+            opt(&b.stated_share, |s| Value::Share(*s)),
         ),
-        ("scope", scope_words(a.scope()).to_string(), scope_words(b.scope()).to_string()),
-        ("supersedes", opt(&a.supersedes), opt(&b.supersedes)),
-        ("source", a.source.clone(), b.source.clone()),
+        ("scope", Value::Scope(a.scope()), Value::Scope(b.scope())),
+        ("supersedes", opt(&a.supersedes, text), opt(&b.supersedes, text)),
+        ("source", text(&a.source), text(&b.source)),
     ])
 }
 
-fn scope_words(s: crate::model::FigureScope) -> &'static str {
-    match s {
-        crate::model::FigureScope::Annual => "annual",
-        crate::model::FigureScope::PartOfYear => "part of the year",
-        crate::model::FigureScope::MultiYear => "several years",
-    }
-}
-
 fn enforcement_fields(a: &EnforcementEvent, b: &EnforcementEvent) -> Changes {
+    let text = |s: &String| Value::Text(s.clone());
     differing(vec![
-        ("date", a.date.to_string(), b.date.to_string()),
-        ("kind", a.kind.label().to_string(), b.kind.label().to_string()),
-        ("title", a.title.clone(), b.title.clone()),
-        ("incidents", list_words(&a.incidents), list_words(&b.incidents)),
-        ("source", a.source.clone(), b.source.clone()),
+        ("date", Value::Date(a.date), Value::Date(b.date)),
+        ("kind", Value::Action(a.kind), Value::Action(b.kind)),
+        ("title", text(&a.title), text(&b.title)),
+        ("incidents", ids(&a.incidents), ids(&b.incidents)),
+        ("source", text(&a.source), text(&b.source)),
     ])
 }
 
 fn cooperation_fields(a: &Cooperation, b: &Cooperation) -> Changes {
+    let text = |s: &String| Value::Text(s.clone());
     let mut out = differing(vec![
-        ("date", a.date.to_string(), b.date.to_string()),
-        ("actor", a.actor.clone(), b.actor.clone()),
-        ("kind", a.kind.slug().to_string(), b.kind.slug().to_string()),
-        ("usd", usd(a.usd), usd(b.usd)),
-        ("returned", a.returned.to_string(), b.returned.to_string()),
-        ("within", opt(&a.within), opt(&b.within)),
-        ("incidents", list_words(&a.incidents), list_words(&b.incidents)),
+        ("date", Value::Date(a.date), Value::Date(b.date)),
+        ("actor", text(&a.actor), text(&b.actor)),
+        ("kind", Value::Cooperation(a.kind), Value::Cooperation(b.kind)),
+        ("usd", Value::usd(a.usd), Value::usd(b.usd)),
+        ("returned", Value::Flag(a.returned), Value::Flag(b.returned)),
+        ("within", opt(&a.within, text), opt(&b.within, text)),
+        ("incidents", ids(&a.incidents), ids(&b.incidents)),
     ]);
     out.extend(sources_change(&a.sources, &b.sources));
     out
@@ -360,23 +484,23 @@ fn flow_fields(a: &Flow, b: &Flow) -> Changes {
     };
     let (ea, eb) = (edges(a), edges(b));
     let mut out = differing(vec![
-        ("theft_usd", money(a.theft_usd), money(b.theft_usd)),
-        ("split_date", opt(&a.split_date), opt(&b.split_date)),
+        ("theft_usd", Value::Money(a.theft_usd), Value::Money(b.theft_usd)),
+        ("split_date", opt(&a.split_date, |d| Value::Date(*d)), opt(&b.split_date, |d| Value::Date(*d))),
     ]);
     for (name, v) in &eb {
         match ea.iter().find(|(n, _)| n == name) {
-            None => out.push((format!("edges[{name}]"), "(none)".into(), money(*v))),
-            Some((_, old)) if money(*old) != money(*v) => {
-                out.push((format!("edges[{name}]"), money(*old), money(*v)))
+            None => out.push((format!("edges[{name}]"), Value::None, Value::Money(*v))),
+            Some((_, old)) if !Value::Money(*old).same(&Value::Money(*v)) => {
+                out.push((format!("edges[{name}]"), Value::Money(*old), Value::Money(*v)))
             }
             Some(_) => {}
         }
     }
     for (name, v) in ea.iter().filter(|(n, _)| !eb.iter().any(|(m, _)| m == n)) {
-        out.push((format!("edges[{name}]"), money(*v), "(none)".into()));
+        out.push((format!("edges[{name}]"), Value::Money(*v), Value::None));
     }
     for p in b.status.iter().filter(|p| !a.status.iter().any(|q| q.date == p.date)) {
-        out.push((format!("status[{}]", p.date), "(none)".into(), "a published split".into()));
+        out.push((format!("status[{}]", p.date), Value::None, Value::Split));
     }
     out
 }
@@ -394,7 +518,7 @@ struct Compared {
 struct Lister<'a, T> {
     list: List,
     id: fn(&T) -> &String,
-    name: &'a dyn Fn(&T) -> String,
+    name: &'a dyn Fn(&T) -> Name,
     keep: &'a dyn Fn(&T) -> bool,
     fields: FieldsOf<T>,
 }
@@ -454,7 +578,7 @@ pub fn diff(old: &Dataset, new: &Dataset, filter: &Filter, span: (i32, i32)) -> 
     crate::sort::unique(&mut in_view);
     let in_view = |id: &str| in_view.binary_search(&id).is_ok();
     let mut out = Compared::default();
-    let incident_name = |i: &Incident| format!("{} ({})", i.victim, i.date.human());
+    let incident_name = |i: &Incident| Name::Incident { victim: i.victim.clone(), date: i.date };
     let incident_kept = |i: &Incident| filter.matches(i);
     out.add(
         &Lister {
@@ -468,7 +592,8 @@ pub fn diff(old: &Dataset, new: &Dataset, filter: &Filter, span: (i32, i32)) -> 
         &new.incidents,
         &entries,
     );
-    let figure_name = |t: &ReportedTotal| format!("{}, {}", t.publisher, t.window());
+    let figure_name =
+        |t: &ReportedTotal| Name::Figure { publisher: t.publisher.clone(), window: Window::of(t) };
     let figure_kept = |t: &ReportedTotal| t.period_start.year() <= span.1 && t.period_end.year() >= span.0;
     out.add(
         &Lister {
@@ -483,9 +608,11 @@ pub fn diff(old: &Dataset, new: &Dataset, filter: &Filter, span: (i32, i32)) -> 
         &entries,
     );
     let flow_name = |f: &Flow| {
-        new.incident(&f.incident)
-            .or(old.incident(&f.incident))
-            .map_or(f.incident.clone(), |i| i.victim.clone())
+        Name::Text(
+            new.incident(&f.incident)
+                .or(old.incident(&f.incident))
+                .map_or(f.incident.clone(), |i| i.victim.clone()),
+        )
     };
     let flow_kept = |f: &Flow| in_view(&f.incident);
     out.add(
@@ -500,7 +627,7 @@ pub fn diff(old: &Dataset, new: &Dataset, filter: &Filter, span: (i32, i32)) -> 
         &new.flows,
         &entries,
     );
-    let action_name = |e: &EnforcementEvent| e.title.clone();
+    let action_name = |e: &EnforcementEvent| Name::Text(e.title.clone());
     let action_kept = |e: &EnforcementEvent| years.contains(&e.date.year());
     out.add(
         &Lister {
@@ -514,7 +641,8 @@ pub fn diff(old: &Dataset, new: &Dataset, filter: &Filter, span: (i32, i32)) -> 
         &new.enforcement,
         &entries,
     );
-    let coop_name = |e: &Cooperation| format!("{}: {}", e.actor, after::outcome(e));
+    let coop_name =
+        |e: &Cooperation| Name::Cooperation { actor: e.actor.clone(), kind: e.kind, returned: e.returned };
     let coop_kept = |e: &Cooperation| {
         years.contains(&e.date.year())
             && if e.incidents.is_empty() { untied } else { e.incidents.iter().any(|i| in_view(i)) }
@@ -556,60 +684,43 @@ fn kept<'a>(d: &'a Dataset, filter: &Filter) -> Vec<&'a Incident> {
     d.incidents.iter().filter(|i| filter.matches(i)).collect()
 }
 
-/// A signed dollar difference: "+$1.2B", "−$40M".
-fn signed_money(d: f64) -> String {
-    if d >= 0.0 {
-        format!("+{}", money(d))
-    } else {
-        format!("−{}", money(-d))
-    }
-}
-
 /// The headline's figures in both releases for the view.
 fn headline(old: &Dataset, new: &Dataset, filter: &Filter, span: (i32, i32)) -> Vec<HeadlineDelta> {
     let (ho, hn) = (
         aggregate::headline(old, &kept(old, filter), span),
         aggregate::headline(new, &kept(new, filter), span),
     );
-    let name = |d: &Dataset, id: &Option<String>| {
-        id.as_deref()
-            .and_then(|id| d.incident(id))
-            .map_or("(none)".to_string(), |i| format!("{} {}", i.victim, money(i.usd)))
+    let largest = |d: &Dataset, id: &Option<String>| {
+        Quoted::Largest(id.as_deref().and_then(|id| d.incident(id)).map(|i| (i.victim.clone(), i.usd)))
     };
-    // The share's window as its figure words it (the headline's window is data; this list
-    // is still English).
+    // The share's window as its figure gives it.
     let share = |d: &Dataset, h: &aggregate::Headline| {
-        h.dprk_share.as_ref().map_or("(none)".to_string(), |s| {
-            let window = d.reported_totals.iter().find(|t| t.id == s.total).map(ReportedTotal::window);
-            format!("{} ({}, {})", percent(s.share), s.publisher, window.unwrap_or_default())
-        })
+        Quoted::Share(h.dprk_share.as_ref().map(|s| {
+            let window = d.reported_totals.iter().find(|t| t.id == s.total).map(Window::of);
+            (s.share, s.publisher.clone(), window)
+        }))
     };
     let count_delta = hn.count as i64 - ho.count as i64;
     vec![
         HeadlineDelta {
-            label: "Stolen".into(),
-            old: money(ho.total_usd),
-            new: money(hn.total_usd),
+            figure: Figure::Stolen,
+            old: Quoted::Money(ho.total_usd),
+            new: Quoted::Money(hn.total_usd),
             delta: (money(ho.total_usd) != money(hn.total_usd))
-                .then(|| signed_money(hn.total_usd - ho.total_usd)),
+                .then_some(Delta::Money(hn.total_usd - ho.total_usd)),
         },
         HeadlineDelta {
-            label: "Incidents".into(),
-            old: ho.count.to_string(),
-            new: hn.count.to_string(),
-            delta: (count_delta != 0).then(|| format!("{count_delta:+}")),
+            figure: Figure::Incidents,
+            old: Quoted::Count(ho.count),
+            new: Quoted::Count(hn.count),
+            delta: (count_delta != 0).then_some(Delta::Count(count_delta)),
         },
         HeadlineDelta {
-            label: "Largest heist".into(),
-            old: name(old, &ho.largest),
-            new: name(new, &hn.largest),
+            figure: Figure::Largest,
+            old: largest(old, &ho.largest),
+            new: largest(new, &hn.largest),
             delta: None,
         },
-        HeadlineDelta {
-            label: "DPRK share of all crypto theft".into(),
-            old: share(old, &ho),
-            new: share(new, &hn),
-            delta: None,
-        },
+        HeadlineDelta { figure: Figure::Share, old: share(old, &ho), new: share(new, &hn), delta: None },
     ]
 }

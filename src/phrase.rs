@@ -26,11 +26,15 @@ use std::rc::Rc;
 use crate::json::Reader;
 use crate::lang::Locale;
 
+mod after;
+mod flows;
 mod notes;
 mod published;
 pub mod view;
+pub use after::victims;
+pub use flows::{bases, basis, merged_name, sum_note, sum_words};
 pub use notes::year_note;
-pub use published::{amount, window};
+pub use published::{amount, figure_summary, window};
 
 /// The English strings, the source every other locale translates.
 pub const ENGLISH_SOURCE: &str = include_str!("../i18n/en.json");

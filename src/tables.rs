@@ -1,10 +1,21 @@
 //! The numbers behind each chart as a table (`<table data-table="NAME">` on the page), so
 //! screen readers, print and copy-paste get exactly what the chart shows, with sources.
+//! Its words, amounts and dates are in the words in force (keys `csv.*`; English as it
+//! always read); a CSV takes each number and date as the plain value behind it.
 
 use crate::aggregate::{FlowGraph, PublishedData, TimelineData, YearlyData};
-use crate::format::{money, percent};
-use crate::model::{Dataset, Date};
-use crate::phrase::{fill, t};
+use crate::model::{Dataset, Date, FigureNature};
+use crate::phrase::{fill, money, percent, t};
+
+/// What a published figure is, as a table cell ("Annual figure, stated").
+fn nature(n: FigureNature) -> String {
+    t(match n {
+        FigureNature::FullYear => "csv.nature.full_year",
+        FigureNature::PartOfYear => "csv.nature.part_of_year",
+        FigureNature::MultiPeriod => "csv.nature.multi_period",
+        FigureNature::Derived => "csv.nature.derived",
+    })
+}
 
 /// Dollars as a plain number for machines: whole dollars without a fraction, no symbol, no
 /// separators, no suffix (`1460000000`); `""` for a value that is not finite.
@@ -48,14 +59,16 @@ impl Cell {
         Cell { text: s.into(), href: None, numeric: true, raw: None }
     }
 
-    /// An amount in US dollars: shown short ("$1.23B"), exported as the plain number.
+    /// An amount in US dollars: shown short ("$1.23B", "12억3,000만 달러"), exported as the
+    /// plain number.
     pub fn usd(usd: f64) -> Cell {
         Cell::number(money(usd)).with_raw(plain_usd(usd))
     }
 
-    /// A date: shown as people read it ("1 Jan 2024"), exported as `YYYY-MM-DD`.
+    /// A date: shown as people read it ("1 Jan 2024", "2024년 1월 1일"), exported as
+    /// `YYYY-MM-DD`.
     pub fn date(d: Date) -> Cell {
-        Cell::text(d.human()).with_raw(d.to_string())
+        Cell::text(crate::phrase::date(d)).with_raw(d.to_string())
     }
 
     /// The same cell with `raw` as its value for machines.
@@ -72,13 +85,24 @@ impl Cell {
     pub fn source(data: &Dataset, id: &str) -> Cell {
         match data.source(id) {
             Some(s) => Cell {
-                text: format!("{} ({}; {})", s.title, s.publisher, s.kind.label().to_ascii_lowercase()),
+                text: format!("{} ({}; {})", s.title, s.publisher, source_kind(s.kind)),
                 href: Some(s.url.clone()),
                 numeric: false,
                 raw: None,
             },
             None => Cell::text(id),
         }
+    }
+}
+
+/// A source's kind after its title: lower case in English ("primary"), as the language
+/// writes it otherwise.
+fn source_kind(kind: crate::model::SourceKind) -> String {
+    let words = crate::phrase::source_kind(kind);
+    if crate::phrase::is_english() {
+        words.to_ascii_lowercase()
+    } else {
+        words
     }
 }
 
@@ -133,7 +157,7 @@ pub fn yearly(y: &YearlyData, data: &Dataset) -> Table {
         .map(|bar| {
             let mut row = vec![
                 Cell::text(bar.year.to_string()),
-                Cell::number(bar.count.to_string()),
+                Cell::number(crate::phrase::integer(bar.count as i64)),
                 Cell::usd(bar.total),
                 Cell::usd(bar.official_firm),
             ];
@@ -142,14 +166,17 @@ pub fn yearly(y: &YearlyData, data: &Dataset) -> Table {
             for publisher in &y.publishers {
                 match y.reported.iter().find(|m| m.year == bar.year && &m.publisher == publisher) {
                     Some(m) => {
-                        row.push(Cell::number(m.summary()).with_raw(plain_usd(m.usd)));
+                        row.push(Cell::number(crate::phrase::figure_summary(m)).with_raw(plain_usd(m.usd)));
                         cited.push(m.source.clone());
                         if m.nature.is_partial_or_derived() {
-                            not_full.push(format!(
-                                "{} ({})",
-                                m.publisher,
-                                m.nature.label().to_ascii_lowercase()
-                            ));
+                            let what = t(match m.nature {
+                                FigureNature::PartOfYear => "tooltip.nature.part_of_year",
+                                FigureNature::MultiPeriod => "tooltip.nature.multi_period",
+                                FigureNature::Derived => "tooltip.nature.derived",
+                                FigureNature::FullYear => "tooltip.nature.full_year",
+                            });
+                            not_full
+                                .push(fill("csv.not_full", &[("what", &what), ("publisher", &m.publisher)]));
                         }
                     }
                     None => row.push(Cell::text("—")),
@@ -170,7 +197,7 @@ pub fn yearly(y: &YearlyData, data: &Dataset) -> Table {
             row
         })
         .collect();
-    Table::whole("yearly", "Theft per year: dataset sum beside reported figures".into(), headers, rows)
+    Table::whole("yearly", t("csv.caption_yearly"), headers, rows)
 }
 
 /// Every incident, enforcement action and freeze or recovery on the timeline, oldest first:
@@ -215,11 +242,18 @@ pub fn timeline(t: &TimelineData, data: &Dataset, limit: usize) -> Table {
                 let p = &t.points[*k];
                 let incident = by_id.get(p.id.as_str()).copied();
                 let attribution = incident.map_or(String::new(), |i| {
-                    format!(
-                        "{} ({}{})",
-                        i.attribution.by.join(", "),
-                        i.attribution.confidence.label(),
-                        if i.attribution.contested { ", contested" } else { "" }
+                    let contested = if i.attribution.contested {
+                        crate::phrase::t("csv.contested")
+                    } else {
+                        String::new()
+                    };
+                    fill(
+                        "csv.attributed",
+                        &[
+                            ("confidence", &crate::phrase::confidence(i.attribution.confidence)),
+                            ("contested", &contested),
+                            ("by", &i.attribution.by.join(", ")),
+                        ],
                     )
                 });
                 let source = incident
@@ -228,7 +262,7 @@ pub fn timeline(t: &TimelineData, data: &Dataset, limit: usize) -> Table {
                 vec![
                     Cell::date(p.date),
                     Cell::text(p.victim.clone()),
-                    Cell::text(format!("Theft: {}", p.category.label())),
+                    Cell::text(fill("csv.theft", &[("category", &crate::phrase::category(p.category))])),
                     Cell::usd(p.usd),
                     Cell::text(attribution),
                     source,
@@ -239,7 +273,7 @@ pub fn timeline(t: &TimelineData, data: &Dataset, limit: usize) -> Table {
                 vec![
                     Cell::date(e.date),
                     Cell::text(e.title.clone()),
-                    Cell::text(format!("{} ({})", e.kind.label(), e.authority)),
+                    Cell::text(fill("csv.action", &[("kind", &action(e.kind)), ("authority", &e.authority)])),
                     Cell::text("—"),
                     Cell::text("—"),
                     Cell::source(data, &e.source),
@@ -248,31 +282,53 @@ pub fn timeline(t: &TimelineData, data: &Dataset, limit: usize) -> Table {
             Row::After(k) => after_row(&t.after[*k], data),
         })
         .collect();
-    Table {
-        name: "timeline".into(),
-        caption:
-            "Incidents, enforcement actions, and freezes, seizures, recoveries and refusals, oldest first"
-                .into(),
-        headers,
-        rows,
-        total,
-    }
+    Table { name: "timeline".into(), caption: crate::phrase::t("csv.caption_timeline"), headers, rows, total }
+}
+
+/// A kind of enforcement action ("Sanction"), as the timeline's legend names it.
+fn action(kind: crate::model::EnforcementKind) -> String {
+    use crate::model::EnforcementKind as K;
+    t(match kind {
+        K::Sanction => "legend.enforcement.sanction",
+        K::Indictment => "legend.enforcement.indictment",
+        K::Seizure => "legend.enforcement.seizure",
+        K::Advisory => "legend.enforcement.advisory",
+        K::Attribution => "legend.enforcement.attribution",
+    })
+}
+
+/// What an event after a theft did ("Frozen", "Returned to the victim").
+fn outcome(kind: crate::model::CooperationKind, returned: bool) -> String {
+    use crate::model::CooperationKind as K;
+    t(match (kind, returned) {
+        (K::Refusal, _) => "after.outcome_refused",
+        (_, true) => "after.outcome_returned",
+        (K::Freeze, false) => "after.outcome_frozen",
+        (K::Seizure, false) => "after.outcome_seized",
+        (K::Recovery, false) => "after.outcome_recovered",
+    })
 }
 
 /// A freeze, seizure, recovery or refusal as a row of the timeline's table.
 fn after_row(e: &crate::after::LaneEvent, data: &Dataset) -> Vec<Cell> {
     let amount = match (e.usd, e.floor) {
-        (Some(usd), true) => Cell::number(format!("more than {}", money(usd))).with_raw(plain_usd(usd)),
+        (Some(usd), true) => {
+            Cell::number(fill("csv.more_than", &[("amount", &money(usd))])).with_raw(plain_usd(usd))
+        }
         (Some(usd), false) => Cell::usd(usd),
         (None, _) => Cell::number("—"),
     };
     let date = e.date.to_string();
-    let within = e.within.as_deref().map(|w| format!(", counted within {w}")).unwrap_or_default();
+    let within = e.within.as_deref().map(|w| fill("csv.within", &[("event", w)])).unwrap_or_default();
     vec![
-        Cell::text(if e.reported { format!("{} (reported)", e.date.human()) } else { e.date.human() })
-            .with_raw(date),
-        Cell::text(format!("{}: {}", e.actor, e.victims)),
-        Cell::text(format!("{}{within}", e.outcome)),
+        Cell::text(if e.reported {
+            fill("csv.reported_day", &[("date", &crate::phrase::date(e.date))])
+        } else {
+            crate::phrase::date(e.date)
+        })
+        .with_raw(date),
+        Cell::text(format!("{}: {}", e.actor, crate::phrase::victims(&e.victims))),
+        Cell::text(format!("{}{within}", outcome(e.kind, e.returned))),
         amount,
         Cell::text("—"),
         Cell::source(data, &e.source),
@@ -295,18 +351,14 @@ pub fn flows(g: &FlowGraph, data: &Dataset) -> Table {
         .links
         .iter()
         .map(|l| {
-            let estimate = if l.inferred {
-                "Inferred: not traced further"
+            let estimate = t(if l.inferred {
+                "csv.inferred"
             } else if l.estimate {
-                "Estimate"
+                "csv.is_estimate"
             } else {
-                "Reported"
-            };
-            let basis = if l.inferred {
-                "What the stage received less what it is traced passing on".to_string()
-            } else {
-                l.bases.join("; ")
-            };
+                "csv.is_reported"
+            });
+            let basis = if l.inferred { t("csv.inferred_basis") } else { crate::phrase::bases(&l.bases) };
             let source = match l.sources.as_slice() {
                 [] => Cell::text("—"),
                 [one] => Cell::source(data, one),
@@ -328,9 +380,12 @@ pub fn flows(g: &FlowGraph, data: &Dataset) -> Table {
             ]
         })
         .collect();
-    let split =
-        g.split_date.map(|d| format!("; the split out of the theft is of {}", d.human())).unwrap_or_default();
-    Table::whole("flows", format!("Laundering flow, tracing as of {}{split}", g.as_of.human()), headers, rows)
+    let split = g
+        .split_date
+        .map(|d| fill("csv.caption_flows_split", &[("date", &crate::phrase::date(d))]))
+        .unwrap_or_default();
+    let caption = fill("csv.caption_flows", &[("date", &crate::phrase::date(g.as_of)), ("split", &split)]);
+    Table::whole("flows", caption, headers, rows)
 }
 
 /// Every published figure in the dataset, newest first, including multi-year and revised
@@ -358,24 +413,29 @@ pub fn reported(data: &Dataset) -> Table {
     let rows = totals
         .into_iter()
         .map(|t| {
-            let amount = crate::format::amount(t.usd, t.usd_high, t.floor);
+            let amount = crate::phrase::amount(t.usd, t.usd_high, t.floor);
+            // The record's note and basis are its own English; the words around them are
+            // the page's.
             let mut note = t.note.clone().unwrap_or_default();
             if t.derived {
-                let basis = t.basis.as_deref().unwrap_or("no basis given");
-                note = format!("Derived, not stated: {basis}. {note}").trim_end().to_string();
+                let basis = t.basis.clone().unwrap_or_else(|| crate::phrase::t("tooltip.yearly.no_basis"));
+                note = fill("csv.derived_note", &[("note", &note), ("basis", &basis)]).trim_end().to_string();
             }
             if let Some(newer) = superseded_by(&t.id) {
                 if !note.is_empty() {
                     note.push(' ');
                 }
-                note.push_str(&format!("Revised to {} on {}.", money(newer.usd), newer.published.human()));
+                note.push_str(&fill(
+                    "csv.revised_to",
+                    &[("amount", &money(newer.usd)), ("date", &crate::phrase::date(newer.published))],
+                ));
             }
             vec![
                 Cell::text(t.publisher.clone()),
-                Cell::text(t.window()),
-                Cell::text(t.nature().label()),
+                Cell::text(crate::phrase::window(&crate::aggregate::Window::of(t))),
+                Cell::text(nature(t.nature())),
                 Cell::number(amount).with_raw(plain_usd(t.usd)),
-                Cell::number(t.incidents.map_or("—".to_string(), |n| n.to_string())),
+                Cell::number(t.incidents.map_or("—".to_string(), |n| crate::phrase::integer(i64::from(n)))),
                 t.all_actors_usd.map_or(Cell::number("—"), Cell::usd),
                 t.stated_share
                     .map_or(Cell::number("—"), |s| Cell::number(percent(s)).with_raw(plain_percent(s))),
@@ -385,12 +445,7 @@ pub fn reported(data: &Dataset) -> Table {
             ]
         })
         .collect();
-    Table::whole(
-        "reported",
-        "Every published figure for DPRK-linked crypto theft in this dataset".into(),
-        headers,
-        rows,
-    )
+    Table::whole("reported", t("csv.caption_reported"), headers, rows)
 }
 
 /// The figures the published-figures chart draws, oldest publication first.
@@ -410,23 +465,25 @@ pub fn published(f: &PublishedData, data: &Dataset) -> Table {
         .points
         .iter()
         .map(|p| {
-            let amount = crate::format::amount(p.usd, p.usd_high, p.floor);
-            let amount = if p.derived { format!("{amount} (derived)") } else { amount };
-            let revises = p
-                .revises
-                .and_then(|k| f.points.get(k))
-                .map_or("—".to_string(), |o| format!("{} of {}", money(o.usd), o.published.human()));
+            let amount = crate::phrase::amount(p.usd, p.usd_high, p.floor);
+            let amount = if p.derived { fill("csv.derived_amount", &[("amount", &amount)]) } else { amount };
+            let revises = p.revises.and_then(|k| f.points.get(k)).map_or("—".to_string(), |o| {
+                fill(
+                    "csv.revises_of",
+                    &[("amount", &money(o.usd)), ("date", &crate::phrase::date(o.published))],
+                )
+            });
             vec![
                 Cell::date(p.published),
                 Cell::text(p.publisher.clone()),
-                Cell::text(p.window.clone()),
-                Cell::text(p.nature.label()),
+                Cell::text(crate::phrase::window(&p.window)),
+                Cell::text(nature(p.nature)),
                 Cell::number(amount).with_raw(plain_usd(p.usd)),
                 Cell::text(revises),
                 Cell::source(data, &p.source),
             ]
         })
         .collect();
-    let about = f.year.map_or("any period".to_string(), |y| y.to_string());
-    Table::whole("figures", format!("Figures published for {about}"), headers, rows)
+    let about = f.year.map_or_else(|| t("csv.any_period"), |y| y.to_string());
+    Table::whole("figures", fill("csv.caption_figures", &[("about", &about)]), headers, rows)
 }

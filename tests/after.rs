@@ -107,7 +107,7 @@ fn the_timeline_lane_marks_each_event_in_view_with_its_kind() {
     assert_eq!(svg.matches("data-coop=").count(), lane.len());
     let table = pipeline::table(&sel, ChartKind::Timeline);
     for e in &lane {
-        let who = format!("{}: {}", e.actor, e.victims);
+        let who = format!("{}: {}", e.actor, heist_ledger::phrase::victims(&e.victims));
         assert!(
             table.rows.iter().any(|r| r[1].text == who && r[2].text.starts_with(e.outcome)),
             "the table lists {}",

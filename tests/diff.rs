@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use heist_ledger::briefing::{self, PrintMode};
 use heist_ledger::cite;
-use heist_ledger::diff::{Baseline, List};
+use heist_ledger::diff::{Baseline, Delta, List, Name, Quoted, Value};
 use heist_ledger::format::money;
 use heist_ledger::html;
 use heist_ledger::load::parse_dataset;
@@ -22,6 +22,9 @@ use heist_ledger::view::{self, Theme};
 
 mod reading;
 use reading::text_of;
+#[path = "common/words.rs"]
+mod words_of;
+use words_of::in_locale;
 
 const EARLIER: &str = include_str!("../data/releases/2026-12-01.json");
 const LATER: &str = include_str!("../data/releases/2026-12-02.json");
@@ -79,7 +82,7 @@ fn a_revised_value_reads_old_to_new_with_the_change_logs_reason_and_source() {
     for (id, was, now) in moved {
         let r = d.revised.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("{id} is listed as revised"));
         let f = r.fields.iter().find(|f| f.field == "usd").expect("its amount");
-        assert_eq!((f.old.as_str(), f.new.as_str()), (money(was).as_str(), money(now).as_str()));
+        assert_eq!((&f.old, &f.new), (&Value::Money(was), &Value::Money(now)), "{id}");
         let logged = sel.data.changes[0].revised.iter().find(|x| x.record == id && x.field == "usd");
         if let Some(logged) = logged {
             assert_eq!(f.why.as_deref(), Some(logged.why.as_str()), "{id}: the log's reason");
@@ -98,11 +101,15 @@ fn the_headline_delta_is_the_difference_of_the_two_releases_for_the_view() {
             data.incidents.iter().filter(|i| sel.view.filter.matches(i)).map(|i| i.usd).sum::<f64>()
         };
         let stolen = &d.headline[0];
-        assert_eq!(stolen.old, money(total(&old)), "{query:?}");
-        assert_eq!(stolen.new, money(total(&sel.data)), "{query:?}");
+        let amount = |q: &Quoted| match q {
+            Quoted::Money(usd) => money(*usd),
+            other => panic!("the stolen figure is an amount, not {other:?}"),
+        };
+        assert_eq!(amount(&stolen.old), money(total(&old)), "{query:?}");
+        assert_eq!(amount(&stolen.new), money(total(&sel.data)), "{query:?}");
         let count = |data: &Dataset| data.incidents.iter().filter(|i| sel.view.filter.matches(i)).count();
-        assert_eq!(d.headline[1].new, count(&sel.data).to_string());
-        assert_eq!(d.headline[1].old, count(&old).to_string());
+        assert_eq!(d.headline[1].new, Quoted::Count(count(&sel.data)));
+        assert_eq!(d.headline[1].old, Quoted::Count(count(&old)));
     }
 }
 
@@ -264,5 +271,116 @@ fn the_release_log_opens_with_a_short_summary_and_folds_detail_by_record() {
             assert_eq!(fold.matches("<li>").count(), values, "{id}");
         }
         assert!(!section.contains(r#"data-table="revisions""#), "no squeezed six-column table");
+    }
+}
+
+/// The comparison hands its values over as data and the page phrases them per language:
+/// a revised amount, a date, a missing value, a change of sources, a theft's name, the
+/// headline's movement. English keeps what the list always wrote (ISO dates, `(none)`).
+#[test]
+fn the_values_the_comparison_quotes_read_in_each_languages_forms() {
+    use heist_ledger::lang::Locale;
+    let bybit = Name::Incident { victim: "Bybit".into(), date: Date::new(2025, 2, 21) };
+    let sources = Value::Sources { count: 3, change: Some((1, 0)) };
+    // (locale, amount, date, none, sources, yes, name, a fall of $40M, a fall of 3 thefts)
+    let cases: [(Locale, [&str; 8]); 4] = [
+        (
+            Locale::En,
+            [
+                "$2.02B",
+                "2025-02-21",
+                "(none)",
+                "3 sources (+1, −0)",
+                "true",
+                "Bybit (21 Feb 2025)",
+                "−$40M",
+                "-3",
+            ],
+        ),
+        (
+            Locale::Ko,
+            [
+                "20억2,000만 달러",
+                "2025년 2월 21일",
+                "(없음)",
+                "출처 3건(+1, −0)",
+                "예",
+                "Bybit(2025년 2월 21일)",
+                "−4,000만 달러",
+                "−3",
+            ],
+        ),
+        (
+            Locale::Ja,
+            [
+                "20億2000万ドル",
+                "2025年2月21日",
+                "（なし）",
+                "出典3件（+1、−0）",
+                "はい",
+                "Bybit（2025年2月21日）",
+                "−4000万ドル",
+                "−3",
+            ],
+        ),
+        (
+            Locale::Fr,
+            [
+                "2,02\u{a0}milliards de dollars",
+                "21 février 2025",
+                "(aucune)",
+                "3 sources (+1, −0)",
+                "oui",
+                "Bybit (21 février 2025)",
+                "−40\u{a0}millions de dollars",
+                "−3",
+            ],
+        ),
+    ];
+    for (l, want) in cases {
+        let got = in_locale(l, || {
+            [
+                html::diff::value(&Value::Money(2.02e9)),
+                html::diff::value(&Value::Date(Date::new(2025, 2, 21))),
+                html::diff::value(&Value::None),
+                html::diff::value(&sources),
+                html::diff::value(&Value::Flag(true)),
+                html::diff::name(&bybit),
+                html::diff::delta(&Delta::Money(-40e6)),
+                html::diff::delta(&Delta::Count(-3)),
+            ]
+        });
+        assert_eq!(got, want.map(str::to_string), "{l:?}");
+    }
+}
+
+/// On the real pair of releases, every revised amount in the Korean, Japanese and French
+/// lists is in the language's money form, never the English `$` form.
+#[test]
+fn every_revised_amount_on_a_korean_japanese_or_french_list_is_in_that_languages_money() {
+    use heist_ledger::lang::Locale;
+    use heist_ledger::phrase;
+    let sel = compared(&[]);
+    let d = sel.diff().expect("compared");
+    let amounts: Vec<(&str, f64, f64)> = d
+        .revised
+        .iter()
+        .flat_map(|r| r.fields.iter().map(move |f| (r.id.as_str(), f)))
+        .filter_map(|(id, f)| match (&f.old, &f.new) {
+            (Value::Money(a), Value::Money(b)) => Some((id, *a, *b)),
+            _ => None,
+        })
+        .collect();
+    assert!(!amounts.is_empty(), "release 2026-12-02 revised amounts");
+    for (l, unit) in [(Locale::Ko, "달러"), (Locale::Ja, "ドル"), (Locale::Fr, "dollars")] {
+        let panel = in_locale(l, || html::diff::panel(&sel, true));
+        for &(id, old, new) in &amounts {
+            let (was, now) = in_locale(l, || (phrase::money(old), phrase::money(new)));
+            assert!(was.contains(unit) && now.contains(unit), "{l:?}: {was} {now}");
+            let cells = format!("<td><bdi>{was}</bdi></td><td><bdi>{now}</bdi></td>");
+            assert!(panel.contains(&cells), "{l:?}: {id} reads {was} → {now}");
+            let english = format!("<td><bdi>{}</bdi></td>", money(new));
+            assert!(!panel.contains(&english), "{l:?}: {id}'s amount left in English");
+        }
     }
 }

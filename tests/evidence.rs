@@ -123,7 +123,7 @@ fn every_flow_edge_shows_its_basis_in_the_tooltip_the_table_and_the_csv() {
                 .basis
                 .as_ref()
                 .unwrap_or_else(|| panic!("{}: {} -> {} has a basis", flow.incident, edge.from, edge.to));
-            let words = aggregate::basis_words(&data, Some(basis), edge.usd);
+            let words = heist_ledger::phrase::basis(&aggregate::Basis::of(&data, Some(basis), edge.usd));
             let tip = html_escaped(&format!("Basis: {words}"));
             assert!(
                 svg.contains(&tip),

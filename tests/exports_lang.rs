@@ -485,3 +485,57 @@ fn the_filter_s_result_line_reads_in_the_locale() {
         in_locale(Locale::Ja, || (pipeline::result_summary(&sel), pipeline::headline(&sel)[0].value.clone()));
     assert_eq!(ja, format!("事件{count}件、{ja_total}、2024年"));
 }
+
+/// The records of a CSV this page writes (after its byte-order mark), fields split at `sep`
+/// outside quotes, `""` inside quotes read as one quote.
+fn csv_records(csv: &str, sep: char) -> Vec<Vec<String>> {
+    let text = csv.strip_prefix('\u{feff}').expect("a byte-order mark");
+    let (mut records, mut record, mut field, mut quoted) = (Vec::new(), Vec::new(), String::new(), false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            c if c == sep && !quoted => record.push(std::mem::take(&mut field)),
+            '\r' if !quoted && chars.peek() == Some(&'\n') => {
+                chars.next();
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            c => field.push(c),
+        }
+    }
+    records
+}
+
+/// CSV cells are the data's own values in every language (the headers are for people):
+/// a script or a spreadsheet filter that matches `bridge` or `official` reads every
+/// language's file the same way.
+#[test]
+fn the_incidents_csv_keeps_the_datas_own_values_in_every_language() {
+    let sel = selection("from=2022&to=2024");
+    let incidents = sel.incidents();
+    let column =
+        |name: &str| heist_ledger::exports::INCIDENT_COLUMNS.iter().position(|c| *c == name).unwrap();
+    let kept = ["id", "category", "attribution_confidence", "vector", "source_kinds"].map(column);
+    let english = csv_records(&heist_ledger::exports::incidents_csv(&sel.data, &incidents), ',');
+    assert_eq!(english.len(), incidents.len() + 1, "a header row and one row per theft");
+    assert!(english[1..].iter().any(|r| r[kept[1]] == "bridge"), "slugs, as the dataset writes them");
+    for (l, sep) in
+        [(Locale::Ko, ','), (Locale::Ja, ','), (Locale::Fr, ';'), (Locale::De, ';'), (Locale::It, ';')]
+    {
+        let csv = in_locale(l, || heist_ledger::exports::incidents_csv(&sel.data, &incidents));
+        let rows = csv_records(&csv, sep);
+        assert_eq!(rows.len(), english.len(), "{l:?}");
+        assert_ne!(rows[0], english[0], "{l:?}: the header row is in the language");
+        for (row, en) in rows[1..].iter().zip(&english[1..]) {
+            assert_eq!(row.len(), en.len(), "{l:?}: {}", en[0]);
+            for k in kept {
+                assert_eq!(row[k], en[k], "{l:?}: {}'s {} cell", en[0], english[0][k]);
+            }
+        }
+    }
+}

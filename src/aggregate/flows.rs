@@ -1,9 +1,11 @@
 //! Laundering flow graphs: one flow or the sum of several, nodes merged by id, what was
-//! not traced further sent to a sink, and each edge's basis in words.
+//! not traced further sent to a sink, and each edge's basis. What a basis rests on, why a
+//! flow does not add up and a merged node's name are data here ([`Basis`], [`SumNote`],
+//! [`id_words`]); the phrasing layer says them in the page's language.
 
 use std::collections::HashMap;
 
-use crate::format::money;
+use crate::format::{count, money, percent_fine, price};
 use crate::model::{Dataset, Date, EdgeBasis, NodeKind};
 
 /// A node of a (possibly summed) laundering flow.
@@ -35,9 +37,9 @@ pub struct FlowGraphLink {
     /// True for the link added to carry money a node received but the tracing does not
     /// follow further.
     pub inferred: bool,
-    /// What each summed edge's dollar figure rests on, in words ([`basis_words`]); empty for
-    /// an inferred link.
-    pub bases: Vec<String>,
+    /// What each summed edge's dollar figure rests on, as data (`phrase::basis` says it);
+    /// empty for an inferred link.
+    pub bases: Vec<Basis>,
 }
 
 impl FlowGraphLink {
@@ -69,9 +71,10 @@ pub struct FlowGraph {
     pub split_date: Option<Date>,
     /// What the stolen-asset nodes send out in all (the theft, when the flows add up).
     pub sent: f64,
-    /// For each flow whose stolen asset sends out more or less than its theft: its incident
-    /// and why, in words ("Bybit: $1.202B traced out of a $1.46B theft. …").
-    pub sum_notes: Vec<(String, String)>,
+    /// For each flow whose stolen asset sends out more or less than its theft: how much
+    /// and why, as data (`phrase::sum_note` says it: "Bybit: $1.202B traced out of a $1.46B
+    /// theft. …").
+    pub sum_notes: Vec<SumNote>,
     /// Nodes.
     pub nodes: Vec<FlowGraphNode>,
     /// Links.
@@ -91,26 +94,137 @@ impl FlowGraph {
     pub(crate) fn share_of(&self, usd: f64) -> f64 {
         usd / self.share_base()
     }
+}
 
-    /// Why the flow does not add up to its theft, in as many words as a chart's description
-    /// or an image's subtitle holds: one flow's whole note, or for several summed flows
-    /// each one's first sentence (the chart's caption lists every note in full).
-    pub(crate) fn sum_words(&self) -> Option<String> {
-        match self.sum_notes.as_slice() {
-            [] => None,
-            [(_, one)] => Some(one.clone()),
-            many => {
-                let firsts: Vec<&str> = many
-                    .iter()
-                    .map(|(_, n)| n.split(". ").next().unwrap_or(n).trim_end_matches('.'))
-                    .collect();
-                Some(format!(
-                    "{} of the summed flows do not add up to their theft, their amounts being of other dates: {}.",
-                    many.len(),
-                    firsts.join("; ")
-                ))
+/// Why one flow's stolen asset sends out more or less than its theft, as data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SumNote {
+    /// The flow's incident id.
+    pub incident: String,
+    /// Its victim (the id when the dataset holds no such theft).
+    pub victim: String,
+    /// What the stolen asset sends out.
+    pub sent: f64,
+    /// The theft's value.
+    pub theft: f64,
+    /// The record's reason (its own English), when it gives one.
+    pub why: Option<String>,
+}
+
+/// What a link's dollar figure rests on, as data: the fields of the edge's basis that the
+/// reader is told, the price's publisher looked up. Text inside (a token amount as the
+/// source wrote it, a reason, edge names) is the dataset's own.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Basis {
+    /// No basis recorded.
+    Unrecorded,
+    /// The source states the dollars.
+    Stated {
+        /// The dollars.
+        usd: f64,
+        /// True when the source gives a floor.
+        lower_bound: bool,
+        /// The token amount the source gives beside them ("361,255 ETH").
+        tokens: Option<String>,
+    },
+    /// A stated token amount at a dated price.
+    Tokens {
+        /// How many tokens.
+        amount: f64,
+        /// Which token.
+        token: String,
+        /// Dollars per token.
+        price_usd: f64,
+        /// The price's day.
+        price_date: Date,
+        /// Who published the price (its source id when the dataset lacks it).
+        by: String,
+    },
+    /// A share of a dollar value.
+    Share {
+        /// The share.
+        share: f64,
+        /// The dollars it is a share of.
+        of_usd: f64,
+        /// What those dollars are, as the record says.
+        of: Option<String>,
+    },
+    /// A dollar value less other edges.
+    Remainder {
+        /// The dollar value.
+        of_usd: f64,
+        /// The edges taken off.
+        less: Vec<String>,
+        /// Why, as the record says.
+        why: String,
+    },
+    /// Money carried on whole from other edges.
+    Carried {
+        /// The edges.
+        of: Vec<String>,
+        /// Why, as the record says.
+        why: String,
+    },
+}
+
+impl Basis {
+    /// The basis of an edge of `usd` dollars.
+    pub fn of(data: &Dataset, basis: Option<&EdgeBasis>, usd: f64) -> Basis {
+        match basis {
+            None => Basis::Unrecorded,
+            Some(EdgeBasis::Stated { tokens_stated, lower_bound, .. }) => {
+                Basis::Stated { usd, lower_bound: *lower_bound, tokens: tokens_stated.clone() }
+            }
+            Some(EdgeBasis::Tokens { amount, token, price_usd, price_date, price_source, .. }) => {
+                Basis::Tokens {
+                    amount: *amount,
+                    token: token.clone(),
+                    price_usd: *price_usd,
+                    price_date: *price_date,
+                    by: data.source(price_source).map_or(price_source.clone(), |s| s.publisher.clone()),
+                }
+            }
+            Some(EdgeBasis::Share { share, of_usd, of, .. }) => {
+                Basis::Share { share: *share, of_usd: *of_usd, of: of.clone() }
+            }
+            Some(EdgeBasis::Remainder { of_usd, less_edges, why }) => {
+                Basis::Remainder { of_usd: *of_usd, less: less_edges.clone(), why: why.clone() }
+            }
+            Some(EdgeBasis::Carried { of_edges, why }) => {
+                Basis::Carried { of: of_edges.clone(), why: why.clone() }
             }
         }
+    }
+
+    /// True when two bases read the same (amounts at the precision the page writes them):
+    /// a summed link lists each once.
+    pub(crate) fn same(&self, other: &Basis) -> bool {
+        use Basis as B;
+        match (self, other) {
+            (
+                B::Stated { usd: a, lower_bound: la, tokens: ta },
+                B::Stated { usd: b, lower_bound: lb, tokens: tb },
+            ) => money(*a) == money(*b) && la == lb && ta == tb,
+            (
+                B::Tokens { amount: a, token: ta, price_usd: pa, price_date: da, by: ba },
+                B::Tokens { amount: b, token: tb, price_usd: pb, price_date: db, by: bb },
+            ) => count(*a) == count(*b) && ta == tb && price(*pa) == price(*pb) && da == db && ba == bb,
+            (B::Share { share: a, of_usd: oa, of: fa }, B::Share { share: b, of_usd: ob, of: fb }) => {
+                percent_fine(*a) == percent_fine(*b) && money(*oa) == money(*ob) && fa == fb
+            }
+            (
+                B::Remainder { of_usd: a, less: la, why: wa },
+                B::Remainder { of_usd: b, less: lb, why: wb },
+            ) => money(*a) == money(*b) && la == lb && wa == wb,
+            _ => self == other,
+        }
+    }
+}
+
+/// Adds `b` to `bases` unless one there reads the same.
+pub(crate) fn add_basis(bases: &mut Vec<Basis>, b: Basis) {
+    if !bases.iter().any(|x| x.same(&b)) {
+        bases.push(b);
     }
 }
 
@@ -161,10 +275,7 @@ pub fn flow_graph(data: &Dataset, incident_ids: &[&str]) -> Option<FlowGraph> {
             if !link.sources.contains(&e.source) {
                 link.sources.push(e.source.clone());
             }
-            let words = basis_words(data, e.basis.as_ref(), e.usd);
-            if !link.bases.contains(&words) {
-                link.bases.push(words);
-            }
+            add_basis(&mut link.bases, Basis::of(data, e.basis.as_ref(), e.usd));
         }
     }
     add_remainder_links(&mut nodes, &mut links);
@@ -181,46 +292,9 @@ pub fn flow_graph(data: &Dataset, incident_ids: &[&str]) -> Option<FlowGraph> {
     })
 }
 
-/// What an edge's dollar figure rests on, in words: "stated by the source", "40,233 ETH ×
-/// $2,490 (price of 4 Mar 2025, CoinGecko)", "72.4% of $1.46B", a subtraction, or money
-/// carried on whole.
-pub fn basis_words(data: &Dataset, basis: Option<&EdgeBasis>, usd: f64) -> String {
-    let list = |names: &[String]| names.join(" and ");
-    match basis {
-        None => "basis not recorded".to_string(),
-        Some(EdgeBasis::Stated { tokens_stated, lower_bound, .. }) => format!(
-            "{}{} as the source states it{}",
-            if *lower_bound { "at least " } else { "" },
-            money(usd),
-            tokens_stated.as_deref().map(|t| format!(" (for {t})")).unwrap_or_default()
-        ),
-        Some(EdgeBasis::Tokens { amount, token, price_usd, price_date, price_source, .. }) => {
-            let by = data.source(price_source).map_or(price_source.as_str(), |s| s.publisher.as_str());
-            format!(
-                "{} {token} × {} (price of {}, {by})",
-                crate::format::count(*amount),
-                crate::format::price(*price_usd),
-                price_date.human()
-            )
-        }
-        Some(EdgeBasis::Share { share, of_usd, of, .. }) => format!(
-            "{} of {}{}: the source gives a share, not dollars",
-            crate::format::percent_fine(*share),
-            money(*of_usd),
-            of.as_deref().map(|o| format!(" ({o})")).unwrap_or_default()
-        ),
-        Some(EdgeBasis::Remainder { of_usd, less_edges, why }) => {
-            format!("derived: {} less {} ({why})", money(*of_usd), list(less_edges))
-        }
-        Some(EdgeBasis::Carried { of_edges, why }) => {
-            format!("carried on whole from {} ({why})", list(of_edges))
-        }
-    }
-}
-
 /// Why each flow's stolen asset sends out more or less than its theft, for those that do:
-/// its incident and the reason.
-fn sum_notes(data: &Dataset, flows: &[&crate::model::Flow]) -> Vec<(String, String)> {
+/// its incident, the two amounts and the reason.
+fn sum_notes(data: &Dataset, flows: &[&crate::model::Flow]) -> Vec<SumNote> {
     let parting: Vec<(&crate::model::Flow, f64)> = flows
         .iter()
         .map(|f| (*f, crate::validate::source_outflow(f)))
@@ -237,21 +311,33 @@ fn sum_notes(data: &Dataset, flows: &[&crate::model::Flow]) -> Vec<(String, Stri
         data.incidents.iter().map(|i| (i.id.as_str(), i.victim.as_str())).collect();
     parting
         .into_iter()
-        .map(|(flow, sent)| {
-            let name = victims.get(flow.incident.as_str()).copied().unwrap_or(flow.incident.as_str());
-            let why = flow.sum_note.as_deref().unwrap_or("no reason recorded");
-            (
-                flow.incident.clone(),
-                format!("{name}: {} traced out of a {} theft. {why}", money(sent), money(flow.theft_usd)),
-            )
+        .map(|(flow, sent)| SumNote {
+            incident: flow.incident.clone(),
+            victim: victims
+                .get(flow.incident.as_str())
+                .copied()
+                .unwrap_or(flow.incident.as_str())
+                .to_string(),
+            sent,
+            theft: flow.theft_usd,
+            why: flow.sum_note.clone(),
         })
         .collect()
 }
 
-/// A node id as a label: `still-held` becomes "Still held", `held-btc` "Held BTC" (an
-/// asset by its ticker symbol) and `thorchain` "THORChain" (a name spelled as its owners
-/// spell it), so a summed flow's label reads as the single flows' labels do.
-pub(super) fn humanize(id: &str) -> String {
+/// One word of a node id: a name spelled as its owners spell it (an asset's ticker symbol,
+/// a service), which reads the same in every language, or a plain word of the id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdWord {
+    /// "BTC", "THORChain", "eXch".
+    Name(&'static str),
+    /// "held", "still", "deposit", as the id writes it.
+    Word(String),
+}
+
+/// The words of a node id: `held-btc` is the word "held" and the name "BTC". A merged
+/// node is named from them (`humanize` in English, `phrase::merged_name` in the others).
+pub fn id_words(id: &str) -> Vec<IdWord> {
     const SPELLED: [(&str, &str); 18] = [
         ("btc", "BTC"),
         ("eth", "ETH"),
@@ -272,15 +358,27 @@ pub(super) fn humanize(id: &str) -> String {
         ("exch", "eXch"),
         ("htx", "HTX"),
     ];
-    let words: Vec<String> = id
-        .split(['-', '_'])
+    id.split(['-', '_'])
         .filter(|w| !w.is_empty())
+        .map(|w| match SPELLED.iter().find(|(key, _)| key.eq_ignore_ascii_case(w)) {
+            Some((_, spelled)) => IdWord::Name(spelled),
+            None => IdWord::Word(w.to_string()),
+        })
+        .collect()
+}
+
+/// A node id as a label: `still-held` becomes "Still held", `held-btc` "Held BTC" (an
+/// asset by its ticker symbol) and `thorchain` "THORChain" (a name spelled as its owners
+/// spell it), so a summed flow's label reads as the single flows' labels do.
+pub(super) fn humanize(id: &str) -> String {
+    let words: Vec<String> = id_words(id)
+        .into_iter()
         .enumerate()
-        .map(|(k, w)| match SPELLED.iter().find(|(key, _)| key.eq_ignore_ascii_case(w)) {
+        .map(|(k, w)| match w {
             // A name keeps its own spelling even first ("eXch deposit").
-            Some((_, spelled)) => spelled.to_string(),
-            None if k == 0 => crate::text::capitalised(w),
-            None => w.to_string(),
+            IdWord::Name(spelled) => spelled.to_string(),
+            IdWord::Word(w) if k == 0 => crate::text::capitalised(&w),
+            IdWord::Word(w) => w,
         })
         .collect();
     words.join(" ")

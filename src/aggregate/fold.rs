@@ -80,7 +80,9 @@ pub fn fold_small_hops(g: &FlowGraph, max_nodes: usize) -> FlowGraph {
             link.sources
                 .extend(l.sources.iter().filter(|s| !link.sources.contains(s)).cloned().collect::<Vec<_>>());
         }
-        link.bases.extend(l.bases.iter().filter(|b| !link.bases.contains(b)).cloned().collect::<Vec<_>>());
+        for b in &l.bases {
+            crate::aggregate::flows::add_basis(&mut link.bases, b.clone());
+        }
     }
     FlowGraph {
         incidents: g.incidents.clone(),

@@ -18,7 +18,9 @@ mod yearly;
 #[cfg(test)]
 mod tests;
 
-pub use flows::{basis_words, flow_graph, FlowGraph, FlowGraphLink, FlowGraphNode, NOT_TRACED_ID};
+pub use flows::{
+    flow_graph, id_words, Basis, FlowGraph, FlowGraphLink, FlowGraphNode, IdWord, SumNote, NOT_TRACED_ID,
+};
 pub use fold::{fold_small_hops, MAX_DRAWN_FLOW_NODES};
 pub use headline::{headline, largest, largest_by, sort_incidents, Headline, Share};
 pub use published::{published, published_years, PublishedData, PublishedPoint, Window};

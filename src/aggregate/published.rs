@@ -65,8 +65,8 @@ pub struct PublishedPoint {
     pub nature: FigureNature,
     /// True when the publisher gave a floor ("at least").
     pub floor: bool,
-    /// The window in words ([`ReportedTotal::window`]).
-    pub window: String,
+    /// The window it covers, as data (`phrase::window` writes it in the words in force).
+    pub window: Window,
     /// Index in [`PublishedData::points`] of the figure this one revises.
     pub revises: Option<usize>,
     /// Id of its source.
@@ -111,7 +111,7 @@ pub fn published(data: &Dataset, year: Option<i32>) -> PublishedData {
             derived: t.derived,
             nature: t.nature(),
             floor: t.floor,
-            window: t.window(),
+            window: Window::of(t),
             revises: t.supersedes.as_deref().and_then(|old| totals.iter().position(|o| o.id == old)),
             source: t.source.clone(),
             changed: None,

@@ -1,7 +1,7 @@
 //! Year totals beside the figures publishers reported for those years, latest revision
 //! first and the earlier ones remembered.
 
-use crate::format::money;
+use crate::aggregate::Window;
 use crate::model::{Confidence, Dataset, Date, FigureNature, Incident, ReportedTotal};
 
 /// One year's bar: the dataset's incidents summed by victim category.
@@ -40,8 +40,9 @@ pub struct ReportedMark {
     pub partial: bool,
     /// A stated full-year figure, part of a year, or derived (drawn and listed differently).
     pub nature: FigureNature,
-    /// The window it covers in words ("2024", "1 Jan – 30 Sep 2025").
-    pub window: String,
+    /// The window it covers, as data (`phrase::window` writes it: "2024", "1 Jan – 30 Sep
+    /// 2025", "2025년 1월 1일~9월 30일").
+    pub window: Window,
     /// How a derived figure was worked out.
     pub basis: Option<String>,
     /// When it was published.
@@ -50,38 +51,6 @@ pub struct ReportedMark {
     pub source: String,
     /// Earlier figures from the same publisher for the same year, oldest first.
     pub revised_from: Vec<EarlierFigure>,
-}
-
-impl ReportedMark {
-    /// The figure as a briefing reads it: "$1.34B (47 incidents), published 19 Dec 2024",
-    /// with the range, a part-year caveat and earlier figures where there are any.
-    pub fn summary(&self) -> String {
-        let mut s = crate::format::amount(self.usd, self.usd_high, self.floor);
-        if let Some(n) = self.incidents {
-            s.push_str(&format!(" ({n} incidents)"));
-        }
-        match self.nature {
-            FigureNature::PartOfYear => s.push_str(&format!(" for {} only (part of the year)", self.window)),
-            FigureNature::FullYear if self.window != self.year.to_string() => {
-                s.push_str(&format!(" for {} (the publisher's annual figure)", self.window))
-            }
-            FigureNature::Derived => s.push_str(&format!(
-                " (derived, not stated: {})",
-                self.basis.as_deref().unwrap_or("no basis given")
-            )),
-            FigureNature::FullYear | FigureNature::MultiPeriod => {}
-        }
-        s.push_str(&format!(", published {}", self.published.human()));
-        for e in &self.revised_from {
-            s.push_str(&format!(
-                "; earlier {}{} published {}",
-                money(e.usd),
-                if e.partial { " for part of the year" } else { "" },
-                e.published.human()
-            ));
-        }
-        s
-    }
 }
 
 /// A figure a publisher gave earlier for the same year.
@@ -199,7 +168,7 @@ pub fn latest_reported(totals: &[ReportedTotal], (from, to): (i32, i32)) -> Vec<
             incidents: current.incidents,
             partial: current.nature() == FigureNature::PartOfYear,
             nature: current.nature(),
-            window: current.window(),
+            window: Window::of(current),
             basis: current.basis.clone(),
             published: current.published,
             source: current.source.clone(),

@@ -2,13 +2,15 @@
 //! its records folded by kind and by record), the picker beside the release line
 //! (`select[name=since]`) and the list for the view in force (`section[data-diff=RELEASE]`):
 //! the headline's delta, records added and removed, values revised (old → new, why,
-//! source). The page's words come through the phrasing layer (`change.*`); the values the
-//! comparison quotes (amounts, names, fields) are still written by `crate::diff` in English.
+//! source). The page's words come through the phrasing layer (`change.*`), and so do the
+//! values the comparison quotes: `crate::diff` hands them over as data (amounts, dates,
+//! counts, a figure's window, enum values) and this module phrases them (`diff.*`), so a
+//! revised amount reads `20억2,000만 달러` on the Korean page and `$2.02B` on the English one.
 
 use std::fmt::Write;
 
 use crate::aggregate::Window;
-use crate::diff::{Diff, FieldChange, List, RecordChange};
+use crate::diff::{Delta, Diff, FieldChange, Figure, List, Name, Quoted, RecordChange, Value};
 use crate::html::common::{a, bdi, english, kind_tag};
 use crate::model::{ChangeEntry, Dataset, Revision};
 use crate::phrase::{self, fill, t};
@@ -89,15 +91,145 @@ fn marks_note() -> String {
     t("change.diff_marks")
 }
 
-/// A headline figure's name in the words in force (the comparison names it in English,
-/// which stays the list's `data-diff-headline` hook).
-fn headline_label(label: &str) -> String {
-    match label {
-        "Stolen" => t("change.headline_stolen"),
-        "Incidents" => t("headline.incidents"),
-        "Largest heist" => t("headline.largest"),
-        "DPRK share of all crypto theft" => t("headline.share"),
-        other => other.to_string(),
+/// A headline figure's name in the words in force (its English name stays the list's
+/// `data-diff-headline` hook).
+fn headline_label(figure: Figure) -> String {
+    t(match figure {
+        Figure::Stolen => "change.headline_stolen",
+        Figure::Incidents => "headline.incidents",
+        Figure::Largest => "headline.largest",
+        Figure::Share => "headline.share",
+    })
+}
+
+/// A year as the locale in force writes it ("2024", "2024년").
+fn year(y: i32) -> String {
+    if phrase::is_english() {
+        y.to_string()
+    } else {
+        crate::locale::dates::year(phrase::locale(), y)
+    }
+}
+
+/// A value the comparison quotes, in the words in force: money, dates, shares and counts
+/// in the locale's forms, enum values in its words, the dataset's text as it is. English
+/// keeps what the list always wrote (ISO dates, `true`, the slug of a freeze's kind).
+pub fn value(v: &Value) -> String {
+    use crate::model::{CooperationKind as K, EnforcementKind as A, FigureScope as S, Vector as V};
+    match v {
+        Value::None => t("diff.none"),
+        Value::Money(usd) => phrase::money(*usd),
+        Value::Date(d) if phrase::is_english() => d.to_string(),
+        Value::Date(d) => phrase::date(*d),
+        Value::Year(y) => year(*y),
+        Value::Share(s) => phrase::percent(*s),
+        Value::Flag(b) => t(if *b { "diff.true" } else { "diff.false" }),
+        Value::Text(text) => text.clone(),
+        Value::Ids(ids) => ids.join(", "),
+        Value::Category(c) => phrase::category(*c),
+        Value::Confidence(c) => phrase::confidence(*c),
+        Value::Vector(v) => t(match v {
+            V::PrivateKeyCompromise => "diff.vector.private_key_compromise",
+            V::SocialEngineering => "diff.vector.social_engineering",
+            V::SupplyChain => "diff.vector.supply_chain",
+            V::SmartContractExploit => "diff.vector.smart_contract_exploit",
+            V::Malware => "diff.vector.malware",
+            V::Insider => "diff.vector.insider",
+            V::Unknown => "diff.vector.unknown",
+        }),
+        Value::Action(k) => t(match k {
+            A::Sanction => "legend.enforcement.sanction",
+            A::Indictment => "legend.enforcement.indictment",
+            A::Seizure => "legend.enforcement.seizure",
+            A::Advisory => "legend.enforcement.advisory",
+            A::Attribution => "legend.enforcement.attribution",
+        }),
+        Value::Cooperation(k) => t(match k {
+            K::Freeze => "diff.kind.freeze",
+            K::Seizure => "diff.kind.seizure",
+            K::Recovery => "diff.kind.recovery",
+            K::Refusal => "diff.kind.refusal",
+        }),
+        Value::Scope(s) => t(match s {
+            S::Annual => "diff.scope.annual",
+            S::PartOfYear => "diff.scope.part_of_year",
+            S::MultiYear => "diff.scope.multi_year",
+        }),
+        Value::Sources { count, change: None } => {
+            fill("diff.sources", &[("count", &phrase::integer(*count as i64))])
+        }
+        Value::Sources { count, change: Some((gained, lost)) } => fill(
+            "diff.sources_changed",
+            &[
+                ("count", &phrase::integer(*count as i64)),
+                ("gained", &phrase::integer(*gained as i64)),
+                ("lost", &phrase::integer(*lost as i64)),
+            ],
+        ),
+        Value::Split => t("diff.split"),
+    }
+}
+
+/// What an event did ("Frozen", "Returned to the victim"), in the words in force.
+fn outcome(kind: crate::model::CooperationKind, returned: bool) -> String {
+    use crate::model::CooperationKind as K;
+    t(match (kind, returned) {
+        (K::Refusal, _) => "after.outcome_refused",
+        (_, true) => "after.outcome_returned",
+        (K::Freeze, false) => "after.outcome_frozen",
+        (K::Seizure, false) => "after.outcome_seized",
+        (K::Recovery, false) => "after.outcome_recovered",
+    })
+}
+
+/// A record's name in the words in force: a theft by victim and date, a published figure
+/// by publisher and window, an event by actor and what it did. (The dataset's text fills
+/// its hole last, so a name holding `{date}` is not mistaken for a hole.)
+pub fn name(n: &Name) -> String {
+    match n {
+        Name::Incident { victim, date } => {
+            fill("diff.name_incident", &[("date", &phrase::date(*date)), ("victim", victim)])
+        }
+        Name::Figure { publisher, window } => {
+            fill("diff.name_figure", &[("window", &phrase::window(window)), ("publisher", publisher)])
+        }
+        Name::Text(text) => text.clone(),
+        Name::Cooperation { actor, kind, returned } => {
+            fill("diff.name_cooperation", &[("outcome", &outcome(*kind, *returned)), ("actor", actor)])
+        }
+    }
+}
+
+/// A headline figure's value in one release, in the words in force.
+pub fn quoted(q: &Quoted) -> String {
+    match q {
+        Quoted::Money(usd) => phrase::money(*usd),
+        Quoted::Count(n) => count(*n),
+        Quoted::Largest(None) | Quoted::Share(None) => t("diff.none"),
+        Quoted::Largest(Some((victim, usd))) => {
+            fill("diff.largest", &[("amount", &phrase::money(*usd)), ("victim", victim)])
+        }
+        Quoted::Share(Some((share, publisher, window))) => fill(
+            "diff.share",
+            &[
+                ("share", &phrase::percent(*share)),
+                ("window", &window.as_ref().map(phrase::window).unwrap_or_default()),
+                ("publisher", publisher),
+            ],
+        ),
+    }
+}
+
+/// How a headline figure moved: "+$1.2B", "−$40M", "+5" (English writes a count's fall
+/// with a hyphen, as it always has; the other languages with a minus sign, as their
+/// amounts).
+pub fn delta(d: &Delta) -> String {
+    match *d {
+        Delta::Money(usd) if usd >= 0.0 => format!("+{}", phrase::money(usd)),
+        Delta::Money(usd) => format!("−{}", phrase::money(-usd)),
+        Delta::Count(n) if phrase::is_english() => format!("{n:+}"),
+        Delta::Count(n) if n >= 0 => format!("+{}", phrase::integer(n)),
+        Delta::Count(n) => format!("−{}", phrase::integer(-n)),
     }
 }
 
@@ -118,17 +250,18 @@ fn headline_list(d: &Diff) -> String {
         .headline
         .iter()
         .map(|h| {
-            let change = match (&h.delta, h.old == h.new) {
-                (Some(delta), _) => format!(" ({})", escape(delta)),
+            let (old, new) = (quoted(&h.old), quoted(&h.new));
+            let change = match (&h.delta, old == new) {
+                (Some(d), _) => format!(" ({})", escape(&delta(d))),
                 (None, true) => format!(" {}", t("change.unchanged")),
                 (None, false) => String::new(),
             };
             format!(
                 r#"<li data-diff-headline="{}"><strong>{}</strong>: {} → {}{change}</li>"#,
-                escape(&h.label),
-                escape(&headline_label(&h.label)),
-                bdi(&h.old),
-                bdi(&h.new)
+                escape(h.figure.hook()),
+                escape(&headline_label(h.figure)),
+                bdi(&old),
+                bdi(&new)
             )
         })
         .collect();
@@ -141,7 +274,7 @@ fn record_item(r: &RecordChange, kind: &str) -> String {
         r#"<li data-diff-record="{}" data-diff-kind="{kind}">{} <bdi>{}</bdi>{why}</li>"#,
         escape(&r.id),
         list_label(r.list),
-        escape(&r.name)
+        escape(&name(&r.name))
     )
 }
 
@@ -177,10 +310,10 @@ fn revised_table(data: &Dataset, d: &Diff) -> String {
                 r#"<tr data-diff-record="{}" data-diff-kind="revised"><th scope="row">{} <bdi>{}</bdi></th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
                 escape(&r.id),
                 list_label(r.list),
-                escape(&r.name),
+                escape(&name(&r.name)),
                 bdi(&f.field),
-                bdi(&f.old),
-                bdi(&f.new),
+                bdi(&value(&f.old)),
+                bdi(&value(&f.new)),
                 f.why.as_deref().map_or_else(|| bdi(&no_reason()), english),
                 source_cell(data, f)
             );
@@ -212,7 +345,7 @@ pub fn folded(sel: &Selection) -> String {
     let stolen = d
         .headline
         .first()
-        .map(|h| fill("change.diff_folded_stolen", &[("old", &h.old), ("new", &h.new)]))
+        .map(|h| fill("change.diff_folded_stolen", &[("old", &quoted(&h.old)), ("new", &quoted(&h.new))]))
         .unwrap_or_default();
     format!(
         r#"<details class="diff diff-folded" data-diff="{}" data-diff-to="{}"><summary>{}{}</summary>{}</details>"#,

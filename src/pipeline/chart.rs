@@ -121,11 +121,13 @@ impl ChartData {
                     data.incidents.iter().map(|i| (i.id.as_str(), i.victim.as_str())).collect();
                 g.sum_notes
                     .iter()
-                    .map(|(id, text)| Note {
+                    .map(|n| Note {
                         hook: "flow-sum",
-                        key: id.clone(),
-                        name: victims.get(id.as_str()).map_or_else(|| id.clone(), |v| v.to_string()),
-                        text: text.clone(),
+                        key: n.incident.clone(),
+                        name: victims
+                            .get(n.incident.as_str())
+                            .map_or_else(|| n.incident.clone(), |v| v.to_string()),
+                        text: crate::phrase::sum_note(n),
                     })
                     .collect()
             }
@@ -177,7 +179,7 @@ impl ChartData {
     /// subtitle.
     pub(crate) fn sum_words(&self) -> Option<String> {
         match &self.body {
-            Body::Flows(Some(g), _, _, _) => g.sum_words(),
+            Body::Flows(Some(g), _, _, _) => crate::phrase::sum_words(g),
             _ => None,
         }
     }
@@ -356,8 +358,8 @@ pub fn flow_graph_in_locale(data: &Dataset, ids: &[&str]) -> Option<(FlowGraph, 
 
 /// Puts each node's label in the locale in force: the record's own translation of its
 /// stage label where it has one (only where the summed graph kept the record's English
-/// label: a label merged from differing ones stays the neutral English), "Not traced
-/// further" in the page's words, the English otherwise. Returns how the translations shown
+/// label); a node merged from differing labels named from its id in the page's words
+/// ([`crate::phrase::merged_name`]), "Not traced further" too; the English otherwise. Returns how the translations shown
 /// were made, as a sentence for the chart's caption and description (the weakest kind
 /// shown: machine and not reviewed before machine and reviewed before a person's, not
 /// reviewed); `None` when none is shown or every one is a person's, reviewed.
@@ -380,7 +382,14 @@ fn translate_labels(g: &mut FlowGraph, data: &Dataset) -> Option<String> {
             .filter(|f| g.incidents.contains(&f.incident))
             .flat_map(|f| f.nodes.iter())
             .find(|n| n.id == node.id && n.label == node.label);
-        let Some(record) = record else { continue };
+        let Some(record) = record else {
+            // A node summed flows merge from differently worded records is named from its id
+            // (`aggregate::flows`): here in the page's words, where its id names a known stage.
+            if let Some(name) = crate::phrase::merged_name(&node.id) {
+                node.label = name;
+            }
+            continue;
+        };
         let (text, translated) = crate::model::text_in(&record.translations, code, "label", &record.label);
         if let (true, Some(how)) = (translated, record.translations.get(code)) {
             node.label = text.to_string();
@@ -467,7 +476,7 @@ fn yearly_takeaway(data: &Dataset, incidents: &[&Incident]) -> String {
     ];
     let Some(f) = latest_figure_for(data, year) else { return fill("caption.yearly", &values) };
     let figure = words::amount(f.usd, f.usd_high, f.floor);
-    let window = f.window();
+    let window = crate::phrase::window(&aggregate::Window::of(f));
     let what = match f.nature() {
         FigureNature::FullYear => fill("caption.for_year", &[("year", &year_words)]),
         FigureNature::Derived => fill("caption.for_derived", &[("window", &window)]),

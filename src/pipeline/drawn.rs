@@ -23,7 +23,7 @@ pub struct Chart {
     /// Notes shown under the chart.
     pub notes: Vec<Note>,
     /// For a flow that does not add up to its theft: why, short enough for an image's
-    /// subtitle ([`crate::aggregate::FlowGraph::sum_words`]).
+    /// subtitle ([`crate::phrase::sum_words`]).
     pub(crate) sum_words: Option<String>,
     /// For one incident's flow: every published split by date, shown under the chart.
     pub status: Option<ChartStatus>,

@@ -43,7 +43,7 @@ pub fn point_tip(p: &PublishedPoint, data: &PublishedData, source_title: &dyn Fn
         &[
             ("publisher", &p.publisher),
             ("amount", &amount(p)),
-            ("window", &p.window),
+            ("window", &crate::phrase::window(&p.window)),
             ("date", &words::date(p.published)),
             ("nature", &words::nature(p.nature)),
         ],

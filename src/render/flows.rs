@@ -56,7 +56,7 @@ pub fn describe(g: &FlowGraph, title: &str) -> String {
             ("parts", &words::list(&parts)),
         ],
     );
-    if let Some(why) = g.sum_words() {
+    if let Some(why) = crate::phrase::sum_words(g) {
         s.push_str(&format!(" {why}"));
     }
     s
@@ -86,7 +86,7 @@ pub(crate) fn link_tip(g: &FlowGraph, k: usize, source_title: &dyn Fn(&str) -> S
         s.push_str(&t("tooltip.flows.estimate"));
     }
     if !l.bases.is_empty() {
-        s.push_str(&fill("tooltip.flows.basis", &[("basis", &l.bases.join("; "))]));
+        s.push_str(&fill("tooltip.flows.basis", &[("basis", &crate::phrase::bases(&l.bases))]));
     }
     let titles: Vec<String> = l.sources.iter().map(|id| source_title(id)).collect();
     if !titles.is_empty() {

@@ -144,7 +144,7 @@ pub(crate) fn after_tip(e: &crate::after::LaneEvent, source_title: &dyn Fn(&str)
             ("actor", &e.actor),
             ("amount", &amount),
             ("within", &within),
-            ("victims", &e.victims),
+            ("victims", &crate::phrase::victims(&e.victims)),
         ],
     );
     format!("{head}{}", words::source(&source_title(&e.source)))

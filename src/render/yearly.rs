@@ -49,7 +49,7 @@ pub fn describe(data: &YearlyData) -> String {
                     &[
                         ("publisher", &m.publisher),
                         ("amount", &words::amount(m.usd, m.usd_high, m.floor)),
-                        ("window", &m.window),
+                        ("window", &crate::phrase::window(&m.window)),
                     ],
                 )
             })
@@ -106,37 +106,13 @@ fn draw_official_firm(
 pub(crate) fn reported_tip(m: &ReportedMark, source_title: &str) -> String {
     let head = fill(
         "tooltip.yearly.reported",
-        &[("publisher", &m.publisher), ("year", &words::year(m.year)), ("summary", &summary(m))],
+        &[
+            ("publisher", &m.publisher),
+            ("year", &words::year(m.year)),
+            ("summary", &crate::phrase::figure_summary(m)),
+        ],
     );
     format!("{head}{}", words::source(source_title))
-}
-
-/// A reported figure as its tooltip reads it: "$1.34B (47 incidents), published 19 Dec
-/// 2024", with the range, a part-year caveat and earlier figures where there are any
-/// ([`ReportedMark::summary`] in the words in force; its window and a derived figure's
-/// basis are the data's own text).
-fn summary(m: &ReportedMark) -> String {
-    let mut s = words::amount(m.usd, m.usd_high, m.floor);
-    if let Some(n) = m.incidents {
-        s.push_str(&fill("tooltip.yearly.incidents", &[("n", &words::count(n as usize))]));
-    }
-    match m.nature {
-        FigureNature::PartOfYear => s.push_str(&fill("tooltip.yearly.part", &[("window", &m.window)])),
-        FigureNature::FullYear if m.window != m.year.to_string() => {
-            s.push_str(&fill("tooltip.yearly.annual", &[("window", &m.window)]))
-        }
-        FigureNature::Derived => {
-            let basis = m.basis.clone().unwrap_or_else(|| t("tooltip.yearly.no_basis"));
-            s.push_str(&fill("tooltip.yearly.derived", &[("basis", &basis)]))
-        }
-        FigureNature::FullYear | FigureNature::MultiPeriod => {}
-    }
-    s.push_str(&fill("tooltip.yearly.published", &[("date", &words::date(m.published))]));
-    for e in &m.revised_from {
-        let key = if e.partial { "tooltip.yearly.earlier_part" } else { "tooltip.yearly.earlier" };
-        s.push_str(&fill(key, &[("amount", &money(e.usd)), ("date", &words::date(e.published))]));
-    }
-    s
 }
 
 /// Renders the yearly chart. `source_title` looks a source id up for tooltips.

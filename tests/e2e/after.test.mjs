@@ -102,6 +102,31 @@ test("?since lists what changed in the view between the two releases and marks t
   await context.close();
 });
 
+test("?since at ?lang=ko quotes the amounts, dates and missing values it compares in Korean forms", async () => {
+  // The oldest release: the one the current release revised values since.
+  const oldest = versions[versions.length - 1].id;
+  const { page, log, context } = await open(browser, server, `?since=${oldest}&lang=ko`);
+  await page.waitForFunction(() => document.documentElement.lang === "ko" && document.documentElement.dataset.state === "ready", null, {
+    timeout: 30000,
+  });
+  const diff = page.locator(`#main section[data-diff="${oldest}"]`);
+  await diff.waitFor();
+  const stolen = await diff.locator("[data-diff-headline=Stolen]").innerText();
+  assert.match(stolen, /달러 → .*달러/, `the stolen line's amounts are Korean money: ${stolen}`);
+  assert.ok(!stolen.includes("$"), stolen);
+  // The revised values' cells (was, now): the page's own forms, never the English ones.
+  // (Their text, not innerText: the list is folded, and a folded cell renders no text.)
+  const cells = (
+    await diff.locator("table[data-table=diff] tbody td:nth-child(3), table[data-table=diff] tbody td:nth-child(4)").allTextContents()
+  ).map((t) => t.trim());
+  assert.ok(cells.length > 0, `values revised since ${oldest}`);
+  const english = cells.filter((t) => /^\$[\d.]+[KMB]?$|^\(none\)$|^\d{4}-\d{2}-\d{2}$|sources \(\+/.test(t));
+  assert.deepEqual(english, [], "no value quoted in English");
+  assert.ok(cells.some((t) => /달러$/.test(t)), "a revised amount in Korean money");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("the picker beside the release line turns the comparison on and off through the address", async () => {
   const { page, context } = await open(browser, server, "?from=2024");
   assert.equal(await settled(page), "ready");
