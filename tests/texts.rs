@@ -30,7 +30,8 @@ const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/text
 const FIELDS: [&str; 3] = ["vector_detail", "amount_note", "attribution_note"];
 
 fn shipped() -> Dataset {
-    parse_dataset(SHIPPED.as_bytes(), "incidents.json", Date::new(2100, 1, 1)).unwrap_or_else(|e| panic!("{e}"))
+    parse_dataset(SHIPPED.as_bytes(), "incidents.json", Date::new(2100, 1, 1))
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The shipped dataset, read once for the property tests' many cases.
@@ -108,7 +109,11 @@ fn the_files_hold_the_research_translations_unchanged() {
                 held += 1;
             }
         }
-        assert_eq!(held, f.incidents.values().map(|m| m.len()).sum::<usize>(), "{locale}: no text of our own");
+        assert_eq!(
+            held,
+            f.incidents.values().map(|m| m.len()).sum::<usize>(),
+            "{locale}: no text of our own"
+        );
         compared += held;
     }
     assert_eq!(compared, 322);
@@ -117,7 +122,8 @@ fn the_files_hold_the_research_translations_unchanged() {
 #[test]
 fn a_file_naming_what_the_dataset_lacks_is_refused_and_the_page_shows_english() {
     let data = shipped();
-    let no_note = data.incidents.iter().find(|i| i.attribution.note.is_none()).expect("an incident without one");
+    let no_note =
+        data.incidents.iter().find(|i| i.attribution.note.is_none()).expect("an incident without one");
     let any = &data.incidents[0];
     let fp = fingerprint(&any.vector_detail);
     // (case, file, where the problem is, what it says)
@@ -146,7 +152,12 @@ fn a_file_naming_what_the_dataset_lacks_is_refused_and_the_page_shows_english() 
             format!("incidents.{}.vector_detail.text", any.id),
             "must not be empty",
         ),
-        ("a locale the data is not translated into", one_text("xx", &any.id, "vector_detail", "x", &fp), "locale".into(), "unknown locale"),
+        (
+            "a locale the data is not translated into",
+            one_text("xx", &any.id, "vector_detail", "x", &fp),
+            "locale".into(),
+            "unknown locale",
+        ),
     ];
     for (case, text, at, says) in cases {
         let f = file(&text);
@@ -165,7 +176,10 @@ fn a_broken_file_is_an_error_naming_where_not_a_panic() {
         ("[]", "struct IncidentTexts"),
         (r#"{"locale": "ko"}"#, "missing field `incidents`"),
         (r#"{"locale": "ko", "incidents": {}, "extra": 1}"#, "unknown field `extra`"),
-        (r#"{"locale": "ko", "incidents": {"a": {"vector_detail": {"text": "x"}}}}"#, "missing field `method`"),
+        (
+            r#"{"locale": "ko", "incidents": {"a": {"vector_detail": {"text": "x"}}}}"#,
+            "missing field `method`",
+        ),
         (
             r#"{"locale": "ko", "incidents": {"a": {"vector_detail": {"text": "x", "method": "guess", "reviewed": false, "date": "2026-12-03", "en_fingerprint": ""}}}}"#,
             "unknown variant `guess`",
@@ -228,14 +242,20 @@ fn a_stale_text_is_flagged_as_the_validator_flags_a_stale_translation_in_its_rec
 #[test]
 fn the_detail_panel_shows_each_note_in_the_readers_language_with_the_machine_translation_note() {
     let data = shipped();
-    for (l, text, note) in [(Locale::Ko, KO, "(기계 번역, 검토되지 않음)"), (Locale::Ja, JA, "（機械翻訳、未レビュー）")]
+    for (l, text, note) in
+        [(Locale::Ko, KO, "(기계 번역, 검토되지 않음)"), (Locale::Ja, JA, "（機械翻訳、未レビュー）")]
     {
         let fitted = Rc::new(texts::fit(&file(text), &data).unwrap());
         let w = words(l);
-        assert_eq!(phrase::with(w.clone(), || phrase::t("data.machine_unreviewed")), note, "the note's words");
+        assert_eq!(
+            phrase::with(w.clone(), || phrase::t("data.machine_unreviewed")),
+            note,
+            "the note's words"
+        );
         for i in &data.incidents {
-            let markup =
-                phrase::with(w.clone(), || html::texts::with(Some(fitted.clone()), || html::detail(&data, i, None)));
+            let markup = phrase::with(w.clone(), || {
+                html::texts::with(Some(fitted.clone()), || html::detail(&data, i, None))
+            });
             for field in FIELDS {
                 let Some(en) = english(i, field) else { continue };
                 let FileText::Current(t) = fitted.get(&i.id, field) else { panic!("{} {field}", i.id) };
@@ -245,7 +265,11 @@ fn the_detail_panel_shows_each_note_in_the_readers_language_with_the_machine_tra
                     escape(&t.text)
                 );
                 assert!(markup.contains(&shown), "{} {field} in {}: {markup}", i.id, l.code());
-                assert!(!markup.contains(&format!(">{}<", escape(en))), "{} {field}: English shown too", i.id);
+                assert!(
+                    !markup.contains(&format!(">{}<", escape(en))),
+                    "{} {field}: English shown too",
+                    i.id
+                );
             }
         }
     }
@@ -283,8 +307,11 @@ fn the_build_refuses_a_texts_file_that_names_an_incident_the_dataset_lacks() {
     let texts_dir = dir.join("texts");
     std::fs::create_dir_all(&texts_dir).unwrap();
     let fp = fingerprint("x");
-    std::fs::write(texts_dir.join("incidents.ko.json"), one_text("ko", "no-such-heist-2099", "vector_detail", "x", &fp))
-        .unwrap();
+    std::fs::write(
+        texts_dir.join("incidents.ko.json"),
+        one_text("ko", "no-such-heist-2099", "vector_detail", "x", &fp),
+    )
+    .unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_render"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["--data", "public/data/incidents.json", "--html"])
@@ -317,7 +344,10 @@ fn published_texts_schema_matches_the_rust_types() {
         return;
     }
     let committed = std::fs::read_to_string(SCHEMA_PATH).unwrap_or_default();
-    assert!(committed == fresh, "public/data/texts/texts.schema.json is stale: run `make schema` and commit it");
+    assert!(
+        committed == fresh,
+        "public/data/texts/texts.schema.json is stale: run `make schema` and commit it"
+    );
 }
 
 proptest! {

@@ -437,13 +437,22 @@ mod native {
                 .filter(|&l| l != Locale::En)
                 .find(|l| name == format!("incidents.{}.json", l.code()))
                 .ok_or_else(|| {
-                    format!("{}: not a texts file: name it incidents.LANG.json for one of the page's languages", path.display())
+                    format!(
+                        "{}: not a texts file: name it incidents.LANG.json for one of the page's languages",
+                        path.display()
+                    )
                 })?;
             let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
-            let text = String::from_utf8(bytes.clone()).map_err(|_| format!("{}: not UTF-8", path.display()))?;
+            let text =
+                String::from_utf8(bytes.clone()).map_err(|_| format!("{}: not UTF-8", path.display()))?;
             let file = load::texts::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
             if file.locale != locale.code() {
-                return Err(format!("{}: holds locale \"{}\", not {}", path.display(), file.locale, locale.code()));
+                return Err(format!(
+                    "{}: holds locale \"{}\", not {}",
+                    path.display(),
+                    file.locale,
+                    locale.code()
+                ));
             }
             out.push(Texts { locale, bytes, file });
         }

@@ -7,8 +7,8 @@ use crate::format::{dollars_exact, money};
 use crate::html::action::Action;
 use crate::html::after;
 use crate::html::common::{a, bdi, data_text, english, kind_tag, kind_tag_of};
-use crate::html::texts::incident_text;
 use crate::html::figure::table;
+use crate::html::texts::incident_text;
 use crate::model::{Dataset, Incident};
 use crate::phrase::{self, t};
 use crate::pipeline::{Chart, Selection};
@@ -182,7 +182,10 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
     fact(&t("filters.category"), phrase::category(i.category));
     fact(&t("detail.chains"), bdi(&i.chains.join(", ")));
     fact(&t("detail.assets"), bdi(&i.assets.join(", ")));
-    fact(&t("detail.vector"), format!("{}: {}", i.vector.label(), incident_text(i, "vector_detail", &i.vector_detail)));
+    fact(
+        &t("detail.vector"),
+        format!("{}: {}", i.vector.label(), incident_text(i, "vector_detail", &i.vector_detail)),
+    );
     fact(&t("incidents.actor"), bdi(&i.actor));
     let note = i
         .attribution

@@ -46,7 +46,8 @@ pub(super) fn incident_text(i: &Incident, field: &str, english: &str) -> String 
     }
     IN_FORCE.with(|t| {
         let texts = t.borrow();
-        let found = texts.as_deref().filter(|t| t.locale == code).map_or(FileText::None, |t| t.get(&i.id, field));
+        let found =
+            texts.as_deref().filter(|t| t.locale == code).map_or(FileText::None, |t| t.get(&i.id, field));
         match found {
             FileText::Current(text) => translated(&text.text, text.method, text.reviewed),
             FileText::Stale => english_noted(english, "stale", &phrase::t("texts.stale")),

@@ -11,8 +11,8 @@
 use std::collections::BTreeMap;
 
 use crate::json::{required, Error, Fields, Reader};
-use crate::model::{Dataset, Date, FittedTexts, IncidentText, IncidentTexts, TranslationMethod};
 use crate::model::TRANSLATION_LOCALES;
+use crate::model::{Dataset, Date, FittedTexts, IncidentText, IncidentTexts, TranslationMethod};
 use crate::validate::{incident_fields, incident_translation_problems, Problem};
 
 /// Largest texts file read: 4 MB, some twenty times the shipped ones; past it a response is
@@ -109,7 +109,8 @@ pub fn check(texts: &IncidentTexts, data: &Dataset) -> Vec<Problem> {
     let locale = texts.locale.as_str();
     if !TRANSLATION_LOCALES.contains(&locale) {
         let expected = TRANSLATION_LOCALES.join(", ");
-        problems.push(Problem::new("locale", format!("unknown locale \"{locale}\", expected one of {expected}")));
+        problems
+            .push(Problem::new("locale", format!("unknown locale \"{locale}\", expected one of {expected}")));
         return problems;
     }
     for (id, fields) in &texts.incidents {
@@ -149,7 +150,8 @@ pub fn fit(texts: &IncidentTexts, data: &Dataset) -> Result<FittedTexts, String>
         for (field, text) in fields {
             let problems =
                 incident_translation_problems(id, incident, &text.as_translations(&texts.locale, field));
-            let english = incident_fields(incident).into_iter().find(|(name, _)| *name == field).and_then(|(_, en)| en);
+            let english =
+                incident_fields(incident).into_iter().find(|(name, _)| *name == field).and_then(|(_, en)| en);
             match (english, problems.first()) {
                 // Stale, by the validator's rule ([`crate::model::TranslatedText::is_current`]).
                 (Some(en), Some(_)) if !text.as_translated().is_current(en) => {

@@ -141,7 +141,11 @@ pub fn incident_fields(i: &Incident) -> [(&'static str, Option<&str>); 4] {
 /// The problems of `translations` given for incident `i` from outside its record (a texts
 /// file beside the dataset, [`crate::load::texts`]), located under `record`: the same rules
 /// as for the record's own translations, so the two can never disagree on what is stale.
-pub fn incident_translation_problems(record: &str, i: &Incident, translations: &Translations) -> Vec<Problem> {
+pub fn incident_translation_problems(
+    record: &str,
+    i: &Incident,
+    translations: &Translations,
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut c = Checker { problems: &mut problems, record: record.to_string() };
     check_translations(&mut c, translations, &incident_fields(i));
