@@ -43,7 +43,7 @@ fn file(r: &mut Reader) -> Result<IncidentTexts, Error> {
         match fields.which(r, key)? {
             Some(0) => locale = Some(r.string()?),
             Some(1) => about = Some(r.string()?),
-            Some(_) => incidents = Some(map(r, &mut |r| map(r, &mut text))?),
+            Some(_) => incidents = Some(incidents_of(r)?),
             None => r.skip()?,
         }
         Ok(())
@@ -84,18 +84,26 @@ fn text(r: &mut Reader) -> Result<IncidentText, Error> {
     })
 }
 
-/// An object of any keys, each value read by `read`; a key given twice is refused.
-fn map<T>(
-    r: &mut Reader,
-    read: &mut dyn FnMut(&mut Reader) -> Result<T, Error>,
-) -> Result<BTreeMap<String, T>, Error> {
+/// The texts by incident id, then by field; an id or a field given twice is refused (JSON
+/// readers differ on which one counts). Written out rather than through a generic map
+/// reader: each instance of one would be code the page carries.
+fn incidents_of(r: &mut Reader) -> Result<BTreeMap<String, BTreeMap<String, IncidentText>>, Error> {
+    let twice =
+        |r: &Reader, key: &str| r.object_error(format!("the key \"{key}\" is given twice; give it once"));
     let mut out = BTreeMap::new();
-    r.object("a map", &mut |r, key| {
-        let value = read(r)?;
-        if out.insert(key.to_string(), value).is_some() {
-            return Err(r.object_error(format!("the key \"{key}\" is given twice; give it once")));
+    r.object("a map of incidents", &mut |r, id| {
+        let mut fields = BTreeMap::new();
+        r.object("a map of fields", &mut |r, field| {
+            let t = text(r)?;
+            match fields.insert(field.to_string(), t) {
+                Some(_) => Err(twice(r, field)),
+                None => Ok(()),
+            }
+        })?;
+        match out.insert(id.to_string(), fields) {
+            Some(_) => Err(twice(r, id)),
+            None => Ok(()),
         }
-        Ok(())
     })?;
     Ok(out)
 }
@@ -135,34 +143,39 @@ pub fn check(texts: &IncidentTexts, data: &Dataset) -> Vec<Problem> {
     problems
 }
 
-/// `texts` as the page shows them with `data`: every current text; a stale text (the
-/// English revised since) noted so its English shows with a note. Any other problem means
-/// the file is not for this dataset: `Err` says which, and the page shows English.
+/// `texts` as the page shows them with `data`: every current text, and a stale one (its
+/// English revised since, by the validator's one rule,
+/// [`crate::model::TranslatedText::is_current`]) noted so its English shows with a note.
+/// A text the dataset has no place for (an id it lacks, a field the incident has no English
+/// for, an empty text) means the file is not for this dataset: `Err` says which, and the
+/// page shows English. Leaner than [`check`] (which the build runs, so the site's own files
+/// have passed it), to keep the validator's messages out of the page's WebAssembly.
 pub fn fit(texts: &IncidentTexts, data: &Dataset) -> Result<FittedTexts, String> {
-    if !TRANSLATION_LOCALES.contains(&texts.locale.as_str()) {
-        return Err(format!("its locale \"{}\" is not one the data is translated into", texts.locale));
+    let locale = texts.locale.as_str();
+    if !TRANSLATION_LOCALES.contains(&locale) {
+        return Err(format!("its locale \"{locale}\" is not one the data is translated into"));
     }
     let mut fitted = FittedTexts { locale: texts.locale.clone(), ..Default::default() };
     for (id, fields) in &texts.incidents {
         let Some(incident) = data.incidents.iter().find(|i| &i.id == id) else {
             return Err(format!("it names incident {id}, which release {} lacks", data.release.id));
         };
+        let english = incident_fields(incident);
+        let mut current = BTreeMap::new();
         for (field, text) in fields {
-            let problems =
-                incident_translation_problems(id, incident, &text.as_translations(&texts.locale, field));
-            let english =
-                incident_fields(incident).into_iter().find(|(name, _)| *name == field).and_then(|(_, en)| en);
-            match (english, problems.first()) {
-                // Stale, by the validator's rule ([`crate::model::TranslatedText::is_current`]).
-                (Some(en), Some(_)) if !text.as_translated().is_current(en) => {
-                    fitted.stale.insert((id.clone(), field.clone()));
+            let en = english.iter().find(|(name, _)| name == field).and_then(|(_, en)| *en);
+            match en {
+                None => return Err(format!("incident {id} has no English {field} to translate")),
+                Some(_) if text.text.trim().is_empty() => {
+                    return Err(format!("incident {id}'s {field} is empty"))
                 }
-                (_, Some(p)) => return Err(p.to_string()),
-                (_, None) => {
-                    fitted.current.insert((id.clone(), field.clone()), text.clone());
+                Some(en) if text.as_translated().is_current(en) => {
+                    current.insert(field.clone(), text.clone());
                 }
+                Some(_) => fitted.stale.push((id.clone(), field.clone())),
             }
         }
+        fitted.current.insert(id.clone(), current);
     }
     Ok(fitted)
 }

@@ -8,7 +8,7 @@
 //! ([`super::TranslatedText`]). [`crate::load::texts`] reads a file and holds it to the
 //! dataset with the validator's rules for in-record translations.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -71,10 +71,10 @@ impl IncidentText {
 pub struct FittedTexts {
     /// The locale of the texts.
     pub locale: String,
-    /// The current texts, by incident id and field.
-    pub current: BTreeMap<(String, String), IncidentText>,
-    /// The incident ids and fields whose text is stale.
-    pub stale: BTreeSet<(String, String)>,
+    /// The current texts, by incident id and field (as in [`IncidentTexts::incidents`]).
+    pub current: BTreeMap<String, BTreeMap<String, IncidentText>>,
+    /// The incident ids and fields whose text is stale (few: a list, not a map).
+    pub stale: Vec<(String, String)>,
 }
 
 /// What a texts file has for one field of one incident.
@@ -91,10 +91,9 @@ pub enum FileText<'a> {
 impl FittedTexts {
     /// The text for `field` of incident `id`.
     pub fn get(&self, id: &str, field: &str) -> FileText<'_> {
-        let key = (id.to_string(), field.to_string());
-        match self.current.get(&key) {
+        match self.current.get(id).and_then(|fields| fields.get(field)) {
             Some(t) => FileText::Current(t),
-            None if self.stale.contains(&key) => FileText::Stale,
+            None if self.stale.iter().any(|(i, f)| i == id && f == field) => FileText::Stale,
             None => FileText::None,
         }
     }

@@ -7,7 +7,6 @@
 //! English, and a notice says why.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -20,8 +19,9 @@ use crate::model::{Dataset, IncidentTexts};
 use crate::view::Notice;
 use crate::web::fetch::DEFAULT_DATA_URL;
 
-/// Each language's file as fetched and read, or why it could not be.
-type Cache = Rc<RefCell<HashMap<Locale, Result<Rc<IncidentTexts>, String>>>>;
+/// Each language's file as fetched and read, or why it could not be (a list: five
+/// languages at most, and a map type would be code of its own in the WebAssembly).
+type Cache = Rc<RefCell<Vec<(Locale, Result<Rc<IncidentTexts>, String>)>>>;
 
 /// The texts in force on the page.
 #[derive(Clone, Copy)]
@@ -40,11 +40,11 @@ pub fn follow(
     shown: impl Fn() -> Option<Arc<Dataset>> + 'static,
 ) -> PageTexts {
     let out = PageTexts { version: RwSignal::new(0), notice: RwSignal::new(None) };
-    let cache: Cache = Rc::new(RefCell::new(HashMap::new()));
-    let asked: Rc<RefCell<HashSet<Locale>>> = Rc::new(RefCell::new(HashSet::new()));
+    let cache: Cache = Rc::new(RefCell::new(Vec::new()));
+    // The languages whose file has been asked for.
+    let asked: RefCell<Vec<Locale>> = RefCell::new(Vec::new());
     // Bumped when a file arrives, to fit it.
     let arrived = RwSignal::new(0u32);
-    let last: RefCell<Option<Rc<crate::model::FittedTexts>>> = RefCell::new(None);
     Effect::new(move |_| {
         arrived.track();
         let l = wanted.get();
@@ -52,32 +52,34 @@ pub fn follow(
         let own = data_url.with(|u| u == DEFAULT_DATA_URL);
         let data = shown();
         let (texts, notice) = match data {
-            Some(data) if own && l != Locale::En => match cache.borrow().get(&l) {
-                Some(Ok(file)) => match fitted(file, l, &data) {
-                    Ok(f) => (Some(Rc::new(f)), None),
-                    Err(why) => (None, Some(Notice::TextsNotLoaded(why))),
-                },
-                Some(Err(why)) => (None, Some(Notice::TextsNotLoaded(why.clone()))),
-                None => {
-                    if asked.borrow_mut().insert(l) {
-                        let cache = cache.clone();
-                        spawn_local(async move {
-                            let got = fetch(l).await;
-                            cache.borrow_mut().insert(l, got.map(Rc::new));
-                            arrived.update(|n| *n = n.wrapping_add(1));
-                        });
+            Some(data) if own && l != Locale::En => {
+                match cache.borrow().iter().find(|(c, _)| *c == l).map(|(_, f)| f) {
+                    Some(Ok(file)) => match fitted(file, l, &data) {
+                        Ok(f) => (Some(Rc::new(f)), None),
+                        Err(why) => (None, Some(Notice::TextsNotLoaded(why))),
+                    },
+                    Some(Err(why)) => (None, Some(Notice::TextsNotLoaded(why.clone()))),
+                    None => {
+                        if !asked.borrow().contains(&l) {
+                            asked.borrow_mut().push(l);
+                            let cache = cache.clone();
+                            spawn_local(async move {
+                                let got = fetch(l).await;
+                                cache.borrow_mut().push((l, got.map(Rc::new)));
+                                arrived.update(|n| *n = n.wrapping_add(1));
+                            });
+                        }
+                        (None, None)
                     }
-                    (None, None)
                 }
-            },
+            }
             _ => (None, None),
         };
+        // Set on every change of what it follows (each redraws the panel anyway); comparing
+        // the texts to skip one would cost more code than the redraw costs time.
+        crate::html::texts::set(texts);
         out.notice.set(notice);
-        if *last.borrow() != texts {
-            crate::html::texts::set(texts.clone());
-            *last.borrow_mut() = texts;
-            out.version.update(|n| *n = n.wrapping_add(1));
-        }
+        out.version.update(|n| *n = n.wrapping_add(1));
     });
     out
 }
