@@ -292,6 +292,15 @@ fn without_a_text_the_note_shows_in_english_marked_so_and_english_pages_are_unch
             assert!(markup.contains(&shown), "{field} in {}: {markup}", l.code());
         }
     }
+    // A note no file translates (on the recovery) reads the same way on the Korean page.
+    let recovered = data.incidents.iter().find(|i| i.recovered_note.is_some()).unwrap();
+    let note = phrase::with(words(Locale::Ko), || phrase::t("data.english_only"));
+    let markup = phrase::with(words(Locale::Ko), || html::detail(&data, recovered, None));
+    let shown = format!(
+        r#"<bdi lang="en">{}</bdi> <span class="data-note" data-translation="none">{note}</span>"#,
+        escape(recovered.recovered_note.as_deref().unwrap())
+    );
+    assert!(markup.contains(&shown), "{markup}");
     // The English page with the Korean texts in force (it never has them) is as it was.
     let fitted = Rc::new(texts::fit(&file(KO), &data).unwrap());
     let plain = html::detail(&data, i, None);

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::format::{dollars_exact, money};
 use crate::html::action::Action;
 use crate::html::after;
-use crate::html::common::{a, bdi, data_text, english, kind_tag, kind_tag_of};
+use crate::html::common::{a, bdi, data_text, kind_tag, kind_tag_of};
 use crate::html::figure::table;
 use crate::html::texts::incident_text;
 use crate::model::{Dataset, Incident};
@@ -176,8 +176,13 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
     if let Some(n) = &i.amount_note {
         fact(&t("detail.on_amount"), incident_text(i, "amount_note", n));
     }
-    // Notes no file translates: English, marked so on a page in another language.
-    let date_note = i.date_note.as_deref().map(|n| format!(" ({})", english(n))).unwrap_or_default();
+    // Notes nothing translates yet: their English, marked and noted as such on a page in
+    // another language, as any record text without a translation.
+    let date_note = i
+        .date_note
+        .as_deref()
+        .map(|n| format!(" ({})", data_text(&i.translations, "date_note", n)))
+        .unwrap_or_default();
     fact(&t("incidents.date"), format!("{}{date_note}", phrase::date(i.date)));
     fact(&t("filters.category"), phrase::category(i.category));
     fact(&t("detail.chains"), bdi(&i.chains.join(", ")));
@@ -206,7 +211,7 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
         fact(&t("detail.recovered"), phrase::money(r));
     }
     if let Some(n) = &i.recovered_note {
-        fact(&t("detail.on_recovery"), english(n));
+        fact(&t("detail.on_recovery"), data_text(&i.translations, "recovered_note", n));
     }
     let _ = write!(out, r#"</dl><h3>{}</h3><ul class="source-list">"#, t("incidents.sources"));
     for id in data.strongest_first(&i.sources) {
