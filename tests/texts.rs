@@ -293,12 +293,16 @@ fn without_a_text_the_note_shows_in_english_marked_so_and_english_pages_are_unch
         }
     }
     // A note no file translates (on the recovery) reads the same way on the Korean page.
-    let recovered = data.incidents.iter().find(|i| i.recovered_note.is_some()).unwrap();
+    // (Read from the file: the field is not public.)
+    let raw: serde_json::Value = serde_json::from_str(SHIPPED).unwrap();
+    let first =
+        raw["incidents"].as_array().unwrap().iter().find(|i| i["recovered_note"].is_string()).unwrap();
+    let recovered = data.incidents.iter().find(|i| i.id == first["id"].as_str().unwrap()).unwrap();
     let note = phrase::with(words(Locale::Ko), || phrase::t("data.english_only"));
     let markup = phrase::with(words(Locale::Ko), || html::detail(&data, recovered, None));
     let shown = format!(
         r#"<bdi lang="en">{}</bdi> <span class="data-note" data-translation="none">{note}</span>"#,
-        escape(recovered.recovered_note.as_deref().unwrap())
+        escape(first["recovered_note"].as_str().unwrap())
     );
     assert!(markup.contains(&shown), "{markup}");
     // The English page with the Korean texts in force (it never has them) is as it was.
