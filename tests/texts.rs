@@ -339,6 +339,72 @@ fn the_build_refuses_a_texts_file_that_names_an_incident_the_dataset_lacks() {
     assert!(said.contains("incidents.no-such-heist-2099: no incident has this id"), "{said}");
 }
 
+/// `text` (a texts file) with every empty `en_fingerprint` filled from the English of
+/// `data` it translates, and how many were filled; a fingerprint already set is never
+/// touched (a stale text must be translated again, not stamped). An id or field with no
+/// English is an error, not a guess.
+fn stamp(text: &str, data: &Dataset) -> Result<(String, usize), String> {
+    let mut doc: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let mut n = 0;
+    let incidents = doc["incidents"].as_object_mut().ok_or("no incidents object")?;
+    for (id, fields) in incidents.iter_mut() {
+        for (field, t) in fields.as_object_mut().ok_or(format!("{id} is not an object"))? {
+            if t["en_fingerprint"] != "" {
+                continue;
+            }
+            let en = data
+                .incidents
+                .iter()
+                .find(|i| &i.id == id)
+                .and_then(|i| english(i, field))
+                .ok_or(format!("{id}.{field}: no English text to stamp from"))?;
+            t["en_fingerprint"] = fingerprint(en).into();
+            n += 1;
+        }
+    }
+    Ok((serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())? + "\n", n))
+}
+
+#[test]
+fn stamping_fills_only_empty_fingerprints_from_the_english() {
+    let data = shipped();
+    let i = data.incidents.iter().find(|i| i.amount_note.is_some()).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(KO).unwrap();
+    doc["incidents"][&i.id]["vector_detail"]["en_fingerprint"] = "".into();
+    doc["incidents"][&i.id]["amount_note"]["en_fingerprint"] = "fnv1a64:0000000000000000".into();
+    let (stamped, n) = stamp(&doc.to_string(), &data).unwrap();
+    assert_eq!(n, 1);
+    let f = file(&stamped);
+    assert_eq!(f.incidents[&i.id]["vector_detail"].en_fingerprint, fingerprint(&i.vector_detail));
+    assert_eq!(
+        f.incidents[&i.id]["amount_note"].en_fingerprint, "fnv1a64:0000000000000000",
+        "never restamped"
+    );
+    // The shipped file, with nothing to stamp, comes back byte for byte.
+    assert_eq!(stamp(KO, &data).unwrap(), (KO.to_string(), 0));
+    let unknown = one_text("ko", "no-such-heist-2099", "vector_detail", "x", "");
+    assert!(stamp(&unknown, &data).is_err(), "an English text that is not there is an error, not a guess");
+}
+
+/// With `STAMP_TRANSLATIONS=1`, fills in the empty fingerprints of the texts files.
+#[test]
+fn stamp_new_texts_when_asked() {
+    if std::env::var_os("STAMP_TRANSLATIONS").is_none() {
+        return;
+    }
+    let data = shipped();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/texts");
+    for l in Locale::ALL.into_iter().filter(|&l| l != Locale::En) {
+        let path = format!("{dir}/incidents.{}.json", l.code());
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let (stamped, n) = stamp(&text, &data).unwrap_or_else(|e| panic!("{path}: {e}"));
+        if n > 0 {
+            std::fs::write(&path, stamped).unwrap();
+            eprintln!("{path}: stamped {n} fingerprints");
+        }
+    }
+}
+
 fn generated_schema() -> String {
     let mut schema = schemars::schema_for!(IncidentTexts);
     schema.insert("$id".into(), "texts.schema.json".into());
