@@ -82,8 +82,12 @@ pub fn run() {
     let view_now = Memo::new(move |_| reconciled.with(|(v, _)| v.clone()));
     let wanted = Memo::new(move |_| reconciled.with(|(v, _)| v.lang.unwrap_or(page_lang)));
     let words = crate::web::words::follow(wanted);
-    // The incidents' notes in that language, for the site's own dataset.
-    let texts = crate::web::texts::follow(wanted, data_url, shown);
+    // The incidents' notes in that language, for the site's own dataset, once an incident's
+    // details are opened on the full page (an embed or a slide shows none).
+    let detail = Memo::new(move |_| {
+        reconciled.with(|(v, _)| v.incident.is_some() && v.embed.is_none() && v.present.is_none())
+    });
+    let texts = crate::web::texts::follow(wanted, detail, data_url, shown);
 
     // Every change of view goes through the URL, so back/forward and permalinks work. An
     // address that would not change (Clear filters twice) adds no history entry.

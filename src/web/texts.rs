@@ -1,7 +1,9 @@
 //! The incidents' notes in the page's language on the live page: the texts file of that
 //! language beside the dataset (`data/texts/incidents.LANG.json`, relative to the page's
-//! base, so a release's page reads its own), fetched the first time the language is asked
-//! for and only for the site's own dataset, held to the dataset on screen
+//! base, so a release's page reads its own), fetched the first time an incident's details
+//! are opened in that language (nothing else shows the notes, so a reader who opens none,
+//! an embed and a slide fetch nothing) and only for the site's own dataset, held to the
+//! dataset on screen
 //! ([`crate::load::texts::fit`]) and put in force ([`crate::html::texts::set`]); the detail
 //! panel then redraws in it. A file that cannot be had, read or fitted leaves the notes in
 //! English, and a notice says why.
@@ -32,10 +34,12 @@ pub struct PageTexts {
     pub notice: RwSignal<Option<Notice>>,
 }
 
-/// Keeps the texts in force in step with the language `wanted`, the dataset's address
-/// `data_url` and the dataset on screen `shown`.
+/// Keeps the texts in force in step with the language `wanted`, whether an incident's
+/// details are asked for (`detail`), the dataset's address `data_url` and the dataset on
+/// screen `shown`.
 pub fn follow(
     wanted: Memo<Locale>,
+    detail: Memo<bool>,
     data_url: Memo<String>,
     shown: impl Fn() -> Option<Arc<Dataset>> + 'static,
 ) -> PageTexts {
@@ -59,8 +63,9 @@ pub fn follow(
                         Err(why) => (None, Some(Notice::TextsNotLoaded(why))),
                     },
                     Some(Err(why)) => (None, Some(Notice::TextsNotLoaded(why.clone()))),
+                    // Fetched the first time a detail asks for it.
                     None => {
-                        if !asked.borrow().contains(&l) {
+                        if detail.get() && !asked.borrow().contains(&l) {
                             asked.borrow_mut().push(l);
                             let cache = cache.clone();
                             spawn_local(async move {

@@ -2,7 +2,8 @@
 // shows an incident's vector detail, amount note and attribution note in Japanese from
 // data/texts/incidents.ja.json, each marked lang="ja" with the machine-translation note;
 // French (no texts yet) shows them in English marked lang="en" and noted as English; the
-// English page fetches no texts file; a release's page reads its own copy; and a texts file
+// English page fetches no texts file, nor another language's until an incident is opened; a
+// release's page reads its own copy; and a texts file
 // the page cannot read leaves the notes in English with a notice saying why.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -54,7 +55,7 @@ test("on ?lang=ja an incident's notes read in Japanese, marked lang=ja with the 
   await context.close();
 });
 
-test("where a language has no texts the notes show in English, marked lang=en and noted as English", async () => {
+test("where a language has no texts the notes show in English, marked lang=en and noted as English; texts are fetched only for a detail", async () => {
   const { page, context, log } = await open(browser, server, `?lang=fr&incident=${ID}`);
   await page.waitForFunction(() => document.documentElement.lang === "fr" && document.documentElement.dataset.state === "ready", null, { timeout: 30000 });
   const notes = await notesIn(page, "en");
@@ -65,11 +66,19 @@ test("where a language has no texts the notes show in English, marked lang=en an
   assert.deepEqual(log.errors, []);
   await context.close();
 
-  // The English page asks for no texts file at all.
+  // The English page asks for no texts file at all, nor a Japanese page until an incident
+  // is opened.
   const en = await open(browser, server, `?incident=${ID}`);
   await en.page.locator("[data-slot=detail] dd").first().waitFor();
   assert.ok(!en.log.requests.some((u) => u.includes("/data/texts/")), "English fetches no texts");
   await en.context.close();
+  const ja = await open(browser, server, "?lang=ja");
+  await ja.page.waitForFunction(() => document.documentElement.lang === "ja" && document.documentElement.dataset.state === "ready", null, { timeout: 30000 });
+  assert.ok(!ja.log.requests.some((u) => u.includes("/data/texts/")), "no texts before a detail is opened");
+  await ja.page.locator("tr[data-incident] button[data-incident]").first().click();
+  await notesIn(ja.page, "ja");
+  assert.ok(ja.log.requests.some((u) => u.endsWith("/data/texts/incidents.ja.json")), "fetched on opening one");
+  await ja.context.close();
 });
 
 test("a release's page reads the texts beside its own data", async () => {
