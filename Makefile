@@ -36,7 +36,7 @@ help:
 	@echo "make bench   measure bundle size, render and load times"
 	@echo "make render  the charts as standalone SVG and PNG into renders/ (VIEW='--category bridge ...')"
 	@echo "make golden  rewrite the golden SVG snapshots from the shipped dataset"
-	@echo "make schema  rewrite public/data/incidents.schema.json from the Rust types"
+	@echo "make schema  rewrite public/data/incidents.schema.json and public/data/texts/texts.schema.json from the Rust types"
 	@echo "make fuzz    fuzz the loader for FUZZ_SECONDS (default 60; not part of make test)"
 
 ## Tools ---------------------------------------------------------------------------------
@@ -168,7 +168,7 @@ golden:
 	@echo "Golden snapshots rewritten under tests/golden/; review them with git diff."
 
 schema:
-	UPDATE_SCHEMA=1 cargo test --locked --test schema
+	UPDATE_SCHEMA=1 cargo test --locked --test schema --test texts
 
 clean:
 	cargo clean

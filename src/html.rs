@@ -24,6 +24,7 @@ pub mod live;
 pub mod notices;
 mod page;
 mod summary;
+pub mod texts;
 
 pub use action::Action;
 pub use figure::{caption, drawing, figure, figure_head, svg_host, table, DRAWING_PENDING, FLOW_CHOICES};

@@ -121,7 +121,13 @@ impl<'a> Reader<'a> {
     }
 
     fn syntax(&self, message: &str) -> Error {
-        let before = &self.text[..self.pos.min(self.text.len())];
+        // Back to the start of the character the reader stopped in (a bad escape such as
+        // `\এ` leaves it inside one): slicing there would panic.
+        let mut end = self.pos.min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &self.text[..end];
         let line = before.matches('\n').count() + 1;
         let column = before.len() - before.rfind('\n').map_or(0, |k| k + 1) + 1;
         Error {

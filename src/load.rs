@@ -9,6 +9,7 @@ use crate::validate::{validate, Problem};
 
 pub mod compact;
 pub(crate) mod read;
+pub mod texts;
 
 /// Largest dataset file accepted: 256 MB. 100,000 incidents the size of the shipped ones
 /// (about 1.5 KB each as compact JSON, 1.7 KB pretty-printed) take 145 to 172 MB, more than

@@ -10,11 +10,13 @@ pub use crate::date::Date;
 
 mod after;
 mod rates;
+mod texts;
 mod translation;
 pub use after::{
     ActorKind, Cooperation, CooperationKind, DateBasis, StatusMeasure, StatusPoint, StatusStage,
 };
 pub use rates::{convert, Converted, Currency, Period, Rate, RateKind, When};
+pub use texts::{FileText, FittedTexts, IncidentText, IncidentTexts};
 pub use translation::{
     fingerprint, text_in, TranslatedText, Translation, TranslationMethod, Translations, TRANSLATION_LOCALES,
 };

@@ -9,6 +9,7 @@ use crate::model::{Confidence, Dataset, Date, EdgeBasis, Flow, NodeKind, Origin,
 mod after;
 mod sourced;
 pub use after::SHARES_TOLERANCE;
+pub use sourced::{incident_fields, incident_translation_problems};
 
 /// The earliest date a record may carry.
 pub(crate) const EARLIEST_DATE: Date = Date::BITCOIN_ERA_START;

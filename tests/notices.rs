@@ -184,6 +184,12 @@ fn cases() -> Vec<Case<'static>> {
             &["2026-11-01", "HTTP 404"],
             &[],
         ),
+        (
+            Notice::TextsNotLoaded(text("HTTP 404")),
+            "The incidents' notes in this language could not be loaded (HTTP 404); they show in English.",
+            &["HTTP 404"],
+            &[],
+        ),
     ]
 }
 
@@ -281,11 +287,12 @@ fn each_notice_names_the_key_and_the_value_the_reader_gave() {
         Notice::UnknownFlow(_) => 22,
         Notice::SinceNotLoaded { .. } => 23,
         Notice::NotALanguage(_) => 24,
+        Notice::TextsNotLoaded(_) => 25,
     };
     let mut seen: Vec<usize> = cases.iter().map(|(n, ..)| number(n)).collect();
     seen.sort_unstable();
     seen.dedup();
-    assert_eq!(seen, (0..25).collect::<Vec<_>>(), "one case per variant");
+    assert_eq!(seen, (0..26).collect::<Vec<_>>(), "one case per variant");
     for (notice, words, given, query) in &cases {
         assert_eq!(notice_words(notice), *words, "{notice:?}");
         for g in *given {

@@ -4,7 +4,7 @@
 //! cargo run --release --bin render -- --data public/data/incidents.json --out DIR \
 //!     [--from 2022] [--to 2025] [--category bridge] [--confidence official] [--actor NAME]
 //!     [--chain NAME] [--q TEXT] [--flow INCIDENT] [--theme light|dark] [--width 960]
-//!     [--lang ko|ja|fr|de|it] [--i18n DIR]
+//!     [--lang ko|ja|fr|de|it] [--i18n DIR] [--texts DIR]
 //!     [--page-url URL] [--html dist/index.html [--releases data/releases [--site-url URL]]]
 //! ```
 //!
@@ -22,6 +22,12 @@
 //! `datapackage.json`, a README and a zip of them); the site root gets the feeds of the
 //! releases (`feed.atom`, `feed.json`) and `CITATION.cff`, with absolute links when
 //! `--site-url` gives the site's address.
+//!
+//! With `--html`, the incidents' texts in other languages (`--texts DIR`, default
+//! `public/data/texts`: `incidents.LANG.json`, see `load::texts`) are checked against the
+//! dataset, the build refusing a file with any problem (an id the dataset lacks, a field
+//! that is not translatable, a stale text), and written to `data/texts/` beside the page;
+//! each release gets those that fit its own dataset with no problem, or none.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -45,8 +51,8 @@ mod native {
     use heist_ledger::phrase::{self, Words};
 
     use heist_ledger::html::{self, StaticChart};
-    use heist_ledger::load::{fingerprint, parse_dataset};
-    use heist_ledger::model::{Dataset, Date};
+    use heist_ledger::load::{self, fingerprint, parse_dataset};
+    use heist_ledger::model::{Dataset, Date, FittedTexts, IncidentTexts};
     use heist_ledger::package::{self, Site};
     use heist_ledger::pipeline::{self, ChartData, ChartKind, Selection};
     use heist_ledger::release;
@@ -59,12 +65,16 @@ mod native {
     /// The dataset's address on the page (beside it, under its base).
     const DATA_URL: &str = "data/incidents.json";
 
+    /// The texts files' schema, beside them in `--texts`.
+    const TEXTS_SCHEMA: &str = "texts.schema.json";
+
     struct Args {
         data: PathBuf,
         out: Option<PathBuf>,
         html: Option<PathBuf>,
         releases: Option<PathBuf>,
         i18n: PathBuf,
+        texts: PathBuf,
         page_url: String,
         site_url: Option<String>,
         width: u32,
@@ -78,6 +88,7 @@ mod native {
             html: None,
             releases: None,
             i18n: PathBuf::from("i18n"),
+            texts: PathBuf::from("public/data/texts"),
             page_url: "/heist-ledger/".into(),
             site_url: None,
             width: 960,
@@ -95,6 +106,7 @@ mod native {
                 "html" => a.html = Some(value.into()),
                 "releases" => a.releases = Some(value.into()),
                 "i18n" => a.i18n = value.into(),
+                "texts" => a.texts = value.into(),
                 "page-url" => a.page_url = value,
                 "site-url" if value.is_empty() => {}
                 "site-url" if value.starts_with("https://") || value.starts_with("http://") => {
@@ -151,10 +163,13 @@ mod native {
             }
         }
         if let Some(page) = &a.html {
+            let texts = read_texts(&a.texts)?;
+            let fitted = fit_texts(&texts, &data)?;
             let shell = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
             let site = Site::new(a.site_url.as_deref().unwrap_or(&a.page_url));
             if let Some(dir) = &a.releases {
-                write_releases(&shell, page, dir, &a.page_url, &site, &data.release.id, &a.i18n)?;
+                let languages = Languages { i18n: &a.i18n, texts: &texts };
+                write_releases(&shell, page, dir, &a.page_url, &site, &data.release.id, &languages)?;
                 let root = page.parent().ok_or_else(|| format!("{} has no folder", page.display()))?;
                 write_package(&root.join("package"), &data, &site)?;
                 write_site_files(root, &data, &site)?;
@@ -165,10 +180,11 @@ mod native {
             std::fs::write(page, &root_page).map_err(|e| format!("{}: {e}", page.display()))?;
             let root = page.parent().ok_or_else(|| format!("{} has no folder", page.display()))?;
             write_checked(&root.join("data"), &data, &bytes)?;
+            write_texts(&root.join("data"), &texts)?;
             let default = Selection::new(data, Default::default(), Theme::Light);
             write_first_view(&default, &fingerprint(&bytes), page)?;
             write_embed_pages(&default, root, &a.page_url, &a.i18n)?;
-            write_locale_pages(&root_page, &default, &fingerprint(&bytes), root, &a.i18n)?;
+            write_locale_pages(&root_page, &default, &fingerprint(&bytes), root, &a.i18n, &fitted)?;
         }
         Ok(())
     }
@@ -202,7 +218,8 @@ mod native {
 
     /// The static first view in every language but English, at `root/LANG/index.html`
     /// (`/ko/`, `/ja/`, …): the same pipeline with that language's words (read from
-    /// `i18n/LANG.json`) in force, and `<html lang>`, title and description in it. The
+    /// `i18n/LANG.json`) and its incidents' texts (`texts`) in force, and `<html lang>`,
+    /// title and description in it. The
     /// pages' `<base>` stays the site root, so the app, the data and the language files are
     /// shared.
     fn write_locale_pages(
@@ -211,16 +228,20 @@ mod native {
         fingerprint: &str,
         root: &Path,
         i18n: &Path,
+        texts: &[(Locale, Rc<FittedTexts>)],
     ) -> Result<(), String> {
         for l in Locale::ALL.into_iter().filter(|&l| l != Locale::En) {
             let words = locale_words(i18n, l)?;
             let dir = root.join(l.code());
             std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             let page = dir.join("index.html");
+            let own = texts.iter().find(|(t, _)| *t == l).map(|(_, f)| f.clone());
             phrase::with(words, || {
-                let shell = in_language(shell, l)?;
-                std::fs::write(&page, shell).map_err(|e| format!("{}: {e}", page.display()))?;
-                write_first_view(sel, fingerprint, &page)
+                html::texts::with(own, || {
+                    let shell = in_language(shell, l)?;
+                    std::fs::write(&page, shell).map_err(|e| format!("{}: {e}", page.display()))?;
+                    write_first_view(sel, fingerprint, &page)
+                })
             })?;
         }
         Ok(())
@@ -278,7 +299,7 @@ mod native {
         page_url: &str,
         site: &Site,
         current: &str,
-        i18n: &Path,
+        languages: &Languages,
     ) -> Result<(), String> {
         let root = page.parent().ok_or_else(|| format!("{} has no folder", page.display()))?;
         let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -289,7 +310,7 @@ mod native {
         files.sort();
         let mut datasets = Vec::new();
         for file in &files {
-            datasets.push(write_release(shell, root, file, page_url, site, i18n)?);
+            datasets.push(write_release(shell, root, file, page_url, site, languages)?);
         }
         if !datasets.iter().any(|d| d.release.id == current) {
             return Err(format!(
@@ -312,8 +333,9 @@ mod native {
         file: &Path,
         page_url: &str,
         address: &Site,
-        i18n: &Path,
+        languages: &Languages,
     ) -> Result<Dataset, String> {
+        let i18n = languages.i18n;
         let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
         let data = parse_dataset(&bytes, &file.display().to_string(), today()).map_err(|e| e.to_string())?;
         let id = data.release.id.clone();
@@ -338,6 +360,27 @@ mod native {
         let json = out.join("data/incidents.json");
         std::fs::write(&json, &bytes).map_err(|e| io(&json, e))?;
         write_checked(&out.join("data"), &data, &bytes)?;
+        // The texts that fit this release's data with no problem; the others stay out, and
+        // its page shows those notes in English with a notice.
+        let fitting: Vec<Texts> = languages
+            .texts
+            .iter()
+            .filter(|t| {
+                let problems = load::texts::check(&t.file, &data);
+                if !problems.is_empty() {
+                    eprintln!(
+                        "render: release {id}: the {} texts do not fit its data ({} problems, the first {}); none copied",
+                        t.locale.code(),
+                        problems.len(),
+                        problems[0]
+                    );
+                }
+                problems.is_empty()
+            })
+            .cloned()
+            .collect();
+        write_texts(&out.join("data"), &fitting)?;
+        let fitted = fit_texts(&fitting, &data)?;
         let index = out.join("index.html");
         let base = format!("{page_url}{}", release::path_of(&id));
         let release_shell = with_site_root(shell, &base, page_url)?;
@@ -350,9 +393,102 @@ mod native {
         // The language picker's links are relative to the page's base (`v/ID/`), so a
         // reader without JavaScript who picks Korean lands on `v/ID/ko/`: that release's
         // first view in each language, beside its English one.
-        write_locale_pages(&release_shell, &default, &fingerprint(&bytes), &out, i18n)?;
+        write_locale_pages(&release_shell, &default, &fingerprint(&bytes), &out, i18n, &fitted)?;
         drop(default);
         Ok(Arc::unwrap_or_clone(data))
+    }
+
+    /// What the pages in other languages are written from: the page's words (`i18n/`) and
+    /// the incidents' texts.
+    struct Languages<'a> {
+        i18n: &'a Path,
+        texts: &'a [Texts],
+    }
+
+    /// One language's texts file as read: the file's bytes (copied as they are) and its
+    /// parsed form.
+    #[derive(Clone)]
+    struct Texts {
+        locale: Locale,
+        bytes: Vec<u8>,
+        file: IncidentTexts,
+    }
+
+    /// Every `incidents.LANG.json` in `dir` (none when the folder is absent), each read and
+    /// in the language its name gives. Any other JSON file there but the schema is refused:
+    /// a texts file for a language the page does not speak would never be shown.
+    fn read_texts(dir: &Path) -> Result<Vec<Texts>, String> {
+        let io = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
+        if !dir.is_dir() {
+            return Ok(Vec::new());
+        }
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .map_err(|e| io(dir, e))?
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".json") && n != TEXTS_SCHEMA)
+            .collect();
+        names.sort();
+        let mut out = Vec::new();
+        for name in names {
+            let path = dir.join(&name);
+            let locale = Locale::ALL
+                .into_iter()
+                .filter(|&l| l != Locale::En)
+                .find(|l| name == format!("incidents.{}.json", l.code()))
+                .ok_or_else(|| {
+                    format!(
+                        "{}: not a texts file: name it incidents.LANG.json for one of the page's languages",
+                        path.display()
+                    )
+                })?;
+            let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
+            let text =
+                String::from_utf8(bytes.clone()).map_err(|_| format!("{}: not UTF-8", path.display()))?;
+            let file = load::texts::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            if file.locale != locale.code() {
+                return Err(format!(
+                    "{}: holds locale \"{}\", not {}",
+                    path.display(),
+                    file.locale,
+                    locale.code()
+                ));
+            }
+            out.push(Texts { locale, bytes, file });
+        }
+        Ok(out)
+    }
+
+    /// `texts` held to `data`: any problem refuses the build, each named.
+    fn fit_texts(texts: &[Texts], data: &Dataset) -> Result<Vec<(Locale, Rc<FittedTexts>)>, String> {
+        let mut out = Vec::new();
+        for t in texts {
+            let problems = load::texts::check(&t.file, data);
+            if !problems.is_empty() {
+                let list: Vec<String> = problems.iter().map(|p| format!("\n- {p}")).collect();
+                return Err(format!(
+                    "the {} texts (incidents.{}.json) do not fit release {}: {} problems{}",
+                    t.locale.name(),
+                    t.locale.code(),
+                    data.release.id,
+                    problems.len(),
+                    list.concat()
+                ));
+            }
+            out.push((t.locale, Rc::new(load::texts::fit(&t.file, data)?)));
+        }
+        Ok(out)
+    }
+
+    /// The texts files into `dir/texts/`, as they are.
+    fn write_texts(dir: &Path, texts: &[Texts]) -> Result<(), String> {
+        let folder = dir.join("texts");
+        std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        for t in texts {
+            let path = folder.join(format!("incidents.{}.json", t.locale.code()));
+            std::fs::write(&path, &t.bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        Ok(())
     }
 
     /// The checked copy of a dataset read from `bytes`, `dir/incidents.checked.json`: the

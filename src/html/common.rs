@@ -27,34 +27,43 @@ pub(super) fn english(s: &str) -> String {
 /// the page's words); otherwise the English, marked `lang="en"` and said to be English. On
 /// the English page, the English as ever.
 pub(super) fn data_text(translations: &crate::model::Translations, field: &str, english: &str) -> String {
-    use crate::model::TranslationMethod;
-    use crate::phrase::{self, t};
-    let l = phrase::locale();
-    if phrase::is_english() {
+    if crate::phrase::is_english() {
         return bdi(english);
     }
-    let code = l.code();
+    let code = crate::phrase::locale().code();
     match translations.get(code).and_then(|tr| tr.texts.get(field).map(|x| (tr, x))) {
-        Some((tr, text)) if !text.text.trim().is_empty() => {
-            let note = match (tr.method, tr.reviewed) {
-                (TranslationMethod::Human, true) => String::new(),
-                (TranslationMethod::Human, false) => t("data.human_unreviewed"),
-                (TranslationMethod::Machine, true) => t("data.machine_reviewed"),
-                (TranslationMethod::Machine, false) => t("data.machine_unreviewed"),
-            };
-            let note = if note.is_empty() {
-                String::new()
-            } else {
-                format!(r#" <span class="data-note" data-translation="{}">{note}</span>"#, tr.method.slug())
-            };
-            format!(r#"<bdi lang="{code}">{}</bdi>{note}"#, escape(&text.text))
-        }
-        _ => format!(
-            r#"<bdi lang="en">{}</bdi> <span class="data-note" data-translation="none">{}</span>"#,
-            escape(english),
-            t("data.english_only")
-        ),
+        Some((tr, text)) if !text.text.trim().is_empty() => translated(&text.text, tr.method, tr.reviewed),
+        _ => english_noted(english, "none", &crate::phrase::t("data.english_only")),
     }
+}
+
+/// A translation in the language in force, marked with its language and, unless a person
+/// wrote and reviewed it, a visible note of how it was made, in the page's words.
+pub(super) fn translated(text: &str, method: crate::model::TranslationMethod, reviewed: bool) -> String {
+    use crate::model::TranslationMethod;
+    use crate::phrase::t;
+    let note = match (method, reviewed) {
+        (TranslationMethod::Human, true) => String::new(),
+        (TranslationMethod::Human, false) => t("data.human_unreviewed"),
+        (TranslationMethod::Machine, true) => t("data.machine_reviewed"),
+        (TranslationMethod::Machine, false) => t("data.machine_unreviewed"),
+    };
+    let note = if note.is_empty() {
+        String::new()
+    } else {
+        format!(r#" <span class="data-note" data-translation="{}">{note}</span>"#, method.slug())
+    };
+    format!(r#"<bdi lang="{}">{}</bdi>{note}"#, crate::phrase::locale().code(), escape(text))
+}
+
+/// The English of a record's text on a page in another language: marked `lang="en"`, with
+/// a note (`why`, in the page's words) saying why it is English; `data-translation` names
+/// the reason (`none`, `stale`).
+pub(super) fn english_noted(english: &str, reason: &str, why: &str) -> String {
+    format!(
+        r#"<bdi lang="en">{}</bdi> <span class="data-note" data-translation="{reason}">{why}</span>"#,
+        escape(english)
+    )
 }
 
 /// An outbound link, or plain text when the address is not http(s) (the validator refuses

@@ -8,6 +8,7 @@ use crate::html::action::Action;
 use crate::html::after;
 use crate::html::common::{a, bdi, data_text, kind_tag, kind_tag_of};
 use crate::html::figure::table;
+use crate::html::texts::incident_text;
 use crate::model::{Dataset, Incident};
 use crate::phrase::{self, t};
 use crate::pipeline::{Chart, Selection};
@@ -173,16 +174,30 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
     let exact = if phrase::is_english() { dollars_exact(i.usd) } else { phrase::dollars_exact(i.usd) };
     fact(&t("detail.stolen"), format!("{} ({exact}){range}", phrase::money(i.usd)));
     if let Some(n) = &i.amount_note {
-        fact(&t("detail.on_amount"), bdi(n));
+        fact(&t("detail.on_amount"), incident_text(i, "amount_note", n));
     }
-    let date_note = i.date_note.as_deref().map(|n| format!(" ({})", bdi(n))).unwrap_or_default();
+    // Notes nothing translates yet: their English, marked and noted as such on a page in
+    // another language, as any record text without a translation.
+    let date_note = i
+        .date_note
+        .as_deref()
+        .map(|n| format!(" ({})", data_text(&i.translations, "date_note", n)))
+        .unwrap_or_default();
     fact(&t("incidents.date"), format!("{}{date_note}", phrase::date(i.date)));
     fact(&t("filters.category"), phrase::category(i.category));
     fact(&t("detail.chains"), bdi(&i.chains.join(", ")));
     fact(&t("detail.assets"), bdi(&i.assets.join(", ")));
-    fact(&t("detail.vector"), format!("{}: {}", i.vector.label(), bdi(&i.vector_detail)));
+    fact(
+        &t("detail.vector"),
+        format!("{}: {}", i.vector.label(), incident_text(i, "vector_detail", &i.vector_detail)),
+    );
     fact(&t("incidents.actor"), bdi(&i.actor));
-    let note = i.attribution.note.as_deref().map(|n| format!(". {}", bdi(n))).unwrap_or_default();
+    let note = i
+        .attribution
+        .note
+        .as_deref()
+        .map(|n| format!(". {}", incident_text(i, "attribution_note", n)))
+        .unwrap_or_default();
     fact(
         &t("incidents.attribution"),
         format!(
@@ -196,7 +211,7 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
         fact(&t("detail.recovered"), phrase::money(r));
     }
     if let Some(n) = &i.recovered_note {
-        fact(&t("detail.on_recovery"), bdi(n));
+        fact(&t("detail.on_recovery"), data_text(&i.translations, "recovered_note", n));
     }
     let _ = write!(out, r#"</dl><h3>{}</h3><ul class="source-list">"#, t("incidents.sources"));
     for id in data.strongest_first(&i.sources) {

@@ -52,6 +52,7 @@ pub fn notice(n: &Notice) -> String {
         Notice::SinceNotInLog(v) => fill("notice.since_not_in_log", &[("value", v)]),
         Notice::UnknownFlow(v) => fill("notice.unknown_flow", &[("value", v)]),
         Notice::SinceNotLoaded { id, why } => fill("notice.since_not_loaded", &[("id", id), ("why", why)]),
+        Notice::TextsNotLoaded(why) => fill("texts.not_loaded", &[("why", why)]),
     }
 }
 

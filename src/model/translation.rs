@@ -67,6 +67,15 @@ pub struct TranslatedText {
     pub en_fingerprint: String,
 }
 
+impl TranslatedText {
+    /// Whether this translates `english` as it reads now: its fingerprint is the English
+    /// text's own. The one rule for staleness, for the translations in a record and those
+    /// in a texts file beside the dataset alike.
+    pub fn is_current(&self, english: &str) -> bool {
+        self.en_fingerprint == fingerprint(english)
+    }
+}
+
 /// A stable fingerprint of a text: FNV-1a (64-bit) over its UTF-8 bytes, as
 /// `fnv1a64:` and 16 lowercase hex digits. Not a security hash: it only has to change when
 /// an English text does, the same natively and in wasm, with no dependency.

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::{at, bracketed_ids, Checker, Problem};
-use crate::model::{fingerprint, Dataset, Translations, TRANSLATION_LOCALES};
+use crate::model::{fingerprint, Dataset, Incident, Translations, TRANSLATION_LOCALES};
 
 /// Every rate: a finite positive value in its currency's plausible range, a period its kind
 /// can read and not after the release day, a known source, and one rate per currency, kind
@@ -104,8 +104,8 @@ fn check_translations(c: &mut Checker, translations: &Translations, fields: &[(&
                 c.report(&format!("{at_field}.text"), "must not be empty");
                 continue;
             }
-            let now = fingerprint(english);
-            if text.en_fingerprint != now {
+            if !text.is_current(english) {
+                let now = fingerprint(english);
                 c.report(
                     &format!("{at_field}.en_fingerprint"),
                     format!(
@@ -127,18 +127,37 @@ fn check_translations(c: &mut Checker, translations: &Translations, fields: &[(&
     }
 }
 
+/// An incident's translatable fields and their English (`None` where it has no such text):
+/// one list for the translations in the record and those in a texts file beside the dataset.
+pub fn incident_fields(i: &Incident) -> [(&'static str, Option<&str>); 4] {
+    [
+        ("summary", Some(i.summary.as_str())),
+        ("amount_note", i.amount_note.as_deref()),
+        ("vector_detail", Some(i.vector_detail.as_str())),
+        ("attribution_note", i.attribution.note.as_deref()),
+    ]
+}
+
+/// The problems of `translations` given for incident `i` from outside its record (a texts
+/// file beside the dataset, [`crate::load::texts`]), located under `record`: the same rules
+/// as for the record's own translations, so the two can never disagree on what is stale.
+pub fn incident_translation_problems(
+    record: &str,
+    i: &Incident,
+    translations: &Translations,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut c = Checker { problems: &mut problems, record: record.to_string() };
+    check_translations(&mut c, translations, &incident_fields(i));
+    problems
+}
+
 /// Every record that can carry translations: incidents (summary, amount note, vector detail,
 /// attribution note), flow nodes (label) and enforcement actions (title).
 pub(super) fn check_all_translations(data: &Dataset, problems: &mut Vec<Problem>) {
     for (index, i) in data.incidents.iter().enumerate() {
         let mut c = Checker { problems, record: at("incidents", index, &i.id) };
-        let fields = [
-            ("summary", Some(i.summary.as_str())),
-            ("amount_note", i.amount_note.as_deref()),
-            ("vector_detail", Some(i.vector_detail.as_str())),
-            ("attribution_note", i.attribution.note.as_deref()),
-        ];
-        check_translations(&mut c, &i.translations, &fields);
+        check_translations(&mut c, &i.translations, &incident_fields(i));
     }
     for (index, flow) in data.flows.iter().enumerate() {
         for (k, node) in flow.nodes.iter().enumerate() {

@@ -89,6 +89,10 @@ pub enum Notice {
         /// Why it could not be loaded, from the fetch.
         why: String,
     },
+    /// The texts file of the page's language (the incidents' notes in it) could not be
+    /// fetched, read or fitted to the dataset on screen: the notes show in English. The
+    /// value is why, from the fetch or the file's check.
+    TextsNotLoaded(String),
 }
 
 /// Most notices listed one by one; past this the rest are counted in one more line, so an

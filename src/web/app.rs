@@ -82,6 +82,12 @@ pub fn run() {
     let view_now = Memo::new(move |_| reconciled.with(|(v, _)| v.clone()));
     let wanted = Memo::new(move |_| reconciled.with(|(v, _)| v.lang.unwrap_or(page_lang)));
     let words = crate::web::words::follow(wanted);
+    // The incidents' notes in that language, for the site's own dataset, once an incident's
+    // details are opened on the full page (an embed or a slide shows none).
+    let detail = Memo::new(move |_| {
+        reconciled.with(|(v, _)| v.incident.is_some() && v.embed.is_none() && v.present.is_none())
+    });
+    let texts = crate::web::texts::follow(wanted, detail, data_url, shown);
 
     // Every change of view goes through the URL, so back/forward and permalinks work. An
     // address that would not change (Clear filters twice) adds no history entry.
@@ -115,12 +121,14 @@ pub fn run() {
             // follow the reader's language.
             notices: reconciled.with(|(_, n)| {
                 let unread = words.failed.get().map(|(_, why)| why);
-                let all: Vec<view::Notice> = n.iter().cloned().chain(since.notice.get()).collect();
+                let all: Vec<view::Notice> =
+                    n.iter().cloned().chain(since.notice.get()).chain(texts.notice.get()).collect();
                 crate::html::notices::tidy(&all).into_iter().chain(unread).collect()
             }),
             lang: wanted.get(),
             words: words.in_force.get(),
             words_failed: words.failed.with(|f| f.as_ref().is_some_and(|(l, _)| *l == wanted.get())),
+            texts: texts.version.get(),
             refused: crate::html::notices::tidy(&state.refused.get()),
             theme: theme.get(),
             data_url: data_url.get(),

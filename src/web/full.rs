@@ -27,7 +27,7 @@ pub(crate) struct FullPage {
     changes: Part<PartKey>,
     incidents: Part<(PartKey, bool)>,
     footer: Part<(usize, String, String)>,
-    detail: Part<(PartKey, u32)>,
+    detail: Part<(PartKey, u32, u32)>,
     cite: Part<String>,
     figures: Vec<Figure>,
     /// What opened the incident detail on screen, to return to when it closes.
@@ -109,7 +109,7 @@ impl FullPage {
         self.incidents.show((sel.part_key(Block::Incidents), all), || html::incident_table(sel, all));
         let key = footer_key(sel, inputs);
         self.footer.show(key.clone(), || html::footer(Some(&sel.data), &key.1, &key.2));
-        self.show_detail(sel);
+        self.show_detail(sel, inputs.texts);
         self.announce(sel);
         let cite = crate::web::cite::markup(sel, &inputs.ui);
         self.cite.show(cite.clone(), || cite);
@@ -121,13 +121,14 @@ impl FullPage {
     }
 
     /// The selected incident's panel, its flow drawn at the panel's likely width so its
-    /// labels stay legible on a phone; focus moves to its heading when it opens.
-    fn show_detail(&mut self, sel: &Selection) {
+    /// labels stay legible on a phone; focus moves to its heading when it opens. Drawn
+    /// again when the incidents' texts in force (`texts`, their version) change.
+    fn show_detail(&mut self, sel: &Selection, texts: u32) {
         let width = web_sys::window()
             .and_then(|w| w.inner_width().ok())
             .and_then(|w| w.as_f64())
             .map_or(720.0, |w| (w - 64.0).clamp(300.0, 960.0));
-        let key = (sel.part_key(Block::Detail), width as u32);
+        let key = (sel.part_key(Block::Detail), width as u32, texts);
         let showing = self.detail_shows();
         let opened = sel.view.incident.is_some() && showing != sel.view.incident;
         let closed = sel.view.incident.is_none() && showing.is_some();

@@ -43,4 +43,6 @@ pub struct Inputs {
     pub words: crate::lang::Locale,
     /// The asked language's words could not be had: the page shows the ones it has.
     pub words_failed: bool,
+    /// Bumped when the incidents' texts in force change ([`crate::web::texts`]).
+    pub texts: u32,
 }

@@ -25,6 +25,7 @@ pub mod releases;
 pub mod screen;
 pub mod state;
 pub mod status;
+pub mod texts;
 pub mod words;
 
 /// Installs the panic hook and starts the dashboard on the page, adopting the first view
