@@ -74,7 +74,18 @@ pub fn shortest(v: f64) -> String {
         let digits = digits_of(whole);
         return format!("{sign}{}", ascii(&digits));
     }
-    let (digits, exp10) = shortest_digits(m, e);
+    let (digits, exp10) = match shortest_fast(v.abs(), m, e) {
+        Some((mut q, mut places)) => {
+            while places > 0 && q % 10 == 0 {
+                q /= 10;
+                places -= 1;
+            }
+            let digits = digits_of(q);
+            let exp10 = digits.len() as i64 - places as i64;
+            (digits, exp10)
+        }
+        None => shortest_digits(m, e),
+    };
     let len = digits.len() as i64;
     let mut out = String::with_capacity(digits.len() + 8);
     out.push_str(sign);
@@ -140,13 +151,10 @@ fn digits_of(mut n: u64) -> Vec<u8> {
     out
 }
 
-/// `m × 2^e × 10^places` rounded to a whole number, ties to even, when machine integers
-/// hold it exactly (a coordinate, an amount, a share): `None` sends the rest to
-/// [`units_exact`].
-fn units_fast(m: u64, e: i32, places: usize) -> Option<u64> {
-    if m == 0 {
-        return Some(0);
-    }
+/// `m × 2^e × 10^places` as its whole part, how the rest compares with one half, and
+/// whether there is no rest, when machine integers hold it exactly (a coordinate, an amount,
+/// a share): `None` sends the rest to the exact expansion.
+fn scaled(m: u64, e: i32, places: usize) -> Option<(u64, Ordering, bool)> {
     if places > 19 {
         return None;
     }
@@ -155,19 +163,53 @@ fn units_fast(m: u64, e: i32, places: usize) -> Option<u64> {
         if e > 10 {
             return None;
         }
-        return u64::try_from(u128::from(m << e) * scale).ok();
+        return u64::try_from(u128::from(m << e) * scale).ok().map(|w| (w, Ordering::Less, true));
     }
     let shift = e.unsigned_abs();
     // m × 10^places < 2^53 × 2^64: past 117 bits of fraction it is under half a unit.
     let x = u128::from(m) * scale;
     if shift > 117 {
-        return Some(0);
+        return Some((0, Ordering::Less, m == 0));
     }
-    let whole = x >> shift;
+    let whole = u64::try_from(x >> shift).ok()?;
     let rest = x & ((1u128 << shift) - 1);
-    let half = 1u128 << (shift - 1);
-    let up = rest > half || (rest == half && whole & 1 == 1);
-    u64::try_from(whole + u128::from(up)).ok()
+    Some((whole, rest.cmp(&(1u128 << (shift - 1))), rest == 0))
+}
+
+/// `m × 2^e × 10^places` rounded to a whole number, ties to even, in machine integers.
+fn units_fast(m: u64, e: i32, places: usize) -> Option<u64> {
+    let (whole, half, _) = scaled(m, e, places)?;
+    let up = half == Ordering::Greater || (half == Ordering::Equal && whole % 2 == 1);
+    whole.checked_add(u64::from(up))
+}
+
+/// Exact powers of ten as `f64`, for reading a candidate back.
+const POW10: [f64; 18] =
+    [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17];
+
+/// [`shortest_digits`] in machine integers for a number of at most 17 places whose digits
+/// fit below 2^53: the fewest places at which the whole number of units either side of
+/// `v` reads back as `v`, as that number and its places. A candidate `q / 10^p` with
+/// `q < 2^53` and `p ≤ 22` reads back by one correctly rounded division, exactly as the
+/// text would be read (nearest, ties to even). `None` when it cannot tell.
+fn shortest_fast(v: f64, m: u64, e: i32) -> Option<(u64, usize)> {
+    for (p, &scale) in POW10.iter().enumerate() {
+        let (whole, half, exact) = scaled(m, e, p)?;
+        if exact {
+            return Some((whole, p));
+        }
+        if whole >= 1 << 53 {
+            return None;
+        }
+        let reads = |q: u64| q as f64 / scale == v;
+        match (reads(whole), reads(whole + 1)) {
+            (true, true) => return Some((if half == Ordering::Less { whole } else { whole + 1 }, p)),
+            (true, false) => return Some((whole, p)),
+            (false, true) => return Some((whole + 1, p)),
+            (false, false) => {}
+        }
+    }
+    None
 }
 
 /// [`units_fast`] for every number, from its exact decimal expansion, as digits.

@@ -699,7 +699,7 @@ impl Writer {
     /// A number value (whole numbers without a fraction; a non-finite one as `null`).
     pub fn number(&mut self, v: f64) -> &mut Writer {
         if v.is_finite() {
-            let _ = write!(self.out, "{v}");
+            self.out.push_str(&crate::decimal::shortest(v));
         } else {
             self.out.push_str("null");
         }

@@ -1,6 +1,7 @@
 //! The numbers behind each chart as a table (`<table data-table="NAME">` on the page), so
 //! screen readers, print and copy-paste get exactly what the chart shows, with sources.
 
+use crate::decimal::{fixed, shortest};
 use crate::aggregate::{FlowGraph, PublishedData, TimelineData, YearlyData};
 use crate::format::{money, percent};
 use crate::model::{Dataset, Date};
@@ -12,9 +13,9 @@ pub(crate) fn plain_usd(usd: f64) -> String {
     if !usd.is_finite() {
         String::new()
     } else if usd.fract() == 0.0 && usd.abs() < 1e15 {
-        format!("{usd:.0}")
+        fixed(usd, 0)
     } else {
-        format!("{usd}")
+        shortest(usd)
     }
 }
 

@@ -2,6 +2,7 @@
 //! proportional to the amount, colour by victim category; the largest labelled without
 //! overlaps; enforcement actions on a lane of their own.
 
+use crate::decimal::{fixed, shortest, Fixed};
 use crate::aggregate::{TimelineData, TimelinePoint};
 use crate::layout::labels::{self, Anchor, Request};
 use crate::layout::scale::{Linear, Log, Projection, Scale};
@@ -45,16 +46,18 @@ fn draw_density(c: &Canvas, f: &Frame, points: &[&TimelinePoint]) -> Result<(), 
     // Shade k (1..=SHADES) holds the cells of k thefts, the last one those of more.
     const SHADES: usize = 5;
     let mut shades: Vec<(String, usize)> = vec![(String::new(), 0); SHADES];
+    let cell = shortest(CELL);
     for ((cx, cy), n) in cells {
         let shade = &mut shades[n.min(SHADES) - 1];
-        let _ = write!(shade.0, "M{:.0} {:.0}h{CELL}v{CELL}h-{CELL}z", cx as f64 * CELL, cy as f64 * CELL);
+        let (x, y) = (Fixed(cx as f64 * CELL, 0), Fixed(cy as f64 * CELL, 0));
+        let _ = write!(shade.0, "M{x} {y}h{cell}v{cell}h-{cell}z");
         shade.1 += n;
     }
     let fill = crate::render::theme::Palette::hex(c.palette.muted);
     let count = points.len().to_string();
     c.doc.open("g", &[("class", "density"), ("aria-hidden", "true"), ("data-count", &count)]);
     for (k, (d, n)) in shades.iter().enumerate().filter(|(_, (d, _))| !d.is_empty()) {
-        let opacity = format!("{:.2}", (0.25 + 0.15 * (k + 1) as f64).min(1.0));
+        let opacity = fixed((0.25 + 0.15 * (k + 1) as f64).min(1.0), 2);
         c.doc.element(
             "path",
             &[("d", d), ("fill", &fill), ("fill-opacity", &opacity), ("data-count", &n.to_string())],
@@ -447,7 +450,7 @@ pub fn draw(
     for pt in &order {
         let (cx, cy, r) = (f.date_x(pt.date), f.y.map(pt.usd), f.radius(pt.usd));
         let tip = point_tip(pt, source_title);
-        let (date, usd, radius) = (pt.date.to_string(), pt.usd.to_string(), format!("{r:.4}"));
+        let (date, usd, radius) = (pt.date.to_string(), shortest(pt.usd), fixed(r, 4));
         let mut attrs = mark_attrs("incident", &tip);
         attrs.extend([
             ("data-incident", pt.id.as_str()),
@@ -506,10 +509,10 @@ pub fn draw(
         };
         let label = short_label(pt);
         let (x0, y0, x1, y1) = (
-            format!("{:.1}", placed.rect.x0),
-            format!("{:.1}", placed.rect.y0),
-            format!("{:.1}", placed.rect.x1),
-            format!("{:.1}", placed.rect.y1),
+            fixed(placed.rect.x0, 1),
+            fixed(placed.rect.y0, 1),
+            fixed(placed.rect.x1, 1),
+            fixed(placed.rect.y1, 1),
         );
         c.doc.open(
             "g",
@@ -582,7 +585,7 @@ fn draw_after_lane(
     let mid = (lane.y0 + lane.y1) / 2.0 + 4.0;
     for e in &data.after {
         let tip = after_tip(e, source_title);
-        let (date, usd) = (e.date.to_string(), e.usd.map(|u| u.to_string()).unwrap_or_default());
+        let (date, usd) = (e.date.to_string(), e.usd.map(shortest).unwrap_or_default());
         let mut attrs = mark_attrs(e.kind.slug(), &tip);
         attrs.extend([
             ("data-coop", e.id.as_str()),

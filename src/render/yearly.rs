@@ -1,6 +1,7 @@
 //! Yearly totals: the dataset's incidents summed per year and stacked by victim category,
 //! with each research firm's or official body's reported figure drawn beside the bar.
 
+use crate::decimal::{fixed, shortest};
 use crate::aggregate::{ReportedMark, YearlyData};
 use crate::layout::scale::{nice_axis, Linear, Projection, Scale};
 use crate::layout::{lanes, text};
@@ -89,7 +90,7 @@ fn draw_official_firm(
             ("total", &money(bar.total)),
         ],
     );
-    let (year, usd) = (bar.year.to_string(), bar.official_firm.to_string());
+    let (year, usd) = (bar.year.to_string(), shortest(bar.official_firm));
     let mut attrs = mark_attrs("official-firm", &tip);
     attrs.extend([("data-year", year.as_str()), ("data-usd", usd.as_str())]);
     c.doc.open("g", &attrs);
@@ -305,7 +306,7 @@ pub fn draw(
                 ("incidents", &words::incidents(bar.count)),
             ],
         );
-        let (year, usd, count) = (bar.year.to_string(), bar.total.to_string(), bar.count.to_string());
+        let (year, usd, count) = (bar.year.to_string(), shortest(bar.total), bar.count.to_string());
         let mut attrs = mark_attrs("bar", &tip);
         attrs.extend([
             ("data-year", year.as_str()),
@@ -386,10 +387,10 @@ pub fn draw(
             let lane = lane as f64;
             // How far a crowded figure stepped off its level, in whole pixels (the tooltip
             // and the table keep its exact value).
-            let stepped = format!("{:.0}", cy - level);
+            let stepped = fixed(cy - level, 0);
             let cx = x1 + bar_pad + r + lane * lane_w;
             let tip = reported_tip(m, &source_title(&m.source));
-            let (usd, year) = (m.usd.to_string(), m.year.to_string());
+            let (usd, year) = (shortest(m.usd), m.year.to_string());
             let mut attrs = mark_attrs("reported", &tip);
             attrs.extend([
                 ("data-publisher", m.publisher.as_str()),
