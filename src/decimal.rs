@@ -193,6 +193,11 @@ const POW10: [f64; 18] =
 /// `q < 2^53` and `p ≤ 22` reads back by one correctly rounded division, exactly as the
 /// text would be read (nearest, ties to even). `None` when it cannot tell.
 fn shortest_fast(v: f64, m: u64, e: i32) -> Option<(u64, usize)> {
+    // From 2^53 up a candidate may end in zeros before the point, which no number of
+    // places reaches.
+    if e > 0 {
+        return None;
+    }
     for (p, &scale) in POW10.iter().enumerate() {
         let (whole, half, exact) = scaled(m, e, p)?;
         if exact {

@@ -102,6 +102,23 @@ fn short_mantissas_at_every_exponent_write_their_shortest_digits() {
     }
 }
 
+#[test]
+fn of_two_shortest_candidates_the_nearer_is_written_and_a_tie_rounds_up() {
+    // An odd mantissa of b bits over 2^k has an exact expansion ending in 5; where it is
+    // 17 digits long both neighbours one digit shorter read back (1 + 2^-17, 513 + 2^-14),
+    // and the standard library writes the upper one.
+    for bits in 10..=53u32 {
+        for k in 1..=60 {
+            for j in 0..20u64 {
+                let m = (1u64 << (bits - 1)) + 2 * j * 7919 % (1u64 << (bits - 2)).max(2) + 1;
+                let v = m as f64 / 2f64.powi(k);
+                assert_eq!(shortest(v), format!("{v}"), "{{}} of {m} / 2^{k}");
+            }
+        }
+    }
+    assert_eq!(shortest(1.0 + 2f64.powi(-17)), format!("{}", 1.0 + 2f64.powi(-17)));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(20_000))]
 
