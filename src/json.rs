@@ -507,6 +507,7 @@ impl<'a> Reader<'a> {
         }
         let (raw, value) = self.number()?;
         if raw.contains(['.', 'e', 'E']) {
+            let value = crate::decimal::Shortest(value);
             return Err(self.error(format!("invalid type: floating point `{value}`, expected {ty}")));
         }
         match raw.parse::<i64>() {

@@ -161,7 +161,9 @@ pub fn standalone(
     let mut out = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{height}" viewBox="0 0 {w} {height}" font-family="{}"><rect x="0" y="0" width="{w}" height="{height}" fill="{}"/>"#,
         escape(FONT_FAMILY),
-        Palette::hex(p.background)
+        Palette::hex(p.background),
+        w = Shortest(w),
+        height = Shortest(height)
     );
     let mut y = MARGIN - 4.0;
     text_lines(&mut out, &lines.title, &mut y, TITLE, &fg, true);

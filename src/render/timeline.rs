@@ -6,7 +6,7 @@ use crate::decimal::{fixed, shortest, Fixed};
 use crate::aggregate::{TimelineData, TimelinePoint};
 use crate::layout::labels::{self, Anchor, Request};
 use crate::layout::scale::{Linear, Log, Projection, Scale};
-use crate::layout::{text, Rect};
+use crate::layout::{clamp, text, Rect};
 use crate::model::{Category, Date, EnforcementKind};
 use crate::phrase::{fill, t};
 use crate::render::theme::{Palette, Symbol, Theme};
@@ -262,7 +262,7 @@ pub fn frame(data: &TimelineData, size: Size, top: f64) -> Frame {
         (!data.after.is_empty()).then(|| Rect::new(plot.x0, lane.y1 + 8.0, plot.x1, lane.y1 + 8.0 + lane_h));
     let day0 = data.start.days_since_epoch() as f64;
     let day1 = (data.end.days_since_epoch() as f64).max(day0 + 1.0);
-    let max_radius = (plot.height() / 9.0).clamp(8.0, 28.0);
+    let max_radius = clamp(plot.height() / 9.0, 8.0, 28.0);
     // Pad the data range by the largest marker so markers stay inside the plot.
     let inner = Rect::new(
         plot.x0 + max_radius * 0.6,
@@ -285,7 +285,7 @@ pub fn frame(data: &TimelineData, size: Size, top: f64) -> Frame {
 /// plot's width whole (a phone gets the short one, never a sentence cut with "…").
 fn scale_note(data: &TimelineData, width: f64) -> String {
     let binned = data.points.len().saturating_sub(MAX_MARKS);
-    let (n, min) = (words::count(binned), MIN_RADIUS.to_string());
+    let (n, min) = (words::count(binned), shortest(MIN_RADIUS));
     let values = [("n", n.as_str()), ("min", min.as_str())];
     let keys = if binned > 0 {
         [
@@ -526,7 +526,7 @@ pub fn draw(
             // From the marker's edge towards the label's nearest point.
             let (mx, my) = (f.date_x(pt.date), f.y.map(pt.usd));
             let (lx, ly) =
-                (mx.clamp(placed.rect.x0, placed.rect.x1), my.clamp(placed.rect.y0, placed.rect.y1));
+                (clamp(mx, placed.rect.x0, placed.rect.x1), clamp(my, placed.rect.y0, placed.rect.y1));
             let (dx, dy) = (lx - mx, ly - my);
             let d = (dx * dx + dy * dy).sqrt().max(1e-9);
             let r = f.radius(pt.usd) + 1.0;

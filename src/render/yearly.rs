@@ -214,7 +214,7 @@ fn marker_lanes(
     (top, bottom): (f64, f64),
 ) -> (f64, f64, Vec<(usize, f64)>) {
     let lanes_for = |lane_w: f64| (((column + pad + 1.0) / lane_w).floor() as usize).max(1);
-    let mut r = (column * 0.17).clamp(4.0, 7.0);
+    let mut r = crate::layout::clamp(column * 0.17, 4.0, 7.0);
     loop {
         // A marker's box is its symbol and level line: 2r + 2 wide, 2r tall; lanes keep a
         // pixel between boxes (coordinates are rounded to whole pixels) and a lane's figures

@@ -60,7 +60,7 @@ pub(crate) fn show_tip(host: &web_sys::Element, mark: &web_sys::Element) {
     };
     tip.set_text_content(Some(&text));
     let (b, r) = (host.get_bounding_client_rect(), mark.get_bounding_client_rect());
-    let x = (r.left() + r.width() / 2.0 - b.left()).clamp(0.0, b.width());
+    let x = crate::layout::clamp(r.left() + r.width() / 2.0 - b.left(), 0.0, b.width());
     tip.set_class_name(&format!("tooltip {}", tip_side(x, b.width())));
     if let Some(style) = tip.dyn_ref::<web_sys::HtmlElement>().map(|t| t.style()) {
         // Out of the flow whatever the stylesheet: a tooltip that resized the box would
