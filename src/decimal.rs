@@ -295,7 +295,7 @@ fn shortest_digits(m: u64, e: i32) -> (Vec<u8>, i64) {
     };
     let above = half_unit(true);
     let below = if m == 1 << 52 && e > -1074 { half_unit(false) } else { above.clone() };
-    let even = m % 2 == 0;
+    let even = m.is_multiple_of(2);
     let within = |gap: Ordering| gap == Ordering::Less || (even && gap == Ordering::Equal);
     let exp10 = n as i64 - k as i64;
     for p in 1..n {
@@ -400,7 +400,11 @@ impl Big {
                 self.0.push(carry);
             }
         }
-        self.0.splice(0..0, std::iter::repeat_n(0, words));
+        if words > 0 {
+            let mut shifted = vec![0; words];
+            shifted.extend_from_slice(&self.0);
+            self.0 = shifted;
+        }
     }
 
     fn add(&mut self, other: &Big) {

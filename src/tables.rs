@@ -1,8 +1,8 @@
 //! The numbers behind each chart as a table (`<table data-table="NAME">` on the page), so
 //! screen readers, print and copy-paste get exactly what the chart shows, with sources.
 
-use crate::decimal::{fixed, shortest};
 use crate::aggregate::{FlowGraph, PublishedData, TimelineData, YearlyData};
+use crate::decimal::{fixed, shortest};
 use crate::format::{money, percent};
 use crate::model::{Dataset, Date};
 use crate::phrase::{fill, t};

@@ -3,6 +3,8 @@
 //! (any bit pattern, the extremes, subnormals, powers of two, halves that round to even).
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
+// Native only, as proptest is; the code is the same in the WebAssembly.
+#![cfg(not(target_arch = "wasm32"))]
 
 use heist_ledger::decimal::{fixed, shortest, Fixed, Shortest};
 use proptest::prelude::*;

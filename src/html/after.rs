@@ -89,7 +89,8 @@ fn years_headers() -> [String; 8] {
 /// A bar the width of the table cell: stolen, and within it held, and within that returned,
 /// on one dollar scale (`max` is the largest year's theft).
 fn bar(stolen: f64, t: &Tally, max: f64) -> String {
-    let w = |v: f64| Fixed(if max > 0.0 { crate::layout::clamp(v / max * 1000.0, 0.0, 1000.0) } else { 0.0 }, 1);
+    let w =
+        |v: f64| Fixed(if max > 0.0 { crate::layout::clamp(v / max * 1000.0, 0.0, 1000.0) } else { 0.0 }, 1);
     format!(
         r#"<svg class="after-bar" viewBox="0 0 1000 12" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="stolen" width="{}" height="12"/><rect class="held" width="{}" height="12"/><rect class="returned" width="{}" height="12"/></svg>"#,
         w(stolen),

@@ -2,8 +2,8 @@
 //! publication date, with the window it covers drawn as a bar on the same time axis and a
 //! dashed line from each figure to the one that revised it.
 
-use crate::decimal::shortest;
 use crate::aggregate::{PublishedData, PublishedPoint};
+use crate::decimal::shortest;
 use crate::layout::scale::{nice_axis, Linear, Projection, Scale};
 use crate::phrase::{fill, t};
 use crate::render::theme::{Palette, Symbol, Theme};

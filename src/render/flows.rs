@@ -2,8 +2,8 @@
 //! they carry, estimated amounts faded with a dashed edge, labels with amount and share in
 //! full (beside the nodes, or keyed to a list below the diagram when the chart is narrow).
 
-use crate::decimal::{shortest, Fixed};
 use crate::aggregate::{FlowGraph, NOT_TRACED_ID};
+use crate::decimal::{shortest, Fixed};
 use crate::layout::flow_labels::{self, Frame, NodeText, Place, Plan, Style};
 use crate::layout::sankey::LinkIn;
 use crate::model::NodeKind;

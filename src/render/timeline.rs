@@ -2,8 +2,8 @@
 //! proportional to the amount, colour by victim category; the largest labelled without
 //! overlaps; enforcement actions on a lane of their own.
 
-use crate::decimal::{fixed, shortest, Fixed};
 use crate::aggregate::{TimelineData, TimelinePoint};
+use crate::decimal::{fixed, shortest, Fixed};
 use crate::layout::labels::{self, Anchor, Request};
 use crate::layout::scale::{Linear, Log, Projection, Scale};
 use crate::layout::{clamp, text, Rect};

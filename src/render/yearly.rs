@@ -1,8 +1,8 @@
 //! Yearly totals: the dataset's incidents summed per year and stacked by victim category,
 //! with each research firm's or official body's reported figure drawn beside the bar.
 
-use crate::decimal::{fixed, shortest};
 use crate::aggregate::{ReportedMark, YearlyData};
+use crate::decimal::{fixed, shortest};
 use crate::layout::scale::{nice_axis, Linear, Projection, Scale};
 use crate::layout::{lanes, text};
 use crate::model::{Category, FigureNature};
