@@ -1,6 +1,7 @@
 //! An `f64` as decimal text, byte for byte as the standard library writes it with `{}` (the
 //! fewest digits that read back as the same number, the nearest of them when two would) and
-//! with `{:.N}` (rounded to N places, ties to even), without core's float formatting: its
+//! with `{:.N}` (rounded to N places, ties to even), and `{:e}` for the checker's messages
+//! about numbers far out of range, without core's float formatting: its
 //! Grisu and Dragon routines, their big integers and their table of cached powers were about
 //! as large as everything else `core::fmt` brings to the page's WebAssembly.
 //!
@@ -63,29 +64,7 @@ pub fn shortest(v: f64) -> String {
         return word.to_string();
     }
     let sign = if v.is_sign_negative() { "-" } else { "" };
-    let (m, e) = parts(v);
-    if m == 0 {
-        return format!("{sign}0");
-    }
-    // A whole number below 2^53 needs all its digits: every number of fewer significant
-    // digits is at least 1 away, and half a unit of its last binary place is at most 1/2.
-    if e == 0 || ((-52..0).contains(&e) && m.trailing_zeros() >= e.unsigned_abs()) {
-        let whole = if e == 0 { m } else { m >> e.unsigned_abs() };
-        let digits = digits_of(whole);
-        return format!("{sign}{}", ascii(&digits));
-    }
-    let (digits, exp10) = match shortest_fast(v.abs(), m, e) {
-        Some((mut q, mut places)) => {
-            while places > 0 && q % 10 == 0 {
-                q /= 10;
-                places -= 1;
-            }
-            let digits = digits_of(q);
-            let exp10 = digits.len() as i64 - places as i64;
-            (digits, exp10)
-        }
-        None => shortest_digits(m, e),
-    };
+    let Some((digits, exp10)) = shortest_parts(v) else { return format!("{sign}0") };
     let len = digits.len() as i64;
     let mut out = String::with_capacity(digits.len() + 8);
     out.push_str(sign);
@@ -107,6 +86,45 @@ pub fn shortest(v: f64) -> String {
         }
     }
     out
+}
+
+/// The same digits as [`shortest`] with an exponent, as `format!("{v:e}")` writes it:
+/// `1.5e-7`, `1e308`, `0e0`.
+pub fn exponent(v: f64) -> String {
+    if let Some(word) = special(v) {
+        return word.to_string();
+    }
+    let sign = if v.is_sign_negative() { "-" } else { "" };
+    let Some((digits, exp10)) = shortest_parts(v) else { return format!("{sign}0e0") };
+    let (first, rest) = digits.split_at(1);
+    let point = if rest.is_empty() { "" } else { "." };
+    format!("{sign}{}{point}{}e{}", ascii(first), ascii(rest), exp10 - 1)
+}
+
+/// The shortest digits of a non-zero finite `v` (no trailing zeros) and where the point
+/// goes: `|v|` reads as `0.DIGITS × 10^exp10`. `None` for zero.
+fn shortest_parts(v: f64) -> Option<(Vec<u8>, i64)> {
+    let (m, e) = parts(v);
+    if m == 0 {
+        return None;
+    }
+    // A whole number below 2^53 needs all its digits: every number of fewer significant
+    // digits is at least 1 away, and half a unit of its last binary place is at most 1/2.
+    let (mut digits, exp10) = if e == 0 || ((-52..0).contains(&e) && m.trailing_zeros() >= e.unsigned_abs()) {
+        let digits = digits_of(if e == 0 { m } else { m >> e.unsigned_abs() });
+        let exp10 = digits.len() as i64;
+        (digits, exp10)
+    } else if let Some((q, places)) = shortest_fast(v.abs(), m, e) {
+        let digits = digits_of(q);
+        let exp10 = digits.len() as i64 - places as i64;
+        (digits, exp10)
+    } else {
+        shortest_digits(m, e)
+    };
+    while digits.len() > 1 && digits.last() == Some(&b'0') {
+        digits.pop();
+    }
+    Some((digits, exp10))
 }
 
 /// What the standard library writes for a number without digits.
@@ -323,16 +341,9 @@ fn shortest_digits(m: u64, e: i32) -> (Vec<u8>, i64) {
                 exp += 1;
             }
         }
-        while out.len() > 1 && out.last() == Some(&b'0') {
-            out.pop();
-        }
         return (out, exp);
     }
-    let mut out = digits;
-    while out.len() > 1 && out.last() == Some(&b'0') {
-        out.pop();
-    }
-    (out, exp10)
+    (digits, exp10)
 }
 
 /// A non-negative whole number in base 2^32, least significant word first, no zero words

@@ -1,18 +1,19 @@
 //! The page's own number writer (`decimal`) against the standard library's, which it
-//! replaces in the WebAssembly: the same bytes for `{}` and `{:.N}` of every kind of `f64`
+//! replaces in the WebAssembly: the same bytes for `{}`, `{:.N}` and `{:e}` of every kind of `f64`
 //! (any bit pattern, the extremes, subnormals, powers of two, halves that round to even).
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 // Native only, as proptest is; the code is the same in the WebAssembly.
 #![cfg(not(target_arch = "wasm32"))]
 
-use heist_ledger::decimal::{fixed, shortest, Fixed, Shortest};
+use heist_ledger::decimal::{exponent, fixed, shortest, Fixed, Shortest};
 use proptest::prelude::*;
 
 /// Both forms of `v` at `places`, ours and the standard library's, or the first difference.
 fn check(v: f64, places: usize) {
     assert_eq!(fixed(v, places), format!("{v:.places$}"), "{{:.{places}}} of {v:e} ({:#x})", v.to_bits());
     assert_eq!(shortest(v), format!("{v}"), "{{}} of {v:e} ({:#x})", v.to_bits());
+    assert_eq!(exponent(v), format!("{v:e}"), "{{:e}} of {v} ({:#x})", v.to_bits());
 }
 
 #[test]
@@ -129,6 +130,7 @@ proptest! {
         let v = f64::from_bits(bits);
         prop_assert_eq!(fixed(v, places), format!("{v:.places$}"));
         prop_assert_eq!(shortest(v), format!("{v}"));
+        prop_assert_eq!(exponent(v), format!("{v:e}"));
     }
 
     #[test]
