@@ -9,7 +9,7 @@
 //! (fewer than 2^64 units of its last place) is worked out in machine integers; everything
 //! else, and `{}`, from the number's exact decimal expansion (an `f64` is `m × 2^e`, so it
 //! has one, at most 767 significant digits long) with small big integers of our own.
-//! `tests/decimal.rs` holds both forms to the standard library's over every kind of `f64`.
+//! `tests/decimal.rs` holds all three forms to the standard library's over every kind of `f64`.
 
 use std::cmp::Ordering;
 use std::fmt;
