@@ -256,15 +256,26 @@ fn every_official_incident_cites_a_primary_text_or_a_copy_of_one() {
 #[test]
 fn the_current_release_is_described_in_the_change_log() {
     let data = shipped();
-    assert_eq!(data.release.id, "2026-12-02");
-    assert_eq!(data.as_of, Date::new(2026, 12, 2));
+    assert_eq!(data.release.id, "2026-12-03");
+    assert_eq!(data.as_of, Date::new(2026, 12, 3));
     let horizon = data.evidence_horizon.expect("the release records its evidence horizon");
     assert!(horizon < data.as_of, "the newest evidence read is older than the release");
     let entry = data.current_changes().expect("an entry for the current release");
-    assert!(entry.added.iter().any(|id| id == "btcturk-2025"), "the excluded BtcTurk 2025 theft, revisited");
-    assert!(entry.revised.iter().any(|r| r.record == "bybit-2025" && r.field.starts_with("edges[")));
-    assert!(entry.revised.iter().any(|r| r.record == "bybit-2025" && r.field == "attribution.confidence"));
+    // Release 2026-12-03 added the exchange rates' sources, and the rates they give.
+    for id in ["fred-aexjpus", "fred-aexkous"] {
+        assert!(entry.added.iter().any(|a| a == id), "{id} is listed as added");
+    }
+    assert!(
+        data.rates.iter().any(|r| r.source == "fred-aexjpus" && r.period == "2025"),
+        "the yen's 2025 average"
+    );
     assert!(!entry.summary.trim().is_empty());
+    // The release before it is still in the log as it was cut.
+    let before =
+        data.changes.iter().find(|c| c.release == "2026-12-02").expect("release 2026-12-02 in the log");
+    assert!(before.added.iter().any(|id| id == "btcturk-2025"), "the excluded BtcTurk 2025 theft, revisited");
+    assert!(before.revised.iter().any(|r| r.record == "bybit-2025" && r.field.starts_with("edges[")));
+    assert!(before.revised.iter().any(|r| r.record == "bybit-2025" && r.field == "attribution.confidence"));
     // Every flow edge says what its dollars rest on.
     for f in &data.flows {
         assert!(f.edges.iter().all(|e| e.basis.is_some()), "{}: an edge without a basis", f.incident);

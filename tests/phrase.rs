@@ -148,23 +148,33 @@ fn every_page_names_every_language_at_its_static_page_and_a_default() {
 }
 
 #[test]
-fn a_korean_room_sees_the_largest_heist_in_won_at_a_rate_the_data_holds_and_a_japanese_one_sees_none_it_lacks(
+fn a_korean_and_a_japanese_room_see_the_largest_heist_in_their_currency_at_a_rate_the_data_holds_and_none_it_lacks(
 ) {
-    let sel = Selection::new(shipped(), ViewState::default(), Theme::Light);
-    let note = |l| {
+    let note = |query: &[(&str, &str)], l| {
+        let pairs: Vec<(String, String)> =
+            query.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let (view, _) = heist_ledger::view::parse(&pairs);
+        let sel = Selection::new(shipped(), view, Theme::Light);
         in_locale(l, || pipeline::headline(&sel))
             .into_iter()
             .find(|f| f.hook == Some("largest"))
             .expect("largest")
             .note
     };
-    // Bybit, 21 February 2025: $1.46B at the dataset's 2025 average of 1,422.16 won.
-    let ko = note(Locale::Ko).expect("a won line");
+    // Bybit, 21 February 2025: $1.46B at the dataset's 2025 averages, 1,422.16 won (News1)
+    // and 149.5686 yen (the Federal Reserve's G.5A, through FRED; the line gives the rate to
+    // two decimals, as the won's).
+    let ko = note(&[], Locale::Ko).expect("a won line");
     assert!(ko.starts_with("약 2조") && ko.contains("억 원(2025년 연평균 환율 1달러 = 1,422.16원"), "{ko}");
-    // The dataset holds no yen rate for 2025: no line, never a neighbouring year's.
-    assert_eq!(note(Locale::Ja), None);
-    assert_eq!(note(Locale::En), None);
-    assert_eq!(note(Locale::Fr), None);
+    let ja = note(&[], Locale::Ja).expect("a yen line");
+    assert!(ja.starts_with("約2180億円") && ja.contains("1ドル＝149.57円") && ja.contains("(FRED)"), "{ja}");
+    assert_eq!(note(&[], Locale::En), None);
+    assert_eq!(note(&[], Locale::Fr), None);
+    // 2026's largest (Kelp DAO, 18 April 2026): the data holds no 2026 average and no rate of
+    // that day in either currency, so no line, never a neighbouring year's or day's.
+    let in_2026 = [("from", "2026"), ("to", "2026")];
+    assert_eq!(note(&in_2026, Locale::Ko), None);
+    assert_eq!(note(&in_2026, Locale::Ja), None);
 }
 
 #[test]

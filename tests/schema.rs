@@ -77,7 +77,7 @@ fn the_reader_holds_every_record_to_the_published_schemas_fields() {
         ("/flows/0/edges/0", Some("FlowEdge")),
         ("/enforcement/0", Some("EnforcementEvent")),
         ("/changes/0", Some("ChangeEntry")),
-        ("/changes/0/revised/0", Some("Revision")),
+        ("/changes/1/revised/0", Some("Revision")),
         ("/outlook/0", Some("Outlook")),
         ("/cooperation/0", Some("Cooperation")),
         ("/flows/0/status/1", Some("StatusPoint")),

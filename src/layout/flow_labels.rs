@@ -4,7 +4,8 @@
 //! a list of the keys with each node's full name and amount. Nothing is ever cut short.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 
 use super::labels::spread;
 use super::sankey::{self, Layout, LinkIn, NodeIn, Options};
@@ -341,17 +342,26 @@ fn mixed(nodes: &[NodeText], links: &[LinkIn], f: Frame, margin: bool) -> Option
                     let (nx, ny) = (clamp(cx, x, x + kw), clamp(centre(r), t, t + key_line));
                     (nx - cx).hypot(ny - centre(r))
                 };
-                // Each place with its distance worked out once: the sort compares them
-                // about twelve times each.
-                let mut reach: Vec<((f64, f64), f64)> = (-24i32..=24)
+                // Each place with its distance worked out once, taken nearest first (the
+                // earlier-made on a tie, as a stable sort would give them) from a heap: the
+                // first clear place is usually among the nearest few dozen of the 1,225, so
+                // sorting them all was most of the work.
+                let places: Vec<(f64, f64)> = (-24i32..=24)
                     .flat_map(|ky| (-12i32..=12).map(move |kx| (kx, ky)))
                     .map(|(kx, ky)| {
                         let x = cx - kw / 2.0 + f64::from(kx) * kw;
                         let t = centre(r) - key_line / 2.0 + f64::from(ky) * key_line / 2.0;
-                        ((x, t), distance(x, t))
+                        (x, t)
                     })
                     .collect();
-                crate::sort::by(&mut reach, &|a, b| a.1.total_cmp(&b.1));
+                // A distance is never negative, and the bits of non-negative floats order as
+                // the floats do.
+                let mut heap: BinaryHeap<Reverse<(u64, usize)>> = places
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &(x, t))| Reverse((distance(x, t).to_bits(), k)))
+                    .collect();
+                let nearest_first = std::iter::from_fn(move || heap.pop().map(|Reverse((_, k))| places[k]));
                 // From the node's nearest edge point to the key's nearest point.
                 let leader = |k: &Rect| {
                     let (kx, ky) = (clamp(cx, k.x0, k.x1), clamp(centre(r), k.y0, k.y1));
@@ -368,9 +378,8 @@ fn mixed(nodes: &[NodeText], links: &[LinkIn], f: Frame, margin: bool) -> Option
                             .any(|o| o.rect.x0 <= x && x <= o.rect.x1 && o.rect.y0 <= y && y <= o.rect.y1)
                     })
                 };
-                reach
-                    .into_iter()
-                    .map(|(at, _)| make(at))
+                nearest_first
+                    .map(make)
                     .find(|b| clear(&b.rect, &ribbons, &blocks, &bounds) && !through(leader(&b.rect)))
                     .map(|mut b| {
                         b.leader = Some(leader(&b.rect));
