@@ -2,6 +2,7 @@
 //! whatever the screen), the incidents in view and each chart's table as CSV and JSON, the
 //! file names that say what and when, and the iframe code that embeds one chart.
 
+use crate::decimal::{fixed, shortest};
 use std::fmt::Write;
 
 use crate::json::Writer;
@@ -254,9 +255,9 @@ fn incident_header(column: &str) -> String {
 fn number(v: f64) -> String {
     // Whole dollars as integers; the dataset's amounts are dollars, not cents.
     if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
+        fixed(v, 0)
     } else {
-        csv_number(&format!("{v}"))
+        csv_number(&shortest(v))
     }
 }
 

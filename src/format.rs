@@ -1,5 +1,7 @@
 //! How numbers read on screen: `$1.46B`, `$661M`, `61%`.
 
+use crate::decimal::fixed;
+
 /// Dollars with a unit suffix and three significant figures, trailing zeros trimmed:
 /// `$1.46B`, `$661M`, `$77.3M`, `$41M`, `$0`. One precision everywhere on the page, so
 /// figures side by side read alike ("$1.69B" beside "$1.23B", never "$1.686B"). A value
@@ -27,7 +29,7 @@ pub fn money(usd: f64) -> String {
         // would round them to even.
         let factor = 10f64.powi(decimals as i32);
         let rounded = (scaled * factor).round() / factor;
-        let text = format!("{rounded:.decimals$}");
+        let text = fixed(rounded, decimals);
         if unit > 0 && text == "1000" {
             unit -= 1;
             continue;
@@ -48,9 +50,9 @@ pub fn percent(share: f64) -> String {
     }
     let p = share * 100.0;
     if p.abs() < 10.0 && (p - p.round()).abs() > 0.05 {
-        format!("{p:.1}%")
+        format!("{}%", fixed(p, 1))
     } else {
-        format!("{p:.0}%")
+        format!("{}%", fixed(p, 0))
     }
 }
 
@@ -88,7 +90,7 @@ pub fn count(n: f64) -> String {
         return "n/a".to_string();
     }
     let whole = dollars_exact(n.trunc()).replacen('$', "", 1);
-    let fraction = format!("{:.4}", n.abs().fract());
+    let fraction = fixed(n.abs().fract(), 4);
     let fraction = fraction.trim_start_matches('0').trim_end_matches('0').trim_end_matches('.');
     format!("{whole}{fraction}")
 }
@@ -97,7 +99,7 @@ pub fn count(n: f64) -> String {
 /// (`$0.99`, `$12.50`).
 pub fn price(usd: f64) -> String {
     if usd.is_finite() && usd.abs() < 100.0 {
-        format!("{}${:.2}", if usd < 0.0 { "-" } else { "" }, usd.abs())
+        format!("{}${}", if usd < 0.0 { "-" } else { "" }, fixed(usd.abs(), 2))
     } else {
         dollars_exact(usd)
     }
@@ -108,7 +110,7 @@ pub(crate) fn percent_fine(share: f64) -> String {
     if !share.is_finite() {
         return "n/a".to_string();
     }
-    let text = format!("{:.2}", share * 100.0);
+    let text = fixed(share * 100.0, 2);
     format!("{}%", text.trim_end_matches('0').trim_end_matches('.'))
 }
 

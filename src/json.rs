@@ -513,6 +513,7 @@ impl<'a> Reader<'a> {
         }
         let (raw, value) = self.number()?;
         if raw.contains(['.', 'e', 'E']) {
+            let value = crate::decimal::Shortest(value);
             return Err(self.error(format!("invalid type: floating point `{value}`, expected {ty}")));
         }
         match raw.parse::<i64>() {
@@ -705,7 +706,7 @@ impl Writer {
     /// A number value (whole numbers without a fraction; a non-finite one as `null`).
     pub fn number(&mut self, v: f64) -> &mut Writer {
         if v.is_finite() {
-            let _ = write!(self.out, "{v}");
+            self.out.push_str(&crate::decimal::shortest(v));
         } else {
             self.out.push_str("null");
         }

@@ -9,6 +9,7 @@
 //!    [`address`]: web addresses in the data, checked and shown as a browser shows their host;
 //!    [`text`]: case folding by rule, without the Unicode tables;
 //!    [`json`]: a JSON reader and writer without generics; [`sort`]: every sort through one routine;
+//!    [`decimal`]: an `f64` as text, as the standard library writes it, without its float formatting;
 //!    [`lang`]: the six locales a page can speak (the view names one).
 //! 2. [`view`]: what the reader chose to see (filter, sort, theme, selection) and its URL form.
 //! 3. [`aggregate`]: year totals beside reported figures, timeline points, flow graphs;
@@ -59,6 +60,7 @@ pub mod aggregate;
 pub mod briefing;
 pub mod cite;
 pub mod date;
+pub mod decimal;
 pub mod diff;
 pub mod exports;
 pub mod format;

@@ -1,6 +1,7 @@
 //! Turns the bytes of a dataset file into a checked [`Dataset`], or into a list of
 //! problems a person can act on. Never panics, whatever the bytes.
 
+use crate::decimal::fixed;
 use std::fmt;
 
 use crate::json;
@@ -48,7 +49,7 @@ impl LoadError {
 /// A size in megabytes as a reader takes it in: "6.5 MB", "100 MB", "5 MB".
 pub fn megabytes(n: usize) -> String {
     let v = n as f64 / 1_048_576.0;
-    let s = if v >= 10.0 { format!("{v:.0}") } else { format!("{v:.1}") };
+    let s = if v >= 10.0 { fixed(v, 0) } else { fixed(v, 1) };
     format!("{} MB", s.trim_end_matches(".0"))
 }
 
@@ -73,7 +74,7 @@ impl Progress {
     /// One line for the loading status: "12.3 MB of 80.1 MB received", then "Reading 80 MB of
     /// data…". One decimal while receiving, so the figure visibly moves.
     pub fn describe(&self) -> String {
-        let mb = |n: usize| format!("{:.1} MB", n as f64 / 1_048_576.0);
+        let mb = |n: usize| format!("{} MB", fixed(n as f64 / 1_048_576.0, 1));
         match (self.parsing, self.received, self.total) {
             (true, n, _) => format!("Reading {} of data…", megabytes(n)),
             (false, 0, _) => "Loading the incident dataset…".to_string(),

@@ -4,6 +4,7 @@
 //! always read); a CSV takes each number and date as the plain value behind it.
 
 use crate::aggregate::{FlowGraph, PublishedData, TimelineData, YearlyData};
+use crate::decimal::{fixed, shortest};
 use crate::model::{Dataset, Date, FigureNature};
 use crate::phrase::{fill, money, percent, t};
 
@@ -23,9 +24,9 @@ pub(crate) fn plain_usd(usd: f64) -> String {
     if !usd.is_finite() {
         String::new()
     } else if usd.fract() == 0.0 && usd.abs() < 1e15 {
-        format!("{usd:.0}")
+        fixed(usd, 0)
     } else {
-        format!("{usd}")
+        shortest(usd)
     }
 }
 

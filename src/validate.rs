@@ -1,6 +1,7 @@
 //! Checks a parsed dataset for everything its types cannot express, and reports every
 //! problem at once, each naming the record and the field.
 
+use crate::decimal::{exponent, shortest, Fixed, Shortest};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -26,9 +27,9 @@ pub(crate) const MAX_USD: f64 = 1e13;
 /// A number as a reader can take it in, however large or small (`1e308`, `5e-324`).
 fn short_number(v: f64) -> String {
     if (1e-3..1e15).contains(&v.abs()) {
-        format!("{v}")
+        shortest(v)
     } else {
-        format!("{v:e}")
+        exponent(v)
     }
 }
 
@@ -91,9 +92,9 @@ impl Checker<'_> {
 
     fn amount(&mut self, field: &str, value: f64) {
         if !value.is_finite() {
-            self.report(field, format!("must be a finite number of dollars, got {value}"));
+            self.report(field, format!("must be a finite number of dollars, got {}", Shortest(value)));
         } else if value < 0.0 {
-            self.report(field, format!("must not be negative, got {value}"));
+            self.report(field, format!("must not be negative, got {}", Shortest(value)));
         } else if value != 0.0 && !(MIN_USD..=MAX_USD).contains(&value) {
             // Tiny (even subnormal) or astronomical values pass `is_finite` but break every
             // ratio, scale and label drawn from them; no real amount is outside this range.
@@ -226,7 +227,11 @@ pub fn validate(data: &Dataset, today: Date) -> Vec<Problem> {
             if low > incident.usd {
                 c.report(
                     "usd_low",
-                    format!("low estimate {low} is above the best estimate {}", incident.usd),
+                    format!(
+                        "low estimate {} is above the best estimate {}",
+                        Shortest(low),
+                        Shortest(incident.usd)
+                    ),
                 );
             }
         }
@@ -235,13 +240,20 @@ pub fn validate(data: &Dataset, today: Date) -> Vec<Problem> {
             if high < incident.usd {
                 c.report(
                     "usd_high",
-                    format!("high estimate {high} is below the best estimate {}", incident.usd),
+                    format!(
+                        "high estimate {} is below the best estimate {}",
+                        Shortest(high),
+                        Shortest(incident.usd)
+                    ),
                 );
             }
         }
         if let (Some(low), Some(high)) = (incident.usd_low, incident.usd_high) {
             if low > high {
-                c.report("usd_low", format!("low estimate {low} is above the high estimate {high}"));
+                c.report(
+                    "usd_low",
+                    format!("low estimate {} is above the high estimate {}", Shortest(low), Shortest(high)),
+                );
             }
         }
         if let Some(recovered) = incident.recovered_usd {
@@ -289,7 +301,10 @@ pub fn validate(data: &Dataset, today: Date) -> Vec<Problem> {
         if let Some(high) = total.usd_high {
             c.amount("usd_high", high);
             if high < total.usd {
-                c.report("usd_high", format!("high end {high} is below the low end {}", total.usd));
+                c.report(
+                    "usd_high",
+                    format!("high end {} is below the low end {}", Shortest(high), Shortest(total.usd)),
+                );
             }
         }
         if let Some(all) = total.all_actors_usd {
@@ -297,7 +312,11 @@ pub fn validate(data: &Dataset, today: Date) -> Vec<Problem> {
             if all < total.usd {
                 c.report(
                     "all_actors_usd",
-                    format!("theft by all actors ({all}) is below the DPRK figure ({})", total.usd),
+                    format!(
+                        "theft by all actors ({}) is below the DPRK figure ({})",
+                        Shortest(all),
+                        Shortest(total.usd)
+                    ),
                 );
             }
         }
@@ -581,8 +600,9 @@ fn check_edge_bases(data: &Dataset, v3: bool, source_ids: &HashSet<&str>, proble
             c.report(
                 "sum_note",
                 format!(
-                    "the stolen asset sends out ${sent:.0} of a ${:.0} theft: make them agree or say why in sum_note",
-                    flow.theft_usd
+                    "the stolen asset sends out ${} of a ${} theft: make them agree or say why in sum_note",
+                    Fixed(sent, 0),
+                    Fixed(flow.theft_usd, 0)
                 ),
             );
         }
@@ -620,7 +640,7 @@ fn check_basis(
 ) {
     let mismatch = |c: &mut Checker, what: String, want: f64| {
         if !near(usd, want) {
-            c.report(field, format!("{what} is ${want:.0}, but the edge says ${usd:.0}"));
+            c.report(field, format!("{what} is ${}, but the edge says ${}", Fixed(want, 0), Fixed(usd, 0)));
         }
     };
     match basis {
@@ -644,13 +664,20 @@ fn check_basis(
                     format!("{price_date} is after the tracing's as_of {as_of}"),
                 );
             }
-            mismatch(c, format!("{amount} {token} at ${price_usd}"), amount * price_usd);
+            mismatch(
+                c,
+                format!("{} {token} at ${}", Shortest(*amount), Shortest(*price_usd)),
+                amount * price_usd,
+            );
         }
         EdgeBasis::Share { share, of_usd, .. } => {
             if !(*share > 0.0 && *share <= 1.0) {
-                c.report(&format!("{field}.share"), format!("must be above 0 and at most 1, got {share}"));
+                c.report(
+                    &format!("{field}.share"),
+                    format!("must be above 0 and at most 1, got {}", Shortest(*share)),
+                );
             } else {
-                mismatch(c, format!("{share} of ${of_usd:.0}"), share * of_usd);
+                mismatch(c, format!("{} of ${}", Shortest(*share), Fixed(*of_usd, 0)), share * of_usd);
             }
         }
         EdgeBasis::Remainder { of_usd, less_edges, why } => {
@@ -663,7 +690,7 @@ fn check_basis(
                 );
             }
             if let Some(less) = less {
-                mismatch(c, format!("${of_usd:.0} less the named edges"), of_usd - less);
+                mismatch(c, format!("${} less the named edges", Fixed(*of_usd, 0)), of_usd - less);
             }
         }
         EdgeBasis::Carried { of_edges, why } => {
@@ -753,12 +780,17 @@ fn check_stated_shares(data: &Dataset, problems: &mut Vec<Problem>) {
         let Some(share) = total.stated_share else { continue };
         let mut c = Checker { problems: &mut *problems, record: at("reported_totals", index, &total.id) };
         if !(share > 0.0 && share <= 1.0) {
-            c.report("stated_share", format!("must be above 0 and at most 1, got {share}"));
+            c.report("stated_share", format!("must be above 0 and at most 1, got {}", Shortest(share)));
         } else if let Some(all) = total.all_actors_usd.filter(|a| *a > 0.0) {
             if (total.usd / all - share).abs() > 0.1 {
                 c.report(
                     "stated_share",
-                    format!("{share} disagrees with the figures given ({} of {all})", total.usd),
+                    format!(
+                        "{} disagrees with the figures given ({} of {})",
+                        Shortest(share),
+                        Shortest(total.usd),
+                        Shortest(all)
+                    ),
                 );
             }
         }
@@ -1156,8 +1188,10 @@ fn check_flow<'a>(
             c.report(
                 &format!("nodes[{k}] ({})", node.id),
                 format!(
-                    "sends out ${sent:.0} but receives only ${received:.0} (tolerance {:.1}%)",
-                    FLOW_TOLERANCE_SHARE * 100.0
+                    "sends out ${} but receives only ${} (tolerance {}%)",
+                    Fixed(sent, 0),
+                    Fixed(received, 0),
+                    Fixed(FLOW_TOLERANCE_SHARE * 100.0, 1)
                 ),
             );
         }

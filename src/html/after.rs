@@ -7,6 +7,7 @@
 use std::fmt::Write;
 
 use crate::after::{self, Tally, Years};
+use crate::decimal::{Fixed, Shortest};
 use crate::html::common::{a, bdi, english, kind_tag_of};
 use crate::model::{Cooperation, Dataset, Incident, StatusMeasure};
 use crate::phrase::{self, fill, money, percent, t as tr};
@@ -88,9 +89,10 @@ fn years_headers() -> [String; 8] {
 /// A bar the width of the table cell: stolen, and within it held, and within that returned,
 /// on one dollar scale (`max` is the largest year's theft).
 fn bar(stolen: f64, t: &Tally, max: f64) -> String {
-    let w = |v: f64| if max > 0.0 { (v / max * 1000.0).clamp(0.0, 1000.0) } else { 0.0 };
+    let w =
+        |v: f64| Fixed(if max > 0.0 { crate::layout::clamp(v / max * 1000.0, 0.0, 1000.0) } else { 0.0 }, 1);
     format!(
-        r#"<svg class="after-bar" viewBox="0 0 1000 12" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="stolen" width="{:.1}" height="12"/><rect class="held" width="{:.1}" height="12"/><rect class="returned" width="{:.1}" height="12"/></svg>"#,
+        r#"<svg class="after-bar" viewBox="0 0 1000 12" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="stolen" width="{}" height="12"/><rect class="held" width="{}" height="12"/><rect class="returned" width="{}" height="12"/></svg>"#,
         w(stolen),
         w(t.held),
         w(t.returned)
@@ -145,8 +147,8 @@ pub fn years(sel: &Selection) -> String {
     let mut out = format!(
         r#"<h2 id="after-heading">{}</h2><p class="after-gap" data-after-gap data-held="{}" data-returned="{}">{}</p>"#,
         escape(&tr("after.heading")),
-        total.held,
-        total.returned,
+        Shortest(total.held),
+        Shortest(total.returned),
         escape(&gap_sentence(&total, stolen))
     );
     let _ = write!(
@@ -286,12 +288,14 @@ fn status_bar(row: &status::Row) -> String {
     let mut rects = String::new();
     for (m, measure) in StatusMeasure::ALL.iter().zip(row.measures.iter()) {
         if let Some(share) = measure.share {
-            let w = (share * 1000.0).clamp(0.0, 1000.0 - x);
+            let w = crate::layout::clamp(share * 1000.0, 0.0, 1000.0 - x);
             let derived = if measure.derived { " derived" } else { "" };
             let _ = write!(
                 rects,
-                r#"<rect class="{}{derived}" x="{x:.1}" width="{w:.1}" height="12"/>"#,
-                m.slug()
+                r#"<rect class="{}{derived}" x="{}" width="{}" height="12"/>"#,
+                m.slug(),
+                Fixed(x, 1),
+                Fixed(w, 1)
             );
             x += w;
         }

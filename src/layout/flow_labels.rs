@@ -9,7 +9,7 @@ use std::collections::{BinaryHeap, HashMap};
 
 use super::labels::spread;
 use super::sankey::{self, Layout, LinkIn, NodeIn, Options};
-use super::{text, Rect};
+use super::{clamp, text, Rect};
 
 /// A node's texts: its column and the two things a reader must be able to read in full.
 #[derive(Debug, Clone, PartialEq)]
@@ -339,7 +339,7 @@ fn mixed(nodes: &[NodeText], links: &[LinkIn], f: Frame, margin: bool) -> Option
             // Else the nearest clear place a little away, joined to the node by a leader.
             let away = || {
                 let distance = |x: f64, t: f64| {
-                    let (nx, ny) = (cx.clamp(x, x + kw), centre(r).clamp(t, t + key_line));
+                    let (nx, ny) = (clamp(cx, x, x + kw), clamp(centre(r), t, t + key_line));
                     (nx - cx).hypot(ny - centre(r))
                 };
                 // Each place with its distance worked out once, taken nearest first (the
@@ -364,8 +364,8 @@ fn mixed(nodes: &[NodeText], links: &[LinkIn], f: Frame, margin: bool) -> Option
                 let nearest_first = std::iter::from_fn(move || heap.pop().map(|Reverse((_, k))| places[k]));
                 // From the node's nearest edge point to the key's nearest point.
                 let leader = |k: &Rect| {
-                    let (kx, ky) = (cx.clamp(k.x0, k.x1), centre(r).clamp(k.y0, k.y1));
-                    [kx.clamp(r.x0, r.x1), ky.clamp(r.y0, r.y1), kx, ky]
+                    let (kx, ky) = (clamp(cx, k.x0, k.x1), clamp(centre(r), k.y0, k.y1));
+                    [clamp(kx, r.x0, r.x1), clamp(ky, r.y0, r.y1), kx, ky]
                 };
                 // The leader runs through no label either (read at every pixel or so of it).
                 let through = |[x0, y0, x1, y1]: [f64; 4]| {

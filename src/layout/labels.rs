@@ -123,7 +123,7 @@ pub fn place(requests: &[Request], bounds: Rect, max: usize) -> Vec<Placed> {
                 })
                 .collect();
             let distance = |rect: &Rect| {
-                let (nx, ny) = (r.x.clamp(rect.x0, rect.x1), r.y.clamp(rect.y0, rect.y1));
+                let (nx, ny) = (super::clamp(r.x, rect.x0, rect.x1), super::clamp(r.y, rect.y0, rect.y1));
                 (nx - r.x).hypot(ny - r.y)
             };
             crate::sort::by(&mut reach, &|a, b| distance(&a.0).total_cmp(&distance(&b.0)));

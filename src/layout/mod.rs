@@ -9,6 +9,20 @@ pub mod sankey;
 pub mod scale;
 pub mod text;
 
+/// `x` held within `lo..=hi`, as `f64::clamp` does (a NaN stays NaN), but never panicking:
+/// std's panics when `lo > hi` and its message prints both bounds with `{:?}`, which alone
+/// kept core's float formatting in the page's WebAssembly. With `lo > hi` this gives `hi`
+/// for an `x` above it and `lo` for one below `lo`.
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo {
+        lo
+    } else if x > hi {
+        hi
+    } else {
+        x
+    }
+}
+
 /// An axis-aligned box in chart pixels, `y` growing downwards.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {

@@ -162,7 +162,7 @@ impl Projection {
     /// range reads as that range's end (a drag that runs past the plot).
     pub fn svg_to_position(&self, x: f64, y: f64) -> Position {
         let (lo, hi) = (self.x.r0.min(self.x.r1), self.x.r0.max(self.x.r1));
-        Position { x: self.x.invert(x.clamp(lo, hi)), y: self.y.invert(y) }
+        Position { x: self.x.invert(super::clamp(x, lo, hi)), y: self.y.invert(y) }
     }
 }
 

@@ -8,6 +8,7 @@
 //! thin space before `%`); German `61 %` with U+00A0 (DIN 5008 spaces the sign; CLDR's
 //! pattern uses the no-break space).
 
+use crate::decimal::fixed;
 use crate::locale::{Locale, MISSING};
 
 /// U+202F NARROW NO-BREAK SPACE: French grouping and the space before `%`.
@@ -63,9 +64,9 @@ pub fn decimal(locale: Locale, x: f64, decimals: usize) -> String {
     if !x.is_finite() {
         return MISSING.to_string();
     }
-    // Rust's float formatting rounds the exact binary value correctly, so the digits are
-    // the same natively and in wasm.
-    let text = format!("{:.*}", decimals.min(12), x.abs());
+    // Rounded from the exact binary value (as Rust's `{:.N}` does), so the digits are the
+    // same natively and in wasm.
+    let text = fixed(x.abs(), decimals.min(12));
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let fraction = fraction.trim_end_matches('0');
     let negative = x < 0.0 && (whole.bytes().any(|b| b != b'0') || !fraction.is_empty());

@@ -46,7 +46,7 @@ impl ChartKind {
             ChartKind::Flows => (0.66, 360.0, 720.0, 1280.0, 0.6),
             ChartKind::Figures => (0.42, 320.0, 480.0, 0.0, 0.0),
         };
-        let height = (w * share).clamp(lo, hi).max(floor_at_0 - floor_slope * w);
+        let height = crate::layout::clamp(w * share, lo, hi).max(floor_at_0 - floor_slope * w);
         Size { width, height: height.round() as u32 }
     }
 }

@@ -3,6 +3,7 @@
 //! downloaded or rendered file needs no caption added. Plain SVG attributes only (no CSS),
 //! so editors open it as the browser shows it.
 
+use crate::decimal::{Fixed, Shortest};
 use std::fmt::Write;
 
 use crate::layout::text;
@@ -58,7 +59,10 @@ fn text_lines(out: &mut String, lines: &[String], y: &mut f64, size: f64, fill: 
         *y += text::line_height(size);
         let _ = write!(
             out,
-            r#"<text x="{MARGIN}" y="{y:.1}" font-size="{size}"{} fill="{fill}">{}</text>"#,
+            r#"<text x="{}" y="{}" font-size="{}"{} fill="{fill}">{}</text>"#,
+            Shortest(MARGIN),
+            Fixed(*y, 1),
+            Shortest(size),
             if bold { r#" font-weight="bold""# } else { "" },
             escape(l)
         );
@@ -157,7 +161,9 @@ pub fn standalone(
     let mut out = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{height}" viewBox="0 0 {w} {height}" font-family="{}"><rect x="0" y="0" width="{w}" height="{height}" fill="{}"/>"#,
         escape(FONT_FAMILY),
-        Palette::hex(p.background)
+        Palette::hex(p.background),
+        w = Shortest(w),
+        height = Shortest(height)
     );
     let mut y = MARGIN - 4.0;
     text_lines(&mut out, &lines.title, &mut y, TITLE, &fg, true);
@@ -167,7 +173,13 @@ pub fn standalone(
     let x = (w - shown_w) / 2.0;
     let nested = chart_svg.replacen(
         "<svg ",
-        &format!(r#"<svg x="{x:.1}" y="{head_h:.1}" width="{shown_w:.1}" height="{shown_h:.1}" "#),
+        &format!(
+            r#"<svg x="{}" y="{}" width="{}" height="{}" "#,
+            Fixed(x, 1),
+            Fixed(head_h, 1),
+            Fixed(shown_w, 1),
+            Fixed(shown_h, 1)
+        ),
         1,
     );
     let nested = strip_first_size(&nested);

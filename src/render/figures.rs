@@ -3,6 +3,7 @@
 //! dashed line from each figure to the one that revised it.
 
 use crate::aggregate::{PublishedData, PublishedPoint};
+use crate::decimal::shortest;
 use crate::layout::scale::{nice_axis, Linear, Projection, Scale};
 use crate::phrase::{fill, t};
 use crate::render::theme::{Palette, Symbol, Theme};
@@ -175,7 +176,7 @@ pub fn draw(
         let cy = y.map(q.usd);
         let (wx0, wx1, px) = (x_of(q.period.0), x_of(q.period.1), x_of(q.published));
         let tip = point_tip(q, data, source_title);
-        let (usd, published) = (q.usd.to_string(), q.published.to_string());
+        let (usd, published) = (shortest(q.usd), q.published.to_string());
         let mut attrs = mark_attrs("published", &tip);
         attrs.extend([
             ("data-publisher", q.publisher.as_str()),

@@ -3,6 +3,7 @@
 //! full (beside the nodes, or keyed to a list below the diagram when the chart is narrow).
 
 use crate::aggregate::{FlowGraph, NOT_TRACED_ID};
+use crate::decimal::{shortest, Fixed};
 use crate::layout::flow_labels::{self, Frame, NodeText, Place, Plan, Style};
 use crate::layout::sankey::LinkIn;
 use crate::model::NodeKind;
@@ -232,7 +233,7 @@ pub fn draw(
         }
         let link = &g.links[k];
         let tip = link_tip(g, k, source_title);
-        let usd = link.usd.to_string();
+        let usd = shortest(link.usd);
         let mut attrs = mark_attrs("ribbon", &tip);
         attrs.extend([
             ("data-from", g.nodes[link.from].id.as_str()),
@@ -269,7 +270,7 @@ pub fn draw(
             "tooltip.flows.node",
             &[("node", &node.label), ("amount", &money(value)), ("share", &percent(g.share_of(value)))],
         );
-        let (vin, vout) = (inflow.to_string(), outflow.to_string());
+        let (vin, vout) = (shortest(inflow), shortest(outflow));
         let mut attrs = mark_attrs("node", &tip);
         attrs.extend([
             ("data-node", node.id.as_str()),
@@ -308,7 +309,7 @@ fn draw_labels(c: &Canvas, g: &FlowGraph, plan: &Plan) -> Result<(), ChartError>
     );
     for b in &plan.blocks {
         let r = b.rect;
-        let box_attr = format!("{:.1} {:.1} {:.1} {:.1}", r.x0, r.y0, r.x1, r.y1);
+        let box_attr = format!("{} {} {} {}", Fixed(r.x0, 1), Fixed(r.y0, 1), Fixed(r.x1, 1), Fixed(r.y1, 1));
         let place = match b.place {
             Place::Beside => "beside",
             Place::Key => "key",

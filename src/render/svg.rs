@@ -5,6 +5,7 @@
 //! plotters' element and backend layers, which wrote exactly these elements; writing them
 //! here is the same SVG with a twentieth of the code in the WebAssembly.
 
+use crate::decimal::{Fixed, Shortest};
 use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::rc::Rc;
@@ -142,7 +143,7 @@ impl Paint {
             Paint::Fill(c, alpha) => {
                 let mut s = format!(r#" fill="{}""#, hex(c));
                 if alpha < 1.0 {
-                    let _ = write!(s, r#" fill-opacity="{alpha:.3}""#);
+                    let _ = write!(s, r#" fill-opacity="{}""#, Fixed(alpha, 3));
                 }
                 Some(s)
             }
@@ -203,6 +204,7 @@ impl SvgDoc {
     /// at (x, y): a value above a bar too narrow to hold it across.
     pub(crate) fn text_up(&self, content: &str, (x, y): (i32, i32), size: f64, bold: bool, color: RGBColor) {
         let weight = if bold { r#" font-weight="bold""# } else { "" };
+        let size = Shortest(size);
         self.push(&format!(
             r#"<text x="{x}" y="{y}" font-size="{size}" text-anchor="start" dominant-baseline="central" transform="rotate(-90 {x} {y})" fill="{}"{weight}>{}</text>"#,
             hex(color),
@@ -242,6 +244,7 @@ impl SvgDoc {
             Anchor::End => "end",
         };
         let weight = if bold { r#" font-weight="bold""# } else { "" };
+        let size = Shortest(size);
         self.push(&format!(
             r#"<text x="{x}" y="{y}" font-size="{size}" text-anchor="{anchor}" dominant-baseline="central" fill="{}"{weight}>{}</text>"#,
             hex(color),

@@ -3,9 +3,10 @@
 //! overlaps; enforcement actions on a lane of their own.
 
 use crate::aggregate::{TimelineData, TimelinePoint};
+use crate::decimal::{fixed, shortest, Fixed};
 use crate::layout::labels::{self, Anchor, Request};
 use crate::layout::scale::{Linear, Log, Projection, Scale};
-use crate::layout::{text, Rect};
+use crate::layout::{clamp, text, Rect};
 use crate::model::{Category, Date, EnforcementKind};
 use crate::phrase::{fill, t};
 use crate::render::theme::{Palette, Symbol, Theme};
@@ -45,16 +46,18 @@ fn draw_density(c: &Canvas, f: &Frame, points: &[&TimelinePoint]) -> Result<(), 
     // Shade k (1..=SHADES) holds the cells of k thefts, the last one those of more.
     const SHADES: usize = 5;
     let mut shades: Vec<(String, usize)> = vec![(String::new(), 0); SHADES];
+    let cell = shortest(CELL);
     for ((cx, cy), n) in cells {
         let shade = &mut shades[n.min(SHADES) - 1];
-        let _ = write!(shade.0, "M{:.0} {:.0}h{CELL}v{CELL}h-{CELL}z", cx as f64 * CELL, cy as f64 * CELL);
+        let (x, y) = (Fixed(cx as f64 * CELL, 0), Fixed(cy as f64 * CELL, 0));
+        let _ = write!(shade.0, "M{x} {y}h{cell}v{cell}h-{cell}z");
         shade.1 += n;
     }
     let fill = crate::render::theme::Palette::hex(c.palette.muted);
     let count = points.len().to_string();
     c.doc.open("g", &[("class", "density"), ("aria-hidden", "true"), ("data-count", &count)]);
     for (k, (d, n)) in shades.iter().enumerate().filter(|(_, (d, _))| !d.is_empty()) {
-        let opacity = format!("{:.2}", (0.25 + 0.15 * (k + 1) as f64).min(1.0));
+        let opacity = fixed((0.25 + 0.15 * (k + 1) as f64).min(1.0), 2);
         c.doc.element(
             "path",
             &[("d", d), ("fill", &fill), ("fill-opacity", &opacity), ("data-count", &n.to_string())],
@@ -259,7 +262,7 @@ pub fn frame(data: &TimelineData, size: Size, top: f64) -> Frame {
         (!data.after.is_empty()).then(|| Rect::new(plot.x0, lane.y1 + 8.0, plot.x1, lane.y1 + 8.0 + lane_h));
     let day0 = data.start.days_since_epoch() as f64;
     let day1 = (data.end.days_since_epoch() as f64).max(day0 + 1.0);
-    let max_radius = (plot.height() / 9.0).clamp(8.0, 28.0);
+    let max_radius = clamp(plot.height() / 9.0, 8.0, 28.0);
     // Pad the data range by the largest marker so markers stay inside the plot.
     let inner = Rect::new(
         plot.x0 + max_radius * 0.6,
@@ -282,7 +285,7 @@ pub fn frame(data: &TimelineData, size: Size, top: f64) -> Frame {
 /// plot's width whole (a phone gets the short one, never a sentence cut with "…").
 fn scale_note(data: &TimelineData, width: f64) -> String {
     let binned = data.points.len().saturating_sub(MAX_MARKS);
-    let (n, min) = (words::count(binned), MIN_RADIUS.to_string());
+    let (n, min) = (words::count(binned), shortest(MIN_RADIUS));
     let values = [("n", n.as_str()), ("min", min.as_str())];
     let keys = if binned > 0 {
         [
@@ -447,7 +450,7 @@ pub fn draw(
     for pt in &order {
         let (cx, cy, r) = (f.date_x(pt.date), f.y.map(pt.usd), f.radius(pt.usd));
         let tip = point_tip(pt, source_title);
-        let (date, usd, radius) = (pt.date.to_string(), pt.usd.to_string(), format!("{r:.4}"));
+        let (date, usd, radius) = (pt.date.to_string(), shortest(pt.usd), fixed(r, 4));
         let mut attrs = mark_attrs("incident", &tip);
         attrs.extend([
             ("data-incident", pt.id.as_str()),
@@ -506,10 +509,10 @@ pub fn draw(
         };
         let label = short_label(pt);
         let (x0, y0, x1, y1) = (
-            format!("{:.1}", placed.rect.x0),
-            format!("{:.1}", placed.rect.y0),
-            format!("{:.1}", placed.rect.x1),
-            format!("{:.1}", placed.rect.y1),
+            fixed(placed.rect.x0, 1),
+            fixed(placed.rect.y0, 1),
+            fixed(placed.rect.x1, 1),
+            fixed(placed.rect.y1, 1),
         );
         c.doc.open(
             "g",
@@ -523,7 +526,7 @@ pub fn draw(
             // From the marker's edge towards the label's nearest point.
             let (mx, my) = (f.date_x(pt.date), f.y.map(pt.usd));
             let (lx, ly) =
-                (mx.clamp(placed.rect.x0, placed.rect.x1), my.clamp(placed.rect.y0, placed.rect.y1));
+                (clamp(mx, placed.rect.x0, placed.rect.x1), clamp(my, placed.rect.y0, placed.rect.y1));
             let (dx, dy) = (lx - mx, ly - my);
             let d = (dx * dx + dy * dy).sqrt().max(1e-9);
             let r = f.radius(pt.usd) + 1.0;
@@ -582,7 +585,7 @@ fn draw_after_lane(
     let mid = (lane.y0 + lane.y1) / 2.0 + 4.0;
     for e in &data.after {
         let tip = after_tip(e, source_title);
-        let (date, usd) = (e.date.to_string(), e.usd.map(|u| u.to_string()).unwrap_or_default());
+        let (date, usd) = (e.date.to_string(), e.usd.map(shortest).unwrap_or_default());
         let mut attrs = mark_attrs(e.kind.slug(), &tip);
         attrs.extend([
             ("data-coop", e.id.as_str()),

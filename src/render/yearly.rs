@@ -2,6 +2,7 @@
 //! with each research firm's or official body's reported figure drawn beside the bar.
 
 use crate::aggregate::{ReportedMark, YearlyData};
+use crate::decimal::{fixed, shortest};
 use crate::layout::scale::{nice_axis, Linear, Projection, Scale};
 use crate::layout::{lanes, text};
 use crate::model::{Category, FigureNature};
@@ -89,7 +90,7 @@ fn draw_official_firm(
             ("total", &money(bar.total)),
         ],
     );
-    let (year, usd) = (bar.year.to_string(), bar.official_firm.to_string());
+    let (year, usd) = (bar.year.to_string(), shortest(bar.official_firm));
     let mut attrs = mark_attrs("official-firm", &tip);
     attrs.extend([("data-year", year.as_str()), ("data-usd", usd.as_str())]);
     c.doc.open("g", &attrs);
@@ -189,7 +190,7 @@ fn marker_lanes(
     (top, bottom): (f64, f64),
 ) -> (f64, f64, Vec<(usize, f64)>) {
     let lanes_for = |lane_w: f64| (((column + pad + 1.0) / lane_w).floor() as usize).max(1);
-    let mut r = (column * 0.17).clamp(4.0, 7.0);
+    let mut r = crate::layout::clamp(column * 0.17, 4.0, 7.0);
     loop {
         // A marker's box is its symbol and level line: 2r + 2 wide, 2r tall; lanes keep a
         // pixel between boxes (coordinates are rounded to whole pixels) and a lane's figures
@@ -281,7 +282,7 @@ pub fn draw(
                 ("incidents", &words::incidents(bar.count)),
             ],
         );
-        let (year, usd, count) = (bar.year.to_string(), bar.total.to_string(), bar.count.to_string());
+        let (year, usd, count) = (bar.year.to_string(), shortest(bar.total), bar.count.to_string());
         let mut attrs = mark_attrs("bar", &tip);
         attrs.extend([
             ("data-year", year.as_str()),
@@ -362,10 +363,10 @@ pub fn draw(
             let lane = lane as f64;
             // How far a crowded figure stepped off its level, in whole pixels (the tooltip
             // and the table keep its exact value).
-            let stepped = format!("{:.0}", cy - level);
+            let stepped = fixed(cy - level, 0);
             let cx = x1 + bar_pad + r + lane * lane_w;
             let tip = reported_tip(m, &source_title(&m.source));
-            let (usd, year) = (m.usd.to_string(), m.year.to_string());
+            let (usd, year) = (shortest(m.usd), m.year.to_string());
             let mut attrs = mark_attrs("reported", &tip);
             attrs.extend([
                 ("data-publisher", m.publisher.as_str()),

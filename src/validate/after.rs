@@ -1,6 +1,7 @@
 //! The rules for what happened after the thefts: freezes, seizures, recoveries and refusals
 //! ([`Cooperation`]), and each flow's published splits over time ([`StatusPoint`]).
 
+use crate::decimal::{Fixed, Shortest};
 use std::collections::{HashMap, HashSet};
 
 use super::{at, Checker, Problem, TextKind};
@@ -132,7 +133,10 @@ fn check_amounts(c: &mut Checker, e: &Cooperation) {
     }
     if let Some(h) = e.response_hours {
         if !(h.is_finite() && (0.0..=MAX_RESPONSE_HOURS).contains(&h)) {
-            c.report("response_hours", format!("must be between 0 and {MAX_RESPONSE_HOURS} hours, got {h}"));
+            c.report(
+                "response_hours",
+                format!("must be between 0 and {} hours, got {}", Shortest(MAX_RESPONSE_HOURS), Shortest(h)),
+            );
         }
     }
 }
@@ -158,7 +162,10 @@ fn check_within(
         c.report("within", format!("\"{target}\" concerns other thefts"));
     } else if let (Some(inner), Some(whole)) = (e.usd, outer.usd) {
         if inner > whole * 1.01 + 1.0 {
-            c.report("within", format!("${inner:.0} cannot sit inside the ${whole:.0} of \"{target}\""));
+            c.report(
+                "within",
+                format!("${} cannot sit inside the ${} of \"{target}\"", Fixed(inner, 0), Fixed(whole, 0)),
+            );
         }
     }
 }
@@ -203,7 +210,7 @@ fn check_measures(c: &mut Checker, point: &StatusPoint) {
             if (0.0..=1.0).contains(&share) {
                 sum += share;
             } else {
-                c.report(m.slug(), format!("must be a share between 0 and 1, got {share}"));
+                c.report(m.slug(), format!("must be a share between 0 and 1, got {}", Shortest(share)));
             }
         }
         if let Some(usd) = point.usd(m) {
@@ -212,13 +219,16 @@ fn check_measures(c: &mut Checker, point: &StatusPoint) {
         }
     }
     if sum > 1.0 + SHARES_TOLERANCE {
-        c.report("", format!("its shares add up to {sum:.4}, more than the whole"));
+        c.report("", format!("its shares add up to {}, more than the whole", Fixed(sum, 4)));
     }
     for (k, stage) in point.stages.iter().enumerate() {
         let field = format!("stages[{k}]");
         c.text(&format!("{field}.label"), &stage.label);
         if let Some(share) = stage.share.filter(|s| !(0.0..=1.0).contains(s)) {
-            c.report(&format!("{field}.share"), format!("must be a share between 0 and 1, got {share}"));
+            c.report(
+                &format!("{field}.share"),
+                format!("must be a share between 0 and 1, got {}", Shortest(share)),
+            );
         }
         if let Some(usd) = stage.usd {
             c.amount(&format!("{field}.usd"), usd);

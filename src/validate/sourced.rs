@@ -3,6 +3,7 @@
 //! period after the release; a translation is of a known locale, not empty, not older than
 //! its English text (by fingerprint) and cites every source its English cites.
 
+use crate::decimal::Shortest;
 use std::collections::HashSet;
 
 use super::{at, bracketed_ids, Checker, Problem};
@@ -20,14 +21,16 @@ pub(super) fn check_rates(data: &Dataset, sources: &HashSet<&str>, problems: &mu
         if !rate.per_usd.is_finite() || rate.per_usd <= 0.0 {
             c.report(
                 "per_usd",
-                format!("must be a positive number of units per US dollar, got {}", rate.per_usd),
+                format!("must be a positive number of units per US dollar, got {}", Shortest(rate.per_usd)),
             );
         } else if !(low..=high).contains(&rate.per_usd) {
             c.report(
                 "per_usd",
                 format!(
-                    "{} per US dollar is outside the plausible {low}..{high} for {}: a slipped digit, or a rate given the other way round?",
-                    rate.per_usd,
+                    "{} per US dollar is outside the plausible {}..{} for {}: a slipped digit, or a rate given the other way round?",
+                    Shortest(rate.per_usd),
+                    Shortest(low),
+                    Shortest(high),
                     rate.currency.slug()
                 ),
             );

@@ -127,14 +127,14 @@ impl FullPage {
         let width = web_sys::window()
             .and_then(|w| w.inner_width().ok())
             .and_then(|w| w.as_f64())
-            .map_or(720.0, |w| (w - 64.0).clamp(300.0, 960.0));
+            .map_or(720.0, |w| crate::layout::clamp(w - 64.0, 300.0, 960.0));
         let key = (sel.part_key(Block::Detail), width as u32, texts);
         let showing = self.detail_shows();
         let opened = sel.view.incident.is_some() && showing != sel.view.incident;
         let closed = sel.view.incident.is_none() && showing.is_some();
         self.detail.show(key, || {
             let Some(i) = sel.selected() else { return String::new() };
-            let size = Size { width: width as u32, height: (width * 0.55).clamp(320.0, 480.0) as u32 };
+            let size = Size { width: width as u32, height: crate::layout::clamp(width * 0.55, 320.0, 480.0) as u32 };
             let flow = pipeline::incident_flow(sel, &i.id, size);
             format!(
                 r#"<aside class="detail" role="dialog" aria-modal="false" aria-labelledby="detail-heading" data-incident-detail="{}">{}</aside>"#,

@@ -1,6 +1,8 @@
 // What leaves the page, on the release build: a downloaded PNG declares 300 dpi, a chart's
 // CSV holds plain numbers and ISO dates, an exported SVG carries the release-pinned
 // address; and a dark-mode reader sees dark chart cards in the first view before any script.
+// The shipped WebAssembly carries none of core's float formatting (numbers are written by
+// src/decimal.rs).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -11,6 +13,18 @@ const RELEASE = JSON.parse(readFileSync(join(root, "public", "data", "incidents.
 
 let server, browser;
 withBrowser((c) => ({ server, browser } = c));
+
+test("the shipped WebAssembly modules carry none of core's float formatting", () => {
+  // core's Grisu and Dragon routines name their source files (library/core/src/num/flt2dec/)
+  // in their panic locations: present, they were 12 KiB of the page's module, there for any
+  // `{}`, `{:.1}` or `{:?}` of an f64 (f64::clamp's panic message among them). The page
+  // writes its numbers through src/decimal.rs instead (issue 18).
+  for (const file of ["heist-ledger_bg.wasm", "checker_bg.wasm"]) {
+    const bytes = readFileSync(join(root, "dist", file));
+    assert.ok(bytes.length > 100000, `${file} is built`);
+    assert.equal(bytes.includes("flt2dec"), false, `${file} holds core::num::flt2dec`);
+  }
+});
 
 /** The resolution a PNG declares (pHYs, in dots per inch), or null. */
 function dpi(png) {

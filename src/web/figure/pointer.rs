@@ -3,6 +3,7 @@
 //! drawing's projection ([`crate::layout::scale::Projection::svg_to_position`]); nothing
 //! about the geometry is read back out of the SVG.
 
+use crate::decimal::Shortest;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -59,14 +60,14 @@ pub(crate) fn show_tip(host: &web_sys::Element, mark: &web_sys::Element) {
     };
     tip.set_text_content(Some(&text));
     let (b, r) = (host.get_bounding_client_rect(), mark.get_bounding_client_rect());
-    let x = (r.left() + r.width() / 2.0 - b.left()).clamp(0.0, b.width());
+    let x = crate::layout::clamp(r.left() + r.width() / 2.0 - b.left(), 0.0, b.width());
     tip.set_class_name(&format!("tooltip {}", tip_side(x, b.width())));
     if let Some(style) = tip.dyn_ref::<web_sys::HtmlElement>().map(|t| t.style()) {
         // Out of the flow whatever the stylesheet: a tooltip that resized the box would
         // redraw the chart under the reader's focus.
         let _ = style.set_property("position", "absolute");
-        let _ = style.set_property("left", &format!("{x}px"));
-        let _ = style.set_property("top", &format!("{}px", r.top() - b.top()));
+        let _ = style.set_property("left", &format!("{}px", Shortest(x)));
+        let _ = style.set_property("top", &format!("{}px", Shortest(r.top() - b.top())));
     }
 }
 
@@ -179,7 +180,7 @@ fn show_band(host: &web_sys::Element, shared: &Shared, a: f64, b: f64) {
         }
     };
     if let Some(style) = band.dyn_ref::<web_sys::HtmlElement>().map(|b| b.style()) {
-        let _ = style.set_property("left", &format!("{}px", offset + a * scale));
-        let _ = style.set_property("width", &format!("{}px", (b - a) * scale));
+        let _ = style.set_property("left", &format!("{}px", Shortest(offset + a * scale)));
+        let _ = style.set_property("width", &format!("{}px", Shortest((b - a) * scale)));
     }
 }
