@@ -260,6 +260,20 @@ pub fn confidence(c: crate::model::Confidence) -> String {
     })
 }
 
+/// An attack vector's kind in the words in force ("Social engineering", "사회공학").
+pub fn vector(v: crate::model::Vector) -> String {
+    use crate::model::Vector as V;
+    t(match v {
+        V::PrivateKeyCompromise => "vector.private_key_compromise",
+        V::SocialEngineering => "vector.social_engineering",
+        V::SupplyChain => "vector.supply_chain",
+        V::SmartContractExploit => "vector.smart_contract_exploit",
+        V::Malware => "vector.malware",
+        V::Insider => "vector.insider",
+        V::Unknown => "vector.unknown",
+    })
+}
+
 /// A source's kind in the words in force ("Primary", "1차 자료").
 pub fn source_kind(k: crate::model::SourceKind) -> String {
     use crate::model::SourceKind as K;

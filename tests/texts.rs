@@ -15,7 +15,7 @@ use std::rc::Rc;
 use heist_ledger::html;
 use heist_ledger::lang::Locale;
 use heist_ledger::load::{parse_dataset, texts};
-use heist_ledger::model::{fingerprint, Dataset, Date, FileText, IncidentTexts};
+use heist_ledger::model::{fingerprint, Dataset, Date, FileText, IncidentTexts, Vector};
 use heist_ledger::phrase::{self, Words};
 use heist_ledger::render::svg::escape;
 use proptest::prelude::*;
@@ -52,6 +52,14 @@ fn words(l: Locale) -> Rc<Words> {
 /// The English of `field` of an incident, where it has one.
 fn english<'a>(i: &'a heist_ledger::model::Incident, field: &str) -> Option<&'a str> {
     heist_ledger::validate::incident_fields(i).into_iter().find(|(n, _)| *n == field).and_then(|(_, en)| en)
+}
+
+/// An incident's attack vector, read from the shipped file (the field is not public).
+fn vector_of(id: &str) -> Vector {
+    let raw: serde_json::Value = serde_json::from_str(SHIPPED).unwrap();
+    let incident = raw["incidents"].as_array().unwrap().iter().find(|i| i["id"] == id).unwrap();
+    let slug = incident["vector"].as_str().unwrap();
+    Vector::ALL.into_iter().find(|v| v.slug() == slug).unwrap()
 }
 
 /// One text of `field` for incident `id`, as a file holds it.
@@ -240,7 +248,8 @@ fn a_stale_text_is_flagged_as_the_validator_flags_a_stale_translation_in_its_rec
 }
 
 #[test]
-fn the_detail_panel_shows_each_note_in_the_readers_language_with_the_machine_translation_note() {
+fn the_detail_panel_shows_each_note_and_the_attack_vectors_kind_in_the_readers_language_with_the_machine_translation_note(
+) {
     let data = shipped();
     for (l, text, note) in
         [(Locale::Ko, KO, "(기계 번역, 검토되지 않음)"), (Locale::Ja, JA, "（機械翻訳、未レビュー）")]
@@ -256,6 +265,11 @@ fn the_detail_panel_shows_each_note_in_the_readers_language_with_the_machine_tra
             let markup = phrase::with(w.clone(), || {
                 html::texts::with(Some(fitted.clone()), || html::detail(&data, i, None))
             });
+            // The attack vector's kind before its detail, in the reader's words too.
+            let v = vector_of(&i.id);
+            let kind = phrase::with(w.clone(), || phrase::vector(v));
+            assert!(markup.contains(&format!("{}: <bdi", escape(&kind))), "{} kind: {markup}", i.id);
+            assert!(!markup.contains(&format!("{}: ", v.label())), "{}: English kind", i.id);
             for field in FIELDS {
                 let Some(en) = english(i, field) else { continue };
                 let FileText::Current(t) = fitted.get(&i.id, field) else { panic!("{} {field}", i.id) };
@@ -311,6 +325,10 @@ fn without_a_text_the_note_shows_in_english_marked_so_and_english_pages_are_unch
     let with = html::texts::with(Some(fitted), || html::detail(&data, i, None));
     assert_eq!(plain, with);
     assert!(plain.contains(&format!("<bdi>{}</bdi>", escape(&i.vector_detail))));
+    // English names each attack vector's kind as the model's label always did.
+    for v in Vector::ALL {
+        assert_eq!(phrase::vector(v), v.label(), "{}", v.slug());
+    }
     assert!(!plain.contains("lang="));
 }
 

@@ -115,7 +115,7 @@ fn year(y: i32) -> String {
 /// in the locale's forms, enum values in its words, the dataset's text as it is. English
 /// keeps what the list always wrote (ISO dates, `true`, the slug of a freeze's kind).
 pub fn value(v: &Value) -> String {
-    use crate::model::{CooperationKind as K, EnforcementKind as A, FigureScope as S, Vector as V};
+    use crate::model::{CooperationKind as K, EnforcementKind as A, FigureScope as S};
     match v {
         Value::None => t("diff.none"),
         Value::Money(usd) => phrase::money(*usd),
@@ -128,15 +128,7 @@ pub fn value(v: &Value) -> String {
         Value::Ids(ids) => ids.join(", "),
         Value::Category(c) => phrase::category(*c),
         Value::Confidence(c) => phrase::confidence(*c),
-        Value::Vector(v) => t(match v {
-            V::PrivateKeyCompromise => "diff.vector.private_key_compromise",
-            V::SocialEngineering => "diff.vector.social_engineering",
-            V::SupplyChain => "diff.vector.supply_chain",
-            V::SmartContractExploit => "diff.vector.smart_contract_exploit",
-            V::Malware => "diff.vector.malware",
-            V::Insider => "diff.vector.insider",
-            V::Unknown => "diff.vector.unknown",
-        }),
+        Value::Vector(v) => phrase::vector(*v),
         Value::Action(k) => t(match k {
             A::Sanction => "legend.enforcement.sanction",
             A::Indictment => "legend.enforcement.indictment",

@@ -189,7 +189,7 @@ pub fn detail(data: &Dataset, i: &Incident, flow: Option<&Chart>) -> String {
     fact(&t("detail.assets"), bdi(&i.assets.join(", ")));
     fact(
         &t("detail.vector"),
-        format!("{}: {}", i.vector.label(), incident_text(i, "vector_detail", &i.vector_detail)),
+        format!("{}: {}", phrase::vector(i.vector), incident_text(i, "vector_detail", &i.vector_detail)),
     );
     fact(&t("incidents.actor"), bdi(&i.actor));
     let note = i
