@@ -260,6 +260,33 @@ pub fn confidence(c: crate::model::Confidence) -> String {
     })
 }
 
+/// A kind of enforcement action in the words in force ("Sanction", "제재"), as the
+/// timeline's legend, its tooltips, its table and "Compare with release" name it.
+pub fn enforcement(k: crate::model::EnforcementKind) -> String {
+    use crate::model::EnforcementKind as K;
+    t(match k {
+        K::Sanction => "legend.enforcement.sanction",
+        K::Indictment => "legend.enforcement.indictment",
+        K::Seizure => "legend.enforcement.seizure",
+        K::Advisory => "legend.enforcement.advisory",
+        K::Attribution => "legend.enforcement.attribution",
+    })
+}
+
+/// What an event after a theft did, in the words in force ("Frozen", "Returned to the
+/// victim", "Refused to act"; [`crate::after::outcome`] in English): a recovery that reached
+/// the victim reads as returned.
+pub fn outcome(kind: crate::model::CooperationKind, returned: bool) -> String {
+    use crate::model::CooperationKind as K;
+    t(match (kind, returned) {
+        (K::Refusal, _) => "after.outcome_refused",
+        (_, true) => "after.outcome_returned",
+        (K::Freeze, false) => "after.outcome_frozen",
+        (K::Seizure, false) => "after.outcome_seized",
+        (K::Recovery, false) => "after.outcome_recovered",
+    })
+}
+
 /// An attack vector's kind in the words in force ("Social engineering", "사회공학").
 pub fn vector(v: crate::model::Vector) -> String {
     use crate::model::Vector as V;

@@ -6,7 +6,7 @@
 use crate::aggregate::{FlowGraph, PublishedData, TimelineData, YearlyData};
 use crate::decimal::{fixed, shortest};
 use crate::model::{Dataset, Date, FigureNature};
-use crate::phrase::{fill, money, percent, t};
+use crate::phrase::{self, fill, money, percent, t};
 
 /// What a published figure is, as a table cell ("Annual figure, stated").
 fn nature(n: FigureNature) -> String {
@@ -274,7 +274,10 @@ pub fn timeline(t: &TimelineData, data: &Dataset, limit: usize) -> Table {
                 vec![
                     Cell::date(e.date),
                     Cell::text(e.title.clone()),
-                    Cell::text(fill("csv.action", &[("kind", &action(e.kind)), ("authority", &e.authority)])),
+                    Cell::text(fill(
+                        "csv.action",
+                        &[("kind", &phrase::enforcement(e.kind)), ("authority", &e.authority)],
+                    )),
                     Cell::text("—"),
                     Cell::text("—"),
                     Cell::source(data, &e.source),
@@ -284,30 +287,6 @@ pub fn timeline(t: &TimelineData, data: &Dataset, limit: usize) -> Table {
         })
         .collect();
     Table { name: "timeline".into(), caption: crate::phrase::t("csv.caption_timeline"), headers, rows, total }
-}
-
-/// A kind of enforcement action ("Sanction"), as the timeline's legend names it.
-fn action(kind: crate::model::EnforcementKind) -> String {
-    use crate::model::EnforcementKind as K;
-    t(match kind {
-        K::Sanction => "legend.enforcement.sanction",
-        K::Indictment => "legend.enforcement.indictment",
-        K::Seizure => "legend.enforcement.seizure",
-        K::Advisory => "legend.enforcement.advisory",
-        K::Attribution => "legend.enforcement.attribution",
-    })
-}
-
-/// What an event after a theft did ("Frozen", "Returned to the victim").
-fn outcome(kind: crate::model::CooperationKind, returned: bool) -> String {
-    use crate::model::CooperationKind as K;
-    t(match (kind, returned) {
-        (K::Refusal, _) => "after.outcome_refused",
-        (_, true) => "after.outcome_returned",
-        (K::Freeze, false) => "after.outcome_frozen",
-        (K::Seizure, false) => "after.outcome_seized",
-        (K::Recovery, false) => "after.outcome_recovered",
-    })
 }
 
 /// A freeze, seizure, recovery or refusal as a row of the timeline's table.
@@ -329,7 +308,7 @@ fn after_row(e: &crate::after::LaneEvent, data: &Dataset) -> Vec<Cell> {
         })
         .with_raw(date),
         Cell::text(format!("{}: {}", e.actor, crate::phrase::victims(&e.victims))),
-        Cell::text(format!("{}{within}", outcome(e.kind, e.returned))),
+        Cell::text(format!("{}{within}", phrase::outcome(e.kind, e.returned))),
         amount,
         Cell::text("—"),
         Cell::source(data, &e.source),

@@ -7,30 +7,21 @@
 
 use heist_ledger::model::Dataset;
 
+#[path = "common/schema.rs"]
+mod common;
+
 const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/incidents.schema.json");
 
 fn generated() -> String {
-    let mut schema = schemars::schema_for!(Dataset);
-    schema.insert("$id".into(), "incidents.schema.json".into());
-    schema.insert(
-        "description".into(),
-        "Heist Ledger incident dataset: DPRK-attributed crypto thefts, reported totals, laundering flows and enforcement actions. Generated from the Rust types in src/model.rs; do not edit by hand (run `make schema`).".into(),
-    );
-    serde_json::to_string_pretty(&schema).expect("a schema serializes") + "\n"
+    common::generated::<Dataset>(
+        "incidents.schema.json",
+        "Heist Ledger incident dataset: DPRK-attributed crypto thefts, reported totals, laundering flows and enforcement actions. Generated from the Rust types in src/model.rs; do not edit by hand (run `make schema`).",
+    )
 }
 
 #[test]
 fn published_schema_matches_the_rust_types() {
-    let fresh = generated();
-    if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        std::fs::write(SCHEMA_PATH, &fresh).expect("write the schema");
-        return;
-    }
-    let committed = std::fs::read_to_string(SCHEMA_PATH).unwrap_or_default();
-    assert!(
-        committed == fresh,
-        "public/data/incidents.schema.json is stale: run `make schema` and commit the result"
-    );
+    common::committed_matches(SCHEMA_PATH, &generated());
 }
 
 #[test]

@@ -20,6 +20,9 @@ use heist_ledger::phrase::{self, Words};
 use heist_ledger::render::svg::escape;
 use proptest::prelude::*;
 
+#[path = "common/schema.rs"]
+mod schema;
+
 const SHIPPED: &str = include_str!("../public/data/incidents.json");
 const KO: &str = include_str!("../public/data/texts/incidents.ko.json");
 const JA: &str = include_str!("../public/data/texts/incidents.ja.json");
@@ -424,27 +427,15 @@ fn stamp_new_texts_when_asked() {
 }
 
 fn generated_schema() -> String {
-    let mut schema = schemars::schema_for!(IncidentTexts);
-    schema.insert("$id".into(), "texts.schema.json".into());
-    schema.insert(
-        "description".into(),
-        "Heist Ledger: one language's texts of the incidents (vector_detail, amount_note, attribution_note) by incident id and field, each with how and when it was made and the fingerprint of the English it translates. Generated from the Rust types in src/model/texts.rs; do not edit by hand (run `make schema`).".into(),
-    );
-    serde_json::to_string_pretty(&schema).expect("a schema serializes") + "\n"
+    schema::generated::<IncidentTexts>(
+        "texts.schema.json",
+        "Heist Ledger: one language's texts of the incidents (vector_detail, amount_note, attribution_note) by incident id and field, each with how and when it was made and the fingerprint of the English it translates. Generated from the Rust types in src/model/texts.rs; do not edit by hand (run `make schema`).",
+    )
 }
 
 #[test]
 fn published_texts_schema_matches_the_rust_types() {
-    let fresh = generated_schema();
-    if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        std::fs::write(SCHEMA_PATH, &fresh).expect("write the schema");
-        return;
-    }
-    let committed = std::fs::read_to_string(SCHEMA_PATH).unwrap_or_default();
-    assert!(
-        committed == fresh,
-        "public/data/texts/texts.schema.json is stale: run `make schema` and commit it"
-    );
+    schema::committed_matches(SCHEMA_PATH, &generated_schema());
 }
 
 proptest! {

@@ -178,19 +178,6 @@ fn amount_words(e: &Cooperation) -> String {
     }
 }
 
-/// What an event did, in the words in force ([`after::outcome`] in English): "Frozen",
-/// "Returned to the victim", "Refused to act".
-fn outcome(e: &Cooperation) -> String {
-    use crate::model::CooperationKind as K;
-    tr(match (e.kind, e.returned) {
-        (K::Refusal, _) => "after.outcome_refused",
-        (_, true) => "after.outcome_returned",
-        (K::Freeze, false) => "after.outcome_frozen",
-        (K::Seizure, false) => "after.outcome_seized",
-        (K::Recovery, false) => "after.outcome_recovered",
-    })
-}
-
 /// One event as a list item: date, what happened and by whom, the amount, whether it is
 /// counted within another, how long after the theft, its summary, source and quote.
 pub(crate) fn event_item(data: &Dataset, e: &Cooperation) -> String {
@@ -223,7 +210,11 @@ pub(crate) fn event_item(data: &Dataset, e: &Cooperation) -> String {
         .unwrap_or_default();
     let what = fill(
         "after.event",
-        &[("outcome", &outcome(e)), ("actor", &bdi(&e.actor)), ("amount", &amount_words(e))],
+        &[
+            ("outcome", &phrase::outcome(e.kind, e.returned)),
+            ("actor", &bdi(&e.actor)),
+            ("amount", &amount_words(e)),
+        ],
     );
     format!(
         r#"<li data-coop="{}" data-kind="{}" data-returned="{}"><strong>{}{reported}</strong>: {what}{within}{response} {}{when}{note}{source} <q>{}</q></li>"#,

@@ -115,7 +115,7 @@ fn year(y: i32) -> String {
 /// in the locale's forms, enum values in its words, the dataset's text as it is. English
 /// keeps what the list always wrote (ISO dates, `true`, the slug of a freeze's kind).
 pub fn value(v: &Value) -> String {
-    use crate::model::{CooperationKind as K, EnforcementKind as A, FigureScope as S};
+    use crate::model::{CooperationKind as K, FigureScope as S};
     match v {
         Value::None => t("diff.none"),
         Value::Money(usd) => phrase::money(*usd),
@@ -129,13 +129,7 @@ pub fn value(v: &Value) -> String {
         Value::Category(c) => phrase::category(*c),
         Value::Confidence(c) => phrase::confidence(*c),
         Value::Vector(v) => phrase::vector(*v),
-        Value::Action(k) => t(match k {
-            A::Sanction => "legend.enforcement.sanction",
-            A::Indictment => "legend.enforcement.indictment",
-            A::Seizure => "legend.enforcement.seizure",
-            A::Advisory => "legend.enforcement.advisory",
-            A::Attribution => "legend.enforcement.attribution",
-        }),
+        Value::Action(k) => phrase::enforcement(*k),
         Value::Cooperation(k) => t(match k {
             K::Freeze => "diff.kind.freeze",
             K::Seizure => "diff.kind.seizure",
@@ -162,18 +156,6 @@ pub fn value(v: &Value) -> String {
     }
 }
 
-/// What an event did ("Frozen", "Returned to the victim"), in the words in force.
-fn outcome(kind: crate::model::CooperationKind, returned: bool) -> String {
-    use crate::model::CooperationKind as K;
-    t(match (kind, returned) {
-        (K::Refusal, _) => "after.outcome_refused",
-        (_, true) => "after.outcome_returned",
-        (K::Freeze, false) => "after.outcome_frozen",
-        (K::Seizure, false) => "after.outcome_seized",
-        (K::Recovery, false) => "after.outcome_recovered",
-    })
-}
-
 /// A record's name in the words in force: a theft by victim and date, a published figure
 /// by publisher and window, an event by actor and what it did. (The dataset's text fills
 /// its hole last, so a name holding `{date}` is not mistaken for a hole.)
@@ -186,9 +168,10 @@ pub fn name(n: &Name) -> String {
             fill("diff.name_figure", &[("window", &phrase::window(window)), ("publisher", publisher)])
         }
         Name::Text(text) => text.clone(),
-        Name::Cooperation { actor, kind, returned } => {
-            fill("diff.name_cooperation", &[("outcome", &outcome(*kind, *returned)), ("actor", actor)])
-        }
+        Name::Cooperation { actor, kind, returned } => fill(
+            "diff.name_cooperation",
+            &[("outcome", &phrase::outcome(*kind, *returned)), ("actor", actor)],
+        ),
     }
 }
 

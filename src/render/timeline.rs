@@ -8,7 +8,7 @@ use crate::layout::labels::{self, Anchor, Request};
 use crate::layout::scale::{Linear, Log, Projection, Scale};
 use crate::layout::{clamp, text, Rect};
 use crate::model::{Category, Date, EnforcementKind};
-use crate::phrase::{fill, t};
+use crate::phrase::{enforcement, fill, t};
 use crate::render::theme::{Palette, Symbol, Theme};
 use crate::render::words::{self, money};
 use crate::render::{legend, legend_height, mark_attrs, Align, Canvas, ChartError, Font, LegendKey, Size};
@@ -209,7 +209,7 @@ fn legend_entries(data: &TimelineData, p: &Palette) -> Vec<(LegendKey, String)> 
         }
     }
     for kind in &kinds {
-        entries.push((LegendKey::Symbol(Symbol::for_enforcement(*kind)), words::enforcement(*kind)));
+        entries.push((LegendKey::Symbol(Symbol::for_enforcement(*kind)), enforcement(*kind)));
     }
     entries.extend(after_legend(data));
     entries
@@ -412,7 +412,7 @@ pub fn draw(
                 ("date", &words::date(e.date)),
                 ("title", &e.title),
                 ("authority", &e.authority),
-                ("kind", &words::enforcement(e.kind)),
+                ("kind", &enforcement(e.kind)),
             ],
         );
         let tip = format!("{head}{}", words::source(&source_title(&e.source)));

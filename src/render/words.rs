@@ -6,7 +6,7 @@
 
 use crate::lang::Locale;
 use crate::locale::{dates, money as locale_money};
-use crate::model::{Category, Date, EnforcementKind, FigureNature};
+use crate::model::{Category, Date, FigureNature};
 use crate::phrase::{self, t};
 
 /// Dollars in a sentence or a tooltip ("$1.46B", "14억6,000만 달러").
@@ -72,17 +72,6 @@ pub(crate) fn category(c: Category) -> String {
 /// A list of items in a sentence, joined as the locale joins them (", ", "、").
 pub(crate) fn list(items: &[String]) -> String {
     items.join(&t("chart.list_separator"))
-}
-
-/// A kind of enforcement action, as its legend entry and tooltip name it.
-pub(crate) fn enforcement(kind: EnforcementKind) -> String {
-    t(match kind {
-        EnforcementKind::Sanction => "legend.enforcement.sanction",
-        EnforcementKind::Indictment => "legend.enforcement.indictment",
-        EnforcementKind::Seizure => "legend.enforcement.seizure",
-        EnforcementKind::Advisory => "legend.enforcement.advisory",
-        EnforcementKind::Attribution => "legend.enforcement.attribution",
-    })
 }
 
 /// What a published figure is, in lower case inside a tooltip ("annual figure, stated").
