@@ -429,3 +429,54 @@ fn the_folded_chart_notes_and_the_flow_picker_read_in_the_readers_language() {
         }
     }
 }
+
+#[test]
+fn each_part_quoting_the_datasets_english_says_so_once_at_its_top_in_the_readers_language() {
+    use heist_ledger::diff::Baseline;
+    use std::sync::Arc;
+    let sel = selection("");
+    let bybit = sel.data.incident("bybit-2025").expect("Bybit is in the shipped data").clone();
+    let release = |text: &str| {
+        Arc::new(
+            heist_ledger::load::parse_dataset(text.as_bytes(), "release.json", Date::new(2100, 1, 1))
+                .unwrap(),
+        )
+    };
+    let old = release(include_str!("../data/releases/2026-12-01.json"));
+    let new = release(include_str!("../data/releases/2026-12-02.json"));
+    let pairs = vec![("since".to_string(), old.release.id.clone())];
+    let (v, _) = heist_ledger::view::reconcile(heist_ledger::view::parse(&pairs).0, &new);
+    let since =
+        Selection::new(new.clone(), v, Theme::Light).with_since(Some(Arc::new(Baseline::new(old, &new))));
+    const NOTE: &str = "<p class=\"data-note\" data-english-section>";
+    let parts = || {
+        [
+            ("the publishers' outlook", html::outlook(&sel.data)),
+            ("the release log", html::changes(&sel.data)),
+            ("the thefts after the theft, apart", html::after::years(&sel)),
+            ("a theft's events", html::after::incident(&sel.data, &bybit)),
+            ("the comparison with a release", html::diff::panel(&since, false)),
+        ]
+    };
+    for l in [Locale::Ko, Locale::Ja, Locale::Fr, Locale::De, Locale::It] {
+        let words = in_locale(l, || phrase::t("data.english_section"));
+        assert_ne!(
+            words,
+            in_locale(Locale::En, || phrase::t("data.english_section")),
+            "{l:?}: the note's words"
+        );
+        for (part, markup) in in_locale(l, parts) {
+            let english = markup
+                .find(r#"<bdi lang="en">"#)
+                .unwrap_or_else(|| panic!("{l:?} {part}: quotes no English"));
+            let note = format!("{NOTE}{words}</p>");
+            assert_eq!(markup.matches(NOTE).count(), 1, "{l:?} {part}: one note");
+            let at =
+                markup.find(&note).unwrap_or_else(|| panic!("{l:?} {part}: the note in the locale's words"));
+            assert!(at < english, "{l:?} {part}: the note comes before the first English it explains");
+        }
+    }
+    for (part, markup) in parts() {
+        assert!(!markup.contains("data-english-section"), "English page, {part}: no note");
+    }
+}

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use crate::after::{self, Tally, Years};
 use crate::decimal::{Fixed, Shortest};
-use crate::html::common::{a, bdi, english, kind_tag_of};
+use crate::html::common::{a, bdi, english, english_section, kind_tag_of};
 use crate::model::{Cooperation, Dataset, Incident, StatusMeasure};
 use crate::phrase::{self, fill, money, percent, t as tr};
 use crate::pipeline::{ChartStatus, Selection};
@@ -132,8 +132,9 @@ fn apart_list(data: &Dataset, years: &Years) -> String {
         ],
     );
     format!(
-        r#"<details class="after-apart" data-after-apart="{}"><summary>{summary}</summary><ul class="after-events">{items}</ul></details>"#,
-        years.apart.len()
+        r#"<details class="after-apart" data-after-apart="{}"><summary>{summary}</summary>{}<ul class="after-events">{items}</ul></details>"#,
+        years.apart.len(),
+        english_section()
     )
 }
 
@@ -235,10 +236,11 @@ pub fn incident(data: &Dataset, i: &Incident) -> String {
     }
     let items: String = events.iter().map(|e| event_item(data, e)).collect();
     format!(
-        r#"<section class="detail-after" data-detail-after="{}"><h3>{}</h3><p data-after-gap>{}</p><ul class="after-events">{items}</ul></section>"#,
+        r#"<section class="detail-after" data-detail-after="{}"><h3>{}</h3><p data-after-gap>{}</p>{}<ul class="after-events">{items}</ul></section>"#,
         escape(&i.id),
         tr("after.incident_heading"),
-        escape(&incident_gap(&t, i.usd))
+        escape(&incident_gap(&t, i.usd)),
+        english_section()
     )
 }
 

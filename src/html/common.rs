@@ -66,6 +66,17 @@ pub(super) fn english_noted(english: &str, reason: &str, why: &str) -> String {
     )
 }
 
+/// On a page in another language, one note at the top of a part that quotes the dataset's
+/// own English (a publisher's schedule, an event's summary, a release's notes, a revision's
+/// reason), so the reader knows those lines are the data's and not yet translated; nothing
+/// on the English page. (Each quoted text is also marked `lang="en"`.)
+pub(super) fn english_section() -> String {
+    if crate::phrase::is_english() {
+        return String::new();
+    }
+    format!(r#"<p class="data-note" data-english-section>{}</p>"#, crate::phrase::t("data.english_section"))
+}
+
 /// An outbound link, or plain text when the address is not http(s) (the validator refuses
 /// those, but a link is never built from one).
 pub(super) fn a(url: &str, text_html: &str) -> String {

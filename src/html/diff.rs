@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 use crate::aggregate::Window;
 use crate::diff::{Delta, Diff, FieldChange, Figure, List, Name, Quoted, RecordChange, Value};
-use crate::html::common::{a, bdi, english, kind_tag};
+use crate::html::common::{a, bdi, english, english_section, kind_tag};
 use crate::model::{ChangeEntry, Dataset, Revision};
 use crate::phrase::{self, fill, t};
 use crate::pipeline::{self, Selection};
@@ -348,7 +348,7 @@ fn folded_line(d: &Diff) -> String {
 /// The list itself: counts, the headline's delta, then added, removed and revised, each
 /// folded under its count unless `open`.
 fn body(sel: &Selection, d: &Diff, open: bool) -> String {
-    let mut out = format!("<p>{}</p>{}", escape(&counts(d)), headline_list(d));
+    let mut out = format!("<p>{}</p>{}{}", escape(&counts(d)), english_section(), headline_list(d));
     let open = if open { " open" } else { "" };
     for (title, list, kind) in
         [("change.diff_added", &d.added, "added"), ("change.removed", &d.removed, "removed")]
@@ -602,7 +602,7 @@ fn revised_record(data: &Dataset, id: &str, list: &[&Revision]) -> String {
 /// their parts with citations named by publisher; what it added, by kind and by name; each
 /// revised record with its values; what it removed.
 pub fn release_log(data: &Dataset) -> String {
-    let mut out = String::new();
+    let mut out = english_section();
     for c in &data.changes {
         let title =
             fill("change.release", &[("release", &escape(&c.release)), ("date", &phrase::date(c.date))]);

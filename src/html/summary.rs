@@ -88,7 +88,10 @@ pub fn outlook(data: &Dataset) -> String {
         ),
     };
     let list: String = items.into_iter().map(|(_, li)| li).collect();
-    format!(r#"<details class="outlook" data-outlook><summary>{summary}</summary><ul>{list}</ul></details>"#)
+    let note = super::common::english_section();
+    format!(
+        r#"<details class="outlook" data-outlook><summary>{summary}</summary>{note}<ul>{list}</ul></details>"#
+    )
 }
 
 /// The publishers' outlook unfolded, for paper (`[data-print-outlook]`).
