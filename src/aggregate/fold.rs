@@ -64,6 +64,7 @@ pub fn fold_small_hops(g: &FlowGraph, max_nodes: usize) -> FlowGraph {
     }
     let mut links: Vec<FlowGraphLink> = Vec::new();
     let mut link_index: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut gathered = crate::aggregate::flows::Gathered::default();
     for l in &g.links {
         let (from, to) = (new_index[l.from], new_index[l.to]);
         let merged = !(kept[l.from] && kept[l.to]);
@@ -81,7 +82,7 @@ pub fn fold_small_hops(g: &FlowGraph, max_nodes: usize) -> FlowGraph {
                 .extend(l.sources.iter().filter(|s| !link.sources.contains(s)).cloned().collect::<Vec<_>>());
         }
         for b in &l.bases {
-            crate::aggregate::flows::add_basis(&mut link.bases, b.clone());
+            gathered.add(k, &mut link.bases, b.clone());
         }
     }
     FlowGraph {
