@@ -334,8 +334,8 @@ fn a_flows_published_splits_read_in_the_readers_language() {
     }
 }
 
-#[test]
-fn the_comparison_with_an_earlier_release_reads_in_the_readers_language() {
+/// Release 2026-12-02 compared with 2026-12-01 (`?since=2026-12-01`), as frozen.
+fn since_release() -> Selection {
     use heist_ledger::diff::Baseline;
     use std::sync::Arc;
     let release = |text: &str| {
@@ -348,8 +348,12 @@ fn the_comparison_with_an_earlier_release_reads_in_the_readers_language() {
     let new = release(include_str!("../data/releases/2026-12-02.json"));
     let pairs = vec![("since".to_string(), old.release.id.clone())];
     let (v, _) = heist_ledger::view::reconcile(heist_ledger::view::parse(&pairs).0, &new);
-    let sel =
-        Selection::new(new.clone(), v, Theme::Light).with_since(Some(Arc::new(Baseline::new(old, &new))));
+    Selection::new(new.clone(), v, Theme::Light).with_since(Some(Arc::new(Baseline::new(old, &new))))
+}
+
+#[test]
+fn the_comparison_with_an_earlier_release_reads_in_the_readers_language() {
+    let sel = since_release();
     // (locale, words the panel holds, words the folded line holds)
     let cases: [(Locale, &[&str], &str); 4] = [
         (
@@ -432,22 +436,9 @@ fn the_folded_chart_notes_and_the_flow_picker_read_in_the_readers_language() {
 
 #[test]
 fn each_part_quoting_the_datasets_english_says_so_once_at_its_top_in_the_readers_language() {
-    use heist_ledger::diff::Baseline;
-    use std::sync::Arc;
     let sel = selection("");
     let bybit = sel.data.incident("bybit-2025").expect("Bybit is in the shipped data").clone();
-    let release = |text: &str| {
-        Arc::new(
-            heist_ledger::load::parse_dataset(text.as_bytes(), "release.json", Date::new(2100, 1, 1))
-                .unwrap(),
-        )
-    };
-    let old = release(include_str!("../data/releases/2026-12-01.json"));
-    let new = release(include_str!("../data/releases/2026-12-02.json"));
-    let pairs = vec![("since".to_string(), old.release.id.clone())];
-    let (v, _) = heist_ledger::view::reconcile(heist_ledger::view::parse(&pairs).0, &new);
-    let since =
-        Selection::new(new.clone(), v, Theme::Light).with_since(Some(Arc::new(Baseline::new(old, &new))));
+    let since = since_release();
     const NOTE: &str = "<p class=\"data-note\" data-english-section>";
     let parts = || {
         [
