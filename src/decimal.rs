@@ -14,6 +14,9 @@
 use std::cmp::Ordering;
 use std::fmt;
 
+mod big;
+pub(crate) use big::Big;
+
 /// `{:.N}` of a number: `format!("{}", Fixed(x, 1))` writes what `format!("{x:.1}")` would.
 #[derive(Debug, Clone, Copy)]
 pub struct Fixed(pub f64, pub usize);
@@ -344,141 +347,6 @@ fn shortest_digits(m: u64, e: i32) -> (Vec<u8>, i64) {
         return (out, exp);
     }
     (digits, exp10)
-}
-
-/// A non-negative whole number in base 2^32, least significant word first, no zero words
-/// on top (zero has none).
-#[derive(Clone, PartialEq, Eq)]
-struct Big(Vec<u32>);
-
-impl Big {
-    fn from_u64(v: u64) -> Big {
-        let mut b = Big(vec![v as u32, (v >> 32) as u32]);
-        b.trim();
-        b
-    }
-
-    fn trim(&mut self) {
-        while self.0.last() == Some(&0) {
-            self.0.pop();
-        }
-    }
-
-    /// `self × f + add`.
-    fn mul_add(&mut self, f: u32, add: u32) {
-        let mut carry = u64::from(add);
-        for w in &mut self.0 {
-            let x = u64::from(*w) * u64::from(f) + carry;
-            *w = x as u32;
-            carry = x >> 32;
-        }
-        if carry > 0 {
-            self.0.push(carry as u32);
-        }
-    }
-
-    fn mul_pow5(&mut self, mut k: usize) {
-        while k >= 13 {
-            self.mul_add(1_220_703_125, 0);
-            k -= 13;
-        }
-        self.mul_add(5u32.pow(k as u32), 0);
-    }
-
-    fn pow10(mut k: usize) -> Big {
-        let mut b = Big::from_u64(1);
-        while k >= 9 {
-            b.mul_add(1_000_000_000, 0);
-            k -= 9;
-        }
-        b.mul_add(10u32.pow(k as u32), 0);
-        b
-    }
-
-    fn shl(&mut self, bits: u32) {
-        if self.0.is_empty() {
-            return;
-        }
-        let (words, bits) = ((bits / 32) as usize, bits % 32);
-        if bits > 0 {
-            let mut carry = 0u32;
-            for w in &mut self.0 {
-                let x = (u64::from(*w) << bits) | u64::from(carry);
-                *w = x as u32;
-                carry = (x >> 32) as u32;
-            }
-            if carry > 0 {
-                self.0.push(carry);
-            }
-        }
-        if words > 0 {
-            let mut shifted = vec![0; words];
-            shifted.extend_from_slice(&self.0);
-            self.0 = shifted;
-        }
-    }
-
-    fn add(&mut self, other: &Big) {
-        if self.0.len() < other.0.len() {
-            self.0.resize(other.0.len(), 0);
-        }
-        let mut carry = 0u64;
-        for (k, w) in self.0.iter_mut().enumerate() {
-            let x = u64::from(*w) + u64::from(other.0.get(k).copied().unwrap_or(0)) + carry;
-            *w = x as u32;
-            carry = x >> 32;
-        }
-        if carry > 0 {
-            self.0.push(carry as u32);
-        }
-    }
-
-    fn cmp(&self, other: &Big) -> Ordering {
-        self.0.len().cmp(&other.0.len()).then_with(|| self.0.iter().rev().cmp(other.0.iter().rev()))
-    }
-
-    /// The number ASCII `digits` write, nine at a time.
-    fn from_digits(digits: &[u8]) -> Big {
-        let mut b = Big(Vec::new());
-        for chunk in digits.chunks(9) {
-            let value = chunk.iter().fold(0u32, |v, &d| v * 10 + u32::from(d - b'0'));
-            b.mul_add(10u32.pow(chunk.len() as u32), value);
-            b.trim();
-        }
-        b
-    }
-
-    /// Divides by `d`, returning the remainder.
-    fn div_rem(&mut self, d: u32) -> u32 {
-        let mut rem = 0u64;
-        for w in self.0.iter_mut().rev() {
-            let x = (rem << 32) | u64::from(*w);
-            *w = (x / u64::from(d)) as u32;
-            rem = x % u64::from(d);
-        }
-        self.trim();
-        rem as u32
-    }
-
-    /// Its decimal digits ("0" for zero).
-    fn decimal(mut self) -> Vec<u8> {
-        let mut groups = Vec::new();
-        while !self.0.is_empty() {
-            groups.push(self.div_rem(1_000_000_000));
-        }
-        let Some(top) = groups.pop() else { return vec![b'0'] };
-        let mut out = digits_of(u64::from(top));
-        for g in groups.into_iter().rev() {
-            let mut g = g;
-            let mut nine = [b'0'; 9];
-            for slot in nine.iter_mut().rev() {
-                *slot = b'0' + (g % 10) as u8;
-                g /= 10;
-            }
-            out.extend_from_slice(&nine);
-        }
-        out
-    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,10 @@
 //! significant digits and a small power of ten); the rest are divided out exactly with big
 //! integers.
 
+use std::cmp::Ordering;
+
+use crate::decimal::Big;
+
 /// The `f64` nearest to a JSON number's text, or `None` when the text is not one or the
 /// number is too large for an `f64`.
 pub fn parse_f64(text: &str) -> Option<f64> {
@@ -109,11 +113,11 @@ fn exact(digits: &[u8], exp10: i64) -> f64 {
         return 0.0;
     }
     let mut num = Big::from_digits(digits);
-    let mut den = Big(vec![1]);
+    let mut den = Big::from_u64(1);
     if exp10 >= 0 {
-        num.mul_pow10(exp10 as u32);
+        num.mul_pow10(exp10 as usize);
     } else {
-        den.mul_pow10(exp10.unsigned_abs() as u32);
+        den.mul_pow10(exp10.unsigned_abs() as usize);
     }
     // Scale so that den <= num < 2 den: the value is (num / den) × 2^e2.
     let mut e2 = i64::from(num.bits()) - i64::from(den.bits());
@@ -122,7 +126,7 @@ fn exact(digits: &[u8], exp10: i64) -> f64 {
     } else {
         num.shl(e2.unsigned_abs() as u32);
     }
-    if num.less_than(&den) {
+    if num.cmp(&den) == Ordering::Less {
         num.shl(1);
         e2 -= 1;
     }
@@ -137,13 +141,13 @@ fn exact(digits: &[u8], exp10: i64) -> f64 {
     let mut q: u64 = 0;
     for _ in 0..bits {
         q <<= 1;
-        if !num.less_than(&den) {
+        if num.cmp(&den) != Ordering::Less {
             num.sub(&den);
             q |= 1;
         }
         num.shl(1);
     }
-    let half = !num.less_than(&den);
+    let half = num.cmp(&den) != Ordering::Less;
     if half {
         num.sub(&den);
     }
@@ -162,92 +166,6 @@ fn two_to(k: i64) -> f64 {
         f64::from_bits(((k + 1023) as u64) << 52)
     } else {
         f64::from_bits(1u64 << (k + 1074).clamp(0, 51))
-    }
-}
-
-/// A big unsigned integer, 32-bit limbs, least significant first.
-struct Big(Vec<u32>);
-
-impl Big {
-    fn from_digits(digits: &[u8]) -> Big {
-        let mut b = Big(vec![0]);
-        for chunk in digits.chunks(9) {
-            let value = chunk.iter().fold(0u32, |v, d| v * 10 + u32::from(*d));
-            b.mul_add(10u32.pow(chunk.len() as u32), value);
-        }
-        b
-    }
-
-    /// self = self × m + a.
-    fn mul_add(&mut self, m: u32, a: u32) {
-        let mut carry = u64::from(a);
-        for limb in &mut self.0 {
-            let v = u64::from(*limb) * u64::from(m) + carry;
-            *limb = v as u32;
-            carry = v >> 32;
-        }
-        if carry > 0 {
-            self.0.push(carry as u32);
-        }
-    }
-
-    fn mul_pow10(&mut self, mut e: u32) {
-        while e > 0 {
-            let step = e.min(9);
-            self.mul_add(10u32.pow(step), 0);
-            e -= step;
-        }
-    }
-
-    fn shl(&mut self, n: u32) {
-        let (words, bits) = ((n / 32) as usize, n % 32);
-        if bits > 0 {
-            let mut carry = 0u32;
-            for limb in &mut self.0 {
-                let next = *limb >> (32 - bits);
-                *limb = (*limb << bits) | carry;
-                carry = next;
-            }
-            if carry > 0 {
-                self.0.push(carry);
-            }
-        }
-        if words > 0 {
-            self.0.splice(0..0, std::iter::repeat_n(0, words));
-        }
-    }
-
-    /// How many bits the number takes (0 for zero).
-    fn bits(&self) -> u32 {
-        match self.0.iter().rposition(|l| *l != 0) {
-            Some(top) => 32 * top as u32 + (32 - self.0[top].leading_zeros()),
-            None => 0,
-        }
-    }
-
-    fn is_zero(&self) -> bool {
-        self.0.iter().all(|l| *l == 0)
-    }
-
-    fn less_than(&self, other: &Big) -> bool {
-        let len = self.0.len().max(other.0.len());
-        for k in (0..len).rev() {
-            let (a, b) = (self.0.get(k).copied().unwrap_or(0), other.0.get(k).copied().unwrap_or(0));
-            if a != b {
-                return a < b;
-            }
-        }
-        false
-    }
-
-    /// self -= other (other is not larger).
-    fn sub(&mut self, other: &Big) {
-        let mut borrow = 0i64;
-        for k in 0..self.0.len() {
-            let v = i64::from(self.0[k]) - i64::from(other.0.get(k).copied().unwrap_or(0)) - borrow;
-            borrow = i64::from(v < 0);
-            self.0[k] = (v + (borrow << 32)) as u32;
-        }
     }
 }
 
