@@ -105,7 +105,8 @@ pub fn run() {
     crate::web::print::install(state);
     let versions = crate::web::releases::fetch_once();
 
-    let screen = std::rc::Rc::new(std::cell::RefCell::new(Screen::new(state, loads.attempt)));
+    let rest = RwSignal::new(0u32);
+    let screen = std::rc::Rc::new(std::cell::RefCell::new(Screen::new(state, loads.attempt, rest)));
     Effect::new(move |_| {
         // The address itself, tracked first: a change that reaches the screen only through
         // the memos below (the notices of an address whose view is unchanged) must still
@@ -137,6 +138,7 @@ pub fn run() {
             versions: versions.get(),
             ui: state.ui.get(),
             resized: loads.resized.get(),
+            rest: rest.get(),
         };
         screen.borrow_mut().show(&inputs, loads.resized);
     });

@@ -85,9 +85,11 @@ impl FullPage {
         }
     }
 
-    /// Every block for the selection; true when every chart is drawn.
-    pub fn show(&mut self, sel: &Selection, inputs: &Inputs) -> bool {
-        if sel.view.incident.is_some() && self.detail_shows().is_none() {
+    /// What a reader looks at when they change the view: the headline, the filters and
+    /// each chart's head and drawing (not its caption or table); true when every chart is
+    /// drawn. [`FullPage::show`] brings the rest in line after the browser has painted this.
+    pub fn show_charts(&mut self, sel: &Selection, inputs: &Inputs) -> bool {
+        if sel.view.incident.is_some() && self.detail_shows().is_none() && self.opener.is_none() {
             // The detail opens from the page: what opened it and where the reader was, to
             // go back to on closing. Read before any part is rewritten (a rewritten row or
             // chart takes the focused element with it).
@@ -98,10 +100,21 @@ impl FullPage {
         self.headline
             .show(sel.part_key(Block::Headline), || html::headline(&sel.data, &pipeline::headline(sel)));
         show_since_value(self.headline.el(), sel.view.since.as_deref());
-        self.diff.show(sel.part_key(Block::Diff), || html::diff::panel(sel, false));
         self.filters.show(sel.part_key(Block::FilterChoices), || html::filters(sel));
         show_filter_values(self.filters.el(), &sel.view.filter);
         show_filter_summary(&sel.view.filter);
+        let mut drawn = true;
+        for f in &mut self.figures {
+            drawn &= f.show_chart(sel, &inputs.ui);
+        }
+        drawn
+    }
+
+    /// Every block for the selection; true when every chart is drawn.
+    pub fn show(&mut self, sel: &Selection, inputs: &Inputs) -> bool {
+        // Parts [`FullPage::show_charts`] has brought in line are not written again.
+        let drawn = self.show_charts(sel, inputs);
+        self.diff.show(sel.part_key(Block::Diff), || html::diff::panel(sel, false));
         self.after.show(sel.part_key(Block::After), || html::after::years(sel));
         self.published.show(sel.part_key(Block::Published), || html::published_figures(&sel.data));
         self.changes.show(sel.part_key(Block::Changes), || html::changes(&sel.data));
@@ -113,9 +126,8 @@ impl FullPage {
         self.announce(sel);
         let cite = crate::web::cite::markup(sel, &inputs.ui);
         self.cite.show(cite.clone(), || cite);
-        let mut drawn = true;
         for f in &mut self.figures {
-            drawn &= f.show(sel, &inputs.ui);
+            f.show(sel, &inputs.ui);
         }
         drawn
     }

@@ -45,4 +45,7 @@ pub struct Inputs {
     pub words_failed: bool,
     /// Bumped when the incidents' texts in force change ([`crate::web::texts`]).
     pub texts: u32,
+    /// Bumped a frame after a change of view has drawn its charts: the rest of the page
+    /// follows ([`crate::web::screen`]).
+    pub rest: u32,
 }

@@ -135,6 +135,19 @@ impl Layout {
         }
     }
 
+    /// A change of view on the dashboard, its charts first: the headline, filters and
+    /// drawings for `sel`, the rest left as it was; `None` where there is no such step (a
+    /// single chart, the slides, or the first dataset, which decides on the first view).
+    pub(crate) fn show_charts(&mut self, sel: &Selection, inputs: &Inputs) -> Option<bool> {
+        match &mut self.body {
+            Body::Full(page) if self.first_view.is_none() => {
+                let _ = self.root.remove_attribute("data-stale");
+                Some(page.show_charts(sel, inputs))
+            }
+            _ => None,
+        }
+    }
+
     /// Every part for the selection; true when every chart is drawn.
     pub(crate) fn show_content(&mut self, sel: &Selection, inputs: &Inputs) -> bool {
         let _ = self.root.remove_attribute("data-stale");

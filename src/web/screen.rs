@@ -22,6 +22,14 @@ pub(crate) struct Screen {
     state: PageState,
     attempt: RwSignal<u32>,
     layout: Option<Layout>,
+    /// Bumped a frame after a change of view has drawn its charts, for the rest.
+    rest: RwSignal<u32>,
+    /// The value of `rest` that brings the rest of the page in line, while one is due.
+    rest_due: Option<u32>,
+    /// The view and theme the whole page last showed (a layout's first showing writes
+    /// every part; a run for anything but a new view, such as a status line, needs no
+    /// charts-first step).
+    shown: Option<(ViewState, Theme)>,
     /// Frames waited for a chart box to get a size.
     waited: u32,
     /// The language the layout was written in.
@@ -29,9 +37,19 @@ pub(crate) struct Screen {
 }
 
 impl Screen {
-    /// A screen that builds its layout at the first [`Screen::show`].
-    pub fn new(state: PageState, attempt: RwSignal<u32>) -> Screen {
-        Screen { state, attempt, layout: None, waited: 0, lang: Locale::En }
+    /// A screen that builds its layout at the first [`Screen::show`]; `rest` is the signal
+    /// its effect reads as [`Inputs::rest`].
+    pub fn new(state: PageState, attempt: RwSignal<u32>, rest: RwSignal<u32>) -> Screen {
+        Screen {
+            state,
+            attempt,
+            layout: None,
+            rest,
+            rest_due: None,
+            shown: None,
+            waited: 0,
+            lang: Locale::En,
+        }
     }
 
     /// Brings the page in line with `inputs`: the layout for the view's mode, the status
@@ -48,12 +66,36 @@ impl Screen {
             self.lang = inputs.words;
             self.layout = Layout::build(mode, first, self.state, self.attempt, resized);
             self.waited = 0;
+            self.shown = None;
+            self.rest_due = None;
         }
         let Some(layout) = self.layout.as_mut() else { return };
         set_mode_attrs(&inputs.view, inputs.theme);
         layout.show_status(inputs);
+        // A change of view on the dashboard draws its charts in this task and the rest of
+        // the page (captions, the tables under the charts, the incident list, the panels)
+        // in a task after the browser has painted them: the reader sees the charts change
+        // without waiting for the parts below them.
+        let rest_now = self.rest_due == Some(inputs.rest);
+        let settled = inputs.loading.is_none() && inputs.failure.is_none();
+        let changed = self.shown.as_ref().is_some_and(|(v, t)| *v != inputs.view || *t != inputs.theme);
+        if let (Some(sel), true, false, true) = (&inputs.selection, changed, rest_now, settled) {
+            if let Some(true) = layout.show_charts(sel, inputs) {
+                if self.rest_due.is_none() {
+                    let (rest, next) = (self.rest, inputs.rest.wrapping_add(1));
+                    self.rest_due = Some(next);
+                    dom::next_frame(move || dom::later(move || rest.set(next)));
+                }
+                dom::set_root_attr("data-state", "drawn");
+                return;
+            }
+        }
+        self.rest_due = None;
         let drawn = match &inputs.selection {
-            Some(sel) => layout.show_content(sel, inputs),
+            Some(sel) => {
+                self.shown = Some((inputs.view.clone(), inputs.theme));
+                layout.show_content(sel, inputs)
+            }
             None => {
                 layout.show_waiting(inputs);
                 true
@@ -63,7 +105,8 @@ impl Screen {
     }
 
     /// `<html data-state>`: `loading` while a dataset loads, `error` when anything failed,
-    /// `loading` until the data is in and every chart is drawn, then `ready` (written only
+    /// `loading` until the data is in and every chart is drawn, `drawn` between a change's
+    /// charts and the rest of the page, then `ready` (written only
     /// when it changes: a change of view drawn within the same task leaves it `ready`).
     fn settle(&mut self, inputs: &Inputs, drawn: bool, resized: RwSignal<u32>) {
         // A load in flight (Try again) outranks the failure it may mend.

@@ -171,18 +171,29 @@ async function openPage(url) {
   return { context, page };
 }
 
+// A category toggle, timed in page time to two moments: the charts redrawn on screen (the
+// page says `drawn` when a change has drawn its charts and leaves the rest of the page for
+// a task after that paint, `ready` when all is in line; ECharts says `ready` only) and the
+// whole page in line (ours: captions, the tables under the charts, the incident list).
+// Each is read at the animation frame after the one that painted it.
 const toggle = (page) =>
   page.evaluate(async () => {
+    const root = document.documentElement;
     const box = document.querySelector("input[name=category][value=bridge]");
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
+    const until = async (states) => {
+      do await frame();
+      while (!states.includes(root.dataset.state));
+    };
     const t0 = performance.now();
-    document.documentElement.dataset.state = "busy";
+    root.dataset.state = "busy";
     box.click();
-    await new Promise((ok) => {
-      const check = () => (document.documentElement.dataset.state === "ready" ? ok() : requestAnimationFrame(check));
-      requestAnimationFrame(check);
-    });
-    await new Promise((ok) => requestAnimationFrame(() => ok()));
-    return performance.now() - t0;
+    await until(["drawn", "ready"]);
+    await frame();
+    const drawn = performance.now() - t0;
+    if (root.dataset.state !== "ready") await until(["ready"]);
+    await frame();
+    return { drawn, settled: performance.now() - t0 };
   });
 
 // Where the main thread spends its time while `work` runs: a Chromium trace, summed into
@@ -281,11 +292,11 @@ for (const [name, file] of datasets) {
   results.readyParts[name] = parts;
   console.log(`- ${name}: ${partsLine(parts)}`);
 }
-console.log(`\nFilter change (one category box) -> every chart redrawn (ms), both pages open, alternating, median of ${RUNS}; heap after (MB):\n`);
+console.log(`\nFilter change (one category box) -> every chart redrawn on screen (ms), both pages open, alternating, median of ${RUNS}; then ours until the whole page is in line (captions, tables, incident list; ECharts draws none of these); heap after (MB):\n`);
 // Absolute targets in the browser: 100 ms at 100,000. The 16 ms at 1,000 is the issue's
 // native target (the page's own path, from `cargo run --example bench`), printed below.
 const ABSOLUTE = { "×100000": 100 };
-console.log("| dataset | ours | ECharts | ours/ECharts | ≤ 0.5× | absolute | heap ours | heap ECharts | heap ratio |\n|---|---:|---:|---:|---|---|---:|---:|---:|");
+console.log("| dataset | ours: charts | ECharts | ours/ECharts | ≤ 0.5× | ours: whole page | whole page/ECharts | absolute | heap ours | heap ECharts | heap ratio |\n|---|---:|---:|---:|---|---:|---:|---|---:|---:|---:|");
 results.filterParts = {};
 const why = [];
 const mb = (n) => (Number.isFinite(n) ? (n / 1048576).toFixed(1) : "n/a");
@@ -297,7 +308,8 @@ for (const [name, file] of datasets) {
   for (let k = 0; k < RUNS; k++) {
     for (const which of ["ours", "echarts"]) if (open[which]) t[which].push(await toggle(open[which].page));
   }
-  const [a, b] = [median(t.ours), median(t.echarts)];
+  const [a, b] = [median(t.ours.map((x) => x.drawn)), median(t.echarts.map((x) => x.drawn))];
+  const whole = median(t.ours.map((x) => x.settled));
   const TRACED = 3;
   const parts = open.ours
     ? await breakdown(open.ours.page, async () => {
@@ -308,12 +320,12 @@ for (const [name, file] of datasets) {
   if (parts) why.push(`- ${name}: ${partsLine(parts, TRACED)} per change`);
   const h = { ours: open.ours ? await heap(open.ours.page, true) : NaN, echarts: open.echarts ? await heap(open.echarts.page, false) : NaN };
   for (const o of Object.values(open)) if (o) await o.context.close();
-  results.filter[name] = { ours: a, echarts: b };
+  results.filter[name] = { ours: a, echarts: b, oursWholePage: whole };
   results.heap[name] = h;
   const f = (v) => (Number.isFinite(v) ? v.toFixed(0) : "n/a");
   const limit = Object.entries(ABSOLUTE).find(([k]) => name.includes(k))?.[1];
   const absolute = limit ? `≤ ${limit} ms: ${met(Number.isFinite(a) ? a <= limit : null)}` : "";
-  console.log(`| ${name} | ${f(a)} | ${f(b)} | ${ratio(a, b)} | ${met(within(a, b, 0.5))} | ${absolute} | ${mb(h.ours)} | ${mb(h.echarts)} | ${ratio(h.ours, h.echarts)} |`);
+  console.log(`| ${name} | ${f(a)} | ${f(b)} | ${ratio(a, b)} | ${met(within(a, b, 0.5))} | ${f(whole)} | ${ratio(whole, b)} | ${absolute} | ${mb(h.ours)} | ${mb(h.echarts)} | ${ratio(h.ours, h.echarts)} |`);
 }
 const nativeFile = join(out, "native.json");
 if (existsSync(nativeFile)) {

@@ -393,6 +393,58 @@ test("start-up keeps the first view's nodes: figures, their parts, the drawing o
   await context.close();
 });
 
+test("a change of view draws its charts first and brings the rest of the page in line after they are painted", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  assert.equal(await settled(page), "ready");
+  // What each state showed, read the moment it was written: the timeline's marks and the
+  // rows of the table under it, and whether a frame was painted in between.
+  const seen = await page.evaluate(async () => {
+    const root = document.documentElement;
+    const marks = () => document.querySelectorAll("figure[data-chart=timeline] .chart-box svg [data-incident]").length;
+    const rows = () => document.querySelectorAll("#timeline-table tbody tr").length;
+    const before = { marks: marks(), rows: rows() };
+    const states = [];
+    let frames = 0;
+    const count = () => {
+      frames += 1;
+      if (root.dataset.state !== "ready") requestAnimationFrame(count);
+    };
+    const observer = new MutationObserver(() => states.push({ state: root.dataset.state, marks: marks(), rows: rows(), frames }));
+    observer.observe(root, { attributes: true, attributeFilter: ["data-state"] });
+    requestAnimationFrame(count);
+    document.querySelector("input[name=category][value=bridge]").click();
+    await new Promise((ok) => {
+      // The change is drawn in a microtask after the click: ready again only after it.
+      const check = () => (states.length && root.dataset.state === "ready" ? ok() : setTimeout(check, 5));
+      check();
+    });
+    await new Promise((ok) => setTimeout(ok, 0));
+    observer.disconnect();
+    return { before, states, after: { marks: marks(), rows: rows() } };
+  });
+  const drawn = seen.states.find((s) => s.state === "drawn");
+  const ready = seen.states.at(-1);
+  assert.ok(drawn, `the page says "drawn" between the charts and the rest (${JSON.stringify(seen.states)})`);
+  assert.equal(ready.state, "ready", `and then ready (${JSON.stringify(seen.states)})`);
+  assert.ok(drawn.marks < seen.before.marks, `the timeline shows fewer marks at once (${seen.before.marks} → ${drawn.marks})`);
+  assert.equal(drawn.rows, seen.before.rows, "the table under it waits");
+  assert.ok(ready.frames > drawn.frames, "a frame is painted between the two");
+  assert.ok(ready.rows < seen.before.rows, `the table follows (${seen.before.rows} → ${ready.rows} rows)`);
+  assert.equal(ready.marks, drawn.marks, "the drawing is not redrawn for the rest");
+  // Back: the same two steps, ending on the first view's counts.
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes("category"));
+  assert.equal(await settled(page), "ready");
+  const back = await page.evaluate(() => ({
+    marks: document.querySelectorAll("figure[data-chart=timeline] .chart-box svg [data-incident]").length,
+    rows: document.querySelectorAll("#timeline-table tbody tr").length,
+  }));
+  assert.deepEqual(back, seen.before, "Back shows the first view's marks and rows again");
+  await context.close();
+});
+
 test("the live page takes over the first view with the same content and no layout shift", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();

@@ -135,12 +135,23 @@ impl Figure {
         });
     }
 
-    /// Brings every part in line with the selection; true when the chart is drawn.
-    pub fn show(&mut self, sel: &Selection, ui: &Ui) -> bool {
+    /// Brings the head and the drawing in line with the selection (what a reader watches
+    /// change); true when the chart is drawn.
+    pub fn show_chart(&mut self, sel: &Selection, ui: &Ui) -> bool {
         let kind = self.kind;
         let open = ui.tables.contains(&kind);
         self.head.show((sel.part_key(Block::Head(kind)), open), || html::figure_head(kind, sel, open));
         self.show_embed(sel, ui);
+        let still = sel.view.embed.as_ref().is_some_and(|e| e.still);
+        let _ = self.chart_box.set_attribute("tabindex", if still { "-1" } else { "0" });
+        drawing::show(&self.shared, &self.chart_box, sel, self.size)
+    }
+
+    /// Brings every part in line with the selection; true when the chart is drawn.
+    pub fn show(&mut self, sel: &Selection, ui: &Ui) -> bool {
+        let drawn = self.show_chart(sel, ui);
+        let kind = self.kind;
+        let open = ui.tables.contains(&kind);
         // The chart's data is built only when a part that reads it is rewritten.
         let shared = self.shared.clone();
         let data = || shared.borrow_mut().data(sel);
@@ -163,9 +174,7 @@ impl Figure {
                 _ => {}
             }
         }
-        let still = sel.view.embed.as_ref().is_some_and(|e| e.still);
-        let _ = self.chart_box.set_attribute("tabindex", if still { "-1" } else { "0" });
-        drawing::show(&self.shared, &self.chart_box, sel, self.size)
+        drawn
     }
 
     /// The embed code under the head while the reader has it open.
