@@ -165,10 +165,30 @@ pub fn t(key: &str) -> String {
 /// The text of `key` with each `{name}` hole filled by its value. A hole the text lacks is
 /// ignored (a language may not need every value).
 pub fn fill(key: &str, values: &[(&str, &str)]) -> String {
-    let mut out = t(key);
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    fill_text(&t(key), values)
+}
+
+/// `text` with each `{name}` hole that `values` names filled, in one pass: a value is
+/// written as given, never searched for holes itself, and a hole no value names stays as
+/// written.
+pub fn fill_text(text: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let hole = rest[open + 1..].find('}').map(|close| &rest[open + 1..open + 1 + close]);
+        match hole.and_then(|name| values.iter().find(|(n, _)| *n == name).map(|(_, v)| (name, v))) {
+            Some((name, value)) => {
+                out.push_str(&rest[..open]);
+                out.push_str(value);
+                rest = &rest[open + name.len() + 2..];
+            }
+            None => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 

@@ -537,6 +537,35 @@ fn sankey_conserves_flow_and_keeps_nodes_apart() {
     }
 }
 
+/// What `svg::escape` wrote when it went character by character.
+fn escaped_char_by_char(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '&' => Some("&amp;".to_string()),
+            '<' => Some("&lt;".to_string()),
+            '>' => Some("&gt;".to_string()),
+            '"' => Some("&quot;".to_string()),
+            '\'' => Some("&#39;".to_string()),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => Some(" ".to_string()),
+            '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
+            c => Some(c.to_string()),
+        })
+        .collect()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, ..Default::default() })]
+
+    /// Escaping copies the runs between special characters whole: the same text as going
+    /// character by character, for any mix of markup, controls, bidi marks and wide letters.
+    #[test]
+    fn escaping_by_runs_writes_what_escaping_each_character_wrote(
+        s in "([a-z0-9 ]|[&<>\"'\t\n\r]|[\u{0}-\u{1f}]|[\u{200e}\u{200f}\u{61c}\u{202a}-\u{202e}\u{2066}-\u{2069}]|[가-힣ぁ-んé€بؠ‐–—])*"
+    ) {
+        proptest::prop_assert_eq!(heist_ledger::render::svg::escape(&s), escaped_char_by_char(&s));
+    }
+}
+
 #[test]
 fn hostile_text_from_the_dataset_is_escaped_in_every_chart() {
     let hostile = "</text><script>alert(1)</script>";

@@ -225,3 +225,35 @@ fn a_french_german_or_italian_csv_splits_at_semicolons_with_a_decimal_comma_and_
         assert!(tab.contains(&format!("\"A; B, C\"{separator}{decimal}\r\n")), "{l:?}: {tab:?}");
     }
 }
+
+/// What `fill` did before it filled in one pass: each value replaced in turn, which also
+/// searched the values written so far for holes.
+fn filled_by_replacing(text: &str, values: &[(&str, &str)]) -> String {
+    let mut out = text.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+    /// Any text of holes, stray braces and words, with values that hold no braces: one pass
+    /// fills it as replacing each value in turn did.
+    #[test]
+    fn filling_holes_in_one_pass_writes_what_replacing_each_value_wrote(
+        text in "([a-z ]{0,4}|\\{(amount|name|year|x)\\}|\\{|\\}){0,12}",
+        amount in "[$0-9.,]{0,6}",
+        name in "[A-Za-z ]{0,8}",
+    ) {
+        let values = [("amount", amount.as_str()), ("name", name.as_str()), ("year", "2025")];
+        proptest::prop_assert_eq!(phrase::fill_text(&text, &values), filled_by_replacing(&text, &values));
+    }
+}
+
+#[test]
+fn a_value_that_looks_like_a_hole_is_written_as_given() {
+    let filled = phrase::fill_text("{name} stole {amount}", &[("name", "{amount}"), ("amount", "$1")]);
+    assert_eq!(filled, "{amount} stole $1");
+}
