@@ -316,6 +316,10 @@ pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<(Dataset, St
         if let Some(body) = download(&copy, progress, true).await? {
             let bytes = body.to_vec();
             drop(body);
+            // Read in a task of its own: the copy fetched beside the program is usually in
+            // by the time the program starts, and reading it in the same task as the
+            // program's start made one long task of both.
+            next_task().await;
             return compact::decode(&bytes, &copy).map_err(refused);
         }
     }
