@@ -105,9 +105,9 @@ impl Screen {
     }
 
     /// `<html data-state>`: `loading` while a dataset loads, `error` when anything failed,
-    /// `loading` until the data is in and every chart is drawn, `drawn` between a change's
-    /// charts and the rest of the page, then `ready` (written only
-    /// when it changes: a change of view drawn within the same task leaves it `ready`).
+    /// `loading` until the data is in and every chart is drawn, then `ready`; a change of
+    /// view says `drawn` between its charts and the rest of the page ([`Screen::show`]).
+    /// Written only when it changes: a run that changes no view leaves it `ready`.
     fn settle(&mut self, inputs: &Inputs, drawn: bool, resized: RwSignal<u32>) {
         // A load in flight (Try again) outranks the failure it may mend.
         let state = if inputs.loading.is_some() {
