@@ -128,6 +128,8 @@ lint: tool-rust
 	cargo clippy --all-targets --locked -- -D warnings
 	cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked
+	@# The live layer (`web`) is built for the browser only: its docs are checked there.
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked --target wasm32-unknown-unknown
 
 fmt:
 	cargo fmt --all

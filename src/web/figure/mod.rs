@@ -1,9 +1,9 @@
 //! A chart figure on the page: the `<figure data-chart>` the first view wrote (or the
 //! markup functions wrote for an embed or a slide), kept in step with the view. Its head,
 //! caption, table and drawing are each replaced only when what they show changes, by chart
-//! key; its events are listened to on the figure itself. The parts: [`drawing`] (the chart
-//! box and what it holds), [`actions`] (buttons and pickers), [`pointer`] (tooltips and the
-//! timeline's brush), [`keys`] (moving between marks).
+//! key; its events are listened to on the figure itself. The parts: `drawing` (the chart
+//! box and what it holds), `actions` (buttons and pickers), `pointer` (tooltips and the
+//! timeline's brush), `keys` (moving between marks).
 
 mod actions;
 mod drawing;
