@@ -92,7 +92,9 @@ impl FullPage {
         if sel.view.incident.is_some() && self.detail_shows().is_none() && self.opener.is_none() {
             // The detail opens from the page: what opened it and where the reader was, to
             // go back to on closing. Read before any part is rewritten (a rewritten row or
-            // chart takes the focused element with it).
+            // chart takes the focused element with it), and once: the pass that brings the
+            // rest of the page in line runs this again, after the charts' pass has replaced
+            // the mark that had the focus, and before the detail is written.
             self.opener = Some(Opener::now());
         }
         // Every box is read before anything is written: the page lays out once.
