@@ -215,7 +215,10 @@ fn main() {
     // The page reads the build's checked copy of the same data, not the JSON above.
     let checked = compact::encode(&shipped, "incidents.json");
     let (decode_ms, _) = median_ms(
-        || compact::decode(checked.as_bytes(), "incidents.checked.json").map_or(0, |(d, _)| d.incidents.len()),
+        || {
+            compact::decode(checked.as_bytes(), "incidents.checked.json")
+                .map_or(0, |(d, _)| d.incidents.len())
+        },
         9,
     );
     println!("Native (release), median of 9 runs, charts at {}x{} px.", SIZE.width, SIZE.height);

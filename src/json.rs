@@ -147,7 +147,6 @@ impl<'a> Reader<'a> {
         None
     }
 
-
     /// Reads the punctuation `b` (`,`, `:`, `[` or `]`) ahead, past any whitespace: how a reader
     /// of a positional form of its own ([`crate::load::compact`]) steps between values.
     pub(crate) fn expect(&mut self, b: u8) -> Result<(), Error> {
