@@ -5,7 +5,7 @@ use crate::decimal::fixed;
 use std::fmt;
 
 use crate::json;
-use crate::model::{Dataset, Date, SCHEMA_VERSION, SCHEMA_VERSIONS_READ};
+use crate::model::{Dataset, Date, SourceIndex, SCHEMA_VERSION, SCHEMA_VERSIONS_READ};
 use crate::validate::{validate, Problem};
 
 pub mod compact;
@@ -338,6 +338,7 @@ impl Partial {
             cooperation: self.cooperation,
             outlook: self.outlook,
             rates: self.rates,
+            source_index: SourceIndex::default(),
         })
     }
 }
@@ -562,6 +563,7 @@ pub fn assemble(dir: &std::path::Path) -> Result<Dataset, LoadError> {
                 cooperation,
                 outlook,
                 rates,
+                source_index: SourceIndex::default(),
             })
         }
         _ => Err(LoadError {

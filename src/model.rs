@@ -82,6 +82,31 @@ pub struct Dataset {
     /// only rates a local-currency figure may use ([`convert`]). Optional in version 3.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rates: Vec<Rate>,
+    /// Where each source sits in `sources`, made at the first [`Dataset::source`] look-up
+    /// (a filter change makes thousands; a scan of every source for each was a tenth of it).
+    /// Not data: never written, and equal between any two datasets.
+    #[serde(skip)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub source_index: SourceIndex,
+}
+
+/// Source ids to their places in [`Dataset::sources`] (the first place of an id given
+/// twice), made once when first asked. [`Dataset::source`] checks every answer against the
+/// list, so a list changed after the index was made is still answered right.
+#[derive(Clone, Default)]
+pub struct SourceIndex(std::sync::OnceLock<std::collections::HashMap<String, usize>>);
+
+impl PartialEq for SourceIndex {
+    /// An index is not part of what a dataset says.
+    fn eq(&self, _: &SourceIndex) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for SourceIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SourceIndex")
+    }
 }
 
 /// What a publisher of figures last said, and when it is expected to say more.
@@ -1009,7 +1034,18 @@ pub struct EnforcementEvent {
 impl Dataset {
     /// Looks a source up by id.
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
+        let index = self.source_index.0.get_or_init(|| {
+            let mut index = std::collections::HashMap::with_capacity(self.sources.len());
+            for (k, s) in self.sources.iter().enumerate() {
+                index.entry(s.id.clone()).or_insert(k);
+            }
+            index
+        });
+        match index.get(id).and_then(|&k| self.sources.get(k)).filter(|s| s.id == id) {
+            Some(s) => Some(s),
+            // An id the dataset lacks, or a list changed since the index was made.
+            None => self.sources.iter().find(|s| s.id == id),
+        }
     }
 
     /// Source ids ordered strongest first ([`Source::strength`]), the record's own order kept

@@ -281,3 +281,31 @@ fn the_current_release_is_described_in_the_change_log() {
         assert!(f.edges.iter().all(|e| e.basis.is_some()), "{}: an edge without a basis", f.incident);
     }
 }
+
+#[test]
+fn a_source_is_found_by_its_id_as_a_scan_of_the_list_finds_it_even_after_the_list_changes() {
+    let mut data = shipped();
+    // Every source, and an id the dataset lacks, as the first source in the list with it.
+    let ids: Vec<String> =
+        data.sources.iter().map(|s| s.id.clone()).chain(["no-such-source".into()]).collect();
+    let scan = |d: &Dataset, id: &str| d.sources.iter().position(|s| s.id == id);
+    let place = |d: &Dataset, id: &str| d.source(id).map(std::ptr::from_ref);
+    for id in &ids {
+        assert_eq!(place(&data, id), scan(&data, id).map(|k| std::ptr::from_ref(&data.sources[k])), "{id}");
+    }
+    // The index was made by the look-ups above; the list then changes under it: the first
+    // source moves to the end, and a copy of the last is put first under a new id.
+    let first = data.sources.remove(0);
+    data.sources.push(first);
+    let mut copy = data.sources[0].clone();
+    copy.id = "added-after".into();
+    data.sources.insert(0, copy);
+    // A clone carries the index made for the list before.
+    let cloned = data.clone();
+    for d in [&data, &cloned] {
+        for id in ids.iter().map(String::as_str).chain(["added-after"]) {
+            assert_eq!(place(d, id), scan(d, id).map(|k| std::ptr::from_ref(&d.sources[k])), "{id}");
+        }
+    }
+    assert_eq!(data, cloned, "the index is no part of what a dataset says");
+}

@@ -29,8 +29,8 @@ use crate::model::{
     ActorKind, Attribution, Category, ChangeEntry, Confidence, Cooperation, CooperationKind, Currency,
     Dataset, Date, DateBasis, EdgeBasis, EnforcementEvent, EnforcementKind, FigureScope, Flow, FlowEdge,
     FlowNode, Incident, NodeKind, Origin, Outlook, Rate, RateKind, Release, Removal, ReportedTotal, Revision,
-    Source, SourceKind, StatedPart, StatusPoint, StatusStage, TranslatedText, Translation, TranslationMethod,
-    Vector,
+    Source, SourceIndex, SourceKind, StatedPart, StatusPoint, StatusStage, TranslatedText, Translation,
+    TranslationMethod, Vector,
 };
 use crate::validate::Problem;
 
@@ -252,6 +252,14 @@ unit!(
     TranslationMethod
 );
 
+/// The dataset's index of its sources is not data: written as nothing, read as a new one.
+impl Code for SourceIndex {
+    fn put(&self, _: &mut Out) {}
+    fn take(_: &mut In) -> Self {
+        SourceIndex::default()
+    }
+}
+
 /// A record type: its fields in the order they are written and read.
 macro_rules! record {
     ($($ty:ident { $($field:ident),* $(,)? })*) => {$(
@@ -269,7 +277,7 @@ macro_rules! record {
 record! {
     Dataset {
         schema_version, title, as_of, evidence_horizon, release, changes, notes, sources, incidents,
-        reported_totals, flows, enforcement, cooperation, outlook, rates,
+        reported_totals, flows, enforcement, cooperation, outlook, rates, source_index,
     }
     Release { id, date }
     ChangeEntry { release, date, summary, added, revised, removed }
