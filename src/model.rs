@@ -87,14 +87,14 @@ pub struct Dataset {
     /// Not data: never written, and equal between any two datasets.
     #[serde(skip)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
-    pub source_index: SourceIndex,
+    pub(crate) source_index: SourceIndex,
 }
 
 /// Source ids to their places in [`Dataset::sources`] (the first place of an id given
 /// twice), made once when first asked. [`Dataset::source`] checks every answer against the
 /// list, so a list changed after the index was made is still answered right.
 #[derive(Clone, Default)]
-pub struct SourceIndex(std::sync::OnceLock<std::collections::HashMap<String, usize>>);
+pub(crate) struct SourceIndex(std::sync::OnceLock<std::collections::HashMap<String, usize>>);
 
 impl PartialEq for SourceIndex {
     /// An index is not part of what a dataset says.

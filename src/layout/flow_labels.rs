@@ -149,8 +149,8 @@ pub fn plan(nodes: &[NodeText], links: &[LinkIn], frame: Frame) -> Plan {
 /// columns, so there are a few such stretches). A box is tested only against the ribbons of
 /// the stretches it reaches into, and every ribbon of a stretch is asked its height at the
 /// same two x's (the box's edges, cut to the stretch), so the heights are kept per stretch
-/// and x, a row with one per ribbon: one look-up per box, not one per ribbon (the look-ups
-/// were a third of a flow chart's time).
+/// and x, a row with one per ribbon: one look-up per box, not one per ribbon (testing each
+/// box against every ribbon, a look-up each, was a quarter of a flow chart's time).
 struct Ribbons<'a> {
     layout: &'a Layout,
     spans: Vec<Span>,
