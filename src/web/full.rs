@@ -114,7 +114,6 @@ impl FullPage {
 
     /// Every block for the selection; true when every chart is drawn.
     pub fn show(&mut self, sel: &Selection, inputs: &Inputs) -> bool {
-        // Parts [`FullPage::show_charts`] has brought in line are not written again.
         let drawn = self.show_charts(sel, inputs);
         self.diff.show(sel.part_key(Block::Diff), || html::diff::panel(sel, false));
         self.after.show(sel.part_key(Block::After), || html::after::years(sel));
@@ -128,8 +127,9 @@ impl FullPage {
         self.announce(sel);
         let cite = crate::web::cite::markup(sel, &inputs.ui);
         self.cite.show(cite.clone(), || cite);
+        // Each chart's head and drawing were brought in line above, with the headline.
         for f in &mut self.figures {
-            f.show(sel, &inputs.ui);
+            f.show_rest(sel, &inputs.ui);
         }
         drawn
     }

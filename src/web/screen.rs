@@ -79,7 +79,8 @@ impl Screen {
         let rest_now = self.rest_due == Some(inputs.rest);
         let settled = inputs.loading.is_none() && inputs.failure.is_none();
         let changed = self.shown.as_ref().is_some_and(|(v, t)| *v != inputs.view || *t != inputs.theme);
-        if let (Some(sel), true, false, true) = (&inputs.selection, changed, rest_now, settled) {
+        let charts_first = changed && settled && !rest_now;
+        if let Some(sel) = inputs.selection.as_ref().filter(|_| charts_first) {
             if let Some(true) = layout.show_charts(sel, inputs) {
                 if self.rest_due.is_none() {
                     let (rest, next) = (self.rest, inputs.rest.wrapping_add(1));

@@ -150,6 +150,13 @@ impl Figure {
     /// Brings every part in line with the selection; true when the chart is drawn.
     pub fn show(&mut self, sel: &Selection, ui: &Ui) -> bool {
         let drawn = self.show_chart(sel, ui);
+        self.show_rest(sel, ui);
+        drawn
+    }
+
+    /// Brings the caption and the table in line with the selection (the parts
+    /// [`Figure::show_chart`] leaves).
+    pub fn show_rest(&mut self, sel: &Selection, ui: &Ui) {
         let kind = self.kind;
         let open = ui.tables.contains(&kind);
         // The chart's data is built only when a part that reads it is rewritten.
@@ -174,7 +181,6 @@ impl Figure {
                 _ => {}
             }
         }
-        drawn
     }
 
     /// The embed code under the head while the reader has it open.
