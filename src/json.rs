@@ -149,7 +149,7 @@ impl<'a> Reader<'a> {
 
     /// Reads the punctuation `b` (`,`, `:`, `[` or `]`) ahead, past any whitespace: how a reader
     /// of a positional form of its own ([`crate::load::compact`]) steps between values.
-    pub(crate) fn expect(&mut self, b: u8) -> Result<(), Error> {
+    pub(crate) fn eat(&mut self, b: u8) -> Result<(), Error> {
         match self.peek() {
             Some(c) if c == b => {
                 self.pos += 1;
@@ -230,7 +230,7 @@ impl<'a> Reader<'a> {
                 return Err(self.syntax("key must be a string"));
             }
             let key = self.raw_string()?;
-            self.expect(b':')?;
+            self.eat(b':')?;
             self.path.push(Step::Key(key.clone()));
             let read = field(self, &key);
             self.path.pop();

@@ -76,7 +76,7 @@ impl<'a> In<'a> {
         if self.failed.is_some() {
             return placeholder;
         }
-        let at = if std::mem::take(&mut self.ready) { Ok(()) } else { self.r.expect(b',') };
+        let at = if std::mem::take(&mut self.ready) { Ok(()) } else { self.r.eat(b',') };
         match at.and_then(|()| read(&mut self.r)) {
             Ok(v) => v,
             Err(e) => {
@@ -483,15 +483,15 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<(Dataset, String), LoadError> 
 /// The frame's values: first word, version, source, check and the body's length.
 fn read_head(r: &mut Reader) -> Result<(String, i64, String, String, usize), Why> {
     let m = |e: crate::json::Error| e.message;
-    r.expect(b'[').map_err(m)?;
+    r.eat(b'[').map_err(m)?;
     let word = r.string().map_err(m)?;
-    r.expect(b',').map_err(m)?;
+    r.eat(b',').map_err(m)?;
     let version = r.integer(0, i64::from(u32::MAX), "a version").map_err(m)?;
-    r.expect(b',').map_err(m)?;
+    r.eat(b',').map_err(m)?;
     let source = r.string().map_err(m)?;
-    r.expect(b',').map_err(m)?;
+    r.eat(b',').map_err(m)?;
     let check = r.string().map_err(m)?;
-    r.expect(b',').map_err(m)?;
+    r.eat(b',').map_err(m)?;
     let length = r.integer(0, i64::from(u32::MAX), "a length").map_err(m)?;
     Ok((word, version, source, check, length as usize))
 }
@@ -503,7 +503,7 @@ fn read_all<T: Code>(i: &mut In) -> Result<T, Why> {
         return Err(why);
     }
     let m = |e: crate::json::Error| format!("holds more than its values: {}", e.message);
-    i.r.expect(b']').map_err(m)?;
+    i.r.eat(b']').map_err(m)?;
     i.r.end().map_err(m)?;
     Ok(value)
 }
